@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import localFont from "next/font/local";
+import type { ReactNode } from "react";
+import { Providers } from "@/components/providers";
+import "./globals.css";
+
+// Shipped with the app (from @fontsource-variable/inter): nothing is fetched at build or run time.
+const inter = localFont({ src: "./inter-latin-wght-normal.woff2", variable: "--font-inter", display: "swap" });
+
+export const metadata: Metadata = {
+  title: { default: "OrgLens", template: "%s · OrgLens" },
+  description: "AWS multi-account governance and FinOps",
+};
+
+// Applies the saved theme before first paint so there is no flash of the wrong theme.
+const themeScript = `try{var t=localStorage.getItem("orglens-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" className={inter.variable} suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="font-sans">
+        <Providers>{children}</Providers>
+      </body>
+    </html>
+  );
+}

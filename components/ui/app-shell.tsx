@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { TRole } from "@/lib/auth/roles";
+import { NavLinks } from "./nav-links";
+import { ThemeToggle } from "./theme-toggle";
+import { UserMenu } from "./user-menu";
+
+export interface ShellUser {
+  email: string;
+  name: string | null;
+  role: TRole;
+  scoped: boolean;
+}
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen">
+      <aside className="hidden w-56 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 md:flex dark:border-slate-800 dark:bg-slate-900">
+        <Link href="/" className="mb-6 flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
+          <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-gradient-to-br from-indigo-500 to-sky-400" />
+          OrgLens
+        </Link>
+        <NavLinks role={user.role} />
+        <div className="mt-auto space-y-2 px-2">
+          <UserMenu user={user} />
+          <ThemeToggle />
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>
+    </div>
+  );
+}

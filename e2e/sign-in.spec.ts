@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+
+test.describe("sign-in through a real OpenID Connect provider", () => {
+  test("signs in with the IdP, lands on the dashboard with the mapped role, and signs out", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+    await saveScreenshot(page, "signin");
+    await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
+
+    // oidc-provider's development login form, then its consent screen.
+    await page.locator("input[name=login]").fill("alice@corp.example");
+    await page.locator("input[name=password]").fill("any-password");
+    await page.getByRole("button", { name: /sign-in/i }).click();
+    await page.getByRole("button", { name: /continue/i }).click();
+
+    await expect(page).toHaveURL(/localhost:\d+\/$/);
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+    await expect(page.getByTestId("user-email")).toHaveText("Alice Admin");
+    await expect(page.getByTestId("user-role")).toHaveText("admin");
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("a user whose groups map to no role is told so and gets no data", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
+    await page.locator("input[name=login]").fill("nobody@corp.example");
+    await page.locator("input[name=password]").fill("x");
+    await page.getByRole("button", { name: /sign-in/i }).click();
+    await page.getByRole("button", { name: /continue/i }).click();
+    await expect(page.getByText(/none of your groups has an OrgLens role/)).toBeVisible();
+    const api = await page.request.get("/api/v1/overview");
+    expect(api.status()).toBe(403);
+  });
+
+  test("the demo sign-in is visibly marked", async ({ page }) => {
+    await page.goto("/signin");
+    await expect(page.getByRole("heading", { name: "Demo sign-in — not for production" })).toBeVisible();
+  });
+});

@@ -1,0 +1,27 @@
+// Client-side fetch that validates the response with the same zod schema the server used.
+import type { z } from "zod";
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export async function fetchJson<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
+  const res = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers } });
+  if (!res.ok) {
+    let message = `Request failed (${res.status})`;
+    try {
+      const body: unknown = await res.json();
+      if (body && typeof body === "object" && "error" in body && typeof body.error === "string") message = body.error;
+    } catch {
+      // Not JSON: keep the status message.
+    }
+    throw new ApiError(message, res.status);
+  }
+  return schema.parse(await res.json());
+}

@@ -1,0 +1,14 @@
+// Server components: resolve the signed-in principal for a page, or send the visitor where they belong.
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import type { Principal } from "./principal";
+import { can, type TPermission } from "./roles";
+import { getCaller } from "./session";
+
+export async function requirePage(permission: TPermission): Promise<Principal> {
+  const caller = await getCaller();
+  if (caller.status === "anonymous") redirect("/signin");
+  if (caller.status === "no-role") redirect("/signin?error=NoRole");
+  if (!can(caller.principal.role, permission)) forbidden();
+  return caller.principal;
+}

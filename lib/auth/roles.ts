@@ -1,0 +1,36 @@
+// Roles and what each may do: the one declarative table every route and page consults.
+export const ROLES = ["viewer", "analyst", "admin"] as const;
+export type TRole = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Dashboards and KPIs: overview, KPI trends, OU tree, showback charts. */
+  "dashboard:read": ["viewer", "analyst", "admin"],
+  /** Detail reads: accounts and their evidence, findings, collection runs, budgets. */
+  "data:read": ["analyst", "admin"],
+  "findings:mute": ["analyst", "admin"],
+  /** CSV / FOCUS downloads. */
+  export: ["analyst", "admin"],
+  /** Own API tokens and own account requests. */
+  "self:manage": ["viewer", "analyst", "admin"],
+  "runs:trigger": ["admin"],
+  "settings:write": ["admin"],
+  "rules:write": ["admin"],
+  "periods:close": ["admin"],
+  "requests:decide": ["admin"],
+  "audit:read": ["admin"],
+} as const satisfies Record<string, readonly TRole[]>;
+
+export type TPermission = keyof typeof PERMISSIONS;
+
+export function can(role: TRole, permission: TPermission): boolean {
+  const allowed: readonly TRole[] = PERMISSIONS[permission];
+  return allowed.includes(role);
+}
+
+export function roleRank(role: TRole): number {
+  return ROLES.indexOf(role);
+}
+
+export function isRole(value: unknown): value is TRole {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,158 @@
+// Per-account audit evidence (what the collector reads inside each account) and the trail
+// buckets. One audit per ACTIVE account; suspended accounts cannot be assumed into.
+import type { AccountSpec } from "./spec";
+import type { CurrentSpend } from "./costs";
+import type { AccountAuditInput, BucketInput, BudgetInput, TrailInput } from "./types";
+import { ACCOUNTS, AUDIT_FAILED_ERROR, PLANTED, trailArn } from "./ids";
+import { buildRoles } from "./identities";
+import { buildUsers } from "./users";
+import { formatUnits, UNITS_PER_USD } from "./money";
+import { Rng } from "./rng";
+
+const FULL_PUBLIC_ACCESS_BLOCK = {
+  blockPublicAcls: true,
+  ignorePublicAcls: true,
+  blockPublicPolicy: true,
+  restrictPublicBuckets: true,
+};
+
+const ORG_TRAIL: TrailInput = {
+  arn: trailArn(ACCOUNTS.management, PLANTED.orgTrailName),
+  name: PLANTED.orgTrailName,
+  homeRegion: "us-east-1",
+  isOrganizationTrail: true,
+  isMultiRegion: true,
+  isLogging: true,
+  includesManagementEvents: true,
+  s3BucketName: PLANTED.orgTrailBucket,
+};
+
+// The planted LOG_ARCHIVE_ACCOUNT: a team-owned trail writing to its own, unlocked bucket.
+const LOCAL_TRAIL: TrailInput = {
+  arn: trailArn(ACCOUNTS.mobileProd, PLANTED.localTrailName),
+  name: PLANTED.localTrailName,
+  homeRegion: "us-east-1",
+  isOrganizationTrail: false,
+  isMultiRegion: false,
+  isLogging: true,
+  includesManagementEvents: true,
+  s3BucketName: PLANTED.localTrailBucket,
+};
+
+export function buildBuckets(): BucketInput[] {
+  return [
+    {
+      name: PLANTED.orgTrailBucket,
+      ownerAccountId: ACCOUNTS.logArchive,
+      objectLockEnabled: true,
+      versioning: "Enabled",
+      publicAccessBlock: { ...FULL_PUBLIC_ACCESS_BLOCK },
+    },
+    {
+      name: PLANTED.localTrailBucket,
+      ownerAccountId: ACCOUNTS.mobileProd,
+      objectLockEnabled: false,
+      versioning: "Enabled",
+      publicAccessBlock: { ...FULL_PUBLIC_ACCESS_BLOCK },
+    },
+  ];
+}
+
+function trails(accountId: string): TrailInput[] {
+  if (accountId === ACCOUNTS.management) return [{ ...ORG_TRAIL }];
+  if (accountId === ACCOUNTS.mobileProd) return [{ ...LOCAL_TRAIL }];
+  return [];
+}
+
+function securityHub(accountId: string, rng: Rng): AccountAuditInput["securityHub"] {
+  if (accountId === PLANTED.securityHubDisabled)
+    return { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 } };
+  if (accountId === PLANTED.securityHubCritical)
+    return { enabled: true, findings: { critical: 3, high: 7, medium: 18, low: 41 } };
+  return {
+    enabled: true,
+    findings: { critical: 0, high: rng.int(0, 3), medium: rng.int(0, 15), low: rng.int(2, 40) },
+  };
+}
+
+const wantsBudget = (spec: AccountSpec, rng: Rng): boolean =>
+  spec.id === ACCOUNTS.mobileDev ||
+  spec.id === ACCOUNTS.paymentsProd ||
+  spec.id === ACCOUNTS.dataProd ||
+  spec.role === "shared-services" ||
+  (spec.env === "prod" && spec.role === "workload" && rng.chance(0.35)) ||
+  (spec.role === "sandbox" && rng.chance(0.5));
+
+function budgets(spec: AccountSpec, spend: CurrentSpend | undefined, rng: Rng): BudgetInput[] {
+  if (!wantsBudget(spec, rng) || !spend || spend.forecast <= 0) return [];
+  const forecastUsd = spend.forecast / UNITS_PER_USD;
+  // The planted BUDGET_VARIANCE: a dev budget set long ago that spend has long outgrown.
+  const limitUsd =
+    spec.id === ACCOUNTS.mobileDev
+      ? Math.max(50, Math.round((forecastUsd * 0.45) / 50) * 50)
+      : Math.max(100, Math.ceil((forecastUsd * rng.range(1.3, 1.8)) / 100) * 100);
+  return [
+    {
+      name: `${spec.name}-monthly`,
+      limit: `${limitUsd}.0`,
+      timeUnit: "MONTHLY",
+      actual: formatUnits(spend.actual),
+      forecast: formatUnits(spend.forecast),
+    },
+  ];
+}
+
+function consoleLogins(spec: AccountSpec, rng: Rng): AccountAuditInput["consoleLogins"] {
+  const busy =
+    spec.env === "prod" ? 400 : spec.role === "sandbox" ? 30 : spec.env === "shared" ? 120 : 200;
+  const byIdentityType: Record<string, number> = {
+    AssumedRole: rng.int(Math.ceil(busy / 20), busy),
+  };
+  // break-glass-admin signed in 20 days ago.
+  if (spec.id === ACCOUNTS.dataProd) byIdentityType.IAMUser = 1;
+  return {
+    windowDays: 30,
+    byIdentityType,
+    // ci-deploy's second key was used yesterday; every other workload uses role credentials.
+    longTermKeysInUse: spec.id === ACCOUNTS.paymentsDev ? 1 : 0,
+    temporaryKeysInUse: rng.int(3, spec.env === "sandbox" ? 12 : 180),
+  };
+}
+
+export function buildAudits(
+  specs: readonly AccountSpec[],
+  seed: number,
+  now: number,
+  current: ReadonlyMap<string, CurrentSpend>,
+): AccountAuditInput[] {
+  const audits: AccountAuditInput[] = [];
+  for (const spec of specs) {
+    if (spec.status !== "ACTIVE") continue;
+    if (spec.id === PLANTED.auditFailed) {
+      audits.push({ accountId: spec.id, status: "failed", error: AUDIT_FAILED_ERROR });
+      continue;
+    }
+    const rng = new Rng(seed, `audit:${spec.id}`);
+    audits.push({
+      accountId: spec.id,
+      status: "audited",
+      error: null,
+      iamUsers: buildUsers(spec.id, now),
+      roles: buildRoles(spec, rng, now),
+      trails: trails(spec.id),
+      securityHub: securityHub(spec.id, rng),
+      identityCenterInstances:
+        spec.id === ACCOUNTS.management
+          ? [
+              {
+                instanceArn: "arn:aws:sso:::instance/ssoins-72236a5f3c9e1b84",
+                identityStoreId: "d-9067c4a2f1",
+              },
+            ]
+          : [],
+      budgets: budgets(spec, current.get(spec.id), rng),
+      consoleLogins: consoleLogins(spec, rng),
+    });
+  }
+  return audits;
+}

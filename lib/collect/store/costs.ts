@@ -1,0 +1,52 @@
+// Cost facts: the months, days and tag keys a snapshot carries replace exactly those slices.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TSnapshot } from "@/lib/domain/snapshot";
+
+const BATCH = 20_000;
+
+function* chunks<T>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += BATCH) yield rows.slice(i, i + BATCH);
+}
+
+export async function storeCosts(tx: Prisma.TransactionClient, snap: TSnapshot) {
+  const { costs } = snap;
+  const source = snap.source;
+  if (costs.months.length) {
+    await tx.$executeRaw`DELETE FROM cost_monthly WHERE source = ${source} AND month = ANY(${costs.months}::date[])`;
+  }
+  for (const rows of chunks(costs.monthly)) {
+    await tx.$executeRaw`
+      INSERT INTO cost_monthly (account_id, month, service, unblended, amortized, net, estimated, source)
+      SELECT a, m, s, u, am, n, e, ${source}
+      FROM unnest(${rows.map((r) => r.accountId)}::varchar[], ${rows.map((r) => r.month)}::date[], ${rows.map((r) => r.service)}::text[],
+                  ${rows.map((r) => r.unblended)}::numeric[], ${rows.map((r) => r.amortized)}::numeric[], ${rows.map((r) => r.net)}::numeric[],
+                  ${rows.map((r) => r.estimated)}::boolean[]) AS t(a, m, s, u, am, n, e)
+      ON CONFLICT (account_id, month, service, source) DO UPDATE
+        SET unblended = EXCLUDED.unblended, amortized = EXCLUDED.amortized, net = EXCLUDED.net, estimated = EXCLUDED.estimated`;
+  }
+
+  if (costs.days.length) {
+    await tx.$executeRaw`DELETE FROM cost_daily WHERE day = ANY(${costs.days}::date[])`;
+  }
+  for (const rows of chunks(costs.daily)) {
+    await tx.$executeRaw`
+      INSERT INTO cost_daily (account_id, day, service, unblended, amortized, net)
+      SELECT * FROM unnest(${rows.map((r) => r.accountId)}::varchar[], ${rows.map((r) => r.day)}::date[], ${rows.map((r) => r.service)}::text[],
+                           ${rows.map((r) => r.unblended)}::numeric[], ${rows.map((r) => r.amortized)}::numeric[], ${rows.map((r) => r.net)}::numeric[])
+      ON CONFLICT (account_id, day, service) DO UPDATE
+        SET unblended = EXCLUDED.unblended, amortized = EXCLUDED.amortized, net = EXCLUDED.net`;
+  }
+
+  if (costs.months.length && costs.tagKeys.length) {
+    await tx.$executeRaw`DELETE FROM cost_by_tag WHERE month = ANY(${costs.months}::date[]) AND tag_key = ANY(${costs.tagKeys}::text[])`;
+  }
+  for (const rows of chunks(costs.byTag)) {
+    await tx.$executeRaw`
+      INSERT INTO cost_by_tag (account_id, month, tag_key, tag_value, unblended, amortized, net, estimated)
+      SELECT * FROM unnest(${rows.map((r) => r.accountId)}::varchar[], ${rows.map((r) => r.month)}::date[], ${rows.map((r) => r.tagKey)}::text[],
+                           ${rows.map((r) => r.tagValue)}::text[], ${rows.map((r) => r.unblended)}::numeric[], ${rows.map((r) => r.amortized)}::numeric[],
+                           ${rows.map((r) => r.net)}::numeric[], ${rows.map((r) => r.estimated)}::boolean[])
+      ON CONFLICT (account_id, month, tag_key, tag_value) DO UPDATE
+        SET unblended = EXCLUDED.unblended, amortized = EXCLUDED.amortized, net = EXCLUDED.net, estimated = EXCLUDED.estimated`;
+  }
+}

@@ -1,0 +1,28 @@
+// Writes one snapshot in one transaction: readers see the previous run's data or this one's, never half.
+import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TSettings } from "@/lib/domain/settings";
+import type { TSnapshot } from "@/lib/domain/snapshot";
+import { storeCosts } from "./costs";
+import { storeEvidence } from "./evidence";
+import { storeOrganization } from "./org";
+
+export interface StoreOptions {
+  settings: TSettings;
+  /** Extra writes that must commit atomically with the snapshot (findings, KPIs). */
+  after?: (tx: Prisma.TransactionClient) => Promise<void>;
+}
+
+export async function storeSnapshot(db: Db, snap: TSnapshot, opts: StoreOptions): Promise<void> {
+  const at = new Date(snap.collectedAt);
+  await db.$transaction(
+    async (tx) => {
+      await storeOrganization(tx, snap, at, opts.settings);
+      await storeCosts(tx, snap);
+      await storeEvidence(tx, snap, at);
+      if (opts.after) await opts.after(tx);
+    },
+    // Large organizations write millions of cost rows: allow long transactions.
+    { timeout: 30 * 60_000, maxWait: 60_000 },
+  );
+}

@@ -1,0 +1,127 @@
+// Organization structure: OUs, accounts, effective-dated placements, policies, delegated admins.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { computeOuPaths } from "@/lib/domain/org-tree";
+import type { TSettings } from "@/lib/domain/settings";
+import type { TSnapshot } from "@/lib/domain/snapshot";
+import { groupBy } from "@/lib/domain/collections";
+import { ZJson } from "@/lib/domain/json";
+
+export async function storeOrganization(tx: Prisma.TransactionClient, snap: TSnapshot, at: Date, settings: TSettings) {
+  const org = snap.organization;
+  await tx.organization.deleteMany({ where: { id: { not: org.id } } });
+  await tx.organization.upsert({
+    where: { id: org.id },
+    create: { id: org.id, arn: org.arn ?? null, managementAccountId: org.managementAccountId, featureSet: org.featureSet },
+    update: { arn: org.arn ?? null, managementAccountId: org.managementAccountId, featureSet: org.featureSet },
+  });
+
+  const paths = computeOuPaths(snap.orgUnits);
+  // Parents first, so the self-referencing foreign key holds on insert.
+  const ordered = [...snap.orgUnits].sort((a, b) => (paths.get(a.id)?.depth ?? 0) - (paths.get(b.id)?.depth ?? 0));
+  for (const ou of ordered) {
+    const p = paths.get(ou.id);
+    if (!p) continue;
+    const data = { parentId: ou.parentId, name: ou.name, path: p.path, pathIds: p.pathIds, depth: p.depth, tags: ou.tags, lastSeenAt: at, removedAt: null };
+    await tx.orgUnit.upsert({ where: { id: ou.id }, create: { id: ou.id, ...data, firstSeenAt: at }, update: data });
+  }
+  await tx.orgUnit.updateMany({
+    where: { id: { notIn: snap.orgUnits.map((o) => o.id) }, removedAt: null },
+    data: { removedAt: at },
+  });
+
+  for (const a of snap.accounts) {
+    const data = {
+      name: a.name,
+      email: a.email,
+      status: a.status,
+      joinedMethod: a.joinedMethod,
+      joinedAt: new Date(a.joinedAt),
+      ouId: a.parentId,
+      tags: a.tags,
+      environment: a.tags[settings.environmentTagKey] ?? null,
+      costCenter: a.tags[settings.costCenterTagKey] ?? null,
+      isManagement: a.id === org.managementAccountId,
+      lastSeenAt: at,
+      removedAt: null,
+    };
+    await tx.account.upsert({ where: { id: a.id }, create: { id: a.id, ...data, firstSeenAt: at }, update: data });
+  }
+  await tx.account.updateMany({
+    where: { id: { notIn: snap.accounts.map((a) => a.id) }, removedAt: null },
+    data: { removedAt: at },
+  });
+
+  await storePlacements(tx, snap, at);
+  await storePolicies(tx, snap);
+}
+
+/** Records moves as effective-dated placements; history is never rewritten. */
+async function storePlacements(tx: Prisma.TransactionClient, snap: TSnapshot, at: Date) {
+  const open = await tx.accountPlacement.findMany({ where: { validTo: null }, select: { id: true, accountId: true, ouId: true } });
+  const openByAccount = new Map(open.map((p) => [p.accountId, p]));
+  const historyByAccount = groupBy(snap.placementHistory, (p) => p.accountId);
+  const present = new Set(snap.accounts.map((a) => a.id));
+
+  for (const a of snap.accounts) {
+    const current = openByAccount.get(a.id);
+    if (!current) {
+      // First sight: the source's known history, then the current OU from the end of it (or from joining).
+      const history = (historyByAccount.get(a.id) ?? []).toSorted((x, y) => x.from.localeCompare(y.from));
+      for (const h of history) {
+        await tx.accountPlacement.create({ data: { accountId: a.id, ouId: h.parentId, validFrom: new Date(h.from), validTo: new Date(h.to) } });
+      }
+      const from = history.at(-1)?.to ?? a.joinedAt;
+      await tx.accountPlacement.create({ data: { accountId: a.id, ouId: a.parentId, validFrom: new Date(from), validTo: null } });
+    } else if (current.ouId !== a.parentId) {
+      await tx.accountPlacement.update({ where: { id: current.id }, data: { validTo: at } });
+      await tx.accountPlacement.create({ data: { accountId: a.id, ouId: a.parentId, validFrom: at, validTo: null } });
+    }
+  }
+  // Accounts that left the organization: their last placement ends now.
+  const gone = open.filter((p) => !present.has(p.accountId)).map((p) => p.id);
+  if (gone.length) await tx.accountPlacement.updateMany({ where: { id: { in: gone } }, data: { validTo: at } });
+}
+
+async function storePolicies(tx: Prisma.TransactionClient, snap: TSnapshot) {
+  await tx.policyTarget.deleteMany({});
+  await tx.policy.deleteMany({});
+  for (const p of snap.policies) {
+    await tx.policy.create({
+      data: {
+        id: p.id,
+        type: p.type,
+        name: p.name,
+        description: p.description,
+        awsManaged: p.awsManaged,
+        content: parseJsonOrText(p.content),
+        targets: { create: p.targets.map((t) => ({ targetId: t.targetId, targetType: t.targetType })) },
+      },
+    });
+  }
+  await tx.delegatedAdmin.deleteMany({});
+  if (snap.delegatedAdmins.length) {
+    await tx.delegatedAdmin.createMany({
+      data: snap.delegatedAdmins.map((d) => ({ accountId: d.accountId, servicePrincipal: d.servicePrincipal, delegatedAt: d.delegatedAt ? new Date(d.delegatedAt) : null })),
+      skipDuplicates: true,
+    });
+  }
+  for (const s of snap.createAccountStatuses) {
+    const data = {
+      accountName: s.accountName,
+      accountId: s.accountId,
+      state: s.state,
+      requestedAt: new Date(s.requestedAt),
+      completedAt: s.completedAt ? new Date(s.completedAt) : null,
+      failureReason: s.failureReason,
+    };
+    await tx.accountCreation.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
+  }
+}
+
+function parseJsonOrText(text: string): Prisma.InputJsonValue {
+  try {
+    return ZJson.parse(JSON.parse(text));
+  } catch {
+    return { raw: text };
+  }
+}

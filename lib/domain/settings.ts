@@ -1,0 +1,35 @@
+// Settings with defaults: thresholds live here once, and every check or store step reads them.
+import { z } from "zod";
+
+export const ZSettings = z.object({
+  /** Account tag whose value is the account's cost center. */
+  costCenterTagKey: z.string().min(1).default("cost-center"),
+  /** Account tag whose value is the account's environment (prod, dev, test …). */
+  environmentTagKey: z.string().min(1).default("environment"),
+  /** Tags every account must carry. */
+  requiredTagKeys: z.array(z.string().min(1)).default(["owner", "project", "cost-center"]),
+  /** Key age (days since rotation) above which an active key is long-lived. */
+  keyMaxAgeDays: z.number().int().positive().default(90),
+  /** Days without use after which an active key is flagged. */
+  keyMaxUnusedDays: z.number().int().positive().default(45),
+  /** Days of total inactivity that make an IAM user stale. */
+  staleUserDays: z.number().int().positive().default(90),
+  /** Share (0-1) of an account's spend that may be untagged. */
+  maxUntaggedShare: z.number().min(0).max(1).default(0.2),
+  /** Monthly workload spend (USD) tolerated in the management account. */
+  mgmtWorkloadSpendThreshold: z.number().nonnegative().default(100),
+  /** Budget overrun (percent) that raises a finding. */
+  budgetVariancePercent: z.number().nonnegative().default(10),
+  /** Share (0-1) of spend a second environment tag value must reach to count as mixing. */
+  envMixMinShare: z.number().min(0).max(1).default(0.05),
+  /** Monthly spend (USD) outside identity/security services tolerated in the Identity Center admin account. */
+  identityAccountMaxWorkloadSpend: z.number().nonnegative().default(100),
+  /** Active high-severity Security Hub findings tolerated in an account (any critical one is reported). */
+  securityHubMaxActiveHigh: z.number().int().nonnegative().default(5),
+  /** Window (days, by request date) of account creations the time-to-compliant KPI covers. */
+  provisioningWindowDays: z.number().int().positive().default(90),
+});
+
+export type TSettings = z.infer<typeof ZSettings>;
+
+export const DEFAULT_SETTINGS: TSettings = ZSettings.parse({});

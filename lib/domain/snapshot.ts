@@ -1,0 +1,252 @@
+// The Snapshot: plain, validated data that every source (aws, demo, focus) produces and that
+// store, checks and KPIs consume. No I/O here.
+import { z } from "zod";
+
+export const ZAccountId = z.string().regex(/^\d{12}$/, "an AWS account id has 12 digits");
+/** Exact decimal amount as a string (never a float): "12.3456789". */
+export const ZMoney = z.string().regex(/^-?\d+(\.\d+)?$/, "a decimal amount");
+/** UTC first-of-month date, "YYYY-MM-01". */
+export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, "a month as YYYY-MM-01");
+export const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
+export const ZTimestamp = z.iso.datetime({ offset: true });
+export const ZTags = z.record(z.string(), z.string());
+
+export const ZOrganization = z.object({
+  id: z.string().min(1),
+  arn: z.string().optional(),
+  managementAccountId: ZAccountId,
+  featureSet: z.enum(["ALL", "CONSOLIDATED_BILLING"]).default("ALL"),
+});
+
+/** Root and OUs share one shape; the root has parentId null. */
+export const ZOrgUnit = z.object({
+  id: z.string().min(1),
+  parentId: z.string().nullable(),
+  name: z.string(),
+  tags: ZTags.default({}),
+});
+
+export const ZAccountStatus = z.enum(["ACTIVE", "SUSPENDED", "PENDING_CLOSURE", "CLOSED"]);
+
+export const ZAccount = z.object({
+  id: ZAccountId,
+  name: z.string(),
+  email: z.string(),
+  status: ZAccountStatus,
+  joinedMethod: z.enum(["INVITED", "CREATED"]),
+  joinedAt: ZTimestamp,
+  parentId: z.string().min(1),
+  tags: ZTags.default({}),
+});
+
+/** A closed past placement (demo and imports); current placement comes from Account.parentId. */
+export const ZPlacement = z.object({
+  accountId: ZAccountId,
+  parentId: z.string().min(1),
+  from: ZTimestamp,
+  to: ZTimestamp,
+});
+
+export const ZPolicyType = z.enum([
+  "SERVICE_CONTROL_POLICY",
+  "RESOURCE_CONTROL_POLICY",
+  "TAG_POLICY",
+  "BACKUP_POLICY",
+  "AISERVICES_OPT_OUT_POLICY",
+]);
+
+export const ZPolicy = z.object({
+  id: z.string().min(1),
+  type: ZPolicyType,
+  name: z.string(),
+  description: z.string().default(""),
+  awsManaged: z.boolean().default(false),
+  /** The policy document as JSON text, exactly as AWS returns it. */
+  content: z.string(),
+  targets: z.array(z.object({ targetId: z.string(), targetType: z.enum(["ROOT", "ORGANIZATIONAL_UNIT", "ACCOUNT"]) })),
+});
+
+export const ZDelegatedAdmin = z.object({
+  accountId: ZAccountId,
+  servicePrincipal: z.string(),
+  delegatedAt: ZTimestamp.nullable(),
+});
+
+export const ZCreateAccountStatus = z.object({
+  id: z.string(),
+  accountName: z.string(),
+  accountId: ZAccountId.nullable(),
+  state: z.enum(["IN_PROGRESS", "SUCCEEDED", "FAILED"]),
+  requestedAt: ZTimestamp,
+  completedAt: ZTimestamp.nullable(),
+  failureReason: z.string().nullable(),
+});
+
+const ZCostAmounts = z.object({ unblended: ZMoney, amortized: ZMoney, net: ZMoney });
+
+export const ZCostMonthly = ZCostAmounts.extend({
+  accountId: ZAccountId,
+  month: ZMonth,
+  service: z.string(),
+  estimated: z.boolean(),
+});
+
+export const ZCostDaily = ZCostAmounts.extend({
+  accountId: ZAccountId,
+  day: ZDay,
+  service: z.string(),
+});
+
+/** Spend of one account by one tag value; tagValue "" is the untagged bucket. */
+export const ZCostByTag = ZCostAmounts.extend({
+  accountId: ZAccountId,
+  month: ZMonth,
+  tagKey: z.string().min(1),
+  tagValue: z.string(),
+  estimated: z.boolean(),
+});
+
+export const ZCosts = z.object({
+  currency: z.string().default("USD"),
+  /** Months this snapshot carries authoritative monthly data for; store replaces exactly these. */
+  months: z.array(ZMonth),
+  /** Days this snapshot carries authoritative daily data for. */
+  days: z.array(ZDay).default([]),
+  /** Tag keys this snapshot carries cost-by-tag data for. */
+  tagKeys: z.array(z.string()).default([]),
+  monthly: z.array(ZCostMonthly),
+  daily: z.array(ZCostDaily).default([]),
+  byTag: z.array(ZCostByTag).default([]),
+});
+
+export const ZAccessKey = z.object({
+  /** Key id when known (GetAccountAuthorizationDetails does not give it; the credential report gives slots 1/2). */
+  keyId: z.string().nullable(),
+  slot: z.number().int().min(1),
+  active: z.boolean(),
+  lastRotated: ZTimestamp.nullable(),
+  lastUsed: ZTimestamp.nullable(),
+});
+
+export const ZIamUser = z.object({
+  userName: z.string(),
+  arn: z.string(),
+  createdAt: ZTimestamp,
+  passwordEnabled: z.boolean(),
+  passwordLastUsed: ZTimestamp.nullable(),
+  mfaActive: z.boolean(),
+  accessKeys: z.array(ZAccessKey),
+});
+
+export const ZPolicyDocument = z.object({
+  Version: z.string().optional(),
+  Statement: z.union([z.array(z.record(z.string(), z.unknown())), z.record(z.string(), z.unknown())]),
+});
+
+export const ZIamRole = z.object({
+  roleName: z.string(),
+  arn: z.string(),
+  path: z.string().default("/"),
+  createdAt: ZTimestamp,
+  /** Trust policy, URL-decoded and parsed. */
+  trustPolicy: ZPolicyDocument,
+  attachedPolicyArns: z.array(z.string()),
+  inlinePolicies: z.array(z.object({ name: z.string(), document: ZPolicyDocument })),
+});
+
+export const ZTrail = z.object({
+  arn: z.string(),
+  name: z.string(),
+  homeRegion: z.string(),
+  isOrganizationTrail: z.boolean(),
+  isMultiRegion: z.boolean(),
+  isLogging: z.boolean(),
+  includesManagementEvents: z.boolean(),
+  s3BucketName: z.string().nullable(),
+});
+
+export const ZBucket = z.object({
+  name: z.string(),
+  ownerAccountId: ZAccountId.nullable(),
+  objectLockEnabled: z.boolean(),
+  versioning: z.enum(["Enabled", "Suspended", "Disabled"]),
+  publicAccessBlock: z.object({
+    blockPublicAcls: z.boolean(),
+    ignorePublicAcls: z.boolean(),
+    blockPublicPolicy: z.boolean(),
+    restrictPublicBuckets: z.boolean(),
+  }),
+});
+
+export const ZSecurityHub = z.object({
+  enabled: z.boolean(),
+  /** Active findings by severity label, from the aggregator. */
+  findings: z.object({ critical: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+});
+
+export const ZAwsBudget = z.object({
+  name: z.string(),
+  limit: ZMoney,
+  timeUnit: z.string(),
+  actual: ZMoney.nullable(),
+  forecast: ZMoney.nullable(),
+});
+
+export const ZConsoleLogins = z.object({
+  windowDays: z.number().int().positive(),
+  /** Count of ConsoleLogin events by userIdentity.type (IAMUser, AssumedRole, Root, …). */
+  byIdentityType: z.record(z.string(), z.number().int().nonnegative()),
+  /** Distinct access keys seen in use: AKIA… long-term vs ASIA… temporary. */
+  longTermKeysInUse: z.number().int().nonnegative().nullable(),
+  temporaryKeysInUse: z.number().int().nonnegative().nullable(),
+});
+
+export const ZAccountAudit = z.object({
+  accountId: ZAccountId,
+  status: z.enum(["audited", "failed", "skipped"]),
+  /** Why the account could not be audited (AccessDenied, missing role …). */
+  error: z.string().nullable().default(null),
+  iamUsers: z.array(ZIamUser).default([]),
+  roles: z.array(ZIamRole).default([]),
+  trails: z.array(ZTrail).default([]),
+  securityHub: ZSecurityHub.nullable().default(null),
+  identityCenterInstances: z.array(z.object({ instanceArn: z.string(), identityStoreId: z.string() })).default([]),
+  budgets: z.array(ZAwsBudget).default([]),
+  consoleLogins: ZConsoleLogins.nullable().default(null),
+});
+
+export const ZSnapshot = z.object({
+  source: z.enum(["aws", "demo", "focus"]),
+  collectedAt: ZTimestamp,
+  organization: ZOrganization,
+  orgUnits: z.array(ZOrgUnit),
+  accounts: z.array(ZAccount),
+  placementHistory: z.array(ZPlacement).default([]),
+  policies: z.array(ZPolicy).default([]),
+  delegatedAdmins: z.array(ZDelegatedAdmin).default([]),
+  createAccountStatuses: z.array(ZCreateAccountStatus).default([]),
+  costs: ZCosts,
+  audits: z.array(ZAccountAudit).default([]),
+  /** Trail buckets, read in the account that owns them. */
+  buckets: z.array(ZBucket).default([]),
+});
+
+export type TSnapshot = z.infer<typeof ZSnapshot>;
+export type TSnapshotInput = z.input<typeof ZSnapshot>;
+export type TOrgUnit = z.infer<typeof ZOrgUnit>;
+export type TAccount = z.infer<typeof ZAccount>;
+export type TPolicy = z.infer<typeof ZPolicy>;
+export type TCostMonthly = z.infer<typeof ZCostMonthly>;
+export type TCostDaily = z.infer<typeof ZCostDaily>;
+export type TCostByTag = z.infer<typeof ZCostByTag>;
+export type TAccountAudit = z.infer<typeof ZAccountAudit>;
+export type TIamUser = z.infer<typeof ZIamUser>;
+export type TIamRole = z.infer<typeof ZIamRole>;
+export type TTrail = z.infer<typeof ZTrail>;
+export type TBucket = z.infer<typeof ZBucket>;
+export type TPolicyDocument = z.infer<typeof ZPolicyDocument>;
+
+/** Validates a snapshot, with the field path in the error message. */
+export function parseSnapshot(input: unknown): TSnapshot {
+  return ZSnapshot.parse(input);
+}

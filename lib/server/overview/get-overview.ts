@@ -1,0 +1,39 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { ZOverview, type TOverview } from "@/lib/api/overview";
+import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Scope } from "@/lib/auth/principal";
+import { accountScope, sqlAccountScope } from "@/lib/server/scope";
+
+const ZMonthRow = z.object({ month: z.string(), unblended: z.string(), estimated: z.boolean() });
+
+export async function getOverview(db: Db, scope: Scope, now = new Date()): Promise<TOverview> {
+  const current = monthOf(now);
+  const lastFull = addMonths(current, -1);
+  const from = addMonths(lastFull, -11);
+
+  const [total, active, rows, lastRun] = await Promise.all([
+    db.account.count({ where: { removedAt: null, ...accountScope(scope) } }),
+    db.account.count({ where: { removedAt: null, status: "ACTIVE", ...accountScope(scope) } }),
+    db.$queryRaw`
+      SELECT to_char(month, 'YYYY-MM-DD') AS month, sum(unblended)::text AS unblended, bool_or(estimated) AS estimated
+      FROM cost_monthly WHERE month BETWEEN ${from}::date AND ${current}::date ${sqlAccountScope(Prisma.raw("account_id"), scope)}
+      GROUP BY month ORDER BY month`,
+    db.collectionRun.findFirst({ orderBy: { startedAt: "desc" }, select: { id: true, status: true, source: true, finishedAt: true } }),
+  ]);
+  const byMonth = new Map(z.array(ZMonthRow).parse(rows).map((r) => [r.month, r]));
+  const trend = monthRange(from, current).map((month) => ({
+    month,
+    unblended: byMonth.get(month)?.unblended ?? "0",
+    estimated: byMonth.get(month)?.estimated ?? month === current,
+  }));
+
+  return ZOverview.parse({
+    accounts: { total, active },
+    lastFullMonth: { month: lastFull, unblended: byMonth.get(lastFull)?.unblended ?? "0" },
+    trend,
+    lastRun: lastRun ? { ...lastRun, finishedAt: lastRun.finishedAt?.toISOString() ?? null } : null,
+  });
+}

@@ -1,0 +1,31 @@
+import "server-only";
+import { addDays } from "date-fns";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import type { Principal } from "@/lib/auth/principal";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { hashToken, newTokenSecret } from "./hash-token";
+
+export const ZCreateToken = z.object({
+  name: z.string().trim().min(1, "Give the token a name").max(100),
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
+
+/** Creates a read-only token with the creator's role and scope; the secret is returned once, stored hashed. */
+export async function createApiToken(principal: Principal, input: z.infer<typeof ZCreateToken>) {
+  const secret = newTokenSecret();
+  const token = await db.apiToken.create({
+    data: {
+      name: input.name,
+      tokenHash: hashToken(secret),
+      prefix: secret.slice(0, 10),
+      ownerEmail: principal.email,
+      role: principal.role,
+      ouIds: principal.scope.ouIds ?? [],
+      expiresAt: addDays(new Date(), input.expiresInDays),
+    },
+    select: { id: true, name: true, prefix: true, expiresAt: true, createdAt: true },
+  });
+  await recordAuditEvent({ actor: principal.email, action: "token.create", target: token.id, detail: { name: token.name, expiresAt: token.expiresAt.toISOString() } });
+  return { ...token, secret };
+}

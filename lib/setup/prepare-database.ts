@@ -1,0 +1,28 @@
+// Brings a database to the current schema and, for the demo, loads the demo organization once.
+import { applyMigrations } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/client";
+import { loadDemo } from "@/lib/collect/load-demo";
+
+export interface PrepareOptions {
+  demo: boolean;
+  /** Demo size (accounts); defaults to the demo source's default. */
+  demoAccounts?: number;
+  log?: (line: string) => void;
+}
+
+export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions): Promise<void> {
+  const log = opts.log ?? (() => {});
+  const { applied } = await applyMigrations(databaseUrl, { log });
+  if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
+  if (!opts.demo) return;
+  const db = createPrismaClient(databaseUrl);
+  try {
+    if ((await db.organization.count()) > 0) return;
+    log("Loading the demo organization…");
+    const result = await loadDemo(db, databaseUrl, { accounts: opts.demoAccounts });
+    if (result.status === "failed") throw new Error(`Loading the demo organization failed: ${result.error}`);
+    log(`Demo organization loaded: ${result.accountsSeen} accounts.`);
+  } finally {
+    await db.$disconnect();
+  }
+}

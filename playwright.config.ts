@@ -1,0 +1,46 @@
+import { defineConfig, devices } from "@playwright/test";
+import { e2eBaseUrl, e2ePort } from "./lib/testing/e2e-env";
+import { CHROMIUM } from "./lib/testing/setup/chromium";
+
+const port = e2ePort();
+const baseURL = e2eBaseUrl(port);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  // One worker: specs share the server's database, and the machine has two cores for server and browser.
+  workers: 1,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      // Debian's Chromium: Playwright's own browser download is not reachable from here.
+      executablePath: CHROMIUM,
+      args: [
+        // The app must work offline; any request leaving the machine fails fast instead of hanging.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "node_modules/.bin/tsx scripts/e2e-server.ts",
+    url: baseURL,
+    env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
+    reuseExistingServer: false,
+    // The first `next build` takes up to a minute on two cores, plus migrations and the demo load.
+    timeout: 300_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    // Lets the server stop Postgres and delete its throw-away cluster instead of being SIGKILLed.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+  },
+});

@@ -1,0 +1,103 @@
+// `npm test`: every check and test layer, in order, each run even when an earlier one failed, then
+// a summary. Exits non-zero when anything failed.
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { ROOT } from "../lib/testing/root";
+import { playwrightCounts, vitestCounts, type Counts } from "../lib/testing/run/reports";
+import { bin, childEnv, runStep } from "../lib/testing/run/step";
+import { summaryTable, totalsLine, type LayerResult } from "../lib/testing/run/summary";
+
+const reportDir = path.join(ROOT, ".data", "test-reports");
+rmSync(reportDir, { recursive: true, force: true });
+mkdirSync(reportDir, { recursive: true });
+
+const results: LayerResult[] = [];
+
+function banner(title: string): void {
+  console.log(`\n━━━ ${title} ━━━`);
+}
+
+async function check(name: string, command: string, args: string[]): Promise<void> {
+  banner(name);
+  const { code, seconds } = await runStep(command, args);
+  results.push({ name, ok: code === 0, seconds, note: code === 0 ? undefined : `exit ${code}` });
+}
+
+async function testLayer(
+  name: string,
+  command: string,
+  args: string[],
+  report: string,
+  read: (file: string) => Counts | undefined,
+  env = childEnv(),
+): Promise<void> {
+  banner(name);
+  const { code, seconds } = await runStep(command, args, env);
+  const counts = read(report);
+  const notes = [
+    code === 0 ? "" : `exit ${code}`,
+    counts ? "" : "no report: runner crashed",
+  ].filter(Boolean);
+  results.push({
+    name,
+    ok: code === 0 && counts !== undefined && counts.failed === 0,
+    seconds,
+    counts,
+    note: notes.join("; ") || undefined,
+  });
+}
+
+async function vitest(project: string): Promise<void> {
+  const report = path.join(reportDir, `vitest-${project}.json`);
+  const args = [
+    "run",
+    "--project",
+    project,
+    "--passWithNoTests",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${report}`,
+  ];
+  await testLayer(`vitest ${project}`, bin("vitest"), args, report, vitestCounts);
+}
+
+async function playwright(): Promise<void> {
+  const report = path.join(reportDir, "playwright.json");
+  const env = { ...childEnv(), PLAYWRIGHT_JSON_OUTPUT_FILE: report };
+  await testLayer(
+    "playwright e2e",
+    bin("playwright"),
+    ["test", "--reporter=list,json"],
+    report,
+    playwrightCounts,
+    env,
+  );
+}
+
+await check("typecheck", bin("tsc"), ["--noEmit"]);
+await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
+if (existsSync(path.join(ROOT, "scripts", "migrate.ts"))) {
+  await check("migrations", bin("tsx"), ["scripts/migrate.ts", "check"]);
+} else {
+  banner("migrations");
+  console.log(
+    "SKIPPED: scripts/migrate.ts does not exist yet, so schema vs migrations is not checked.",
+  );
+  results.push({
+    name: "migrations",
+    ok: true,
+    seconds: 0,
+    note: "skipped: scripts/migrate.ts missing",
+  });
+}
+await vitest("unit");
+await vitest("integration");
+await playwright();
+
+banner("summary");
+console.log(summaryTable(results));
+const failed = results.filter((r) => !r.ok).map((r) => r.name);
+if (failed.length > 0) console.log(`\nFAILED: ${failed.join(", ")}`);
+console.log(totalsLine(results));
+// Explicit exit: an exit code left in process.exitCode can be overridden by exit hooks of libraries.
+process.exit(failed.length > 0 ? 1 : 0);
