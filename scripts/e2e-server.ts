@@ -8,9 +8,10 @@ import { prepareDatabase } from "../lib/setup/prepare-database";
 import { startTestCluster, stopTestCluster } from "../lib/testing/cluster";
 import { E2E_ENV_FILE, E2E_IDP_USERS, E2E_OIDC_CLIENT, e2eAppEnv, e2eOidcPort, e2ePort } from "../lib/testing/e2e-env";
 import { startOidcProvider } from "../lib/testing/oidc-provider";
+import { slotted } from "../lib/testing/slot";
 
 const root = projectRoot();
-const CLUSTER = "e2e-pg";
+const CLUSTER = slotted("e2e-pg");
 const next = path.join(root, "node_modules", ".bin", "next");
 const log = (line: string) => console.error(`[e2e-server] ${line}`);
 

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { ROOT } from "./root";
+import { slotted } from "./slot";
 
 export interface E2eEnv {
   databaseUrl: string;
@@ -9,7 +10,7 @@ export interface E2eEnv {
   nextAuthSecret: string;
 }
 
-export const E2E_ENV_FILE = path.join(ROOT, ".data", "e2e", "env.json");
+export const E2E_ENV_FILE = path.join(ROOT, ".data", slotted("e2e"), "env.json");
 
 export const DEFAULT_E2E_PORT = 3100;
 
@@ -55,7 +56,7 @@ export function e2eAppEnv(
     OIDC_CLIENT_SECRET: E2E_OIDC_CLIENT.secret,
     OIDC_PROVIDER_NAME: "Test IdP",
     // Its own build folder: never clobbers the .next of a demo running from the same checkout.
-    ORGLENS_DIST_DIR: ".next-e2e",
+    ORGLENS_DIST_DIR: slotted(".next-e2e"),
   };
   return { env, handoff: { databaseUrl, nextAuthSecret } };
 }

@@ -5,8 +5,9 @@ import { applyMigrations } from "../db/migrate";
 import { sealTemplate, startTestCluster, stopTestCluster } from "./cluster";
 import { TEMPLATE_DATABASE } from "./context";
 import { preserveExitCode } from "../db/preserve-exit-code";
+import { slotted } from "./slot";
 
-const CLUSTER = "test-pg";
+const CLUSTER = slotted("test-pg");
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   // This process is vitest's own: without it, a failing run would exit 0.
