@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { e2eQuery } from "../lib/testing/e2e-db";
 import { saveScreenshot } from "../lib/testing/e2e-screenshot";
 import { formatMoney } from "../lib/format/money";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signInAs } from "./support/sign-in-ui";
 
 test("the overview shows the organization's account count and last month's spend as stored", async ({ page }) => {
@@ -18,6 +19,10 @@ test("the overview shows the organization's account count and last month's spend
   await expect(page.getByTestId("stat-last-month-spend")).toHaveText(formatMoney(spend?.total ?? "0"));
   await expect(page.getByRole("img", { name: /Monthly spend/ })).toBeVisible();
   await saveScreenshot(page, "overview");
+  await expectNoSeriousA11yViolations(page);
+  await page.evaluate(() => document.documentElement.classList.add("dark"));
+  await expectNoSeriousA11yViolations(page);
+  await saveScreenshot(page, "overview-dark");
 });
 
 test("an OU-scoped user's overview counts only the accounts and spend under their OUs", async ({ page }) => {

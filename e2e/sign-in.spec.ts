@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
 
 test.describe("sign-in through a real OpenID Connect provider", () => {
   test("signs in with the IdP, lands on the dashboard with the mapped role, and signs out", async ({ page }) => {
@@ -40,5 +41,6 @@ test.describe("sign-in through a real OpenID Connect provider", () => {
   test("the demo sign-in is visibly marked", async ({ page }) => {
     await page.goto("/signin");
     await expect(page.getByRole("heading", { name: "Demo sign-in — not for production" })).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
   });
 });
