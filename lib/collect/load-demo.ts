@@ -3,11 +3,12 @@
 import { DEMO_GROUPS } from "@/lib/auth/demo-groups";
 import type { Db } from "@/lib/db/client";
 import { generateDemoSnapshot, type DemoOptions } from "@/lib/collect/sources/demo";
+import { evaluateRun } from "@/lib/collect/evaluate";
 import { runCollection, type RunRequest, type RunResult } from "@/lib/collect/run";
 
-
-export async function loadDemo(db: Db, databaseUrl: string, opts: DemoOptions & { evaluate?: RunRequest["evaluate"] } = {}): Promise<RunResult> {
-  const { evaluate, ...demo } = opts;
+/** Loads the demo and evaluates checks and KPIs, like a real run; `evaluate: null` skips evaluation. */
+export async function loadDemo(db: Db, databaseUrl: string, opts: DemoOptions & { evaluate?: RunRequest["evaluate"] | null } = {}): Promise<RunResult> {
+  const { evaluate = evaluateRun, ...demo } = opts;
   const result = await runCollection(db, databaseUrl, {
     source: "demo",
     triggeredBy: "demo",
@@ -15,7 +16,7 @@ export async function loadDemo(db: Db, databaseUrl: string, opts: DemoOptions & 
       progress({ phase: "generating demo organization" });
       return Promise.resolve(generateDemoSnapshot(demo));
     },
-    evaluate,
+    evaluate: evaluate ?? undefined,
   });
   if (result.status !== "failed") await bindDemoGroups(db);
   return result;

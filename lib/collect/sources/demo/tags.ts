@@ -28,7 +28,7 @@ export function planTags(spec: AccountSpec, rng: Rng): TagPlan[] {
   const untagged = mostlyUntagged
     ? rng.range(0.72, 0.88)
     : spec.role === "sandbox"
-      ? rng.range(0.05, 0.2)
+      ? rng.range(0.05, 0.14) // sandboxes are loosely tagged, but stay clear of the 20% policy limit (monthly jitter included)
       : rng.range(0.01, 0.06);
   const tagged = 1 - untagged;
   const single = (value: string): TagShare[] => [{ value, weight: tagged }];

@@ -1,0 +1,87 @@
+// One member account's evidence. Any failure (role missing, access denied, retries exhausted) marks
+// this account "failed" with the reason; the run goes on with the others.
+import type { TAccountAudit } from "@/lib/domain/snapshot";
+import { listOwnBuckets, readBudgets, readIdentityCenter } from "./account-services";
+import type { AwsClients } from "./clients";
+import { readConsoleLogins, readTrails } from "./cloudtrail";
+import type { AwsCollectorConfig } from "./config";
+import type { ReportOptions } from "./credential-report";
+import { AccountAuditError, describeAwsError } from "./errors";
+import { readIam } from "./iam";
+import type { RunNotes } from "./notes";
+import { securityHubFor, type HubSummary } from "./security-hub";
+import type { AccountSessions } from "./sessions";
+
+export interface AuditContext {
+  sessions: AccountSessions;
+  config: AwsCollectorConfig;
+  notes: RunNotes;
+  hub: HubSummary | null;
+  now: Date;
+  report?: ReportOptions;
+}
+
+export interface AccountAuditResult {
+  audit: TAccountAudit;
+  /** Buckets the account owns: where a trail's bucket is read. */
+  bucketNames: string[];
+}
+
+export function failedAudit(accountId: string, error: string, status: "failed" | "skipped" = "failed"): TAccountAudit {
+  return {
+    accountId,
+    status,
+    error,
+    iamUsers: [],
+    roles: [],
+    trails: [],
+    securityHub: null,
+    identityCenterInstances: [],
+    budgets: [],
+    consoleLogins: null,
+  };
+}
+
+async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountAuditResult> {
+  const { config, notes, now } = ctx;
+  const id = clients.accountId;
+  const iam = await notes.optional(id, "iam:GetAccountAuthorizationDetails", () => readIam(clients.iam(), now, ctx.report));
+  const trails = await notes.optional(id, "cloudtrail:DescribeTrails", () => readTrails(clients, config.regions));
+  const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () => readIdentityCenter(clients));
+  const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
+  const logins = await notes.optional(id, "cloudtrail:LookupEvents", () => readConsoleLogins(clients, config.regions, config.consoleLoginDays, now));
+  const bucketNames = (await notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients))) ?? [];
+
+  const windowStart = now.getTime() - config.consoleLoginDays * 86_400_000;
+  const longTermKeysInUse = iam
+    ? iam.users.flatMap((u) => u.accessKeys).filter((k) => k.active && k.lastUsed && new Date(k.lastUsed).getTime() >= windowStart).length
+    : null;
+  return {
+    audit: {
+      accountId: id,
+      status: "audited",
+      error: null,
+      iamUsers: iam?.users ?? [],
+      roles: iam?.roles ?? [],
+      trails: trails ?? [],
+      securityHub: securityHubFor(ctx.hub, id),
+      identityCenterInstances: identityCenterInstances ?? [],
+      budgets: budgets ?? [],
+      consoleLogins: logins ? { windowDays: config.consoleLoginDays, byIdentityType: logins, longTermKeysInUse, temporaryKeysInUse: null } : null,
+    },
+    bucketNames,
+  };
+}
+
+export async function auditAccount(ctx: AuditContext, accountId: string): Promise<AccountAuditResult> {
+  let clients: AwsClients | undefined;
+  try {
+    clients = await ctx.sessions.clientsFor(accountId);
+    return await collect(ctx, clients);
+  } catch (err) {
+    const reason = err instanceof AccountAuditError ? err.message : describeAwsError(err);
+    return { audit: failedAudit(accountId, reason.slice(0, 2000)), bucketNames: [] };
+  } finally {
+    if (clients) ctx.sessions.release(clients);
+  }
+}

@@ -1,0 +1,54 @@
+// GetCostAndUsage has no SDK paginator. Every page is a billed request: the token is passed back
+// (a collector that forgets re-bills page 1 forever), the cap is checked before each request, and
+// LimitExceededException is retried with backoff, each retry being a request too.
+import { GetCostAndUsageCommand, type CostExplorerClient, type GetCostAndUsageCommandInput, type ResultByTime } from "@aws-sdk/client-cost-explorer";
+import { awsErrorName } from "./errors";
+import type { RequestMeter } from "./meter";
+
+const RETRYABLE = new Set(["LimitExceededException", "ThrottlingException", "TooManyRequestsException", "ServiceUnavailableException", "InternalServerException"]);
+
+export interface PagerOptions {
+  maxRetries?: number;
+  baseDelayMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+async function sendWithBackoff(client: CostExplorerClient, meter: RequestMeter, input: GetCostAndUsageCommandInput, opts: PagerOptions) {
+  const maxRetries = opts.maxRetries ?? 6;
+  const baseDelayMs = opts.baseDelayMs ?? 1_000;
+  const sleep = opts.sleep ?? defaultSleep;
+  for (let attempt = 0; ; attempt++) {
+    meter.takeCeRequest();
+    try {
+      return await client.send(new GetCostAndUsageCommand(input));
+    } catch (err) {
+      if (!RETRYABLE.has(awsErrorName(err)) || attempt >= maxRetries) throw err;
+      // Full jitter: concurrent collectors of one payer do not retry in lockstep.
+      await sleep(Math.random() * baseDelayMs * 2 ** attempt);
+    }
+  }
+}
+
+/** All pages of one query, in order. */
+export async function getCostAndUsageAll(
+  client: CostExplorerClient,
+  meter: RequestMeter,
+  input: Omit<GetCostAndUsageCommandInput, "NextPageToken">,
+  opts: PagerOptions = {},
+): Promise<ResultByTime[]> {
+  const results: ResultByTime[] = [];
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await sendWithBackoff(client, meter, { ...input, NextPageToken: token }, opts);
+    results.push(...(page.ResultsByTime ?? []));
+    token = page.NextPageToken || undefined;
+    if (token !== undefined) {
+      if (seen.has(token)) throw new Error("Cost Explorer returned a page token twice; stopped rather than re-bill the same pages");
+      seen.add(token);
+    }
+  } while (token !== undefined);
+  return results;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { contiguousRanges, planCostFetch } from "./cost-plan";
+
+describe("planning Cost Explorer fetches", () => {
+  it("backfills completed months of history plus the current month, ending tomorrow", () => {
+    const plan = planCostFetch(new Date("2025-06-15T10:00:00Z"), 14, { backfilled: false, estimatedMonths: [] });
+    expect(plan.months[0]).toBe("2024-04-01");
+    expect(plan.months).toHaveLength(15);
+    expect(plan.ranges).toEqual([{ start: "2024-04-01", end: "2025-06-16" }]);
+    expect(plan.daily).toMatchObject({ start: "2025-05-01", end: "2025-06-16" });
+    expect(plan.daily.days).toHaveLength(46);
+  });
+
+  it("afterwards refetches estimated months and the current one, in as few ranges as possible", () => {
+    const plan = planCostFetch(new Date("2025-07-01T00:30:00Z"), 14, { backfilled: true, estimatedMonths: ["2025-05-01", "2025-06-01", "2023-01-01"] });
+    expect(plan.months).toEqual(["2025-05-01", "2025-06-01", "2025-07-01"]);
+    expect(plan.ranges).toEqual([{ start: "2025-05-01", end: "2025-07-02" }]);
+    expect(plan.daily.start).toBe("2025-06-01");
+    expect(plan.daily.days.at(-1)).toBe("2025-07-01");
+  });
+
+  it("splits months that are not adjacent", () => {
+    expect(contiguousRanges(["2025-01-01", "2025-03-01", "2025-02-01", "2025-06-01"])).toEqual([
+      { start: "2025-01-01", end: "2025-04-01" },
+      { start: "2025-06-01", end: "2025-07-01" },
+    ]);
+  });
+
+  it("a forced backfill fetches the whole window again", () => {
+    expect(planCostFetch(new Date("2025-06-15T00:00:00Z"), 2, { backfilled: true, estimatedMonths: [] }, true).months).toEqual(["2025-04-01", "2025-05-01", "2025-06-01"]);
+  });
+});

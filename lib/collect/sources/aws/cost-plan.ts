@@ -1,0 +1,56 @@
+// Which months and days a run fetches from Cost Explorer. The first run backfills the whole
+// history; later runs refetch only months Cost Explorer still called estimated, plus the current one.
+import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
+
+export interface CostState {
+  /** An earlier run stored the full history (succeeded or partial, never capped or failed). */
+  backfilled: boolean;
+  /** Months stored with Cost Explorer's "Estimated" flag still set. */
+  estimatedMonths: string[];
+}
+
+export interface MonthRange {
+  /** First month, "YYYY-MM-01". */
+  start: string;
+  /** Exclusive end: the first day of the month after the last. */
+  end: string;
+}
+
+export interface CostPlan {
+  months: string[];
+  ranges: MonthRange[];
+  daily: { start: string; end: string; days: string[] };
+}
+
+function dayOf(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function contiguousRanges(months: readonly string[]): MonthRange[] {
+  const sorted = [...new Set(months)].sort();
+  const ranges: MonthRange[] = [];
+  for (const m of sorted) {
+    const last = ranges.at(-1);
+    if (last && last.end === m) last.end = addMonths(m, 1);
+    else ranges.push({ start: m, end: addMonths(m, 1) });
+  }
+  return ranges;
+}
+
+export function planCostFetch(now: Date, historyMonths: number, state: CostState, forceBackfill = false): CostPlan {
+  const current = monthOf(now);
+  const window = monthRange(addMonths(current, -historyMonths), current);
+  const wanted = forceBackfill || !state.backfilled ? window : window.filter((m) => m === current || state.estimatedMonths.includes(m));
+  const months = [...wanted].sort();
+
+  // Daily detail for the current month, and the previous one while its figures still move.
+  const previous = addMonths(current, -1);
+  const start = months.includes(previous) ? previous : current;
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  const days: string[] = [];
+  for (let d = new Date(`${start}T00:00:00Z`); d <= today; d = new Date(d.getTime() + 86_400_000)) days.push(dayOf(d));
+  const end = dayOf(new Date(today.getTime() + 86_400_000));
+  // Cost Explorer has nothing after today: the current month's range ends tomorrow, not next month.
+  const ranges = contiguousRanges(months).map((r) => (r.end > end ? { ...r, end } : r));
+  return { months, ranges, daily: { start, end, days } };
+}

@@ -1,0 +1,12 @@
+// What earlier runs already stored, so that a run refetches only what can still change.
+import type { Db } from "@/lib/db/client";
+import { monthOf } from "@/lib/domain/months";
+import type { CostState } from "./cost-plan";
+
+export async function readCostState(db: Db): Promise<CostState> {
+  // A capped or failed run stores no costs; succeeded and partial runs store every month they fetch.
+  const stored = await db.collectionRun.count({ where: { source: "aws", status: { in: ["succeeded", "partial"] } } });
+  const anyRow = await db.costMonthly.findFirst({ where: { source: "aws" }, select: { month: true } });
+  const estimated = await db.costMonthly.findMany({ where: { source: "aws", estimated: true }, distinct: ["month"], select: { month: true } });
+  return { backfilled: stored > 0 && anyRow !== null, estimatedMonths: estimated.map((r) => monthOf(r.month)).sort() };
+}

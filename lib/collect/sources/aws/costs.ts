@@ -1,0 +1,110 @@
+// Spend from Cost Explorer (management account, us-east-1): monthly by account × service with the
+// three cost metrics in one call, monthly by account × required tag value, daily for open months.
+// With GroupBy, Total is empty: amounts are summed here, exactly, across pages.
+import type { CostExplorerClient, GroupDefinition, ResultByTime } from "@aws-sdk/client-cost-explorer";
+import Decimal from "decimal.js";
+import type { TCostByTag, TCostDaily, TCostMonthly } from "@/lib/domain/snapshot";
+import { getCostAndUsageAll, type PagerOptions } from "./ce-pager";
+import type { CostPlan } from "./cost-plan";
+import type { RequestMeter } from "./meter";
+
+const METRICS = { unblended: "UnblendedCost", amortized: "AmortizedCost", net: "NetUnblendedCost" } as const;
+const FIELDS = ["unblended", "amortized", "net"] as const;
+type Amounts = Record<(typeof FIELDS)[number], Decimal>;
+
+export interface CostsResult {
+  currency: string;
+  months: string[];
+  days: string[];
+  tagKeys: string[];
+  monthly: TCostMonthly[];
+  daily: TCostDaily[];
+  byTag: TCostByTag[];
+}
+
+interface Row {
+  accountId: string;
+  period: string;
+  second: string;
+  estimated: boolean;
+  amounts: Amounts;
+}
+
+/** Sums groups by (account, period, second key): a group split across pages is one row. */
+class Rows {
+  private readonly rows = new Map<string, Row>();
+  currency = "USD";
+
+  add(results: readonly ResultByTime[], secondKey: (raw: string) => string): void {
+    for (const r of results) {
+      const period = r.TimePeriod?.Start;
+      if (!period) continue;
+      for (const g of r.Groups ?? []) {
+        const [accountId, raw = ""] = g.Keys ?? [];
+        if (!accountId) continue;
+        const second = secondKey(raw);
+        const key = `${accountId}|${period}|${second}`;
+        const row = this.rows.get(key) ?? { accountId, period, second, estimated: false, amounts: { unblended: new Decimal(0), amortized: new Decimal(0), net: new Decimal(0) } };
+        row.estimated ||= r.Estimated ?? false;
+        for (const field of FIELDS) {
+          const m = g.Metrics?.[METRICS[field]];
+          if (m?.Unit) this.currency = m.Unit;
+          row.amounts[field] = row.amounts[field].plus(m?.Amount ?? "0");
+        }
+        this.rows.set(key, row);
+      }
+    }
+  }
+
+  list(): { accountId: string; period: string; second: string; estimated: boolean; unblended: string; amortized: string; net: string }[] {
+    // toFixed() never uses exponent notation: Cost Explorer sends amounts such as "1.2E-9".
+    return [...this.rows.values()].map((r) => ({ ...r, unblended: r.amounts.unblended.toFixed(), amortized: r.amounts.amortized.toFixed(), net: r.amounts.net.toFixed() }));
+  }
+}
+
+const BY_ACCOUNT: GroupDefinition = { Type: "DIMENSION", Key: "LINKED_ACCOUNT" };
+const BY_SERVICE: GroupDefinition = { Type: "DIMENSION", Key: "SERVICE" };
+/** Service label of daily rows when days are grouped by account only. */
+export const ALL_SERVICES = "All services";
+
+export async function readCosts(
+  client: CostExplorerClient,
+  meter: RequestMeter,
+  plan: CostPlan,
+  tagKeys: readonly string[],
+  dailyByService: boolean,
+  progress: (phase: string) => void,
+  pager: PagerOptions = {},
+): Promise<CostsResult> {
+  const query = async (start: string, end: string, granularity: "MONTHLY" | "DAILY", groupBy: GroupDefinition[]) =>
+    getCostAndUsageAll(client, meter, { TimePeriod: { Start: start, End: end }, Granularity: granularity, Metrics: Object.values(METRICS), GroupBy: groupBy }, pager);
+
+  progress("costs: monthly by account and service");
+  const monthly = new Rows();
+  for (const r of plan.ranges) monthly.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE]), (s) => s);
+
+  const byTag: TCostByTag[] = [];
+  for (const key of tagKeys) {
+    progress(`costs: monthly by tag ${key}`);
+    const rows = new Rows();
+    // Group keys read "key$value"; "key$" is the untagged bucket.
+    for (const r of plan.ranges) rows.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "TAG", Key: key }]), (s) => (s.startsWith(`${key}$`) ? s.slice(key.length + 1) : s));
+    for (const r of rows.list()) byTag.push({ accountId: r.accountId, month: r.period, tagKey: key, tagValue: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net, estimated: r.estimated });
+  }
+
+  progress("costs: daily");
+  const daily = new Rows();
+  // Days × accounts × services is the costliest query by far: by service only when asked for.
+  const dailyGroups = dailyByService ? [BY_ACCOUNT, BY_SERVICE] : [BY_ACCOUNT];
+  if (plan.daily.days.length) daily.add(await query(plan.daily.start, plan.daily.end, "DAILY", dailyGroups), (s) => (dailyByService ? s : ALL_SERVICES));
+
+  return {
+    currency: monthly.currency,
+    months: plan.months,
+    days: plan.daily.days,
+    tagKeys: [...tagKeys],
+    monthly: monthly.list().map((r) => ({ accountId: r.accountId, month: r.period, service: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net, estimated: r.estimated })),
+    byTag,
+    daily: daily.list().map((r) => ({ accountId: r.accountId, day: r.period, service: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net })),
+  };
+}

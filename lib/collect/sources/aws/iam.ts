@@ -1,0 +1,77 @@
+// IAM evidence of one account: users and their keys (credential report, merged with the current
+// user list and key status, since a report may be up to four hours old) and roles with trust
+// policies (URL-decoded, as IAM returns them encoded) and attached and inline policies.
+import { paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
+import { ZPolicyDocument, type TIamRole, type TIamUser, type TPolicyDocument } from "@/lib/domain/snapshot";
+import { fetchCredentialReport, reportDate, type ReportOptions, type ReportRow } from "./credential-report";
+
+export function parsePolicyDocument(text: string | undefined): TPolicyDocument {
+  if (!text) return { Statement: [] };
+  const json = text.trimStart().startsWith("{") ? text : decodeURIComponent(text);
+  return ZPolicyDocument.parse(JSON.parse(json));
+}
+
+export function toRole(r: RoleDetail, fallbackDate: Date): TIamRole {
+  return {
+    roleName: r.RoleName ?? "",
+    arn: r.Arn ?? "",
+    path: r.Path ?? "/",
+    createdAt: (r.CreateDate ?? fallbackDate).toISOString(),
+    trustPolicy: parsePolicyDocument(r.AssumeRolePolicyDocument),
+    attachedPolicyArns: (r.AttachedManagedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : [])),
+    inlinePolicies: (r.RolePolicyList ?? []).map((p) => ({ name: p.PolicyName ?? "", document: parsePolicyDocument(p.PolicyDocument) })),
+  };
+}
+
+function sameSecond(a: Date | undefined, iso: string | null): boolean {
+  return Boolean(a && iso && Math.floor(a.getTime() / 1000) === Math.floor(new Date(iso).getTime() / 1000));
+}
+
+/** Report slots 1/2 are matched to the listed keys by creation time ("last rotated"), else by order. */
+export function toAccessKeys(keys: AccessKeyMetadata[], row: ReportRow | undefined): TIamUser["accessKeys"] {
+  const sorted = keys.toSorted((a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0));
+  return sorted.map((k, i) => {
+    const slot = [1, 2].find((s) => sameSecond(k.CreateDate, reportDate(row?.[`access_key_${s}_last_rotated`]))) ?? i + 1;
+    return {
+      keyId: k.AccessKeyId ?? null,
+      slot,
+      active: k.Status === "Active",
+      lastRotated: k.CreateDate?.toISOString() ?? reportDate(row?.[`access_key_${slot}_last_rotated`]),
+      lastUsed: reportDate(row?.[`access_key_${slot}_last_used_date`]),
+    };
+  });
+}
+
+export function toUser(u: UserDetail, row: ReportRow | undefined, keys: AccessKeyMetadata[], fallbackDate: Date): TIamUser {
+  return {
+    userName: u.UserName ?? "",
+    arn: u.Arn ?? "",
+    createdAt: (u.CreateDate ?? fallbackDate).toISOString(),
+    passwordEnabled: row?.password_enabled === "true",
+    passwordLastUsed: reportDate(row?.password_last_used),
+    mfaActive: row?.mfa_active === "true",
+    accessKeys: toAccessKeys(keys, row),
+  };
+}
+
+export interface IamEvidence {
+  users: TIamUser[];
+  roles: TIamRole[];
+}
+
+export async function readIam(iam: IAMClient, now: Date, report: ReportOptions = {}): Promise<IamEvidence> {
+  const users: UserDetail[] = [];
+  const roles: RoleDetail[] = [];
+  for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ["User", "Role"] })) {
+    users.push(...(page.UserDetailList ?? []));
+    roles.push(...(page.RoleDetailList ?? []));
+  }
+  const rows = users.length ? await fetchCredentialReport(iam, report) : new Map<string, ReportRow>();
+  const out: TIamUser[] = [];
+  for (const u of users) {
+    const keys: AccessKeyMetadata[] = [];
+    for await (const page of paginateListAccessKeys({ client: iam }, { UserName: u.UserName })) keys.push(...(page.AccessKeyMetadata ?? []));
+    out.push(toUser(u, u.UserName ? rows.get(u.UserName) : undefined, keys, now));
+  }
+  return { users: out, roles: roles.map((r) => toRole(r, now)) };
+}

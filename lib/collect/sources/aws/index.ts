@@ -1,0 +1,38 @@
+// `npm run collect` and the tests call this: one AWS collection run through the shared pipeline
+// (snapshot → store in one transaction), one run at a time.
+import type { Db } from "@/lib/db/client";
+import { runCollection, type RunRequest, type RunResult } from "@/lib/collect/run";
+import type { PagerOptions } from "./ce-pager";
+import type { CredentialSource } from "./clients";
+import { loadAwsConfig, type AwsCollectorConfig } from "./config";
+import { readCostState } from "./cost-state";
+import type { ReportOptions } from "./credential-report";
+import { produceAwsSnapshot } from "./source";
+import type { AssumeRoleFn } from "./sessions";
+
+export { loadAwsConfig, type AwsCollectorConfig } from "./config";
+export { RunAlreadyInProgressError } from "@/lib/collect/run";
+
+export interface AwsCollectionOptions {
+  config?: AwsCollectorConfig;
+  credentials?: CredentialSource;
+  assumeRole?: AssumeRoleFn;
+  evaluate?: RunRequest["evaluate"];
+  triggeredBy?: string;
+  now?: Date;
+  report?: ReportOptions;
+  pager?: PagerOptions;
+}
+
+export async function collectAws(db: Db, databaseUrl: string, opts: AwsCollectionOptions = {}): Promise<RunResult> {
+  const config = opts.config ?? loadAwsConfig();
+  return runCollection(db, databaseUrl, {
+    source: "aws",
+    triggeredBy: opts.triggeredBy ?? "cli",
+    evaluate: opts.evaluate,
+    produce: async ({ settings, progress, report }) => {
+      const costState = await readCostState(db);
+      return produceAwsSnapshot({ ...opts, config, costState }, settings, progress, report);
+    },
+  });
+}

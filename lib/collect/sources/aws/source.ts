@@ -1,0 +1,110 @@
+// The AWS source: organization → costs → Security Hub aggregator → member accounts → snapshot.
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import type { TSettings } from "@/lib/domain/settings";
+import type { TSnapshotInput } from "@/lib/domain/snapshot";
+import type { Progress, RunOutcome } from "@/lib/collect/run";
+import { auditAccounts } from "./audit";
+import type { PagerOptions } from "./ce-pager";
+import { AwsClients, type CredentialSource } from "./clients";
+import type { AwsCollectorConfig } from "./config";
+import { planCostFetch, type CostState } from "./cost-plan";
+import { readCosts, type CostsResult } from "./costs";
+import type { ReportOptions } from "./credential-report";
+import { describeAwsError } from "./errors";
+import { CeRequestCapReachedError, RequestMeter } from "./meter";
+import { RunNotes } from "./notes";
+import { readOrgPolicies } from "./org-policies";
+import { readOrgTree } from "./org-tree";
+import { readSecurityHub, type HubSummary } from "./security-hub";
+import { AccountSessions, type AssumeRoleFn } from "./sessions";
+
+export interface AwsSourceOptions {
+  config: AwsCollectorConfig;
+  costState: CostState;
+  /** Default: the SDK's default credential chain. */
+  credentials?: CredentialSource;
+  /** Default: sts:AssumeRole; tests and external credential brokers replace it. */
+  assumeRole?: AssumeRoleFn;
+  now?: Date;
+  report?: ReportOptions;
+  pager?: PagerOptions;
+}
+
+const NO_COSTS: CostsResult = { currency: "USD", months: [], days: [], tagKeys: [], monthly: [], daily: [], byTag: [] };
+
+async function hubFor(sessions: AccountSessions, accountId: string, region: string, notes: RunNotes): Promise<HubSummary | null> {
+  try {
+    const clients = await sessions.clientsFor(accountId);
+    try {
+      return await readSecurityHub(clients, region, notes);
+    } finally {
+      sessions.release(clients);
+    }
+  } catch (err) {
+    notes.add(accountId, "securityhub", `Security Hub aggregator not read: ${describeAwsError(err)}`);
+    return null;
+  }
+}
+
+export async function produceAwsSnapshot(
+  opts: AwsSourceOptions,
+  settings: TSettings,
+  progress: (p: Progress) => void,
+  report: (o: RunOutcome) => void,
+): Promise<TSnapshotInput> {
+  const { config } = opts;
+  const now = opts.now ?? new Date();
+  const meter = new RequestMeter(config.ceMaxRequests, config.cePricePerRequestUsd);
+  const notes = new RunNotes();
+  const credentials = opts.credentials ?? fromNodeProviderChain();
+  const bootstrap = new AwsClients("base", credentials, config, meter);
+  let sessions: AccountSessions | undefined;
+  let capped: string | null = null;
+  const degraded: string[] = [];
+  try {
+    progress({ phase: "reading the organization" });
+    const tree = await readOrgTree(bootstrap.organizations(), config.concurrency, now.toISOString());
+    const managementId = tree.organization.managementAccountId;
+    const caller = await bootstrap.sts(bootstrap.homeRegion).send(new GetCallerIdentityCommand({}));
+    sessions = new AccountSessions(caller.Account ?? managementId, tree.partition, config, meter, credentials, opts.assumeRole);
+    const org = await readOrgPolicies(bootstrap.organizations(), managementId, config.concurrency, notes);
+
+    let costs = NO_COSTS;
+    try {
+      const plan = planCostFetch(now, config.historyMonths, opts.costState, config.forceBackfill);
+      costs = await readCosts(bootstrap.costExplorer(), meter, plan, settings.requiredTagKeys, config.dailyByService, (phase) => progress({ phase }), opts.pager);
+    } catch (err) {
+      // All or nothing: months half-fetched would replace good data with incomplete data.
+      if (err instanceof CeRequestCapReachedError) capped = err.message;
+      else degraded.push(`Cost Explorer not read, costs not updated: ${describeAwsError(err)}`);
+    }
+
+    const hubAccount =
+      config.securityHubAccountId ?? org.delegatedAdmins.find((d) => d.servicePrincipal === "securityhub.amazonaws.com")?.accountId ?? managementId;
+    progress({ phase: "reading Security Hub" });
+    const hub = await hubFor(sessions, hubAccount, bootstrap.homeRegion, notes);
+
+    const { audits, buckets } = await auditAccounts({ sessions, config, notes, hub, now, report: opts.report }, tree.accounts, (done, total) =>
+      progress({ phase: "auditing accounts", done, total }),
+    );
+
+    return {
+      source: "aws",
+      collectedAt: now.toISOString(),
+      organization: tree.organization,
+      orgUnits: tree.orgUnits,
+      accounts: tree.accounts,
+      policies: org.policies,
+      delegatedAdmins: org.delegatedAdmins,
+      createAccountStatuses: org.createAccountStatuses,
+      costs,
+      audits,
+      buckets,
+    };
+  } finally {
+    report({ ...meter.report(), capped, degraded, notes: notes.list });
+    sessions?.base.destroy();
+    bootstrap.destroy();
+  }
+}

@@ -1,0 +1,24 @@
+// All KPIs of one run, from the snapshot and the store's current state (findings after the
+// lifecycle, last known evidence, provisioning history). Pure: the store gathers the inputs.
+import { accessKpis } from "./access-kpis";
+import { costKpis } from "./cost-kpis";
+import { findingKpis } from "./finding-kpis";
+import { orgKpis } from "./org-kpis";
+import { provisioningKpis } from "./provisioning";
+import { scopesOf } from "./scopes";
+import type { TKpiInput, TKpiValue } from "./types";
+
+export * from "./types";
+export { isMutedAt } from "./finding-kpis";
+export { findNewlyCompliant } from "./provisioning";
+
+export function computeKpis(input: TKpiInput): TKpiValue[] {
+  const scopes = scopesOf(input.snap);
+  return [
+    ...orgKpis(scopes, input.knownAccountIds),
+    ...accessKpis(scopes, input.loginStats),
+    ...provisioningKpis(scopes, input.creations, input.compliance, input.now, input.settings.provisioningWindowDays),
+    ...findingKpis(scopes, input.openFindings, input.now),
+    ...costKpis(scopes, input.snap, input.settings, input.budgets),
+  ];
+}

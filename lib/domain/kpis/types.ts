@@ -1,0 +1,97 @@
+// KPI values of one run, for the whole organization (scope "org") and for each OU's subtree.
+import type { TEvidence } from "@/lib/domain/checks/types";
+import type { TSettings } from "@/lib/domain/settings";
+import type { TSnapshot } from "@/lib/domain/snapshot";
+
+export const ORG_SCOPE = "org";
+
+export const KPI = {
+  /** Org accounts ÷ (org accounts + known accounts outside). Org scope only. */
+  ACCOUNTS_IN_ORG_PCT: "ACCOUNTS_IN_ORG_PCT",
+  /** Member accounts under an OU other than Root. Org scope only. */
+  ACCOUNTS_IN_OU_PCT: "ACCOUNTS_IN_OU_PCT",
+  /** Console sign-ins through roles (Identity Center, federation) among role + IAM-user sign-ins. */
+  ROLE_BASED_LOGINS_PCT: "ROLE_BASED_LOGINS_PCT",
+  /** Temporary (ASIA) among long-term (AKIA) + temporary keys seen in use, where known. */
+  TEMPORARY_KEYS_PCT: "TEMPORARY_KEYS_PCT",
+  /** Hours from CreateAccount request to the first run without open high/critical findings. */
+  TIME_TO_COMPLIANT_MEDIAN_HOURS: "TIME_TO_COMPLIANT_MEDIAN_HOURS",
+  TIME_TO_COMPLIANT_P90_HOURS: "TIME_TO_COMPLIANT_P90_HOURS",
+  /** Open, unmuted identity-access findings; by severity in detail. */
+  OPEN_FINDINGS_ACCESS: "OPEN_FINDINGS_ACCESS",
+  /** Open, unmuted segregation and organization findings; by severity in detail. */
+  OPEN_FINDINGS_SEGREGATION: "OPEN_FINDINGS_SEGREGATION",
+  /** Untagged share of the last full month's spend for the allocation tag key. */
+  UNTAGGED_SPEND_PCT: "UNTAGGED_SPEND_PCT",
+  /** Workload-service spend (USD) of the management account in the last full month. Org scope only. */
+  MGMT_WORKLOAD_SPEND: "MGMT_WORKLOAD_SPEND",
+  /** Spend (USD) beyond the limit of AWS Budgets, summed over budgets that are exceeded. */
+  SPEND_OVER_BUDGET: "SPEND_OVER_BUDGET",
+} as const;
+export type TKpiId = (typeof KPI)[keyof typeof KPI];
+
+export interface TKpiValue {
+  kpiId: TKpiId;
+  scopeId: string;
+  /** Exact decimal strings; null when the denominator is empty (nothing to measure). */
+  value: string | null;
+  numerator: string | null;
+  denominator: string | null;
+  detail: TEvidence;
+}
+
+/** An open finding as the KPIs need it (the lifecycle's current state, stale ones included). */
+export interface TKpiFinding {
+  checkId: string;
+  /** A TCategory; stored rows are plain strings. */
+  category: string;
+  /** A TSeverity; stored rows are plain strings. */
+  severity: string;
+  accountId: string | null;
+  ouId: string | null;
+  mutedUntil: Date | null;
+  stale: boolean;
+}
+
+/** Last known console sign-in statistics of an account (kept from an earlier run when its audit failed). */
+export interface TLoginStat {
+  accountId: string;
+  byIdentityType: Record<string, number>;
+  longTermKeysInUse: number | null;
+  temporaryKeysInUse: number | null;
+}
+
+export interface TBudgetState {
+  accountId: string;
+  name: string;
+  limit: string;
+  actual: string | null;
+}
+
+/** An Organizations CreateAccount request, as stored (history kept across runs). */
+export interface TAccountCreation {
+  accountId: string | null;
+  state: string;
+  requestedAt: Date;
+  completedAt: Date | null;
+}
+
+/** When a created account first ran without open high/critical findings (recorded by the store). */
+export interface TAccountCompliance {
+  accountId: string;
+  compliantAt: Date;
+  /** False when OrgLens was not yet watching when the account was created: its delay is unknown. */
+  observed: boolean;
+}
+
+export interface TKpiInput {
+  snap: TSnapshot;
+  settings: TSettings;
+  now: Date;
+  knownAccountIds: ReadonlySet<string>;
+  openFindings: readonly TKpiFinding[];
+  loginStats: readonly TLoginStat[];
+  budgets: readonly TBudgetState[];
+  creations: readonly TAccountCreation[];
+  compliance: readonly TAccountCompliance[];
+}
