@@ -37,7 +37,8 @@ export default defineConfig({
     env: { E2E_PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     reuseExistingServer: false,
     // The first `next build` takes up to a minute on two cores, plus migrations and the demo load.
-    timeout: 300_000,
+    // Generous: on a loaded two-core machine a cold Turbopack build alone can take several minutes.
+    timeout: 900_000,
     stdout: "pipe",
     stderr: "pipe",
     // Lets the server stop Postgres and delete its throw-away cluster instead of being SIGKILLed.

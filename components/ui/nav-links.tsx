@@ -14,7 +14,7 @@ const LINKS: readonly { href: string; label: string; permission: TPermission }[]
   // { href: "/budgets", label: "Budgets", permission: "data:read" },
   // { href: "/requests", label: "Account requests", permission: "self:manage" },
   // { href: "/runs", label: "Collection runs", permission: "data:read" },
-  // { href: "/settings", label: "Settings", permission: "self:manage" },
+  { href: "/settings", label: "Settings", permission: "self:manage" },
 ];
 
 export function NavLinks({ role }: { role: TRole }) {
