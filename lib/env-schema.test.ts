@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env-schema";
+
+const base = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/orglens",
+  NEXTAUTH_SECRET: "x".repeat(32),
+  OIDC_ISSUER: "https://idp.example.com",
+  OIDC_CLIENT_ID: "orglens",
+  OIDC_CLIENT_SECRET: "s3cret",
+};
+
+describe("parseEnv", () => {
+  it("accepts a production configuration with an identity provider", () => {
+    const env = parseEnv({ ...base, ORGLENS_DEPLOYMENT: "production", ORGLENS_ADMIN_EMAILS: "a@x.example, b@x.example" });
+    expect(env.ORGLENS_ADMIN_EMAILS).toEqual(["a@x.example", "b@x.example"]);
+    expect(env.ORGLENS_DEMO_SIGNIN).toBe(false);
+  });
+
+  it.each([
+    ["a missing auth secret", { NEXTAUTH_SECRET: undefined }, /NEXTAUTH_SECRET/],
+    ["a short auth secret", { NEXTAUTH_SECRET: "secret" }, /at least 32 characters/],
+    ["a missing database URL", { DATABASE_URL: undefined }, /DATABASE_URL/],
+    ["an issuer without client credentials", { OIDC_CLIENT_SECRET: undefined }, /OIDC_CLIENT_ID/],
+    ["no sign-in method at all", { OIDC_ISSUER: undefined }, /no sign-in method/],
+    ["the demo sign-in in production", { ORGLENS_DEPLOYMENT: "production", ORGLENS_DEMO_SIGNIN: "1" }, /cannot be enabled in a production deployment/],
+  ])("refuses to start with %s", (_what, change, message) => {
+    expect(() => parseEnv({ ...base, ...change })).toThrow(message);
+  });
+
+  it("allows the demo sign-in outside production, with no identity provider", () => {
+    expect(parseEnv({ ...base, OIDC_ISSUER: undefined, ORGLENS_DEMO_SIGNIN: "1" }).ORGLENS_DEMO_SIGNIN).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+// The environment's rules, pure so they can be tested: lib/env.ts applies them at start-up.
+import { z } from "zod";
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+const flag = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+export const ZEnv = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** "production" marks a real deployment: the demo sign-in can never be enabled there. */
+    ORGLENS_DEPLOYMENT: z.enum(["production", "staging", "local"]).default("local"),
+    DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgresql:// connection string" }),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`)"),
+    NEXTAUTH_URL: z.url().optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_SCOPES: z.string().default("openid email profile"),
+    OIDC_GROUPS_CLAIM: z.string().default("groups"),
+    OIDC_PROVIDER_NAME: z.string().default("SSO"),
+    /** Emails that are always admins (bootstrap a fresh install before role bindings exist). */
+    ORGLENS_ADMIN_EMAILS: csv,
+    ORGLENS_DEMO_SIGNIN: flag,
+  })
+  .superRefine((e, ctx) => {
+    if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too" });
+    }
+    if (e.ORGLENS_DEMO_SIGNIN && e.ORGLENS_DEPLOYMENT === "production") {
+      ctx.addIssue({ code: "custom", path: ["ORGLENS_DEMO_SIGNIN"], message: "the demo sign-in cannot be enabled in a production deployment" });
+    }
+    if (!e.OIDC_ISSUER && !e.ORGLENS_DEMO_SIGNIN) {
+      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "no sign-in method: set OIDC_ISSUER (with client id and secret), or ORGLENS_DEMO_SIGNIN=1 for a local demo" });
+    }
+  });
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+/** Parses an environment; the error lists every problem, one per line. */
+export function parseEnv(source: Record<string, string | undefined>): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`OrgLens cannot start: invalid environment\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
