@@ -1,92 +1,79 @@
 // Member-account evidence. An audited account's evidence is replaced; an account that could not be
 // audited keeps its last known evidence (and findings), marked by its audit status.
+// Bulk statements across all audited accounts: a 5,000-account run is a handful of queries, not 75,000.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { TAccountAudit, TSnapshot } from "@/lib/domain/snapshot";
+import type { TSnapshot } from "@/lib/domain/snapshot";
 import { ZJson } from "@/lib/domain/json";
 
+const date = (iso: string | null) => (iso ? new Date(iso) : null);
+
 export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapshot, at: Date) {
-  for (const audit of snap.audits) {
-    if (audit.status === "audited") await replaceAccountEvidence(tx, audit, at);
-    await tx.account.updateMany({
-      where: { id: audit.accountId },
-      data: { auditStatus: audit.status, auditError: audit.error, ...(audit.status === "audited" ? { auditedAt: at } : {}) },
-    });
-  }
-  for (const b of snap.buckets) {
-    const data = { ownerAccountId: b.ownerAccountId, objectLockEnabled: b.objectLockEnabled, versioning: b.versioning, publicAccessBlock: b.publicAccessBlock };
-    await tx.trailBucket.upsert({ where: { name: b.name }, create: { name: b.name, ...data }, update: data });
-  }
-}
+  const audited = snap.audits.filter((a) => a.status === "audited");
+  const ids = audited.map((a) => a.accountId);
 
-async function replaceAccountEvidence(tx: Prisma.TransactionClient, audit: TAccountAudit, at: Date) {
-  const accountId = audit.accountId;
-  const previous = await tx.iamUser.findMany({ where: { accountId }, select: { userName: true, firstSeenAt: true } });
-  const firstSeen = new Map(previous.map((u) => [u.userName, u.firstSeenAt]));
+  if (ids.length) {
+    const previous = await tx.iamUser.findMany({ where: { accountId: { in: ids } }, select: { accountId: true, userName: true, firstSeenAt: true } });
+    const firstSeen = new Map(previous.map((u) => [`${u.accountId}/${u.userName}`, u.firstSeenAt]));
+    const where = { accountId: { in: ids } };
+    // One connection in a transaction: statements run one after another anyway.
+    await tx.accessKey.deleteMany({ where });
+    await tx.iamUser.deleteMany({ where });
+    await tx.iamRole.deleteMany({ where });
+    await tx.trail.deleteMany({ where });
+    await tx.securityHubStatus.deleteMany({ where });
+    await tx.identityCenterInstance.deleteMany({ where });
+    await tx.awsBudget.deleteMany({ where });
+    await tx.loginStat.deleteMany({ where });
 
-  await tx.iamUser.deleteMany({ where: { accountId } });
-  for (const u of audit.iamUsers) {
-    await tx.iamUser.create({
-      data: {
-        accountId,
+    const users = audited.flatMap((a) => a.iamUsers.map((u) => ({ a, u })));
+    await tx.iamUser.createMany({
+      data: users.map(({ a, u }) => ({
+        accountId: a.accountId,
         userName: u.userName,
         arn: u.arn,
         createdAt: new Date(u.createdAt),
         passwordEnabled: u.passwordEnabled,
-        passwordLastUsed: u.passwordLastUsed ? new Date(u.passwordLastUsed) : null,
+        passwordLastUsed: date(u.passwordLastUsed),
         mfaActive: u.mfaActive,
-        firstSeenAt: firstSeen.get(u.userName) ?? at,
+        firstSeenAt: firstSeen.get(`${a.accountId}/${u.userName}`) ?? at,
         lastSeenAt: at,
-        accessKeys: {
-          create: u.accessKeys.map((k) => ({
-            slot: k.slot,
-            keyId: k.keyId,
-            active: k.active,
-            lastRotated: k.lastRotated ? new Date(k.lastRotated) : null,
-            lastUsed: k.lastUsed ? new Date(k.lastUsed) : null,
-          })),
-        },
-      },
-    });
-  }
-
-  await tx.iamRole.deleteMany({ where: { accountId } });
-  if (audit.roles.length) {
-    await tx.iamRole.createMany({
-      data: audit.roles.map((r) => ({
-        accountId,
-        roleName: r.roleName,
-        arn: r.arn,
-        path: r.path,
-        createdAt: new Date(r.createdAt),
-        trustPolicy: ZJson.parse(r.trustPolicy),
-        attachedPolicyArns: r.attachedPolicyArns,
-        inlinePolicies: ZJson.parse(r.inlinePolicies),
       })),
     });
+    await tx.accessKey.createMany({
+      data: users.flatMap(({ a, u }) =>
+        u.accessKeys.map((k) => ({ accountId: a.accountId, userName: u.userName, slot: k.slot, keyId: k.keyId, active: k.active, lastRotated: date(k.lastRotated), lastUsed: date(k.lastUsed) })),
+      ),
+    });
+    await tx.iamRole.createMany({
+      data: audited.flatMap((a) =>
+        a.roles.map((r) => ({
+          accountId: a.accountId,
+          roleName: r.roleName,
+          arn: r.arn,
+          path: r.path,
+          createdAt: new Date(r.createdAt),
+          trustPolicy: ZJson.parse(r.trustPolicy),
+          attachedPolicyArns: r.attachedPolicyArns,
+          inlinePolicies: ZJson.parse(r.inlinePolicies),
+        })),
+      ),
+    });
+    // An organization trail appears in every member's DescribeTrails: keep it once, under the first account seen.
+    await tx.trail.createMany({ data: audited.flatMap((a) => a.trails.map((t) => ({ ...t, accountId: a.accountId }))), skipDuplicates: true });
+    await tx.securityHubStatus.createMany({
+      data: audited.flatMap((a) => (a.securityHub ? [{ accountId: a.accountId, enabled: a.securityHub.enabled, ...a.securityHub.findings }] : [])),
+    });
+    await tx.identityCenterInstance.createMany({ data: audited.flatMap((a) => a.identityCenterInstances.map((i) => ({ ...i, accountId: a.accountId }))), skipDuplicates: true });
+    await tx.awsBudget.createMany({ data: audited.flatMap((a) => a.budgets.map((b) => ({ ...b, accountId: a.accountId }))), skipDuplicates: true });
+    await tx.loginStat.createMany({ data: audited.flatMap((a) => (a.consoleLogins ? [{ accountId: a.accountId, ...a.consoleLogins }] : [])) });
+    await tx.account.updateMany({ where: { id: { in: ids } }, data: { auditStatus: "audited", auditError: null, auditedAt: at } });
   }
 
-  await tx.trail.deleteMany({ where: { accountId } });
-  if (audit.trails.length) {
-    await tx.trail.createMany({ data: audit.trails.map((t) => ({ ...t, accountId })), skipDuplicates: true });
+  for (const audit of snap.audits.filter((a) => a.status !== "audited")) {
+    await tx.account.updateMany({ where: { id: audit.accountId }, data: { auditStatus: audit.status, auditError: audit.error } });
   }
-
-  await tx.securityHubStatus.deleteMany({ where: { accountId } });
-  if (audit.securityHub) {
-    await tx.securityHubStatus.create({ data: { accountId, enabled: audit.securityHub.enabled, ...audit.securityHub.findings } });
-  }
-
-  await tx.identityCenterInstance.deleteMany({ where: { accountId } });
-  if (audit.identityCenterInstances.length) {
-    await tx.identityCenterInstance.createMany({ data: audit.identityCenterInstances.map((i) => ({ ...i, accountId })), skipDuplicates: true });
-  }
-
-  await tx.awsBudget.deleteMany({ where: { accountId } });
-  if (audit.budgets.length) {
-    await tx.awsBudget.createMany({ data: audit.budgets.map((b) => ({ ...b, accountId })), skipDuplicates: true });
-  }
-
-  await tx.loginStat.deleteMany({ where: { accountId } });
-  if (audit.consoleLogins) {
-    await tx.loginStat.create({ data: { accountId, ...audit.consoleLogins } });
+  for (const b of snap.buckets) {
+    const data = { ownerAccountId: b.ownerAccountId, objectLockEnabled: b.objectLockEnabled, versioning: b.versioning, publicAccessBlock: b.publicAccessBlock };
+    await tx.trailBucket.upsert({ where: { name: b.name }, create: { name: b.name, ...data }, update: data });
   }
 }
