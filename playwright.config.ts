@@ -7,7 +7,9 @@ const baseURL = e2eBaseUrl(port);
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  outputDir: slotted("test-results"),
+  // A cold production server answers its first requests slowly; assertions wait up to 15 s.
+  expect: { timeout: 15_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
   // One worker: specs share the server's database, and the machine has two cores for server and browser.
