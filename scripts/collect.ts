@@ -1,17 +1,22 @@
 // `npm run collect`: one collection run against the AWS Organization of the current credentials.
 //   --json       machine-readable summary on stdout
 //   --backfill   refetch every month of Cost Explorer history (after raising ORGLENS_CE_HISTORY_MONTHS)
+//   --distributed  fan member-account audits out to `npm run worker` processes (or ORGLENS_DISTRIBUTED=true)
 // Exit codes: 0 succeeded, 1 failed, 2 bad configuration, 3 partial, 4 capped, 75 already running.
 import { z } from "zod";
+import { dispatchRunAlerts } from "../lib/alerts/dispatch-run-alerts";
 import { evaluateRun } from "../lib/collect/evaluate";
+import { collectAwsDistributed } from "../lib/collect/distributed/collect-distributed";
 import { RunAlreadyInProgressError } from "../lib/collect/run";
 import { collectAws, loadAwsConfig, type AwsCollectorConfig } from "../lib/collect/sources/aws";
 import { createPrismaClient } from "../lib/db/client";
+import { syncAccountRequests } from "../lib/server/requests/sync-account-requests";
 import { resolveDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 
 const EXIT = { succeeded: 0, failed: 1, config: 2, partial: 3, capped: 4, busy: 75 } as const;
 const json = process.argv.includes("--json");
+const distributed = process.argv.includes("--distributed") || process.env.ORGLENS_DISTRIBUTED === "true";
 const log = (line: string) => console.error(`[orglens] ${line}`);
 
 function config(): AwsCollectorConfig | null {
@@ -33,7 +38,16 @@ async function main(): Promise<number> {
   try {
     await applyMigrations(database.url, { log });
     log(`Collecting from AWS (regions ${cfg.regions.join(", ")}, role ${cfg.roleName}, Cost Explorer cap ${cfg.ceMaxRequests} requests)…`);
-    const result = await collectAws(db, database.url, { config: cfg, evaluate: evaluateRun, triggeredBy: "cli" });
+    const options = { config: cfg, evaluate: evaluateRun, triggeredBy: "cli" };
+    if (distributed) log("Distributed: member-account audits go to the worker queue (start workers with npm run worker).");
+    const result = distributed ? await collectAwsDistributed(db, database.url, { ...options, log }) : await collectAws(db, database.url, options);
+    // After the store transaction committed (collectAws does not forward RunRequest.afterCommit).
+    if (result.status !== "failed") {
+      const alerts = await dispatchRunAlerts(db, result.runId).catch((err: unknown) => (log(`Alert dispatch failed: ${String(err)}`), null));
+      if (alerts) log(`Alerts: ${alerts.sent} sent, ${alerts.failed} failed, ${alerts.skippedDuplicates} already sent.`);
+      const requests = await syncAccountRequests(db).catch((err: unknown) => (log(`Account request sync failed: ${String(err)}`), null));
+      if (requests?.provisioned || requests?.compliant) log(`Account requests: ${requests.provisioned} provisioned, ${requests.compliant} compliant.`);
+    }
     const out = {
       runId: result.runId,
       status: result.status,

@@ -12,7 +12,7 @@ export interface SpendPoint {
 export function SpendTrendChart({ data }: { data: SpendPoint[] }) {
   const rows = data.map((d) => ({ label: formatMonth(d.month), value: Number(d.unblended), estimated: d.estimated }));
   return (
-    <div className="h-72 w-full" role="img" aria-label="Monthly spend over the last twelve months and the current month to date">
+    <div className="h-72 w-full" role="img" aria-label={`Monthly spend over the last ${data.length - 1} months and the current month to date`}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.15} />

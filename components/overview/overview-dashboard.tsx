@@ -1,23 +1,39 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
 import { SpendTrendChart } from "@/components/charts/spend-trend-chart";
 import { Card, ErrorState, Skeleton, Stat } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
+import { ZKpisResponse, ZPeriodQuery } from "@/lib/api/kpis";
 import { ZOverview } from "@/lib/api/overview";
 import { formatMoney, formatMonth } from "@/lib/format/money";
+import { CostMovers } from "./cost-movers";
+import { FindingsMatrix } from "./findings-matrix";
+import { KpiTiles } from "./kpi-tiles";
+import { PeriodSelect } from "./period-select";
 
-export function OverviewDashboard() {
-  const q = useQuery({ queryKey: ["overview"], queryFn: () => fetchJson("/api/v1/overview", ZOverview) });
+export function OverviewDashboard({ canOpenFindings }: { canOpenFindings: boolean }) {
+  const params = useSearchParams();
+  const months = ZPeriodQuery.safeParse({ months: params.get("months") ?? undefined }).data?.months ?? 12;
+  const q = useQuery({ queryKey: ["overview", months], queryFn: () => fetchJson(`/api/v1/overview?months=${months}`, ZOverview), placeholderData: keepPreviousData });
+  const k = useQuery({ queryKey: ["kpis", months], queryFn: () => fetchJson(`/api/v1/kpis?months=${months}`, ZKpisResponse), placeholderData: keepPreviousData });
+  const scopeNote = k.data?.scope.kind === "ous" ? `Your scope: ${k.data.scope.names.join(", ")}` : "Whole organization";
 
   return (
     <div className="space-y-6">
-      <header>
-        <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Your AWS organization at a glance.</p>
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Overview</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Your AWS organization at a glance{k.data ? ` · ${scopeNote}` : ""}.
+          </p>
+        </div>
+        <PeriodSelect months={months} />
       </header>
       {q.isError ? <ErrorState message={`Could not load the overview: ${q.error.message}`} onRetry={() => void q.refetch()} /> : null}
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {k.isError ? <ErrorState message={`Could not load the KPIs: ${k.error.message}`} onRetry={() => void k.refetch()} /> : null}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
           label="Accounts in the organization"
           testId="stat-accounts"
@@ -31,12 +47,27 @@ export function OverviewDashboard() {
           hint="Unblended cost, all accounts"
         />
         <Stat
+          label="Open findings"
+          testId="stat-open-findings"
+          value={k.data ? k.data.findings.total.toLocaleString("en-US") : <Skeleton className="h-8 w-16" />}
+          hint={k.data ? criticalHint(k.data.findings.cells) : null}
+        />
+        <Stat
           label="Last collection"
           value={q.data ? (q.data.lastRun ? q.data.lastRun.status : "never") : <Skeleton className="h-8 w-24" />}
           hint={q.data?.lastRun ? `${q.data.lastRun.source} source${q.data.lastRun.finishedAt ? `, ${new Date(q.data.lastRun.finishedAt).toLocaleString("en-US")}` : ""}` : null}
         />
       </div>
-      <Card title="Monthly spend, last 12 months and month to date">
+      <Card title={`Playbook KPIs, last ${months} months (one dot per collection run; green is better, red is worse)`}>
+        {k.data ? <KpiTiles series={k.data.series} /> : <Skeleton className="h-64 w-full" />}
+      </Card>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card title="Open findings by category and severity">
+          {k.data ? <FindingsMatrix findings={k.data.findings} linkable={canOpenFindings} /> : <Skeleton className="h-48 w-full" />}
+        </Card>
+        <Card title="Top cost movers">{q.data ? <CostMovers movers={q.data.movers} /> : <Skeleton className="h-48 w-full" />}</Card>
+      </div>
+      <Card title={`Monthly spend, last ${months} months and month to date`}>
         {q.data ? (
           q.data.trend.every((t) => Number(t.unblended) === 0) ? (
             <p className="py-12 text-center text-sm text-slate-500">No cost data yet. Run a collection to load spend.</p>
@@ -49,4 +80,9 @@ export function OverviewDashboard() {
       </Card>
     </div>
   );
+}
+
+function criticalHint(cells: { severity: string; count: number }[]): string {
+  const urgent = cells.filter((c) => c.severity === "critical" || c.severity === "high").reduce((s, c) => s + c.count, 0);
+  return urgent ? `${urgent.toLocaleString("en-US")} critical or high` : "none critical or high";
 }

@@ -7,13 +7,13 @@ import { can, type TPermission, type TRole } from "@/lib/auth/roles";
 /** Main navigation; each entry shows only to roles that may open it. Entries are enabled as their pages land. */
 const LINKS: readonly { href: string; label: string; permission: TPermission }[] = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
-  // { href: "/organization", label: "Organization", permission: "dashboard:read" },
-  // { href: "/findings", label: "Findings", permission: "data:read" },
-  // { href: "/costs", label: "Cost showback", permission: "dashboard:read" },
-  // { href: "/chargeback", label: "Chargeback", permission: "export" },
-  // { href: "/budgets", label: "Budgets", permission: "data:read" },
-  // { href: "/requests", label: "Account requests", permission: "self:manage" },
-  // { href: "/runs", label: "Collection runs", permission: "data:read" },
+  { href: "/organization", label: "Organization", permission: "dashboard:read" },
+  { href: "/findings", label: "Findings", permission: "data:read" },
+  { href: "/costs", label: "Cost showback", permission: "dashboard:read" },
+  { href: "/chargeback", label: "Chargeback", permission: "export" },
+  { href: "/budgets", label: "Budgets", permission: "data:read" },
+  { href: "/requests", label: "Account requests", permission: "self:manage" },
+  { href: "/runs", label: "Collection runs", permission: "data:read" },
   { href: "/settings", label: "Settings", permission: "self:manage" },
 ];
 

@@ -1,4 +1,12 @@
-import type { Expectations } from "./types";
+import { analysts, everyone, type Expectations } from "./types";
+
+/** The demo's management account (a fixed id in the demo source). */
+const MANAGEMENT = "204517733186";
 
 // Routes of this area: "METHOD /api/pattern" → expectation (see types.ts for the helpers).
-export const ORG: Expectations = {};
+export const ORG: Expectations = {
+  "GET /api/v1/ou-tree": everyone("/api/v1/ou-tree"),
+  "GET /api/v1/accounts": analysts("/api/v1/accounts?search=prod&limit=5"),
+  "GET /api/v1/accounts/[id]": analysts(`/api/v1/accounts/${MANAGEMENT}`),
+  "GET /api/v1/accounts/[id]/costs": analysts(`/api/v1/accounts/${MANAGEMENT}/costs`),
+};

@@ -1,4 +1,9 @@
-import type { Expectations } from "./types";
+import { admins, analysts, NO_UUID, type Expectations } from "./types";
 
 // Routes of this area: "METHOD /api/pattern" → expectation (see types.ts for the helpers).
-export const RUNS: Expectations = {};
+// The POST carries no body on purpose: an admin gets past the guard (400) without starting a run.
+export const RUNS: Expectations = {
+  "GET /api/v1/runs": analysts("/api/v1/runs"),
+  "POST /api/v1/runs": admins("/api/v1/runs"),
+  "GET /api/v1/runs/[id]": analysts(`/api/v1/runs/${NO_UUID}`, { analyst: 404, admin: 404, token: 404 }),
+};

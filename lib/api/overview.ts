@@ -2,11 +2,17 @@
 import { z } from "zod";
 import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
 
+const ZMover = z.object({ key: z.string(), name: z.string(), current: ZMoney, previous: ZMoney });
+export const ZCostMovers = z.object({ month: ZMonth, previousMonth: ZMonth, accounts: z.array(ZMover), services: z.array(ZMover) });
+export type TCostMovers = z.infer<typeof ZCostMovers>;
+
 export const ZOverview = z.object({
   accounts: z.object({ total: z.number().int(), active: z.number().int() }),
   lastFullMonth: z.object({ month: ZMonth, unblended: ZMoney }),
-  /** Twelve full months, then the current month to date (estimated). */
+  /** `months` full months (12 unless asked otherwise), then the current month to date (estimated). */
   trend: z.array(z.object({ month: ZMonth, unblended: ZMoney, estimated: z.boolean() })),
+  /** Biggest changes from the month before the last full month to the last full month. */
+  movers: ZCostMovers,
   lastRun: z.object({ id: z.string(), status: z.string(), source: z.string(), finishedAt: z.string().nullable() }).nullable(),
 });
 

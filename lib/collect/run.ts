@@ -47,6 +47,8 @@ export interface RunRequest {
   triggeredBy?: string;
   /** Extra atomic writes with the snapshot (findings and KPIs). */
   evaluate?: (tx: Prisma.TransactionClient, snap: TSnapshot, runId: string, settings: TSettings) => Promise<Record<string, unknown>>;
+  /** Side effects after the store transaction committed (alerts); its failure never fails the run. */
+  afterCommit?: (result: RunResult, runId: string) => Promise<void>;
 }
 
 export interface RunResult {
@@ -141,7 +143,7 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
         },
       },
     });
-    return {
+    const result: RunResult = {
       runId: run.id,
       status,
       accountsSeen: snap.accounts.length,
@@ -152,6 +154,8 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
       ceCostUsd: usage.ceCostUsd,
       summary,
     };
+    if (req.afterCommit) await req.afterCommit(result, run.id).catch((err: unknown) => console.error("[orglens] after-commit hook failed:", err));
+    return result;
   } catch (err) {
     await pending;
     const message = err instanceof Error ? err.message : String(err);

@@ -7,6 +7,8 @@ export interface PrepareOptions {
   demo: boolean;
   /** Demo size (accounts); defaults to the demo source's default. */
   demoAccounts?: number;
+  /** Monthly demo runs before today's, for KPI trends and findings history. Default 6. */
+  demoHistory?: number;
   log?: (line: string) => void;
 }
 
@@ -19,9 +21,10 @@ export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions)
   try {
     if ((await db.organization.count()) > 0) return;
     log("Loading the demo organization…");
-    const result = await loadDemo(db, databaseUrl, { accounts: opts.demoAccounts });
+    const started = Date.now();
+    const result = await loadDemo(db, databaseUrl, { accounts: opts.demoAccounts, history: opts.demoHistory ?? 6 });
     if (result.status === "failed") throw new Error(`Loading the demo organization failed: ${result.error}`);
-    log(`Demo organization loaded: ${result.accountsSeen} accounts.`);
+    log(`Demo organization loaded: ${result.accountsSeen} accounts, ${(opts.demoHistory ?? 6) + 1} monthly runs in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await db.$disconnect();
   }

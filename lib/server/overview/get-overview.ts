@@ -6,15 +6,16 @@ import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/auth/principal";
 import { accountScope, sqlAccountScope } from "@/lib/server/scope";
+import { getCostMovers } from "./get-cost-movers";
 
 const ZMonthRow = z.object({ month: z.string(), unblended: z.string(), estimated: z.boolean() });
 
-export async function getOverview(db: Db, scope: Scope, now = new Date()): Promise<TOverview> {
+export async function getOverview(db: Db, scope: Scope, months = 12, now = new Date()): Promise<TOverview> {
   const current = monthOf(now);
   const lastFull = addMonths(current, -1);
-  const from = addMonths(lastFull, -11);
+  const from = addMonths(lastFull, -(months - 1));
 
-  const [total, active, rows, lastRun] = await Promise.all([
+  const [total, active, rows, lastRun, movers] = await Promise.all([
     db.account.count({ where: { removedAt: null, ...accountScope(scope) } }),
     db.account.count({ where: { removedAt: null, status: "ACTIVE", ...accountScope(scope) } }),
     db.$queryRaw`
@@ -22,6 +23,7 @@ export async function getOverview(db: Db, scope: Scope, now = new Date()): Promi
       FROM cost_monthly WHERE month BETWEEN ${from}::date AND ${current}::date ${sqlAccountScope(Prisma.raw("account_id"), scope)}
       GROUP BY month ORDER BY month`,
     db.collectionRun.findFirst({ orderBy: { startedAt: "desc" }, select: { id: true, status: true, source: true, finishedAt: true } }),
+    getCostMovers(db, scope, lastFull),
   ]);
   const byMonth = new Map(z.array(ZMonthRow).parse(rows).map((r) => [r.month, r]));
   const trend = monthRange(from, current).map((month) => ({
@@ -34,6 +36,7 @@ export async function getOverview(db: Db, scope: Scope, now = new Date()): Promi
     accounts: { total, active },
     lastFullMonth: { month: lastFull, unblended: byMonth.get(lastFull)?.unblended ?? "0" },
     trend,
+    movers,
     lastRun: lastRun ? { ...lastRun, finishedAt: lastRun.finishedAt?.toISOString() ?? null } : null,
   });
 }

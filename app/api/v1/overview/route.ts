@@ -1,8 +1,9 @@
-// GET /api/v1/overview – account count, last full month's spend and the 12-month spend trend
+// GET /api/v1/overview – account count, last full month's spend, the monthly spend trend and the top cost movers
 import { route } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
+import { ZPeriodQuery } from "@/lib/api/kpis";
 import { getOverview } from "@/lib/server/overview/get-overview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read" }, ({ principal }) => getOverview(db, principal.scope));
+export const GET = route({ permission: "dashboard:read", query: ZPeriodQuery }, ({ principal, query }) => getOverview(db, principal.scope, query.months));

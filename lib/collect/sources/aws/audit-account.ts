@@ -11,6 +11,7 @@ import { readIam } from "./iam";
 import type { RunNotes } from "./notes";
 import { securityHubFor, type HubSummary } from "./security-hub";
 import type { AccountSessions } from "./sessions";
+import type { RequestMeter } from "./meter";
 
 export interface AuditContext {
   sessions: AccountSessions;
@@ -19,6 +20,8 @@ export interface AuditContext {
   hub: HubSummary | null;
   now: Date;
   report?: ReportOptions;
+  /** The run's request meter: distributed runs add the workers' counts to it. */
+  meter?: RequestMeter;
 }
 
 export interface AccountAuditResult {

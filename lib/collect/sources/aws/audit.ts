@@ -2,7 +2,7 @@
 // account that owns it.
 import pLimit from "p-limit";
 import type { TAccount, TAccountAudit, TBucket } from "@/lib/domain/snapshot";
-import { auditAccount, failedAudit, type AuditContext } from "./audit-account";
+import { auditAccount, failedAudit, type AccountAuditResult, type AuditContext } from "./audit-account";
 import { readBucket } from "./buckets";
 import { describeAwsError } from "./errors";
 
@@ -10,6 +10,8 @@ export interface AuditOutcome {
   audits: TAccountAudit[];
   buckets: TBucket[];
 }
+
+export type AuditAccountsFn = (ctx: AuditContext, accounts: readonly TAccount[], progress: (done: number, total: number) => void) => Promise<AuditOutcome>;
 
 export async function auditAccounts(ctx: AuditContext, accounts: readonly TAccount[], progress: (done: number, total: number) => void): Promise<AuditOutcome> {
   const limit = pLimit(ctx.config.concurrency);
@@ -27,6 +29,12 @@ export async function auditAccounts(ctx: AuditContext, accounts: readonly TAccou
     ),
   );
 
+  const buckets = await readTrailBuckets(ctx, results);
+  return { audits: [...results.map((r) => r.audit), ...skipped], buckets };
+}
+
+/** Reads each trail's bucket in the account that owns it (also used by distributed runs). */
+export async function readTrailBuckets(ctx: AuditContext, results: readonly AccountAuditResult[]): Promise<TBucket[]> {
   const owners = new Map<string, string>();
   for (const r of results) for (const name of r.bucketNames) owners.set(name, r.audit.accountId);
   const trailBuckets = new Set(results.flatMap((r) => r.audit.trails.flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : []))));
@@ -49,5 +57,5 @@ export async function auditAccounts(ctx: AuditContext, accounts: readonly TAccou
       ctx.notes.add(owner, "trail-bucket", `trail bucket ${name}: ${describeAwsError(err)}`);
     }
   }
-  return { audits: [...results.map((r) => r.audit), ...skipped], buckets };
+  return buckets;
 }

@@ -2,6 +2,7 @@
 // (snapshot → store in one transaction), one run at a time.
 import type { Db } from "@/lib/db/client";
 import { runCollection, type RunRequest, type RunResult } from "@/lib/collect/run";
+import type { AuditAccountsFn } from "./audit";
 import type { PagerOptions } from "./ce-pager";
 import type { CredentialSource } from "./clients";
 import { loadAwsConfig, type AwsCollectorConfig } from "./config";
@@ -22,6 +23,8 @@ export interface AwsCollectionOptions {
   now?: Date;
   report?: ReportOptions;
   pager?: PagerOptions;
+  /** Distributed runs: the auditor of run `runId` (fans member accounts out to workers). */
+  auditorFor?: (runId: string) => AuditAccountsFn;
 }
 
 export async function collectAws(db: Db, databaseUrl: string, opts: AwsCollectionOptions = {}): Promise<RunResult> {
@@ -30,9 +33,9 @@ export async function collectAws(db: Db, databaseUrl: string, opts: AwsCollectio
     source: "aws",
     triggeredBy: opts.triggeredBy ?? "cli",
     evaluate: opts.evaluate,
-    produce: async ({ settings, progress, report }) => {
+    produce: async ({ runId, settings, progress, report }) => {
       const costState = await readCostState(db);
-      return produceAwsSnapshot({ ...opts, config, costState }, settings, progress, report);
+      return produceAwsSnapshot({ ...opts, config, costState, auditAccounts: opts.auditorFor?.(runId) }, settings, progress, report);
     },
   });
 }

@@ -28,6 +28,11 @@ export class RequestMeter {
     this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
   }
 
+  /** Adds counts made elsewhere (a distributed run's workers). */
+  add(counts: Record<string, number>): void {
+    for (const [op, n] of Object.entries(counts)) this.counts.set(op, (this.counts.get(op) ?? 0) + n);
+  }
+
   /** Call right before sending a Cost Explorer request: throws when the cap would be exceeded. */
   takeCeRequest(): void {
     if (this.ce >= this.ceCap) throw new CeRequestCapReachedError(this.ceCap);

@@ -35,7 +35,7 @@ export class AccountSessions {
 
   constructor(
     readonly baseAccountId: string,
-    private readonly partition: string,
+    readonly partition: string,
     private readonly config: AwsCollectorConfig,
     private readonly meter: RequestMeter,
     baseCredentials: CredentialSource,

@@ -4,7 +4,7 @@ import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import type { TSettings } from "@/lib/domain/settings";
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
 import type { Progress, RunOutcome } from "@/lib/collect/run";
-import { auditAccounts } from "./audit";
+import { auditAccounts, type AuditAccountsFn } from "./audit";
 import type { PagerOptions } from "./ce-pager";
 import { AwsClients, type CredentialSource } from "./clients";
 import type { AwsCollectorConfig } from "./config";
@@ -29,6 +29,8 @@ export interface AwsSourceOptions {
   now?: Date;
   report?: ReportOptions;
   pager?: PagerOptions;
+  /** Default: audits member accounts in this process; distributed runs fan them out to workers. */
+  auditAccounts?: AuditAccountsFn;
 }
 
 const NO_COSTS: CostsResult = { currency: "USD", months: [], days: [], tagKeys: [], monthly: [], daily: [], byTag: [] };
@@ -85,7 +87,8 @@ export async function produceAwsSnapshot(
     progress({ phase: "reading Security Hub" });
     const hub = await hubFor(sessions, hubAccount, bootstrap.homeRegion, notes);
 
-    const { audits, buckets } = await auditAccounts({ sessions, config, notes, hub, now, report: opts.report }, tree.accounts, (done, total) =>
+    const audit = opts.auditAccounts ?? auditAccounts;
+    const { audits, buckets } = await audit({ sessions, config, notes, hub, now, report: opts.report, meter }, tree.accounts, (done, total) =>
       progress({ phase: "auditing accounts", done, total }),
     );
 

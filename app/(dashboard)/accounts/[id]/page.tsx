@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { AccountDetail } from "@/components/account/account-detail";
+import { ZAccountId } from "@/lib/api/accounts";
+import { requirePage } from "@/lib/auth/page-guard";
+import { db } from "@/lib/db";
+import { getAccount } from "@/lib/server/accounts/get-account";
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+// One load per request, shared by the title and the page.
+const loadAccount = cache(async (id: string) => {
+  const principal = await requirePage("data:read");
+  const parsed = ZAccountId.safeParse(id);
+  return parsed.success ? getAccount(db, principal.scope, parsed.data) : null;
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const account = await loadAccount((await params).id);
+  return { title: account ? `${account.name} (${account.id})` : "Account not found" };
+}
+
+export default async function AccountPage({ params }: Props) {
+  const account = await loadAccount((await params).id);
+  // Unknown and out-of-scope accounts look the same: nothing is revealed about accounts one may not see.
+  if (!account) notFound();
+  return <AccountDetail initial={account} asOf={new Date().toISOString()} />;
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { RequestsPanel } from "@/components/requests/requests-panel";
+import { requirePage } from "@/lib/auth/page-guard";
+import { db } from "@/lib/db";
+import { ouScope } from "@/lib/server/scope";
+
+export const metadata: Metadata = { title: "Account requests" };
+
+export default async function RequestsPage() {
+  const principal = await requirePage("self:manage");
+  const ous = await db.orgUnit.findMany({ where: { removedAt: null, ...ouScope(principal.scope) }, orderBy: { path: "asc" }, select: { id: true, path: true } });
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Account requests</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Request a new AWS account; an admin approves it, the collector links it when it appears, and it turns compliant at its first clean audit.</p>
+      </header>
+      <Suspense>
+        <RequestsPanel ous={ous} />
+      </Suspense>
+    </div>
+  );
+}

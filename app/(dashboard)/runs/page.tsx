@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { RunsView } from "@/components/runs/runs-view";
+import { requirePage } from "@/lib/auth/page-guard";
+import { can } from "@/lib/auth/roles";
+
+export const metadata: Metadata = { title: "Collection runs" };
+
+export default async function RunsPage() {
+  const principal = await requirePage("data:read");
+  return <RunsView canTrigger={can(principal.role, "runs:trigger")} />;
+}

@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { AlertsPanel } from "@/components/alerts/alerts-panel";
+import { requirePage } from "@/lib/auth/page-guard";
+import { db } from "@/lib/db";
+import { ALL_CHECKS } from "@/lib/domain/checks";
+import { CATEGORIES, SEVERITIES } from "@/lib/domain/checks/types";
+
+export const metadata: Metadata = { title: "Alerts" };
+
+export default async function AlertsPage() {
+  await requirePage("settings:write");
+  const ous = await db.orgUnit.findMany({ where: { removedAt: null }, orderBy: { path: "asc" }, select: { id: true, path: true } });
+  const checkIds = ALL_CHECKS.map((c) => c.definition.id).sort();
+  return <AlertsPanel options={{ checkIds, categories: CATEGORIES, severities: SEVERITIES, ous }} />;
+}

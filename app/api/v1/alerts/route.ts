@@ -1,0 +1,8 @@
+// GET /api/v1/alerts – alert channels (secrets masked), their rules, and the latest deliveries
+import { route } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { getAlertSettings } from "@/lib/server/alerts/get-alert-settings";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ permission: "settings:write" }, () => getAlertSettings(db));

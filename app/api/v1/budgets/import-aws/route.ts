@@ -1,0 +1,6 @@
+// POST /api/v1/budgets/import-aws – import the collected monthly AWS Budgets as OrgLens account budgets
+import { route } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { importAwsBudgets } from "@/lib/server/budgets/import-aws-budgets";
+
+export const POST = route({ permission: "rules:write" }, ({ principal }) => importAwsBudgets(db, principal));

@@ -1,0 +1,9 @@
+// POST /api/v1/chargeback/rules/preview – what a draft rule would do to a month, without saving it
+import { route } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { ZRulePreviewRequest } from "@/lib/domain/allocation/api-schema";
+import { previewAllocationRule } from "@/lib/server/chargeback/preview-allocation-rule";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route({ permission: "export", body: ZRulePreviewRequest }, ({ principal, body }) => previewAllocationRule(db, principal, body));

@@ -1,0 +1,7 @@
+// PUT /api/v1/chargeback/settings – allocation order and cost metric (admins, audited)
+import { route } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { ZSettingsUpdate } from "@/lib/domain/allocation/api-schema";
+import { updateChargebackSettings } from "@/lib/server/chargeback/update-chargeback-settings";
+
+export const PUT = route({ permission: "settings:write", body: ZSettingsUpdate }, ({ principal, body }) => updateChargebackSettings(db, principal, body));

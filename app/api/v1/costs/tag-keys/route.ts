@@ -1,0 +1,8 @@
+// GET /api/v1/costs/tag-keys – tag keys with collected spend, for grouping by tag
+import { route } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { listTagKeys } from "@/lib/server/costs/list-tag-keys";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ permission: "dashboard:read" }, ({ principal }) => listTagKeys(db, principal.scope));

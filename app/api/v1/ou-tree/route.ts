@@ -1,0 +1,15 @@
+// GET /api/v1/ou-tree – every visible OU and account with its subtree's spend, accounts, open findings, score and SCPs
+import { route } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { ZOuTreeQuery } from "@/lib/api/org";
+import { resolvePeriod } from "@/lib/domain/org/period";
+import { HttpError } from "@/lib/server/errors";
+import { getOuTree } from "@/lib/server/org/get-ou-tree";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ permission: "dashboard:read", query: ZOuTreeQuery }, ({ principal, query }) => {
+  const period = resolvePeriod(query, new Date());
+  if (!period.ok) throw new HttpError(400, period.error);
+  return getOuTree(db, principal.scope, period.period);
+});

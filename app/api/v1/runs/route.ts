@@ -1,0 +1,23 @@
+// GET /api/v1/runs – collection runs, newest first; POST /api/v1/runs – start a collection run now
+import { after, NextResponse } from "next/server";
+import { z } from "zod";
+import { ZRunListQuery } from "@/lib/api/runs";
+import { route } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { listRuns } from "@/lib/server/runs/list-runs";
+import { triggerRun } from "@/lib/server/runs/trigger-run";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ permission: "data:read", query: ZRunListQuery }, ({ query }) => listRuns(db, query));
+
+/** The body is an empty JSON object: a stray request without one starts nothing. */
+const ZTriggerBody = z.object({}).strict();
+
+export const POST = route({ permission: "runs:trigger", body: ZTriggerBody }, async ({ principal }) => {
+  const { run, finished } = await triggerRun(db, env.DATABASE_URL, principal);
+  // The run goes on after the response; `after` keeps hosts that freeze idle handlers from cutting it short.
+  after(() => finished);
+  return NextResponse.json(run, { status: 202, headers: { location: `/api/v1/runs/${run.id}` } });
+});

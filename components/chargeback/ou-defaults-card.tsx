@@ -1,0 +1,74 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { z } from "zod";
+import { Card, Skeleton } from "@/components/ui/card";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { ZChargebackOptions } from "@/lib/domain/allocation/api-schema";
+import { sendJson } from "./send-json";
+import { buttonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
+
+/** OU default cost centers (nearest ancestor wins): explicit mappings, and OU cost-center tags as fallback. */
+export function OuDefaultsCard({ canEdit }: { canEdit: boolean }) {
+  const qc = useQueryClient();
+  const options = useQuery({ queryKey: ["chargeback-options"], queryFn: () => fetchJson("/api/v1/chargeback/options", ZChargebackOptions) });
+  const [ouId, setOuId] = useState("");
+  const [costCenter, setCostCenter] = useState("");
+  const save = useMutation({
+    mutationFn: (cc: string | null) => sendJson("/api/v1/chargeback/ou-defaults", "PUT", z.unknown(), { ouId, costCenter: cc }),
+    onSuccess: async () => {
+      setCostCenter("");
+      await qc.invalidateQueries({ queryKey: ["chargeback-options"] });
+      await qc.invalidateQueries({ queryKey: ["chargeback"] });
+    },
+  });
+  const defaults = options.data?.ouDefaults ?? [];
+  return (
+    <Card title="OU default cost centers">
+      <p className={`mb-3 ${mutedText}`}>Used for accounts without a cost-center tag: the nearest OU above the account with a default wins. An explicit mapping overrides the OU&apos;s own cost-center tag.</p>
+      {!options.data ? (
+        <Skeleton className="h-16 w-full" />
+      ) : defaults.length === 0 ? (
+        <p className={mutedText}>No OU has a default cost center.</p>
+      ) : (
+        <ul className="space-y-1 text-sm" data-testid="ou-defaults">
+          {defaults.map((d) => (
+            <li key={d.ouId} className="flex justify-between gap-2">
+              <span>{d.path}</span>
+              <span>
+                <span className="font-medium">{d.costCenter}</span> <span className={`text-xs ${mutedText}`}>({d.from === "tag" ? "OU tag" : "mapping"})</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canEdit && options.data ? (
+        <div className="mt-4 flex flex-wrap items-end gap-2">
+          <label className="flex flex-col gap-1 text-sm">
+            OU
+            <select className={inputClass} value={ouId} onChange={(e) => setOuId(e.target.value)}>
+              <option value="">Pick an OU…</option>
+              {options.data.ous.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.path}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex flex-col gap-1 text-sm">
+            Cost center
+            <input className={inputClass} value={costCenter} onChange={(e) => setCostCenter(e.target.value)} placeholder="CC-1234" />
+          </label>
+          <button type="button" className={buttonClass} disabled={!ouId || !costCenter.trim() || save.isPending} onClick={() => save.mutate(costCenter.trim())}>
+            Set default
+          </button>
+          <button type="button" className={secondaryButtonClass} disabled={!ouId || save.isPending} onClick={() => save.mutate(null)}>
+            Clear mapping
+          </button>
+          {save.isError ? <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">{save.error.message}</p> : null}
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { z } from "zod";
+import { Card, ErrorState, Skeleton } from "@/components/ui/card";
+import { fetchJson } from "@/lib/api/fetch-json";
+import { ZChargebackOptions, ZRuleList, type TChargebackOptions, type TRuleList } from "@/lib/domain/allocation/api-schema";
+import { formatMonth } from "@/lib/format/money";
+import { METHOD_LABEL } from "./labels";
+import { RuleEditor, type EditorStart } from "./rule-editor";
+import { sendJson } from "./send-json";
+import { dangerButtonClass, inputClass, mutedText, secondaryButtonClass, thClass } from "./styles";
+
+type Rule = TRuleList["rules"][number];
+const STATUS = { active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200", scheduled: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200", retired: "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-300" } as const;
+
+function describe(r: Rule, options: TChargebackOptions | undefined) {
+  const account = (id: string) => options?.accounts.find((a) => a.id === id)?.name ?? id;
+  const ou = (id: string) => options?.ous.find((o) => o.id === id)?.path ?? id;
+  const v = r.current;
+  const source = [v.sourceAccounts.length ? `accounts ${v.sourceAccounts.map(account).join(", ")}` : "", v.sourceServices.length ? `${v.sourceAccounts.length ? "services" : "service"} ${v.sourceServices.join(", ")}${v.sourceAccounts.length ? " in them" : " in any account"}` : ""].filter(Boolean).join("; ");
+  const targets = v.targets.map((t) => `${t.kind === "ou" ? `OU ${ou(t.id)}` : t.id}${t.percent !== undefined ? ` ${t.percent}%` : ""}`).join(", ");
+  return { source, targets };
+}
+
+function Retire({ rule, first, onDone }: { rule: Rule; first: string; onDone: () => void }) {
+  const qc = useQueryClient();
+  const [from, setFrom] = useState(first.slice(0, 7));
+  const m = useMutation({
+    mutationFn: () => sendJson(`/api/v1/chargeback/rules/${rule.ruleKey}/retire`, "POST", z.unknown(), { from }),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ["chargeback-rules"] });
+      await qc.invalidateQueries({ queryKey: ["chargeback"] });
+      onDone();
+    },
+  });
+  return (
+    <div className="mt-2 flex flex-wrap items-end gap-2" role="group" aria-label={`Retire ${rule.current.name}`}>
+      <label className="flex flex-col gap-1 text-xs">
+        Stops applying from
+        <input type="month" className={inputClass} min={first.slice(0, 7)} value={from} onChange={(e) => setFrom(e.target.value)} />
+      </label>
+      <button type="button" className={dangerButtonClass} disabled={m.isPending} onClick={() => m.mutate()}>
+        Confirm retire
+      </button>
+      <button type="button" className={secondaryButtonClass} onClick={onDone}>
+        Cancel
+      </button>
+      {m.isError ? <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">{m.error.message}</p> : null}
+    </div>
+  );
+}
+
+/** Shared-cost rules: the list with versions; create, edit (a new version) and retire for admins; preview for analysts too. */
+export function RulesPanel({ month, canWrite, canPreview }: { month: string; canWrite: boolean; canPreview: boolean }) {
+  const rules = useQuery({ queryKey: ["chargeback-rules"], queryFn: () => fetchJson("/api/v1/chargeback/rules", ZRuleList) });
+  const options = useQuery({ queryKey: ["chargeback-options"], queryFn: () => fetchJson("/api/v1/chargeback/options", ZChargebackOptions), enabled: canPreview });
+  const [editing, setEditing] = useState<EditorStart | null>(null);
+  const [retiring, setRetiring] = useState<string | null>(null);
+  const first = rules.data?.firstEditableMonth ?? month;
+  return (
+    <Card title="Shared-cost rules">
+      <p className={`mb-3 ${mutedText}`}>
+        A rule takes the cost of shared accounts and/or services and splits it over cost centers or OUs. Each change is a new version from a month on; closed months keep the version they were issued with.
+      </p>
+      {canPreview && !editing ? (
+        <button type="button" className={secondaryButtonClass} onClick={() => setEditing({ mode: "new", validFrom: first })}>
+          {canWrite ? "New rule" : "Try a rule (preview only)"}
+        </button>
+      ) : null}
+      {editing && options.data ? <RuleEditor key={editing.mode === "edit" ? editing.ruleKey : "new"} start={editing} month={month} firstEditable={first} options={options.data} canSave={canWrite} onDone={() => setEditing(null)} /> : null}
+      {rules.isError ? <ErrorState message={`Could not load the rules: ${rules.error.message}`} onRetry={() => void rules.refetch()} /> : null}
+      {!rules.data ? (
+        <Skeleton className="mt-3 h-24 w-full" />
+      ) : rules.data.rules.length === 0 ? (
+        <p className={`mt-3 ${mutedText}`}>No shared-cost rules yet: shared accounts are charged to their own cost center.</p>
+      ) : (
+        <div className="mt-3 overflow-x-auto">
+          <table className="w-full text-sm" data-testid="rules-table">
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-800">
+                {["Rule", "Status", "Applies", "Takes", "Split", "Targets", "Actions"].map((h, i) => (
+                  <th key={i} scope="col" className={thClass}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rules.data.rules.map((r) => {
+                const d = describe(r, options.data);
+                return (
+                  <tr key={r.ruleKey} className="border-b border-slate-100 align-top dark:border-slate-800" data-rule-key={r.ruleKey}>
+                    <th scope="row" className="px-2 py-1.5 text-left font-medium">
+                      {r.current.name}
+                      <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+                        v{r.current.version}
+                        {r.versions.length > 1 ? ` (${r.versions.length} versions)` : ""}
+                      </span>
+                    </th>
+                    <td className="px-2 py-1.5">
+                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[r.status]}`}>{r.status}</span>
+                    </td>
+                    <td className="px-2 py-1.5 text-xs">
+                      {formatMonth(r.current.validFrom)} – {r.current.validTo ? formatMonth(r.current.validTo) : "open"}
+                    </td>
+                    <td className="px-2 py-1.5 text-xs">{d.source}</td>
+                    <td className="px-2 py-1.5 text-xs">{METHOD_LABEL[r.current.method]}</td>
+                    <td className="px-2 py-1.5 text-xs">{d.targets}</td>
+                    <td className="px-2 py-1.5 text-xs whitespace-nowrap">
+                      {canWrite && r.status !== "retired" ? (
+                        <>
+                          <button type="button" className="underline" onClick={() => setEditing({ mode: "edit", ruleKey: r.ruleKey, draft: r.current, validFrom: first > month ? first : month })} aria-label={`Edit ${r.current.name}`}>
+                            Edit
+                          </button>{" "}
+                          <button type="button" className="ml-2 underline" onClick={() => setRetiring(r.ruleKey)} aria-label={`Retire ${r.current.name}`}>
+                            Retire
+                          </button>
+                          {retiring === r.ruleKey ? <Retire rule={r} first={first} onDone={() => setRetiring(null)} /> : null}
+                        </>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}

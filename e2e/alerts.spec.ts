@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { e2eQuery } from "../lib/testing/e2e-db";
+import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "../lib/alerts/sign";
+import { startWebhookReceiver, type WebhookReceiver } from "../lib/alerts/testing/receivers";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { signInAs } from "./support/sign-in-ui";
+
+const SECRET = "e2e-signing-secret";
+let hook: WebhookReceiver;
+
+test.beforeAll(async () => {
+  hook = await startWebhookReceiver();
+});
+test.afterAll(async () => {
+  await hook?.close();
+});
+
+test("analysts cannot open the alert settings", async ({ page }) => {
+  await signInAs(page, "analyst");
+  const res = await page.goto("/settings/alerts");
+  expect(res?.status()).toBe(403);
+});
+
+test.describe.configure({ timeout: 120_000 });
+
+test("an admin adds a signed webhook channel and a rule, sends a test, and sees the delivery logged", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/settings/alerts");
+  await expect(page.getByRole("heading", { name: "Add a channel" })).toBeVisible();
+
+  const name = `siem-${Date.now()}`;
+  const form = page.getByRole("form", { name: "Add a channel" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Type").selectOption("webhook");
+  await form.getByLabel("Webhook URL").fill(hook.url("/e2e"));
+  await form.getByLabel(/Signing secret/).fill(SECRET);
+  await form.getByRole("button", { name: "Add channel" }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(name) })).toBeVisible();
+
+  // The secret never comes back from the API.
+  const api = await page.request.get("/api/v1/alerts");
+  const text = await api.text();
+  expect(text).toContain(name);
+  expect(text).not.toContain(SECRET);
+
+  const ruleForm = page.getByRole("form", { name: `Add a rule to ${name}` });
+  await ruleForm.getByLabel("Rule name").fill("critical anywhere");
+  await ruleForm.getByLabel("Severities").selectOption(["critical"]);
+  await ruleForm.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByText("critical anywhere: severity critical")).toBeVisible();
+
+  await page.getByRole("button", { name: `Send test to ${name}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Test sent" })).toBeVisible();
+  const got = hook.received.filter((r) => r.path === "/e2e");
+  expect(got).toHaveLength(1);
+  const h = got[0];
+  expect(h && verifySignature(SECRET, String(h.headers[TIMESTAMP_HEADER.toLowerCase()]), h.body, String(h.headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(true);
+
+  const table = page.getByRole("table", { name: "Recent deliveries" });
+  await expect(table.getByRole("row").filter({ hasText: name }).first()).toContainText("sent");
+  const [row] = await e2eQuery<{ status: string; attempts: number }>(
+    "SELECT d.status, d.attempts FROM alert_delivery d JOIN alert_channel c ON c.id = d.channel_id WHERE c.name = $1",
+    [name],
+  );
+  expect(row).toEqual({ status: "sent", attempts: 1 });
+  await saveScreenshot(page, "settings-alerts");
+  await expectNoSeriousA11yViolations(page);
+});

@@ -1,0 +1,167 @@
+import { readFile } from "node:fs/promises";
+import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import Decimal from "decimal.js";
+import { formatCents, toCentsHalfUp } from "../lib/domain/allocation/largest-remainder";
+import { formatMoney, formatMonth } from "../lib/format/money";
+import { e2eQuery } from "../lib/testing/e2e-db";
+import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { expectNoSeriousA11yViolations } from "./support/a11y";
+import { signInAs } from "./support/sign-in-ui";
+
+test.describe.configure({ timeout: 180_000 });
+
+const money = (cents: bigint) => formatMoney(formatCents(cents), { cents: true });
+const LAST_FULL = "(date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date";
+
+async function orgTotalCents(monthSql: string): Promise<bigint> {
+  const [row] = await e2eQuery<{ total: string }>(`SELECT coalesce(sum(unblended), 0)::text AS total FROM cost_monthly WHERE month = ${monthSql}`);
+  return toCentsHalfUp(row?.total ?? "0");
+}
+
+async function accountId(name: string): Promise<string> {
+  const [row] = await e2eQuery<{ id: string }>("SELECT id FROM account WHERE name = $1", [name]);
+  return row?.id ?? "";
+}
+
+async function lastFullMonth(): Promise<string> {
+  const [row] = await e2eQuery<{ m: string }>(`SELECT to_char(${LAST_FULL}, 'YYYY-MM') AS m`);
+  return row?.m ?? "";
+}
+
+async function downloadCsv(page: Page, testId: string): Promise<Record<string, string>[]> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  const text = await readFile((await download.path()) ?? "", "utf8");
+  const rows: unknown = parse(text, { columns: true });
+  if (!Array.isArray(rows)) throw new Error("CSV did not parse");
+  return rows.map((r: Record<string, string>) => r);
+}
+
+test("the chargeback of last month reconciles to the organization's total, and the CSV holds exactly what the page shows", async ({ page }) => {
+  const month = await lastFullMonth();
+  const expected = await orgTotalCents(LAST_FULL);
+  await signInAs(page, "analyst");
+  await page.getByRole("link", { name: "Chargeback" }).click();
+  await expect(page.getByRole("heading", { name: "Chargeback", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("month-select")).toHaveValue(`${month}-01`);
+  await expect(page.getByTestId("org-total")).toHaveText(money(expected));
+  await expect(page.getByTestId("chargeback-total")).toHaveText(money(expected));
+  await expect(page.getByTestId("reconciliation-status")).toHaveText("✓ Reconciles to the cent");
+  await expect(page.getByTestId("table-total")).toHaveText(money(expected));
+  await expect(page.getByTestId("allocation-order")).toContainText("1. Account tag (cost-center)");
+
+  // Drill into a cost center: its accounts add up to its total.
+  const first = page.getByTestId("cost-center-table").locator("tbody > tr[data-cost-center]").first();
+  const cc = (await first.getAttribute("data-cost-center")) ?? "";
+  await first.getByRole("button").click();
+  await expect(page).toHaveURL(new RegExp(`cc=${cc}`));
+  await expect(page.getByRole("table", { name: `Accounts charged to ${cc}` })).toBeVisible();
+
+  const shown = new Map<string, string>();
+  for (const row of await page.getByTestId("cost-center-table").locator("tbody > tr[data-cost-center]").all()) {
+    shown.set((await row.getAttribute("data-cost-center")) ?? "", (await row.getByTestId("cc-total").textContent()) ?? "");
+  }
+  const csv = await downloadCsv(page, "download-chargeback");
+  const byCc = new Map<string, bigint>();
+  for (const r of csv.filter((r) => !r.adjusts_month)) {
+    expect(r.month).toBe(`${month}-01`);
+    expect(toCentsHalfUp(r.direct_cost ?? "") + toCentsHalfUp(r.shared_allocated ?? "")).toBe(toCentsHalfUp(r.total ?? ""));
+    byCc.set(r.cost_center ?? "", (byCc.get(r.cost_center ?? "") ?? 0n) + toCentsHalfUp(r.total ?? ""));
+  }
+  expect(new Map([...byCc].map(([k, v]) => [k, money(v)]))).toEqual(shown);
+  expect([...byCc.values()].reduce((a, b) => a + b, 0n)).toBe(expected);
+
+  const [events] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM audit_event WHERE action = 'export.chargeback' AND target = $1", [`${month}-01`]);
+  expect(Number(events?.n)).toBeGreaterThan(0);
+  // The FOCUS export of the same month carries the same money (BilledCost = unblended).
+  const focus = await downloadCsv(page, "download-focus");
+  expect(toCentsHalfUp(focus.reduce((s, r) => s.plus(r.BilledCost ?? "0"), new Decimal(0)).toFixed())).toBe(expected);
+
+  await saveScreenshot(page, "chargeback");
+  await expectNoSeriousA11yViolations(page);
+  await page.evaluate(() => document.documentElement.classList.add("dark"));
+  await expectNoSeriousA11yViolations(page);
+  await saveScreenshot(page, "chargeback-dark");
+});
+
+test("an analyst previews a draft rule but cannot save it; an estimated month cannot be closed", async ({ page }) => {
+  await signInAs(page, "analyst");
+  await page.goto("/chargeback");
+  await page.getByRole("button", { name: "Try a rule (preview only)" }).click();
+  const form = page.getByRole("form", { name: "Try a shared-cost rule" });
+  await form.getByLabel("Name").fill("Network hub");
+  await form.getByLabel(/Shared accounts/).selectOption(await accountId("shared-network"));
+  await form.getByRole("button", { name: "Add target" }).click();
+  await form.getByLabel("Target 1 OU").selectOption({ label: "Root/Workloads" });
+  await form.getByRole("button", { name: /^Preview for/ }).click();
+  const preview = form.getByTestId("rule-preview");
+  await expect(preview).toContainText("the rule shares $");
+  await expect(preview).toContainText("unchanged, as a split must leave it");
+  await expect(form.getByRole("button", { name: "Save rule" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Close / })).toHaveCount(0);
+});
+
+test("an admin saves a shared-cost rule, closes last month (the estimated month cannot be), and re-opens it", async ({ page }) => {
+  const month = await lastFullMonth();
+  await signInAs(page, "admin");
+  await page.goto(`/chargeback?month=${month}`);
+  await page.getByRole("button", { name: "New rule" }).click();
+  const form = page.getByRole("form", { name: "New shared-cost rule" });
+  await form.getByLabel("Name").fill("Log archive e2e");
+  await form.getByLabel(/Shared accounts/).selectOption(await accountId("log-archive"));
+  await form.getByLabel("fixed percentages").check();
+  await form.getByRole("button", { name: "Add target" }).click();
+  await form.getByLabel("Target 1 OU").selectOption({ label: "Root/Workloads" });
+  await form.getByLabel("Target 1 percent").fill("70");
+  await form.getByRole("button", { name: "Add target" }).click();
+  await form.getByLabel("Target 2 kind").selectOption("costCenter");
+  await form.getByLabel("Target 2 cost center").fill("CC-1090");
+  await form.getByLabel("Target 2 percent").fill("30");
+  await form.getByRole("button", { name: /^Preview for/ }).click();
+  await expect(form.getByTestId("rule-preview")).toContainText("CC-1090");
+  await form.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, "chargeback-rule-preview");
+  await expectNoSeriousA11yViolations(page);
+  await form.getByRole("button", { name: "Save rule" }).click();
+  await expect(page.getByTestId("rules-table").locator('tr[data-rule-key="log-archive-e2e"]')).toContainText("fixed percentages");
+  await expect(page.getByTestId("pool").filter({ hasText: "Log archive e2e" })).toBeVisible();
+  await expect(page.getByTestId("reconciliation-status")).toHaveText("✓ Reconciles to the cent");
+  const [audit] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM audit_event WHERE action = 'chargeback.rule.create' AND target = 'log-archive-e2e'");
+  expect(audit?.n).toBe("1");
+
+  // The current month is still estimated: the button says why it cannot be closed.
+  const [current] = await e2eQuery<{ m: string }>("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM') AS m");
+  await page.getByTestId("month-select").selectOption(`${current?.m}-01`);
+  await expect(page.getByTestId("period-state")).toHaveText("Estimated");
+  await expect(page.getByRole("button", { name: /^Close / })).toBeDisabled();
+  await expect(page.getByTestId("period-gate-reason")).toContainText("not over yet");
+
+  await page.getByTestId("month-select").selectOption(`${month}-01`);
+  await page.getByRole("button", { name: `Close ${formatMonth(`${month}-01`)}` }).click();
+  await page.getByRole("button", { name: `Confirm: Close ${formatMonth(`${month}-01`)}` }).click();
+  await expect(page.getByTestId("period-state")).toHaveText("Closed");
+  await expect(page.getByText("Closed by admin@")).toBeVisible();
+  const [frozen] = await e2eQuery<{ total: string }>(`SELECT sum(total_cents)::text AS total FROM chargeback_line WHERE month = ${LAST_FULL} AND adjusts_month IS NULL`);
+  expect(BigInt(frozen?.total ?? "0")).toBe(await orgTotalCents(LAST_FULL));
+  await expect(page.getByTestId("chargeback-total")).toHaveText(money(BigInt(frozen?.total ?? "0")));
+  await saveScreenshot(page, "chargeback-closed");
+
+  await page.getByRole("button", { name: `Re-open ${formatMonth(`${month}-01`)}` }).click();
+  await page.getByRole("button", { name: `Confirm: Re-open ${formatMonth(`${month}-01`)}` }).click();
+  await expect(page.getByTestId("period-state")).toHaveText("Open");
+  const [left] = await e2eQuery<{ n: string }>(`SELECT count(*)::text AS n FROM chargeback_line`);
+  expect(left?.n).toBe("0");
+
+  // Leave the shared demo data as found: retire the rule from its first month (it then never applied).
+  const rule = page.getByTestId("rules-table").locator('tr[data-rule-key="log-archive-e2e"]');
+  await rule.getByRole("button", { name: "Retire Log archive e2e" }).click();
+  await rule.getByRole("button", { name: "Confirm retire" }).click();
+  await expect(rule).toContainText("retired");
+});
+
+test("viewers cannot open the chargeback page and do not see it in the navigation", async ({ page }) => {
+  await signInAs(page, "viewer");
+  await expect(page.getByRole("link", { name: "Chargeback" })).toHaveCount(0);
+  const res = await page.goto("/chargeback");
+  expect(res?.status()).toBe(403);
+});

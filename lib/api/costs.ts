@@ -1,0 +1,96 @@
+// Shared between the route handlers and the client: the showback query (the page's URL and the
+// API's query string are the same keys) and the JSON it answers with.
+import { z } from "zod";
+import { parseGroupBy } from "@/lib/domain/showback/group-by";
+import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
+
+export const METRICS = ["unblended", "amortized", "net"] as const;
+export const GRANULARITIES = ["monthly", "daily"] as const;
+/** Which placement the `ou` filter follows: the OU of the charge month, or today's. */
+export const OU_AT = ["month", "today"] as const;
+
+export type TMetric = (typeof METRICS)[number];
+export type TGranularity = (typeof GRANULARITIES)[number];
+
+const ZYearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
+const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
+
+export const ZCostQuery = z.object({
+  groupBy: z
+    .string()
+    .default("ou")
+    .refine((g) => parseGroupBy(g) !== null, "account, ou, ou-today, service, cost-center or tag:<key>"),
+  metric: z.enum(METRICS).default("unblended"),
+  granularity: z.enum(GRANULARITIES).default("monthly"),
+  from: z.preprocess(blankToUndefined, ZYearMonth.optional()),
+  to: z.preprocess(blankToUndefined, ZYearMonth.optional()),
+  ou: z.preprocess(blankToUndefined, z.string().min(1).max(100).optional()),
+  ouAt: z.enum(OU_AT).default("month"),
+  account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/, "a 12-digit account id").optional()),
+});
+
+export type TCostQueryInput = z.input<typeof ZCostQuery>;
+export type TCostQuery = z.infer<typeof ZCostQuery>;
+
+const QUERY_KEYS = ["groupBy", "metric", "granularity", "from", "to", "ou", "ouAt", "account"] as const;
+const DEFAULTS: Partial<Record<(typeof QUERY_KEYS)[number], string>> = { groupBy: "ou", metric: "unblended", granularity: "monthly", ouAt: "month" };
+
+/** The query string of a view, defaults left out, keys in a stable order: the page URL and the API's. */
+export function costSearchParams(q: Partial<Record<(typeof QUERY_KEYS)[number], string | null | undefined>>): URLSearchParams {
+  const out = new URLSearchParams();
+  for (const key of QUERY_KEYS) {
+    const v = q[key];
+    if (v && v !== DEFAULTS[key] && !(key === "ouAt" && !q.ou)) out.set(key, v);
+  }
+  return out;
+}
+
+/** The query as the server resolved it: defaults applied, months as first-of-month dates. */
+export const ZResolvedCostQuery = z.object({
+  groupBy: z.string(),
+  metric: z.enum(METRICS),
+  granularity: z.enum(GRANULARITIES),
+  from: ZMonth,
+  to: ZMonth,
+  ou: z.string().nullable(),
+  ouAt: z.enum(OU_AT),
+  account: z.string().nullable(),
+});
+
+export type TResolvedCostQuery = z.infer<typeof ZResolvedCostQuery>;
+
+export const ZCostPeriod = z.object({
+  /** "YYYY-MM-01" for months, "YYYY-MM-DD" for days. */
+  key: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Month to date, or not yet final. */
+  estimated: z.boolean(),
+});
+
+export const ZCostGroup = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** One exact decimal per period, aligned with `periods`. */
+  values: z.array(ZMoney),
+  total: ZMoney,
+});
+
+export const ZCostReport = z.object({
+  query: ZResolvedCostQuery,
+  periods: z.array(ZCostPeriod),
+  /** Largest total first. */
+  groups: z.array(ZCostGroup),
+  totals: z.object({ values: z.array(ZMoney), total: ZMoney }),
+  /** Grouping by tag: the untagged bucket's share of the total, a fraction with 6 places. */
+  untaggedShare: z.string().nullable().optional(),
+  filters: z.object({
+    ou: z.object({ id: z.string(), label: z.string() }).nullable(),
+    account: z.object({ id: z.string(), label: z.string() }).nullable(),
+  }),
+});
+
+export type TCostPeriod = z.infer<typeof ZCostPeriod>;
+export type TCostGroup = z.infer<typeof ZCostGroup>;
+export type TCostReport = z.infer<typeof ZCostReport>;
+
+export const ZTagKeys = z.object({ tagKeys: z.array(z.string()) });
+export type TTagKeys = z.infer<typeof ZTagKeys>;

@@ -1,0 +1,51 @@
+// Shared between the route handler and the client: the OU tree's query and JSON shape.
+import { z } from "zod";
+import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
+import { ZYearMonth } from "@/lib/domain/org/period";
+
+export const ZOuTreeQuery = z.object({ from: ZYearMonth.optional(), to: ZYearMonth.optional() });
+export type TOuTreeQuery = z.infer<typeof ZOuTreeQuery>;
+
+export const ZSeverityCounts = z.object({
+  critical: z.number().int(),
+  high: z.number().int(),
+  medium: z.number().int(),
+  low: z.number().int(),
+});
+export type TSeverityCounts = z.infer<typeof ZSeverityCounts>;
+
+export const ZOuTreeNode = z.object({
+  kind: z.enum(["ou", "account"]),
+  id: z.string(),
+  /** null for the top of what the caller may see (the Root, or a scoped user's OUs). */
+  parentId: z.string().nullable(),
+  name: z.string(),
+  /** Accounts only: ACTIVE | SUSPENDED | … */
+  status: z.string().nullable(),
+  environment: z.string().nullable(),
+  /** Accounts in the subtree (1 for an account). */
+  accountCount: z.number().int(),
+  /** Unblended spend of the subtree's accounts over the period. */
+  spend: ZMoney,
+  /** Open, unmuted findings in the subtree, by severity (info is left out). */
+  findings: ZSeverityCounts,
+  /** Accounts in the subtree with no open, unmuted critical or high finding. */
+  compliantAccounts: z.number().int(),
+  attachedScpIds: z.array(z.string()),
+  /** SCPs attached to an ancestor, and so in force here too. */
+  inheritedScpIds: z.array(z.string()),
+});
+export type TOuTreeNode = z.infer<typeof ZOuTreeNode>;
+
+export const ZPolicySummary = z.object({ id: z.string(), name: z.string(), description: z.string(), awsManaged: z.boolean() });
+export type TPolicySummary = z.infer<typeof ZPolicySummary>;
+
+export const ZOuTree = z.object({
+  period: z.object({ from: ZMonth, to: ZMonth, estimated: z.boolean() }),
+  /** The first and last months with cost data, for the period picker. */
+  costMonths: z.object({ first: ZMonth.nullable(), last: ZMonth.nullable() }),
+  nodes: z.array(ZOuTreeNode),
+  /** The SCPs the nodes refer to. */
+  policies: z.array(ZPolicySummary),
+});
+export type TOuTree = z.infer<typeof ZOuTree>;

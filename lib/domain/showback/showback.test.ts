@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { chartData, OTHER_KEY } from "./chart";
+import { compareDecimals, normalizeDecimal, shareOf, sumDecimals } from "./decimal";
+import { formatGroupBy, groupByNoun, groupByTitle, groupLabel, ouDisplayPath, parseGroupBy } from "./group-by";
+import { defaultWindow, lastDayOf, monthsBetween, resolveWindow } from "./period";
+import { alignCells, buildGrid } from "./pivot";
+
+describe("decimal sums", () => {
+  it("adds numeric(20,10) amounts without losing a digit", () => {
+    expect(sumDecimals(["0.1", "0.2"])).toBe("0.3");
+    expect(sumDecimals(["9999999999.9999999999", "0.0000000001"])).toBe("10000000000");
+    expect(sumDecimals(Array.from({ length: 5000 }, () => "1234567.1234567891"))).toBe("6172835617.2839455");
+    expect(sumDecimals([])).toBe("0");
+    expect(sumDecimals(["-5", "2.5"])).toBe("-2.5");
+  });
+
+  it("normalizes, compares and divides", () => {
+    expect(normalizeDecimal("12.5000000000")).toBe("12.5");
+    expect(normalizeDecimal("0.0000000000")).toBe("0");
+    expect(compareDecimals("10", "9.99")).toBe(1);
+    expect(shareOf("1", "3")).toBe("0.333333");
+    expect(shareOf("1", "0")).toBeNull();
+  });
+});
+
+describe("group by", () => {
+  it.each(["account", "ou", "ou-today", "service", "cost-center", "tag:cost-center", "tag:a:b"])("round-trips %s", (g) => {
+    const parsed = parseGroupBy(g);
+    expect(parsed).not.toBeNull();
+    if (parsed) expect(formatGroupBy(parsed)).toBe(g);
+  });
+
+  it.each(["", "tag:", "region", `tag:${"k".repeat(129)}`, "Account"])("refuses %j", (g) => {
+    expect(parseGroupBy(g)).toBeNull();
+  });
+
+  it("labels blanks as the untagged and unallocated buckets, OUs by path without the root", () => {
+    expect(groupLabel({ kind: "tag", tagKey: "team" }, "", null)).toBe("(untagged)");
+    expect(groupLabel({ kind: "cost-center" }, "", null)).toBe("unallocated");
+    expect(groupLabel({ kind: "ou" }, "ou-1", "Root/Workloads/Prod")).toBe("Workloads/Prod");
+    expect(groupLabel({ kind: "ou-today" }, "r-1", "Root")).toBe("Root");
+    expect(groupLabel({ kind: "ou" }, "", null)).toBe("(outside the organization)");
+    expect(groupLabel({ kind: "account" }, "123456789012", null)).toBe("123456789012");
+    expect(ouDisplayPath("Root/A")).toBe("A");
+    expect(groupByTitle({ kind: "tag", tagKey: "team" })).toBe("Tag: team");
+    expect(groupByNoun({ kind: "tag", tagKey: "team" })).toBe("tag team");
+    expect(groupByNoun({ kind: "ou-today" })).toBe("OU (as of today)");
+    expect(groupByNoun({ kind: "cost-center" })).toBe("cost center");
+  });
+});
+
+describe("period window", () => {
+  const now = new Date("2026-11-28T10:00:00Z");
+
+  it("defaults to the last 12 full months and the current month", () => {
+    expect(defaultWindow(now)).toEqual({ from: "2025-11-01", to: "2026-11-01" });
+    expect(resolveWindow({}, now)).toEqual({ from: "2025-11-01", to: "2026-11-01" });
+    expect(resolveWindow({ to: "2026-06" }, now)).toEqual({ from: "2025-06-01", to: "2026-06-01" });
+    expect(resolveWindow({ from: "2026-01", to: "2026-03" }, now)).toEqual({ from: "2026-01-01", to: "2026-03-01" });
+  });
+
+  it("refuses inverted and over-long windows", () => {
+    expect(resolveWindow({ from: "2026-05", to: "2026-01" }, now)).toHaveProperty("error");
+    expect(resolveWindow({ from: "2020-01", to: "2026-01" }, now)).toHaveProperty("error");
+    expect(monthsBetween("2023-09-01", "2026-10-01")).toBe(38);
+    expect(resolveWindow({ from: "2023-09", to: "2026-10" }, now)).not.toHaveProperty("error");
+  });
+
+  it("knows month ends, leap years included", () => {
+    expect(lastDayOf("2024-02-01")).toBe("2024-02-29");
+    expect(lastDayOf("2026-12-01")).toBe("2026-12-31");
+  });
+});
+
+describe("grid", () => {
+  const periods = ["2026-01-01", "2026-02-01", "2026-03-01"];
+
+  it("fills periods without spend with zero", () => {
+    expect(alignCells(periods, { periods: ["2026-02-01"], amounts: ["5.5000000000"] })).toEqual(["0", "5.5", "0"]);
+  });
+
+  it("totals rows, columns and the grand total exactly", () => {
+    const grid = buildGrid(periods, [
+      { key: "a", label: "A", periods: ["2026-01-01", "2026-03-01"], amounts: ["0.1", "0.2"] },
+      { key: "b", label: "B", periods: ["2026-01-01", "2026-02-01"], amounts: ["0.2", "1"] },
+    ]);
+    expect(grid.groups.map((g) => g.total)).toEqual(["0.3", "1.2"]);
+    expect(grid.totals).toEqual({ values: ["0.3", "1", "0.2"], total: "1.5" });
+  });
+});
+
+describe("chart data", () => {
+  const periods = ["2026-01-01", "2026-02-01"];
+  const groups = [
+    { key: "small", label: "Small", values: ["1", "1"], total: "2" },
+    { key: "big", label: "Big", values: ["10", "20"], total: "30" },
+    { key: "mid", label: "Mid", values: ["5", "5"], total: "10" },
+    { key: "tiny", label: "Tiny", values: ["0.5", "0.25"], total: "0.75" },
+  ];
+
+  it("keeps the top N groups by total and folds the rest into Other", () => {
+    const { series, rows } = chartData(periods, groups, 2);
+    expect(series).toEqual([{ key: "s0", label: "Big" }, { key: "s1", label: "Mid" }, { key: OTHER_KEY, label: "Other (2)" }]);
+    expect(rows).toEqual([
+      { period: "2026-01-01", s0: 10, s1: 5, [OTHER_KEY]: 1.5 },
+      { period: "2026-02-01", s0: 20, s1: 5, [OTHER_KEY]: 1.25 },
+    ]);
+  });
+
+  it("shows a single leftover group under its own name and needs no Other when all fit", () => {
+    expect(chartData(periods, groups, 3).series.at(-1)).toEqual({ key: OTHER_KEY, label: "Tiny" });
+    expect(chartData(periods, groups, 10).series.map((s) => s.key)).not.toContain(OTHER_KEY);
+  });
+});

@@ -1,0 +1,94 @@
+// FOCUS 1.2 CSV rows (header first) of the stored cost data: cost_monthly (Cost Explorer or demo)
+// and imported FOCUS rows, by billing period. Read through server-side cursors, so nothing is held
+// in memory. No "server-only": `npm run focus:export` runs it.
+import pg from "pg";
+import QueryStream from "pg-query-stream";
+import { z } from "zod";
+import type { CsvCell } from "@/lib/export/csv";
+import { addMonths } from "@/lib/domain/months";
+import { FOCUS_COLUMNS, FOCUS_COST_COLUMNS, FOCUS_EXPORT_HEADER } from "./columns";
+import { trimDecimal } from "./decimal-text";
+import { mapCostRow, type BillingAccount, type FocusRecord } from "./map-cost-row";
+
+export interface FocusExportQuery {
+  /** First and last billing month, YYYY-MM-01, inclusive. */
+  from: string;
+  to: string;
+  /** Accounts the caller may see; null = all (imported rows match on SubAccountId). */
+  accountIds: ReadonlySet<string> | null;
+}
+
+const ZTags = z.record(z.string(), z.unknown()).catch({});
+const ZCost = z.object({ account_id: z.string(), account_name: z.string().nullable(), month: z.string(), service: z.string(), unblended: z.string(), amortized: z.string(), net: z.string(), source: z.string(), tags: z.unknown() });
+const ZCharge = z.object({ import_id: z.string(), row: z.record(z.string(), z.string().nullable()), billed: z.string(), effective: z.string(), list: z.string(), contracted: z.string() });
+const ZBilling = z.object({ id: z.string(), name: z.string().nullable() });
+
+const toCells = (r: FocusRecord): CsvCell[] => FOCUS_EXPORT_HEADER.map((c) => r[c] ?? null);
+
+function stringTags(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(ZTags.parse(value)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+}
+
+async function* streamRows(client: pg.Client, text: string, values: unknown[]): AsyncGenerator<unknown> {
+  const stream = client.query(new QueryStream(text, values, { batchSize: 1000 }));
+  try {
+    for await (const row of stream) yield row;
+  } finally {
+    stream.destroy();
+  }
+}
+
+export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): AsyncGenerator<CsvCell[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    yield [...FOCUS_EXPORT_HEADER];
+    const ids = q.accountIds ? [...q.accountIds] : null;
+    const billingRows = await client.query(`SELECT o.management_account_id AS id, a.name FROM organization o LEFT JOIN account a ON a.id = o.management_account_id LIMIT 1`);
+    const b = ZBilling.safeParse(billingRows.rows[0]);
+    const billing: BillingAccount = b.success ? { id: b.data.id, name: b.data.name ?? "" } : { id: "", name: "" };
+
+    const costs = streamRows(
+      client,
+      `SELECT cm.account_id, a.name AS account_name, to_char(cm.month, 'YYYY-MM-DD') AS month, cm.service, cm.unblended::text, cm.amortized::text,
+              cm.net::text, cm.source, a.tags
+       FROM cost_monthly cm LEFT JOIN account a ON a.id = cm.account_id
+       WHERE cm.month BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR cm.account_id = ANY($3::text[]))
+       ORDER BY cm.month, cm.account_id, cm.service, cm.source`,
+      [q.from, q.to, ids],
+    );
+    for await (const raw of costs) {
+      const r = ZCost.parse(raw);
+      yield toCells(mapCostRow({ accountId: r.account_id, accountName: r.account_name, month: r.month, service: r.service, unblended: r.unblended, amortized: r.amortized, net: r.net, source: r.source, tags: stringTags(r.tags) }, billing));
+    }
+
+    const charges = streamRows(
+      client,
+      `SELECT import_id, row, billed_cost::text AS billed, effective_cost::text AS effective, list_cost::text AS list, contracted_cost::text AS contracted
+       FROM focus_charge WHERE billing_period_start >= $1::date AND billing_period_start < $2::date AND ($3::text[] IS NULL OR sub_account_id = ANY($3::text[]))
+       ORDER BY id`,
+      [q.from, addMonths(q.to, 1), ids],
+    );
+    for await (const raw of charges) yield toCells(importedRecord(ZCharge.parse(raw)));
+  } finally {
+    await client.end();
+  }
+}
+
+/** An imported row as written: the file's own cells for every FOCUS column it had, exact costs. */
+function importedRecord(r: z.infer<typeof ZCharge>): FocusRecord {
+  const out: FocusRecord = {};
+  for (const c of FOCUS_COLUMNS) out[c] = r.row[c] ?? null;
+  const typed = { BilledCost: r.billed, EffectiveCost: r.effective, ListCost: r.list, ContractedCost: r.contracted };
+  for (const c of FOCUS_COST_COLUMNS) if (r.row[c] !== null && r.row[c] !== undefined) out[c] = trimDecimal(typed[c]);
+  for (const c of ["BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd"] as const) out[c] = isoStamp(out[c] ?? null);
+  out.x_Source = r.import_id;
+  return out;
+}
+
+/** "2024-09-01 00:00:00" → "2024-09-01T00:00:00Z" (FOCUS dates are UTC ISO 8601). */
+function isoStamp(text: string | null): string | null {
+  if (!text) return text;
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text.trim());
+  return m ? `${m[1]}T${m[2]}Z` : text;
+}

@@ -1,0 +1,11 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+
+/** Deletes a channel with its rules and delivery log (cascade). */
+export async function deleteAlertChannel(db: Db, principal: Principal, id: string) {
+  const deleted = await db.alertChannel.delete({ where: { id } });
+  await recordAuditEvent({ actor: principal.email, action: "alerts.channel.delete", target: id, detail: { name: deleted.name } });
+  return { deleted: true };
+}

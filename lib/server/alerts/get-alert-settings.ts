@@ -1,0 +1,27 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { ZAlertEvent, summaryLine } from "@/lib/alerts/alert-event";
+import type { TAlertSettings } from "@/lib/alerts/api-schema";
+import { maskConfig } from "@/lib/alerts/channel-config";
+
+/** Channels (secrets masked), their rules, and the latest deliveries. Admin-only; alerts are org-wide. */
+export async function getAlertSettings(db: Db): Promise<TAlertSettings> {
+  const channels = await db.alertChannel.findMany({ orderBy: { createdAt: "asc" }, include: { rules: { orderBy: { name: "asc" } } } });
+  const deliveries = await db.alertDelivery.findMany({ orderBy: { createdAt: "desc" }, take: 50, include: { channel: { select: { name: true } } } });
+  return {
+    channels: channels.map((c) => ({ id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: maskConfig(c.type, c.config), rules: c.rules })),
+    deliveries: deliveries.map((d) => {
+      const event = ZAlertEvent.safeParse(d.payload);
+      return {
+        id: d.id,
+        channelName: d.channel.name,
+        runId: d.runId,
+        summary: event.success ? summaryLine(event.data) : d.dedupeKey,
+        status: d.status,
+        attempts: d.attempts,
+        lastError: d.lastError,
+        createdAt: d.createdAt.toISOString(),
+      };
+    }),
+  };
+}

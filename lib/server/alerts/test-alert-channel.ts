@@ -1,0 +1,15 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import { sendTestAlert } from "@/lib/alerts/dispatch-run-alerts";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { notFound } from "@/lib/server/errors";
+
+/** "Send test": a fast single-pass retry policy so the button answers within seconds. */
+export async function testAlertChannel(db: Db, principal: Principal, id: string) {
+  const channel = await db.alertChannel.findUnique({ where: { id } });
+  if (!channel) throw notFound("No such alert channel.");
+  const status = await sendTestAlert(db, channel, { maxAttempts: 2, baseDelayMs: 300, timeoutMs: 5_000 });
+  await recordAuditEvent({ actor: principal.email, action: "alerts.channel.test", target: id, detail: { status } });
+  return { status };
+}

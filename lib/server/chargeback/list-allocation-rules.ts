@@ -1,0 +1,37 @@
+// Shared-cost rules with all their versions, and the first month a change may start from (after the
+// last closed month; with none closed, the first month with cost data).
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import { firstEditableMonth } from "@/lib/domain/allocation/adjustments";
+import { ZRuleList, type TRuleList } from "@/lib/domain/allocation/api-schema";
+import { groupBy } from "@/lib/domain/collections";
+import { monthOf } from "@/lib/domain/months";
+import { loadAllocationRules, type StoredRuleVersion } from "./load-allocation-rules";
+import { loadClosedMonths } from "./load-closed-months";
+
+const view = (v: StoredRuleVersion) => ({
+  version: v.version,
+  name: v.name,
+  sourceAccounts: v.sourceAccounts,
+  sourceServices: v.sourceServices,
+  method: v.method,
+  targets: v.targets,
+  validFrom: v.validFrom,
+  validTo: v.validTo,
+  createdAt: v.createdAt,
+  createdBy: v.createdBy,
+  retiredAt: v.retiredAt,
+});
+
+export async function listAllocationRules(db: Db, now = new Date()): Promise<TRuleList> {
+  const [versions, closed, earliest] = await Promise.all([loadAllocationRules(db), loadClosedMonths(db), db.costMonthly.findFirst({ orderBy: { month: "asc" }, select: { month: true } })]);
+  const current = monthOf(now);
+  const rules = [...groupBy(versions, (v) => v.ruleKey)].flatMap(([ruleKey, vs]) => {
+    const latest = vs.at(-1);
+    if (!latest) return [];
+    const status = latest.retiredAt ? ("retired" as const) : latest.validFrom > current && vs.length === 1 ? ("scheduled" as const) : ("active" as const);
+    return [{ ruleKey, status, current: view(latest), versions: vs.map(view).reverse() }];
+  });
+  rules.sort((a, b) => Number(a.status === "retired") - Number(b.status === "retired") || a.ruleKey.localeCompare(b.ruleKey));
+  return ZRuleList.parse({ rules, firstEditableMonth: firstEditableMonth(new Set(closed.keys()), earliest ? monthOf(earliest.month) : current) });
+}

@@ -1,0 +1,10 @@
+// Months with cost data, newest first, with Cost Explorer's estimated flag. No "server-only".
+import { z } from "zod";
+import type { TxDb } from "./load-chargeback-settings";
+
+const ZRow = z.object({ month: z.string(), estimated: z.boolean() });
+
+export async function listCostMonths(db: TxDb): Promise<{ month: string; estimated: boolean }[]> {
+  const rows = await db.$queryRaw`SELECT to_char(month, 'YYYY-MM-DD') AS month, bool_or(estimated) AS estimated FROM cost_monthly GROUP BY month ORDER BY month DESC`;
+  return z.array(ZRow).parse(rows);
+}

@@ -1,0 +1,74 @@
+// Resolves a showback query into what both the JSON view and the CSV export run: the window, the
+// periods (columns), the checked filters and the SQL. Filters outside the caller's scope are 404s.
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import type { TCostQuery, TCostReport, TResolvedCostQuery } from "@/lib/api/costs";
+import type { Scope } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import { monthOf, monthRange } from "@/lib/domain/months";
+import { formatGroupBy, ouDisplayPath, parseGroupBy, type TGroupBy } from "@/lib/domain/showback/group-by";
+import { lastDayOf, resolveWindow } from "@/lib/domain/showback/period";
+import { HttpError, notFound } from "@/lib/server/errors";
+import { accountScope, ouScope } from "@/lib/server/scope";
+import { buildCostSql } from "./build-cost-sql";
+
+export interface TCostPlan {
+  query: TResolvedCostQuery;
+  groupBy: TGroupBy;
+  /** Column keys: "YYYY-MM-01" months, or the collected "YYYY-MM-DD" days. */
+  periods: string[];
+  currentMonth: string;
+  filters: TCostReport["filters"];
+  sql: Prisma.Sql;
+}
+
+const ZDays = z.array(z.object({ day: z.string() }));
+
+export async function prepareCostReport(db: Db, scope: Scope, input: TCostQuery, now = new Date()): Promise<TCostPlan> {
+  const groupBy = parseGroupBy(input.groupBy);
+  if (!groupBy) throw new HttpError(400, "Unknown grouping.");
+  if (groupBy.kind === "tag" && input.granularity === "daily") throw new HttpError(400, "Spend by tag is collected per month: choose the monthly granularity.");
+  const window = resolveWindow({ from: input.from, to: input.to }, now);
+  if ("error" in window) throw new HttpError(400, window.error);
+
+  const [ou, account] = await Promise.all([
+    input.ou ? db.orgUnit.findFirst({ where: { id: input.ou, ...ouScope(scope) }, select: { id: true, path: true } }) : null,
+    input.account ? db.account.findFirst({ where: { id: input.account, ...accountScope(scope) }, select: { id: true, name: true } }) : null,
+  ]);
+  if (input.ou && !ou) throw notFound("That OU does not exist or is outside your scope.");
+  if (input.account && !account) throw notFound("That account does not exist or is outside your scope.");
+
+  const firstDay = window.from;
+  const lastDay = lastDayOf(window.to);
+  const periods =
+    input.granularity === "monthly"
+      ? monthRange(window.from, window.to)
+      : ZDays.parse(
+          await db.$queryRaw`
+            SELECT to_char(d, 'YYYY-MM-DD') AS day FROM generate_series(${firstDay}::date, ${lastDay}::date, interval '1 day') AS d
+            WHERE EXISTS (SELECT 1 FROM cost_daily WHERE day = d::date) ORDER BY d`,
+        ).map((r) => r.day);
+
+  const query: TResolvedCostQuery = {
+    groupBy: formatGroupBy(groupBy),
+    metric: input.metric,
+    granularity: input.granularity,
+    from: window.from,
+    to: window.to,
+    ou: ou?.id ?? null,
+    ouAt: input.ouAt,
+    account: account?.id ?? null,
+  };
+  return {
+    query,
+    groupBy,
+    periods,
+    currentMonth: monthOf(now),
+    filters: {
+      ou: ou ? { id: ou.id, label: ouDisplayPath(ou.path) } : null,
+      account: account ? { id: account.id, label: account.name } : null,
+    },
+    sql: buildCostSql({ ...query, groupBy, firstDay, lastDay }, scope),
+  };
+}

@@ -1,0 +1,20 @@
+// Opaque page cursors for the findings list: the keyset position, base64url-encoded.
+import "server-only";
+import { z } from "zod";
+import { HttpError } from "@/lib/server/errors";
+import type { FindingCursor } from "./query-finding-rows";
+
+const ZCursor = z.object({ r: z.number().int(), f: z.string() });
+
+export const findingCursor = {
+  encode: (c: FindingCursor): string =>
+    Buffer.from(JSON.stringify({ r: c.rank, f: c.fingerprint })).toString("base64url"),
+  decode: (text: string): FindingCursor => {
+    try {
+      const c = ZCursor.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
+      return { rank: c.r, fingerprint: c.f };
+    } catch {
+      throw new HttpError(400, "Invalid cursor.");
+    }
+  },
+};

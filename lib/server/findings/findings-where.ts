@@ -1,0 +1,63 @@
+// The one WHERE clause behind the findings list, its counts, the detail and the CSV export, so that
+// what a person sees, counts and downloads can never disagree. Table alias: `f` (finding).
+import "server-only";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Scope } from "@/lib/auth/principal";
+import type { TFindingFilters, TFindingStatus } from "@/lib/api/findings";
+
+const NOT_MUTED = Prisma.sql`(f.muted_until IS NULL OR f.muted_until <= now())`;
+
+export function statusCondition(status: TFindingStatus): Prisma.Sql {
+  switch (status) {
+    case "open":
+      return Prisma.sql`f.status = 'open' AND ${NOT_MUTED}`;
+    case "muted":
+      return Prisma.sql`f.status = 'open' AND f.muted_until > now()`;
+    case "stale":
+      return Prisma.sql`f.status = 'open' AND f.stale`;
+    case "resolved":
+      return Prisma.sql`f.status = 'resolved'`;
+    case "all":
+      return Prisma.sql`TRUE`;
+  }
+}
+
+/**
+ * A finding is visible when its account is under the caller's OUs; one without an account when its OU
+ * is; an organization-wide one (neither) only to unscoped callers, since it is about every OU at once.
+ */
+function scopeCondition(scope: Scope): Prisma.Sql {
+  if (!scope.ouIds) return Prisma.sql`TRUE`;
+  return Prisma.sql`(
+    f.account_id IN (SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE o.path_ids && ${scope.ouIds}::text[])
+    OR (f.account_id IS NULL AND f.ou_id IN (SELECT o.id FROM org_unit o WHERE o.path_ids && ${scope.ouIds}::text[])))`;
+}
+
+/** Subtree of an OU: its accounts' findings, its OUs' findings, and org-wide ones for the root. */
+function ouCondition(ou: string): Prisma.Sql {
+  return Prisma.sql`(
+    f.account_id IN (SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE ${ou} = ANY(o.path_ids))
+    OR (f.account_id IS NULL AND f.ou_id IN (SELECT o.id FROM org_unit o WHERE ${ou} = ANY(o.path_ids)))
+    OR (f.account_id IS NULL AND f.ou_id IS NULL AND EXISTS (SELECT 1 FROM org_unit r WHERE r.id = ${ou} AND r.parent_id IS NULL)))`;
+}
+
+export interface WhereOptions {
+  /** Leave these filters out (the counts next to a filter ignore that filter). */
+  omit?: readonly ("severity" | "status")[];
+}
+
+export function findingsWhere(
+  filters: TFindingFilters,
+  scope: Scope,
+  opts: WhereOptions = {},
+): Prisma.Sql {
+  const parts: Prisma.Sql[] = [scopeCondition(scope)];
+  if (filters.check) parts.push(Prisma.sql`f.check_id = ${filters.check}`);
+  if (filters.category) parts.push(Prisma.sql`f.category = ${filters.category}`);
+  if (filters.severity && !opts.omit?.includes("severity"))
+    parts.push(Prisma.sql`f.severity = ${filters.severity}`);
+  if (filters.account) parts.push(Prisma.sql`f.account_id = ${filters.account}`);
+  if (filters.ou) parts.push(ouCondition(filters.ou));
+  if (!opts.omit?.includes("status")) parts.push(statusCondition(filters.status));
+  return Prisma.join(parts, " AND ");
+}

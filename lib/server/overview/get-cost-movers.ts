@@ -1,0 +1,31 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Scope } from "@/lib/auth/principal";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { addMonths } from "@/lib/domain/months";
+import { sqlAccountScope } from "@/lib/server/scope";
+import type { TCostMovers } from "@/lib/api/overview";
+
+const ZMover = z.object({ key: z.string(), name: z.string(), current: z.string(), previous: z.string() });
+const LIMIT = 5;
+
+/** Accounts and services whose spend changed most (absolute) from the month before `month` to `month`. */
+export async function getCostMovers(db: Db, scope: Scope, month: string): Promise<TCostMovers> {
+  const before = addMonths(month, -1);
+  const inScope = sqlAccountScope(Prisma.raw("c.account_id"), scope);
+  const movers = (key: Prisma.Sql, name: Prisma.Sql, join: Prisma.Sql) => db.$queryRaw`
+    SELECT ${key} AS key, ${name} AS name,
+           coalesce(sum(c.unblended) FILTER (WHERE c.month = ${month}::date), 0)::text AS current,
+           coalesce(sum(c.unblended) FILTER (WHERE c.month = ${before}::date), 0)::text AS previous
+    FROM cost_monthly c ${join}
+    WHERE c.month IN (${month}::date, ${before}::date) ${inScope}
+    GROUP BY 1, 2
+    ORDER BY abs(coalesce(sum(c.unblended) FILTER (WHERE c.month = ${month}::date), 0) - coalesce(sum(c.unblended) FILTER (WHERE c.month = ${before}::date), 0)) DESC, 1
+    LIMIT ${LIMIT}`;
+  const [accounts, services] = await Promise.all([
+    movers(Prisma.sql`c.account_id`, Prisma.sql`coalesce(a.name, c.account_id)`, Prisma.sql`LEFT JOIN account a ON a.id = c.account_id`),
+    movers(Prisma.sql`c.service`, Prisma.sql`c.service`, Prisma.empty),
+  ]);
+  return { month, previousMonth: before, accounts: z.array(ZMover).parse(accounts), services: z.array(ZMover).parse(services) };
+}

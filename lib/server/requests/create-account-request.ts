@@ -1,0 +1,17 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import type { TRequestBody } from "@/lib/domain/requests/api-schema";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { HttpError } from "@/lib/server/errors";
+import { toRequestView } from "./to-request-view";
+
+export async function createAccountRequest(db: Db, principal: Principal, body: TRequestBody) {
+  const ou = await db.orgUnit.findFirst({ where: { id: body.targetOuId, removedAt: null }, select: { path: true } });
+  if (!ou) throw new HttpError(400, "The target OU does not exist.");
+  const row = await db.accountRequest.create({
+    data: { ...body, monthlyBudget: body.monthlyBudget === null ? null : body.monthlyBudget.toFixed(2), requestedBy: principal.email, status: "requested" },
+  });
+  await recordAuditEvent({ actor: principal.email, action: "requests.create", target: row.id, detail: { name: row.name, targetOuId: row.targetOuId } });
+  return toRequestView(row, ou.path);
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import type { TDecisionBody } from "@/lib/domain/requests/api-schema";
+import { InvalidTransitionError, transition } from "@/lib/domain/requests/state-machine";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { HttpError, conflict, notFound } from "@/lib/server/errors";
+import { logger } from "@/lib/server/logger";
+import { accountEmail, createOrganizationAccount } from "./create-organization-account";
+import { getRequestSettings } from "./get-request-settings";
+import { requestStateOf } from "./request-state";
+import { toRequestView } from "./to-request-view";
+
+/** Approve or reject; an approval creates the account through Organizations when that setting is on. */
+export async function decideAccountRequest(db: Db, principal: Principal, id: string, body: TDecisionBody) {
+  const row = await db.accountRequest.findUnique({ where: { id } });
+  if (!row) throw notFound("No such request.");
+  let patch;
+  try {
+    patch = transition(requestStateOf(row), { kind: body.decision, by: principal.email, note: body.note || null, at: new Date() });
+  } catch (err) {
+    if (err instanceof InvalidTransitionError) throw conflict(err.message);
+    throw new HttpError(400, err instanceof Error ? err.message : String(err));
+  }
+  // Guarded on the status read above: two admins deciding at once cannot both win.
+  const { count } = await db.accountRequest.updateMany({ where: { id, status: row.status }, data: patch });
+  if (!count) throw conflict("The request was decided by someone else meanwhile.");
+  await recordAuditEvent({ actor: principal.email, action: `requests.${body.decision}`, target: id, detail: { name: row.name, note: body.note } });
+
+  let creation: { id: string; state: string } | null = null;
+  const settings = await getRequestSettings(db);
+  if (body.decision === "approve" && settings.createAccounts) {
+    try {
+      creation = await createOrganizationAccount(db, { name: row.name, email: accountEmail(settings.emailTemplate, row.name) });
+    } catch (err) {
+      logger.error({ err, requestId: id }, "Organizations CreateAccount failed");
+      throw new HttpError(502, `Approved, but Organizations CreateAccount failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  const updated = await db.accountRequest.findUniqueOrThrow({ where: { id } });
+  const ou = await db.orgUnit.findUnique({ where: { id: updated.targetOuId }, select: { path: true } });
+  return { request: toRequestView(updated, ou?.path), creation };
+}

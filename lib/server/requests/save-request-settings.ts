@@ -1,0 +1,11 @@
+import "server-only";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import { REQUEST_SETTINGS_KEY, type TRequestSettings } from "@/lib/domain/requests/api-schema";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+
+export async function saveRequestSettings(db: Db, principal: Principal, value: TRequestSettings) {
+  await db.setting.upsert({ where: { key: REQUEST_SETTINGS_KEY }, create: { key: REQUEST_SETTINGS_KEY, value, updatedBy: principal.email }, update: { value, updatedBy: principal.email } });
+  await recordAuditEvent({ actor: principal.email, action: "settings.account_requests", target: REQUEST_SETTINGS_KEY, detail: { ...value } });
+  return value;
+}

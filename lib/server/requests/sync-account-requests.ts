@@ -1,0 +1,44 @@
+// Moves approved requests to provisioned when their account appears (an account_creation of the same
+// name, or a newly seen account of that name), and provisioned ones to compliant once the account's
+// latest audit shows no open high or critical finding. Runs after each collection run (and on demand);
+// no "server-only" import because the CLI collector calls it too.
+import type { Db } from "@/lib/db/client";
+import { transition } from "@/lib/domain/requests/state-machine";
+import { requestStateOf } from "./request-state";
+
+const norm = (s: string) => s.trim().toLowerCase();
+
+export async function syncAccountRequests(db: Db): Promise<{ provisioned: number; compliant: number }> {
+  let provisioned = 0;
+  let compliant = 0;
+  const claimed = new Set((await db.accountRequest.findMany({ where: { accountId: { not: null } }, select: { accountId: true } })).flatMap((r) => (r.accountId ? [r.accountId] : [])));
+
+  const approved = await db.accountRequest.findMany({ where: { status: "approved" }, orderBy: { requestedAt: "asc" } });
+  for (const r of approved) {
+    const creations = await db.accountCreation.findMany({ where: { state: "SUCCEEDED", accountId: { not: null }, requestedAt: { gte: r.requestedAt } }, orderBy: { requestedAt: "asc" } });
+    // A creation counts once the collector sees its account in the organization, not before.
+    const known = new Set((await db.account.findMany({ where: { id: { in: creations.flatMap((c) => (c.accountId ? [c.accountId] : [])) }, removedAt: null }, select: { id: true } })).map((a) => a.id));
+    const creation = creations.find((c) => norm(c.accountName) === norm(r.name) && c.accountId && known.has(c.accountId) && !claimed.has(c.accountId));
+    const accounts = creation ? [] : await db.account.findMany({ where: { firstSeenAt: { gte: r.requestedAt }, removedAt: null }, select: { id: true, name: true, firstSeenAt: true } });
+    const seen = accounts.find((a) => norm(a.name) === norm(r.name) && !claimed.has(a.id));
+    const accountId = creation?.accountId ?? seen?.id;
+    if (!accountId) continue;
+    const at = creation?.completedAt ?? seen?.firstSeenAt ?? new Date();
+    await db.accountRequest.update({ where: { id: r.id }, data: transition(requestStateOf(r), { kind: "provision", accountId, at }) });
+    claimed.add(accountId);
+    provisioned++;
+  }
+
+  const live = await db.accountRequest.findMany({ where: { status: "provisioned", accountId: { not: null } } });
+  for (const r of live) {
+    if (!r.accountId || !r.provisionedAt) continue;
+    const account = await db.account.findUnique({ where: { id: r.accountId }, select: { auditStatus: true, auditedAt: true } });
+    if (account?.auditStatus !== "audited" || !account.auditedAt) continue;
+    const blocking = await db.finding.count({ where: { accountId: r.accountId, status: "open", severity: { in: ["high", "critical"] } } });
+    if (blocking) continue;
+    const at = account.auditedAt > r.provisionedAt ? account.auditedAt : r.provisionedAt;
+    await db.accountRequest.update({ where: { id: r.id }, data: transition(requestStateOf(r), { kind: "comply", at }) });
+    compliant++;
+  }
+  return { provisioned, compliant };
+}

@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UNSCOPED } from "@/lib/auth/principal";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { getRun } from "./get-run";
+import { listRuns } from "./list-runs";
+
+describe("listRuns and getRun", () => {
+  let tdb: TestDatabase;
+  let db: Db;
+  let latest = "";
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    db = createPrismaClient(tdb.url);
+    const at = new Date("2025-01-01T00:00:00Z");
+    await db.orgUnit.createMany({
+      data: [
+        { id: "r-root", name: "Root", path: "Root", pathIds: ["r-root"], depth: 0, firstSeenAt: at, lastSeenAt: at },
+        { id: "ou-root-aaaaaaaa", parentId: "r-root", name: "A", path: "Root/A", pathIds: ["r-root", "ou-root-aaaaaaaa"], depth: 1, firstSeenAt: at, lastSeenAt: at },
+      ],
+    });
+    const account = (id: string, ouId: string) => ({ id, name: `acct-${id.slice(-2)}`, email: `${id}@x.example`, status: "ACTIVE", joinedMethod: "CREATED", joinedAt: at, ouId, firstSeenAt: at, lastSeenAt: at });
+    await db.account.createMany({ data: [account("111111111111", "ou-root-aaaaaaaa"), account("222222222222", "r-root")] });
+    for (let i = 0; i < 5; i++) {
+      const started = new Date(Date.UTC(2026, 0, 1 + i, 6));
+      const run = await db.collectionRun.create({
+        data: {
+          source: "aws",
+          status: i === 4 ? "partial" : "succeeded",
+          phase: "done",
+          startedAt: started,
+          finishedAt: new Date(started.getTime() + 90_500),
+          accountsSeen: 2,
+          accountsAudited: i === 4 ? 1 : 2,
+          accountsFailed: i === 4 ? 1 : 0,
+          apiRequests: { "organizations:ListAccounts": 3, "ce:GetCostAndUsage": 2 },
+          ceRequests: 2,
+          ceCostUsd: "0.02",
+          summary: i === 4 ? { findings: { opened: { IAM_LOCAL_USERS: 2, TAG_POLICY: 1 }, resolved: {}, open: 7 } } : {},
+          triggeredBy: "cli",
+        },
+      });
+      latest = run.id;
+    }
+    await db.runAccountError.createMany({
+      data: [
+        { runId: latest, accountId: "111111111111", phase: "audit", message: "AccessDenied" },
+        { runId: latest, accountId: "222222222222", phase: "audit", message: "throttled" },
+        { runId: latest, accountId: "999999999999", phase: "org", message: "not listed" },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+    await tdb.drop();
+  });
+
+  it("lists runs newest first, a page at a time, with totals and finding counts", async () => {
+    const first = await listRuns(db, { limit: 3 });
+    expect(first.runs).toHaveLength(3);
+    expect(first.runs[0]).toMatchObject({ id: latest, status: "partial", durationMs: 90_500, apiRequestTotal: 5, ceCostUsd: "0.02", findingsOpened: 3, findingsResolved: 0 });
+    expect(first.runs[1]).toMatchObject({ findingsOpened: null, findingsResolved: null });
+    const second = await listRuns(db, { limit: 3, before: first.nextBefore ?? undefined });
+    expect(second.runs).toHaveLength(2);
+    expect(second.nextBefore).toBeNull();
+    expect(new Set([...first.runs, ...second.runs].map((r) => r.id)).size).toBe(5);
+  });
+
+  it("shows a run's per-account errors, only those in a scoped caller's OUs", async () => {
+    const all = await getRun(db, UNSCOPED, latest);
+    expect(all.accountErrors.map((e) => [e.accountId, e.accountName])).toEqual([
+      ["111111111111", "acct-11"],
+      ["222222222222", "acct-22"],
+      ["999999999999", null],
+    ]);
+    const scoped = await getRun(db, { ouIds: ["ou-root-aaaaaaaa"] }, latest);
+    expect(scoped.accountErrors.map((e) => e.accountId)).toEqual(["111111111111"]);
+    expect(scoped.hiddenAccountErrors).toBe(2);
+    await expect(getRun(db, UNSCOPED, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ status: 404 });
+  });
+});

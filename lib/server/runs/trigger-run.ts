@@ -1,0 +1,50 @@
+// Starts a collection run in the background and answers as soon as its run row exists (or 409 when
+// one is already running). The caller keeps the returned promise alive until the run ends.
+import "server-only";
+import { RunAlreadyInProgressError, runCollection } from "@/lib/collect/run";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import type { TTriggeredRun } from "@/lib/api/runs";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { conflict } from "@/lib/server/errors";
+import { logger } from "@/lib/server/logger";
+import { chooseRunSource } from "./choose-run-source";
+import { runRequestFor } from "./run-request-for";
+
+/** Lets the 202 leave before a CPU-heavy source (the demo generator) holds the event loop. */
+const YIELD_MS = 100;
+
+export async function triggerRun(db: Db, databaseUrl: string, principal: Principal): Promise<{ run: TTriggeredRun; finished: Promise<unknown> }> {
+  const last = await db.collectionRun.findFirst({
+    where: { status: { in: ["succeeded", "partial", "capped"] } },
+    orderBy: { startedAt: "desc" },
+    select: { source: true },
+  });
+  const request = await runRequestFor(db, chooseRunSource(last?.source ?? null, process.env));
+
+  let announce: (runId: string) => void = () => undefined;
+  const started = new Promise<string>((resolve) => (announce = resolve));
+  const finished = runCollection(db, databaseUrl, {
+    ...request,
+    triggeredBy: principal.email,
+    produce: async (ctx) => {
+      announce(ctx.runId);
+      await new Promise((resolve) => setTimeout(resolve, YIELD_MS));
+      return request.produce(ctx);
+    },
+  });
+
+  let runId: string;
+  try {
+    runId = await Promise.race([started, finished.then((r) => r.runId)]);
+  } catch (err) {
+    if (err instanceof RunAlreadyInProgressError) throw conflict("A collection run is already running. Wait for it to finish.");
+    throw err;
+  }
+  const logged = finished.then(
+    (r) => logger.info({ runId: r.runId, status: r.status, source: request.source }, "triggered collection run finished"),
+    (err: unknown) => logger.error({ err, runId }, "triggered collection run crashed"),
+  );
+  await recordAuditEvent({ actor: principal.email, action: "runs.trigger", target: runId, detail: { source: request.source } });
+  return { run: { id: runId, source: request.source, status: "running" }, finished: logged };
+}

@@ -1,0 +1,114 @@
+// `npm run bench`: a 5,000-account × 14-month synthetic organization in a throw-away embedded
+// Postgres (.data/bench-pg), served by a production build; measures showback, CSV export, the OU
+// tree page, Cost Explorer requests and a read load, prints a table and writes BENCHMARKS.md.
+//   --json            the figures as JSON on stdout (progress goes to stderr)
+//   --accounts <n>    organization size (default 5000)      --duration <s>  read load length (default 60)
+//   --runs <n>        timed requests per showback case (30)  --skip-build    reuse .next-bench if built
+import { readdirSync, rmSync } from "node:fs";
+import { cpus } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { loadDemo } from "../../lib/collect/load-demo";
+import { createPrismaClient } from "../../lib/db/client";
+import { projectRoot, startEmbeddedPostgres } from "../../lib/db/embedded";
+import { applyMigrations } from "../../lib/db/migrate";
+import { benchCostExplorer } from "./cost-explorer";
+import { benchExport } from "./export";
+import { benchLoad } from "./load";
+import { benchOuTree } from "./ou-tree";
+import { printTable, writeBenchmarksMd, type BenchFigures } from "./report";
+import { startBenchServer, type BenchServer } from "./server";
+import { benchShowback } from "./showback";
+import { NOTES } from "./notes";
+
+const { values } = parseArgs({
+  options: {
+    json: { type: "boolean", default: false },
+    accounts: { type: "string", default: "5000" },
+    duration: { type: "string", default: "60" },
+    runs: { type: "string", default: "30" },
+    "skip-build": { type: "boolean", default: false },
+  },
+});
+const log = (s: string) => console.error(`[bench] ${s}`);
+const accounts = Number(values.accounts);
+const months = 14;
+// Per process, so a trial run and a full run never share a cluster.
+const dataDir = path.join(projectRoot(), ".data", "bench-pg", `run-${process.pid}`);
+
+async function attempt<T>(what: string, errors: string[], fn: () => Promise<T>): Promise<T | undefined> {
+  log(what);
+  try {
+    return await fn();
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    errors.push(`${what}: ${message.slice(0, 300)}`);
+    log(`FAILED ${what}: ${message}`);
+    return undefined;
+  }
+}
+
+async function counts(url: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const one = async (sql: string) => String((await c.query<{ v: string }>(sql)).rows[0]?.v ?? "");
+    return {
+      monthly: Number(await one("SELECT count(*)::text AS v FROM cost_monthly")),
+      daily: Number(await one("SELECT count(*)::text AS v FROM cost_daily")),
+      byTag: Number(await one("SELECT count(*)::text AS v FROM cost_by_tag")),
+      first: await one("SELECT to_char(min(month), 'YYYY-MM-DD') AS v FROM cost_monthly"),
+      last: await one("SELECT to_char(max(month), 'YYYY-MM-DD') AS v FROM cost_monthly"),
+    };
+  } finally {
+    await c.end();
+  }
+}
+
+async function main(): Promise<BenchFigures> {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(`${dataDir}.json`, { force: true });
+  const database = await startEmbeddedPostgres({ dataDir, ephemeral: true, database: "orglens_bench", log });
+  let server: BenchServer | undefined;
+  const errors: string[] = [];
+  try {
+    await applyMigrations(database.url, { log });
+    const db = createPrismaClient(database.url);
+    log(`loading a synthetic organization: ${accounts} accounts × ${months} months`);
+    const started = performance.now();
+    const result = await loadDemo(db, database.url, { accounts, months });
+    const loadSeconds = Math.round((performance.now() - started) / 100) / 10;
+    await db.$disconnect();
+    if (result.status === "failed") throw new Error(`loading the organization failed: ${result.error}`);
+    const n = await counts(database.url);
+    log(`loaded in ${loadSeconds} s: ${n.monthly} monthly, ${n.daily} daily, ${n.byTag} by-tag rows`);
+    const span = { first: n.first, last: n.last };
+    const figures: BenchFigures = {
+      date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}`,
+      organization: { accounts, months, costMonthlyRows: n.monthly, costDailyRows: n.daily, costByTagRows: n.byTag, loadSeconds },
+      errors,
+    };
+    figures.costExplorer = await attempt("Cost Explorer requests", errors, () => benchCostExplorer(accounts));
+    server = await startBenchServer(database.url, { build: !values["skip-build"], log });
+    const s = server;
+    figures.showback = await attempt("showback API vs naive SQL", errors, () => benchShowback(s, database.url, span, Number(values.runs)));
+    figures.export = await attempt("CSV export vs COPY", errors, () => benchExport(s, database.url, span));
+    figures.ouTree = await attempt("OU tree page in Chromium", errors, () => benchOuTree(s));
+    figures.load = await attempt(`read load, 50 clients for ${values.duration} s`, errors, () => benchLoad(s, Number(values.duration), span.last));
+    return figures;
+  } finally {
+    await server?.stop();
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    const parent = path.dirname(dataDir);
+    if (!readdirSync(parent).length) rmSync(parent, { recursive: true });
+  }
+}
+
+const figures = await main();
+printTable(figures, log);
+writeBenchmarksMd(figures, NOTES);
+if (values.json) console.log(JSON.stringify(figures, null, 2));
+process.exit(0);

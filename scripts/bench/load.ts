@@ -1,0 +1,36 @@
+// Read load: 50 concurrent clients on the main API routes for a bounded time, loopback only.
+import autocannon from "autocannon";
+import type { BenchServer } from "./server";
+
+export interface LoadFigures {
+  seconds: number;
+  connections: number;
+  requestsPerSecond: number;
+  p95Ms: number;
+  p50Ms: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+}
+
+export async function benchLoad(server: BenchServer, seconds: number, month: string): Promise<LoadFigures> {
+  const ym = month.slice(0, 7);
+  const paths = ["/api/v1/overview", `/api/v1/costs?groupBy=ou&to=${ym}`, `/api/v1/costs?groupBy=account&from=${ym}&to=${ym}`, "/api/v1/ou-tree", "/api/v1/kpis", "/api/v1/findings"];
+  const result = await autocannon({
+    url: server.baseUrl,
+    connections: 50,
+    duration: seconds,
+    headers: { cookie: server.cookie },
+    requests: paths.map((path) => ({ method: "GET", path })),
+  });
+  return {
+    seconds,
+    connections: 50,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p95Ms: result.latency.p97_5,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    requests: result.requests.total,
+  };
+}

@@ -1,0 +1,68 @@
+// The benchmark's figures as a table on the console and as BENCHMARKS.md.
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { projectRoot } from "../../lib/db/embedded";
+import type { CeFigures } from "./cost-explorer";
+import type { ExportFigures } from "./export";
+import type { LoadFigures } from "./load";
+import type { OuTreeFigures } from "./ou-tree";
+import type { ShowbackCase } from "./showback";
+
+export interface BenchFigures {
+  date: string;
+  machine: string;
+  organization: { accounts: number; months: number; costMonthlyRows: number; costDailyRows: number; costByTagRows: number; loadSeconds: number };
+  showback?: ShowbackCase[];
+  export?: ExportFigures;
+  ouTree?: OuTreeFigures;
+  costExplorer?: CeFigures;
+  load?: LoadFigures;
+  errors: string[];
+}
+
+const ok = (pass: boolean) => (pass ? "met" : "MISSED");
+
+export function rows(f: BenchFigures): string[][] {
+  const out: string[][] = [["Measure", "Figure", "Target", ""]];
+  const o = f.organization;
+  out.push(["Synthetic org load (generate + store + evaluate)", `${o.loadSeconds} s for ${o.accounts} accounts × ${o.months} months (${o.costMonthlyRows.toLocaleString("en")} monthly, ${o.costDailyRows.toLocaleString("en")} daily, ${o.costByTagRows.toLocaleString("en")} by-tag rows)`, "—", ""]);
+  for (const s of f.showback ?? []) {
+    out.push([`Showback API ${s.name}`, `p50 ${s.api.p50} ms, p95 ${s.api.p95} ms; naive SQL p50 ${s.naiveSql.p50} ms (ratio ${s.ratio})`, "p95 ≤ 150 ms, ≤ 0.25 × naive", ok(s.api.p95 <= 150 && s.ratio <= 0.25)]);
+  }
+  if (f.export) {
+    const e = f.export;
+    out.push(["CSV export (costs, by account, 14 months)", `${e.rows} rows in ${e.seconds} s = ${e.rowsPerSecond} rows/s; COPY ${e.copyRowsPerSecond} rows/s (ratio ${e.ratioToCopy}); server RSS peak ${e.peakRssMb} MB (VmHWM ${e.hwmMb} MB)`, "≥ 0.5 × COPY, RSS < 300 MB", ok(e.ratioToCopy >= 0.5 && e.peakRssMb < 300)]);
+  }
+  if (f.ouTree) out.push(["OU tree page interactive (Chromium)", `${f.ouTree.interactiveMs} ms, ${f.ouTree.domNodes} DOM nodes`, "< 2 s", ok(f.ouTree.interactiveMs < 2000)]);
+  if (f.costExplorer) {
+    const c = f.costExplorer;
+    out.push(["Cost Explorer requests (counting fake)", `backfill ${c.backfill.requests} ($${c.backfill.costUsd}), incremental ${c.incremental.requests} ($${c.incremental.costUsd}) for ${c.accounts} accounts`, "—", ""]);
+  }
+  if (f.load) {
+    const l = f.load;
+    out.push([`Read load, ${l.connections} clients × ${l.seconds} s`, `${l.requestsPerSecond} req/s, p50 ${l.p50Ms} ms, p97.5 ${l.p95Ms} ms, ${l.errors} errors, ${l.non2xx} non-2xx of ${l.requests}`, "zero errors", ok(l.errors === 0 && l.non2xx === 0)]);
+  }
+  return out;
+}
+
+export function printTable(f: BenchFigures, log: (s: string) => void): void {
+  for (const r of rows(f)) log(r.map((c, i) => (i === 0 ? c.padEnd(48) : c)).join(" | "));
+  for (const e of f.errors) log(`not measured: ${e}`);
+}
+
+export function writeBenchmarksMd(f: BenchFigures, notes: string): void {
+  const table = rows(f).map((r) => `| ${r.join(" | ")} |`);
+  table.splice(1, 0, "|---|---|---|---|");
+  const body = [
+    "# OrgLens benchmarks",
+    "",
+    `Measured ${f.date} on ${f.machine} with \`npm run bench\` (scripts/bench/index.ts). Regenerate with \`npm run bench\`; \`--json\` prints the figures.`,
+    "",
+    ...table,
+    "",
+    ...(f.errors.length ? ["Not measured in this run:", "", ...f.errors.map((e) => `- ${e}`), ""] : []),
+    notes,
+    "",
+  ].join("\n");
+  writeFileSync(path.join(projectRoot(), "BENCHMARKS.md"), body);
+}
