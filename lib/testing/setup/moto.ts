@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { motoDir, motoPython, SYSTEM_PYTHON } from "../moto-python";
+import { localMotoPythonPath, motoDir, motoPython, SYSTEM_PYTHON } from "../moto-python";
 import { aptInstall, isRootOnDebian, missingDebPackages, run, succeeds } from "./system";
 
 // moto's runtime dependencies, all in bookworm; only moto itself is too old there.
@@ -56,12 +56,15 @@ function unpackTrixieMoto(): void {
 
 /** Returns an instruction for the user when moto is missing and cannot be installed here. */
 export function ensureMoto(): string | undefined {
-  if (motoWorks()) return undefined;
-  if (!isRootOnDebian()) {
-    return "moto (AWS API emulator) is missing. Install it with: pip install 'moto[server]'";
+  // Pin the emulator where we can: moto versions differ in what they implement (5.2 answers
+  // Security Hub ListMembers, 5.1 does not), so every Debian machine runs the same unpacked 5.1.1.
+  if (existsSync(path.join(localMotoPythonPath(), "moto")) && motoWorks()) return undefined;
+  if (isRootOnDebian()) {
+    installDebianMoto();
+    return undefined;
   }
-  installDebianMoto();
-  return undefined;
+  if (motoWorks()) return undefined;
+  return "moto (AWS API emulator) is missing. Install it with: pip install 'moto[server]==5.1.1'";
 }
 
 /** Debian's moto with its dependencies, unpacked under .data/moto. */
