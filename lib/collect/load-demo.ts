@@ -2,6 +2,7 @@
 // and maps the demo sign-in's groups to roles (the BU lead sees one OU subtree).
 import { DEMO_GROUPS } from "@/lib/auth/demo-groups";
 import type { Db } from "@/lib/db/client";
+import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
 import { generatePastDemoSnapshot } from "@/lib/collect/sources/demo/past-snapshot";
 import { evaluateRun } from "@/lib/collect/evaluate";
@@ -36,6 +37,7 @@ export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOption
   }
   if (!result) throw new Error("unreachable: the loop runs at least once");
   await bindDemoGroups(db);
+  await seedDemoAllocationRules(db);
   return result;
 }
 

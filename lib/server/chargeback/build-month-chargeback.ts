@@ -67,9 +67,7 @@ export async function buildMonthChargeback(db: TxDb, month: string, config?: Cha
   }
 
   const rows = rowsOf(live.result.lines, live, null);
-  for (const x of monthsAdjustedIn(month, new Set(closedMonths.keys()))) {
-    const { live: liveX, diff } = await pendingAdjustment(db, x, cfg);
-    rows.push(...rowsOf(diff, liveX, x));
-  }
+  const pending = await Promise.all(monthsAdjustedIn(month, new Set(closedMonths.keys())).map((x) => pendingAdjustment(db, x, cfg)));
+  pending.forEach(({ live: liveX, diff }) => rows.push(...rowsOf(diff, liveX, liveX.month)));
   return { ...base, rows, pending: null };
 }

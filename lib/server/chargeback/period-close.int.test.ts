@@ -33,6 +33,8 @@ describe("period close", () => {
     tdb = await createTestDatabase();
     db = createPrismaClient(tdb.url);
     await loadDemo(db, tdb.url, { evaluate: null });
+    // These tests define their own shared-cost rules: start from none, not the demo's defaults.
+    await db.allocationRule.deleteMany({});
     const shared = await db.account.findFirstOrThrow({ where: { name: "shared-network" }, select: { id: true } });
     const workloads = await db.orgUnit.findFirstOrThrow({ where: { name: "Workloads" }, select: { id: true } });
     await createAllocationRule(db, admin, { validFrom: addMonths(current, -12), rule: { name: "Shared network", sourceAccounts: [shared.id], sourceServices: [], method: "proportional", targets: [{ kind: "ou", id: workloads.id }] } });
