@@ -2,7 +2,7 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next/**", ".next-e2e*/**", ".data/**", "lib/generated/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
+  { ignores: [".next*/**", ".data/**", "lib/generated/**", "node_modules/**", "next-env.d.ts", "test-results*/**", "playwright-report/**"] },
   ...nextVitals,
   {
     files: ["**/*.ts", "**/*.tsx"],

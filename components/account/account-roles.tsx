@@ -65,7 +65,12 @@ function isOutside(t: TTrustedPrincipal): boolean {
 
 function TrustChip({ trust }: { trust: TTrustedPrincipal }) {
   const { text, tone } = describe(trust);
-  const style = tone === "bad" ? "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200" : "border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300";
+  const style =
+    tone !== "bad"
+      ? "border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300"
+      : trust.guarded
+        ? "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+        : "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200";
   return (
     <span className={`inline-block rounded-md border px-1.5 py-0.5 text-xs ${style}`} title={trust.principal}>
       {text}

@@ -29,6 +29,7 @@ export function CostsChart({ costs }: { costs: TAccountCosts }) {
             formatter={(v, name) => [formatMoney(Number(v)), name]}
             // Series colours as text are too faint on the white tooltip; the swatch order is the legend's.
             itemStyle={{ color: "#0f172a" }}
+            cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
             contentStyle={{ borderRadius: 8, fontSize: 12, color: "#0f172a" }}
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -21,7 +21,7 @@ function money(value: string) {
   // Zeros step back so the spend stands out in wide grids.
   const zero = Number(value) === 0;
   return (
-    <span title={formatMoney(value, { cents: true })} className={zero ? "text-slate-400 dark:text-slate-500" : undefined}>
+    <span title={formatMoney(value, { cents: true })} className={zero ? "text-slate-500 dark:text-slate-400" : undefined}>
       {formatMoney(value)}
     </span>
   );

@@ -121,6 +121,7 @@ export function OrgExplorer({ canOpenAccounts }: { canOpenAccounts: boolean }) {
         <p aria-live="polite" className="text-xs text-slate-600 dark:text-slate-400" data-testid="org-search-status">
           {found ? `${found.matches.size.toLocaleString("en-US")} match${found.matches.size === 1 ? "" : "es"}` : ""}
         </p>
+        {q.isFetching && data ? <p className="text-xs text-slate-500 dark:text-slate-400">Updating…</p> : null}
         <div className="ml-auto flex gap-2">
           <button type="button" onClick={() => forest && setExpanded(new Set([...forest.children.keys()]))} className={buttonClass}>
             Expand all

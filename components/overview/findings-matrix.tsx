@@ -55,7 +55,7 @@ export function FindingsMatrix({ findings, linkable }: { findings: TKpisResponse
               {SEVERITIES.map((s) => {
                 const n = count(c, s);
                 return (
-                  <td key={s} className={`tabular rounded-md py-1.5 text-center ${n ? `font-semibold ${CELL[s]}` : "text-slate-400 dark:text-slate-600"}`} data-cell={`${c}:${s}`}>
+                  <td key={s} className={`tabular rounded-md py-1.5 text-center ${n ? `font-semibold ${CELL[s]}` : "text-slate-500 dark:text-slate-400"}`} data-cell={`${c}:${s}`}>
                     {cell(c, s, n)}
                   </td>
                 );

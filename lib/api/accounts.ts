@@ -118,7 +118,8 @@ export const ZAccountDetail = z.object({
 });
 export type TAccountDetail = z.infer<typeof ZAccountDetail>;
 
-export const ZAccountCostsQuery = z.object({ months: z.coerce.number().int().min(1).max(36).default(14) });
+/** Default: twelve full months and the current month to date, like the overview's trend. */
+export const ZAccountCostsQuery = z.object({ months: z.coerce.number().int().min(1).max(36).default(13) });
 
 export const ZAccountCosts = z.object({
   /** Oldest first; the last is the current month to date (estimated). */

@@ -1,9 +1,21 @@
+import Decimal from "decimal.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chartData, OTHER_KEY } from "./chart";
 import { compareDecimals, normalizeDecimal, shareOf, sumDecimals } from "./decimal";
 import { formatGroupBy, groupByNoun, groupByTitle, groupLabel, ouDisplayPath, parseGroupBy } from "./group-by";
 import { defaultWindow, lastDayOf, monthsBetween, resolveWindow } from "./period";
 import { alignCells, buildGrid } from "./pivot";
+
+const Wide = Decimal.clone({ precision: 80, toExpNeg: -80, toExpPos: 80 });
+
+/** n × 10^-scale written out, e.g. (-1234n, 2) → "-12.34". */
+function fromScaledForTest(n: bigint, scale: number): string {
+  const neg = n < 0n;
+  const digits = (neg ? -n : n).toString().padStart(scale + 1, "0");
+  const int = digits.slice(0, digits.length - scale);
+  return `${neg ? "-" : ""}${int}${scale ? `.${digits.slice(digits.length - scale)}` : ""}`;
+}
 
 describe("decimal sums", () => {
   it("adds numeric(20,10) amounts without losing a digit", () => {
@@ -12,6 +24,18 @@ describe("decimal sums", () => {
     expect(sumDecimals(Array.from({ length: 5000 }, () => "1234567.1234567891"))).toBe("6172835617.2839455");
     expect(sumDecimals([])).toBe("0");
     expect(sumDecimals(["-5", "2.5"])).toBe("-2.5");
+    expect(sumDecimals(["-0.25", "0.25"])).toBe("0");
+    expect(sumDecimals(["0.05", "-0.1"])).toBe("-0.05");
+    expect(() => sumDecimals(["1e5"])).toThrow(RangeError);
+  });
+
+  it("agrees with decimal.js on random amounts", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 10 })), { maxLength: 30 }), (raw) => {
+        const values = raw.map(([n, scale]) => fromScaledForTest(n, scale));
+        return sumDecimals(values) === values.reduce((a, v) => a.plus(v), new Wide(0)).toFixed();
+      }),
+    );
   });
 
   it("normalizes, compares and divides", () => {
@@ -77,6 +101,11 @@ describe("grid", () => {
 
   it("fills periods without spend with zero", () => {
     expect(alignCells(periods, { periods: ["2026-02-01"], amounts: ["5.5000000000"] })).toEqual(["0", "5.5", "0"]);
+  });
+
+  it("takes the query's exact row total when it has one", () => {
+    const grid = buildGrid(periods, [{ key: "a", label: "A", periods: ["2026-01-01"], amounts: ["1.10"], total: "1.1000" }]);
+    expect(grid.groups[0]).toEqual({ key: "a", label: "A", values: ["1.1", "0", "0"], total: "1.1" });
   });
 
   it("totals rows, columns and the grand total exactly", () => {

@@ -29,14 +29,23 @@ const METRIC: Record<TMetric, Prisma.Sql> = {
   net: Prisma.raw("net"),
 };
 
-/** Per account, period (and service or tag value when grouped by it): the summed metric. */
+/** Whether groups or filters need to know each row's account (its OU, cost center or name). */
+function needsAccountId(q: TCostSqlInput): boolean {
+  return q.ou !== null || !(q.groupBy.kind === "service" || q.groupBy.kind === "tag");
+}
+
+/**
+ * Per period and service or tag value when grouped by it — and per account only when needed, since
+ * (account, month, service) is nearly as many rows as cost_monthly itself: the summed metric.
+ */
 function facts(q: TCostSqlInput, scope: Scope): Prisma.Sql {
   const metric = METRIC[q.metric];
+  const account = needsAccountId(q) ? Prisma.sql`c.account_id` : Prisma.sql`NULL::varchar`;
   const byAccount = q.account ? Prisma.sql`AND c.account_id = ${q.account}` : Prisma.empty;
   const inScope = sqlAccountScope(Prisma.raw("c.account_id"), scope);
   if (q.groupBy.kind === "tag") {
     return Prisma.sql`
-      SELECT c.account_id, c.month AS period, c.tag_value AS dim, sum(c.${metric}) AS amount, bool_or(c.estimated) AS estimated
+      SELECT ${account} AS account_id, c.month AS period, c.tag_value AS dim, sum(c.${metric}) AS amount, bool_or(c.estimated) AS estimated
       FROM cost_by_tag c
       WHERE c.tag_key = ${q.groupBy.tagKey} AND c.month BETWEEN ${q.firstDay}::date AND ${q.lastDay}::date ${byAccount} ${inScope}
       GROUP BY 1, 2, 3`;
@@ -44,14 +53,14 @@ function facts(q: TCostSqlInput, scope: Scope): Prisma.Sql {
   const byService = q.groupBy.kind === "service";
   if (q.granularity === "daily") {
     return Prisma.sql`
-      SELECT c.account_id, c.day AS period, ${byService ? Prisma.sql`c.service` : Prisma.sql`NULL::text`} AS dim, sum(c.${metric}) AS amount, false AS estimated
+      SELECT ${account} AS account_id, c.day AS period, ${byService ? Prisma.sql`c.service` : Prisma.sql`NULL::text`} AS dim, sum(c.${metric}) AS amount, false AS estimated
       FROM cost_daily c
       WHERE c.day BETWEEN ${q.firstDay}::date AND ${q.lastDay}::date ${byAccount} ${inScope}
       GROUP BY 1, 2, 3`;
   }
   if (byService) {
     return Prisma.sql`
-      SELECT c.account_id, c.month AS period, c.service AS dim, sum(c.${metric}) AS amount, bool_or(c.estimated) AS estimated
+      SELECT ${account} AS account_id, c.month AS period, c.service AS dim, sum(c.${metric}) AS amount, bool_or(c.estimated) AS estimated
       FROM cost_monthly c
       WHERE c.month BETWEEN ${q.firstDay}::date AND ${q.lastDay}::date ${byAccount} ${inScope}
       GROUP BY 1, 2, 3`;
@@ -67,12 +76,16 @@ function facts(q: TCostSqlInput, scope: Scope): Prisma.Sql {
  * Placement spans per account in months: a placement holds from the month it started until the month
  * the next one started, so each charge month has exactly one OU — the one the account sat in at the
  * month's end. The first placement also covers any spend from before the account joined.
+ * Only accounts that ever moved need spans; every other account sat in its current OU throughout.
  */
 const SPANS = Prisma.sql`
   SELECT account_id, ou_id,
     CASE WHEN row_number() OVER w = 1 THEN '-infinity'::date ELSE date_trunc('month', valid_from AT TIME ZONE 'UTC')::date END AS m_from,
     coalesce(date_trunc('month', lead(valid_from) OVER w AT TIME ZONE 'UTC')::date, 'infinity'::date) AS m_to
   FROM account_placement
+  WHERE account_id IN (
+    SELECT p.account_id FROM account_placement p JOIN account a ON a.id = p.account_id
+    GROUP BY p.account_id HAVING count(*) > 1 OR bool_or(p.ou_id <> a.ou_id))
   WINDOW w AS (PARTITION BY account_id ORDER BY valid_from, id)`;
 
 export function buildCostSql(q: TCostSqlInput, scope: Scope): Prisma.Sql {
@@ -80,7 +93,7 @@ export function buildCostSql(q: TCostSqlInput, scope: Scope): Prisma.Sql {
   const ouByMonth = kind === "ou" || (q.ou !== null && q.ouAt === "month" && kind !== "ou-today");
   const needsAccount = ouByMonth || kind === "ou-today" || kind === "cost-center" || q.ou !== null;
   const chargeMonth = q.granularity === "daily" ? Prisma.sql`date_trunc('month', f.period)::date` : Prisma.sql`f.period`;
-  // Accounts without any placement row fall back to their current OU.
+  // Accounts that never moved (and any without placement rows) sit in their current OU.
   const monthOu = Prisma.sql`coalesce(s.ou_id, a.ou_id)`;
   const ouOf = ouByMonth ? monthOu : Prisma.sql`a.ou_id`;
 
@@ -118,9 +131,9 @@ export function buildCostSql(q: TCostSqlInput, scope: Scope): Prisma.Sql {
     )
     SELECT c.group_key, ${label.column} AS label,
       array_agg(to_char(c.period, 'YYYY-MM-DD') ORDER BY c.period) AS periods,
-      array_agg(c.amount::text ORDER BY c.period) AS amounts,
+      array_agg(trim_scale(c.amount)::text ORDER BY c.period) AS amounts,
       array_agg(c.estimated ORDER BY c.period) AS estimated,
-      sum(c.amount)::text AS total
+      trim_scale(sum(c.amount))::text AS total
     FROM cells c ${label.join}
     GROUP BY c.group_key, ${label.column}
     ORDER BY sum(c.amount) DESC, c.group_key`;

@@ -28,8 +28,8 @@ const SCP = "SERVICE_CONTROL_POLICY";
 
 /**
  * Every OU and account the caller may see, with its subtree's spend over the period, account count,
- * open findings and compliant accounts. The roll-up is one statement: each account counts once for
- * every OU on its path (path_ids), so there are no per-node queries.
+ * open findings and compliant accounts. The roll-up is one statement (each OU's totals count once for
+ * every OU on its path, path_ids), so there are no per-node queries.
  */
 export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<TOuTree> {
   const inScope = scope.ouIds ? Prisma.sql`AND o.path_ids && ${scope.ouIds}::text[]` : Prisma.empty;
@@ -40,7 +40,7 @@ export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<T
         WHERE f.status = 'open' AND (f.muted_until IS NULL OR f.muted_until <= now()) AND f.severity <> 'info'
       ),
       acct AS (
-        SELECT a.id, a.name, a.ou_id, a.status, a.environment, o.path_ids, coalesce(s.spend, 0) AS spend,
+        SELECT a.id, a.name, a.ou_id, a.status, a.environment, coalesce(s.spend, 0) AS spend,
           coalesce(f.critical, 0) AS critical, coalesce(f.high, 0) AS high, coalesce(f.medium, 0) AS medium, coalesce(f.low, 0) AS low
         FROM account a JOIN org_unit o ON o.id = a.ou_id
         LEFT JOIN (
@@ -67,11 +67,19 @@ export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<T
         WHERE f.account_id IS NULL
         GROUP BY anc.id
       ),
+      -- Accounts group into their OU first (one row per OU), then each OU adds into its ancestors: far
+      -- fewer rows to unnest than one per account and ancestor.
+      ou_direct AS (
+        SELECT ou_id, count(*)::int AS accounts, sum(spend) AS spend,
+          sum(critical)::int AS critical, sum(high)::int AS high, sum(medium)::int AS medium, sum(low)::int AS low,
+          count(*) FILTER (WHERE critical + high = 0)::int AS compliant
+        FROM acct GROUP BY ou_id
+      ),
       ou_rollup AS (
-        SELECT anc.id, count(*)::int AS accounts, sum(p.spend) AS spend,
-          sum(p.critical)::int AS critical, sum(p.high)::int AS high, sum(p.medium)::int AS medium, sum(p.low)::int AS low,
-          count(*) FILTER (WHERE p.critical + p.high = 0)::int AS compliant
-        FROM acct p CROSS JOIN LATERAL unnest(p.path_ids) AS anc(id)
+        SELECT anc.id, sum(d.accounts)::int AS accounts, sum(d.spend) AS spend,
+          sum(d.critical)::int AS critical, sum(d.high)::int AS high, sum(d.medium)::int AS medium, sum(d.low)::int AS low,
+          sum(d.compliant)::int AS compliant
+        FROM ou_direct d JOIN org_unit o ON o.id = d.ou_id CROSS JOIN LATERAL unnest(o.path_ids) AS anc(id)
         GROUP BY anc.id
       )
       SELECT 'ou' AS kind, o.id, o.parent_id, o.name, NULL::text AS status, NULL::text AS environment, coalesce(r.accounts, 0) AS accounts,

@@ -1,4 +1,4 @@
-// GET /api/v1/accounts/[id]/costs – one account's unblended spend by service and month (default: last 14 months, the current one to date)
+// GET /api/v1/accounts/[id]/costs – one account's unblended spend by service and month (default: the last 12 full months and the current one to date)
 import { route } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { ZAccountCostsQuery, ZAccountId } from "@/lib/api/accounts";
