@@ -39,6 +39,34 @@ export async function readMigrationsList(
   };
 }
 
+const STAMP = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})_/;
+
+function stampToMs(stamp: RegExpExecArray): number {
+  const [, y, mo, d, h, mi, s] = stamp.map(Number);
+  return Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0);
+}
+
+function msToStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\D/g, "").slice(0, 14);
+}
+
+/**
+ * The engine names a migration after the current second. Two migrations made within one second (or
+ * after a folder stamped ahead of the clock) would then sort before the one they build on and fail
+ * to replay, so the new name is moved to one second past the newest existing folder when needed.
+ */
+export function nextMigrationName(list: MigrationList, generated: string): string {
+  const own = STAMP.exec(generated);
+  if (!own) return generated;
+  const newest = list.migrationDirectories
+    .map((d) => STAMP.exec(d.path))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map(stampToMs)
+    .reduce((max, ms) => Math.max(max, ms), -Infinity);
+  if (stampToMs(own) > newest) return generated;
+  return `${msToStamp(newest + 1_000)}${generated.slice(14)}`;
+}
+
 /** Writes `<baseDir>/<name>/migration.<extension>` and (re)writes the lock file with Prisma's header. */
 export async function writeMigration(
   list: MigrationList,

@@ -5,7 +5,13 @@ import path from "node:path";
 import type { SchemaFilter } from "@prisma/schema-engine-wasm/schema_engine_bg";
 import { projectRoot } from "../embedded";
 import { withEngine } from "./engine";
-import { migrationSlug, readMigrationsList, readSchemaFiles, writeMigration } from "./files";
+import {
+  migrationSlug,
+  nextMigrationName,
+  readMigrationsList,
+  readSchemaFiles,
+  writeMigration,
+} from "./files";
 
 export { migrationSlug } from "./files";
 
@@ -107,14 +113,15 @@ export async function createMigration(
       }),
     );
     if (migration.migrationScript === null) return { created: null };
+    const folder = nextMigrationName(migrationsList, migration.generatedMigrationName);
     const file = await writeMigration(migrationsList, {
-      name: migration.generatedMigrationName,
+      name: folder,
       extension: migration.extension,
       script: migration.migrationScript,
       connectorType: migration.connectorType,
     });
     opts.log?.(`Created ${path.relative(process.cwd(), file)}`);
-    return { created: migration.generatedMigrationName };
+    return { created: folder };
   });
 }
 
