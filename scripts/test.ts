@@ -5,7 +5,12 @@ import path from "node:path";
 import { ROOT } from "../lib/testing/root";
 import { playwrightCounts, vitestCounts, type Counts } from "../lib/testing/run/reports";
 import { bin, childEnv, runStep } from "../lib/testing/run/step";
-import { summaryTable, totalsLine, type LayerResult } from "../lib/testing/run/summary";
+import {
+  failureList,
+  summaryTable,
+  totalsLine,
+  type LayerResult,
+} from "../lib/testing/run/summary";
 
 const reportDir = path.join(ROOT, ".data", "test-reports");
 rmSync(reportDir, { recursive: true, force: true });
@@ -98,6 +103,8 @@ banner("summary");
 console.log(summaryTable(results));
 const failed = results.filter((r) => !r.ok).map((r) => r.name);
 if (failed.length > 0) console.log(`\nFAILED: ${failed.join(", ")}`);
+const failures = failureList(results);
+if (failures) console.log(`\n${failures}`);
 console.log(totalsLine(results));
 // Explicit exit: an exit code left in process.exitCode can be overridden by exit hooks of libraries.
 process.exit(failed.length > 0 ? 1 : 0);

@@ -52,3 +52,9 @@ export function totalsLine(results: LayerResult[]): string {
   const skipped = total.skipped > 0 ? `, ${total.skipped} skipped` : "";
   return `tests: ${total.passed} passed, ${total.failed} failed${skipped}`;
 }
+
+/** Every failed test by name, so the end of a CI log says what to look at. */
+export function failureList(results: LayerResult[]): string {
+  const lines = results.flatMap((r) => (r.counts?.failures ?? []).map((f) => `  ${r.name}: ${f}`));
+  return lines.length > 0 ? `failed tests:\n${lines.join("\n")}` : "";
+}
