@@ -85,7 +85,6 @@ const playwrightReport = z.object({
 
 /** First non-empty line, without terminal colours, at most 200 characters. */
 export function firstLine(message: string | undefined): string {
-  // eslint-disable-next-line no-control-regex
   const plain = (message ?? "").replace(/\u001b\[[0-9;]*m/g, "");
   const line = plain.split("\n").find((l) => l.trim() !== "") ?? "";
   return line.trim().slice(0, 200);
