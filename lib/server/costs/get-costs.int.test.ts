@@ -84,17 +84,32 @@ describe("getCosts", () => {
     await tdb.drop();
   });
 
-  it("keeps the cost_account_month rollup equal to cost_monthly through inserts, updates and deletes", async () => {
+  it("keeps the cost_account_month rollup equal to cost_monthly through inserts, upserts, updates and deletes", async () => {
     await db.$executeRaw`UPDATE cost_monthly SET unblended = unblended + 1 WHERE account_id = ${GAMMA} AND service = 'S2'`;
     await db.$executeRaw`DELETE FROM cost_monthly WHERE account_id = ${GAMMA} AND service = 'S2'`;
     await db.$executeRaw`INSERT INTO cost_monthly (account_id, month, service, unblended, amortized, net, estimated, source)
       SELECT account_id, month, 'S2', unblended * 2 / 3, amortized, net * 35 / 55, estimated, 'demo' FROM cost_monthly WHERE account_id = ${GAMMA} AND service = 'S1'`;
-    const rows: { mismatches: number }[] = await db.$queryRaw`
-      SELECT count(*)::int AS mismatches FROM (
-        SELECT account_id, month, sum(unblended) u, sum(amortized) a, sum(net) n FROM cost_monthly GROUP BY 1, 2
-      ) x FULL JOIN cost_account_month r USING (account_id, month)
-      WHERE r.unblended IS DISTINCT FROM x.u OR r.amortized IS DISTINCT FROM x.a OR r.net IS DISTINCT FROM x.n`;
-    expect(rows[0]?.mismatches).toBe(0);
+    const mismatches = async () => {
+      const rows: { n: number }[] = await db.$queryRaw`
+        SELECT count(*)::int AS n FROM (
+          SELECT account_id, month, sum(unblended) u, sum(amortized) a, sum(net) n, count(*)::int c, (count(*) FILTER (WHERE estimated))::int e
+          FROM cost_monthly GROUP BY 1, 2
+        ) x FULL JOIN cost_account_month r USING (account_id, month)
+        WHERE r.unblended IS DISTINCT FROM x.u OR r.amortized IS DISTINCT FROM x.a OR r.net IS DISTINCT FROM x.n
+           OR r.row_count IS DISTINCT FROM x.c OR r.estimated_count IS DISTINCT FROM x.e`;
+      return rows[0]?.n;
+    };
+    expect(await mismatches()).toBe(0);
+    // A key that appears, changes through an upsert, and disappears again leaves no row behind.
+    await db.$executeRaw`INSERT INTO cost_monthly (account_id, month, service, unblended, amortized, net, estimated, source)
+      VALUES (${GAMMA}, '2025-12-01', 'S9', 1, 1, 1, true, 'focus'), (${GAMMA}, '2025-12-01', 'S8', 2, 2, 2, false, 'focus')`;
+    await db.$executeRaw`INSERT INTO cost_monthly (account_id, month, service, unblended, amortized, net, estimated, source)
+      VALUES (${GAMMA}, '2025-12-01', 'S9', 5, 5, 5, false, 'focus')
+      ON CONFLICT (account_id, month, service, source) DO UPDATE SET unblended = EXCLUDED.unblended, estimated = EXCLUDED.estimated`;
+    expect(await mismatches()).toBe(0);
+    await db.$executeRaw`DELETE FROM cost_monthly WHERE account_id = ${GAMMA} AND month = '2025-12-01'`;
+    expect(await mismatches()).toBe(0);
+    expect(await db.costAccountMonth.count({ where: { accountId: GAMMA, month: new Date("2025-12-01") } })).toBe(0);
   });
 
   it("groups by the OU of the charge month, so a move does not rewrite history", async () => {
