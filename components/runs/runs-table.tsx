@@ -37,7 +37,9 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
     cell: ({ row }) => (
       <span className="flex flex-col leading-tight">
         <span>{row.original.source}</span>
-        <span className={`text-xs ${muted}`}>{row.original.triggeredBy ? `by ${row.original.triggeredBy}` : "–"}</span>
+        <span className={`max-w-[11rem] truncate text-xs ${muted}`} title={row.original.triggeredBy ?? undefined}>
+          {row.original.triggeredBy ? `by ${row.original.triggeredBy}` : "–"}
+        </span>
       </span>
     ),
   },
@@ -56,19 +58,15 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
   },
   {
     id: "requests",
-    header: () => <TwoLineHeader title="API requests" detail="all services" />,
+    header: () => <TwoLineHeader title="API requests" detail="Cost Explorer · price" />,
     accessorFn: (r) => r.apiRequestTotal,
     meta: { align: "right" },
-    cell: ({ row }) => <span title={requestsTitle(row.original) || undefined}>{n(row.original.apiRequestTotal)}</span>,
-  },
-  {
-    id: "ce",
-    header: () => <TwoLineHeader title="Cost Explorer" detail="requests · price" />,
-    accessorFn: (r) => Number(r.ceCostUsd),
-    meta: { align: "right" },
     cell: ({ row }) => (
-      <span>
-        {n(row.original.ceRequests)} · {formatMoney(row.original.ceCostUsd, { cents: true })}
+      <span className="flex flex-col items-end leading-tight" title={requestsTitle(row.original) || undefined}>
+        <span>{n(row.original.apiRequestTotal)}</span>
+        <span className={`text-xs ${muted}`}>
+          {n(row.original.ceRequests)} · {formatMoney(row.original.ceCostUsd, { cents: true })}
+        </span>
       </span>
     ),
   },
