@@ -29,23 +29,7 @@ export async function storeOrganization(tx: Prisma.TransactionClient, snap: TSna
     data: { removedAt: at },
   });
 
-  for (const a of snap.accounts) {
-    const data = {
-      name: a.name,
-      email: a.email,
-      status: a.status,
-      joinedMethod: a.joinedMethod,
-      joinedAt: new Date(a.joinedAt),
-      ouId: a.parentId,
-      tags: a.tags,
-      environment: a.tags[settings.environmentTagKey] ?? null,
-      costCenter: a.tags[settings.costCenterTagKey] ?? null,
-      isManagement: a.id === org.managementAccountId,
-      lastSeenAt: at,
-      removedAt: null,
-    };
-    await tx.account.upsert({ where: { id: a.id }, create: { id: a.id, ...data, firstSeenAt: at }, update: data });
-  }
+  await upsertAccounts(tx, snap, at, settings);
   await tx.account.updateMany({
     where: { id: { notIn: snap.accounts.map((a) => a.id) }, removedAt: null },
     data: { removedAt: at },
@@ -55,6 +39,28 @@ export async function storeOrganization(tx: Prisma.TransactionClient, snap: TSna
   await storePolicies(tx, snap);
 }
 
+const BATCH = 5_000;
+
+/** One statement per batch of accounts (thousands of accounts): insert new ones, refresh the rest. */
+async function upsertAccounts(tx: Prisma.TransactionClient, snap: TSnapshot, at: Date, settings: TSettings) {
+  const managementId = snap.organization.managementAccountId;
+  for (let i = 0; i < snap.accounts.length; i += BATCH) {
+    const rows = snap.accounts.slice(i, i + BATCH);
+    await tx.$executeRaw`
+      INSERT INTO account (id, name, email, status, joined_method, joined_at, ou_id, tags, environment, cost_center, is_management, first_seen_at, last_seen_at, removed_at)
+      SELECT id, name, email, status, joined_method, joined_at, ou_id, tags, environment, cost_center, id = ${managementId}, ${at}, ${at}, NULL
+      FROM unnest(${rows.map((a) => a.id)}::varchar[], ${rows.map((a) => a.name)}::text[], ${rows.map((a) => a.email)}::text[],
+                  ${rows.map((a) => a.status)}::text[], ${rows.map((a) => a.joinedMethod)}::text[], ${rows.map((a) => new Date(a.joinedAt))}::timestamptz[],
+                  ${rows.map((a) => a.parentId)}::text[], ${rows.map((a) => JSON.stringify(a.tags))}::jsonb[],
+                  ${rows.map((a) => a.tags[settings.environmentTagKey] ?? null)}::text[], ${rows.map((a) => a.tags[settings.costCenterTagKey] ?? null)}::text[])
+        AS t(id, name, email, status, joined_method, joined_at, ou_id, tags, environment, cost_center)
+      ON CONFLICT (id) DO UPDATE SET
+        name = EXCLUDED.name, email = EXCLUDED.email, status = EXCLUDED.status, joined_method = EXCLUDED.joined_method,
+        joined_at = EXCLUDED.joined_at, ou_id = EXCLUDED.ou_id, tags = EXCLUDED.tags, environment = EXCLUDED.environment,
+        cost_center = EXCLUDED.cost_center, is_management = EXCLUDED.is_management, last_seen_at = EXCLUDED.last_seen_at, removed_at = NULL`;
+  }
+}
+
 /** Records moves as effective-dated placements; history is never rewritten. */
 async function storePlacements(tx: Prisma.TransactionClient, snap: TSnapshot, at: Date) {
   const open = await tx.accountPlacement.findMany({ where: { validTo: null }, select: { id: true, accountId: true, ouId: true } });
@@ -62,21 +68,24 @@ async function storePlacements(tx: Prisma.TransactionClient, snap: TSnapshot, at
   const historyByAccount = groupBy(snap.placementHistory, (p) => p.accountId);
   const present = new Set(snap.accounts.map((a) => a.id));
 
+  const firstSight: Prisma.AccountPlacementCreateManyInput[] = [];
   for (const a of snap.accounts) {
     const current = openByAccount.get(a.id);
     if (!current) {
       // First sight: the source's known history, then the current OU from the end of it (or from joining).
       const history = (historyByAccount.get(a.id) ?? []).toSorted((x, y) => x.from.localeCompare(y.from));
       for (const h of history) {
-        await tx.accountPlacement.create({ data: { accountId: a.id, ouId: h.parentId, validFrom: new Date(h.from), validTo: new Date(h.to) } });
+        firstSight.push({ accountId: a.id, ouId: h.parentId, validFrom: new Date(h.from), validTo: new Date(h.to) });
       }
       const from = history.at(-1)?.to ?? a.joinedAt;
-      await tx.accountPlacement.create({ data: { accountId: a.id, ouId: a.parentId, validFrom: new Date(from), validTo: null } });
+      firstSight.push({ accountId: a.id, ouId: a.parentId, validFrom: new Date(from), validTo: null });
     } else if (current.ouId !== a.parentId) {
       await tx.accountPlacement.update({ where: { id: current.id }, data: { validTo: at } });
       await tx.accountPlacement.create({ data: { accountId: a.id, ouId: a.parentId, validFrom: at, validTo: null } });
     }
   }
+  // In history order per account, so ids follow validFrom as they did when created one by one.
+  for (let i = 0; i < firstSight.length; i += BATCH) await tx.accountPlacement.createMany({ data: firstSight.slice(i, i + BATCH) });
   // Accounts that left the organization: their last placement ends now.
   const gone = open.filter((p) => !present.has(p.accountId)).map((p) => p.id);
   if (gone.length) await tx.accountPlacement.updateMany({ where: { id: { in: gone } }, data: { validTo: at } });
