@@ -4,13 +4,12 @@
 //   --distributed  fan member-account audits out to `npm run worker` processes (or ORGLENS_DISTRIBUTED=true)
 // Exit codes: 0 succeeded, 1 failed, 2 bad configuration, 3 partial, 4 capped, 75 already running.
 import { z } from "zod";
-import { dispatchRunAlerts } from "../lib/alerts/dispatch-run-alerts";
+import { afterRun } from "../lib/collect/after-run";
 import { evaluateRun } from "../lib/collect/evaluate";
 import { collectAwsDistributed } from "../lib/collect/distributed/collect-distributed";
 import { RunAlreadyInProgressError } from "../lib/collect/run";
 import { collectAws, loadAwsConfig, type AwsCollectorConfig } from "../lib/collect/sources/aws";
 import { createPrismaClient } from "../lib/db/client";
-import { syncAccountRequests } from "../lib/server/requests/sync-account-requests";
 import { resolveDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 
@@ -43,10 +42,7 @@ async function main(): Promise<number> {
     const result = distributed ? await collectAwsDistributed(db, database.url, { ...options, log }) : await collectAws(db, database.url, options);
     // After the store transaction committed (collectAws does not forward RunRequest.afterCommit).
     if (result.status !== "failed") {
-      const alerts = await dispatchRunAlerts(db, result.runId).catch((err: unknown) => (log(`Alert dispatch failed: ${String(err)}`), null));
-      if (alerts) log(`Alerts: ${alerts.sent} sent, ${alerts.failed} failed, ${alerts.skippedDuplicates} already sent.`);
-      const requests = await syncAccountRequests(db).catch((err: unknown) => (log(`Account request sync failed: ${String(err)}`), null));
-      if (requests?.provisioned || requests?.compliant) log(`Account requests: ${requests.provisioned} provisioned, ${requests.compliant} compliant.`);
+      await afterRun(db, result.runId, log);
     }
     const out = {
       runId: result.runId,

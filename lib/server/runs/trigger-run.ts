@@ -1,6 +1,7 @@
 // Starts a collection run in the background and answers as soon as its run row exists (or 409 when
 // one is already running). The caller keeps the returned promise alive until the run ends.
 import "server-only";
+import { afterRun } from "@/lib/collect/after-run";
 import { RunAlreadyInProgressError, runCollection } from "@/lib/collect/run";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
@@ -27,6 +28,11 @@ export async function triggerRun(db: Db, databaseUrl: string, principal: Princip
   const finished = runCollection(db, databaseUrl, {
     ...request,
     triggeredBy: principal.email,
+    // Same follow-up as `npm run collect`: alerts on new findings, account requests moved along.
+    afterCommit: async (result) => {
+      if (result.status === "failed") return;
+      await afterRun(db, result.runId, (message) => logger.info({ runId: result.runId }, message));
+    },
     produce: async (ctx) => {
       announce(ctx.runId);
       await new Promise((resolve) => setTimeout(resolve, YIELD_MS));

@@ -1,0 +1,32 @@
+// What follows a committed collection run, wherever it was started (CLI, dashboard, distributed):
+// alerts for the findings it opened or reopened, then the account-request lifecycle (provisioned
+// once the account appears, compliant once its audit is clean). Failures are reported, never thrown:
+// the run's data is already committed and stays.
+import { dispatchRunAlerts, type DispatchSummary } from "@/lib/alerts/dispatch-run-alerts";
+import type { Db } from "@/lib/db/client";
+import { syncAccountRequests } from "@/lib/server/requests/sync-account-requests";
+
+export interface AfterRunSummary {
+  alerts: DispatchSummary | null;
+  requests: { provisioned: number; compliant: number } | null;
+}
+
+export async function afterRun(
+  db: Db,
+  runId: string,
+  log: (message: string) => void,
+): Promise<AfterRunSummary> {
+  const alerts = await dispatchRunAlerts(db, runId).catch(
+    (err: unknown) => (log(`Alert dispatch failed: ${String(err)}`), null),
+  );
+  if (alerts && alerts.matched > 0)
+    log(
+      `Alerts: ${alerts.sent} sent, ${alerts.failed} failed, ${alerts.skippedDuplicates} already sent.`,
+    );
+  const requests = await syncAccountRequests(db).catch(
+    (err: unknown) => (log(`Account request sync failed: ${String(err)}`), null),
+  );
+  if (requests?.provisioned || requests?.compliant)
+    log(`Account requests: ${requests.provisioned} provisioned, ${requests.compliant} compliant.`);
+  return { alerts, requests };
+}

@@ -1,0 +1,110 @@
+// "Run collection now" from the dashboard: the run commits, then the same follow-up as the CLI —
+// alerts for the findings it opened, account requests moved along.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebhookReceiver, type WebhookReceiver } from "@/lib/alerts/testing/receivers";
+import { ZAlertEvent } from "@/lib/alerts/alert-event";
+import type { Principal } from "@/lib/auth/principal";
+import { generateDemoSnapshot, MIN_ACCOUNTS } from "@/lib/collect/sources/demo";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+
+const ADMIN: Principal = {
+  kind: "user",
+  email: "ada@example.com",
+  name: "Ada",
+  role: "admin",
+  scope: { ouIds: null },
+};
+
+describe("a run started from the dashboard", () => {
+  let tdb: TestDatabase;
+  let db: Db;
+  let hook: WebhookReceiver;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    db = createPrismaClient(tdb.url);
+    hook = await startWebhookReceiver();
+    // lib/db (used by the audit trail) reads the environment when first imported.
+    process.env.DATABASE_URL = tdb.url;
+    process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
+    process.env.ORGLENS_DEMO_SIGNIN = "1";
+  });
+  afterAll(async () => {
+    await hook?.close();
+    await db?.$disconnect();
+    await tdb?.drop();
+  });
+
+  it("sends alerts for the findings it opened and provisions an approved request whose account appeared", async () => {
+    const { triggerRun } = await import("./trigger-run");
+    const channel = await db.alertChannel.create({
+      data: {
+        name: "siem",
+        type: "webhook",
+        config: { url: hook.url("/hook"), secret: "s3cret-signing-key" },
+      },
+    });
+    await db.alertRule.create({
+      data: {
+        channelId: channel.id,
+        name: "high",
+        checkIds: [],
+        categories: [],
+        severities: ["high"],
+        ouIds: [],
+      },
+    });
+    const wanted = generateDemoSnapshot({ accounts: MIN_ACCOUNTS }).accounts.find(
+      (a) => !a.name.toLowerCase().includes("management"),
+    );
+    if (!wanted) throw new Error("the demo has no member account");
+    const rootOu = "r-placeholder";
+    const request = await db.accountRequest.create({
+      data: {
+        name: wanted.name,
+        purpose: "benchmark",
+        environment: "dev",
+        targetOuId: rootOu,
+        owner: "ada@example.com",
+        costCenter: "CC-1",
+        requestedBy: "ada@example.com",
+        status: "approved",
+        decidedBy: "root@example.com",
+        decidedAt: new Date(),
+        requestedAt: new Date(Date.now() - 60_000),
+      },
+    });
+
+    const { run, finished } = await triggerRun(db, tdb.url, ADMIN);
+    expect(run).toMatchObject({ source: "demo", status: "running" });
+    await finished;
+
+    const stored = await db.collectionRun.findUniqueOrThrow({ where: { id: run.id } });
+    // The demo plants an account whose audit fails: a partial run, which still alerts.
+    expect(["succeeded", "partial"]).toContain(stored.status);
+    const opened = await db.findingEvent.count({
+      where: { runId: run.id, kind: "opened", finding: { severity: "high" } },
+    });
+    expect(opened).toBeGreaterThan(0);
+    const events = hook.received
+      .filter((r) => r.path === "/hook")
+      .map((r) => ZAlertEvent.parse(JSON.parse(r.body)));
+    expect(events).toHaveLength(opened);
+    expect(
+      events.every(
+        (e) => e.runId === run.id && e.event === "finding.opened" && e.finding?.severity === "high",
+      ),
+    ).toBe(true);
+    expect(await db.alertDelivery.count({ where: { channelId: channel.id, status: "sent" } })).toBe(
+      opened,
+    );
+
+    const after = await db.accountRequest.findUniqueOrThrow({ where: { id: request.id } });
+    expect(after.status === "provisioned" || after.status === "compliant").toBe(true);
+    expect(after.accountId).toBe(wanted.id);
+    expect(await db.auditEvent.count({ where: { action: "runs.trigger", target: run.id } })).toBe(
+      1,
+    );
+  });
+});
