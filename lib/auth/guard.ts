@@ -3,9 +3,11 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
+import { withResponseCache } from "@/lib/server/response-cache";
 import type { Principal } from "./principal";
 import { can, type TPermission } from "./roles";
 import { getCaller } from "./session";
@@ -24,6 +26,8 @@ export interface RouteSpec<QS extends z.ZodType | undefined, BS extends z.ZodTyp
   permission: TPermission;
   query?: QS;
   body?: BS;
+  /** GET answers that depend only on the data, role, scope and URL: cached per data version (lib/server/response-cache). */
+  cache?: boolean;
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -43,7 +47,10 @@ export function route<QS extends z.ZodType | undefined = undefined, BS extends z
 
       const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
       const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
-      const result = await handler({ req, principal, query: query as Infer<QS>, body: body as Infer<BS>, params: await ctx.params });
+      const params = await ctx.params;
+      const run = () => handler({ req, principal, query: query as Infer<QS>, body: body as Infer<BS>, params });
+      if (spec.cache && req.method === "GET") return await withResponseCache(db, req, principal, run);
+      const result = await run();
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
       return errorResponse(err, req);

@@ -9,23 +9,33 @@ import { FakeCostExplorer } from "../../lib/collect/sources/aws/testing/fake-cos
 
 export interface CeFigures {
   accounts: number;
-  backfill: { requests: number; costUsd: string; monthlyRows: number };
+  /** heapUsed grown while the backfill's cost rows are held (what the collector keeps until storing). */
+  backfill: { requests: number; costUsd: string; monthlyRows: number; heapMb: number };
   incremental: { requests: number; costUsd: string };
 }
 
 const NOW = new Date("2025-06-15T08:00:00Z");
 const TAG_KEYS = ["owner", "project", "cost-center"];
 
-async function requests(accounts: number, state: CostState): Promise<{ requests: number; costUsd: string; monthlyRows: number }> {
+/** Live heap: after a full collection when the process runs with --expose-gc (npm run bench does). */
+function heapAfterGc(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+
+async function requests(accounts: number, state: CostState): Promise<{ requests: number; costUsd: string; monthlyRows: number; heapMb: number }> {
   const fake = new FakeCostExplorer({ accounts, pageSize: 1_000, today: "2025-06-15", estimatedFrom: "2025-05-01" });
   const ce = mockClient(CostExplorerClient);
   ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) => fake.handle(input));
   try {
     const meter = new RequestMeter(1_000_000, "0.01");
     const client = new CostExplorerClient({ region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+    const before = heapAfterGc();
     const costs = await readCosts(client, meter, planCostFetch(NOW, 14, state), TAG_KEYS, false, () => {}, { sleep: async () => {} });
     client.destroy();
-    return { requests: meter.ceRequests, costUsd: meter.report().ceCostUsd, monthlyRows: costs.monthly.length };
+    const heapMb = Math.round((heapAfterGc() - before) / 1024 / 1024);
+    return { requests: meter.ceRequests, costUsd: meter.report().ceCostUsd, monthlyRows: costs.monthly.length, heapMb };
   } finally {
     ce.restore();
   }

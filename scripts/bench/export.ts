@@ -1,62 +1,105 @@
-// CSV export throughput against COPY of an equivalent query, and the server's memory meanwhile.
-// No chargeback export route exists yet: this measures the costs export (/api/v1/costs/export).
-// COPY goes to a server-side file: neither psql nor pg-copy-streams is installed.
-import { rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+// CSV export throughput against `COPY (same query) TO STDOUT WITH CSV`, and the server's memory
+// meanwhile. Two exports: the chargeback CSV of every month (one download per month, as finance
+// pulls them) and the FOCUS CSV of every cost row over the whole window (the largest export).
 import pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import { serverMemory, type BenchServer } from "./server";
 
-export interface ExportFigures {
-  route: string;
+export interface ExportCase {
+  name: string;
+  requests: number;
   rows: number;
   seconds: number;
   rowsPerSecond: number;
   copyRowsPerSecond: number;
   ratioToCopy: number;
+}
+
+export interface ExportFigures {
+  cases: ExportCase[];
+  /** Largest summed VmRSS of the server's process tree seen while the exports ran. */
   peakRssMb: number;
+  /** Kernel's high-water mark of the main server process (covers spikes between samples). */
   hwmMb: number;
 }
 
-/** Per account, its monthly amounts as one row: the pivot the export writes, from the raw facts. */
-const COPY_QUERY = (first: string, last: string) => `
-  SELECT c.account_id, a.name, array_agg(c.amount::text ORDER BY c.month) AS amounts, sum(c.amount) AS total
-  FROM (SELECT account_id, month, sum(unblended) AS amount FROM cost_monthly WHERE month BETWEEN '${first}' AND '${last}' GROUP BY 1, 2) c
-  JOIN account a ON a.id = c.account_id
-  GROUP BY 1, 2 ORDER BY 4 DESC`;
+/** What the chargeback export reads for one month: each account's direct spend with its cost center and OU path. */
+const CHARGEBACK_COPY = (month: string) => `
+  SELECT to_char(c.month, 'YYYY-MM-DD'), coalesce(a.cost_center, ''), c.account_id, a.name, o.path,
+         round(c.unblended, 2), 0, round(c.unblended, 2), NULL
+  FROM cost_account_month c JOIN account a ON a.id = c.account_id JOIN org_unit o ON o.id = a.ou_id
+  WHERE c.month = '${month}'::date
+  ORDER BY 2, 3`;
 
-export async function benchExport(server: BenchServer, databaseUrl: string, months: { first: string; last: string }): Promise<ExportFigures> {
-  const query = `groupBy=account&granularity=monthly&from=${months.first.slice(0, 7)}&to=${months.last.slice(0, 7)}`;
-  const route = `/api/v1/costs/export?${query}`;
+/** The FOCUS export's cost query (lib/focus/export-focus.ts), every row of the window. */
+const FOCUS_COPY = (first: string, last: string) => `
+  SELECT cm.account_id, a.name, to_char(cm.month, 'YYYY-MM-DD'), cm.service, cm.unblended, cm.amortized, cm.net, cm.source, a.tags
+  FROM cost_monthly cm LEFT JOIN account a ON a.id = cm.account_id
+  WHERE cm.month BETWEEN '${first}'::date AND '${last}'::date
+  ORDER BY cm.month, cm.account_id, cm.service, cm.source`;
+
+async function countLines(body: ReadableStream<Uint8Array> | AsyncIterable<Buffer | Uint8Array>): Promise<number> {
+  let lines = 0;
+  for await (const chunk of body as AsyncIterable<Uint8Array>) {
+    for (const byte of chunk) if (byte === 10) lines++;
+  }
+  return lines;
+}
+
+async function download(server: BenchServer, route: string): Promise<number> {
+  const res = await fetch(`${server.baseUrl}${route}`, { headers: { cookie: server.cookie } });
+  if (!res.ok || !res.body) throw new Error(`GET ${route}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+  return countLines(res.body);
+}
+
+async function copyRows(client: pg.Client, query: string): Promise<number> {
+  return countLines(client.query(copyTo(`COPY (${query}) TO STDOUT WITH (FORMAT csv, HEADER)`)));
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const started = performance.now();
+  const value = await fn();
+  return { value, seconds: (performance.now() - started) / 1000 };
+}
+
+function exportCase(name: string, requests: number, rows: number, seconds: number, copy: { rows: number; seconds: number }): ExportCase {
+  const rowsPerSecond = Math.round(rows / seconds);
+  const copyRowsPerSecond = Math.round(copy.rows / copy.seconds);
+  return { name, requests, rows, seconds: Math.round(seconds * 100) / 100, rowsPerSecond, copyRowsPerSecond, ratioToCopy: Math.round((rowsPerSecond / copyRowsPerSecond) * 100) / 100 };
+}
+
+export async function benchExport(server: BenchServer, databaseUrl: string, months: string[]): Promise<ExportFigures> {
+  const first = months[0];
+  const last = months.at(-1);
+  if (!first || !last) throw new Error("no months to export");
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, serverMemory(server.pid).rssMb)), 50);
-  const started = performance.now();
-  let rows = 0;
-  try {
-    const res = await fetch(`${server.baseUrl}${route}`, { headers: { cookie: server.cookie } });
-    if (!res.ok || !res.body) throw new Error(`GET ${route}: HTTP ${res.status}`);
-    const decoder = new TextDecoder();
-    for await (const chunk of res.body) rows += (decoder.decode(chunk, { stream: true }).match(/\n/g) ?? []).length;
-  } finally {
-    clearInterval(sampler);
-  }
-  const seconds = (performance.now() - started) / 1000;
-
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
-  const file = path.join(tmpdir(), `orglens-bench-copy-${process.pid}.csv`);
-  let copyRows = 0;
-  let copySeconds = 0;
   try {
-    const t = performance.now();
-    const r = await client.query(`COPY (${COPY_QUERY(months.first, months.last)}) TO '${file}' WITH CSV HEADER`);
-    copySeconds = (performance.now() - t) / 1000;
-    copyRows = (r.rowCount ?? 0) + 1;
+    // Rows without the header line of each file, on both sides.
+    const chargeback = await timed(async () => {
+      let rows = 0;
+      for (const m of months) rows += (await download(server, `/api/v1/chargeback/export?month=${m.slice(0, 7)}`)) - 1;
+      return rows;
+    });
+    const chargebackCopy = await timed(async () => {
+      let rows = 0;
+      for (const m of months) rows += (await copyRows(client, CHARGEBACK_COPY(m))) - 1;
+      return rows;
+    });
+    const focus = await timed(async () => (await download(server, `/api/v1/chargeback/focus?from=${first.slice(0, 7)}&to=${last.slice(0, 7)}`)) - 1);
+    const focusCopy = await timed(async () => (await copyRows(client, FOCUS_COPY(first, last))) - 1);
+    return {
+      cases: [
+        exportCase(`chargeback CSV, ${months.length} months`, months.length, chargeback.value, chargeback.seconds, { rows: chargebackCopy.value, seconds: chargebackCopy.seconds }),
+        exportCase(`FOCUS CSV, every cost row of ${months.length} months`, 1, focus.value, focus.seconds, { rows: focusCopy.value, seconds: focusCopy.seconds }),
+      ],
+      peakRssMb: peak,
+      hwmMb: serverMemory(server.pid).hwmMb,
+    };
   } finally {
+    clearInterval(sampler);
     await client.end();
-    rmSync(file, { force: true });
   }
-  const rowsPerSecond = Math.round(rows / seconds);
-  const copyRowsPerSecond = Math.round(copyRows / copySeconds);
-  return { route, rows, seconds: Math.round(seconds * 100) / 100, rowsPerSecond, copyRowsPerSecond, ratioToCopy: Math.round((rowsPerSecond / copyRowsPerSecond) * 100) / 100, peakRssMb: peak, hwmMb: serverMemory(server.pid).hwmMb };
 }

@@ -8,10 +8,13 @@ export const NOTES = `## How each figure is measured
   the demo sign-in, 30 timed requests after 3 warm-ups. "Naive SQL" is the same aggregation written directly on the raw
   fact table \`cost_monthly\` (OU of the charge month from \`account_placement\`), run from the benchmark process against the
   same database. The ratio is API p50 / naive p50; it includes HTTP, the session check and JSON, which the SQL does not.
-- **CSV export**: no chargeback export route exists yet, so the costs export (\`/api/v1/costs/export\`, by account, every
-  month) is measured; rows/s of the streamed download against \`COPY (equivalent query on cost_monthly) TO '<file>' CSV\` on
-  the server (neither psql nor pg-copy-streams is installed, so COPY writes a server-side file). Server memory is the
-  summed VmRSS of the next-server process tree, sampled every 50 ms during the export, and its VmHWM.
+- **Exports**: the chargeback CSV (\`/api/v1/chargeback/export\`, one download per month for every month, as finance
+  pulls them) and the FOCUS 1.2 CSV of every stored cost row over the whole window (\`/api/v1/chargeback/focus\`), over
+  HTTP from the production server, against \`COPY (the query the export reads) TO STDOUT WITH (FORMAT csv)\` streamed to
+  the benchmark through pg-copy-streams; rows counted as lines without the header on both sides. The chargeback COPY
+  reads direct spend per account from the rollup; the route also allocates shared costs and adds adjustments, so the
+  COPY is a lower bound of its work. Server memory is the summed VmRSS of the next-server process tree, sampled every
+  50 ms during both exports, and the main process's VmHWM.
 - **OU tree**: Chromium (playwright-core, /usr/bin/chromium) from navigation start until the first tree row is visible
   and ArrowDown moves focus to the next row; median of 3 after a warm-up visit. DOM nodes counted then.
 - **Cost Explorer**: \`readCosts\` against the counting fake (lib/collect/sources/aws/testing/fake-cost-explorer.ts,

@@ -31,12 +31,16 @@ export function rows(f: BenchFigures): string[][] {
   }
   if (f.export) {
     const e = f.export;
-    out.push(["CSV export (costs, by account, 14 months)", `${e.rows} rows in ${e.seconds} s = ${e.rowsPerSecond} rows/s; COPY ${e.copyRowsPerSecond} rows/s (ratio ${e.ratioToCopy}); server RSS peak ${e.peakRssMb} MB (VmHWM ${e.hwmMb} MB)`, "≥ 0.5 × COPY, RSS < 300 MB", ok(e.ratioToCopy >= 0.5 && e.peakRssMb < 300)]);
+    for (const c of e.cases) {
+      const requests = c.requests > 1 ? ` in ${c.requests} downloads` : "";
+      out.push([`Export: ${c.name}`, `${c.rows.toLocaleString("en")} rows${requests}, ${c.seconds} s = ${c.rowsPerSecond.toLocaleString("en")} rows/s; COPY TO STDOUT ${c.copyRowsPerSecond.toLocaleString("en")} rows/s (ratio ${c.ratioToCopy})`, "≥ 0.5 × COPY", ok(c.ratioToCopy >= 0.5)]);
+    }
+    out.push(["Server memory during the exports", `RSS peak ${e.peakRssMb} MB (sampled every 50 ms, process tree); VmHWM ${e.hwmMb} MB`, "RSS < 300 MB", ok(Math.max(e.peakRssMb, e.hwmMb) < 300)]);
   }
-  if (f.ouTree) out.push(["OU tree page interactive (Chromium)", `${f.ouTree.interactiveMs} ms, ${f.ouTree.domNodes} DOM nodes`, "< 2 s", ok(f.ouTree.interactiveMs < 2000)]);
+  if (f.ouTree) out.push(["OU tree page interactive (Chromium)", `${f.ouTree.interactiveMs} ms with the tree computed, ${f.ouTree.cachedInteractiveMs} ms from the response cache; ${f.ouTree.domNodes} DOM nodes`, "< 2 s", ok(f.ouTree.interactiveMs < 2000)]);
   if (f.costExplorer) {
     const c = f.costExplorer;
-    out.push(["Cost Explorer requests (counting fake)", `backfill ${c.backfill.requests} ($${c.backfill.costUsd}), incremental ${c.incremental.requests} ($${c.incremental.costUsd}) for ${c.accounts} accounts`, "—", ""]);
+    out.push(["Cost Explorer requests (counting fake)", `backfill ${c.backfill.requests} ($${c.backfill.costUsd}), incremental ${c.incremental.requests} ($${c.incremental.costUsd}) for ${c.accounts} accounts; the backfill's ${c.backfill.monthlyRows.toLocaleString("en")} monthly rows held in ${c.backfill.heapMb} MB of heap`, "—", ""]);
   }
   if (f.load) {
     const l = f.load;

@@ -28,7 +28,8 @@ const NAIVE_BY_ACCOUNT = `
 
 export async function benchShowback(server: BenchServer, databaseUrl: string, months: { first: string; last: string }, runs: number): Promise<ShowbackCase[]> {
   const get = async (query: string) => {
-    const res = await fetch(`${server.baseUrl}/api/v1/costs?${query}`, { headers: { cookie: server.cookie } });
+    // no-cache: the server computes every answer (its per-data-version response cache is measured by the read load).
+    const res = await fetch(`${server.baseUrl}/api/v1/costs?${query}`, { headers: { cookie: server.cookie, "cache-control": "no-cache" } });
     if (!res.ok) throw new Error(`GET /api/v1/costs?${query}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
     await res.arrayBuffer();
   };

@@ -18,9 +18,10 @@ export async function getOverview(db: Db, scope: Scope, months = 12, now = new D
   const [total, active, rows, lastRun, movers] = await Promise.all([
     db.account.count({ where: { removedAt: null, ...accountScope(scope) } }),
     db.account.count({ where: { removedAt: null, status: "ACTIVE", ...accountScope(scope) } }),
+    // The per-account rollup (exact, kept by triggers): ~70k rows for 5,000 accounts instead of ~1.5M.
     db.$queryRaw`
-      SELECT to_char(month, 'YYYY-MM-DD') AS month, sum(unblended)::text AS unblended, bool_or(estimated) AS estimated
-      FROM cost_monthly WHERE month BETWEEN ${from}::date AND ${current}::date ${sqlAccountScope(Prisma.raw("account_id"), scope)}
+      SELECT to_char(month, 'YYYY-MM-DD') AS month, trim_scale(sum(unblended))::text AS unblended, bool_or(estimated_count > 0) AS estimated
+      FROM cost_account_month WHERE month BETWEEN ${from}::date AND ${current}::date ${sqlAccountScope(Prisma.raw("account_id"), scope)}
       GROUP BY month ORDER BY month`,
     db.collectionRun.findFirst({ orderBy: { startedAt: "desc" }, select: { id: true, status: true, source: true, finishedAt: true } }),
     getCostMovers(db, scope, lastFull),

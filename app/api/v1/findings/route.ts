@@ -7,6 +7,6 @@ import { listFindings } from "@/lib/server/findings/list-findings";
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  { permission: "data:read", query: ZFindingsQuery },
+  { permission: "data:read", query: ZFindingsQuery, cache: true },
   ({ principal, query }) => listFindings(db, principal.scope, query),
 );

@@ -6,4 +6,4 @@ import { getKpis } from "@/lib/server/kpis/get-kpis";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZPeriodQuery }, ({ principal, query }) => getKpis(db, principal.scope, query.months));
+export const GET = route({ permission: "dashboard:read", query: ZPeriodQuery, cache: true }, ({ principal, query }) => getKpis(db, principal.scope, query.months));

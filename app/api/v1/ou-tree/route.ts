@@ -8,7 +8,7 @@ import { getOuTree } from "@/lib/server/org/get-ou-tree";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZOuTreeQuery }, ({ principal, query }) => {
+export const GET = route({ permission: "dashboard:read", query: ZOuTreeQuery, cache: true }, ({ principal, query }) => {
   const period = resolvePeriod(query, new Date());
   if (!period.ok) throw new HttpError(400, period.error);
   return getOuTree(db, principal.scope, period.period);

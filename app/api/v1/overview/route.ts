@@ -6,4 +6,4 @@ import { getOverview } from "@/lib/server/overview/get-overview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZPeriodQuery }, ({ principal, query }) => getOverview(db, principal.scope, query.months));
+export const GET = route({ permission: "dashboard:read", query: ZPeriodQuery, cache: true }, ({ principal, query }) => getOverview(db, principal.scope, query.months));

@@ -43,40 +43,44 @@ export class FakeCostExplorer {
   requests = 0;
   readonly tokensReceived: (string | undefined)[] = [];
   readonly queries: GetCostAndUsageCommandInput[] = [];
-  private readonly flattened = new Map<string, { period: { start: string; end: string }; group: Group }[]>();
+  /** Group keys of one period, per grouping: every period has the same groups. */
+  private readonly keyLists = new Map<string, string[][]>();
 
   constructor(readonly spec: FakeOrgSpec) {}
 
-  private groups(input: GetCostAndUsageCommandInput): Group[] {
+  private keys(input: GetCostAndUsageCommandInput): string[][] {
     const second = input.GroupBy?.[1];
-    const out: Group[] = [];
+    const id = JSON.stringify(input.GroupBy ?? []);
+    const cached = this.keyLists.get(id);
+    if (cached) return cached;
+    const out: string[][] = [];
     for (let i = 0; i < this.spec.accounts; i++) {
       const keys = !second ? [""] : second.Type === "TAG" ? tagValuesOf(i, second.Key ?? "") : servicesOf(i);
-      for (const k of keys) out.push({ Keys: second ? [accountId(i), k] : [accountId(i)], Metrics: money("1.25") });
+      for (const k of keys) out.push(second ? [accountId(i), k] : [accountId(i)]);
     }
+    this.keyLists.set(id, out);
     return out;
   }
 
+  /** Pages are cut from (period, group) positions on demand, so a 5,000-account organization costs no memory here. */
   handle(input: GetCostAndUsageCommandInput): GetCostAndUsageCommandOutput {
     this.requests += 1;
     this.tokensReceived.push(input.NextPageToken);
     if (!input.NextPageToken) this.queries.push(input);
-    const key = JSON.stringify({ ...input, NextPageToken: undefined });
-    const all =
-      this.flattened.get(key) ??
-      periods(input.TimePeriod?.Start ?? "", input.TimePeriod?.End ?? "", input.Granularity === "DAILY", this.spec.today).flatMap((p) =>
-        this.groups(input).map((g) => ({ period: p, group: g })),
-      );
-    this.flattened.set(key, all);
+    const ps = periods(input.TimePeriod?.Start ?? "", input.TimePeriod?.End ?? "", input.Granularity === "DAILY", this.spec.today);
+    const keys = this.keys(input);
+    const total = ps.length * keys.length;
     const offset = input.NextPageToken ? Number(Buffer.from(input.NextPageToken, "base64url").toString("utf8").split(":")[1]) : 0;
-    const slice = all.slice(offset, offset + this.spec.pageSize);
     const results: ResultByTime[] = [];
-    for (const { period, group } of slice) {
+    for (let i = offset; i < Math.min(total, offset + this.spec.pageSize); i++) {
+      const period = ps[Math.floor(i / keys.length)];
+      if (!period) break;
+      const group: Group = { Keys: keys[i % keys.length], Metrics: money("1.25") };
       const last = results.at(-1);
       if (last?.TimePeriod?.Start === period.start) last.Groups?.push(group);
       else results.push({ TimePeriod: { Start: period.start, End: period.end }, Total: {}, Groups: [group], Estimated: period.start.slice(0, 7) >= this.spec.estimatedFrom.slice(0, 7) });
     }
-    const next = offset + this.spec.pageSize < all.length ? Buffer.from(`page:${offset + this.spec.pageSize}`).toString("base64url") : undefined;
+    const next = offset + this.spec.pageSize < total ? Buffer.from(`page:${offset + this.spec.pageSize}`).toString("base64url") : undefined;
     return { ResultsByTime: results, NextPageToken: next, DimensionValueAttributes: [], $metadata: {} };
   }
 }
