@@ -33,6 +33,8 @@ async function* cellsOf(rows: AsyncIterable<readonly CsvCell[]> | Iterable<reado
   for await (const row of rows) yield row.map(csvCell);
 }
 
+const FLUSH_BYTES = 64 * 1024;
+
 /**
  * A byte stream of CSV from rows (the first row is the header). Pulls rows only as fast as the
  * reader consumes them; cancelling the response stops the source.
@@ -44,12 +46,23 @@ export function csvStream(rows: AsyncIterable<readonly CsvCell[]> | Iterable<rea
   pipeline(source, stringifier).catch(() => undefined);
   const chunks = stringifier[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
+  const bytes = (chunk: unknown) => (chunk instanceof Uint8Array ? chunk : encoder.encode(String(chunk)));
   return new ReadableStream<Uint8Array>({
+    // The stringifier yields a chunk per row: hand them on in ~64 KB pieces, not a million tiny ones.
     async pull(controller) {
-      const next: IteratorResult<unknown> = await chunks.next();
-      if (next.done) return controller.close();
-      const chunk: unknown = next.value;
-      controller.enqueue(chunk instanceof Uint8Array ? chunk : encoder.encode(String(chunk)));
+      const parts: Uint8Array[] = [];
+      let size = 0;
+      while (size < FLUSH_BYTES) {
+        const next: IteratorResult<unknown> = await chunks.next();
+        if (next.done) {
+          if (size > 0) controller.enqueue(Buffer.concat(parts, size));
+          return controller.close();
+        }
+        const part = bytes(next.value);
+        parts.push(part);
+        size += part.byteLength;
+      }
+      controller.enqueue(Buffer.concat(parts, size));
     },
     cancel(reason) {
       source.destroy(reason instanceof Error ? reason : undefined);

@@ -57,9 +57,13 @@ export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): A
        ORDER BY cm.month, cm.account_id, cm.service, cm.source`,
       [q.from, q.to, ids],
     );
+    // An account's tags are the same on each of its rows: read them once per account.
+    const tagsByAccount = new Map<string, Record<string, string>>();
     for await (const raw of costs) {
       const r = ZCost.parse(raw);
-      yield toCells(mapCostRow({ accountId: r.account_id, accountName: r.account_name, month: r.month, service: r.service, unblended: r.unblended, amortized: r.amortized, net: r.net, source: r.source, tags: stringTags(r.tags) }, billing));
+      let tags = tagsByAccount.get(r.account_id);
+      if (!tags) tagsByAccount.set(r.account_id, (tags = stringTags(r.tags)));
+      yield toCells(mapCostRow({ accountId: r.account_id, accountName: r.account_name, month: r.month, service: r.service, unblended: r.unblended, amortized: r.amortized, net: r.net, source: r.source, tags }, billing));
     }
 
     const charges = streamRows(
