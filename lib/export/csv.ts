@@ -1,8 +1,6 @@
 // CSV hygiene shared by every export: UTF-8, RFC 4180 quoting, ISO dates, `.` decimals, and cells
 // that a spreadsheet would run as a formula neutralized. Rows are streamed, never held in memory.
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { stringify } from "csv-stringify";
+import { stringify } from "csv-stringify/sync";
 
 export type CsvCell = string | number | bigint | boolean | Date | null | undefined;
 
@@ -29,44 +27,36 @@ export function csvCell(value: CsvCell): string {
   return neutralizeFormula(value);
 }
 
-async function* cellsOf(rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>): AsyncGenerator<string[]> {
-  for await (const row of rows) yield row.map(csvCell);
-}
-
-const FLUSH_BYTES = 64 * 1024;
+const OPTIONS = { record_delimiter: "windows", quoted_match: /^\s|\s$/ } as const;
+/** Rows written per piece: ~64 KB of CSV for a typical export row, one pass of the stringifier. */
+const ROWS_PER_PIECE = 500;
 
 /**
  * A byte stream of CSV from rows (the first row is the header). Pulls rows only as fast as the
- * reader consumes them; cancelling the response stops the source.
+ * reader consumes them, a few hundred at a time; cancelling the response stops the source.
  */
 export function csvStream(rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>): ReadableStream<Uint8Array> {
-  const source = Readable.from(cellsOf(rows));
-  const stringifier = stringify({ record_delimiter: "windows", quoted_match: /^\s|\s$/ });
-  // Failures reach the reader through the stringifier's iterator; this only avoids an unhandled rejection.
-  pipeline(source, stringifier).catch(() => undefined);
-  const chunks = stringifier[Symbol.asyncIterator]();
+  const source: AsyncIterator<readonly CsvCell[]> | Iterator<readonly CsvCell[]> =
+    Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
   const encoder = new TextEncoder();
-  const bytes = (chunk: unknown) => (chunk instanceof Uint8Array ? chunk : encoder.encode(String(chunk)));
   return new ReadableStream<Uint8Array>({
-    // The stringifier yields a chunk per row: hand them on in ~64 KB pieces, not a million tiny ones.
     async pull(controller) {
-      const parts: Uint8Array[] = [];
-      let size = 0;
-      while (size < FLUSH_BYTES) {
-        const next: IteratorResult<unknown> = await chunks.next();
+      const piece: string[][] = [];
+      let done = false;
+      while (piece.length < ROWS_PER_PIECE) {
+        const next = await source.next();
         if (next.done) {
-          if (size > 0) controller.enqueue(Buffer.concat(parts, size));
-          return controller.close();
+          done = true;
+          break;
         }
-        const part = bytes(next.value);
-        parts.push(part);
-        size += part.byteLength;
+        piece.push(next.value.map(csvCell));
       }
-      controller.enqueue(Buffer.concat(parts, size));
+      if (piece.length > 0) controller.enqueue(encoder.encode(stringify(piece, OPTIONS)));
+      if (done) controller.close();
     },
-    cancel(reason) {
-      source.destroy(reason instanceof Error ? reason : undefined);
-      stringifier.destroy();
+    async cancel() {
+      // Runs the source's finally blocks (a cursor closed, a connection released).
+      await source.return?.();
     },
   });
 }
