@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
 import { DEMO_VIOLATIONS } from "@/lib/collect/sources/demo";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/lib/testing/db";
 import { loadDemo } from "@/lib/collect/load-demo";
 
 describe("loading the demo with monthly history", () => {
-  let tdb: TestDatabase;
-  let db: Db;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    db = createPrismaClient(tdb.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await tdb?.drop();
-  });
+  const t = useTestDatabase();
 
   it("stores one run per month whose posture improves, ending with exactly today's planted findings", async () => {
+    const { db, url } = t;
     const now = new Date("2026-03-18T09:00:00.000Z");
     const started = Date.now();
-    const result = await loadDemo(db, tdb.url, { now, history: Number(process.env.DEMO_HISTORY ?? 6) });
+    const result = await loadDemo(db, url, { now, history: Number(process.env.DEMO_HISTORY ?? 6) });
     console.log(`demo with 6 months of history loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(result.status).not.toBe("failed");
 

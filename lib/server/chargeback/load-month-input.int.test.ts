@@ -1,12 +1,11 @@
 // The month input sums spend that no shared-cost rule can match per account in SQL: the chargeback
 // must come out exactly as from the full per-service detail.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadDemo } from "@/lib/collect/load-demo";
-import { createPrismaClient, type Db } from "@/lib/db/client";
 import { computeChargeback } from "@/lib/domain/allocation/compute-chargeback";
 import { addMonths, monthOf } from "@/lib/domain/months";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/lib/testing/db";
 import { loadAllocationRules } from "./load-allocation-rules";
 import { loadChargebackSettings } from "./load-chargeback-settings";
 import { loadMonthInput } from "./load-month-input";
@@ -14,20 +13,10 @@ import { loadMonthInput } from "./load-month-input";
 const ZDetail = z.array(z.object({ account_id: z.string(), service: z.string(), amount: z.string() }));
 
 describe("chargeback month input", () => {
-  let tdb: TestDatabase;
-  let db: Db;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    db = createPrismaClient(tdb.url);
-    await loadDemo(db, tdb.url, { evaluate: null });
-  }, 240_000);
-  afterAll(async () => {
-    await db?.$disconnect();
-    await tdb?.drop();
-  });
+  const t = useTestDatabase(async (db, url) => void (await loadDemo(db, url, { evaluate: null })), 240_000);
 
   it("allocates exactly as the per-service detail does, with fewer cost lines", async () => {
+    const { db } = t;
     const month = addMonths(monthOf(new Date()), -1);
     const config = await loadChargebackSettings(db);
     const rules = await loadAllocationRules(db, month);

@@ -5,8 +5,7 @@ import { startWebhookReceiver, type WebhookReceiver } from "@/lib/alerts/testing
 import { ZAlertEvent } from "@/lib/alerts/alert-event";
 import type { Principal } from "@/lib/auth/principal";
 import { generateDemoSnapshot, MIN_ACCOUNTS } from "@/lib/collect/sources/demo";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/lib/testing/db";
 
 const ADMIN: Principal = {
   kind: "user",
@@ -17,26 +16,22 @@ const ADMIN: Principal = {
 };
 
 describe("a run started from the dashboard", () => {
-  let tdb: TestDatabase;
-  let db: Db;
+  const t = useTestDatabase();
   let hook: WebhookReceiver;
 
   beforeAll(async () => {
-    tdb = await createTestDatabase();
-    db = createPrismaClient(tdb.url);
     hook = await startWebhookReceiver();
     // lib/db (used by the audit trail) reads the environment when first imported.
-    process.env.DATABASE_URL = tdb.url;
+    process.env.DATABASE_URL = t.url;
     process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
     process.env.ORGLENS_DEMO_SIGNIN = "1";
   });
   afterAll(async () => {
     await hook?.close();
-    await db?.$disconnect();
-    await tdb?.drop();
   });
 
   it("sends alerts for the findings it opened and provisions an approved request whose account appeared", async () => {
+    const { db, url } = t;
     const { triggerRun } = await import("./trigger-run");
     const channel = await db.alertChannel.create({
       data: {
@@ -76,7 +71,7 @@ describe("a run started from the dashboard", () => {
       },
     });
 
-    const { run, finished } = await triggerRun(db, tdb.url, ADMIN);
+    const { run, finished } = await triggerRun(db, url, ADMIN);
     expect(run).toMatchObject({ source: "demo", status: "running" });
     await finished;
 
