@@ -38,7 +38,7 @@ export async function listAccounts(db: Db, scope: Scope, query: TAccountListQuer
         ORDER BY lower(a.name), a.id
         LIMIT ${query.limit}
       )
-      SELECT page.*, coalesce((SELECT trim_scale(sum(c.unblended))::text FROM cost_monthly c WHERE c.account_id = page.id AND c.month = ${month}::date), '0') AS spend
+      SELECT page.*, coalesce((SELECT trim_scale(c.unblended)::text FROM cost_account_month c WHERE c.account_id = page.id AND c.month = ${month}::date), '0') AS spend
       FROM page ORDER BY lower(page.name), page.id`,
   );
   return {
