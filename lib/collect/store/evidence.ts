@@ -3,6 +3,7 @@
 // Bulk statements across all audited accounts: a 5,000-account run is a handful of queries, not 75,000.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSnapshot } from "@/lib/domain/snapshot";
+import { groupBy } from "@/lib/domain/collections";
 import { ZJson } from "@/lib/domain/json";
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
@@ -15,7 +16,8 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     const previous = await tx.iamUser.findMany({ where: { accountId: { in: ids } }, select: { accountId: true, userName: true, firstSeenAt: true } });
     const firstSeen = new Map(previous.map((u) => [`${u.accountId}/${u.userName}`, u.firstSeenAt]));
     const where = { accountId: { in: ids } };
-    // One connection in a transaction: statements run one after another anyway.
+    // One connection in a transaction: statements run one after another anyway. Keys first: one bulk
+    // delete instead of the cascade's per-user lookups.
     await tx.accessKey.deleteMany({ where });
     await tx.iamUser.deleteMany({ where });
     await tx.iamRole.deleteMany({ where });
@@ -69,8 +71,15 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     await tx.account.updateMany({ where: { id: { in: ids } }, data: { auditStatus: "audited", auditError: null, auditedAt: at } });
   }
 
-  for (const audit of snap.audits.filter((a) => a.status !== "audited")) {
-    await tx.account.updateMany({ where: { id: audit.accountId }, data: { auditStatus: audit.status, auditError: audit.error } });
+  // Accounts not audited share a handful of outcomes (role missing, suspended…): one statement each.
+  const notAudited = groupBy(
+    snap.audits.filter((a) => a.status !== "audited"),
+    (a) => `${a.status}\u0000${a.error ?? ""}`,
+  );
+  for (const group of notAudited.values()) {
+    const [first] = group;
+    if (!first) continue;
+    await tx.account.updateMany({ where: { id: { in: group.map((a) => a.accountId) } }, data: { auditStatus: first.status, auditError: first.error } });
   }
   for (const b of snap.buckets) {
     const data = { ownerAccountId: b.ownerAccountId, objectLockEnabled: b.objectLockEnabled, versioning: b.versioning, publicAccessBlock: b.publicAccessBlock };
