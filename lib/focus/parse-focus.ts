@@ -87,7 +87,10 @@ function toRow(cells: Record<string, string>, line: number, problems: string[]):
   return problems.length === before ? row : null;
 }
 
-/** Yields valid rows; throws FocusParseError at the end when any row (or the header) was invalid. */
+/**
+ * Yields valid rows until the first invalid one; then only collects problems (up to 1,000) and throws
+ * FocusParseError at the end, so the importer stops inserting rows it will roll back anyway.
+ */
 export async function* readFocusRows(input: Readable): AsyncGenerator<FocusRow> {
   const problems: string[] = [];
   const parser = input.pipe(
@@ -105,7 +108,7 @@ export async function* readFocusRows(input: Readable): AsyncGenerator<FocusRow> 
   for await (const chunk of parser) {
     const { record, info } = chunkOf(chunk);
     const row = toRow(record, info, problems);
-    if (row) yield row;
+    if (row && problems.length === 0) yield row;
     if (problems.length > 1000) break;
   }
   if (problems.length) throw new FocusParseError(problems);
