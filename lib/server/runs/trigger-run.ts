@@ -51,6 +51,6 @@ export async function triggerRun(db: Db, databaseUrl: string, principal: Princip
     (r) => logger.info({ runId: r.runId, status: r.status, source: request.source }, "triggered collection run finished"),
     (err: unknown) => logger.error({ err, runId }, "triggered collection run crashed"),
   );
-  await recordAuditEvent({ actor: principal.email, action: "runs.trigger", target: runId, detail: { source: request.source } });
+  await recordAuditEvent({ actor: principal.email, action: "runs.trigger", target: runId, detail: { source: request.source } }, db);
   return { run: { id: runId, source: request.source, status: "running" }, finished: logged };
 }
