@@ -7,7 +7,7 @@ import { z } from "zod";
 import { afterRun } from "../lib/collect/after-run";
 import { evaluateRun } from "../lib/collect/evaluate";
 import { collectAwsDistributed } from "../lib/collect/distributed/collect-distributed";
-import { RunAlreadyInProgressError } from "../lib/collect/run";
+import { RunAlreadyInProgressError, type RunResult } from "../lib/collect/run";
 import { collectAws, loadAwsConfig, type AwsCollectorConfig } from "../lib/collect/sources/aws";
 import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabase } from "../lib/db/embedded";
@@ -37,13 +37,14 @@ async function main(): Promise<number> {
   try {
     await applyMigrations(database.url, { log });
     log(`Collecting from AWS (regions ${cfg.regions.join(", ")}, role ${cfg.roleName}, Cost Explorer cap ${cfg.ceMaxRequests} requests)…`);
-    const options = { config: cfg, evaluate: evaluateRun, triggeredBy: "cli" };
+    const options = {
+      config: cfg,
+      evaluate: evaluateRun,
+      triggeredBy: "cli",
+      afterCommit: async (committed: RunResult) => void (await afterRun(db, committed.runId, log)),
+    };
     if (distributed) log("Distributed: member-account audits go to the worker queue (start workers with npm run worker).");
     const result = distributed ? await collectAwsDistributed(db, database.url, { ...options, log }) : await collectAws(db, database.url, options);
-    // After the store transaction committed (collectAws does not forward RunRequest.afterCommit).
-    if (result.status !== "failed") {
-      await afterRun(db, result.runId, log);
-    }
     const out = {
       runId: result.runId,
       status: result.status,

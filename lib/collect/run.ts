@@ -47,7 +47,7 @@ export interface RunRequest {
   triggeredBy?: string;
   /** Extra atomic writes with the snapshot (findings and KPIs). */
   evaluate?: (tx: Prisma.TransactionClient, snap: TSnapshot, runId: string, settings: TSettings) => Promise<Record<string, unknown>>;
-  /** Side effects after the store transaction committed (alerts); its failure never fails the run. */
+  /** Side effects after the store transaction committed (alerts); runs only then, and its failure never fails the run. */
   afterCommit?: (result: RunResult, runId: string) => Promise<void>;
 }
 

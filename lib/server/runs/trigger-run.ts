@@ -29,10 +29,7 @@ export async function triggerRun(db: Db, databaseUrl: string, principal: Princip
     ...request,
     triggeredBy: principal.email,
     // Same follow-up as `npm run collect`: alerts on new findings, account requests moved along.
-    afterCommit: async (result) => {
-      if (result.status === "failed") return;
-      await afterRun(db, result.runId, (message) => logger.info({ runId: result.runId }, message));
-    },
+    afterCommit: async (result) => void (await afterRun(db, result.runId, (message) => logger.info({ runId: result.runId }, message))),
     produce: async (ctx) => {
       announce(ctx.runId);
       await new Promise((resolve) => setTimeout(resolve, YIELD_MS));

@@ -19,6 +19,8 @@ export interface AwsCollectionOptions {
   credentials?: CredentialSource;
   assumeRole?: AssumeRoleFn;
   evaluate?: RunRequest["evaluate"];
+  /** Follow-up after the store transaction committed (alerts, account requests: lib/collect/after-run). */
+  afterCommit?: RunRequest["afterCommit"];
   triggeredBy?: string;
   now?: Date;
   report?: ReportOptions;
@@ -33,6 +35,7 @@ export async function collectAws(db: Db, databaseUrl: string, opts: AwsCollectio
     source: "aws",
     triggeredBy: opts.triggeredBy ?? "cli",
     evaluate: opts.evaluate,
+    afterCommit: opts.afterCommit,
     produce: async ({ runId, settings, progress, report }) => {
       const costState = await readCostState(db);
       return produceAwsSnapshot({ ...opts, config, costState, auditAccounts: opts.auditorFor?.(runId) }, settings, progress, report);
