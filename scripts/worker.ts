@@ -9,6 +9,7 @@ import { z } from "zod";
 import { startAuditWorker } from "../lib/collect/distributed/worker";
 import { loadQueueSettings } from "../lib/collect/distributed/queue";
 import { loadAwsConfig } from "../lib/collect/sources/aws/config";
+import { describeAwsError } from "../lib/collect/sources/aws/errors";
 import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
@@ -17,30 +18,40 @@ const { values } = parseArgs({ options: { name: { type: "string" }, concurrency:
 const log = (line: string) => console.error(`[orglens-worker] ${line}`);
 
 async function main(): Promise<number> {
-  let config, queue;
+  let config, queue, concurrency;
   try {
     config = loadAwsConfig();
     queue = loadQueueSettings();
+    concurrency = values.concurrency ? z.coerce.number().int().min(1).max(64).parse(values.concurrency) : config.concurrency;
   } catch (err) {
     if (!(err instanceof z.ZodError)) throw err;
-    log("Invalid worker configuration (see docs/deployment.md):");
-    for (const issue of err.issues) log(`  ${issue.path.join(".")}: ${issue.message}`);
+    log("Invalid worker configuration (see docs/deployment.md; --concurrency takes 1 to 64):");
+    for (const issue of err.issues) log(`  ${issue.path.join(".") || "--concurrency"}: ${issue.message}`);
     return 2;
   }
-  const concurrency = values.concurrency ? z.coerce.number().int().min(1).max(64).parse(values.concurrency) : config.concurrency;
   const database = await resolveDatabase(log);
   const db = createPrismaClient(database.url);
-  await applyMigrations(database.url, { log });
-  const worker = await startAuditWorker(db, database.url, { name: values.name ?? `${hostname()}:${process.pid}`, config, queue, concurrency, log });
-  await new Promise<void>((resolve) => {
-    process.once("SIGTERM", () => resolve());
-    process.once("SIGINT", () => resolve());
-  });
-  log("stopping: finishing the audits in flight");
-  await worker.stop();
-  await db.$disconnect();
-  await database.stop();
-  return 0;
+  try {
+    await applyMigrations(database.url, { log });
+    let worker;
+    try {
+      worker = await startAuditWorker(db, database.url, { name: values.name ?? `${hostname()}:${process.pid}`, config, queue, concurrency, log });
+    } catch (err) {
+      // No credentials, or ones that cannot call STS: say so instead of a stack trace.
+      log(`Could not start: ${describeAwsError(err)}`);
+      return 1;
+    }
+    await new Promise<void>((resolve) => {
+      process.once("SIGTERM", () => resolve());
+      process.once("SIGINT", () => resolve());
+    });
+    log("stopping: finishing the audits in flight");
+    await worker.stop();
+    return 0;
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
 }
 
 process.exitCode = await main();
