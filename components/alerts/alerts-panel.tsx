@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
@@ -48,9 +49,10 @@ function ChannelCard({ channel, options }: { channel: TAlertChannelView; options
             {test.isPending ? "Sending…" : "Send test"}
           </button>
           {test.data ? <span role="status" className="text-sm">Test {test.data.status}</span> : null}
-          <button type="button" className="text-sm text-red-700 underline dark:text-red-300" onClick={() => remove.mutate()} aria-label={`Delete channel ${channel.name}`}>
+          <button type="button" className="text-sm text-red-700 underline dark:text-red-300" disabled={remove.isPending} onClick={() => remove.mutate()} aria-label={`Delete channel ${channel.name}`}>
             Delete
           </button>
+          <ActionError error={test.error ?? remove.error ?? toggle.error ?? removeRule.error} />
         </div>
       </div>
       {channel.rules.length === 0 ? (
@@ -62,7 +64,7 @@ function ChannelCard({ channel, options }: { channel: TAlertChannelView; options
               <span>
                 <span className="font-medium">{r.name}</span>: {describeRule(r, pathOf)}
               </span>
-              <button type="button" className="text-red-700 underline dark:text-red-300" onClick={() => removeRule.mutate(r.id)} aria-label={`Remove rule ${r.name}`}>
+              <button type="button" className="text-red-700 underline dark:text-red-300" disabled={removeRule.isPending} onClick={() => removeRule.mutate(r.id)} aria-label={`Remove rule ${r.name}`}>
                 Remove
               </button>
             </li>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
@@ -86,11 +87,7 @@ export function ChannelForm() {
           <button type="submit" disabled={save.isPending} className={buttonClass}>
             {save.isPending ? "Saving…" : "Add channel"}
           </button>
-          {save.isError ? (
-            <span role="alert" className="ml-3 text-sm text-red-700 dark:text-red-300">
-              {save.error.message}
-            </span>
-          ) : null}
+          <ActionError error={save.error} className="ml-3" />
         </div>
       </form>
     </Card>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { z } from "zod";
@@ -62,11 +63,7 @@ export function RuleForm({ channelId, channelName, options }: { channelId: strin
         <button type="submit" disabled={save.isPending} className={buttonClass}>
           Add rule
         </button>
-        {save.isError ? (
-          <span role="alert" className="ml-3 text-sm text-red-700 dark:text-red-300">
-            {save.error.message}
-          </span>
-        ) : null}
+        <ActionError error={save.error} className="ml-3" />
       </div>
     </form>
   );

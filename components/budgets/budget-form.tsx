@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
@@ -78,7 +79,7 @@ export function BudgetForm({ options }: { options: ScopeOptions }) {
             Import AWS Budgets
           </button>
           {importAws.data ? <span role="status" className="text-sm">{importAws.data.imported} imported</span> : null}
-          {save.isError ? <span role="alert" className="text-sm text-red-700 dark:text-red-300">{save.error.message}</span> : null}
+          <ActionError error={save.error ?? importAws.error} />
         </div>
       </form>
     </Card>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { z } from "zod";
@@ -43,10 +44,11 @@ function BudgetCard({ b, canEdit }: { b: TBudgetView; canEdit: boolean }) {
           <div className="flex items-center gap-3">
             <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[b.status].cls}`}>{STATUS[b.status].label}</span>
             {canEdit ? (
-              <button type="button" onClick={() => remove.mutate()} className="text-sm text-red-700 underline dark:text-red-300" aria-label={`Delete budget ${b.name}`}>
+              <button type="button" onClick={() => remove.mutate()} disabled={remove.isPending} className="text-sm text-red-700 underline dark:text-red-300" aria-label={`Delete budget ${b.name}`}>
                 Delete
               </button>
             ) : null}
+            <ActionError error={remove.error} />
           </div>
         </div>
         <dl className="my-3 grid grid-cols-2 gap-3 md:grid-cols-5">

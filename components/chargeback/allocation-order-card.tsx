@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
@@ -84,7 +85,7 @@ export function AllocationOrderCard({ view, canEdit }: { view: TChargebackView; 
               Cancel
             </button>
           </div>
-          {save.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{save.error.message}</p> : null}
+          <ActionError error={save.error} block />
         </div>
       ) : (
         <p className={`mt-3 text-sm ${mutedText}`}>

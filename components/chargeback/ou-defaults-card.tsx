@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
@@ -66,7 +67,7 @@ export function OuDefaultsCard({ canEdit }: { canEdit: boolean }) {
           <button type="button" className={secondaryButtonClass} disabled={!ouId || save.isPending} onClick={() => save.mutate(null)}>
             Clear mapping
           </button>
-          {save.isError ? <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">{save.error.message}</p> : null}
+          <ActionError error={save.error} className="w-full" block />
         </div>
       ) : null}
     </Card>

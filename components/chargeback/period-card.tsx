@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
@@ -75,11 +76,7 @@ export function PeriodCard({ view, canClose }: { view: TChargebackView; canClose
               {gate.reason}
             </p>
           ) : null}
-          {mutation.isError ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              {mutation.error.message}
-            </p>
-          ) : null}
+          <ActionError error={mutation.error} block />
         </div>
       ) : (
         <p className={`mt-3 text-xs ${mutedText}`}>Only admins close and re-open months.</p>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import { z } from "zod";
@@ -109,8 +110,8 @@ export function RuleEditor({ start, month, firstEditable, options, canSave, onDo
           Close
         </button>
       </div>
-      {preview.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{preview.error.message}</p> : null}
-      {save.isError ? <p role="alert" className="text-sm text-red-700 dark:text-red-300">{save.error.message}</p> : null}
+      <ActionError error={preview.error} block />
+      <ActionError error={save.error} block />
       {preview.data ? <RulePreviewResult preview={preview.data} /> : null}
     </form>
   );

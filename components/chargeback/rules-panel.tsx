@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
@@ -47,7 +48,7 @@ function Retire({ rule, first, onDone }: { rule: Rule; first: string; onDone: ()
       <button type="button" className={secondaryButtonClass} onClick={onDone}>
         Cancel
       </button>
-      {m.isError ? <p role="alert" className="w-full text-sm text-red-700 dark:text-red-300">{m.error.message}</p> : null}
+      <ActionError error={m.error} className="w-full" block />
     </div>
   );
 }

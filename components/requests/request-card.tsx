@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
@@ -62,11 +63,7 @@ export function RequestCard({ r, canDecide }: { r: TRequestView; canDecide: bool
             <button type="button" disabled={decide.isPending} onClick={() => decide.mutate("reject")} className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60">
               Reject
             </button>
-            {decide.isError ? (
-              <span role="alert" className="text-sm text-red-700 dark:text-red-300">
-                {decide.error.message}
-              </span>
-            ) : null}
+            <ActionError error={decide.error} />
           </div>
         ) : null}
       </article>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Card } from "@/components/ui/card";
@@ -71,11 +72,7 @@ export function RequestForm({ ous }: { ous: { id: string; path: string }[] }) {
           <button type="submit" disabled={create.isPending} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
             {create.isPending ? "Submitting…" : "Submit request"}
           </button>
-          {create.isError ? (
-            <span role="alert" className="ml-3 text-sm text-red-700 dark:text-red-300">
-              {create.error.message}
-            </span>
-          ) : null}
+          <ActionError error={create.error} className="ml-3" />
         </div>
       </form>
     </Card>

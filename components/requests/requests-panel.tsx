@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { z } from "zod";
@@ -51,6 +52,7 @@ export function RequestsPanel({ ous }: { ous: { id: string; path: string }[] }) 
             <button type="button" disabled={sync.isPending} onClick={() => sync.mutate()} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
               Check for new accounts
             </button>
+            <ActionError error={sync.error} />
           </div>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
@@ -69,7 +70,7 @@ export function RoleBindingsPanel({ ous }: { ous: { id: string; path: string }[]
             <button type="submit" disabled={save.isPending} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
               {save.isPending ? "Saving…" : "Save mapping"}
             </button>
-            {save.isError ? <span role="alert" className="ml-3 text-sm text-red-700 dark:text-red-300">{save.error.message}</span> : null}
+            <ActionError error={save.error} className="ml-3" />
           </div>
         </form>
       </Card>
@@ -99,9 +100,10 @@ export function RoleBindingsPanel({ ous }: { ous: { id: string; path: string }[]
                   <td>{b.role}</td>
                   <td>{b.ouIds.length ? b.ouIds.map((id) => pathOf.get(id) ?? id).join(", ") : "Whole organization"}</td>
                   <td className="text-right">
-                    <button type="button" onClick={() => remove.mutate(b.id)} className="text-red-700 underline dark:text-red-300" aria-label={`Remove mapping for ${b.group}`}>
+                    <button type="button" onClick={() => remove.mutate(b.id)} disabled={remove.isPending} className="text-red-700 underline dark:text-red-300" aria-label={`Remove mapping for ${b.group}`}>
                       Remove
                     </button>
+                    {remove.variables === b.id ? <ActionError error={remove.error} className="ml-2" /> : null}
                   </td>
                 </tr>
               ))}

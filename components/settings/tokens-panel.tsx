@@ -1,5 +1,6 @@
 "use client";
 
+import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
@@ -49,7 +50,7 @@ export function TokensPanel() {
             {create.isPending ? "Creating…" : "Create token"}
           </button>
         </form>
-        {create.isError ? <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">{create.error.message}</p> : null}
+        <ActionError error={create.error} className="mt-3" block />
         {create.data ? (
           <div className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
             <p className="font-medium">Copy this token now: it will not be shown again.</p>
@@ -101,6 +102,7 @@ export function TokensPanel() {
                           Revoke
                         </button>
                       ) : null}
+                      {revoke.variables === t.id ? <ActionError error={revoke.error} className="ml-2" /> : null}
                     </td>
                   </tr>
                 );
