@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/forms/form-text";
 import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -20,13 +21,9 @@ function Field({ label, name, type = "text", required = true, placeholder }: { l
   );
 }
 
-const text = (f: FormData, k: string) => {
-  const v = f.get(k);
-  return typeof v === "string" ? v.trim() : "";
-};
 
 function configOf(type: TChannelType, f: FormData): Record<string, unknown> {
-  const s = (k: string) => text(f, k);
+  const s = (k: string) => formText(f, k);
   switch (type) {
     case "slack":
     case "teams":
@@ -49,7 +46,7 @@ export function ChannelForm() {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    save.mutate({ name: text(f, "name"), type, enabled: true, config: configOf(type, f) }, { onSuccess: () => form.reset() });
+    save.mutate({ name: formText(f, "name"), type, enabled: true, config: configOf(type, f) }, { onSuccess: () => form.reset() });
   };
   return (
     <Card title="Add a channel">

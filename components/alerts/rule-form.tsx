@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/forms/form-text";
 import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
@@ -31,10 +32,6 @@ function Multi({ label, name, options }: { label: string; name: string; options:
 
 const plain = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 
-const text = (f: FormData, k: string) => {
-  const v = f.get(k);
-  return typeof v === "string" ? v.trim() : "";
-};
 
 export function RuleForm({ channelId, channelName, options }: { channelId: string; channelName: string; options: RuleOptions }) {
   const qc = useQueryClient();
@@ -47,7 +44,7 @@ export function RuleForm({ channelId, channelName, options }: { channelId: strin
     const form = e.currentTarget;
     const f = new FormData(form);
     const all = (k: string) => f.getAll(k).map(String);
-    save.mutate({ channelId, name: text(f, "name"), checkIds: all("checkIds"), categories: all("categories"), severities: all("severities"), ouIds: all("ouIds") }, { onSuccess: () => form.reset() });
+    save.mutate({ channelId, name: formText(f, "name"), checkIds: all("checkIds"), categories: all("categories"), severities: all("severities"), ouIds: all("ouIds") }, { onSuccess: () => form.reset() });
   };
   return (
     <form onSubmit={submit} aria-label={`Add a rule to ${channelName}`} className="mt-3 grid gap-3 rounded-lg bg-slate-50 p-3 md:grid-cols-4 dark:bg-slate-950">

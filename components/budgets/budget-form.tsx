@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/forms/form-text";
 import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
@@ -16,10 +17,6 @@ export interface ScopeOptions {
 }
 const SCOPE_LABEL = { account: "Account", ou: "OU (subtree)", costCenter: "Cost center" } as const;
 
-const text = (f: FormData, k: string) => {
-  const v = f.get(k);
-  return typeof v === "string" ? v.trim() : "";
-};
 
 export function BudgetForm({ options }: { options: ScopeOptions }) {
   const qc = useQueryClient();
@@ -38,7 +35,7 @@ export function BudgetForm({ options }: { options: ScopeOptions }) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    save.mutate({ name: text(f, "name"), scopeType, scopeId: text(f, "scopeId"), monthlyAmount: Number(f.get("amount")) }, { onSuccess: () => form.reset() });
+    save.mutate({ name: formText(f, "name"), scopeType, scopeId: formText(f, "scopeId"), monthlyAmount: Number(f.get("amount")) }, { onSuccess: () => form.reset() });
   };
   return (
     <Card title="Define a monthly budget">

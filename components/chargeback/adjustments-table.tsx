@@ -1,9 +1,8 @@
 import { Card } from "@/components/ui/card";
 import type { TChargebackView } from "@/lib/domain/allocation/api-schema";
-import { formatMoney, formatMonth } from "@/lib/format/money";
+import { formatMoneyCents, formatMonth } from "@/lib/format/money";
 import { numClass, thClass } from "./styles";
 
-const cents = (amount: string) => formatMoney(amount, { cents: true });
 
 /** Corrections to earlier closed months, charged in this month (never silent rewrites of the closed month). */
 export function AdjustmentsTable({ view }: { view: TChargebackView }) {
@@ -33,9 +32,9 @@ export function AdjustmentsTable({ view }: { view: TChargebackView }) {
                 <td className="px-2 py-1.5">
                   {a.accountName || "(shared)"} <span className="tabular text-xs text-slate-600 dark:text-slate-400">{a.accountId}</span>
                 </td>
-                <td className={numClass}>{cents(a.direct)}</td>
-                <td className={numClass}>{cents(a.shared)}</td>
-                <td className={numClass}>{cents(a.total)}</td>
+                <td className={numClass}>{formatMoneyCents(a.direct)}</td>
+                <td className={numClass}>{formatMoneyCents(a.shared)}</td>
+                <td className={numClass}>{formatMoneyCents(a.total)}</td>
               </tr>
             ))}
           </tbody>

@@ -3,11 +3,10 @@
 import { Fragment } from "react";
 import { Card } from "@/components/ui/card";
 import type { TChargebackView } from "@/lib/domain/allocation/api-schema";
-import { formatMoney } from "@/lib/format/money";
+import { formatMoneyCents } from "@/lib/format/money";
 import { BASIS_LABEL } from "./labels";
 import { numClass, thClass } from "./styles";
 
-const cents = (amount: string) => formatMoney(amount, { cents: true });
 
 /** Cost centers with direct, shared and total; a row opens to the accounts charged to it. */
 export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebackView; expanded: string | null; onExpand: (cc: string | null) => void }) {
@@ -48,10 +47,10 @@ export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebac
                       </button>
                     </th>
                     <td className={numClass}>{cc.accounts.length}</td>
-                    <td className={numClass}>{cents(cc.direct)}</td>
-                    <td className={numClass}>{cents(cc.shared)}</td>
+                    <td className={numClass}>{formatMoneyCents(cc.direct)}</td>
+                    <td className={numClass}>{formatMoneyCents(cc.shared)}</td>
                     <td className={`${numClass} font-semibold`} data-testid="cc-total">
-                      {cents(cc.total)}
+                      {formatMoneyCents(cc.total)}
                     </td>
                   </tr>
                   {open ? (
@@ -86,9 +85,9 @@ export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebac
                                 </td>
                                 <td className="px-2 py-1.5 text-xs">{a.ouPath}</td>
                                 <td className="px-2 py-1.5 text-xs">{a.basis ? BASIS_LABEL[a.basis] : "as issued"}</td>
-                                <td className={numClass}>{cents(a.direct)}</td>
-                                <td className={numClass}>{cents(a.shared)}</td>
-                                <td className={numClass}>{cents(a.total)}</td>
+                                <td className={numClass}>{formatMoneyCents(a.direct)}</td>
+                                <td className={numClass}>{formatMoneyCents(a.shared)}</td>
+                                <td className={numClass}>{formatMoneyCents(a.total)}</td>
                               </tr>
                             ))}
                           </tbody>
@@ -108,7 +107,7 @@ export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebac
               <td className={numClass}>{view.costCenters.reduce((s, c) => s + c.accounts.length, 0)}</td>
               <td colSpan={2} />
               <td className={numClass} data-testid="table-total">
-                {cents(check.chargebackTotal)}
+                {formatMoneyCents(check.chargebackTotal)}
               </td>
             </tr>
           </tfoot>

@@ -1,9 +1,8 @@
 import { Card } from "@/components/ui/card";
 import type { TChargebackView } from "@/lib/domain/allocation/api-schema";
-import { formatMoney } from "@/lib/format/money";
+import { formatMoneyCents } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";
 
-const cents = (amount: string) => formatMoney(amount, { cents: true });
 
 /** Each shared-cost rule in force this month: what it took and where it went. */
 export function PoolsCard({ view }: { view: TChargebackView }) {
@@ -16,7 +15,7 @@ export function PoolsCard({ view }: { view: TChargebackView }) {
               {p.name} <span className="text-xs font-normal text-slate-600 dark:text-slate-400">v{p.version} · {METHOD_LABEL[p.method]}</span>
             </p>
             <p className="text-sm">
-              Shared: <span className="tabular font-semibold">{cents(p.source)}</span>
+              Shared: <span className="tabular font-semibold">{formatMoneyCents(p.source)}</span>
             </p>
             <ul className="mt-1 space-y-0.5 text-sm">
               {p.targets.map((t) => (
@@ -25,7 +24,7 @@ export function PoolsCard({ view }: { view: TChargebackView }) {
                     → {t.kind === "ou" ? "OU " : ""}
                     {t.label}
                   </span>
-                  <span className="tabular">{cents(t.amount)}</span>
+                  <span className="tabular">{formatMoneyCents(t.amount)}</span>
                 </li>
               ))}
             </ul>

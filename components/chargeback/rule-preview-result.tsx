@@ -1,8 +1,7 @@
 import type { TRulePreview } from "@/lib/domain/allocation/api-schema";
-import { formatMoney, formatMonth } from "@/lib/format/money";
+import { formatMoneyCents, formatMonth } from "@/lib/format/money";
 import { numClass, thClass } from "./styles";
 
-const cents = (amount: string) => formatMoney(amount, { cents: true });
 
 /** The draft's effect on one month: its pool, where it goes, and every cost center whose total moves. */
 export function RulePreviewResult({ preview }: { preview: TRulePreview }) {
@@ -10,13 +9,13 @@ export function RulePreviewResult({ preview }: { preview: TRulePreview }) {
   return (
     <section aria-label="Preview" className="space-y-2" data-testid="rule-preview">
       <h4 className="font-medium">
-        Preview for {formatMonth(preview.month)}: the rule shares <span className="tabular">{cents(preview.pool.source)}</span>
+        Preview for {formatMonth(preview.month)}: the rule shares <span className="tabular">{formatMoneyCents(preview.pool.source)}</span>
       </h4>
       <ul className="text-sm">
         {preview.pool.targets.map((t) => (
           <li key={`${t.kind}:${t.id}`}>
             → {t.kind === "ou" ? "OU " : ""}
-            {t.label}: <span className="tabular">{cents(t.amount)}</span>
+            {t.label}: <span className="tabular">{formatMoneyCents(t.amount)}</span>
           </li>
         ))}
       </ul>
@@ -38,9 +37,9 @@ export function RulePreviewResult({ preview }: { preview: TRulePreview }) {
             {changed.map((c) => (
               <tr key={c.costCenter} className="border-b border-slate-100 dark:border-slate-800">
                 <td className="px-2 py-1">{c.costCenter}</td>
-                <td className={numClass}>{cents(c.before)}</td>
-                <td className={numClass}>{cents(c.after)}</td>
-                <td className={numClass}>{c.change.startsWith("-") ? cents(c.change) : `+${cents(c.change)}`}</td>
+                <td className={numClass}>{formatMoneyCents(c.before)}</td>
+                <td className={numClass}>{formatMoneyCents(c.after)}</td>
+                <td className={numClass}>{c.change.startsWith("-") ? formatMoneyCents(c.change) : `+${formatMoneyCents(c.change)}`}</td>
               </tr>
             ))}
           </tbody>
@@ -49,7 +48,7 @@ export function RulePreviewResult({ preview }: { preview: TRulePreview }) {
         <p className="text-sm">No cost center&apos;s total changes.</p>
       )}
       <p className="text-sm">
-        Organization total before and after: <span className="tabular">{cents(preview.total.before)}</span> / <span className="tabular">{cents(preview.total.after)}</span>
+        Organization total before and after: <span className="tabular">{formatMoneyCents(preview.total.before)}</span> / <span className="tabular">{formatMoneyCents(preview.total.after)}</span>
         {preview.total.before === preview.total.after ? " — unchanged, as a split must leave it." : ""}
       </p>
       {preview.warnings.length ? (

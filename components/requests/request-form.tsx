@@ -1,5 +1,6 @@
 "use client";
 
+import { formText } from "@/lib/forms/form-text";
 import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
@@ -18,10 +19,6 @@ function Text({ label, name, type = "text", required = true, hint }: { label: st
   );
 }
 
-const text = (f: FormData, k: string) => {
-  const v = f.get(k);
-  return typeof v === "string" ? v.trim() : "";
-};
 
 export function RequestForm({ ous }: { ous: { id: string; path: string }[] }) {
   const qc = useQueryClient();
@@ -33,7 +30,7 @@ export function RequestForm({ ous }: { ous: { id: string; path: string }[] }) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const s = (k: string) => text(f, k);
+    const s = (k: string) => formText(f, k);
     create.mutate(
       { name: s("name"), purpose: s("purpose"), environment: s("environment"), targetOuId: s("targetOuId"), owner: s("owner"), costCenter: s("costCenter"), monthlyBudget: s("monthlyBudget") ? Number(s("monthlyBudget")) : null },
       { onSuccess: () => form.reset() },

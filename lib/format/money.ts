@@ -10,6 +10,9 @@ export function formatMoney(amount: string | number, opts: { cents?: boolean } =
 }
 
 /** "$12.3K" for chart axes. */
+/** Exact to the cent, as chargeback shows amounts ("$1,234.50"). */
+export const formatMoneyCents = (amount: string): string => formatMoney(amount, { cents: true });
+
 export function formatMoneyCompact(amount: number): string {
   return compact.format(amount);
 }
