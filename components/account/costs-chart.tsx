@@ -5,7 +5,7 @@ import type { TAccountCosts } from "@/lib/api/accounts";
 import { formatMoney, formatMoneyCompact, formatMonth } from "@/lib/format/money";
 
 const PALETTE = ["#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#14b8a6", "#ec4899", "#94a3b8"];
-export const CHART_SERVICES = 8;
+const CHART_SERVICES = 8;
 
 /** Monthly spend stacked by service: the largest services, the rest as "Other". */
 export function CostsChart({ costs }: { costs: TAccountCosts }) {

@@ -11,7 +11,7 @@ export type TViewKey = (typeof KEYS)[number];
 export type TViewPatch = Partial<Record<TViewKey, string | undefined>>;
 
 /** Builds the page URL of a view: the API's query string plus the chart's top N. */
-export function viewHref(pathname: string, raw: TViewPatch): string {
+function viewHref(pathname: string, raw: TViewPatch): string {
   const qs = costSearchParams(raw);
   if (raw.top && Number(raw.top) !== DEFAULT_TOP) qs.set("top", raw.top);
   const s = qs.toString();

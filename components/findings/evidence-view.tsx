@@ -33,7 +33,7 @@ function Value({ value }: { value: TJson | null }) {
 }
 
 /** Evidence as a readable list of labelled values, nested objects indented. */
-export function EvidenceList({
+function EvidenceList({
   evidence,
   nested = false,
 }: {

@@ -127,7 +127,6 @@ export const ZMuteBody = z.object({
       `A mute lasts at most ${MAX_MUTE_DAYS} days.`,
     ),
 });
-export type TMuteInput = z.input<typeof ZMuteBody>;
 
 /** URL search params for the filters (blank ones left out) — shared by the page, the API and the export link. */
 export function filtersToSearch(

@@ -8,7 +8,6 @@ export const PERIODS = [6, 12, 24] as const;
 export const ZPeriodQuery = z.object({
   months: z.preprocess((v) => (v === undefined || v === "" ? undefined : Number(v)), z.union(PERIODS.map((p) => z.literal(p))).default(12)),
 });
-export type TPeriodQuery = z.infer<typeof ZPeriodQuery>;
 
 export type TKpiUnit = "pct" | "hours" | "count" | "usd";
 /** How per-OU values combine for a user scoped to several OUs: ratios re-divide, totals add, percentiles cannot. */

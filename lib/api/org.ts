@@ -4,7 +4,6 @@ import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
 import { ZYearMonth } from "@/lib/domain/org/period";
 
 export const ZOuTreeQuery = z.object({ from: ZYearMonth.optional(), to: ZYearMonth.optional() });
-export type TOuTreeQuery = z.infer<typeof ZOuTreeQuery>;
 
 export const ZSeverityCounts = z.object({
   critical: z.number().int(),

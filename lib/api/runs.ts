@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { ZMoney } from "@/lib/domain/snapshot";
 
-export const RUN_STATUSES = ["running", "succeeded", "partial", "failed", "capped"] as const;
 
 export const ZRunSummary = z.object({
   id: z.string(),

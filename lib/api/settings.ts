@@ -20,6 +20,3 @@ export const ZRoleBindingList = z.object({ bindings: z.array(ZRoleBinding) });
 export const ZAuditEvent = z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), target: z.string().nullable(), detail: z.unknown() });
 export const ZAuditPage = z.object({ events: z.array(ZAuditEvent), nextBefore: z.number().nullable() });
 
-export type TApiToken = z.infer<typeof ZApiToken>;
-export type TRoleBinding = z.infer<typeof ZRoleBinding>;
-export type TAuditEvent = z.infer<typeof ZAuditEvent>;

@@ -1,6 +1,5 @@
 // The FOCUS 1.2 cost-and-usage columns (alphabetical, as the specification lists them) and which
 // of them are mandatory. Columns OrgLens adds are prefixed `x_`, as the specification requires.
-export const FOCUS_VERSION = "1.2";
 
 // prettier-ignore
 export const FOCUS_COLUMNS = [
@@ -40,6 +39,3 @@ export const FOCUS_COST_COLUMNS = ["BilledCost", "EffectiveCost", "ListCost", "C
 /** Columns an import cannot do without (FOCUS 1.0 and later all carry them). */
 export const FOCUS_REQUIRED_ON_IMPORT = ["BilledCost", "EffectiveCost", "ListCost", "BillingAccountId", "BillingPeriodStart", "ChargePeriodStart", "ProviderName"] as const;
 
-export function isFocusColumn(name: string): name is TFocusColumn {
-  return (FOCUS_COLUMNS as readonly string[]).includes(name);
-}

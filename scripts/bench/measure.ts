@@ -1,14 +1,10 @@
 // Timing helpers for the benchmark: percentiles over repeated calls.
+import { percentile } from "../../lib/domain/kpis/scopes";
+
 export interface Timing {
   p50: number;
   p95: number;
   runs: number;
-}
-
-export function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] ?? Number.NaN;
 }
 
 /** Runs `fn` `warmup` times unmeasured, then `runs` times; milliseconds, rounded to 0.1. */
@@ -22,11 +18,5 @@ export async function timeRepeated(fn: () => Promise<unknown>, runs = 30, warmup
   }
   samples.sort((a, b) => a - b);
   const round = (n: number) => Math.round(n * 10) / 10;
-  return { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)), runs };
-}
-
-export async function timeOnce<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t = performance.now();
-  const value = await fn();
-  return { ms: Math.round(performance.now() - t), value };
+  return { p50: round(percentile(samples, 50) ?? Number.NaN), p95: round(percentile(samples, 95) ?? Number.NaN), runs };
 }

@@ -1,6 +1,7 @@
 // The OU tree page with every account: navigation start until the tree's first row is visible and
 // answers a keypress (ArrowDown moves focus to the next row), in Chromium; DOM size once interactive.
 import { chromium } from "playwright-core";
+import { median } from "../../lib/domain/kpis/scopes";
 import type { BenchServer } from "./server";
 
 export interface OuTreeFigures {
@@ -40,7 +41,6 @@ export async function benchOuTree(server: BenchServer, invalidate: () => Promise
       // performance.now() counts from this navigation's start.
       return page.evaluate(() => Math.round(performance.now()));
     };
-    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
     const computed: number[] = [];
     for (let i = 0; i < 3; i++) {
       await invalidate();
@@ -48,7 +48,7 @@ export async function benchOuTree(server: BenchServer, invalidate: () => Promise
     }
     const cached = [await measure(), await measure(), await measure()];
     const domNodes = await page.evaluate(() => document.querySelectorAll("*").length);
-    return { interactiveMs: median(computed), cachedInteractiveMs: median(cached), domNodes };
+    return { interactiveMs: median(computed) ?? Number.NaN, cachedInteractiveMs: median(cached) ?? Number.NaN, domNodes };
   } finally {
     await browser.close();
   }

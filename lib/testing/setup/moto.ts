@@ -68,7 +68,7 @@ export function ensureMoto(): string | undefined {
 }
 
 /** Debian's moto with its dependencies, unpacked under .data/moto. */
-export function installDebianMoto(): void {
+function installDebianMoto(): void {
   const started = Date.now();
   aptInstall(missingDebPackages(DEPENDENCIES), { noRecommends: true });
   unpackTrixieMoto();
