@@ -37,19 +37,13 @@ export function distributedAuditor(db: Db, boss: PgBoss, runId: string, opts: Co
     for (let i = 0; i < jobs.length; i += 500) await boss.insert(jobs.slice(i, i + 500));
 
     const deadline = Date.now() + opts.timeoutMs;
+    // Jobs the queue gave up on (retries spent), by account: the reason is kept for the run.
     let gaveUp = new Map<string, string>();
     for (;;) {
       const done = await countAccountAudits(db, runId);
-      const failed = await failedJobs(db, runId);
-      progress(Math.min(active.length, done + failed.size), active.length);
-      if (done + failed.size >= active.length) {
-        gaveUp = failed;
-        break;
-      }
-      if (Date.now() > deadline) {
-        gaveUp = failed;
-        break;
-      }
+      gaveUp = await failedJobs(db, runId);
+      progress(Math.min(active.length, done + gaveUp.size), active.length);
+      if (done + gaveUp.size >= active.length || Date.now() > deadline) break;
       await sleep(opts.pollMs ?? 1_000);
     }
 
