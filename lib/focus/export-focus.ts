@@ -19,8 +19,9 @@ export interface FocusExportQuery {
 }
 
 const ZTags = z.record(z.string(), z.unknown()).catch({});
-const ZCost = z.object({ account_id: z.string(), account_name: z.string().nullable(), month: z.string(), service: z.string(), unblended: z.string(), amortized: z.string(), net: z.string(), source: z.string(), tags: z.unknown() });
+const ZCost = z.object({ account_id: z.string(), account_name: z.string().nullable(), month: z.string(), service: z.string(), unblended: z.string(), amortized: z.string(), net: z.string(), source: z.string() });
 const ZCharge = z.object({ import_id: z.string(), row: z.record(z.string(), z.string().nullable()), billed: z.string(), effective: z.string(), list: z.string(), contracted: z.string() });
+const ZAccountTags = z.array(z.object({ id: z.string(), tags: z.unknown() }));
 const ZBilling = z.object({ id: z.string(), name: z.string().nullable() });
 
 const toCells = (r: FocusRecord): CsvCell[] => FOCUS_EXPORT_HEADER.map((c) => r[c] ?? null);
@@ -48,21 +49,22 @@ export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): A
     const b = ZBilling.safeParse(billingRows.rows[0]);
     const billing: BillingAccount = b.success ? { id: b.data.id, name: b.data.name ?? "" } : { id: "", name: "" };
 
+    // An account's tags are the same on each of its rows: read them once, not with every cost row.
+    const accountTags = await client.query(`SELECT id, tags FROM account WHERE ($1::text[] IS NULL OR id = ANY($1::text[]))`, [ids]);
+    const tagsByAccount = new Map(ZAccountTags.parse(accountTags.rows).map((a) => [a.id, stringTags(a.tags)]));
+
     const costs = streamRows(
       client,
       `SELECT cm.account_id, a.name AS account_name, to_char(cm.month, 'YYYY-MM-DD') AS month, cm.service, cm.unblended::text, cm.amortized::text,
-              cm.net::text, cm.source, a.tags
+              cm.net::text, cm.source
        FROM cost_monthly cm LEFT JOIN account a ON a.id = cm.account_id
        WHERE cm.month BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR cm.account_id = ANY($3::text[]))
        ORDER BY cm.month, cm.account_id, cm.service, cm.source`,
       [q.from, q.to, ids],
     );
-    // An account's tags are the same on each of its rows: read them once per account.
-    const tagsByAccount = new Map<string, Record<string, string>>();
     for await (const raw of costs) {
       const r = ZCost.parse(raw);
-      let tags = tagsByAccount.get(r.account_id);
-      if (!tags) tagsByAccount.set(r.account_id, (tags = stringTags(r.tags)));
+      const tags = tagsByAccount.get(r.account_id) ?? {};
       yield toCells(mapCostRow({ accountId: r.account_id, accountName: r.account_name, month: r.month, service: r.service, unblended: r.unblended, amortized: r.amortized, net: r.net, source: r.source, tags }, billing));
     }
 
