@@ -4,7 +4,7 @@ import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZAlertSettings, ZTestResult, type TAlertChannelView } from "@/lib/alerts/api-schema";
 import { ChannelForm } from "./channel-form";
 import { DeliveriesTable } from "./deliveries-table";
@@ -29,7 +29,7 @@ function ChannelCard({ channel, options }: { channel: TAlertChannelView; options
   const test = useMutation({ mutationFn: () => fetchJson(`/api/v1/alerts/channels/${channel.id}/test`, ZTestResult, { method: "POST" }), onSettled: refresh });
   const remove = useMutation({ mutationFn: () => fetchJson(`/api/v1/alerts/channels/${channel.id}`, ZDeleted, { method: "DELETE" }), onSuccess: refresh });
   const toggle = useMutation({
-    mutationFn: () => fetchJson(`/api/v1/alerts/channels/${channel.id}`, z.object({ id: z.string() }), { method: "PATCH", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: channel.name, type: channel.type, enabled: !channel.enabled, config: channel.config }) }),
+    mutationFn: () => postJson(`/api/v1/alerts/channels/${channel.id}`, z.object({ id: z.string() }), { name: channel.name, type: channel.type, enabled: !channel.enabled, config: channel.config }, "PATCH"),
     onSuccess: refresh,
   });
   const removeRule = useMutation({ mutationFn: (id: string) => fetchJson(`/api/v1/alerts/rules/${id}`, ZDeleted, { method: "DELETE" }), onSuccess: refresh });

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { postJson } from "@/lib/api/fetch-json";
 import { CHANNEL_TYPES, type TChannelType } from "@/lib/alerts/channel-config";
 import { buttonClass, inputClass } from "./styles";
 
@@ -39,7 +39,7 @@ export function ChannelForm() {
   const qc = useQueryClient();
   const [type, setType] = useState<TChannelType>("slack");
   const save = useMutation({
-    mutationFn: (body: unknown) => fetchJson("/api/v1/alerts/channels", z.object({ id: z.string() }), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    mutationFn: (body: unknown) => postJson("/api/v1/alerts/channels", z.object({ id: z.string() }), body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["alerts"] }),
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {

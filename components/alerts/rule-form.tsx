@@ -5,7 +5,7 @@ import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { z } from "zod";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { postJson } from "@/lib/api/fetch-json";
 import { buttonClass, inputClass } from "./styles";
 
 export interface RuleOptions {
@@ -36,7 +36,7 @@ const plain = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }))
 export function RuleForm({ channelId, channelName, options }: { channelId: string; channelName: string; options: RuleOptions }) {
   const qc = useQueryClient();
   const save = useMutation({
-    mutationFn: (body: unknown) => fetchJson("/api/v1/alerts/rules", z.object({ id: z.string() }), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    mutationFn: (body: unknown) => postJson("/api/v1/alerts/rules", z.object({ id: z.string() }), body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["alerts"] }),
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {

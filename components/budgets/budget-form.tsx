@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { BUDGET_SCOPES } from "@/lib/domain/budgets/api-schema";
 
 const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950";
@@ -22,7 +22,7 @@ export function BudgetForm({ options }: { options: ScopeOptions }) {
   const qc = useQueryClient();
   const [scopeType, setScopeType] = useState<(typeof BUDGET_SCOPES)[number]>("account");
   const save = useMutation({
-    mutationFn: (body: unknown) => fetchJson("/api/v1/budgets", z.object({ id: z.string() }), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    mutationFn: (body: unknown) => postJson("/api/v1/budgets", z.object({ id: z.string() }), body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["budgets"] }),
   });
   const importAws = useMutation({

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { MAX_MUTE_DAYS, ZMuteBody, type TFindingDetail } from "@/lib/api/findings";
 import { z } from "zod";
 import { formatDate, formatDateTime } from "./badges";
@@ -25,11 +25,7 @@ export function MutePanel({ finding }: { finding: TFindingDetail }) {
   };
   const mute = useMutation({
     mutationFn: (body: { reason: string; until: string }) =>
-      fetchJson(`/api/v1/findings/${finding.id}/mute`, ZAck, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      }),
+      postJson(`/api/v1/findings/${finding.id}/mute`, ZAck, body),
     onSuccess: () => {
       setReason("");
       done();

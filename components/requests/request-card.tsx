@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { postJson } from "@/lib/api/fetch-json";
 import type { TRequestView } from "@/lib/domain/requests/api-schema";
 import { formatMoney } from "@/lib/format/money";
 
@@ -22,7 +22,7 @@ export function RequestCard({ r, canDecide }: { r: TRequestView; canDecide: bool
   const qc = useQueryClient();
   const [note, setNote] = useState("");
   const decide = useMutation({
-    mutationFn: (decision: "approve" | "reject") => fetchJson(`/api/v1/requests/${r.id}/decision`, z.unknown(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ decision, note }) }),
+    mutationFn: (decision: "approve" | "reject") => postJson(`/api/v1/requests/${r.id}/decision`, z.unknown(), { decision, note }),
     onSettled: () => void qc.invalidateQueries({ queryKey: ["requests"] }),
   });
   return (

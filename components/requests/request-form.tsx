@@ -5,7 +5,7 @@ import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Card } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { postJson } from "@/lib/api/fetch-json";
 import { ENVIRONMENTS, ZRequestView } from "@/lib/domain/requests/api-schema";
 
 const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950";
@@ -23,7 +23,7 @@ function Text({ label, name, type = "text", required = true, hint }: { label: st
 export function RequestForm({ ous }: { ous: { id: string; path: string }[] }) {
   const qc = useQueryClient();
   const create = useMutation({
-    mutationFn: (body: unknown) => fetchJson("/api/v1/requests", ZRequestView, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    mutationFn: (body: unknown) => postJson("/api/v1/requests", ZRequestView, body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["requests"] }),
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
-import { ApiError, fetchJson } from "@/lib/api/fetch-json";
+import { ApiError, fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZRunList, ZTriggeredRun } from "@/lib/api/runs";
 import { RunProgress } from "./run-progress";
 import { RunsTable } from "./runs-table";
@@ -22,7 +22,7 @@ export function RunsView({ canTrigger }: { canTrigger: boolean }) {
     staleTime: 0,
   });
   const trigger = useMutation({
-    mutationFn: () => fetchJson("/api/v1/runs", ZTriggeredRun, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+    mutationFn: () => postJson("/api/v1/runs", ZTriggeredRun, {}),
     onSuccess: (run) => {
       setTriggered(run.id);
       void client.invalidateQueries({ queryKey: ["runs"] });

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZRoleBinding, ZRoleBindingList } from "@/lib/api/settings";
 import { ROLES } from "@/lib/auth/roles";
 
@@ -19,7 +19,7 @@ export function RoleBindingsPanel({ ous }: { ous: { id: string; path: string }[]
   const [ouIds, setOuIds] = useState<string[]>([]);
   const pathOf = new Map(ous.map((o) => [o.id, o.path]));
   const save = useMutation({
-    mutationFn: () => fetchJson("/api/settings/role-bindings", ZRoleBinding, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ group, role, ouIds }) }),
+    mutationFn: () => postJson("/api/settings/role-bindings", ZRoleBinding, { group, role, ouIds }),
     onSuccess: () => {
       setGroup("");
       setOuIds([]);

@@ -4,7 +4,7 @@ import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZApiTokenList, ZCreatedToken } from "@/lib/api/settings";
 import { z } from "zod";
 
@@ -16,7 +16,7 @@ export function TokensPanel() {
   const [name, setName] = useState("");
   const [days, setDays] = useState(90);
   const create = useMutation({
-    mutationFn: () => fetchJson("/api/tokens", ZCreatedToken, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name, expiresInDays: days }) }),
+    mutationFn: () => postJson("/api/tokens", ZCreatedToken, { name, expiresInDays: days }),
     onSuccess: () => {
       setName("");
       void qc.invalidateQueries({ queryKey: ["tokens"] });

@@ -25,3 +25,8 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
   }
   return schema.parse(await res.json());
 }
+
+/** `fetchJson` with a JSON body: POST unless another method is given. */
+export function postJson<S extends z.ZodType>(url: string, schema: S, body: unknown, method: "POST" | "PUT" | "PATCH" = "POST"): Promise<z.infer<S>> {
+  return fetchJson(url, schema, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+}
