@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { parseGroupBy } from "@/lib/domain/showback/group-by";
 import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
+import { ZYearMonth } from "@/lib/domain/org/period";
+import { blankToUndefined } from "./query-params";
 
 export const METRICS = ["unblended", "amortized", "net"] as const;
 export const GRANULARITIES = ["monthly", "daily"] as const;
@@ -12,8 +14,6 @@ export const OU_AT = ["month", "today"] as const;
 export type TMetric = (typeof METRICS)[number];
 export type TGranularity = (typeof GRANULARITIES)[number];
 
-const ZYearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 export const ZCostQuery = z.object({
   groupBy: z

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { CATEGORIES, SEVERITIES } from "@/lib/domain/checks/types";
 import { ZJson } from "@/lib/domain/json";
+import { blankToUndefined } from "./query-params";
 
 /** open = open and not muted (the default); muted = mute in force; stale = open but not re-audited. */
 export const FINDING_STATUSES = ["open", "muted", "stale", "resolved", "all"] as const;
@@ -10,7 +11,6 @@ export type TFindingStatus = (typeof FINDING_STATUSES)[number];
 export const MAX_MUTE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
-const blankToUndefined = (v: unknown) => (v === "" ? undefined : v);
 
 /** The filters, identical for the list, the counts and the CSV export. */
 export const ZFindingFilters = z.object({
