@@ -35,13 +35,15 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", testIgnore: /responsive\//, use: { ...devices["Desktop Chrome"] } },
-    // Every page on a common phone and on a wall screen (e2e/responsive).
+    // Every page on a common phone and on a wall screen (e2e/responsive), signed in once per role.
+    { name: "responsive-setup", testMatch: /responsive\/auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
     {
       name: "phone",
       testMatch: /responsive\/(pages|phone-nav)\.spec\.ts$/,
+      dependencies: ["responsive-setup"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     },
-    { name: "wall", testMatch: /responsive\/(pages|wall)\.spec\.ts$/, use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 } } },
+    { name: "wall", testMatch: /responsive\/(pages|wall)\.spec\.ts$/, dependencies: ["responsive-setup"], use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 } } },
   ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",

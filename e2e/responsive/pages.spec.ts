@@ -6,17 +6,9 @@ import { e2eQuery } from "../../lib/testing/e2e-db";
 import { saveScreenshot } from "../../lib/testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "../support/a11y";
 import { storageStatePath } from "../support/auth";
-import { signInAs } from "../support/sign-in-ui";
 
 test.use({ storageState: storageStatePath("admin") });
 
-test.beforeAll(async ({ browser }) => {
-  // The sign-in check looks for the sidebar's user menu, which a phone does not show: sign in wide.
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signInAs(page, "admin");
-  await page.context().storageState({ path: storageStatePath("admin") });
-  await page.close();
-});
 
 async function firstId(sql: string): Promise<string> {
   const [row] = await e2eQuery<{ id: string }>(sql);

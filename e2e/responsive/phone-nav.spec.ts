@@ -2,16 +2,9 @@
 // closes on Escape, and signs out.
 import { expect, test } from "@playwright/test";
 import { storageStatePath } from "../support/auth";
-import { signInAs } from "../support/sign-in-ui";
 
 test.use({ storageState: storageStatePath("analyst") });
 
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signInAs(page, "analyst");
-  await page.context().storageState({ path: storageStatePath("analyst") });
-  await page.close();
-});
 
 // Runs in the phone project only (playwright.config.ts): the menu button exists below the md breakpoint.
 test("the menu navigates, traps focus, closes on Escape and reaches sign-out", async ({ page }) => {

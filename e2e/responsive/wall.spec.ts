@@ -5,16 +5,9 @@ import { e2eQuery } from "../../lib/testing/e2e-db";
 import { saveScreenshot } from "../../lib/testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "../support/a11y";
 import { signInDemo, storageStatePath } from "../support/auth";
-import { signInAs } from "../support/sign-in-ui";
 
 test.use({ storageState: storageStatePath("viewer") });
 
-test.beforeAll(async ({ browser }) => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signInAs(page, "viewer");
-  await page.context().storageState({ path: storageStatePath("viewer") });
-  await page.close();
-});
 
 const WALL = "/?display=wall&refresh=5";
 
