@@ -36,7 +36,8 @@ export default defineConfig({
   projects: [
     { name: "chromium", testIgnore: /responsive\//, use: { ...devices["Desktop Chrome"] } },
     // Every page on a common phone and on a wall screen (e2e/responsive), signed in once per role.
-    { name: "responsive-setup", testMatch: /responsive\/auth\.setup\.ts$/, use: { ...devices["Desktop Chrome"] } },
+    // The first requests to a cold production server compile and cache its routes: the setup allows for that.
+    { name: "responsive-setup", testMatch: /responsive\/auth\.setup\.ts$/, timeout: 120_000, expect: { timeout: 60_000 }, use: { ...devices["Desktop Chrome"] } },
     {
       name: "phone",
       testMatch: /responsive\/(pages|phone-nav)\.spec\.ts$/,
