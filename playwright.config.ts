@@ -33,7 +33,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", testIgnore: /responsive\//, use: { ...devices["Desktop Chrome"] } },
+    // Every page on a common phone and on a wall screen (e2e/responsive), signed in once per role.
+    // The first requests to a cold production server compile and cache its routes: the setup allows for that.
+    { name: "responsive-setup", testMatch: /responsive\/auth\.setup\.ts$/, timeout: 120_000, expect: { timeout: 60_000 }, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "phone",
+      testMatch: /responsive\/(pages|phone-nav)\.spec\.ts$/,
+      dependencies: ["responsive-setup"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    },
+    { name: "wall", testMatch: /responsive\/(pages|wall)\.spec\.ts$/, dependencies: ["responsive-setup"], use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 } } },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",
     url: baseURL,

@@ -1,18 +1,20 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
+import { WallDisplay } from "@/components/overview/wall-display";
 import { requirePage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/roles";
 import { Skeleton } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const principal = await requirePage("dashboard:read");
+  const wall = (await searchParams).display === "wall";
   return (
-    // The period lives in the URL: the dashboard reads it with useSearchParams, which needs a boundary.
+    // The period and refresh interval live in the URL, read with useSearchParams, which needs a boundary.
     <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-      <OverviewDashboard canOpenFindings={can(principal.role, "data:read")} />
+      {wall ? <WallDisplay /> : <OverviewDashboard canOpenFindings={can(principal.role, "data:read")} />}
     </Suspense>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { SpendTrendChart } from "@/components/charts/spend-trend-chart";
 import { Card, ErrorState, Skeleton, Stat } from "@/components/ui/card";
@@ -29,7 +30,12 @@ export function OverviewDashboard({ canOpenFindings }: { canOpenFindings: boolea
             Your AWS organization at a glance{k.data ? ` · ${scopeNote}` : ""}.
           </p>
         </div>
-        <PeriodSelect months={months} />
+        <div className="flex flex-wrap items-center gap-3">
+          <PeriodSelect months={months} />
+          <Link href="/?display=wall" className="text-sm text-indigo-700 underline underline-offset-2 dark:text-indigo-300">
+            Wall screen
+          </Link>
+        </div>
       </header>
       {q.isError ? <ErrorState message={`Could not load the overview: ${q.error.message}`} onRetry={() => void q.refetch()} /> : null}
       {k.isError ? <ErrorState message={`Could not load the KPIs: ${k.error.message}`} onRetry={() => void k.refetch()} /> : null}
