@@ -1,4 +1,4 @@
-// `npm run db:roles`: creates or updates the app's database role .
+// `npm run db:roles`: creates or updates the app's database role.
 // Run it with DATABASE_URL set to the OWNER of the OrgLens tables (the role migrations run as), after
 // `npm run db:migrate`; then give the dashboard, collector and workers the app role's URL.
 // See docs/database-roles.md.
