@@ -13,8 +13,9 @@ const flag = z
 export const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    /** "production" marks a real deployment: the demo sign-in can never be enabled there. */
-    ORGLENS_DEPLOYMENT: z.enum(["production", "staging", "local"]).default("local"),
+    /** "production" marks a real deployment: the demo sign-in can never be enabled there. "demo"
+     *  (`npm run demo`, the e2e server) is the only deployment where the dashboard generates demo data. */
+    ORGLENS_DEPLOYMENT: z.enum(["production", "staging", "local", "demo"]).default("local"),
     DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgresql:// connection string" }),
     NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`)"),
     NEXTAUTH_URL: z.url().optional(),

@@ -70,6 +70,8 @@ const env = {
   PORT: port,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localAuthSecret(),
+  // The only kind of deployment where "Run collection now" generates the demo organization.
+  ORGLENS_DEPLOYMENT: "demo",
   // The demo sign-in (pick a role) unless a real identity provider is configured.
   ORGLENS_DEMO_SIGNIN: process.env.ORGLENS_DEMO_SIGNIN ?? (process.env.OIDC_ISSUER ? "0" : "1"),
 };

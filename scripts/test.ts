@@ -2,6 +2,7 @@
 // a summary. Exits non-zero when anything failed.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { checkEmbeddedPostgresAccess } from "../lib/db/postgres-user-access";
 import { ROOT } from "../lib/testing/root";
 import { playwrightCounts, vitestCounts, type Counts } from "../lib/testing/run/reports";
 import { bin, childEnv, runStep } from "../lib/testing/run/step";
@@ -11,6 +12,15 @@ import {
   totalsLine,
   type LayerResult,
 } from "../lib/testing/run/summary";
+
+// Every integration and e2e layer needs the embedded PostgreSQL: when it cannot start, say why once
+// and stop, instead of running each layer into the same failure.
+try {
+  checkEmbeddedPostgresAccess(path.join(ROOT, ".data", "pg"));
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 
 const reportDir = path.join(ROOT, ".data", "test-reports");
 rmSync(reportDir, { recursive: true, force: true });

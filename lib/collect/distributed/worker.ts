@@ -45,7 +45,7 @@ export async function startAuditWorker(db: Db, databaseUrl: string, opts: Worker
       return;
     }
     const [home, ...rest] = job.regions;
-    const config: AwsCollectorConfig = { ...opts.config, roleName: job.roleName, regions: [home ?? opts.config.regions[0], ...rest], consoleLoginDays: job.consoleLoginDays };
+    const config: AwsCollectorConfig = { ...opts.config, runId: job.runId, roleName: job.roleName, regions: [home ?? opts.config.regions[0], ...rest], consoleLoginDays: job.consoleLoginDays };
     const meter = new RequestMeter(0, "0");
     const notes = new RunNotes();
     const sessions = new AccountSessions(baseAccountId, job.partition, config, meter, credentials);

@@ -1,9 +1,11 @@
-// Writes one snapshot in one transaction: readers see the previous run's data or this one's, never half.
+// Writes one snapshot in one transaction: readers see the previous run's data or this one's, never half,
+// and never a demo snapshot over real data or the reverse (./data-source).
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSettings } from "@/lib/domain/settings";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { storeCosts } from "./costs";
+import { assertSameDataWorld } from "./data-source";
 import { storeEvidence } from "./evidence";
 import { storeOrganization } from "./org";
 
@@ -17,6 +19,7 @@ export async function storeSnapshot(db: Db, snap: TSnapshot, opts: StoreOptions)
   const at = new Date(snap.collectedAt);
   await db.$transaction(
     async (tx) => {
+      await assertSameDataWorld(tx, snap.source);
       await storeOrganization(tx, snap, at, opts.settings);
       await storeCosts(tx, snap);
       await storeEvidence(tx, snap, at);

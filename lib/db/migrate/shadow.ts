@@ -32,13 +32,26 @@ export function shadowDatabaseName(url: string): string {
   return `${safe.slice(0, 40)}_shadow_${randomBytes(6).toString("hex")}`;
 }
 
-function sameDatabase(a: string, b: string): boolean {
-  const [x, y] = [new URL(a), new URL(b)];
-  return (
-    x.hostname === y.hostname &&
-    (x.port || "5432") === (y.port || "5432") &&
-    x.pathname === y.pathname
-  );
+/** What a connection reaches: the server (its cluster-wide system identifier) and the database in it. */
+async function identify(url: string): Promise<string> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ system: string; database: string }>(
+      "SELECT system_identifier::text AS system, current_database() AS database FROM pg_control_system()",
+    );
+    const row = rows[0];
+    if (!row) throw new Error("pg_control_system() returned no row");
+    return `${row.system}/${row.database}`;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Compared on the servers themselves: URL text misses localhost vs 127.0.0.1, DNS aliases, proxies. */
+async function sameDatabase(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([identify(a), identify(b)]);
+  return x === y;
 }
 
 /**
@@ -72,8 +85,10 @@ export async function prepareShadowDatabase(
 ): Promise<ShadowDatabase> {
   const given = options.shadowDatabaseUrl;
   if (given) {
-    if (sameDatabase(given, databaseUrl)) {
-      throw new Error("The shadow database URL points at the main database, which it would wipe.");
+    if (await sameDatabase(given, databaseUrl)) {
+      throw new Error(
+        "SHADOW_DATABASE_URL reaches the main database (same server and database name), which preparing the shadow would wipe; point it at an empty database of its own.",
+      );
     }
     await wipe(given);
     return { url: given };

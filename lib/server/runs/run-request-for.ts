@@ -37,6 +37,6 @@ export async function runRequestFor(db: Db, source: TTriggerSource): Promise<Omi
   return {
     source: "aws",
     evaluate: evaluateRun,
-    produce: async ({ settings, progress, report }) => produceAwsSnapshot({ config, costState: await readCostState(db) }, settings, progress, report),
+    produce: async ({ runId, settings, progress, report }) => produceAwsSnapshot({ config: { ...config, runId }, costState: await readCostState(db) }, settings, progress, report),
   };
 }

@@ -1,10 +1,11 @@
 // "Run collection now" from the dashboard: the run commits, then the same follow-up as the CLI —
 // alerts for the findings it opened, account requests moved along.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startWebhookReceiver, type WebhookReceiver } from "@/lib/alerts/testing/receivers";
 import { ZAlertEvent } from "@/lib/alerts/alert-event";
 import type { Principal } from "@/lib/auth/principal";
 import { generateDemoSnapshot, MIN_ACCOUNTS } from "@/lib/collect/sources/demo";
+import { HttpError } from "@/lib/server/errors";
 import { useTestDatabase } from "@/lib/testing/db";
 
 const ADMIN: Principal = {
@@ -25,8 +26,10 @@ describe("a run started from the dashboard", () => {
     process.env.DATABASE_URL = t.url;
     process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
     process.env.ORGLENS_DEMO_SIGNIN = "1";
+    process.env.ORGLENS_DEPLOYMENT = "demo";
   });
   afterAll(async () => {
+    delete process.env.ORGLENS_DEPLOYMENT;
     await hook?.close();
   });
 
@@ -101,5 +104,75 @@ describe("a run started from the dashboard", () => {
     expect(await db.auditEvent.count({ where: { action: "runs.trigger", target: run.id } })).toBe(
       1,
     );
+  });
+});
+
+/** Everything that would make the web process look configured for AWS. */
+const AWS_HINTS = ["AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "ORGLENS_AWS_ROLE_NAME", "ORGLENS_AWS_REGIONS"];
+
+async function refusalOf(attempt: Promise<unknown>): Promise<HttpError> {
+  const outcome = await attempt.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  if (!(outcome instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(outcome)}`);
+  return outcome;
+}
+
+describe("a run started from the dashboard of a real deployment", () => {
+  const t = useTestDatabase();
+  const saved = new Map<string, string | undefined>();
+
+  beforeAll(() => {
+    process.env.DATABASE_URL ??= t.url;
+    process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
+    process.env.ORGLENS_DEMO_SIGNIN ??= "1";
+    for (const k of [...AWS_HINTS, "ORGLENS_DEPLOYMENT"]) {
+      saved.set(k, process.env[k]);
+      delete process.env[k];
+    }
+  });
+  afterEach(() => {
+    delete process.env.ORGLENS_DEPLOYMENT;
+  });
+  afterAll(() => {
+    for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+  });
+
+  it("without AWS settings answers 409 saying what to configure, and loads no demo data nor sends alerts", async () => {
+    const { db, url } = t;
+    const { triggerRun } = await import("./trigger-run");
+    const hook = await startWebhookReceiver();
+    try {
+      const channel = await db.alertChannel.create({ data: { name: "siem", type: "webhook", config: { url: hook.url("/hook") } } });
+      await db.alertRule.create({ data: { channelId: channel.id, name: "all", checkIds: [], categories: [], severities: [], ouIds: [] } });
+      for (const deployment of [undefined, "production"]) {
+        if (deployment) process.env.ORGLENS_DEPLOYMENT = deployment;
+        const refused = await refusalOf(triggerRun(db, url, ADMIN));
+        expect(refused.status).toBe(409);
+        expect(refused.message).toMatch(/AWS collection is not configured.*ORGLENS_AWS_ROLE_NAME/);
+      }
+      expect(await db.collectionRun.count()).toBe(0);
+      expect(await db.account.count()).toBe(0);
+      expect(await db.costMonthly.count()).toBe(0);
+      expect(hook.received).toHaveLength(0);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it("refuses to refresh demo data outside a demo deployment, even with AWS settings", async () => {
+    const { db, url } = t;
+    const { triggerRun } = await import("./trigger-run");
+    await db.collectionRun.create({ data: { source: "demo", status: "succeeded" } });
+    process.env.AWS_PROFILE = "prod";
+    try {
+      const refused = await refusalOf(triggerRun(db, url, ADMIN));
+      expect(refused.status).toBe(409);
+      expect(refused.message).toMatch(/holds the demo organization.*db:reset-data/);
+    } finally {
+      delete process.env.AWS_PROFILE;
+    }
+    expect(await db.collectionRun.count()).toBe(1);
   });
 });

@@ -1,8 +1,9 @@
 // Starts a collection run in the background and answers as soon as its run row exists (or 409 when
-// one is already running). The caller keeps the returned promise alive until the run ends.
+// one is already running, or when this server may not collect: see ./choose-run-source). The caller keeps the returned promise alive until the run ends.
 import "server-only";
 import { afterRun } from "@/lib/collect/after-run";
 import { RunAlreadyInProgressError, runCollection } from "@/lib/collect/run";
+import { STORED_RUN_STATUSES } from "@/lib/collect/store/data-source";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import type { TTriggeredRun } from "@/lib/api/runs";
@@ -17,11 +18,13 @@ const YIELD_MS = 100;
 
 export async function triggerRun(db: Db, databaseUrl: string, principal: Principal): Promise<{ run: TTriggeredRun; finished: Promise<unknown> }> {
   const last = await db.collectionRun.findFirst({
-    where: { status: { in: ["succeeded", "partial", "capped"] } },
+    where: { status: { in: STORED_RUN_STATUSES } },
     orderBy: { startedAt: "desc" },
     select: { source: true },
   });
-  const request = await runRequestFor(db, chooseRunSource(last?.source ?? null, process.env));
+  const choice = chooseRunSource(last?.source ?? null, process.env);
+  if ("refused" in choice) throw conflict(choice.refused);
+  const request = await runRequestFor(db, choice.source);
 
   let announce: (runId: string) => void = () => undefined;
   const started = new Promise<string>((resolve) => (announce = resolve));

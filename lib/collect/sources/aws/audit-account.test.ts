@@ -77,7 +77,7 @@ describe("auditing one member account", () => {
       Promise.reject(new IAMServiceException({ name: "AccessDenied", $fault: "client", $metadata: {}, message: "not authorized to perform: sts:AssumeRole" })),
     );
     const { audit } = await auditAccount({ ...ctx, sessions }, MEMBER);
-    expect(audit).toMatchObject({ status: "failed", error: `cannot assume arn:aws:iam::${MEMBER}:role/OrganizationAccountAccessRole: AccessDenied: not authorized to perform: sts:AssumeRole` });
+    expect(audit).toMatchObject({ status: "failed", error: `cannot assume arn:aws:iam::${MEMBER}:role/OrgLensAudit: AccessDenied: not authorized to perform: sts:AssumeRole` });
   });
 
   it("skips a call the endpoint does not implement, notes it once per account, and keeps auditing", async () => {

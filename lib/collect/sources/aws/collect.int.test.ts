@@ -110,7 +110,7 @@ describe("AWS collector against moto", () => {
 
   it("marks an account whose role cannot be assumed as failed, keeps its last evidence and ends partial", async () => {
     const { prodApp } = org.accounts;
-    const denied = new STSServiceException({ name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 }, message: `User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${prodApp}:role/OrganizationAccountAccessRole` });
+    const denied = new STSServiceException({ name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 }, message: `User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${prodApp}:role/OrgLensAudit` });
     const result = await run("2025-06-17T12:00:00Z", {
       assumeRole: async (target, base) => {
         if (target.accountId === prodApp) throw denied;
@@ -120,7 +120,7 @@ describe("AWS collector against moto", () => {
     expect(result).toMatchObject({ status: "partial", accountsAudited: 4, accountsFailed: 1 });
     const account = await db.account.findUniqueOrThrow({ where: { id: prodApp } });
     expect(account.auditStatus).toBe("failed");
-    expect(account.auditError).toMatch(/cannot assume arn:aws:iam::\d{12}:role\/OrganizationAccountAccessRole: AccessDenied/);
+    expect(account.auditError).toMatch(/cannot assume arn:aws:iam::\d{12}:role\/OrgLensAudit: AccessDenied/);
     expect(await db.iamUser.count({ where: { accountId: prodApp } })).toBe(1);
     const errors = await db.runAccountError.findMany({ where: { runId: result.runId, phase: "audit" } });
     expect(errors).toMatchObject([{ accountId: prodApp }]);

@@ -9,8 +9,11 @@ const ZList = z
   .transform((s) => s.split(",").map((p) => p.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z]{2,5}(-[a-z]+)+-\d+$/, "an AWS region such as eu-west-1")).min(1));
 
+export const DEFAULT_ROLE_NAME = "OrgLensAudit";
+
 export const ZAwsEnv = z.object({
-  ORGLENS_AWS_ROLE_NAME: z.string().regex(/^[\w+=,.@/-]{1,64}$/, "an IAM role name").default("OrganizationAccountAccessRole"),
+  // The least-privilege role of docs/orglens-audit-role.json, never the admin OrganizationAccountAccessRole.
+  ORGLENS_AWS_ROLE_NAME: z.string().regex(/^[\w+=,.@/-]{1,64}$/, "an IAM role name").default(DEFAULT_ROLE_NAME),
   ORGLENS_AWS_EXTERNAL_ID: z.string().min(2).max(1224).optional(),
   ORGLENS_AWS_REGIONS: ZList.optional(),
   AWS_REGION: z.string().optional(),
@@ -44,6 +47,8 @@ export interface AwsCollectorConfig {
   endpoint?: string;
   /** Refetch every month of history even when earlier runs stored final months. */
   forceBackfill: boolean;
+  /** The run this collection belongs to: named in every member-account session (CloudTrail). */
+  runId?: string;
 }
 
 export function loadAwsConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<AwsCollectorConfig> = {}): AwsCollectorConfig {

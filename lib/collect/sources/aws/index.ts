@@ -38,7 +38,7 @@ export async function collectAws(db: Db, databaseUrl: string, opts: AwsCollectio
     afterCommit: opts.afterCommit,
     produce: async ({ runId, settings, progress, report }) => {
       const costState = await readCostState(db);
-      return produceAwsSnapshot({ ...opts, config, costState, auditAccounts: opts.auditorFor?.(runId) }, settings, progress, report);
+      return produceAwsSnapshot({ ...opts, config: { ...config, runId }, costState, auditAccounts: opts.auditorFor?.(runId) }, settings, progress, report);
     },
   });
 }

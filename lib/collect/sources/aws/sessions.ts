@@ -1,6 +1,6 @@
 // Credentials per account: the account of the base credentials (default chain; normally the
-// management account) uses them directly, every other account an sts:AssumeRole session "orglens"
-// into the configured read-only role.
+// management account) uses them directly, every other account an sts:AssumeRole session
+// "orglens-<runId>" into the configured read-only role, so CloudTrail ties each call to a run.
 import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { AwsClients, type CredentialSource, type Credentials } from "./clients";
 import type { AwsCollectorConfig } from "./config";
@@ -15,7 +15,15 @@ export interface AssumeTarget {
 }
 export type AssumeRoleFn = (target: AssumeTarget, base: AwsClients) => Promise<Credentials>;
 
-export const SESSION_NAME = "orglens";
+const SESSION_PREFIX = "orglens";
+/** STS: RoleSessionName is 2–64 characters of [\w+=,.@-]. */
+const SESSION_NAME_MAX = 64;
+
+export function sessionNameFor(runId: string | undefined): string {
+  if (!runId) return SESSION_PREFIX;
+  const safe = runId.replace(/[^\w+=,.@-]/g, "-");
+  return `${SESSION_PREFIX}-${safe}`.slice(0, SESSION_NAME_MAX);
+}
 /** Re-assume when a cached session has less than this left: one account audit fits well within it. */
 const REFRESH_MARGIN_MS = 10 * 60_000;
 
@@ -57,7 +65,7 @@ export class AccountSessions {
     }
     const roleArn = this.roleArn(accountId);
     try {
-      const credentials = await this.assumeRole({ accountId, roleArn, externalId: this.config.externalId, sessionName: SESSION_NAME }, this.base);
+      const credentials = await this.assumeRole({ accountId, roleArn, externalId: this.config.externalId, sessionName: sessionNameFor(this.config.runId) }, this.base);
       this.cache.set(accountId, credentials);
       return new AwsClients(accountId, credentials, this.config, this.meter);
     } catch (err) {
