@@ -27,7 +27,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const path = req.url ?? "/";
       received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const status = scripts.get(path)?.shift() ?? 200;
-      res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : "nope");
+      // A body an internal service might hold, and for 3xx a redirect elsewhere: neither may reach the admin.
+      const headers = status >= 300 && status < 400 ? { "content-type": "text/plain", location: "/redirected" } : { "content-type": "text/plain" };
+      res.writeHead(status, headers).end(status === 200 ? "ok" : "internal-body: ami-id i-0123456789");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

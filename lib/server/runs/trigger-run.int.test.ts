@@ -25,6 +25,8 @@ describe("a run started from the dashboard", () => {
     process.env.DATABASE_URL = t.url;
     process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
     process.env.ORGLENS_DEMO_SIGNIN = "1";
+    // The webhook receiver listens on loopback, which deliveries refuse unless allow-listed.
+    process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS = "127.0.0.1";
   });
   afterAll(async () => {
     await hook?.close();
