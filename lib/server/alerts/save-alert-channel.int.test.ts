@@ -67,6 +67,9 @@ describe("saving alert channels", () => {
 
     // The look-alike: same destination, other recipients and name, mask sent back: the password stays.
     expect(await outcome(api.saveAlertChannel(t.db, ADMIN, { ...masked, name: "mail 2", config: { ...masked.config, to: ["other@example.com"] } }, id))).toBe("ok");
+    const { testAlertChannel } = await import("./test-alert-channel");
+    expect(await testAlertChannel(t.db, ADMIN, id)).toEqual({ status: "sent" });
+    expect(smtp.logins).toEqual([{ username: "orglens", password: PASSWORD }]);
     // A new password with a new host is fine: the admin typed it.
     expect(await outcome(api.saveAlertChannel(t.db, ADMIN, { ...email({ password: "new-password" }), config: { ...email({ password: "new-password" }).config, port: smtp.port } }, id))).toBe("ok");
   });
