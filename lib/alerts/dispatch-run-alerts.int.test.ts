@@ -170,4 +170,19 @@ describe("alerts after a run", () => {
     const [got] = hook.received.filter((r) => r.path === "/rebind");
     expect(got?.headers.host).toBe(`rebind.attacker.example:${port}`);
   });
+
+  it("sends mail to the SMTP address it checked, not to a second DNS answer", async () => {
+    const answers = ["127.0.0.1", "169.254.169.254"];
+    const queries: string[] = [];
+    const resolve = (host: string) => {
+      queries.push(host);
+      return Promise.resolve([{ address: answers.shift() ?? "169.254.169.254", family: 4 }]);
+    };
+    const before = smtp.messages.length;
+    const config = { host: "smtp.rebind.example", port: smtp.port, allowPlaintext: true, from: "orglens@example.com", to: ["rebind@example.com"] };
+    const outcome = await sendAlert({ type: "email", config }, { event: "test", runId: null, at: new Date().toISOString(), finding: null }, { ...FAST, resolve });
+    expect(outcome).toEqual({ ok: true, attempts: 1, error: null });
+    expect(queries).toEqual(["smtp.rebind.example"]);
+    expect(smtp.messages.slice(before).map((m) => m.to)).toEqual([["rebind@example.com"]]);
+  });
 });
