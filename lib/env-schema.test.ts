@@ -23,8 +23,16 @@ describe("parseEnv", () => {
     ["an issuer without client credentials", { OIDC_CLIENT_SECRET: undefined }, /OIDC_CLIENT_ID/],
     ["no sign-in method at all", { OIDC_ISSUER: undefined }, /no sign-in method/],
     ["the demo sign-in in production", { ORGLENS_DEPLOYMENT: "production", ORGLENS_DEMO_SIGNIN: "1" }, /cannot be enabled in a production deployment/],
+    ["an encryption key that is not 32 bytes", { ORGLENS_ENCRYPTION_KEY: "too-short" }, /ORGLENS_ENCRYPTION_KEY must be 32 bytes/],
+    ["a malformed private-target allow-list", { ORGLENS_ALLOWED_PRIVATE_TARGETS: "10.0.0.0/8, 300.1.1.1/40" }, /ORGLENS_ALLOWED_PRIVATE_TARGETS: "300.1.1.1\/40"/],
   ])("refuses to start with %s", (_what, change, message) => {
     expect(() => parseEnv({ ...base, ...change })).toThrow(message);
+  });
+
+  it("accepts a hex or base64 encryption key and an allow-list of hosts, IPs and CIDRs", () => {
+    const env = parseEnv({ ...base, ORGLENS_ENCRYPTION_KEY: "ab".repeat(32), ORGLENS_ALLOWED_PRIVATE_TARGETS: "smtp.corp.internal, 10.0.0.0/8, fd00::1" });
+    expect(env.ORGLENS_ALLOWED_PRIVATE_TARGETS).toBe("smtp.corp.internal, 10.0.0.0/8, fd00::1");
+    expect(parseEnv({ ...base, ORGLENS_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") }).ORGLENS_ENCRYPTION_KEY).toBeDefined();
   });
 
   it("allows the demo sign-in outside production, with no identity provider", () => {

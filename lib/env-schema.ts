@@ -1,5 +1,7 @@
 // The environment's rules, pure so they can be tested: lib/env.ts applies them at start-up.
 import { z } from "zod";
+import { parseEncryptionKey } from "./secrets/encryption-key";
+import { parseAllowList } from "./alerts/target-policy";
 
 const csv = z
   .string()
@@ -28,6 +30,20 @@ export const ZEnv = z
     /** Emails that are always admins (bootstrap a fresh install before role bindings exist). */
     ORGLENS_ADMIN_EMAILS: csv,
     ORGLENS_DEMO_SIGNIN: flag,
+    /** Seals alert channel secrets (32 bytes, base64 or hex); unset: derived from NEXTAUTH_SECRET. */
+    ORGLENS_ENCRYPTION_KEY: z.string().refine((v) => parseEncryptionKey(v) !== null, "ORGLENS_ENCRYPTION_KEY must be 32 bytes written as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)").optional(),
+    ORGLENS_PREVIOUS_ENCRYPTION_KEY: z.string().refine((v) => parseEncryptionKey(v) !== null, "ORGLENS_PREVIOUS_ENCRYPTION_KEY must be 32 bytes written as 64 hex digits or base64").optional(),
+    /** Internal hosts, IPs or CIDRs that alert deliveries may reach (all others are refused). */
+    ORGLENS_ALLOWED_PRIVATE_TARGETS: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        try {
+          parseAllowList(v);
+        } catch (err) {
+          ctx.addIssue({ code: "custom", message: err instanceof Error ? err.message : String(err) });
+        }
+      }),
   })
   .superRefine((e, ctx) => {
     if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {

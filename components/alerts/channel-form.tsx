@@ -31,13 +31,14 @@ function configOf(type: TChannelType, f: FormData): Record<string, unknown> {
     case "webhook":
       return { url: s("url"), secret: s("secret") };
     case "email":
-      return { host: s("host"), port: Number(s("port")), secure: f.get("secure") === "on", user: s("user") || undefined, password: s("password") || undefined, from: s("from"), to: s("to").split(/[,\s]+/).filter(Boolean) };
+      return { host: s("host"), port: Number(s("port")), secure: f.get("secure") === "on", allowPlaintext: f.get("allowPlaintext") === "on", user: s("user") || undefined, password: s("password") || undefined, from: s("from"), to: s("to").split(/[,\s]+/).filter(Boolean) };
   }
 }
 
 export function ChannelForm() {
   const qc = useQueryClient();
   const [type, setType] = useState<TChannelType>("slack");
+  const [plaintext, setPlaintext] = useState(false);
   const save = useMutation({
     mutationFn: (body: unknown) => postJson("/api/v1/alerts/channels", z.object({ id: z.string() }), body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["alerts"] }),
@@ -46,7 +47,12 @@ export function ChannelForm() {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    save.mutate({ name: formText(f, "name"), type, enabled: true, config: configOf(type, f) }, { onSuccess: () => form.reset() });
+    save.mutate({ name: formText(f, "name"), type, enabled: true, config: configOf(type, f) }, {
+        onSuccess: () => {
+          form.reset();
+          setPlaintext(false);
+        },
+      });
   };
   return (
     <Card title="Add a channel">
@@ -71,8 +77,18 @@ export function ChannelForm() {
             <Field label="From" name="from" type="email" />
             <Field label="To (comma-separated)" name="to" />
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="secure" /> Implicit TLS (port 465)
+              <input type="checkbox" name="secure" /> Implicit TLS (port 465); otherwise STARTTLS is required
             </label>
+            <div className="text-sm">
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="allowPlaintext" checked={plaintext} onChange={(e) => setPlaintext(e.target.checked)} /> Allow sending without TLS
+              </label>
+              {plaintext ? (
+                <p role="note" className="mt-1 text-amber-800 dark:text-amber-300">
+                  Warning: without TLS the SMTP password and every alert cross the network in clear text. Use only for a relay on a network you trust.
+                </p>
+              ) : null}
+            </div>
           </>
         ) : (
           <>

@@ -13,7 +13,10 @@ export const ZWebhookConfig = z.object({ url: ZUrl, secret: z.string().min(8) })
 export const ZEmailConfig = z.object({
   host: z.string().min(1),
   port: z.coerce.number().int().min(1).max(65535),
+  /** Implicit TLS (port 465); otherwise STARTTLS, required unless allowPlaintext. */
   secure: z.boolean().default(false),
+  /** The explicit opt-out of TLS: the password and the mail then cross the network in clear. */
+  allowPlaintext: z.boolean().default(false),
   user: z.string().optional(),
   password: z.string().optional(),
   from: z.email(),
@@ -33,14 +36,14 @@ export function parseChannel(type: string, config: unknown): TChannelInput {
 }
 
 /** Keys holding secrets: webhook URLs of Slack/Teams embed a token, so they count as secrets too. */
-const SECRET_KEYS: Record<TChannelType, readonly string[]> = {
+export const SECRET_KEYS: Record<TChannelType, readonly string[]> = {
   slack: ["url"],
   teams: ["url"],
   webhook: ["secret"],
   email: ["password"],
 };
 
-function isChannelType(t: string): t is TChannelType {
+export function isChannelType(t: string): t is TChannelType {
   return (CHANNEL_TYPES as readonly string[]).includes(t);
 }
 
@@ -51,8 +54,9 @@ export function maskConfig(type: string, config: unknown): Record<string, unknow
   const out: Record<string, unknown> = { ...obj };
   for (const key of SECRET_KEYS[type]) {
     const v = obj[key];
-    if (typeof v !== "string" || !v) continue;
-    out[key] = key === "url" ? maskUrl(v) : MASK;
+    if (v === undefined || v === null || v === "") continue;
+    // A value that is not a string here is still sealed (its key is not configured): mask it too.
+    out[key] = key === "url" && typeof v === "string" ? maskUrl(v) : MASK;
   }
   return out;
 }
@@ -65,14 +69,56 @@ function maskUrl(url: string): string {
   }
 }
 
-/** An update may send MASK for a secret it did not change: keep the stored value then. */
-export function mergeSecrets(type: string, stored: unknown, next: Record<string, unknown>): Record<string, unknown> {
+/** What a secret is sent to: a masked secret may only be kept while this stays the same. */
+const DESTINATION_KEYS: Record<TChannelType, readonly string[]> = {
+  slack: ["url"],
+  teams: ["url"],
+  webhook: ["url"],
+  email: ["host", "port", "user", "secure", "allowPlaintext"],
+};
+
+const SECRET_LABEL: Record<TChannelType, string> = { slack: "webhook URL", teams: "webhook URL", webhook: "signing secret", email: "SMTP password" };
+const DESTINATION_LABEL: Record<TChannelType, string> = { slack: "URL", teams: "URL", webhook: "URL", email: "host, port, user or TLS mode" };
+
+export type TMergeResult = { ok: true; config: Record<string, unknown> } | { ok: false; field: string; message: string };
+
+/**
+ * An update may send MASK for a secret it did not change: the stored value is kept only while the
+ * destination it is sent to is the same, else a changed host could receive the stored secret.
+ * Slack/Teams URLs are their own destination: a masked URL is kept only when it is the stored one's mask.
+ */
+export function mergeSecrets(type: string, stored: unknown, next: Record<string, unknown>): TMergeResult {
   const old = z.record(z.string(), z.unknown()).catch({}).parse(stored);
-  if (!isChannelType(type)) return next;
+  if (!isChannelType(type)) return { ok: true, config: next };
   const out = { ...next };
   for (const key of SECRET_KEYS[type]) {
     const v = next[key];
-    if (typeof v === "string" && v.includes(MASK)) out[key] = old[key];
+    if (typeof v !== "string" || !v.includes(MASK)) continue;
+    const prev = old[key];
+    const unchanged = key === "url" ? typeof prev === "string" && v === maskUrl(prev) : DESTINATION_KEYS[type].every((d) => sameValue(d, old[d], next[d]));
+    if (!unchanged || typeof prev !== "string") {
+      const message = `Enter the ${SECRET_LABEL[type]} again: the ${DESTINATION_LABEL[type]} changed, and a stored secret is only kept for the same destination.`;
+      return { ok: false, field: `config.${key}`, message };
+    }
+    out[key] = prev;
   }
-  return out;
+  return { ok: true, config: out };
+}
+
+/** Compares as the parsed config would (port "25" equals 25, an absent user equals ""). */
+function sameValue(key: string, a: unknown, b: unknown): boolean {
+  if (key === "url") return normalizeUrl(a) === normalizeUrl(b);
+  if (key === "port") return Number(a) === Number(b);
+  if (key === "secure" || key === "allowPlaintext") return Boolean(a) === Boolean(b);
+  if (key === "host") return typeof a === "string" && typeof b === "string" && a.trim().toLowerCase() === b.trim().toLowerCase();
+  return (a ?? "") === (b ?? "");
+}
+
+function normalizeUrl(u: unknown): string | null {
+  if (typeof u !== "string") return null;
+  try {
+    return new URL(u).href;
+  } catch {
+    return u;
+  }
 }

@@ -9,6 +9,7 @@ import type { TSnapshot } from "@/lib/domain/snapshot";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { ZAlertEvent } from "./alert-event";
 import { dispatchRunAlerts, sendTestAlert } from "./dispatch-run-alerts";
+import { sendAlert } from "./send-alert";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./sign";
 import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "./testing/receivers";
 
@@ -34,6 +35,8 @@ describe("alerts after a run", () => {
     db = createPrismaClient(tdb.url);
     hook = await startWebhookReceiver();
     smtp = await startSmtpReceiver();
+    // The receivers listen on loopback, which deliveries refuse unless the operator allows it.
+    process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS = "127.0.0.1";
   });
   afterAll(async () => {
     await hook?.close();
@@ -94,13 +97,13 @@ describe("alerts after a run", () => {
     expect(slack.text).toContain("New high finding");
 
     const [b] = await db.alertDelivery.findMany({ where: { channelId: bad.id } });
-    expect(b).toMatchObject({ status: "failed", attempts: 1 });
-    expect(b?.lastError).toContain("HTTP 400");
+    // Only the status line is kept: the receiver's body never comes back to the admin.
+    expect(b).toMatchObject({ status: "failed", attempts: 1, lastError: "HTTP 400 Bad Request" });
     expect(JSON.parse(hook.received.find((r) => r.path === "/bad")?.body ?? "{}")).toMatchObject({ "@type": "MessageCard" });
   });
 
-  it("emails through SMTP and logs the test delivery", async () => {
-    const config = { host: "127.0.0.1", port: smtp.port, secure: false, from: "orglens@example.com", to: ["secops@example.com"] };
+  it("emails through SMTP (TLS explicitly disabled for this channel) and logs the test delivery", async () => {
+    const config = { host: "127.0.0.1", port: smtp.port, secure: false, allowPlaintext: true, from: "orglens@example.com", to: ["secops@example.com"] };
     const ch = await db.alertChannel.create({ data: { name: "mail", type: "email", config } });
     expect(await sendTestAlert(db, ch, FAST)).toBe("sent");
     expect(smtp.messages).toHaveLength(1);
@@ -108,5 +111,78 @@ describe("alerts after a run", () => {
     expect(smtp.messages[0]?.data).toContain("Subject: [OrgLens] OrgLens test alert");
     const rows = await db.alertDelivery.findMany({ where: { channelId: ch.id } });
     expect(rows).toMatchObject([{ status: "sent", attempts: 1, runId: null }]);
+  });
+
+  it("requires TLS from an SMTP server unless the channel disables it", async () => {
+    const config = { host: "127.0.0.1", port: smtp.port, from: "orglens@example.com", to: ["secops@example.com"] };
+    const ch = await db.alertChannel.create({ data: { name: "mail, TLS required", type: "email", config } });
+    const before = smtp.messages.length;
+    expect(await sendTestAlert(db, ch, FAST)).toBe("failed");
+    expect(smtp.messages).toHaveLength(before);
+    const [row] = await db.alertDelivery.findMany({ where: { channelId: ch.id } });
+    expect(row).toMatchObject({ status: "failed", attempts: 1 });
+    expect(row?.lastError).toMatch(/^SMTP ETLS/);
+  });
+
+  it("refuses internal destinations at send time unless allow-listed, and connects nowhere", async () => {
+    const allowed = process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS;
+    process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS = "";
+    try {
+      // Rows written before the save-time check (or by hand) are checked again when sending.
+      const loop = await db.alertChannel.create({ data: { name: "loopback", type: "webhook", config: { url: hook.url("/loop"), secret: SECRET } } });
+      const imds = await db.alertChannel.create({ data: { name: "imds", type: "slack", config: { url: "http://169.254.169.254/latest/meta-data/" } } });
+      const mail = await db.alertChannel.create({ data: { name: "mail loop", type: "email", config: { host: "localhost", port: smtp.port, allowPlaintext: true, from: "a@example.com", to: ["b@example.com"] } } });
+      const before = smtp.messages.length;
+      for (const ch of [loop, imds, mail]) expect(await sendTestAlert(db, ch, FAST)).toBe("failed");
+      expect(hook.received.filter((r) => r.path === "/loop")).toHaveLength(0);
+      expect(smtp.messages).toHaveLength(before);
+      const rows = await db.alertDelivery.findMany({ where: { channelId: { in: [loop.id, imds.id, mail.id] } }, include: { channel: true } });
+      expect(Object.fromEntries(rows.map((r) => [r.channel.name, [r.attempts, r.lastError]]))).toEqual({
+        loopback: [1, "Refused: 127.0.0.1 is a loopback address. An operator can allow it with ORGLENS_ALLOWED_PRIVATE_TARGETS."],
+        imds: [1, "Refused: 169.254.169.254 is a link-local address. An operator can allow it with ORGLENS_ALLOWED_PRIVATE_TARGETS."],
+        "mail loop": [1, "Refused: localhost resolves to a loopback address. An operator can allow it with ORGLENS_ALLOWED_PRIVATE_TARGETS."],
+      });
+    } finally {
+      process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS = allowed;
+    }
+  });
+
+  it("does not follow redirects and keeps only the status line", async () => {
+    hook.script("/moved", [302]);
+    const ch = await db.alertChannel.create({ data: { name: "moved", type: "slack", config: { url: hook.url("/moved") } } });
+    expect(await sendTestAlert(db, ch, FAST)).toBe("failed");
+    expect(hook.received.map((r) => r.path).filter((p) => p === "/moved" || p === "/redirected")).toEqual(["/moved"]);
+    expect((await db.alertDelivery.findFirst({ where: { channelId: ch.id } }))?.lastError).toBe("HTTP 302 Found");
+  });
+
+  it("connects to the address it checked, not to a second DNS answer (no rebinding window)", async () => {
+    // A name that first answers the allowed receiver, then the metadata service.
+    const answers = ["127.0.0.1", "169.254.169.254"];
+    const queries: string[] = [];
+    const resolve = (host: string) => {
+      queries.push(host);
+      return Promise.resolve([{ address: answers.shift() ?? "169.254.169.254", family: 4 }]);
+    };
+    const port = new URL(hook.url()).port;
+    const outcome = await sendAlert({ type: "slack", config: { url: `http://rebind.attacker.example:${port}/rebind` } }, { event: "test", runId: null, at: new Date().toISOString(), finding: null }, { ...FAST, resolve });
+    expect(outcome).toEqual({ ok: true, attempts: 1, error: null });
+    expect(queries).toEqual(["rebind.attacker.example"]);
+    const [got] = hook.received.filter((r) => r.path === "/rebind");
+    expect(got?.headers.host).toBe(`rebind.attacker.example:${port}`);
+  });
+
+  it("sends mail to the SMTP address it checked, not to a second DNS answer", async () => {
+    const answers = ["127.0.0.1", "169.254.169.254"];
+    const queries: string[] = [];
+    const resolve = (host: string) => {
+      queries.push(host);
+      return Promise.resolve([{ address: answers.shift() ?? "169.254.169.254", family: 4 }]);
+    };
+    const before = smtp.messages.length;
+    const config = { host: "smtp.rebind.example", port: smtp.port, allowPlaintext: true, from: "orglens@example.com", to: ["rebind@example.com"] };
+    const outcome = await sendAlert({ type: "email", config }, { event: "test", runId: null, at: new Date().toISOString(), finding: null }, { ...FAST, resolve });
+    expect(outcome).toEqual({ ok: true, attempts: 1, error: null });
+    expect(queries).toEqual(["smtp.rebind.example"]);
+    expect(smtp.messages.slice(before).map((m) => m.to)).toEqual([["rebind@example.com"]]);
   });
 });

@@ -4,9 +4,12 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { EncryptionKeyError, keyringFromEnv } from "@/lib/secrets/encryption-key";
+import { SecretUnreadableError } from "@/lib/secrets/secret-box";
 import type { TAlertEvent } from "./alert-event";
+import { openChannelConfig } from "./channel-secrets";
 import { dedupeKey, matchesRule } from "./match-rule";
-import { sendAlert, type SendOptions } from "./send-alert";
+import { sendAlert, type SendOptions, type SendOutcome } from "./send-alert";
 
 export interface DispatchSummary {
   matched: number;
@@ -97,12 +100,24 @@ export async function deliver(db: Db, d: DeliveryInput, opts: SendOptions = {}):
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return "duplicate";
     throw err;
   }
-  const result = await sendAlert(d.channel, d.payload, opts);
+  const result = await sendWithSecrets(d.channel, d.payload, opts);
   await db.alertDelivery.update({
     where: { id },
     data: { status: result.ok ? "sent" : "failed", attempts: result.attempts, lastError: result.error, sentAt: result.ok ? new Date() : null },
   });
   return result.ok ? "sent" : "failed";
+}
+
+/** Opens the channel's sealed secrets, then sends; a missing key fails the delivery with what to set. */
+async function sendWithSecrets(channel: DeliveryInput["channel"], payload: TAlertEvent, opts: SendOptions): Promise<SendOutcome> {
+  let config: Record<string, unknown>;
+  try {
+    config = openChannelConfig(channel, () => keyringFromEnv(process.env).readable);
+  } catch (err) {
+    if (err instanceof SecretUnreadableError || err instanceof EncryptionKeyError) return { ok: false, attempts: 0, error: err.message };
+    throw err;
+  }
+  return sendAlert({ type: channel.type, config }, payload, opts);
 }
 
 /** The "send test" button: a test event through the same path, logged like any delivery. */

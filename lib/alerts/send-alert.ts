@@ -1,16 +1,26 @@
 // One delivery attempt loop: retried with exponential backoff on network errors and 5xx; a 4xx
 // (or a permanent SMTP 5xx) is the receiver saying no, and retrying would not change its mind.
+// What is logged of a failure is a status line or an error code, never what the receiver answered:
+// a delivery pointed at some internal service must not read its responses back to the admin.
+import { STATUS_CODES } from "node:http";
+import { isIP } from "node:net";
 import nodemailer from "nodemailer";
 import { z } from "zod";
 import { parseChannel, type TChannelInput } from "./channel-config";
 import { emailContent, slackBody, teamsBody, type TAlertEvent } from "./alert-event";
+import { postWebhook } from "./post-webhook";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signBody } from "./sign";
+import { allowListFromEnv, resolveTarget, TargetRefusedError, type Resolver, type TAllowEntry } from "./target-policy";
 
 export interface SendOptions {
   maxAttempts?: number;
   baseDelayMs?: number;
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Private targets the operator allowed; read from ORGLENS_ALLOWED_PRIVATE_TARGETS by default. */
+  allow?: readonly TAllowEntry[];
+  /** DNS; the system resolver by default. */
+  resolve?: Resolver;
 }
 
 export interface SendOutcome {
@@ -19,77 +29,113 @@ export interface SendOutcome {
   error: string | null;
 }
 
+/** Failures described by our own words only (status line, error code): safe to log as they are. */
+class RetryableError extends Error {}
 class PermanentError extends Error {}
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** `channel.config` holds plaintext secrets here (see channel-secrets.ts). */
 export async function sendAlert(channel: { type: string; config: unknown }, event: TAlertEvent, opts: SendOptions = {}): Promise<SendOutcome> {
   const { maxAttempts = 3, baseDelayMs = 500, timeoutMs = 10_000, sleep = wait } = opts;
   let parsed: TChannelInput;
+  let allow: readonly TAllowEntry[];
   try {
     parsed = parseChannel(channel.type, channel.config);
-  } catch {
-    return { ok: false, attempts: 0, error: "invalid channel configuration" };
+    allow = opts.allow ?? allowListFromEnv();
+  } catch (err) {
+    return { ok: false, attempts: 0, error: err instanceof TargetRefusedError ? err.message : "invalid channel configuration" };
   }
+  const target = { allow, resolve: opts.resolve, timeoutMs };
   let lastError = "";
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
-      await sendOnce(parsed, event, timeoutMs);
+      await sendOnce(parsed, event, target);
       return { ok: true, attempts: attempt, error: null };
     } catch (err) {
-      lastError = err instanceof Error ? err.message : String(err);
-      if (err instanceof PermanentError || attempt === maxAttempts) return { ok: false, attempts: attempt, error: lastError.slice(0, 2000) };
+      const permanent = err instanceof PermanentError || err instanceof TargetRefusedError;
+      lastError = permanent || err instanceof RetryableError ? err.message : networkError(err);
+      if (permanent || attempt === maxAttempts) return { ok: false, attempts: attempt, error: lastError };
       await sleep(baseDelayMs * 2 ** (attempt - 1));
     }
   }
   return { ok: false, attempts: maxAttempts, error: lastError };
 }
 
-async function sendOnce(ch: TChannelInput, event: TAlertEvent, timeoutMs: number): Promise<void> {
+interface Target {
+  allow: readonly TAllowEntry[];
+  resolve: Resolver | undefined;
+  timeoutMs: number;
+}
+
+async function sendOnce(ch: TChannelInput, event: TAlertEvent, target: Target): Promise<void> {
   switch (ch.type) {
     case "slack":
-      return post(ch.config.url, JSON.stringify(slackBody(event)), {}, timeoutMs);
+      return post(ch.config.url, JSON.stringify(slackBody(event)), {}, target);
     case "teams":
-      return post(ch.config.url, JSON.stringify(teamsBody(event)), {}, timeoutMs);
+      return post(ch.config.url, JSON.stringify(teamsBody(event)), {}, target);
     case "webhook": {
       const body = JSON.stringify(event);
       const ts = String(Math.floor(Date.now() / 1000));
-      return post(ch.config.url, body, { [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: signBody(ch.config.secret, ts, body) }, timeoutMs);
+      return post(ch.config.url, body, { [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: signBody(ch.config.secret, ts, body) }, target);
     }
     case "email":
-      return sendEmail(ch.config, event, timeoutMs);
+      return sendEmail(ch.config, event, target);
   }
 }
 
-async function post(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<void> {
-  const res = await fetch(url, { method: "POST", body, headers: { "content-type": "application/json", ...headers }, signal: AbortSignal.timeout(timeoutMs), redirect: "error" });
-  if (res.ok) return;
-  const text = (await res.text().catch(() => "")).slice(0, 300);
-  const message = `HTTP ${res.status}${text ? `: ${text}` : ""}`;
-  if (res.status >= 400 && res.status < 500 && res.status !== 429) throw new PermanentError(message);
-  throw new Error(message);
+async function post(url: string, body: string, headers: Record<string, string>, target: Target): Promise<void> {
+  const status = await postWebhook(url, body, headers, target);
+  if (status >= 200 && status < 300) return;
+  const message = `HTTP ${status} ${STATUS_CODES[status] ?? ""}`.trim();
+  // 3xx included: redirects are not followed, so asking again would get the same answer.
+  if (status < 500 && status !== 429) throw new PermanentError(message);
+  throw new RetryableError(message);
 }
 
-const ZSmtpError = z.object({ responseCode: z.number() });
+/** A network failure as its error code ("ECONNREFUSED", "timeout"), not a message that may quote a peer. */
+function networkError(err: unknown): string {
+  const parsed = z.object({ code: z.string().optional(), name: z.string().optional() }).safeParse(err);
+  if (!parsed.success) return "network error";
+  if (parsed.data.name === "TimeoutError" || parsed.data.name === "AbortError") return "timeout";
+  return parsed.data.code ?? "network error";
+}
 
-async function sendEmail(cfg: Extract<TChannelInput, { type: "email" }>["config"], event: TAlertEvent, timeoutMs: number): Promise<void> {
+const ZSmtpError = z.object({ code: z.string().optional(), responseCode: z.number().optional() });
+
+const SMTP_HINT: Record<string, string> = {
+  ETLS: "TLS could not be set up (the server offers no STARTTLS, or its certificate is not valid for the host)",
+  EAUTH: "authentication failed",
+  ECONNECTION: "connection failed",
+  ETIMEDOUT: "timed out",
+  ESOCKET: "connection failed",
+  EENVELOPE: "sender or recipient refused",
+};
+
+async function sendEmail(cfg: Extract<TChannelInput, { type: "email" }>["config"], event: TAlertEvent, target: Target): Promise<void> {
+  const { address } = await resolveTarget(cfg.host, target.allow, target.resolve);
   const transport = nodemailer.createTransport({
-    host: cfg.host,
+    // Connect to the checked address; certificates are still checked against the configured host name.
+    host: address,
     port: cfg.port,
     secure: cfg.secure,
+    requireTLS: !cfg.secure && !cfg.allowPlaintext,
+    tls: { servername: isIP(cfg.host) ? undefined : cfg.host },
     auth: cfg.user ? { user: cfg.user, pass: cfg.password ?? "" } : undefined,
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs,
+    connectionTimeout: target.timeoutMs,
+    greetingTimeout: target.timeoutMs,
+    socketTimeout: target.timeoutMs,
   });
   try {
     const { subject, text } = emailContent(event);
     await transport.sendMail({ from: cfg.from, to: cfg.to, subject, text });
   } catch (err) {
     const smtp = ZSmtpError.safeParse(err);
-    const message = err instanceof Error ? err.message : String(err);
-    if (smtp.success && smtp.data.responseCode >= 500) throw new PermanentError(message);
-    throw new Error(message);
+    const code = smtp.success ? smtp.data.code : undefined;
+    const responseCode = smtp.success ? smtp.data.responseCode : undefined;
+    const message = ["SMTP", code, responseCode, code && SMTP_HINT[code] ? `(${SMTP_HINT[code]})` : null].filter((p) => p !== undefined && p !== null).join(" ");
+    if ((responseCode ?? 0) >= 500 || code === "ETLS" || code === "EAUTH") throw new PermanentError(message);
+    throw new RetryableError(message);
   } finally {
     transport.close();
   }

@@ -57,6 +57,8 @@ export function e2eAppEnv(
     OIDC_CLIENT_ID: E2E_OIDC_CLIENT.id,
     OIDC_CLIENT_SECRET: E2E_OIDC_CLIENT.secret,
     OIDC_PROVIDER_NAME: "Test IdP",
+    // Alert specs deliver to receivers on loopback, which is refused unless the operator allows it.
+    ORGLENS_ALLOWED_PRIVATE_TARGETS: "127.0.0.1",
     // Its own build folder: never clobbers the .next of a demo running from the same checkout.
     ORGLENS_DIST_DIR: slotted(".next-e2e"),
   };

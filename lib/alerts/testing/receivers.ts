@@ -27,7 +27,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       const path = req.url ?? "/";
       received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const status = scripts.get(path)?.shift() ?? 200;
-      res.writeHead(status, { "content-type": "text/plain" }).end(status === 200 ? "ok" : "nope");
+      // A body an internal service might hold, and for 3xx a redirect elsewhere: neither may reach the admin.
+      const headers = status >= 300 && status < 400 ? { "content-type": "text/plain", location: "/redirected" } : { "content-type": "text/plain" };
+      res.writeHead(status, headers).end(status === 200 ? "ok" : "internal-body: ami-id i-0123456789");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -43,14 +45,22 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
 export interface SmtpReceiver {
   port: number;
   messages: { from: string; to: string[]; data: string }[];
+  /** Credentials clients logged in with (any are accepted): what a hostile listener would collect. */
+  logins: { username: string; password: string }[];
   close: () => Promise<void>;
 }
 
 export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   const messages: SmtpReceiver["messages"] = [];
+  const logins: SmtpReceiver["logins"] = [];
   const server = new SMTPServer({
     authOptional: true,
+    allowInsecureAuth: true,
     disabledCommands: ["STARTTLS"],
+    onAuth(auth, _session, callback) {
+      logins.push({ username: auth.username ?? "", password: auth.password ?? "" });
+      callback(null, { user: auth.username });
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
@@ -63,7 +73,7 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = portOf(server.server);
-  return { port, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { port, messages, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 function portOf(server: Server): number {

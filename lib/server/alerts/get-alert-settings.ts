@@ -3,13 +3,17 @@ import type { Db } from "@/lib/db/client";
 import { ZAlertEvent, summaryLine } from "@/lib/alerts/alert-event";
 import type { TAlertSettings } from "@/lib/alerts/api-schema";
 import { maskConfig } from "@/lib/alerts/channel-config";
+import { openChannelConfig, type StoredChannel } from "@/lib/alerts/channel-secrets";
+import { EncryptionKeyError, keyringFromEnv, type EncryptionKey } from "@/lib/secrets/encryption-key";
+import { SecretUnreadableError } from "@/lib/secrets/secret-box";
 
 /** Channels (secrets masked), their rules, and the latest deliveries. Admin-only; alerts are org-wide. */
 export async function getAlertSettings(db: Db): Promise<TAlertSettings> {
   const channels = await db.alertChannel.findMany({ orderBy: { createdAt: "asc" }, include: { rules: { orderBy: { name: "asc" } } } });
   const deliveries = await db.alertDelivery.findMany({ orderBy: { createdAt: "desc" }, take: 50, include: { channel: { select: { name: true } } } });
+  const keys = () => keyringFromEnv(process.env).readable;
   return {
-    channels: channels.map((c) => ({ id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: maskConfig(c.type, c.config), rules: c.rules })),
+    channels: channels.map((c) => ({ id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: maskConfig(c.type, openForMasking(c, keys)), rules: c.rules })),
     deliveries: deliveries.map((d) => {
       const event = ZAlertEvent.safeParse(d.payload);
       return {
@@ -24,4 +28,14 @@ export async function getAlertSettings(db: Db): Promise<TAlertSettings> {
       };
     }),
   };
+}
+
+/** Opened only to show a Slack/Teams URL's origin; a secret whose key is gone is masked all the same. */
+function openForMasking(channel: StoredChannel, keys: () => readonly EncryptionKey[]): unknown {
+  try {
+    return openChannelConfig(channel, keys);
+  } catch (err) {
+    if (err instanceof SecretUnreadableError || err instanceof EncryptionKeyError) return channel.config;
+    throw err;
+  }
 }

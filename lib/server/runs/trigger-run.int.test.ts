@@ -27,6 +27,8 @@ describe("a run started from the dashboard", () => {
     process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
     process.env.ORGLENS_DEMO_SIGNIN = "1";
     process.env.ORGLENS_DEPLOYMENT = "demo";
+    // The webhook receiver listens on loopback, which deliveries refuse unless allow-listed.
+    process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS = "127.0.0.1";
   });
   afterAll(async () => {
     delete process.env.ORGLENS_DEPLOYMENT;
