@@ -1,7 +1,7 @@
-// Runs once when a server process starts (Next.js instrumentation hook): start-up warnings about the
-// configuration that the environment schema cannot judge alone because they depend on the database.
+// Runs once when a server process starts (Next.js instrumentation hook): start-up warnings about
+// configuration that depends on the database, so the environment schema cannot judge it alone.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { warnAboutStartupConfiguration } = await import("@/lib/server/startup-warnings");
-  await warnAboutStartupConfiguration();
+  const { checkBootstrapAdminsAtStartup } = await import("@/lib/auth/bootstrap-admins");
+  await checkBootstrapAdminsAtStartup({ DATABASE_URL: process.env.DATABASE_URL, ORGLENS_ADMIN_EMAILS: process.env.ORGLENS_ADMIN_EMAILS });
 }

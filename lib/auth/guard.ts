@@ -65,7 +65,7 @@ export function route<QS extends z.ZodType | undefined = undefined, BS extends z
       // Before anything is read: a session cookie rides along on cross-site requests, a bearer token
       // does not (and tokens are read-only anyway).
       if (!SAFE_METHODS.has(req.method) && !hasBearer(req)) {
-        const refusal = checkSameOriginJson(req.headers, appOrigin(req), spec.body !== undefined);
+        const refusal = checkSameOriginJson(req.headers, appOrigin(req));
         if (refusal) throw new HttpError(403, refusal);
       }
       const caller = await getCaller(req);

@@ -1,6 +1,7 @@
 // CSRF defence for cookie-authenticated writes: the request must come from the app's own pages
-// (Origin, or the browser's Sec-Fetch-Site when Origin is absent) and carry JSON, which a cross-site
-// HTML form cannot send and a cross-site fetch cannot send without a CORS preflight we never grant.
+// (Origin, or the browser's Sec-Fetch-Site when Origin is absent), and whatever body it carries must
+// be JSON, which a cross-site HTML form cannot send and a cross-site fetch cannot send without a
+// CORS preflight the app never grants.
 
 const JSON_TYPE = "application/json";
 
@@ -9,17 +10,21 @@ function isJson(contentType: string | null): boolean {
   return essence === JSON_TYPE;
 }
 
+/** Whether the request declares a body: a length above zero, a chunked upload, or a content type. */
+function declaresBody(headers: Headers): boolean {
+  const length = headers.get("content-length");
+  return (length !== null && length.trim() !== "0") || headers.has("transfer-encoding") || headers.has("content-type");
+}
+
 /**
  * `null` when a state-changing request with a session cookie may go on, else the reason to refuse it.
- * `expectsBody`: the route reads a JSON body, so a missing content type is refused too; a body-less
- * action (DELETE, a trigger) may omit it, but any content type it declares must be JSON.
+ * A body-less action (DELETE, a trigger) needs no content type; any body must be declared JSON.
  */
-export function checkSameOriginJson(headers: Headers, appOrigin: string, expectsBody: boolean): string | null {
+export function checkSameOriginJson(headers: Headers, appOrigin: string): string | null {
   const origin = headers.get("origin");
   const sameOrigin = origin !== null ? origin === appOrigin : headers.get("sec-fetch-site") === "same-origin";
   if (!sameOrigin) return "Refused: a cross-site request cannot change data. Use OrgLens from its own address.";
-  const contentType = headers.get("content-type");
-  if ((expectsBody || contentType !== null) && !isJson(contentType)) {
+  if (declaresBody(headers) && !isJson(headers.get("content-type"))) {
     return "Refused: requests that change data must send Content-Type: application/json.";
   }
   return null;
