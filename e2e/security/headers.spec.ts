@@ -4,6 +4,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { e2eQuery } from "../../lib/testing/e2e-db";
 import { signInAs } from "../support/sign-in-ui";
 
+// Page loads in a cold production server on a shared two-core machine can take many seconds each.
+test.describe.configure({ timeout: 120_000 });
+
 function expectCommonHeaders(headers: Record<string, string>, what: string): void {
   expect(headers["x-content-type-options"], what).toBe("nosniff");
   expect(headers["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
@@ -52,7 +55,7 @@ test("API answers carry the headers too, and HSTS when the request came over htt
 });
 
 test("no page logs a CSP violation in Chromium", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const violations = await watchCsp(page);
   await page.goto("/signin");
   await expect(page.getByRole("button", { name: /Continue as Admin/ })).toBeVisible();
