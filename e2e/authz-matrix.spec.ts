@@ -17,13 +17,15 @@ test("every API route and method has an authorization expectation", () => {
 });
 
 async function contextFor(caller: Caller, baseURL: string): Promise<APIRequestContext> {
-  if (caller === "anonymous") return newRequest.newContext({ baseURL });
+  // Writes with a session cookie must carry the app's Origin (CSRF defence), as a browser's would.
+  const sameOrigin = { origin: baseURL };
+  if (caller === "anonymous") return newRequest.newContext({ baseURL, extraHTTPHeaders: sameOrigin });
   if (caller !== "token") {
-    const ctx = await newRequest.newContext({ baseURL });
+    const ctx = await newRequest.newContext({ baseURL, extraHTTPHeaders: sameOrigin });
     await signInDemo(ctx, caller);
     return ctx;
   }
-  const analyst = await newRequest.newContext({ baseURL });
+  const analyst = await newRequest.newContext({ baseURL, extraHTTPHeaders: sameOrigin });
   await signInDemo(analyst, "analyst");
   const created = await analyst.post("/api/tokens", { data: { name: "authz matrix", expiresInDays: 1 } });
   expect(created.status()).toBe(200);

@@ -48,6 +48,8 @@ async function main(): Promise<void> {
     process.once(signal, () => void shutdown(signal === "SIGINT" ? 130 : 143, db));
   }
   try {
+    // The demo organization and its role bindings are loaded only into a declared demo deployment.
+    process.env.ORGLENS_DEPLOYMENT = "demo";
     await prepareDatabase(db.url, { demo: true, log });
     const idp = await startOidcProvider({
       port: e2eOidcPort(port),

@@ -8,7 +8,8 @@ const ZError = z.object({ error: z.string(), fields: z.array(z.object({ path: z.
 export async function sendJson<S extends z.ZodType>(url: string, method: "POST" | "PUT" | "DELETE", schema: S, body?: unknown): Promise<z.infer<S>> {
   const res = await fetch(url, {
     method,
-    headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    // JSON even without a body: the server refuses other content types from a session (CSRF).
+    headers: { accept: "application/json", "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data: unknown = await res.json().catch(() => null);

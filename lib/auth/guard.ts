@@ -1,15 +1,20 @@
-// The one route guard: resolve the caller, check the permission table, parse input with zod, and
-// send every error through one handler (400/401/403/404/409, or a logged generic 500).
+// The one route guard: refuse cross-site writes, resolve the caller, check the permission table,
+// read a capped JSON body, parse input with zod, and send every error through one handler
+// (400/401/403/404/409/413/429, or a logged generic 500).
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { ZodError, type z } from "zod";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { HttpError } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { withResponseCache } from "@/lib/server/response-cache";
 import type { Principal } from "./principal";
+import { createRateLimiter } from "./rate-limit";
+import { DEFAULT_JSON_BODY_LIMIT, readJsonBody } from "./request-body";
 import { can, type TPermission } from "./roles";
+import { checkSameOriginJson } from "./same-origin";
 import { getCaller } from "./session";
 
 type Params = Record<string, string | string[] | undefined>;
@@ -26,11 +31,30 @@ export interface RouteSpec<QS extends z.ZodType | undefined, BS extends z.ZodTyp
   permission: TPermission;
   query?: QS;
   body?: BS;
+  /** Cap on the JSON body in bytes (default DEFAULT_JSON_BODY_LIMIT): larger bodies get a 413. */
+  maxBodyBytes?: number;
   /** GET answers that depend only on the data, role, scope and URL: cached per data version (lib/server/response-cache). */
   cache?: boolean;
+  /** Downloads that hold a database connection while they stream: rate-limited per user or token. */
+  rateLimit?: "export";
 }
 
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Exports per caller per minute and process: plenty for people, a wall for a loop. */
+const EXPORTS_PER_MINUTE = 10;
+declare global {
+  var orglensExportLimiter: ReturnType<typeof createRateLimiter> | undefined;
+}
+const exportLimiter = (globalThis.orglensExportLimiter ??= createRateLimiter({ limit: EXPORTS_PER_MINUTE, windowMs: 60_000 }));
+
+/** The deployment's own origin: NEXTAUTH_URL when set (behind a proxy the request's Host may differ). */
+function appOrigin(req: NextRequest): string {
+  return env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : req.nextUrl.origin;
+}
+
+const hasBearer = (req: NextRequest) => req.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;
 
 export function route<QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined>(
   spec: RouteSpec<QS, BS>,
@@ -38,15 +62,25 @@ export function route<QS extends z.ZodType | undefined = undefined, BS extends z
 ) {
   return async (req: NextRequest, ctx: { params: Promise<Params> }): Promise<Response> => {
     try {
+      // Before anything is read: a session cookie rides along on cross-site requests, a bearer token
+      // does not (and tokens are read-only anyway).
+      if (!SAFE_METHODS.has(req.method) && !hasBearer(req)) {
+        const refusal = checkSameOriginJson(req.headers, appOrigin(req));
+        if (refusal) throw new HttpError(403, refusal);
+      }
       const caller = await getCaller(req);
       if (caller.status === "anonymous") throw new HttpError(401, "Sign in to continue.");
       if (caller.status === "no-role") throw new HttpError(403, "Your account has no OrgLens role. Ask an admin to map one of your groups to a role.");
       const { principal } = caller;
       if (!can(principal.role, spec.permission)) throw new HttpError(403, "You do not have permission to do this.");
       if (principal.kind === "token" && req.method !== "GET") throw new HttpError(403, "API tokens are read-only.");
+      if (spec.rateLimit) {
+        const decision = exportLimiter.take(principal.kind === "token" ? `token:${principal.tokenId ?? principal.email}` : `user:${principal.email}`);
+        if (!decision.ok) return tooManyExports(decision.retryAfterSeconds);
+      }
 
       const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
-      const body = spec.body ? spec.body.parse(await readJson(req)) : undefined;
+      const body = spec.body ? spec.body.parse(await readJsonBody(req, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_LIMIT)) : undefined;
       const params = await ctx.params;
       const run = () => handler({ req, principal, query: query as Infer<QS>, body: body as Infer<BS>, params });
       if (spec.cache && req.method === "GET") return await withResponseCache(db, req, principal, run);
@@ -58,14 +92,12 @@ export function route<QS extends z.ZodType | undefined = undefined, BS extends z
   };
 }
 
-async function readJson(req: NextRequest): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw new HttpError(400, "The request body must be JSON.");
-  }
+function tooManyExports(retryAfterSeconds: number): Response {
+  return NextResponse.json(
+    { error: `Too many exports: at most ${EXPORTS_PER_MINUTE} a minute. Try again in ${retryAfterSeconds} s.` },
+    { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
+  );
 }
-
 export function errorResponse(err: unknown, req?: NextRequest): Response {
   if (err instanceof HttpError) return NextResponse.json({ error: err.message, details: err.details }, { status: err.status });
   if (err instanceof ZodError) {

@@ -1,24 +1,14 @@
 // next-auth configuration: a generic OpenID Connect provider (authorization code + PKCE + state) and,
-// only when explicitly enabled outside production, a demo sign-in that picks a role.
+// only in a demo deployment or outside production, a demo sign-in that picks a role.
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { demoSignInAllowed } from "@/lib/env-schema";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { DEMO_GROUPS } from "./demo-groups";
-import { ROLES } from "./roles";
-
-const ZProfile = z.looseObject({ sub: z.string(), email: z.string().optional(), name: z.string().optional(), preferred_username: z.string().optional() });
-const ZGroups = z.union([z.array(z.string()), z.string().transform((s) => s.split(",").map((g) => g.trim()))]);
-
-/** Demo users: one per role, plus an OU-scoped business-unit lead (scope resolved from its group). */
-export const DEMO_USERS = {
-  admin: { email: "admin@demo.orglens", name: "Demo Admin", groups: [DEMO_GROUPS.admin] },
-  analyst: { email: "analyst@demo.orglens", name: "Demo Analyst", groups: [DEMO_GROUPS.analyst] },
-  viewer: { email: "viewer@demo.orglens", name: "Demo Viewer", groups: [DEMO_GROUPS.viewer] },
-  scoped: { email: "bu-lead@demo.orglens", name: "Demo BU Lead", groups: [DEMO_GROUPS.buLead] },
-} as const;
+import { authorizeDemo } from "./demo-sign-in";
+import { mapOidcProfile } from "./oidc-profile";
 
 function providers(): NextAuthOptions["providers"] {
   const list: NextAuthOptions["providers"] = [];
@@ -34,32 +24,25 @@ function providers(): NextAuthOptions["providers"] {
       authorization: { params: { scope: env.OIDC_SCOPES } },
       idToken: true,
       checks: ["pkce", "state"],
-      profile(raw: unknown) {
-        const p = ZProfile.parse(raw);
-        const groups = ZGroups.safeParse(p[env.OIDC_GROUPS_CLAIM]);
-        return { id: p.sub, email: p.email ?? p.preferred_username ?? p.sub, name: p.name ?? null, groups: groups.success ? groups.data : [] };
-      },
+      profile: (raw: unknown) => mapOidcProfile(raw, env.OIDC_GROUPS_CLAIM),
     });
   }
-  if (env.ORGLENS_DEMO_SIGNIN) {
+  if (env.ORGLENS_DEMO_SIGNIN && demoSignInAllowed({ NODE_ENV: env.NODE_ENV, ORGLENS_DEPLOYMENT: env.ORGLENS_DEPLOYMENT, ORGLENS_DEMO_SIGNIN: "1" })) {
     list.push(
       CredentialsProvider({
         id: "demo",
         name: "Demo",
         credentials: { role: { label: "Role", type: "text" } },
-        authorize(credentials) {
-          const role = z.enum([...ROLES, "scoped"]).safeParse(credentials?.role);
-          if (!role.success) return null;
-          const user = DEMO_USERS[role.data];
-          return { id: user.email, ...user, groups: [...user.groups] };
-        },
+        // The environment of this process, read again at sign-in time.
+        authorize: (credentials) =>
+          authorizeDemo(credentials, { NODE_ENV: process.env.NODE_ENV, ORGLENS_DEPLOYMENT: process.env.ORGLENS_DEPLOYMENT, ORGLENS_DEMO_SIGNIN: process.env.ORGLENS_DEMO_SIGNIN }),
       }),
     );
   }
   return list;
 }
 
-const ZUserGroups = z.object({ groups: z.array(z.string()) });
+const ZUserClaims = z.object({ groups: z.array(z.string()), verifiedEmail: z.string().nullable().optional() });
 
 export const authOptions: NextAuthOptions = {
   secret: env.NEXTAUTH_SECRET,
@@ -71,13 +54,14 @@ export const authOptions: NextAuthOptions = {
       // Groups are kept in the token; role and scope are resolved per request from the bindings,
       // so an admin's change takes effect at once.
       if (user) {
-        const g = ZUserGroups.safeParse(user);
-        token.groups = g.success ? g.data.groups : [];
+        const claims = ZUserClaims.safeParse(user);
+        token.groups = claims.success ? claims.data.groups : [];
+        token.verifiedEmail = claims.success ? (claims.data.verifiedEmail ?? null) : null;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, groups: Array.isArray(token.groups) ? token.groups : [] };
+      return { ...session, groups: Array.isArray(token.groups) ? token.groups : [], verifiedEmail: typeof token.verifiedEmail === "string" ? token.verifiedEmail : null };
     },
   },
   events: {

@@ -17,10 +17,15 @@ describe("resolveRole", () => {
     { groups: ["unknown"], expected: null },
     { groups: [], expected: null },
   ])("groups $groups → $expected", ({ groups, expected }) => {
-    expect(resolveRole({ email: "a@x.example", groups, bindings, adminEmails: [] })).toEqual(expected);
+    expect(resolveRole({ verifiedEmail: "a@x.example", groups, bindings, adminEmails: [] })).toEqual(expected);
   });
 
   it("makes bootstrap admin emails unscoped admins, case-insensitively", () => {
-    expect(resolveRole({ email: "Root@X.example", groups: [], bindings, adminEmails: ["root@x.example"] })).toEqual({ role: "admin", scope: { ouIds: null } });
+    expect(resolveRole({ verifiedEmail: "Root@X.example", groups: [], bindings, adminEmails: ["root@x.example"] })).toEqual({ role: "admin", scope: { ouIds: null } });
+  });
+
+  it("never makes a bootstrap admin of a caller without a verified email", () => {
+    expect(resolveRole({ verifiedEmail: null, groups: [], bindings, adminEmails: ["root@x.example"] })).toBeNull();
+    expect(resolveRole({ verifiedEmail: null, groups: ["finops"], bindings, adminEmails: ["root@x.example"] })).toEqual({ role: "analyst", scope: { ouIds: null } });
   });
 });

@@ -16,10 +16,12 @@ export interface Resolved {
 /**
  * The highest role among matching bindings wins; its scope is the union of the OU lists of the
  * bindings with that role, and an empty list on any of them means the whole organization.
- * Emails listed as bootstrap admins are admins of everything, so a fresh install can be configured.
+ * Emails listed as bootstrap admins are admins of everything, so a fresh install can be configured;
+ * they match only an email the identity provider verified (`verifiedEmail`), never a username.
  */
-export function resolveRole(input: { email: string; groups: readonly string[]; bindings: readonly Binding[]; adminEmails: readonly string[] }): Resolved | null {
-  if (input.adminEmails.some((e) => e.toLowerCase() === input.email.toLowerCase())) {
+export function resolveRole(input: { verifiedEmail: string | null; groups: readonly string[]; bindings: readonly Binding[]; adminEmails: readonly string[] }): Resolved | null {
+  const verified = input.verifiedEmail?.toLowerCase();
+  if (verified && input.adminEmails.some((e) => e.toLowerCase() === verified)) {
     return { role: "admin", scope: { ouIds: null } };
   }
   const groups = new Set(input.groups);

@@ -25,7 +25,7 @@ export async function getCaller(req?: Request): Promise<Caller> {
   const session = await getServerSession(authOptions);
   const email = session?.user?.email;
   if (!session || !email) return { status: "anonymous" };
-  const resolved = resolveRole({ email, groups: session.groups, bindings: await loadBindings(), adminEmails: env.ORGLENS_ADMIN_EMAILS });
+  const resolved = resolveRole({ verifiedEmail: session.verifiedEmail, groups: session.groups, bindings: await loadBindings(), adminEmails: env.ORGLENS_ADMIN_EMAILS });
   if (!resolved) return { status: "no-role", email };
   return { status: "ok", principal: { kind: "user", email, name: session.user?.name ?? null, ...resolved } };
 }

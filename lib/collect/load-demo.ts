@@ -1,6 +1,5 @@
-// Loads the demo organization through the same run → snapshot → store pipeline as real collection,
-// and maps the demo sign-in's groups to roles (the BU lead sees one OU subtree).
-import { DEMO_GROUPS } from "@/lib/auth/demo-groups";
+// Loads the demo organization through the same run → snapshot → store pipeline as real collection.
+// It binds no role: only a demo deployment maps the demo sign-in's groups (lib/setup/bind-demo-groups).
 import type { Db } from "@/lib/db/client";
 import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
@@ -36,23 +35,6 @@ export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOption
     if (result.status === "failed") return result;
   }
   if (!result) throw new Error("unreachable: the loop runs at least once");
-  await bindDemoGroups(db);
   await seedDemoAllocationRules(db);
   return result;
-}
-
-async function bindDemoGroups(db: Db): Promise<void> {
-  // The BU lead's scope: the first business-unit OU under Workloads/Prod, else Workloads/Prod itself.
-  const prod = await db.orgUnit.findFirst({ where: { path: { endsWith: "/Workloads/Prod" } }, select: { id: true } });
-  const unit = prod ? await db.orgUnit.findFirst({ where: { parentId: prod.id }, orderBy: { name: "asc" }, select: { id: true } }) : null;
-  const scopeOu = unit?.id ?? prod?.id;
-  const bindings = [
-    { group: DEMO_GROUPS.admin, role: "admin", ouIds: [] },
-    { group: DEMO_GROUPS.analyst, role: "analyst", ouIds: [] },
-    { group: DEMO_GROUPS.viewer, role: "viewer", ouIds: [] },
-    ...(scopeOu ? [{ group: DEMO_GROUPS.buLead, role: "viewer", ouIds: [scopeOu] }] : []),
-  ];
-  for (const b of bindings) {
-    await db.roleBinding.upsert({ where: { group: b.group }, create: b, update: { role: b.role, ouIds: b.ouIds } });
-  }
 }

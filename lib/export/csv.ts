@@ -31,19 +31,34 @@ const OPTIONS = { record_delimiter: "windows", quoted_match: /^\s|\s$/ } as cons
 /** Rows written per piece: ~64 KB of CSV for a typical export row, one pass of the stringifier. */
 const ROWS_PER_PIECE = 500;
 
+/** A download whose reader has not asked for more for this long is cut off (its connection freed). */
+export const EXPORT_STALL_TIMEOUT_MS = 60_000;
+
+export interface CsvStreamOptions {
+  /** Cut the download off when the reader stops pulling for this long (default EXPORT_STALL_TIMEOUT_MS). */
+  stallTimeoutMs?: number;
+  rowsPerPiece?: number;
+}
+
 /**
  * A byte stream of CSV from rows (the first row is the header). Pulls rows only as fast as the
- * reader consumes them, a few hundred at a time; cancelling the response stops the source.
+ * reader consumes them, a few hundred at a time; cancelling the response stops the source, and so
+ * does a reader that stops reading: a stalled download must not hold a database cursor forever.
  */
-export function csvStream(rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>): ReadableStream<Uint8Array> {
+export function csvStream(rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>, opts: CsvStreamOptions = {}): ReadableStream<Uint8Array> {
+  const { stallTimeoutMs = EXPORT_STALL_TIMEOUT_MS, rowsPerPiece = ROWS_PER_PIECE } = opts;
   const source: AsyncIterator<readonly CsvCell[]> | Iterator<readonly CsvCell[]> =
     Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
   const encoder = new TextEncoder();
+  // Armed while the stream waits for the reader (between pulls), never while it waits for the source.
+  let stall: ReturnType<typeof setTimeout> | undefined;
+  const disarm = () => clearTimeout(stall);
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      disarm();
       const piece: string[][] = [];
       let done = false;
-      while (piece.length < ROWS_PER_PIECE) {
+      while (piece.length < rowsPerPiece) {
         const next = await source.next();
         if (next.done) {
           done = true;
@@ -52,9 +67,14 @@ export function csvStream(rows: AsyncIterable<readonly CsvCell[]> | Iterable<rea
         piece.push(next.value.map(csvCell));
       }
       if (piece.length > 0) controller.enqueue(encoder.encode(stringify(piece, OPTIONS)));
-      if (done) controller.close();
+      if (done) return controller.close();
+      stall = setTimeout(() => {
+        controller.error(new Error(`export stalled: the reader took more than ${stallTimeoutMs / 1000} s to read on`));
+        void Promise.resolve(source.return?.()).catch(() => undefined);
+      }, stallTimeoutMs);
     },
     async cancel() {
+      disarm();
       // Runs the source's finally blocks (a cursor closed, a connection released).
       await source.return?.();
     },

@@ -1,9 +1,9 @@
 // FOCUS 1.2 CSV rows (header first) of the stored cost data: cost_monthly (Cost Explorer or demo)
-// and imported FOCUS rows, by billing period. Read through server-side cursors, so nothing is held
-// in memory. No "server-only": `npm run focus:export` runs it.
-import pg from "pg";
-import QueryStream from "pg-query-stream";
+// and imported FOCUS rows, by billing period. Read through server-side cursors on one connection of
+// the shared export pool (lib/db/export-stream), so nothing is held in memory and a burst of exports
+// cannot open connections without bound. No "server-only": `npm run focus:export` runs it.
 import { z } from "zod";
+import { connectExport, queryRows } from "@/lib/db/export-stream";
 import type { CsvCell } from "@/lib/export/csv";
 import { addMonths } from "@/lib/domain/months";
 import { FOCUS_COLUMNS, FOCUS_COST_COLUMNS, FOCUS_EXPORT_HEADER } from "./columns";
@@ -30,18 +30,9 @@ function stringTags(value: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(ZTags.parse(value)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
 }
 
-async function* streamRows(client: pg.Client, text: string, values: unknown[]): AsyncGenerator<unknown> {
-  const stream = client.query(new QueryStream(text, values, { batchSize: 1000 }));
-  try {
-    for await (const row of stream) yield row;
-  } finally {
-    stream.destroy();
-  }
-}
-
 export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): AsyncGenerator<CsvCell[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
+  const client = await connectExport(databaseUrl);
+  let finished = false;
   try {
     yield [...FOCUS_EXPORT_HEADER];
     const ids = q.accountIds ? [...q.accountIds] : null;
@@ -53,7 +44,7 @@ export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): A
     const accountTags = await client.query(`SELECT id, tags FROM account WHERE ($1::text[] IS NULL OR id = ANY($1::text[]))`, [ids]);
     const tagsByAccount = new Map(ZAccountTags.parse(accountTags.rows).map((a) => [a.id, stringTags(a.tags)]));
 
-    const costs = streamRows(
+    const costs = queryRows(
       client,
       `SELECT cm.account_id, a.name AS account_name, to_char(cm.month, 'YYYY-MM-DD') AS month, cm.service, cm.unblended::text, cm.amortized::text,
               cm.net::text, cm.source
@@ -61,6 +52,7 @@ export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): A
        WHERE cm.month BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR cm.account_id = ANY($3::text[]))
        ORDER BY cm.month, cm.account_id, cm.service, cm.source`,
       [q.from, q.to, ids],
+      1000,
     );
     for await (const raw of costs) {
       const r = ZCost.parse(raw);
@@ -68,16 +60,19 @@ export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): A
       yield toCells(mapCostRow({ accountId: r.account_id, accountName: r.account_name, month: r.month, service: r.service, unblended: r.unblended, amortized: r.amortized, net: r.net, source: r.source, tags }, billing));
     }
 
-    const charges = streamRows(
+    const charges = queryRows(
       client,
       `SELECT import_id, row, billed_cost::text AS billed, effective_cost::text AS effective, list_cost::text AS list, contracted_cost::text AS contracted
        FROM focus_charge WHERE billing_period_start >= $1::date AND billing_period_start < $2::date AND ($3::text[] IS NULL OR sub_account_id = ANY($3::text[]))
        ORDER BY id`,
       [q.from, addMonths(q.to, 1), ids],
+      1000,
     );
     for await (const raw of charges) yield toCells(importedRecord(ZCharge.parse(raw)));
+    finished = true;
   } finally {
-    await client.end();
+    // A connection left mid-cursor (reader went away, query failed) is discarded, not reused.
+    client.release(!finished);
   }
 }
 

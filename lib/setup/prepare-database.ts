@@ -1,7 +1,10 @@
-// Brings a database to the current schema and, for the demo, loads the demo organization once.
+// Brings a database to the current schema and, for a demo deployment, loads the demo organization once
+// and maps the demo sign-in's groups to roles.
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { loadDemo } from "@/lib/collect/load-demo";
+import { isDemoDeploymentEnv } from "@/lib/env-schema";
+import { bindDemoGroups } from "./bind-demo-groups";
 
 export interface PrepareOptions {
   demo: boolean;
@@ -14,6 +17,9 @@ export interface PrepareOptions {
 
 export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions): Promise<void> {
   const log = opts.log ?? (() => {});
+  if (opts.demo && !isDemoDeploymentEnv({ ORGLENS_DEPLOYMENT: process.env.ORGLENS_DEPLOYMENT })) {
+    throw new Error("The demo organization is only loaded in a demo deployment: set ORGLENS_DEPLOYMENT=demo (npm run demo does).");
+  }
   const { applied } = await applyMigrations(databaseUrl, { log });
   if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
   if (!opts.demo) return;
@@ -24,6 +30,7 @@ export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions)
     const started = Date.now();
     const result = await loadDemo(db, databaseUrl, { accounts: opts.demoAccounts, history: opts.demoHistory ?? 6 });
     if (result.status === "failed") throw new Error(`Loading the demo organization failed: ${result.error}`);
+    await bindDemoGroups(db);
     log(`Demo organization loaded: ${result.accountsSeen} accounts, ${(opts.demoHistory ?? 6) + 1} monthly runs in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   } finally {
     await db.$disconnect();

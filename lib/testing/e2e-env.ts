@@ -50,7 +50,8 @@ export function e2eAppEnv(
     NEXTAUTH_URL: e2eBaseUrl(port),
     NEXTAUTH_SECRET: nextAuthSecret,
     ORGLENS_DEMO_SIGNIN: process.env.ORGLENS_DEMO_SIGNIN ?? "1",
-    // The e2e database holds the demo organization: its runs refresh the demo.
+    // The e2e database holds the demo organization (its runs refresh the demo), and `next start` runs
+    // with NODE_ENV=production: only a declared demo deployment may offer the demo sign-in.
     ORGLENS_DEPLOYMENT: "demo",
     // A real OIDC provider on loopback, started by the e2e server.
     OIDC_ISSUER: `http://localhost:${e2eOidcPort(port)}`,

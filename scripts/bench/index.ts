@@ -10,6 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { loadDemo } from "../../lib/collect/load-demo";
+import { bindDemoGroups } from "../../lib/setup/bind-demo-groups";
 import { monthRange } from "../../lib/domain/months";
 import { createPrismaClient } from "../../lib/db/client";
 import { projectRoot, startEmbeddedPostgres } from "../../lib/db/embedded";
@@ -91,6 +92,8 @@ async function main(): Promise<BenchFigures> {
     const started = performance.now();
     const result = await loadDemo(db, database.url, { accounts, months });
     const loadSeconds = Math.round((performance.now() - started) / 100) / 10;
+    // A throw-away demo deployment: its server signs in through the demo users' groups.
+    await bindDemoGroups(db, { ORGLENS_DEPLOYMENT: "demo" });
     await db.$disconnect();
     if (result.status === "failed") throw new Error(`loading the organization failed: ${result.error}`);
     const n = await counts(database.url);

@@ -64,6 +64,7 @@ export async function startBenchServer(databaseUrl: string, opts: { build: boole
     NEXTAUTH_URL: baseUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
     ORGLENS_DEMO_SIGNIN: "1",
+    ORGLENS_DEPLOYMENT: "demo",
     ORGLENS_DIST_DIR: DIST,
   };
   if (opts.build || !existsSync(path.join(root, DIST, "BUILD_ID"))) await run(["build"], env, opts.log);

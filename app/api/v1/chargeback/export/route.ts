@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 const ZQuery = z.object({ month: ZMonthParam });
 
-export const GET = route({ permission: "export", query: ZQuery }, async ({ principal, query }) => {
+export const GET = route({ permission: "export", query: ZQuery, rateLimit: "export" }, async ({ principal, query }) => {
   const visible = await scopedAccountIds(db, principal.scope);
   await recordAuditEvent({ actor: principal.email, action: "export.chargeback", target: query.month, detail: { month: query.month, scoped: visible !== null } });
   return csvResponse(`chargeback-${query.month.slice(0, 7)}`, chargebackCsvRows(db, query.month, visible));

@@ -10,7 +10,7 @@ import { scopedAccountIds } from "@/lib/server/chargeback/scoped-account-ids";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export", query: ZFocusExportQuery }, async ({ principal, query }) => {
+export const GET = route({ permission: "export", query: ZFocusExportQuery, rateLimit: "export" }, async ({ principal, query }) => {
   const accountIds = await scopedAccountIds(db, principal.scope);
   await recordAuditEvent({ actor: principal.email, action: "export.focus", target: null, detail: { from: query.from, to: query.to, scoped: accountIds !== null } });
   return csvResponse(`focus-${query.from.slice(0, 7)}-to-${query.to.slice(0, 7)}`, focusCsvRows(env.DATABASE_URL, { from: query.from, to: query.to, accountIds }));

@@ -10,7 +10,7 @@ import { prepareCostReport } from "@/lib/server/costs/prepare-cost-report";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export", query: ZCostQuery }, async ({ principal, query }) => {
+export const GET = route({ permission: "export", query: ZCostQuery, rateLimit: "export" }, async ({ principal, query }) => {
   const plan = await prepareCostReport(db, principal.scope, query);
   await recordAuditEvent({ actor: principal.email, action: "export.costs", target: null, detail: { ...plan.query, scoped: principal.scope.ouIds !== null } });
   const { filename, rows } = exportCostsCsv(plan, env.DATABASE_URL);

@@ -9,7 +9,7 @@ import { exportFindingsCsv } from "@/lib/server/findings/export-findings-csv";
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  { permission: "export", query: ZFindingFilters },
+  { permission: "export", query: ZFindingFilters, rateLimit: "export" },
   async ({ principal, query }) => {
     const filters = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
     await recordAuditEvent({
