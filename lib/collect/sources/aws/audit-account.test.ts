@@ -1,6 +1,10 @@
 import { BudgetsClient, DescribeBudgetsCommand } from "@aws-sdk/client-budgets";
 import { CloudTrailClient, DescribeTrailsCommand, LookupEventsCommand, type LookupEventsCommandInput } from "@aws-sdk/client-cloudtrail";
-import { GetAccountAuthorizationDetailsCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
+import { ConfigServiceClient, DescribeConfigurationRecorderStatusCommand } from "@aws-sdk/client-config-service";
+import { EC2Client, GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
+import { GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
+import { GetAccountAuthorizationDetailsCommand, GetAccountPasswordPolicyCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
+import { GetPublicAccessBlockCommand, S3ControlClient, S3ControlServiceException } from "@aws-sdk/client-s3-control";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { ListInstancesCommand, SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { mockClient } from "aws-sdk-client-mock";
@@ -16,6 +20,10 @@ const trail = mockClient(CloudTrailClient);
 const s3 = mockClient(S3Client);
 const sso = mockClient(SSOAdminClient);
 const budgets = mockClient(BudgetsClient);
+const guardDuty = mockClient(GuardDutyClient);
+const configService = mockClient(ConfigServiceClient);
+const ec2 = mockClient(EC2Client);
+const s3Control = mockClient(S3ControlClient);
 const MEMBER = "222222222222";
 const NOW = new Date("2025-06-15T00:00:00Z");
 
@@ -37,10 +45,15 @@ beforeEach(() => {
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   sso.on(ListInstancesCommand).resolves({ Instances: [] });
   budgets.on(DescribeBudgetsCommand).resolves({ Budgets: [] });
+  guardDuty.on(ListDetectorsCommand).resolves({ DetectorIds: [] });
+  configService.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [] });
+  ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
+  s3Control.on(GetPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
+  iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: { MinimumPasswordLength: 14 } });
 });
 
 afterEach(() => {
-  for (const m of [iam, trail, s3, sso, budgets]) m.reset();
+  for (const m of [iam, trail, s3, sso, budgets, guardDuty, configService, ec2, s3Control]) m.reset();
 });
 
 describe("auditing one member account", () => {
@@ -93,5 +106,21 @@ describe("auditing one member account", () => {
       [MEMBER, "unsupported"],
       ["333333333333", "unsupported"],
     ]);
+  });
+
+  it("marks a baseline control it may not read as unknown, notes it, and keeps the account audited", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    s3Control.on(GetPublicAccessBlockCommand).rejects(new S3ControlServiceException({ name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 }, message: "Access Denied" }));
+    const ctx = context();
+    const { audit } = await auditAccount(ctx, MEMBER);
+    expect(audit.status).toBe("audited");
+    expect(audit.baseline.map((c) => [c.control, c.status])).toEqual([
+      ["guardduty", "off"],
+      ["config-recorder", "off"],
+      ["ebs-default-encryption", "on"],
+      ["s3-account-public-access-block", "unknown"],
+      ["iam-password-policy", "on"],
+    ]);
+    expect(ctx.notes.list).toContainEqual({ accountId: MEMBER, phase: "baseline", message: "s3-account-public-access-block: access denied: AccessDenied: Access Denied" });
   });
 });

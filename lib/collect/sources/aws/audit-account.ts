@@ -1,6 +1,7 @@
 // One member account's evidence. Any failure (role missing, access denied, retries exhausted) marks
 // this account "failed" with the reason; the run goes on with the others.
 import type { TAccountAudit } from "@/lib/domain/snapshot";
+import { readBaseline } from "./baseline";
 import { listOwnBuckets, readBudgets, readIdentityCenter } from "./account-services";
 import type { AwsClients } from "./clients";
 import { readConsoleLogins, readTrails } from "./cloudtrail";
@@ -42,6 +43,7 @@ export function failedAudit(accountId: string, error: string, status: "failed" |
     identityCenterInstances: [],
     budgets: [],
     consoleLogins: null,
+    baseline: [],
   };
 }
 
@@ -53,6 +55,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
   const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () => readIdentityCenter(clients));
   const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
   const logins = await notes.optional(id, "cloudtrail:LookupEvents", () => readConsoleLogins(clients, config.regions, config.consoleLoginDays, now));
+  const baseline = await readBaseline(clients, config.regions, notes);
   const bucketNames = (await notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients))) ?? [];
 
   const windowStart = now.getTime() - config.consoleLoginDays * 86_400_000;
@@ -70,6 +73,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
       securityHub: securityHubFor(ctx.hub, id),
       identityCenterInstances: identityCenterInstances ?? [],
       budgets: budgets ?? [],
+      baseline,
       consoleLogins: logins ? { windowDays: config.consoleLoginDays, byIdentityType: logins, longTermKeysInUse, temporaryKeysInUse: null } : null,
     },
     bucketNames,

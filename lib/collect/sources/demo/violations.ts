@@ -124,6 +124,12 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
     description: "payments-prod has 3 active critical Security Hub findings",
   },
   {
+    checkId: "ACCOUNT_BASELINE",
+    accountId: ACCOUNTS.identityPlatformDev,
+    resource: "",
+    description: "identity-platform-dev skipped the account baseline: Config recorder stopped, EBS default encryption off, no IAM password policy",
+  },
+  {
     checkId: "ORG_ACCOUNT_OUTSIDE",
     accountId: ACCOUNTS.suspendedOutside,
     resource: ACCOUNTS.suspendedOutside,
