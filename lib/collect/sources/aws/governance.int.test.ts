@@ -1,4 +1,6 @@
-// The account baseline read by the AWS source from a moto organization, and ACCOUNT_BASELINE over it.
+// Governance evidence read by the AWS source from a moto organization, and the checks over it: the
+// account baseline (ACCOUNT_BASELINE). Tag policies are tested in org-policies.test.ts: moto 5.1
+// answers CreatePolicy(TAG_POLICY) with NotImplementedError.
 import { OrganizationsClient, RegisterDelegatedAdministratorCommand } from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountBaseline } from "@/lib/domain/checks/account-baseline";
