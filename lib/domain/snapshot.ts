@@ -196,7 +196,11 @@ export const ZConsoleLogins = z.object({
   windowDays: z.number().int().positive(),
   /** Count of ConsoleLogin events by userIdentity.type (IAMUser, AssumedRole, Root, …). */
   byIdentityType: z.record(z.string(), z.number().int().nonnegative()),
-  /** Distinct access keys seen in use: AKIA… long-term vs ASIA… temporary. */
+  /**
+   * API calls signed with long-term (AKIA…) vs temporary (ASIA…) access keys, in a bounded sample of
+   * the account's CloudTrail write events over the key-usage window; events without a key (AWS
+   * service events) are not counted. null when not sampled.
+   */
   longTermKeysInUse: z.number().int().nonnegative().nullable(),
   temporaryKeysInUse: z.number().int().nonnegative().nullable(),
 });

@@ -65,8 +65,11 @@ describe("auditing one member account", () => {
       );
     const { audit } = await auditAccount(context(), MEMBER);
     expect(audit.status).toBe("audited");
-    expect(audit.consoleLogins).toEqual({ windowDays: 90, byIdentityType: { IAMUser: 2, AssumedRole: 1, Root: 1, Unknown: 1 }, longTermKeysInUse: 0, temporaryKeysInUse: null });
-    const calls = trail.commandCalls(LookupEventsCommand).map((c) => c.args[0].input);
+    expect(audit.consoleLogins).toEqual({ windowDays: 90, byIdentityType: { IAMUser: 2, AssumedRole: 1, Root: 1, Unknown: 1 }, longTermKeysInUse: 0, temporaryKeysInUse: 0 });
+    const calls = trail
+      .commandCalls(LookupEventsCommand)
+      .map((c) => c.args[0].input)
+      .filter((i) => i.LookupAttributes?.[0]?.AttributeKey === "EventName");
     // The SDK paginator reuses one input object, so only the last token is visible here.
     expect(calls).toHaveLength(2);
     expect(calls[1]?.NextToken).toBe("p2");
@@ -122,5 +125,20 @@ describe("auditing one member account", () => {
       ["iam-password-policy", "on"],
     ]);
     expect(ctx.notes.list).toContainEqual({ accountId: MEMBER, phase: "baseline", message: "s3-account-public-access-block: access denied: AccessDenied: Access Denied" });
+  });
+
+  it("counts API calls signed with temporary (ASIA) and long-term (AKIA) keys over the key window, leaving out events without a key", async () => {
+    const call = (key: string | undefined) => ({ EventName: "PutObject", AccessKeyId: key, CloudTrailEvent: "{}" });
+    trail.on(LookupEventsCommand).callsFake((input: LookupEventsCommandInput) => {
+      if (input.LookupAttributes?.[0]?.AttributeKey !== "ReadOnly") return { Events: [] };
+      // A service event (no key) and an empty key are not credentials of this account's principals.
+      return input.NextToken === "k2"
+        ? { Events: [call("ASIAEXAMPLE3"), call(undefined)] }
+        : { Events: [call("ASIAEXAMPLE1"), call("AKIAEXAMPLE1"), call("ASIAEXAMPLE2"), call("")], NextToken: "k2" };
+    });
+    const { audit } = await auditAccount(context(), MEMBER);
+    expect(audit.consoleLogins).toMatchObject({ temporaryKeysInUse: 3, longTermKeysInUse: 1 });
+    const keyCalls = trail.commandCalls(LookupEventsCommand).map((c) => c.args[0].input).filter((i) => i.LookupAttributes?.[0]?.AttributeKey === "ReadOnly");
+    expect(keyCalls[0]?.StartTime?.toISOString()).toBe("2025-06-08T00:00:00.000Z");
   });
 });

@@ -43,7 +43,7 @@ beforeAll(async () => {
     },
   );
   snap = parseSnapshot(input);
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await moto?.stop();

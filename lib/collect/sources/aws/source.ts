@@ -107,7 +107,7 @@ export async function produceAwsSnapshot(
     const guardDutyOrganization = guardDutyAdmin ? await guardDutyOrganizationOf(sessions, guardDutyAdmin, config.regions, notes) : [];
 
     const audit = opts.auditAccounts ?? auditAccounts;
-    const { audits, buckets } = await audit({ sessions, config, notes, hub, now, report: opts.report, meter }, tree.accounts, (done, total) =>
+    const { audits, buckets } = await audit({ sessions, config, notes, hub, now, report: opts.report, meter, keyUsageDays: settings.keyUsageWindowDays }, tree.accounts, (done, total) =>
       progress({ phase: "auditing accounts", done, total }),
     );
 
