@@ -28,6 +28,8 @@ export const ZSettings = z.object({
   securityHubMaxActiveHigh: z.number().int().nonnegative().default(5),
   /** Window (days, by request date) of account creations the time-to-compliant KPI covers. */
   provisioningWindowDays: z.number().int().positive().default(90),
+  /** Days of CloudTrail event history sampled for temporary vs long-term key use (at most 90). */
+  keyUsageWindowDays: z.number().int().positive().max(90).default(7),
 });
 
 export type TSettings = z.infer<typeof ZSettings>;

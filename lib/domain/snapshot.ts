@@ -196,9 +196,32 @@ export const ZConsoleLogins = z.object({
   windowDays: z.number().int().positive(),
   /** Count of ConsoleLogin events by userIdentity.type (IAMUser, AssumedRole, Root, …). */
   byIdentityType: z.record(z.string(), z.number().int().nonnegative()),
-  /** Distinct access keys seen in use: AKIA… long-term vs ASIA… temporary. */
+  /**
+   * API calls signed with long-term (AKIA…) vs temporary (ASIA…) access keys, in a bounded sample of
+   * the account's CloudTrail write events over the key-usage window; events without a key (AWS
+   * service events) are not counted. null when not sampled.
+   */
   longTermKeysInUse: z.number().int().nonnegative().nullable(),
   temporaryKeysInUse: z.number().int().nonnegative().nullable(),
+});
+
+/** The account baseline the playbook asks of every account, one control (in one region) at a time. */
+export const BASELINE_CONTROLS = ["guardduty", "config-recorder", "ebs-default-encryption", "s3-account-public-access-block", "iam-password-policy"] as const;
+export const ZBaselineControl = z.object({
+  control: z.enum(BASELINE_CONTROLS),
+  /** null for account-wide controls (S3 account Block Public Access, IAM password policy). */
+  region: z.string().nullable(),
+  /** "unknown": the read was denied or not supported; never a violation by itself. */
+  status: z.enum(["on", "off", "unknown"]),
+  detail: z.string().default(""),
+});
+
+/** GuardDuty's organization configuration, read in the delegated administrator account per region. */
+export const ZGuardDutyOrganization = z.object({
+  adminAccountId: ZAccountId,
+  region: z.string(),
+  /** AutoEnableOrganizationMembers: ALL enables every member, NEW only accounts that join later. */
+  autoEnable: z.enum(["ALL", "NEW", "NONE"]),
 });
 
 export const ZAccountAudit = z.object({
@@ -213,6 +236,7 @@ export const ZAccountAudit = z.object({
   identityCenterInstances: z.array(z.object({ instanceArn: z.string(), identityStoreId: z.string() })).default([]),
   budgets: z.array(ZAwsBudget).default([]),
   consoleLogins: ZConsoleLogins.nullable().default(null),
+  baseline: z.array(ZBaselineControl).default([]),
 });
 
 export const ZSnapshot = z.object({
@@ -229,6 +253,7 @@ export const ZSnapshot = z.object({
   audits: z.array(ZAccountAudit).default([]),
   /** Trail buckets, read in the account that owns them. */
   buckets: z.array(ZBucket).default([]),
+  guardDutyOrganization: z.array(ZGuardDutyOrganization).default([]),
 });
 
 export type TSnapshot = z.infer<typeof ZSnapshot>;
@@ -245,6 +270,8 @@ export type TIamRole = z.infer<typeof ZIamRole>;
 export type TTrail = z.infer<typeof ZTrail>;
 export type TBucket = z.infer<typeof ZBucket>;
 export type TPolicyDocument = z.infer<typeof ZPolicyDocument>;
+export type TBaselineControl = z.infer<typeof ZBaselineControl>;
+export type TGuardDutyOrganization = z.infer<typeof ZGuardDutyOrganization>;
 
 /** Validates a snapshot, with the field path in the error message. */
 export function parseSnapshot(input: unknown): TSnapshot {

@@ -2,6 +2,7 @@
 // findings have been stored under it.
 import type { TSettings } from "@/lib/domain/settings";
 import type { TSnapshot } from "@/lib/domain/snapshot";
+import { accountBaseline } from "./account-baseline";
 import { budgetVariance } from "./budget-variance";
 import { envSegregation } from "./env-segregation";
 import { guardrailScpBaseline } from "./guardrail-scp-baseline";
@@ -39,6 +40,7 @@ export const ALL_CHECKS: readonly TCheck[] = [
   securityHubCoverage,
   tagPolicy,
   budgetVariance,
+  accountBaseline,
 ];
 
 const definitions = new Map(ALL_CHECKS.map((c) => [c.definition.id, c.definition]));

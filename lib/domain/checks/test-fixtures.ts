@@ -37,6 +37,11 @@ export const BASELINE_SCP = JSON.stringify({
   Version: "2012-10-17",
   Statement: [{ Sid: "Baseline", Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"], Resource: "*" }],
 });
+export const REQUIRED_TAGS_POLICY = JSON.stringify({
+  tags: Object.fromEntries(
+    ["owner", "project", "cost-center"].map((k) => [k, { tag_key: { "@@assign": k }, enforced_for: { "@@assign": ["ec2:instance", "s3:bucket"] } }]),
+  ),
+});
 export const FULL_ACCESS_SCP = JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "*", Resource: "*" } });
 
 function costRows(month: string, estimated: boolean) {
@@ -109,6 +114,7 @@ export function baselineSnapshot(): TSnapshot {
     policies: [
       { id: "p-full", type: "SERVICE_CONTROL_POLICY", name: "FullAWSAccess", awsManaged: true, content: FULL_ACCESS_SCP, targets: [{ targetId: OU.root, targetType: "ROOT" }] },
       { id: "p-base", type: "SERVICE_CONTROL_POLICY", name: "baseline-guardrails", content: BASELINE_SCP, targets: [{ targetId: OU.root, targetType: "ROOT" }] },
+      { id: "p-tags", type: "TAG_POLICY", name: "required-tags", content: REQUIRED_TAGS_POLICY, targets: [{ targetId: OU.root, targetType: "ROOT" }] },
     ],
     delegatedAdmins: [{ accountId: ACC.identity, servicePrincipal: "sso.amazonaws.com", delegatedAt: "2024-02-01T00:00:00.000Z" }],
     costs: {

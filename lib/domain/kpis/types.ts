@@ -12,7 +12,7 @@ export const KPI = {
   ACCOUNTS_IN_OU_PCT: "ACCOUNTS_IN_OU_PCT",
   /** Console sign-ins through roles (Identity Center, federation) among role + IAM-user sign-ins. */
   ROLE_BASED_LOGINS_PCT: "ROLE_BASED_LOGINS_PCT",
-  /** Temporary (ASIA) among long-term (AKIA) + temporary keys seen in use, where known. */
+  /** Share of sampled CloudTrail write calls signed with temporary (ASIA) keys among ASIA + AKIA; the denominator is the sample size. */
   TEMPORARY_KEYS_PCT: "TEMPORARY_KEYS_PCT",
   /** Hours from CreateAccount request to the first run without open high/critical findings. */
   TIME_TO_COMPLIANT_MEDIAN_HOURS: "TIME_TO_COMPLIANT_MEDIAN_HOURS",

@@ -1,6 +1,10 @@
 import { BudgetsClient, DescribeBudgetsCommand } from "@aws-sdk/client-budgets";
 import { CloudTrailClient, DescribeTrailsCommand, LookupEventsCommand, type LookupEventsCommandInput } from "@aws-sdk/client-cloudtrail";
-import { GetAccountAuthorizationDetailsCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
+import { ConfigServiceClient, DescribeConfigurationRecorderStatusCommand } from "@aws-sdk/client-config-service";
+import { EC2Client, GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
+import { GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
+import { GetAccountAuthorizationDetailsCommand, GetAccountPasswordPolicyCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
+import { GetPublicAccessBlockCommand, S3ControlClient, S3ControlServiceException } from "@aws-sdk/client-s3-control";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { ListInstancesCommand, SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { mockClient } from "aws-sdk-client-mock";
@@ -16,6 +20,10 @@ const trail = mockClient(CloudTrailClient);
 const s3 = mockClient(S3Client);
 const sso = mockClient(SSOAdminClient);
 const budgets = mockClient(BudgetsClient);
+const guardDuty = mockClient(GuardDutyClient);
+const configService = mockClient(ConfigServiceClient);
+const ec2 = mockClient(EC2Client);
+const s3Control = mockClient(S3ControlClient);
 const MEMBER = "222222222222";
 const NOW = new Date("2025-06-15T00:00:00Z");
 
@@ -37,10 +45,15 @@ beforeEach(() => {
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   sso.on(ListInstancesCommand).resolves({ Instances: [] });
   budgets.on(DescribeBudgetsCommand).resolves({ Budgets: [] });
+  guardDuty.on(ListDetectorsCommand).resolves({ DetectorIds: [] });
+  configService.on(DescribeConfigurationRecorderStatusCommand).resolves({ ConfigurationRecordersStatus: [] });
+  ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
+  s3Control.on(GetPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
+  iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: { MinimumPasswordLength: 14 } });
 });
 
 afterEach(() => {
-  for (const m of [iam, trail, s3, sso, budgets]) m.reset();
+  for (const m of [iam, trail, s3, sso, budgets, guardDuty, configService, ec2, s3Control]) m.reset();
 });
 
 describe("auditing one member account", () => {
@@ -52,8 +65,11 @@ describe("auditing one member account", () => {
       );
     const { audit } = await auditAccount(context(), MEMBER);
     expect(audit.status).toBe("audited");
-    expect(audit.consoleLogins).toEqual({ windowDays: 90, byIdentityType: { IAMUser: 2, AssumedRole: 1, Root: 1, Unknown: 1 }, longTermKeysInUse: 0, temporaryKeysInUse: null });
-    const calls = trail.commandCalls(LookupEventsCommand).map((c) => c.args[0].input);
+    expect(audit.consoleLogins).toEqual({ windowDays: 90, byIdentityType: { IAMUser: 2, AssumedRole: 1, Root: 1, Unknown: 1 }, longTermKeysInUse: 0, temporaryKeysInUse: 0 });
+    const calls = trail
+      .commandCalls(LookupEventsCommand)
+      .map((c) => c.args[0].input)
+      .filter((i) => i.LookupAttributes?.[0]?.AttributeKey === "EventName");
     // The SDK paginator reuses one input object, so only the last token is visible here.
     expect(calls).toHaveLength(2);
     expect(calls[1]?.NextToken).toBe("p2");
@@ -93,5 +109,36 @@ describe("auditing one member account", () => {
       [MEMBER, "unsupported"],
       ["333333333333", "unsupported"],
     ]);
+  });
+
+  it("marks a baseline control it may not read as unknown, notes it, and keeps the account audited", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    s3Control.on(GetPublicAccessBlockCommand).rejects(new S3ControlServiceException({ name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 }, message: "Access Denied" }));
+    const ctx = context();
+    const { audit } = await auditAccount(ctx, MEMBER);
+    expect(audit.status).toBe("audited");
+    expect(audit.baseline.map((c) => [c.control, c.status])).toEqual([
+      ["guardduty", "off"],
+      ["config-recorder", "off"],
+      ["ebs-default-encryption", "on"],
+      ["s3-account-public-access-block", "unknown"],
+      ["iam-password-policy", "on"],
+    ]);
+    expect(ctx.notes.list).toContainEqual({ accountId: MEMBER, phase: "baseline", message: "s3-account-public-access-block: access denied: AccessDenied: Access Denied" });
+  });
+
+  it("counts API calls signed with temporary (ASIA) and long-term (AKIA) keys over the key window, leaving out events without a key", async () => {
+    const call = (key: string | undefined) => ({ EventName: "PutObject", AccessKeyId: key, CloudTrailEvent: "{}" });
+    trail.on(LookupEventsCommand).callsFake((input: LookupEventsCommandInput) => {
+      if (input.LookupAttributes?.[0]?.AttributeKey !== "ReadOnly") return { Events: [] };
+      // A service event (no key) and an empty key are not credentials of this account's principals.
+      return input.NextToken === "k2"
+        ? { Events: [call("ASIAEXAMPLE3"), call(undefined)] }
+        : { Events: [call("ASIAEXAMPLE1"), call("AKIAEXAMPLE1"), call("ASIAEXAMPLE2"), call("")], NextToken: "k2" };
+    });
+    const { audit } = await auditAccount(context(), MEMBER);
+    expect(audit.consoleLogins).toMatchObject({ temporaryKeysInUse: 3, longTermKeysInUse: 1 });
+    const keyCalls = trail.commandCalls(LookupEventsCommand).map((c) => c.args[0].input).filter((i) => i.LookupAttributes?.[0]?.AttributeKey === "ReadOnly");
+    expect(keyCalls[0]?.StartTime?.toISOString()).toBe("2025-06-08T00:00:00.000Z");
   });
 });

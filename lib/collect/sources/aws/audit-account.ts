@@ -1,9 +1,11 @@
 // One member account's evidence. Any failure (role missing, access denied, retries exhausted) marks
 // this account "failed" with the reason; the run goes on with the others.
 import type { TAccountAudit } from "@/lib/domain/snapshot";
+import { readBaseline } from "./baseline";
 import { listOwnBuckets, readBudgets, readIdentityCenter } from "./account-services";
 import type { AwsClients } from "./clients";
-import { readConsoleLogins, readTrails } from "./cloudtrail";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import { readConsoleLogins, readKeyUsage, readTrails } from "./cloudtrail";
 import type { AwsCollectorConfig } from "./config";
 import type { ReportOptions } from "./credential-report";
 import { AccountAuditError, describeAwsError } from "./errors";
@@ -22,6 +24,8 @@ export interface AuditContext {
   report?: ReportOptions;
   /** The run's request meter: distributed runs add the workers' counts to it. */
   meter?: RequestMeter;
+  /** Days of CloudTrail history sampled for key use (setting keyUsageWindowDays). */
+  keyUsageDays?: number;
 }
 
 export interface AccountAuditResult {
@@ -42,6 +46,7 @@ export function failedAudit(accountId: string, error: string, status: "failed" |
     identityCenterInstances: [],
     budgets: [],
     consoleLogins: null,
+    baseline: [],
   };
 }
 
@@ -53,12 +58,11 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
   const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () => readIdentityCenter(clients));
   const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
   const logins = await notes.optional(id, "cloudtrail:LookupEvents", () => readConsoleLogins(clients, config.regions, config.consoleLoginDays, now));
+  const baseline = await readBaseline(clients, config.regions, notes);
   const bucketNames = (await notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients))) ?? [];
 
-  const windowStart = now.getTime() - config.consoleLoginDays * 86_400_000;
-  const longTermKeysInUse = iam
-    ? iam.users.flatMap((u) => u.accessKeys).filter((k) => k.active && k.lastUsed && new Date(k.lastUsed).getTime() >= windowStart).length
-    : null;
+  const keyDays = ctx.keyUsageDays ?? DEFAULT_SETTINGS.keyUsageWindowDays;
+  const keys = logins ? await notes.optional(id, "cloudtrail:LookupEvents", () => readKeyUsage(clients, config.regions, keyDays, now)) : null;
   return {
     audit: {
       accountId: id,
@@ -70,7 +74,8 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
       securityHub: securityHubFor(ctx.hub, id),
       identityCenterInstances: identityCenterInstances ?? [],
       budgets: budgets ?? [],
-      consoleLogins: logins ? { windowDays: config.consoleLoginDays, byIdentityType: logins, longTermKeysInUse, temporaryKeysInUse: null } : null,
+      baseline,
+      consoleLogins: logins ? { windowDays: config.consoleLoginDays, byIdentityType: logins, longTermKeysInUse: keys?.longTerm ?? null, temporaryKeysInUse: keys?.temporary ?? null } : null,
     },
     bucketNames,
   };

@@ -2,10 +2,14 @@
 // AWS_ENDPOINT_URL works natively), and every request counted on the run's meter.
 import { BudgetsClient } from "@aws-sdk/client-budgets";
 import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import { ConfigServiceClient } from "@aws-sdk/client-config-service";
 import { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { GuardDutyClient } from "@aws-sdk/client-guardduty";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { S3Client } from "@aws-sdk/client-s3";
+import { S3ControlClient } from "@aws-sdk/client-s3-control";
 import { SecurityHubClient } from "@aws-sdk/client-securityhub";
 import { SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { STSClient } from "@aws-sdk/client-sts";
@@ -56,6 +60,10 @@ export class AwsClients {
   private readonly s3s = new Map<string, S3Client>();
   private readonly hubs = new Map<string, SecurityHubClient>();
   private readonly sso = new Map<string, SSOAdminClient>();
+  private readonly guardDuties = new Map<string, GuardDutyClient>();
+  private readonly configs = new Map<string, ConfigServiceClient>();
+  private readonly ec2s = new Map<string, EC2Client>();
+  private readonly s3Controls = new Map<string, S3ControlClient>();
 
   constructor(
     readonly accountId: string,
@@ -153,9 +161,44 @@ export class AwsClients {
     });
   }
 
+  guardDuty(region: string): GuardDutyClient {
+    return memo(this.guardDuties, region, () => {
+      const c = new GuardDutyClient(this.base(region));
+      c.middlewareStack.use(meterPlugin("guardduty", this.meter));
+      return c;
+    });
+  }
+
+  configService(region: string): ConfigServiceClient {
+    return memo(this.configs, region, () => {
+      const c = new ConfigServiceClient(this.base(region));
+      c.middlewareStack.use(meterPlugin("config", this.meter));
+      return c;
+    });
+  }
+
+  ec2(region: string): EC2Client {
+    return memo(this.ec2s, region, () => {
+      const c = new EC2Client(this.base(region));
+      c.middlewareStack.use(meterPlugin("ec2", this.meter));
+      return c;
+    });
+  }
+
+  s3Control(region: string): S3ControlClient {
+    // S3 Control puts the account id in front of the host ({account}.s3-control…): against an
+    // emulator endpoint that name does not resolve, so the explicit endpoint is used as it is.
+    const endpoint = this.config.endpoint ?? process.env.AWS_ENDPOINT_URL;
+    return memo(this.s3Controls, region, () => {
+      const c = new S3ControlClient(endpoint ? { ...this.base(region), endpointProvider: () => ({ url: new URL(endpoint) }) } : this.base(region));
+      c.middlewareStack.use(meterPlugin("s3control", this.meter));
+      return c;
+    });
+  }
+
   /** Frees sockets; a run touches thousands of accounts. */
   destroy(): void {
-    const maps = [this.orgs, this.ce, this.iams, this.budget, this.stss, this.trails, this.s3s, this.hubs, this.sso];
+    const maps = [this.orgs, this.ce, this.iams, this.budget, this.stss, this.trails, this.s3s, this.hubs, this.sso, this.guardDuties, this.configs, this.ec2s, this.s3Controls];
     for (const map of maps) {
       for (const client of map.values()) client.destroy();
       map.clear();

@@ -68,3 +68,31 @@ export async function readConsoleLogins(clients: AwsClients, regions: readonly s
   }
   return counts;
 }
+
+/** LookupEvents pages (50 events each) read per account and region for the key sample: the API allows 2 calls a second per account and region. */
+export const KEY_SAMPLE_MAX_PAGES = 10;
+
+/**
+ * Which credentials signed the account's recent write calls: each event's access key id starts with
+ * ASIA (temporary: role sessions, Identity Center, federation) or AKIA (an IAM user's long-term key).
+ * A bounded sample (the most recent events first), not a census: its size is the KPI's denominator.
+ */
+export async function readKeyUsage(clients: AwsClients, regions: readonly string[], windowDays: number, now: Date): Promise<{ temporary: number; longTerm: number }> {
+  const out = { temporary: 0, longTerm: 0 };
+  const start = new Date(now.getTime() - windowDays * 86_400_000);
+  for (const region of regions) {
+    const pages = paginateLookupEvents(
+      { client: clients.cloudTrail(region), pageSize: 50 },
+      { LookupAttributes: [{ AttributeKey: "ReadOnly", AttributeValue: "false" }], StartTime: start, EndTime: now },
+    );
+    let read = 0;
+    for await (const page of pages) {
+      for (const e of page.Events ?? []) {
+        if (e.AccessKeyId?.startsWith("ASIA")) out.temporary += 1;
+        else if (e.AccessKeyId?.startsWith("AKIA")) out.longTerm += 1;
+      }
+      if (++read >= KEY_SAMPLE_MAX_PAGES) break;
+    }
+  }
+  return out;
+}

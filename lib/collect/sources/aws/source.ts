@@ -16,6 +16,7 @@ import { CeRequestCapReachedError, RequestMeter } from "./meter";
 import { RunNotes } from "./notes";
 import { readOrgPolicies } from "./org-policies";
 import { readOrgTree } from "./org-tree";
+import { GUARDDUTY_PRINCIPAL, readGuardDutyOrganization } from "./guardduty-organization";
 import { readSecurityHub, type HubSummary } from "./security-hub";
 import { AccountSessions, type AssumeRoleFn } from "./sessions";
 
@@ -46,6 +47,21 @@ async function hubFor(sessions: AccountSessions, accountId: string, region: stri
   } catch (err) {
     notes.add(accountId, "securityhub", `Security Hub aggregator not read: ${describeAwsError(err)}`);
     return null;
+  }
+}
+
+/** Unread (denied, unsupported): members then count only with a detector of their own. */
+async function guardDutyOrganizationOf(sessions: AccountSessions, adminId: string, regions: readonly string[], notes: RunNotes) {
+  try {
+    const clients = await sessions.clientsFor(adminId);
+    try {
+      return await readGuardDutyOrganization(clients, regions);
+    } finally {
+      sessions.release(clients);
+    }
+  } catch (err) {
+    notes.add(adminId, "guardduty", `GuardDuty organization configuration not read: ${describeAwsError(err)}`);
+    return [];
   }
 }
 
@@ -87,8 +103,11 @@ export async function produceAwsSnapshot(
     progress({ phase: "reading Security Hub" });
     const hub = await hubFor(sessions, hubAccount, bootstrap.homeRegion, notes);
 
+    const guardDutyAdmin = org.delegatedAdmins.find((d) => d.servicePrincipal === GUARDDUTY_PRINCIPAL)?.accountId;
+    const guardDutyOrganization = guardDutyAdmin ? await guardDutyOrganizationOf(sessions, guardDutyAdmin, config.regions, notes) : [];
+
     const audit = opts.auditAccounts ?? auditAccounts;
-    const { audits, buckets } = await audit({ sessions, config, notes, hub, now, report: opts.report, meter }, tree.accounts, (done, total) =>
+    const { audits, buckets } = await audit({ sessions, config, notes, hub, now, report: opts.report, meter, keyUsageDays: settings.keyUsageWindowDays }, tree.accounts, (done, total) =>
       progress({ phase: "auditing accounts", done, total }),
     );
 
@@ -104,6 +123,7 @@ export async function produceAwsSnapshot(
       costs,
       audits,
       buckets,
+      guardDutyOrganization,
     };
   } finally {
     report({ ...meter.report(), capped, degraded, notes: notes.list });

@@ -4,6 +4,7 @@ import type { AccountSpec } from "./spec";
 import type { CurrentSpend } from "./costs";
 import type { AccountAuditInput, BucketInput, BudgetInput, TrailInput } from "./types";
 import { ACCOUNTS, AUDIT_FAILED_ERROR, PLANTED, trailArn } from "./ids";
+import { buildBaseline } from "./baseline";
 import { buildRoles } from "./identities";
 import { buildUsers } from "./users";
 import { formatUnits, UNITS_PER_USD } from "./money";
@@ -152,6 +153,7 @@ export function buildAudits(
           : [],
       budgets: budgets(spec, current.get(spec.id), rng),
       consoleLogins: consoleLogins(spec, rng),
+      baseline: buildBaseline(spec.id),
     });
   }
   return audits;

@@ -101,6 +101,8 @@ export const PLANTED = {
   securityHubDisabled: ACCOUNTS.identityPlatformDev,
   securityHubCritical: ACCOUNTS.paymentsProd,
   auditFailed: ACCOUNTS.paymentsTest,
+  /** Config recorder stopped, EBS default encryption off, no IAM password policy. */
+  baselineGap: ACCOUNTS.identityPlatformDev,
 } as const;
 
 export const AUDIT_FAILED_ERROR =

@@ -4,6 +4,7 @@
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
 import { MIN_ACCOUNTS, planAccounts } from "./accounts";
 import { generateCosts } from "./costs";
+import { buildGuardDutyOrganization } from "./baseline";
 import { buildAudits, buildBuckets } from "./evidence";
 import { buildCreateAccountStatuses, buildPlacements, toAccountInput } from "./history";
 import { ORGANIZATION } from "./org";
@@ -52,5 +53,6 @@ export function generateDemoSnapshot(opts: DemoOptions = {}): TSnapshotInput {
     costs,
     audits: buildAudits(plan.specs, seed, now, current),
     buckets: buildBuckets(),
+    guardDutyOrganization: buildGuardDutyOrganization(),
   };
 }

@@ -21,6 +21,7 @@ const CHECKS_WITH_PLANTS = [
   "BUDGET_VARIANCE",
   "SECURITYHUB_COVERAGE",
   "ORG_ACCOUNT_OUTSIDE",
+  "ACCOUNT_BASELINE",
 ];
 
 function asArray(value: unknown): unknown[] {
@@ -128,9 +129,24 @@ function referenceChecks(s: TSnapshot): Record<string, Finding[]> {
         ? []
         : s.orgUnits.filter((u) => u.parentId === root && !iamDenyTargets.has(u.id))),
     ].map((u) => ({ accountId: null, resource: u.id })),
-    TAG_POLICY: s.accounts
-      .filter((a) => ["owner", "project", "cost-center"].some((k) => !(k in a.tags)))
-      .map((a) => ({ accountId: a.id, resource: a.id })),
+    TAG_POLICY: [
+      ...s.accounts
+        .filter((a) => ["owner", "project", "cost-center"].some((k) => !(k in a.tags)))
+        .map((a) => ({ accountId: a.id, resource: a.id })),
+      // A child tag policy taking enforcement away from what the root's policy requires.
+      ...s.policies
+        .filter((p) => p.type === "TAG_POLICY" && p.content.includes("@@remove"))
+        .flatMap((p) => p.targets.map((t) => ({ accountId: null, resource: t.targetId }))),
+    ],
+    ACCOUNT_BASELINE: audited
+      .filter((a) =>
+        a.baseline.some(
+          (c) =>
+            c.status === "off" &&
+            !(c.control === "guardduty" && s.guardDutyOrganization.some((g) => g.region === c.region && g.autoEnable === "ALL")),
+        ),
+      )
+      .map((a) => ({ accountId: a.accountId, resource: "" })),
     BUDGET_VARIANCE: audited.flatMap((a) =>
       a.budgets
         .filter((b) => Number(b.forecast) > Number(b.limit))

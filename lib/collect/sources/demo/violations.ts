@@ -105,6 +105,12 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
     description: "data-test has no owner tag; ~80% of its spend is untagged",
   },
   {
+    checkId: "TAG_POLICY",
+    accountId: null,
+    resource: OU_IDS.sandbox,
+    description: "The Sandbox OU's own tag policy removes the root's cost-center enforcement: its effective tag policy no longer requires cost-center",
+  },
+  {
     checkId: "BUDGET_VARIANCE",
     accountId: ACCOUNTS.mobileDev,
     resource: PLANTED.overBudgetName,
@@ -122,6 +128,12 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
     accountId: ACCOUNTS.paymentsProd,
     resource: ACCOUNTS.paymentsProd,
     description: "payments-prod has 3 active critical Security Hub findings",
+  },
+  {
+    checkId: "ACCOUNT_BASELINE",
+    accountId: ACCOUNTS.identityPlatformDev,
+    resource: "",
+    description: "identity-platform-dev skipped the account baseline: Config recorder stopped, EBS default encryption off, no IAM password policy",
   },
   {
     checkId: "ORG_ACCOUNT_OUTSIDE",
