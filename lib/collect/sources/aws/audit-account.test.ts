@@ -2,6 +2,7 @@ import { BudgetsClient, DescribeBudgetsCommand } from "@aws-sdk/client-budgets";
 import { CloudTrailClient, DescribeTrailsCommand, LookupEventsCommand, type LookupEventsCommandInput } from "@aws-sdk/client-cloudtrail";
 import { GetAccountAuthorizationDetailsCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetEnabledStandardsCommand, SecurityHubClient, SecurityHubServiceException } from "@aws-sdk/client-securityhub";
 import { ListInstancesCommand, SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -16,6 +17,8 @@ const trail = mockClient(CloudTrailClient);
 const s3 = mockClient(S3Client);
 const sso = mockClient(SSOAdminClient);
 const budgets = mockClient(BudgetsClient);
+// moto has no GetEnabledStandards: the member account's answer is mocked here.
+const hub = mockClient(SecurityHubClient);
 const MEMBER = "222222222222";
 const NOW = new Date("2025-06-15T00:00:00Z");
 
@@ -37,10 +40,11 @@ beforeEach(() => {
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   sso.on(ListInstancesCommand).resolves({ Instances: [] });
   budgets.on(DescribeBudgetsCommand).resolves({ Budgets: [] });
+  hub.on(GetEnabledStandardsCommand).resolves({ StandardsSubscriptions: [] });
 });
 
 afterEach(() => {
-  for (const m of [iam, trail, s3, sso, budgets]) m.reset();
+  for (const m of [iam, trail, s3, sso, budgets, hub]) m.reset();
 });
 
 describe("auditing one member account", () => {
@@ -59,6 +63,40 @@ describe("auditing one member account", () => {
     expect(calls[1]?.NextToken).toBe("p2");
     expect(calls[0]?.LookupAttributes).toEqual([{ AttributeKey: "EventName", AttributeValue: "ConsoleLogin" }]);
     expect(calls[0]?.StartTime?.toISOString()).toBe("2025-03-17T00:00:00.000Z");
+  });
+
+  it("reads the standards enabled in the member account, across pages, leaving failed and deleting ones out", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    const sub = (slug: string, StandardsStatus: "READY" | "INCOMPLETE" | "FAILED" | "DELETING") => ({
+      StandardsSubscriptionArn: `arn:aws:securityhub:us-east-1:${MEMBER}:subscription/${slug}`,
+      StandardsArn: `arn:aws:securityhub:us-east-1::standards/${slug}`,
+      StandardsInput: {},
+      StandardsStatus,
+    });
+    hub
+      .on(GetEnabledStandardsCommand)
+      .callsFake((input: { NextToken?: string }) =>
+        input.NextToken === "p2"
+          ? { StandardsSubscriptions: [sub("cis-aws-foundations-benchmark/v/3.0.0", "INCOMPLETE"), sub("nist-800-53/v/5.0.0", "DELETING")] }
+          : { StandardsSubscriptions: [sub("aws-foundational-security-best-practices/v/1.0.0", "READY"), sub("pci-dss/v/3.2.1", "FAILED")], NextToken: "p2" },
+      );
+    const { audit } = await auditAccount(context(), MEMBER);
+    expect(audit.securityHub?.standards).toEqual([
+      "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+      "arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
+    ]);
+  });
+
+  it("counts no standards where Security Hub is not enabled; a denied call leaves them unknown without failing the audit", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    const error = (name: string) => new SecurityHubServiceException({ name, $fault: "client", $metadata: { httpStatusCode: 403 }, message: name });
+    hub.on(GetEnabledStandardsCommand).rejects(error("InvalidAccessException"));
+    expect((await auditAccount(context(), MEMBER)).audit.securityHub?.standards).toEqual([]);
+    hub.on(GetEnabledStandardsCommand).rejects(error("AccessDeniedException"));
+    const ctx = context();
+    const denied = await auditAccount(ctx, MEMBER);
+    expect(denied.audit).toMatchObject({ status: "audited", securityHub: { standards: null } });
+    expect(ctx.notes.list.map((n) => n.message)).toContain("securityhub:GetEnabledStandards denied: enabled standards unknown for this account.");
   });
 
   it("fails the account with the reason when a read is denied, without failing the run", async () => {

@@ -9,7 +9,7 @@ import type { ReportOptions } from "./credential-report";
 import { AccountAuditError, describeAwsError } from "./errors";
 import { readIam } from "./iam";
 import type { RunNotes } from "./notes";
-import { securityHubFor, type HubSummary } from "./security-hub";
+import { readEnabledStandards, securityHubFor, type HubSummary } from "./security-hub";
 import type { AccountSessions } from "./sessions";
 import type { RequestMeter } from "./meter";
 
@@ -54,6 +54,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
   const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
   const logins = await notes.optional(id, "cloudtrail:LookupEvents", () => readConsoleLogins(clients, config.regions, config.consoleLoginDays, now));
   const bucketNames = (await notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients))) ?? [];
+  const standards = await notes.optional(id, "securityhub:GetEnabledStandards", () => readEnabledStandards(clients, clients.homeRegion, notes));
 
   const windowStart = now.getTime() - config.consoleLoginDays * 86_400_000;
   const longTermKeysInUse = iam
@@ -67,7 +68,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
       iamUsers: iam?.users ?? [],
       roles: iam?.roles ?? [],
       trails: trails ?? [],
-      securityHub: securityHubFor(ctx.hub, id),
+      securityHub: securityHubFor(ctx.hub, id, standards ?? null),
       identityCenterInstances: identityCenterInstances ?? [],
       budgets: budgets ?? [],
       consoleLogins: logins ? { windowDays: config.consoleLoginDays, byIdentityType: logins, longTermKeysInUse, temporaryKeysInUse: null } : null,
