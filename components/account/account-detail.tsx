@@ -10,6 +10,7 @@ import { AccountFindings } from "./account-findings";
 import { AccountPlacements, AccountTrails } from "./account-history";
 import { AccountIamUsers } from "./account-iam";
 import { AccountRoles } from "./account-roles";
+import { AccountSecurityHub } from "./account-security-hub";
 import { formatDate, formatDateTime } from "./format";
 import { Badge, Section } from "./section";
 
@@ -84,6 +85,7 @@ export function AccountDetail({ initial, asOf }: { initial: TAccountDetail; asOf
 
       <AccountCosts accountId={a.id} />
       <AccountFindings findings={a.findings} asOf={asOf} />
+      <AccountSecurityHub hub={a.securityHub} />
       <AccountIamUsers users={a.iamUsers} asOf={asOf} />
       <AccountRoles roles={a.roles} />
       <AccountTrails trails={a.trails} />

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { SECURITYHUB_COVERAGE } from "@/lib/domain/checks/securityhub-coverage";
 import { useQuery } from "@tanstack/react-query";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { ApiError, fetchJson } from "@/lib/api/fetch-json";
@@ -95,6 +96,21 @@ export function FindingDetail({ id }: { id: string }) {
                       "— (organization or OU level)"
                     )}
                   </Fact>
+                  {f.checkId === SECURITYHUB_COVERAGE && f.accountId ? (
+                    <Fact label="Security Hub">
+                      <Link href={`/accounts/${f.accountId}#security-hub`} className={LINK}>
+                        Findings and standards of this account
+                      </Link>
+                      {f.ouId ? (
+                        <>
+                          {" · "}
+                          <Link href={`/organization?ou=${encodeURIComponent(f.ouId)}`} className={LINK}>
+                            of its OU
+                          </Link>
+                        </>
+                      ) : null}
+                    </Fact>
+                  ) : null}
                   <Fact label="OU">
                     {f.ouId ? (
                       <Link

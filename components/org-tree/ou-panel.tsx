@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { TOuTreeNode, TPolicySummary } from "@/lib/api/org";
+import { OuSecurityHub } from "./ou-security-hub";
 
 export interface OuPanelProps {
   node: TOuTreeNode;
@@ -37,6 +38,7 @@ export function OuPanel({ node, ancestors, policies, hrefFor }: OuPanelProps) {
         <PolicyList title="SCPs attached here" ids={node.attachedScpIds} policies={policies} testId="scps-attached" />
         <PolicyList title="SCPs inherited from above" ids={node.inheritedScpIds} policies={policies} testId="scps-inherited" />
       </div>
+      <OuSecurityHub hub={node.securityHub} accountCount={node.accountCount} />
     </section>
   );
 }

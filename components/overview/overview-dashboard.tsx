@@ -12,6 +12,7 @@ import { formatMoney, formatMonth } from "@/lib/format/money";
 import { CostMovers } from "./cost-movers";
 import { FindingsMatrix } from "./findings-matrix";
 import { KpiTiles } from "./kpi-tiles";
+import { SecurityHubCard } from "./security-hub-card";
 import { PeriodSelect } from "./period-select";
 
 export function OverviewDashboard({ canOpenFindings }: { canOpenFindings: boolean }) {
@@ -72,6 +73,7 @@ export function OverviewDashboard({ canOpenFindings }: { canOpenFindings: boolea
           {k.data ? <FindingsMatrix findings={k.data.findings} linkable={canOpenFindings} /> : <Skeleton className="h-48 w-full" />}
         </Card>
         <Card title="Top cost movers">{q.data ? <CostMovers movers={q.data.movers} /> : <Skeleton className="h-48 w-full" />}</Card>
+        <SecurityHubCard hub={q.data?.securityHub} accountsTotal={q.data?.accounts.total} />
       </div>
       <Card title={`Monthly spend, last ${months} months and month to date`}>
         {q.data ? (

@@ -1,5 +1,6 @@
 // Shared between the route handlers and the client: the account list, detail and cost shapes.
 import { z } from "zod";
+import { ZAccountSecurityHub } from "./security-hub";
 import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
 
 export const ZAccountId = z.string().regex(/^\d{12}$/, "a 12-digit AWS account id");
@@ -51,6 +52,8 @@ export type TTrustedPrincipal = z.infer<typeof ZTrustedPrincipal>;
 
 export const ZAccountDetail = z.object({
   id: z.string(),
+  /** Active Security Hub findings and enabled standards; null when never collected. */
+  securityHub: ZAccountSecurityHub.nullable(),
   name: z.string(),
   email: z.string(),
   status: z.string(),

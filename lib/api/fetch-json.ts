@@ -9,6 +9,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** The error body's `details` (e.g. the rows an import rejected) or a 400's `fields`, unparsed. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = "ApiError";
@@ -25,13 +27,16 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
   });
   if (!res.ok) {
     let message = `Request failed (${res.status})`;
+    let details: unknown;
     try {
       const body: unknown = await res.json();
       if (body && typeof body === "object" && "error" in body && typeof body.error === "string") message = body.error;
+      if (body && typeof body === "object" && "details" in body) details = body.details;
+      else if (body && typeof body === "object" && "fields" in body) details = body.fields;
     } catch {
       // Not JSON: keep the status message.
     }
-    throw new ApiError(message, res.status);
+    throw new ApiError(message, res.status, details);
   }
   return schema.parse(await res.json());
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
 import { ZYearMonth } from "@/lib/domain/org/period";
+import { ZSecurityHubRollup } from "./security-hub";
 
 export const ZOuTreeQuery = z.object({ from: ZYearMonth.optional(), to: ZYearMonth.optional() });
 
@@ -33,6 +34,8 @@ export const ZOuTreeNode = z.object({
   attachedScpIds: z.array(z.string()),
   /** SCPs attached to an ancestor, and so in force here too. */
   inheritedScpIds: z.array(z.string()),
+  /** Security Hub over the subtree (an account: itself); null when no status was collected there. */
+  securityHub: ZSecurityHubRollup.nullable(),
 });
 export type TOuTreeNode = z.infer<typeof ZOuTreeNode>;
 

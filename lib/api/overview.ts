@@ -1,5 +1,6 @@
 // Shared between the route handler and the client: the overview's JSON shape.
 import { z } from "zod";
+import { ZSecurityHubRollup } from "./security-hub";
 import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
 
 const ZMover = z.object({ key: z.string(), name: z.string(), current: ZMoney, previous: ZMoney });
@@ -14,6 +15,8 @@ export const ZOverview = z.object({
   /** Biggest changes from the month before the last full month to the last full month. */
   movers: ZCostMovers,
   lastRun: z.object({ id: z.string(), status: z.string(), source: z.string(), finishedAt: z.string().nullable() }).nullable(),
+  /** Security Hub over the accounts the caller may see. */
+  securityHub: ZSecurityHubRollup,
 });
 
 export type TOverview = z.infer<typeof ZOverview>;

@@ -110,7 +110,7 @@ describe("a failed audit", () => {
 
   const violations = (s: TSnapshot) => {
     withAlice(s);
-    auditOf(s, ACC.dev).securityHub = { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 } };
+    auditOf(s, ACC.dev).securityHub = { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 }, standards: [] };
   };
   const untaggedOwner = (s: TSnapshot) => {
     const dev = s.accounts.find((a) => a.id === ACC.dev);

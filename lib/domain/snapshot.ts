@@ -182,6 +182,8 @@ export const ZSecurityHub = z.object({
   enabled: z.boolean(),
   /** Active findings by severity label, from the aggregator. */
   findings: z.object({ critical: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+  /** ARNs of the standards enabled in the account (GetEnabledStandards in the account); null when not read. */
+  standards: z.array(z.string()).nullable().default(null),
 });
 
 export const ZAwsBudget = z.object({

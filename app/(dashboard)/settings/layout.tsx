@@ -8,6 +8,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const tabs = [
     { href: "/settings", label: "API tokens" },
     ...(can(principal.role, "settings:write") ? [{ href: "/settings/access", label: "Access" }, { href: "/settings/alerts", label: "Alerts" }] : []),
+    ...(can(principal.role, "settings:write") && !principal.scope.ouIds ? [{ href: "/settings/known-accounts", label: "Known accounts" }] : []),
     ...(can(principal.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit trail" }] : []),
   ];
   return (

@@ -63,7 +63,9 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     // An organization trail appears in every member's DescribeTrails: keep it once, under the first account seen.
     await tx.trail.createMany({ data: audited.flatMap((a) => a.trails.map((t) => ({ ...t, accountId: a.accountId }))), skipDuplicates: true });
     await tx.securityHubStatus.createMany({
-      data: audited.flatMap((a) => (a.securityHub ? [{ accountId: a.accountId, enabled: a.securityHub.enabled, ...a.securityHub.findings }] : [])),
+      data: audited.flatMap((a) =>
+        a.securityHub ? [{ accountId: a.accountId, enabled: a.securityHub.enabled, ...a.securityHub.findings, standards: a.securityHub.standards ?? [], standardsRead: a.securityHub.standards !== null }] : [],
+      ),
     });
     await tx.identityCenterInstance.createMany({ data: audited.flatMap((a) => a.identityCenterInstances.map((i) => ({ ...i, accountId: a.accountId }))), skipDuplicates: true });
     await tx.awsBudget.createMany({ data: audited.flatMap((a) => a.budgets.map((b) => ({ ...b, accountId: a.accountId }))), skipDuplicates: true });

@@ -4,7 +4,7 @@ import { SECURITYHUB_COVERAGE, securityHubCoverage } from "./securityhub-coverag
 import { ACC, auditOf, findingsOf } from "./test-fixtures";
 
 const hub = (enabled: boolean, critical = 0, high = 0) => (s: TSnapshot) => {
-  auditOf(s, ACC.prod).securityHub = { enabled, findings: { critical, high, medium: 3, low: 9 } };
+  auditOf(s, ACC.prod).securityHub = { enabled, findings: { critical, high, medium: 3, low: 9 }, standards: null };
 };
 
 describe(SECURITYHUB_COVERAGE, () => {

@@ -19,7 +19,7 @@ export async function getAccount(db: Db, scope: Scope, id: string): Promise<TAcc
   const account = await db.account.findFirst({ where: { id, ...accountScope(scope) }, include: { ou: { select: { pathIds: true } } } });
   if (!account) return null;
 
-  const [crumbs, placements, findings, users, roles, trails] = await Promise.all([
+  const [crumbs, placements, findings, users, roles, trails, hub] = await Promise.all([
     db.orgUnit.findMany({ where: { id: { in: account.ou.pathIds } }, select: { id: true, name: true } }),
     db.accountPlacement.findMany({ where: { accountId: id }, orderBy: { validFrom: "desc" }, include: { ou: { select: { path: true } } } }),
     db.finding.findMany({
@@ -29,6 +29,7 @@ export async function getAccount(db: Db, scope: Scope, id: string): Promise<TAcc
     db.iamUser.findMany({ where: { accountId: id }, orderBy: { userName: "asc" }, include: { accessKeys: { orderBy: { slot: "asc" } } } }),
     db.iamRole.findMany({ where: { accountId: id }, orderBy: { roleName: "asc" }, select: { roleName: true, arn: true, path: true, createdAt: true, trustPolicy: true } }),
     db.trail.findMany({ where: { OR: [{ accountId: id }, { isOrganizationTrail: true, isLogging: true }] }, orderBy: { name: "asc" } }),
+    db.securityHubStatus.findUnique({ where: { accountId: id } }),
   ]);
 
   // Accounts the roles trust: in the organization or not (scope-free), named only when the caller may see them.
@@ -49,6 +50,7 @@ export async function getAccount(db: Db, scope: Scope, id: string): Promise<TAcc
 
   return {
     id: account.id,
+    securityHub: hub ? { enabled: hub.enabled, critical: hub.critical, high: hub.high, medium: hub.medium, low: hub.low, standards: hub.standardsRead ? hub.standards : null } : null,
     name: account.name,
     email: account.email,
     status: account.status,

@@ -6,6 +6,7 @@ import type { Period } from "@/lib/domain/org/period";
 import { inheritedPolicies } from "@/lib/domain/org/scps";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/auth/principal";
+import { getSecurityHubView } from "./security-hub-rollup";
 
 const ZRow = z.object({
   kind: z.enum(["ou", "account"]),
@@ -33,7 +34,7 @@ const SCP = "SERVICE_CONTROL_POLICY";
  */
 export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<TOuTree> {
   const inScope = scope.ouIds ? Prisma.sql`AND o.path_ids && ${scope.ouIds}::text[]` : Prisma.empty;
-  const [rows, allOus, targets, policies, months] = await Promise.all([
+  const [rows, allOus, targets, policies, months, hub] = await Promise.all([
     db.$queryRaw`
       WITH open_finding AS (
         SELECT f.account_id, f.ou_id, f.severity FROM finding f
@@ -97,6 +98,7 @@ export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<T
     db.policyTarget.findMany({ where: { policy: { type: SCP } }, select: { policyId: true, targetId: true } }),
     db.policy.findMany({ where: { type: SCP }, select: { id: true, name: true, description: true, awsManaged: true }, orderBy: { name: "asc" } }),
     db.$queryRaw`SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last FROM cost_account_month`,
+    getSecurityHubView(db, scope),
   ]);
 
   const parsed = z.array(ZRow).parse(rows);
@@ -121,9 +123,18 @@ export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<T
     compliantAccounts: r.compliant,
     attachedScpIds: (attached.get(r.id) ?? []).slice().sort(),
     inheritedScpIds: inherited.get(r.id) ?? [],
+    securityHub: hubOf(hub, r.kind, r.id),
   }));
   const used = new Set(nodes.flatMap((n) => [...n.attachedScpIds, ...n.inheritedScpIds]));
   const range = ZMonthRange.array().parse(months)[0] ?? { first: null, last: null };
   // Rows were parsed above; re-validating thousands of built nodes would only cost time.
   return { period, costMonths: range, nodes, policies: policies.filter((p) => used.has(p.id)) };
+}
+
+function hubOf(hub: Awaited<ReturnType<typeof getSecurityHubView>>, kind: "ou" | "account", id: string): TOuTreeNode["securityHub"] {
+  if (kind === "ou") return hub.byOu.get(id) ?? null;
+  const a = hub.byAccount.get(id);
+  if (!a) return null;
+  const standards = (a.standards ?? []).map((arn) => ({ arn, accounts: 1 }));
+  return { accounts: 1, enabledAccounts: a.enabled ? 1 : 0, critical: a.critical, high: a.high, medium: a.medium, standards };
 }

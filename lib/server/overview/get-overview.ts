@@ -6,6 +6,7 @@ import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/auth/principal";
 import { accountScope, sqlAccountScope } from "@/lib/server/scope";
+import { getSecurityHubView } from "@/lib/server/org/security-hub-rollup";
 import { getCostMovers } from "./get-cost-movers";
 
 const ZMonthRow = z.object({ month: z.string(), unblended: z.string(), estimated: z.boolean() });
@@ -15,7 +16,7 @@ export async function getOverview(db: Db, scope: Scope, months = 12, now = new D
   const lastFull = addMonths(current, -1);
   const from = addMonths(lastFull, -(months - 1));
 
-  const [total, active, rows, lastRun, movers] = await Promise.all([
+  const [total, active, rows, lastRun, movers, hub] = await Promise.all([
     db.account.count({ where: { removedAt: null, ...accountScope(scope) } }),
     db.account.count({ where: { removedAt: null, status: "ACTIVE", ...accountScope(scope) } }),
     // The per-account rollup (exact, kept by triggers): ~70k rows for 5,000 accounts instead of ~1.5M.
@@ -25,6 +26,7 @@ export async function getOverview(db: Db, scope: Scope, months = 12, now = new D
       GROUP BY month ORDER BY month`,
     db.collectionRun.findFirst({ orderBy: { startedAt: "desc" }, select: { id: true, status: true, source: true, finishedAt: true } }),
     getCostMovers(db, scope, lastFull),
+    getSecurityHubView(db, scope),
   ]);
   const byMonth = new Map(z.array(ZMonthRow).parse(rows).map((r) => [r.month, r]));
   const trend = monthRange(from, current).map((month) => ({
@@ -39,5 +41,6 @@ export async function getOverview(db: Db, scope: Scope, months = 12, now = new D
     trend,
     movers,
     lastRun: lastRun ? { ...lastRun, finishedAt: lastRun.finishedAt?.toISOString() ?? null } : null,
+    securityHub: hub.total,
   });
 }

@@ -6,6 +6,7 @@ import { GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty
 import { GetAccountAuthorizationDetailsCommand, GetAccountPasswordPolicyCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
 import { GetPublicAccessBlockCommand, S3ControlClient, S3ControlServiceException } from "@aws-sdk/client-s3-control";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetEnabledStandardsCommand, SecurityHubClient, SecurityHubServiceException } from "@aws-sdk/client-securityhub";
 import { ListInstancesCommand, SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -24,6 +25,8 @@ const guardDuty = mockClient(GuardDutyClient);
 const configService = mockClient(ConfigServiceClient);
 const ec2 = mockClient(EC2Client);
 const s3Control = mockClient(S3ControlClient);
+// moto has no GetEnabledStandards: the member account's answer is mocked here.
+const hub = mockClient(SecurityHubClient);
 const MEMBER = "222222222222";
 const NOW = new Date("2025-06-15T00:00:00Z");
 
@@ -50,10 +53,11 @@ beforeEach(() => {
   ec2.on(GetEbsEncryptionByDefaultCommand).resolves({ EbsEncryptionByDefault: true });
   s3Control.on(GetPublicAccessBlockCommand).resolves({ PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
   iam.on(GetAccountPasswordPolicyCommand).resolves({ PasswordPolicy: { MinimumPasswordLength: 14 } });
+  hub.on(GetEnabledStandardsCommand).resolves({ StandardsSubscriptions: [] });
 });
 
 afterEach(() => {
-  for (const m of [iam, trail, s3, sso, budgets, guardDuty, configService, ec2, s3Control]) m.reset();
+  for (const m of [iam, trail, s3, sso, budgets, guardDuty, configService, ec2, s3Control, hub]) m.reset();
 });
 
 describe("auditing one member account", () => {
@@ -75,6 +79,40 @@ describe("auditing one member account", () => {
     expect(calls[1]?.NextToken).toBe("p2");
     expect(calls[0]?.LookupAttributes).toEqual([{ AttributeKey: "EventName", AttributeValue: "ConsoleLogin" }]);
     expect(calls[0]?.StartTime?.toISOString()).toBe("2025-03-17T00:00:00.000Z");
+  });
+
+  it("reads the standards enabled in the member account, across pages, leaving failed and deleting ones out", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    const sub = (slug: string, StandardsStatus: "READY" | "INCOMPLETE" | "FAILED" | "DELETING") => ({
+      StandardsSubscriptionArn: `arn:aws:securityhub:us-east-1:${MEMBER}:subscription/${slug}`,
+      StandardsArn: `arn:aws:securityhub:us-east-1::standards/${slug}`,
+      StandardsInput: {},
+      StandardsStatus,
+    });
+    hub
+      .on(GetEnabledStandardsCommand)
+      .callsFake((input: { NextToken?: string }) =>
+        input.NextToken === "p2"
+          ? { StandardsSubscriptions: [sub("cis-aws-foundations-benchmark/v/3.0.0", "INCOMPLETE"), sub("nist-800-53/v/5.0.0", "DELETING")] }
+          : { StandardsSubscriptions: [sub("aws-foundational-security-best-practices/v/1.0.0", "READY"), sub("pci-dss/v/3.2.1", "FAILED")], NextToken: "p2" },
+      );
+    const { audit } = await auditAccount(context(), MEMBER);
+    expect(audit.securityHub?.standards).toEqual([
+      "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0",
+      "arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0",
+    ]);
+  });
+
+  it("counts no standards where Security Hub is not enabled; a denied call leaves them unknown without failing the audit", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    const error = (name: string) => new SecurityHubServiceException({ name, $fault: "client", $metadata: { httpStatusCode: 403 }, message: name });
+    hub.on(GetEnabledStandardsCommand).rejects(error("InvalidAccessException"));
+    expect((await auditAccount(context(), MEMBER)).audit.securityHub?.standards).toEqual([]);
+    hub.on(GetEnabledStandardsCommand).rejects(error("AccessDeniedException"));
+    const ctx = context();
+    const denied = await auditAccount(ctx, MEMBER);
+    expect(denied.audit).toMatchObject({ status: "audited", securityHub: { standards: null } });
+    expect(ctx.notes.list.map((n) => n.message)).toContain("securityhub:GetEnabledStandards denied: enabled standards unknown for this account.");
   });
 
   it("fails the account with the reason when a read is denied, without failing the run", async () => {

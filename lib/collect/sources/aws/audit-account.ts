@@ -11,7 +11,7 @@ import type { ReportOptions } from "./credential-report";
 import { AccountAuditError, describeAwsError } from "./errors";
 import { readIam } from "./iam";
 import type { RunNotes } from "./notes";
-import { securityHubFor, type HubSummary } from "./security-hub";
+import { readEnabledStandards, securityHubFor, type HubSummary } from "./security-hub";
 import type { AccountSessions } from "./sessions";
 import type { RequestMeter } from "./meter";
 
@@ -60,6 +60,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
   const logins = await notes.optional(id, "cloudtrail:LookupEvents", () => readConsoleLogins(clients, config.regions, config.consoleLoginDays, now));
   const baseline = await readBaseline(clients, config.regions, notes);
   const bucketNames = (await notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients))) ?? [];
+  const standards = await notes.optional(id, "securityhub:GetEnabledStandards", () => readEnabledStandards(clients, clients.homeRegion, notes));
 
   const keyDays = ctx.keyUsageDays ?? DEFAULT_SETTINGS.keyUsageWindowDays;
   const keys = logins ? await notes.optional(id, "cloudtrail:LookupEvents", () => readKeyUsage(clients, config.regions, keyDays, now)) : null;
@@ -71,7 +72,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
       iamUsers: iam?.users ?? [],
       roles: iam?.roles ?? [],
       trails: trails ?? [],
-      securityHub: securityHubFor(ctx.hub, id),
+      securityHub: securityHubFor(ctx.hub, id, standards ?? null),
       identityCenterInstances: identityCenterInstances ?? [],
       budgets: budgets ?? [],
       baseline,

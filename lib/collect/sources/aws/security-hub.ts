@@ -1,6 +1,7 @@
 // Security Hub, read once from the aggregator (delegated administrator or management account):
-// active findings by account and severity, and which accounts are members.
-import { paginateGetFindings, paginateListMembers, type AwsSecurityFinding } from "@aws-sdk/client-securityhub";
+// active findings by account and severity, and which accounts are members. Enabled standards are a
+// per-account setting: each member account is asked for its own (readEnabledStandards).
+import { paginateGetEnabledStandards, paginateGetFindings, paginateListMembers, type AwsSecurityFinding } from "@aws-sdk/client-securityhub";
 import type { z } from "zod";
 import type { ZSecurityHub } from "@/lib/domain/snapshot";
 import type { AwsClients } from "./clients";
@@ -76,9 +77,33 @@ export async function readSecurityHub(clients: AwsClients, region: string, notes
   return { aggregatorAccountId: clients.accountId, members, findings };
 }
 
+/**
+ * Standards subscribed in the account the clients act in (sorted ARNs); [] when Security Hub is not
+ * enabled there; null (with a note) when the role may not read them: a minor gap that must not fail the
+ * account's audit. Subscriptions failing or being deleted do not count.
+ */
+export async function readEnabledStandards(clients: AwsClients, region: string, notes: RunNotes): Promise<string[] | null> {
+  const arns: string[] = [];
+  try {
+    for await (const page of paginateGetEnabledStandards({ client: clients.securityHub(region) }, {})) {
+      for (const s of page.StandardsSubscriptions ?? []) {
+        if (s.StandardsArn && s.StandardsStatus !== "FAILED" && s.StandardsStatus !== "DELETING") arns.push(s.StandardsArn);
+      }
+    }
+  } catch (err) {
+    if (isNamed(err, "InvalidAccessException")) return [];
+    if (isNamed(err, "AccessDeniedException")) {
+      notes.add(clients.accountId, "securityhub", "securityhub:GetEnabledStandards denied: enabled standards unknown for this account.");
+      return null;
+    }
+    throw err;
+  }
+  return [...new Set(arns)].toSorted();
+}
+
 /** Per-account view; without a membership list, an account counts as enabled when the aggregator is. */
-export function securityHubFor(hub: HubSummary | null, accountId: string): z.infer<typeof ZSecurityHub> {
-  if (!hub) return { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 } };
+export function securityHubFor(hub: HubSummary | null, accountId: string, standards: string[] | null = null): z.infer<typeof ZSecurityHub> {
+  if (!hub) return { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 }, standards };
   const enabled = hub.members ? hub.members.has(accountId) : true;
-  return { enabled, findings: hub.findings.get(accountId) ?? { critical: 0, high: 0, medium: 0, low: 0 } };
+  return { enabled, findings: hub.findings.get(accountId) ?? { critical: 0, high: 0, medium: 0, low: 0 }, standards };
 }

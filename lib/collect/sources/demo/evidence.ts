@@ -65,14 +65,20 @@ function trails(accountId: string): TrailInput[] {
   return [];
 }
 
+// As GetEnabledStandards answers in a member account: the foundational standard everywhere, CIS on most.
+const FSBP = "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0";
+const CIS = "arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0";
+
 function securityHub(accountId: string, rng: Rng): AccountAuditInput["securityHub"] {
   if (accountId === PLANTED.securityHubDisabled)
-    return { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 } };
+    return { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 }, standards: [] };
   if (accountId === PLANTED.securityHubCritical)
-    return { enabled: true, findings: { critical: 3, high: 7, medium: 18, low: 41 } };
+    return { enabled: true, findings: { critical: 3, high: 7, medium: 18, low: 41 }, standards: [FSBP] };
   return {
     enabled: true,
     findings: { critical: 0, high: rng.int(0, 3), medium: rng.int(0, 15), low: rng.int(2, 40) },
+    // From the id, not the generator: drawing more numbers would shift every later random value.
+    standards: Number(accountId.at(-1)) % 3 === 0 ? [FSBP] : [CIS, FSBP],
   };
 }
 

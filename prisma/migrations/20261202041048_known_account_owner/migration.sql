@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "known_account" ADD COLUMN     "owner" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP;
