@@ -114,6 +114,8 @@ export const ZCosts = z.object({
   days: z.array(ZDay).default([]),
   /** Tag keys this snapshot carries cost-by-tag data for. */
   tagKeys: z.array(z.string()).default([]),
+  /** Months a tag key's data is authoritative for when they are not `months` (a new key's backfill). */
+  tagKeyMonths: z.record(z.string(), z.array(ZMonth)).default({}),
   monthly: z.array(ZCostMonthly),
   daily: z.array(ZCostDaily).default([]),
   byTag: z.array(ZCostByTag).default([]),
