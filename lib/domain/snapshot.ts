@@ -192,6 +192,8 @@ export const ZAwsBudget = z.object({
   timeUnit: z.string(),
   actual: ZMoney.nullable(),
   forecast: ZMoney.nullable(),
+  /** Accounts a LinkedAccount filter limits the budget to (a payer's budget watching members); [] = its own account. */
+  linkedAccountIds: z.array(ZAccountId).default([]),
 });
 
 export const ZConsoleLogins = z.object({

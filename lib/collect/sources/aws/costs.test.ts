@@ -1,6 +1,8 @@
 import { CostExplorerClient, CostExplorerServiceException, GetCostAndUsageCommand, type GetCostAndUsageCommandInput } from "@aws-sdk/client-cost-explorer";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
+import { costTagKeys } from "@/lib/domain/checks/costs";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { getCostAndUsageAll } from "./ce-pager";
 import { planCostFetch } from "./cost-plan";
 import { readCosts } from "./costs";
@@ -13,7 +15,8 @@ afterEach(() => ce.reset());
 const client = () => new CostExplorerClient({ region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
 const noSleep = { sleep: async () => {} };
 const NOW = new Date("2025-06-15T08:00:00Z");
-const TAG_KEYS = ["owner", "project", "cost-center"];
+// The keys a default installation asks for: environment, cost-center, owner, project.
+const TAG_KEYS = costTagKeys(DEFAULT_SETTINGS);
 // Every key has stored history: later runs refetch it for the months they refetch only.
 const STORED_KEYS = Object.fromEntries(TAG_KEYS.map((k) => [k, ["2025-04-01"]]));
 
@@ -38,11 +41,11 @@ describe("Cost Explorer requests for a 500-account organization, 14 months of hi
     const { costs, meter, plan } = await collect(fake, { backfilled: false, estimatedMonths: [], tagKeyMonths: {} });
     expect(plan.months).toHaveLength(15);
     expect(groupsPerMonth).toBe(12_446);
-    // Monthly account × service: ceil(15 × 12,446 / 1,000) pages; 3 tag keys: ceil(15 × 833 / 1,000) each;
+    // Monthly account × service: ceil(15 × 12,446 / 1,000) pages; 4 tag keys: ceil(15 × 833 / 1,000) each;
     // daily by account for May 1 – Jun 15 (46 days): ceil(46 × 500 / 1,000).
-    expect(fake.queries).toHaveLength(1 + 3 + 1);
-    expect(meter.ceRequests).toBe(187 + 3 * 13 + 23);
-    expect(meter.report().ceCostUsd).toBe("2.49");
+    expect(fake.queries).toHaveLength(1 + 4 + 1);
+    expect(meter.ceRequests).toBe(187 + 4 * 13 + 23);
+    expect(meter.report().ceCostUsd).toBe("2.62");
     expect(costs.monthly).toHaveLength(15 * groupsPerMonth);
     expect(costs.byTag.filter((r) => r.tagKey === "owner")).toHaveLength(15 * 833);
   });
@@ -52,7 +55,7 @@ describe("Cost Explorer requests for a 500-account organization, 14 months of hi
     const { costs, meter } = await collect(fake, { backfilled: true, estimatedMonths: ["2025-05-01"], tagKeyMonths: STORED_KEYS });
     expect(costs.months).toEqual(["2025-05-01", "2025-06-01"]);
     expect(fake.queries.map((q) => q.TimePeriod)).toContainEqual({ Start: "2025-05-01", End: "2025-06-16" });
-    expect(meter.ceRequests).toBe(25 + 3 * 2 + 23);
+    expect(meter.ceRequests).toBe(25 + 4 * 2 + 23);
     expect(costs.monthly.every((r) => r.month >= "2025-05-01")).toBe(true);
   });
 
@@ -61,13 +64,13 @@ describe("Cost Explorer requests for a 500-account organization, 14 months of hi
     const { costs, meter } = await collect(fake, { backfilled: true, estimatedMonths: [], tagKeyMonths: STORED_KEYS });
     expect(costs.months).toEqual(["2025-06-01"]);
     expect(costs.days[0]).toBe("2025-06-01");
-    expect(meter.ceRequests).toBe(13 + 3 * 1 + 8);
+    expect(meter.ceRequests).toBe(13 + 4 * 1 + 8);
   });
 
   it("daily by service is opt-in because it multiplies the pages", async () => {
     const fake = new FakeCostExplorer(spec);
     const { meter } = await collect(fake, { backfilled: true, estimatedMonths: [], tagKeyMonths: STORED_KEYS }, 10_000, true);
-    expect(meter.ceRequests).toBe(13 + 3 * 1 + Math.ceil((15 * groupsPerMonth) / 1_000));
+    expect(meter.ceRequests).toBe(13 + 4 * 1 + Math.ceil((15 * groupsPerMonth) / 1_000));
   });
 
   it("stops cleanly at the request cap, before sending the request past it", async () => {
