@@ -67,6 +67,24 @@ export function RunDetail({ runId }: { runId: string }) {
           value={run ? (run.findingsOpened === null ? "–" : `+${n(run.findingsOpened)} / −${n(run.findingsResolved ?? 0)}`) : <Skeleton className="h-8 w-20" />}
         />
       </div>
+      {run ? (
+        <p data-testid="run-cost-tag-keys" className="text-sm text-slate-600 dark:text-slate-400">
+          {run.costTagKeys.length ? (
+            <>
+              Spend by tag collected for {run.costTagKeys.length === 1 ? "the key" : `${n(run.costTagKeys.length)} keys`}:{" "}
+              {run.costTagKeys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 ? ", " : null}
+                  <code className="text-xs">{k}</code>
+                </span>
+              ))}
+              .
+            </>
+          ) : (
+            "This run collected no spend by tag."
+          )}
+        </p>
+      ) : null}
       <Card title={`Per-account errors${run ? ` (${n(run.accountErrors.length)})` : ""}`}>
         {run ? (
           <>

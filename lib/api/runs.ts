@@ -23,6 +23,8 @@ export const ZRunSummary = z.object({
   apiRequestTotal: z.number().int(),
   ceRequests: z.number().int(),
   ceCostUsd: ZMoney,
+  /** Tag keys whose spend the run collected (Cost Explorer groups by each). */
+  costTagKeys: z.array(z.string()),
   /** From the run's evaluation summary, when it has one. */
   findingsOpened: z.number().int().nullable(),
   findingsResolved: z.number().int().nullable(),

@@ -1,5 +1,6 @@
-// Evaluation step of a collection run, inside the store transaction: checks over the snapshot, the
-// findings lifecycle, and this run's KPIs, committed atomically with the snapshot they describe.
+// Evaluation step of a collection run, inside the store transaction: checks over the snapshot (its
+// cost facts completed from the stored history for what the run did not refetch), the findings
+// lifecycle, and this run's KPIs, committed atomically with the snapshot they describe.
 import { randomUUID } from "node:crypto";
 import type { RunRequest } from "@/lib/collect/run";
 import { ALL_CHECKS, checkDefinition, runChecks } from "@/lib/domain/checks";
@@ -7,9 +8,11 @@ import { indexSnapshot } from "@/lib/domain/checks/org-index";
 import { isMutedAt } from "@/lib/domain/kpis";
 import { planLifecycle, summarizePlan } from "./findings/plan-lifecycle";
 import { storeKpis } from "./findings/store-kpis";
+import { withStoredCosts } from "./findings/stored-costs";
 import { writeFindings } from "./findings/write-findings";
 
-export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (tx, snap, runId, settings) => {
+export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (tx, fetched, runId, settings) => {
+  const snap = await withStoredCosts(tx, fetched);
   const now = new Date(snap.collectedAt);
   const known = await tx.knownAccount.findMany({ select: { accountId: true } });
   const knownAccountIds = new Set(known.map((k) => k.accountId));

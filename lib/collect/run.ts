@@ -134,6 +134,8 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
         accountsFailed: failed.length,
         error: reasons.length ? reasons.join("; ").slice(0, 4000) : null,
         summary: ZJson.parse(summary),
+        // Which tag keys' spend this run stored (the runs page shows them).
+        costTagKeys: snap.costs.tagKeys,
         ...usage,
         accountErrors: {
           create: [

@@ -114,6 +114,8 @@ export const ZCosts = z.object({
   days: z.array(ZDay).default([]),
   /** Tag keys this snapshot carries cost-by-tag data for. */
   tagKeys: z.array(z.string()).default([]),
+  /** Months a tag key's data is authoritative for when they are not `months` (a new key's backfill). */
+  tagKeyMonths: z.record(z.string(), z.array(ZMonth)).default({}),
   monthly: z.array(ZCostMonthly),
   daily: z.array(ZCostDaily).default([]),
   byTag: z.array(ZCostByTag).default([]),
@@ -192,6 +194,8 @@ export const ZAwsBudget = z.object({
   timeUnit: z.string(),
   actual: ZMoney.nullable(),
   forecast: ZMoney.nullable(),
+  /** Accounts a LinkedAccount filter limits the budget to (a payer's budget watching members); [] = its own account. */
+  linkedAccountIds: z.array(ZAccountId).default([]),
 });
 
 export const ZConsoleLogins = z.object({

@@ -32,7 +32,7 @@ async function requests(accounts: number, state: CostState): Promise<{ requests:
     const meter = new RequestMeter(1_000_000, "0.01");
     const client = new CostExplorerClient({ region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
     const before = heapAfterGc();
-    const costs = await readCosts(client, meter, planCostFetch(NOW, 14, state), TAG_KEYS, false, () => {}, { sleep: async () => {} });
+    const costs = await readCosts(client, meter, planCostFetch(NOW, 14, state, TAG_KEYS), false, () => {}, { sleep: async () => {} });
     client.destroy();
     const heapMb = Math.round((heapAfterGc() - before) / 1024 / 1024);
     return { requests: meter.ceRequests, costUsd: meter.report().ceCostUsd, monthlyRows: costs.monthly.length, heapMb };
@@ -42,7 +42,7 @@ async function requests(accounts: number, state: CostState): Promise<{ requests:
 }
 
 export async function benchCostExplorer(accounts: number): Promise<CeFigures> {
-  const backfill = await requests(accounts, { backfilled: false, estimatedMonths: [] });
-  const { requests: incRequests, costUsd } = await requests(accounts, { backfilled: true, estimatedMonths: ["2025-05-01"] });
+  const backfill = await requests(accounts, { backfilled: false, estimatedMonths: [], tagKeyMonths: {} });
+  const { requests: incRequests, costUsd } = await requests(accounts, { backfilled: true, estimatedMonths: ["2025-05-01"], tagKeyMonths: {} });
   return { accounts, backfill, incremental: { requests: incRequests, costUsd } };
 }

@@ -1,4 +1,5 @@
-// Cost facts: the months, days and tag keys a snapshot carries replace exactly those slices.
+// Cost facts: the months, days and tag keys (each over its own months) a snapshot carries replace
+// exactly those slices; months a run did not refetch stay as stored.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 
@@ -37,8 +38,9 @@ export async function storeCosts(tx: Prisma.TransactionClient, snap: TSnapshot) 
         SET unblended = EXCLUDED.unblended, amortized = EXCLUDED.amortized, net = EXCLUDED.net`;
   }
 
-  if (costs.months.length && costs.tagKeys.length) {
-    await tx.$executeRaw`DELETE FROM cost_by_tag WHERE month = ANY(${costs.months}::date[]) AND tag_key = ANY(${costs.tagKeys}::text[])`;
+  for (const key of costs.tagKeys) {
+    const months = costs.tagKeyMonths[key] ?? costs.months;
+    if (months.length) await tx.$executeRaw`DELETE FROM cost_by_tag WHERE month = ANY(${months}::date[]) AND tag_key = ${key}`;
   }
   for (const rows of chunks(costs.byTag)) {
     await tx.$executeRaw`

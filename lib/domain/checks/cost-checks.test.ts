@@ -51,8 +51,8 @@ describe(TAG_POLICY, () => {
 });
 
 describe(BUDGET_VARIANCE, () => {
-  const withBudget = (actual: string | null, forecast: string | null) => (s: TSnapshot) => {
-    auditOf(s, ACC.mgmt).budgets = [{ name: "org-monthly", limit: "1000", timeUnit: "MONTHLY", actual, forecast }];
+  const withBudget = (actual: string | null, forecast: string | null, linkedAccountIds: string[] = []) => (s: TSnapshot) => {
+    auditOf(s, ACC.mgmt).budgets = [{ name: "org-monthly", limit: "1000", timeUnit: "MONTHLY", actual, forecast, linkedAccountIds }];
   };
   it.each([
     { name: "under budget: pass", mutate: withBudget("500", "900"), expected: [] },
@@ -64,5 +64,23 @@ describe(BUDGET_VARIANCE, () => {
     const findings = findingsOf(budgetVariance, mutate);
     expect(findings.map((f) => ({ severity: f.severity, basis: f.evidence.basis }))).toEqual(expected);
     for (const f of findings) expect(f.resource).toBe("budget:org-monthly");
+  });
+
+  it.each([
+    { name: "a management-account budget filtered to one account: on that account", linked: [ACC.dev], expected: [[ACC.dev, `budget:${ACC.mgmt}/org-monthly`]] },
+    {
+      name: "filtered to two accounts: one finding on each",
+      linked: [ACC.dev, ACC.prod],
+      expected: [
+        [ACC.dev, `budget:${ACC.mgmt}/org-monthly`],
+        [ACC.prod, `budget:${ACC.mgmt}/org-monthly`],
+      ],
+    },
+    { name: "look-alike, without a filter: on its own account", linked: [], expected: [[ACC.mgmt, "budget:org-monthly"]] },
+    { name: "look-alike, filtered to an account outside the organization: on its own account", linked: ["999999999999"], expected: [[ACC.mgmt, "budget:org-monthly"]] },
+  ])("$name", ({ linked, expected }) => {
+    const findings = findingsOf(budgetVariance, withBudget("1150", null, linked));
+    expect(findings.map((f) => [f.accountId, f.resource])).toEqual(expected);
+    for (const f of findings) expect(f.evidence).toMatchObject({ budgetAccountId: ACC.mgmt });
   });
 });

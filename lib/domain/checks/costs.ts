@@ -25,15 +25,31 @@ export interface TCostIndex {
   byTag: ReadonlyMap<string, ReadonlyMap<string, readonly TCostByTag[]>>;
 }
 
+/** Among months with spend (and whether any of it is estimated): the one the cost checks judge. */
+export function judgedMonth(current: string, months: readonly { month: string; estimated: boolean }[]): TCostMonth | null {
+  const past = months.filter((m) => m.month < current).toSorted((a, b) => b.month.localeCompare(a.month));
+  const final = past.find((m) => !m.estimated);
+  if (final) return { month: final.month, estimated: false };
+  const latest = past[0];
+  return latest ? { month: latest.month, estimated: true } : null;
+}
+
 /** The latest month before the collection month with final figures, else the latest past month. */
 export function lastFullMonth(snap: TSnapshot): TCostMonth | null {
-  const current = monthOf(new Date(snap.collectedAt));
   const estimated = new Set(snap.costs.monthly.filter((c) => c.estimated).map((c) => c.month));
-  const past = snap.costs.months.filter((m) => m < current).toSorted().toReversed();
-  const final = past.find((m) => !estimated.has(m));
-  if (final) return { month: final, estimated: false };
-  const latest = past[0];
-  return latest ? { month: latest, estimated: true } : null;
+  return judgedMonth(
+    monthOf(new Date(snap.collectedAt)),
+    snap.costs.months.map((month) => ({ month, estimated: estimated.has(month) })),
+  );
+}
+
+/**
+ * Every tag key whose spend something reads: the environment tag (ENV_SEGREGATION), the cost-center
+ * tag (allocation KPI, chargeback's split by resource tag) and the required keys (untagged spend).
+ * Allocation rules split by cost center or OU and name no tag key of their own.
+ */
+export function costTagKeys(settings: TSettings): string[] {
+  return [...new Set([settings.environmentTagKey, settings.costCenterTagKey, ...settings.requiredTagKeys])].sort();
 }
 
 export function allocationTagKey(snap: TSnapshot, settings: TSettings): string | null {

@@ -40,13 +40,14 @@ describe("AWS collector against moto", () => {
     await presetCostResults(moto.endpoint, [
       costResult([["2025-05-01", true, [[prodApp, "Amazon S3", "10.5"]]]], "page-2"),
       costResult([["2025-05-01", true, [[prodApp, "Amazon S3", "0.25"], [sandbox, "Amazon EC2", "3"]]], ["2025-06-01", true, [[prodApp, "Amazon S3", "1"]]], ["2024-12-01", false, [[stray, "AWS Lambda", "2.00"]]]]),
-      costResult([["2025-05-01", true, [[prodApp, "owner$team-a", "10"], [sandbox, "owner$", "3"]]]]),
       costResult([]),
+      costResult([]),
+      costResult([["2025-05-01", true, [[prodApp, "owner$team-a", "10"], [sandbox, "owner$", "3"]]]]),
       costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.5"]]]]),
     ]);
     const first = await run("2025-06-15T12:00:00Z", { evaluate: evaluateRun });
-    expect(first).toMatchObject({ status: "succeeded", accountsSeen: 5, accountsAudited: 5, accountsFailed: 0, ceRequests: 6, ceCostUsd: "0.06" });
+    expect(first).toMatchObject({ status: "succeeded", accountsSeen: 5, accountsAudited: 5, accountsFailed: 0, ceRequests: 7, ceCostUsd: "0.07" });
 
     const ous = await db.orgUnit.findMany({ select: { id: true, parentId: true, path: true } });
     expect(ous).toContainEqual({ id: org.ous.prod, parentId: org.ous.workloads, path: "Root/Workloads/Prod" });
@@ -74,7 +75,7 @@ describe("AWS collector against moto", () => {
     expect(s3.unblended.toString()).toBe("10.75");
     expect(await db.costByTag.count({ where: { tagKey: "owner", tagValue: "" } })).toBe(1);
     const runRow = await db.collectionRun.findUniqueOrThrow({ where: { id: first.runId }, include: { accountErrors: true } });
-    expect(runRow.apiRequests).toMatchObject({ "ce:GetCostAndUsage": 6, "organizations:DescribeOrganization": 1 });
+    expect(runRow.apiRequests).toMatchObject({ "ce:GetCostAndUsage": 7, "organizations:DescribeOrganization": 1 });
     expect(runRow.accountErrors.some((e) => e.phase === "unsupported" && e.message.startsWith("cloudtrail:LookupEvents"))).toBe(true);
     expect(runRow.accountErrors.some((e) => e.phase === "unsupported" && e.message.startsWith("securityhub:GetEnabledStandards"))).toBe(true);
 
@@ -90,10 +91,11 @@ describe("AWS collector against moto", () => {
       costResult([]),
       costResult([]),
       costResult([]),
+      costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.7"]]]]),
     ]);
     const second = await run("2025-06-16T12:00:00Z", { evaluate: evaluateRun });
-    expect(second).toMatchObject({ status: "succeeded", ceRequests: 5 });
+    expect(second).toMatchObject({ status: "succeeded", ceRequests: 6 });
 
     const placements = await db.accountPlacement.findMany({ where: { accountId: sandbox }, orderBy: { id: "asc" } });
     expect(placements.map((p) => [p.ouId, p.validTo?.toISOString() ?? null])).toEqual([

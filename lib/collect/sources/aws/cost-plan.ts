@@ -1,5 +1,6 @@
 // Which months and days a run fetches from Cost Explorer. The first run backfills the whole
 // history; later runs refetch only months Cost Explorer still called estimated, plus the current one.
+// A tag key without stored history (a new setting) is backfilled on its own over the whole window.
 import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
 
 export interface CostState {
@@ -7,6 +8,8 @@ export interface CostState {
   backfilled: boolean;
   /** Months stored with Cost Explorer's "Estimated" flag still set. */
   estimatedMonths: string[];
+  /** Months with stored cost-by-tag rows, by tag key. */
+  tagKeyMonths: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface MonthRange {
@@ -16,9 +19,17 @@ export interface MonthRange {
   end: string;
 }
 
+export interface TagFetch {
+  key: string;
+  months: string[];
+  ranges: MonthRange[];
+}
+
 export interface CostPlan {
   months: string[];
   ranges: MonthRange[];
+  /** One monthly account × tag value query per key, over the run's months, or the whole window for a key never stored. */
+  tags: TagFetch[];
   daily: { start: string; end: string; days: string[] };
 }
 
@@ -37,10 +48,11 @@ export function contiguousRanges(months: readonly string[]): MonthRange[] {
   return ranges;
 }
 
-export function planCostFetch(now: Date, historyMonths: number, state: CostState, forceBackfill = false): CostPlan {
+export function planCostFetch(now: Date, historyMonths: number, state: CostState, tagKeys: readonly string[], forceBackfill = false): CostPlan {
   const current = monthOf(now);
   const window = monthRange(addMonths(current, -historyMonths), current);
-  const wanted = forceBackfill || !state.backfilled ? window : window.filter((m) => m === current || state.estimatedMonths.includes(m));
+  const full = forceBackfill || !state.backfilled;
+  const wanted = full ? window : window.filter((m) => m === current || state.estimatedMonths.includes(m));
   const months = [...wanted].sort();
 
   // Daily detail for the current month, and the previous one while its figures still move.
@@ -51,6 +63,11 @@ export function planCostFetch(now: Date, historyMonths: number, state: CostState
   for (let d = new Date(`${start}T00:00:00Z`); d <= today; d = new Date(d.getTime() + 86_400_000)) days.push(dayOf(d));
   const end = dayOf(new Date(today.getTime() + 86_400_000));
   // Cost Explorer has nothing after today: the current month's range ends tomorrow, not next month.
-  const ranges = contiguousRanges(months).map((r) => (r.end > end ? { ...r, end } : r));
-  return { months, ranges, daily: { start, end, days } };
+  const rangesOf = (ms: readonly string[]) => contiguousRanges(ms).map((r) => (r.end > end ? { ...r, end } : r));
+  // A store holds a key's whole window or none of it (runs commit atomically): a key without rows is new.
+  const tags = [...new Set(tagKeys)].map((key) => {
+    const keyMonths = state.tagKeyMonths[key]?.length ? months : window;
+    return { key, months: keyMonths, ranges: rangesOf(keyMonths) };
+  });
+  return { months, ranges: rangesOf(months), tags, daily: { start, end, days } };
 }

@@ -1,4 +1,5 @@
 // What earlier runs already stored, so that a run refetches only what can still change.
+import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { monthOf } from "@/lib/domain/months";
 import type { CostState } from "./cost-plan";
@@ -8,5 +9,15 @@ export async function readCostState(db: Db): Promise<CostState> {
   const stored = await db.collectionRun.count({ where: { source: "aws", status: { in: ["succeeded", "partial"] } } });
   const anyRow = await db.costMonthly.findFirst({ where: { source: "aws" }, select: { month: true } });
   const estimated = await db.costMonthly.findMany({ where: { source: "aws", estimated: true }, distinct: ["month"], select: { month: true } });
-  return { backfilled: stored > 0 && anyRow !== null, estimatedMonths: estimated.map((r) => monthOf(r.month)).sort() };
+  // Distinct (key, month) pairs straight from the (tag_key, month) index; never the rows themselves.
+  const tagRows = ZTagMonths.parse(await db.$queryRaw`SELECT DISTINCT tag_key, month FROM cost_by_tag`);
+  const tagKeyMonths: Record<string, string[]> = {};
+  for (const r of tagRows) (tagKeyMonths[r.tag_key] ??= []).push(monthOf(r.month));
+  return {
+    backfilled: stored > 0 && anyRow !== null,
+    estimatedMonths: estimated.map((r) => monthOf(r.month)).sort(),
+    tagKeyMonths,
+  };
 }
+
+const ZTagMonths = z.array(z.object({ tag_key: z.string(), month: z.date() }));

@@ -1,6 +1,8 @@
 import { CostExplorerClient, CostExplorerServiceException, GetCostAndUsageCommand, type GetCostAndUsageCommandInput } from "@aws-sdk/client-cost-explorer";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
+import { costTagKeys } from "@/lib/domain/checks/costs";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { getCostAndUsageAll } from "./ce-pager";
 import { planCostFetch } from "./cost-plan";
 import { readCosts } from "./costs";
@@ -13,7 +15,10 @@ afterEach(() => ce.reset());
 const client = () => new CostExplorerClient({ region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
 const noSleep = { sleep: async () => {} };
 const NOW = new Date("2025-06-15T08:00:00Z");
-const TAG_KEYS = ["owner", "project", "cost-center"];
+// The keys a default installation asks for: environment, cost-center, owner, project.
+const TAG_KEYS = costTagKeys(DEFAULT_SETTINGS);
+// Every key has stored history: later runs refetch it for the months they refetch only.
+const STORED_KEYS = Object.fromEntries(TAG_KEYS.map((k) => [k, ["2025-04-01"]]));
 
 function serve(fake: FakeCostExplorer) {
   ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) => fake.handle(input));
@@ -22,8 +27,8 @@ function serve(fake: FakeCostExplorer) {
 async function collect(fake: FakeCostExplorer, state: Parameters<typeof planCostFetch>[2], cap = 10_000, dailyByService = false) {
   serve(fake);
   const meter = new RequestMeter(cap, "0.01");
-  const plan = planCostFetch(NOW, 14, state);
-  const costs = await readCosts(client(), meter, plan, TAG_KEYS, dailyByService, () => {}, noSleep);
+  const plan = planCostFetch(NOW, 14, state, TAG_KEYS);
+  const costs = await readCosts(client(), meter, plan, dailyByService, () => {}, noSleep);
   return { costs, meter, plan };
 }
 
@@ -33,44 +38,44 @@ describe("Cost Explorer requests for a 500-account organization, 14 months of hi
 
   it("backfills 15 months with a bounded, predictable number of billed requests", async () => {
     const fake = new FakeCostExplorer(spec);
-    const { costs, meter, plan } = await collect(fake, { backfilled: false, estimatedMonths: [] });
+    const { costs, meter, plan } = await collect(fake, { backfilled: false, estimatedMonths: [], tagKeyMonths: {} });
     expect(plan.months).toHaveLength(15);
     expect(groupsPerMonth).toBe(12_446);
-    // Monthly account × service: ceil(15 × 12,446 / 1,000) pages; 3 tag keys: ceil(15 × 833 / 1,000) each;
+    // Monthly account × service: ceil(15 × 12,446 / 1,000) pages; 4 tag keys: ceil(15 × 833 / 1,000) each;
     // daily by account for May 1 – Jun 15 (46 days): ceil(46 × 500 / 1,000).
-    expect(fake.queries).toHaveLength(1 + 3 + 1);
-    expect(meter.ceRequests).toBe(187 + 3 * 13 + 23);
-    expect(meter.report().ceCostUsd).toBe("2.49");
+    expect(fake.queries).toHaveLength(1 + 4 + 1);
+    expect(meter.ceRequests).toBe(187 + 4 * 13 + 23);
+    expect(meter.report().ceCostUsd).toBe("2.62");
     expect(costs.monthly).toHaveLength(15 * groupsPerMonth);
     expect(costs.byTag.filter((r) => r.tagKey === "owner")).toHaveLength(15 * 833);
   });
 
   it("refreshes only the estimated and current months afterwards", async () => {
     const fake = new FakeCostExplorer(spec);
-    const { costs, meter } = await collect(fake, { backfilled: true, estimatedMonths: ["2025-05-01"] });
+    const { costs, meter } = await collect(fake, { backfilled: true, estimatedMonths: ["2025-05-01"], tagKeyMonths: STORED_KEYS });
     expect(costs.months).toEqual(["2025-05-01", "2025-06-01"]);
     expect(fake.queries.map((q) => q.TimePeriod)).toContainEqual({ Start: "2025-05-01", End: "2025-06-16" });
-    expect(meter.ceRequests).toBe(25 + 3 * 2 + 23);
+    expect(meter.ceRequests).toBe(25 + 4 * 2 + 23);
     expect(costs.monthly.every((r) => r.month >= "2025-05-01")).toBe(true);
   });
 
   it("refetches only the current month once the previous one is final", async () => {
     const fake = new FakeCostExplorer(spec);
-    const { costs, meter } = await collect(fake, { backfilled: true, estimatedMonths: [] });
+    const { costs, meter } = await collect(fake, { backfilled: true, estimatedMonths: [], tagKeyMonths: STORED_KEYS });
     expect(costs.months).toEqual(["2025-06-01"]);
     expect(costs.days[0]).toBe("2025-06-01");
-    expect(meter.ceRequests).toBe(13 + 3 * 1 + 8);
+    expect(meter.ceRequests).toBe(13 + 4 * 1 + 8);
   });
 
   it("daily by service is opt-in because it multiplies the pages", async () => {
     const fake = new FakeCostExplorer(spec);
-    const { meter } = await collect(fake, { backfilled: true, estimatedMonths: [] }, 10_000, true);
-    expect(meter.ceRequests).toBe(13 + 3 * 1 + Math.ceil((15 * groupsPerMonth) / 1_000));
+    const { meter } = await collect(fake, { backfilled: true, estimatedMonths: [], tagKeyMonths: STORED_KEYS }, 10_000, true);
+    expect(meter.ceRequests).toBe(13 + 4 * 1 + Math.ceil((15 * groupsPerMonth) / 1_000));
   });
 
   it("stops cleanly at the request cap, before sending the request past it", async () => {
     const fake = new FakeCostExplorer(spec);
-    await expect(collect(fake, { backfilled: false, estimatedMonths: [] }, 50)).rejects.toBeInstanceOf(CeRequestCapReachedError);
+    await expect(collect(fake, { backfilled: false, estimatedMonths: [], tagKeyMonths: {} }, 50)).rejects.toBeInstanceOf(CeRequestCapReachedError);
     expect(fake.requests).toBe(50);
   });
 });
@@ -115,8 +120,8 @@ describe("amounts", () => {
       NextPageToken: token,
     });
     ce.on(GetCostAndUsageCommand).resolvesOnce(page("0.1", "t1")).resolvesOnce(page("0.2")).resolves({ ResultsByTime: [] });
-    const plan = { months: ["2025-05-01"], ranges: [{ start: "2025-05-01", end: "2025-06-01" }], daily: { start: "2025-05-01", end: "2025-05-01", days: [] } };
-    const costs = await readCosts(client(), new RequestMeter(100, "0.01"), plan, [], false, () => {}, noSleep);
+    const plan = { months: ["2025-05-01"], ranges: [{ start: "2025-05-01", end: "2025-06-01" }], tags: [], daily: { start: "2025-05-01", end: "2025-05-01", days: [] } };
+    const costs = await readCosts(client(), new RequestMeter(100, "0.01"), plan, false, () => {}, noSleep);
     expect(costs.monthly).toEqual([{ accountId: "111111111111", month: "2025-05-01", service: "Amazon S3", unblended: "0.3", amortized: "0.0000000024", net: "0.2", estimated: true }]);
   });
 });

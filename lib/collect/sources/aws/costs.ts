@@ -1,5 +1,6 @@
 // Spend from Cost Explorer (management account, us-east-1): monthly by account × service with the
-// three cost metrics in one call, monthly by account × required tag value, daily for open months.
+// three cost metrics in one call, monthly by account × value of every tag key the plan names, daily
+// for open months.
 // With GroupBy, Total is empty: amounts are summed here, exactly, across pages.
 import type { CostExplorerClient, GroupDefinition, ResultByTime } from "@aws-sdk/client-cost-explorer";
 import Decimal from "decimal.js";
@@ -17,6 +18,8 @@ export interface CostsResult {
   months: string[];
   days: string[];
   tagKeys: string[];
+  /** Months fetched per tag key (a new key's history reaches further back than `months`). */
+  tagKeyMonths: Record<string, string[]>;
   monthly: TCostMonthly[];
   daily: TCostDaily[];
   byTag: TCostByTag[];
@@ -71,7 +74,6 @@ export async function readCosts(
   client: CostExplorerClient,
   meter: RequestMeter,
   plan: CostPlan,
-  tagKeys: readonly string[],
   dailyByService: boolean,
   progress: (phase: string) => void,
   pager: PagerOptions = {},
@@ -84,11 +86,11 @@ export async function readCosts(
   for (const r of plan.ranges) monthly.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE]), (s) => s);
 
   const byTag: TCostByTag[] = [];
-  for (const key of tagKeys) {
+  for (const { key, ranges } of plan.tags) {
     progress(`costs: monthly by tag ${key}`);
     const rows = new Rows();
     // Group keys read "key$value"; "key$" is the untagged bucket.
-    for (const r of plan.ranges) rows.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "TAG", Key: key }]), (s) => (s.startsWith(`${key}$`) ? s.slice(key.length + 1) : s));
+    for (const r of ranges) rows.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "TAG", Key: key }]), (s) => (s.startsWith(`${key}$`) ? s.slice(key.length + 1) : s));
     for (const r of rows.list()) byTag.push({ accountId: r.accountId, month: r.period, tagKey: key, tagValue: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net, estimated: r.estimated });
   }
 
@@ -102,7 +104,8 @@ export async function readCosts(
     currency: monthly.currency,
     months: plan.months,
     days: plan.daily.days,
-    tagKeys: [...tagKeys],
+    tagKeys: plan.tags.map((t) => t.key),
+    tagKeyMonths: Object.fromEntries(plan.tags.map((t) => [t.key, t.months])),
     monthly: monthly.list().map((r) => ({ accountId: r.accountId, month: r.period, service: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net, estimated: r.estimated })),
     byTag,
     daily: daily.list().map((r) => ({ accountId: r.accountId, day: r.period, service: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net })),

@@ -1,6 +1,7 @@
 // The AWS source: organization → costs → Security Hub aggregator → member accounts → snapshot.
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { costTagKeys } from "@/lib/domain/checks/costs";
 import type { TSettings } from "@/lib/domain/settings";
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
 import type { Progress, RunOutcome } from "@/lib/collect/run";
@@ -34,7 +35,7 @@ export interface AwsSourceOptions {
   auditAccounts?: AuditAccountsFn;
 }
 
-const NO_COSTS: CostsResult = { currency: "USD", months: [], days: [], tagKeys: [], monthly: [], daily: [], byTag: [] };
+const NO_COSTS: CostsResult = { currency: "USD", months: [], days: [], tagKeys: [], tagKeyMonths: {}, monthly: [], daily: [], byTag: [] };
 
 async function hubFor(sessions: AccountSessions, accountId: string, region: string, notes: RunNotes): Promise<HubSummary | null> {
   try {
@@ -90,8 +91,8 @@ export async function produceAwsSnapshot(
 
     let costs = NO_COSTS;
     try {
-      const plan = planCostFetch(now, config.historyMonths, opts.costState, config.forceBackfill);
-      costs = await readCosts(bootstrap.costExplorer(), meter, plan, settings.requiredTagKeys, config.dailyByService, (phase) => progress({ phase }), opts.pager);
+      const plan = planCostFetch(now, config.historyMonths, opts.costState, costTagKeys(settings), config.forceBackfill);
+      costs = await readCosts(bootstrap.costExplorer(), meter, plan, config.dailyByService, (phase) => progress({ phase }), opts.pager);
     } catch (err) {
       // All or nothing: months half-fetched would replace good data with incomplete data.
       if (err instanceof CeRequestCapReachedError) capped = err.message;

@@ -1,0 +1,101 @@
+// A counting Cost Explorer over a hand-written ledger: spend lines with their tags, grouped the way
+// Cost Explorer groups them (account × service or account × "key$value", "key$" untagged), paged
+// by groups with an opaque token, months from `estimatedFrom` on flagged "Estimated". Tests edit
+// the ledger between runs to model a change in the organization.
+import type { GetCostAndUsageCommandInput, GetCostAndUsageCommandOutput, Group, ResultByTime } from "@aws-sdk/client-cost-explorer";
+import Decimal from "decimal.js";
+import { addMonths, monthOf } from "@/lib/domain/months";
+
+export interface LedgerLine {
+  accountId: string;
+  /** "YYYY-MM-01" */
+  month: string;
+  service: string;
+  amount: string;
+  tags?: Record<string, string>;
+}
+
+export interface LedgerSpec {
+  pageSize: number;
+  /** "Today": no daily data after it. */
+  today: string;
+  /** Months from this one on are "Estimated". */
+  estimatedFrom: string;
+}
+
+interface Period {
+  start: string;
+  end: string;
+  month: string;
+  /** Share of the month's amount that falls in this period. */
+  share: Decimal;
+}
+
+function daysIn(month: string): number {
+  return (new Date(`${addMonths(month, 1)}T00:00:00Z`).getTime() - new Date(`${month}T00:00:00Z`).getTime()) / 86_400_000;
+}
+
+function periodsOf(start: string, end: string, daily: boolean, today: string): Period[] {
+  const out: Period[] = [];
+  if (!daily) {
+    for (let m = start; m < end; m = addMonths(m, 1)) out.push({ start: m, end: addMonths(m, 1), month: m, share: new Decimal(1) });
+    return out;
+  }
+  for (let d = new Date(`${start}T00:00:00Z`); ; d = new Date(d.getTime() + 86_400_000)) {
+    const day = d.toISOString().slice(0, 10);
+    if (day >= end || day > today) break;
+    const month = monthOf(d);
+    out.push({ start: day, end: new Date(d.getTime() + 86_400_000).toISOString().slice(0, 10), month, share: new Decimal(1).div(daysIn(month)) });
+  }
+  return out;
+}
+
+const metrics = (amount: Decimal) => {
+  const m = { Amount: amount.toFixed(), Unit: "USD" };
+  return { UnblendedCost: m, AmortizedCost: m, NetUnblendedCost: m };
+};
+
+export class LedgerCostExplorer {
+  requests = 0;
+  readonly queries: GetCostAndUsageCommandInput[] = [];
+  ledger: LedgerLine[] = [];
+
+  constructor(readonly spec: LedgerSpec) {}
+
+  /** Queries (first pages) grouped by a tag, by tag key. */
+  tagQueries(key: string): GetCostAndUsageCommandInput[] {
+    return this.queries.filter((q) => q.GroupBy?.[1]?.Type === "TAG" && q.GroupBy[1].Key === key);
+  }
+
+  private groupsOf(period: Period, groupBy: GetCostAndUsageCommandInput["GroupBy"]): Group[] {
+    const second = groupBy?.[1];
+    const sums = new Map<string, { keys: string[]; amount: Decimal }>();
+    for (const line of this.ledger) {
+      if (line.month !== period.month) continue;
+      const keys = !second ? [line.accountId] : second.Type === "TAG" ? [line.accountId, `${second.Key ?? ""}$${line.tags?.[second.Key ?? ""] ?? ""}`] : [line.accountId, line.service];
+      const id = keys.join("|");
+      const sum = sums.get(id) ?? { keys, amount: new Decimal(0) };
+      sum.amount = sum.amount.plus(new Decimal(line.amount).mul(period.share));
+      sums.set(id, sum);
+    }
+    return [...sums.values()].map((s) => ({ Keys: s.keys, Metrics: metrics(s.amount) }));
+  }
+
+  handle(input: GetCostAndUsageCommandInput): GetCostAndUsageCommandOutput {
+    this.requests += 1;
+    if (!input.NextPageToken) this.queries.push(input);
+    const positions: { period: Period; group: Group }[] = [];
+    for (const period of periodsOf(input.TimePeriod?.Start ?? "", input.TimePeriod?.End ?? "", input.Granularity === "DAILY", this.spec.today)) {
+      for (const group of this.groupsOf(period, input.GroupBy)) positions.push({ period, group });
+    }
+    const offset = input.NextPageToken ? Number(Buffer.from(input.NextPageToken, "base64url").toString("utf8").split(":")[1]) : 0;
+    const results: ResultByTime[] = [];
+    for (const { period, group } of positions.slice(offset, offset + this.spec.pageSize)) {
+      const last = results.at(-1);
+      if (last?.TimePeriod?.Start === period.start) last.Groups?.push(group);
+      else results.push({ TimePeriod: { Start: period.start, End: period.end }, Total: {}, Groups: [group], Estimated: period.month >= this.spec.estimatedFrom });
+    }
+    const next = offset + this.spec.pageSize < positions.length ? Buffer.from(`page:${offset + this.spec.pageSize}`).toString("base64url") : undefined;
+    return { ResultsByTime: results, NextPageToken: next, DimensionValueAttributes: [], $metadata: {} };
+  }
+}
