@@ -4,10 +4,12 @@ import type { Db } from "@/lib/db/client";
 import type { TChannelBody } from "@/lib/alerts/api-schema";
 import { maskConfig, mergeSecrets, parseChannel } from "@/lib/alerts/channel-config";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { requireOrgAdmin } from "@/lib/server/authorize";
 import { notFound } from "@/lib/server/errors";
 
 /** Creates a channel, or updates one (a masked secret in the body keeps the stored secret). */
 export async function saveAlertChannel(db: Db, principal: Principal, body: TChannelBody, id?: string) {
+  requireOrgAdmin(principal, "Alert channels serve the whole organization; only an admin without an OU scope can change or test them.");
   const existing = id ? await db.alertChannel.findUnique({ where: { id } }) : null;
   if (id && !existing) throw notFound("No such alert channel.");
   const merged = existing && existing.type === body.type ? mergeSecrets(body.type, existing.config, body.config) : body.config;
