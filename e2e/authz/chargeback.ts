@@ -13,8 +13,9 @@ export const CHARGEBACK: Expectations = {
   "POST /api/v1/chargeback/rules/preview": analystWrites("/api/v1/chargeback/rules/preview", { body: {}, allowedStatus: 400 }),
   "PUT /api/v1/chargeback/rules/[key]": orgAdmins("/api/v1/chargeback/rules/no-such-rule", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
   "POST /api/v1/chargeback/rules/[key]/retire": orgAdmins("/api/v1/chargeback/rules/no-such-rule/retire", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
-  "PUT /api/v1/chargeback/periods/[month]": orgAdmins("/api/v1/chargeback/periods/2000-01"),
-  "DELETE /api/v1/chargeback/periods/[month]": orgAdmins("/api/v1/chargeback/periods/2000-01"),
+  // A month without data cannot be closed or re-opened (409): the admin got past every authorization check.
+  "PUT /api/v1/chargeback/periods/[month]": orgAdmins("/api/v1/chargeback/periods/2000-01", { admin: 409 }),
+  "DELETE /api/v1/chargeback/periods/[month]": orgAdmins("/api/v1/chargeback/periods/2000-01", { admin: 409 }),
   "PUT /api/v1/chargeback/settings": orgAdmins("/api/v1/chargeback/settings", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
   "PUT /api/v1/chargeback/ou-defaults": orgAdmins("/api/v1/chargeback/ou-defaults", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
 };
