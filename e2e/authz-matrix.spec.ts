@@ -4,6 +4,9 @@ import { ROLES, signInDemo } from "./support/auth";
 import { signInScoped } from "./support/scoped-callers";
 import { EXPECTATIONS, PUBLIC_ROUTES, type Caller, type Expectation, type Outcome } from "./authz";
 
+// Each test signs in through the IdP and makes dozens of requests: generous on a loaded two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const CALLERS: Caller[] = ["anonymous", ...ROLES, "scopedAdmin", "scopedAnalyst", "token"];
 
 test("every API route and method has an authorization expectation", () => {

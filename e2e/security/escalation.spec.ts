@@ -5,6 +5,9 @@ import { e2eQuery } from "../../lib/testing/e2e-db";
 import { signInDemo } from "../support/auth";
 import { SCOPED_CALLERS, scopedOuId, signInScoped } from "../support/scoped-callers";
 
+// Each test signs in through the IdP and makes dozens of requests: generous on a loaded two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const NO_UUID = "00000000-0000-4000-8000-000000000000";
 const MANAGEMENT = "204517733186";
 const errorOf = async (res: { json(): Promise<unknown> }) => ((await res.json()) as { error?: string }).error ?? "";

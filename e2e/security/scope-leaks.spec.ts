@@ -5,6 +5,9 @@ import { e2eQuery } from "../../lib/testing/e2e-db";
 import { signInDemo } from "../support/auth";
 import { scopedOuId, signInScoped } from "../support/scoped-callers";
 
+// Each test signs in through the IdP and makes dozens of requests: generous on a loaded two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 interface RunRow {
   id: string;
   accountsSeen: number | null;

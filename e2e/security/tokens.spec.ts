@@ -6,6 +6,9 @@ import { signInDemo } from "../support/auth";
 import { signInAs } from "../support/sign-in-ui";
 import { bindScopedCaller, SCOPED_CALLERS, signInScoped } from "../support/scoped-callers";
 
+// Each test signs in through the IdP and makes dozens of requests: generous on a loaded two-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 interface TokenRow {
   id: string;
   name: string;
