@@ -71,6 +71,7 @@ export function RulesPanel({ month, canWrite, canPreview }: { month: string; can
         </button>
       ) : null}
       {editing && options.data ? <RuleEditor key={editing.mode === "edit" ? editing.ruleKey : "new"} start={editing} month={month} firstEditable={first} options={options.data} canSave={canWrite} onDone={() => setEditing(null)} /> : null}
+      {rules.data?.redacted ? <p className={`mb-3 ${mutedText}`}>Accounts, OUs and cost centers outside your part of the organization are left out of these rules.</p> : null}
       {rules.isError ? <ErrorState message={`Could not load the rules: ${rules.error.message}`} onRetry={() => void rules.refetch()} /> : null}
       {!rules.data ? (
         <Skeleton className="mt-3 h-24 w-full" />

@@ -32,7 +32,7 @@ export function RunDetail({ runId }: { runId: string }) {
     staleTime: 0,
   });
   const run = q.data;
-  const n = (v: number) => v.toLocaleString("en-US");
+  const n = (v: number | null) => (v === null ? "–" : v.toLocaleString("en-US"));
   return (
     <div className="space-y-6">
       <header>
@@ -60,7 +60,7 @@ export function RunDetail({ runId }: { runId: string }) {
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Duration" value={run ? formatDuration(run.durationMs) : <Skeleton className="h-8 w-20" />} hint={run ? `Finished ${formatTime(run.finishedAt)}` : null} />
         <Stat label="Accounts" hint="seen / audited / failed" value={run ? `${n(run.accountsSeen)} / ${n(run.accountsAudited)} / ${n(run.accountsFailed)}` : <Skeleton className="h-8 w-28" />} />
-        <Stat label="API requests" value={run ? n(run.apiRequestTotal) : <Skeleton className="h-8 w-16" />} hint={run ? `Cost Explorer: ${n(run.ceRequests)} requests, ${formatMoney(run.ceCostUsd, { cents: true })}` : null} />
+        <Stat label="API requests" value={run ? n(run.apiRequestTotal) : <Skeleton className="h-8 w-16" />} hint={run ? (run.ceCostUsd === null ? "Hidden: totals of the whole organization" : `Cost Explorer: ${n(run.ceRequests)} requests, ${formatMoney(run.ceCostUsd, { cents: true })}`) : null} />
         <Stat
           label="Findings"
           hint="opened / resolved by this run"
@@ -89,7 +89,7 @@ export function RunDetail({ runId }: { runId: string }) {
         {run ? (
           <>
             <DataTable testId="run-errors" caption="Per-account errors" data={run.accountErrors} columns={ERROR_COLUMNS} pageSize={50} emptyMessage="No account failed in this run." />
-            {run.hiddenAccountErrors > 0 ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{n(run.hiddenAccountErrors)} more errors concern accounts outside your scope.</p> : null}
+            {run.orgTotalsHidden ? <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Only your OUs&apos; accounts are listed; totals of the whole organization are hidden.</p> : null}
           </>
         ) : (
           <Skeleton className="h-32 w-full" />

@@ -7,7 +7,8 @@ import type { TRunSummary } from "@/lib/api/runs";
 import { formatMoney } from "@/lib/format/money";
 import { formatDuration, formatShortTime, formatTime, StatusBadge, TwoLineHeader } from "./run-format";
 
-const n = (v: number) => v.toLocaleString("en-US");
+/** "–" where a total is hidden from OU-scoped users. */
+const n = (v: number | null) => (v === null ? "–" : v.toLocaleString("en-US"));
 const muted = "text-slate-500 dark:text-slate-400";
 
 function requestsTitle(r: TRunSummary): string {
@@ -47,7 +48,7 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
   {
     id: "accounts",
     header: () => <TwoLineHeader title="Accounts" detail="seen / audited / failed" />,
-    accessorFn: (r) => r.accountsSeen,
+    accessorFn: (r) => r.accountsSeen ?? r.accountsFailed,
     meta: { align: "right" },
     cell: ({ row }) => (
       <span>
@@ -59,13 +60,13 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
   {
     id: "requests",
     header: () => <TwoLineHeader title="API requests" detail="Cost Explorer · price" />,
-    accessorFn: (r) => r.apiRequestTotal,
+    accessorFn: (r) => r.apiRequestTotal ?? -1,
     meta: { align: "right" },
     cell: ({ row }) => (
       <span className="flex flex-col items-end leading-tight" title={requestsTitle(row.original) || undefined}>
         <span>{n(row.original.apiRequestTotal)}</span>
         <span className={`text-xs ${muted}`}>
-          {n(row.original.ceRequests)} · {formatMoney(row.original.ceCostUsd, { cents: true })}
+          {n(row.original.ceRequests)} · {row.original.ceCostUsd === null ? "–" : formatMoney(row.original.ceCostUsd, { cents: true })}
         </span>
       </span>
     ),

@@ -9,6 +9,7 @@ import { ZApiTokenList, ZCreatedToken } from "@/lib/api/settings";
 import { z } from "zod";
 
 const dateFmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" }) : "—");
+const timeFmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }) : "never");
 
 export function TokensPanel() {
   const qc = useQueryClient();
@@ -35,7 +36,7 @@ export function TokensPanel() {
     <div className="space-y-6">
       <Card title="Create a personal access token">
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-          Tokens are read-only, carry your role and scope, and are sent as <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">Authorization: Bearer …</code> to the JSON API under <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">/api/v1/</code>.
+          Tokens are read-only and never have more than your role and scope: if you lose access, so do your tokens. They are sent as <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">Authorization: Bearer …</code> to the JSON API under <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">/api/v1/</code>.
         </p>
         <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
           <label className="text-sm">
@@ -61,7 +62,8 @@ export function TokensPanel() {
         ) : null}
       </Card>
 
-      <Card title="Your tokens">
+      <Card title={tokens.data?.everyone ? "All users' tokens" : "Your tokens"}>
+        {tokens.data?.everyone ? <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">As an admin of the whole organization you see and can revoke every user&apos;s tokens.</p> : null}
         {tokens.isError ? <ErrorState message={tokens.error.message} onRetry={() => void tokens.refetch()} /> : null}
         {!tokens.data ? (
           <Skeleton className="h-24 w-full" />
@@ -72,6 +74,7 @@ export function TokensPanel() {
             <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
               <tr>
                 <th className="py-2">Name</th>
+                {tokens.data.everyone ? <th>Owner</th> : null}
                 <th>Prefix</th>
                 <th>Role</th>
                 <th>Created</th>
@@ -90,15 +93,16 @@ export function TokensPanel() {
                 return (
                   <tr key={t.id} className="border-t border-slate-100 dark:border-slate-800">
                     <td className="py-2 font-medium">{t.name}</td>
+                    {tokens.data.everyone ? <td>{t.ownerEmail}</td> : null}
                     <td className="font-mono text-xs">{t.prefix}…</td>
                     <td>{t.role}</td>
                     <td>{dateFmt(t.createdAt)}</td>
                     <td>{dateFmt(t.expiresAt)}</td>
-                    <td>{dateFmt(t.lastUsedAt)}</td>
+                    <td>{timeFmt(t.lastUsedAt)}</td>
                     <td>{status}</td>
                     <td className="text-right">
                       {status === "active" ? (
-                        <button type="button" onClick={() => revoke.mutate(t.id)} disabled={revoke.isPending} className="text-sm text-red-700 underline dark:text-red-300" aria-label={`Revoke token ${t.name}`}>
+                        <button type="button" onClick={() => revoke.mutate(t.id)} disabled={revoke.isPending} className="text-sm text-red-700 underline dark:text-red-300" aria-label={tokens.data.everyone ? `Revoke token ${t.name} of ${t.ownerEmail}` : `Revoke token ${t.name}`}>
                           Revoke
                         </button>
                       ) : null}

@@ -1,13 +1,18 @@
-import { admins, everyone, NO_UUID, type Expectations } from "./types";
+import { everyone, NO_UUID, orgAdmins, type Expectations } from "./types";
+
+/** A valid, harmless role binding: a viewer binding for a group nobody has. */
+const PROBE_BINDING = { group: "authz-matrix-probe", role: "viewer", ouIds: [] };
 
 export const CORE: Expectations = {
   "GET /api/v1/overview": everyone("/api/v1/overview"),
   "GET /api/v1/kpis": everyone("/api/v1/kpis?months=6"),
   "GET /api/tokens": everyone("/api/tokens"),
-  "POST /api/tokens": everyone("/api/tokens", { body: {}, token: 403 }),
-  "DELETE /api/tokens/[id]": everyone(`/api/tokens/${NO_UUID}`, { viewer: 404, analyst: 404, admin: 404, scoped: 404, token: 403 }),
-  "GET /api/audit": admins("/api/audit"),
-  "GET /api/settings/role-bindings": admins("/api/settings/role-bindings"),
-  "POST /api/settings/role-bindings": admins("/api/settings/role-bindings", { body: {} }),
-  "DELETE /api/settings/role-bindings/[id]": admins(`/api/settings/role-bindings/${NO_UUID}`, { admin: 404 }),
+  "POST /api/tokens": everyone("/api/tokens", { body: {}, allowedStatus: 400, token: 403 }),
+  // Someone else's (here: no) token is "not found", whoever asks.
+  "DELETE /api/tokens/[id]": everyone(`/api/tokens/${NO_UUID}`, { allowedStatus: 404, token: 403 }),
+  "GET /api/audit": orgAdmins("/api/audit"),
+  "GET /api/settings/role-bindings": orgAdmins("/api/settings/role-bindings"),
+  // A valid body, so the scoped admin's 403 comes from the server function, not from input validation.
+  "POST /api/settings/role-bindings": orgAdmins("/api/settings/role-bindings", { body: PROBE_BINDING }),
+  "DELETE /api/settings/role-bindings/[id]": orgAdmins(`/api/settings/role-bindings/${NO_UUID}`, { admin: 404 }),
 };

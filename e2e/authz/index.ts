@@ -14,4 +14,4 @@ export const EXPECTATIONS: Expectations = { ...CORE, ...ORG, ...COSTS, ...FINDIN
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */
 export const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]"]);
 
-export type { Expectation, Outcome } from "./types";
+export type { Caller, Expectation, Outcome } from "./types";

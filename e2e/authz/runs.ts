@@ -4,6 +4,6 @@ import { admins, analysts, NO_UUID, type Expectations } from "./types";
 // The POST carries no body on purpose: an admin gets past the guard (400) without starting a run.
 export const RUNS: Expectations = {
   "GET /api/v1/runs": analysts("/api/v1/runs"),
-  "POST /api/v1/runs": admins("/api/v1/runs"),
-  "GET /api/v1/runs/[id]": analysts(`/api/v1/runs/${NO_UUID}`, { analyst: 404, admin: 404, token: 404 }),
+  "POST /api/v1/runs": admins("/api/v1/runs", { allowedStatus: 400 }),
+  "GET /api/v1/runs/[id]": analysts(`/api/v1/runs/${NO_UUID}`, { allowedStatus: 404 }),
 };

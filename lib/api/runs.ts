@@ -15,14 +15,16 @@ export const ZRunSummary = z.object({
   /** Last sign of life of a running run. */
   heartbeatAt: z.string(),
   durationMs: z.number().int().nullable(),
-  accountsSeen: z.number().int(),
-  accountsAudited: z.number().int(),
+  /** Null for OU-scoped callers, like every other total of the whole organization (see `orgTotalsHidden`). */
+  accountsSeen: z.number().int().nullable(),
+  accountsAudited: z.number().int().nullable(),
+  /** For OU-scoped callers: their accounts that failed in this run only. */
   accountsFailed: z.number().int(),
-  /** API requests by "service:Operation". */
+  /** API requests by "service:Operation" (empty for OU-scoped callers). */
   apiRequests: z.record(z.string(), z.number()),
-  apiRequestTotal: z.number().int(),
-  ceRequests: z.number().int(),
-  ceCostUsd: ZMoney,
+  apiRequestTotal: z.number().int().nullable(),
+  ceRequests: z.number().int().nullable(),
+  ceCostUsd: ZMoney.nullable(),
   /** Tag keys whose spend the run collected (Cost Explorer groups by each). */
   costTagKeys: z.array(z.string()),
   /** From the run's evaluation summary, when it has one. */
@@ -30,6 +32,8 @@ export const ZRunSummary = z.object({
   findingsResolved: z.number().int().nullable(),
   error: z.string().nullable(),
   triggeredBy: z.string().nullable(),
+  /** An OU-scoped caller sees no totals of the whole organization (accounts, requests, findings, progress, raw errors). */
+  orgTotalsHidden: z.boolean(),
 });
 
 export const ZRunList = z.object({
@@ -45,11 +49,8 @@ export const ZRunAccountError = z.object({
   message: z.string(),
 });
 
-export const ZRunDetail = ZRunSummary.extend({
-  accountErrors: z.array(ZRunAccountError),
-  /** Errors of accounts outside the caller's scope are not listed. */
-  hiddenAccountErrors: z.number().int(),
-});
+/** Errors of accounts outside the caller's scope are neither listed nor counted. */
+export const ZRunDetail = ZRunSummary.extend({ accountErrors: z.array(ZRunAccountError) });
 
 export const ZRunListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -5,13 +5,15 @@ export const ZApiToken = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  ownerEmail: z.string(),
   role: z.string(),
   createdAt: z.string(),
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
   lastUsedAt: z.string().nullable(),
 });
-export const ZApiTokenList = z.object({ tokens: z.array(ZApiToken) });
+/** `everyone`: the list holds every user's tokens (admins of the whole organization). */
+export const ZApiTokenList = z.object({ everyone: z.boolean(), tokens: z.array(ZApiToken) });
 export const ZCreatedToken = z.object({ id: z.string(), name: z.string(), prefix: z.string(), expiresAt: z.string(), secret: z.string() });
 
 export const ZRoleBinding = z.object({ id: z.string(), group: z.string(), role: z.string(), ouIds: z.array(z.string()) });

@@ -14,6 +14,11 @@ export interface Principal {
   scope: Scope;
   /** API token id when kind is "token" (tokens are read-only). */
   tokenId?: string;
+  /**
+   * A signed-in user's IdP groups. A token they create keeps these, and every request made with it is
+   * re-resolved from them against the current role bindings, so the token never outranks its creator.
+   */
+  groups?: readonly string[];
 }
 
 export const UNSCOPED: Scope = { ouIds: null };

@@ -3,29 +3,25 @@ import "server-only";
 import { getServerSession } from "next-auth";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { loadRoleBindings } from "@/lib/server/settings/load-role-bindings";
 import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
 import { authOptions } from "./options";
+import { resolveRole } from "./resolve-role";
 import type { Principal } from "./principal";
-import { resolveRole, type Binding } from "./resolve-role";
-import { isRole } from "./roles";
 
 export type Caller = { status: "anonymous" } | { status: "no-role"; email: string } | { status: "ok"; principal: Principal };
-
-async function loadBindings(): Promise<Binding[]> {
-  const rows = await db.roleBinding.findMany({ select: { group: true, role: true, ouIds: true } });
-  return rows.flatMap((r) => (isRole(r.role) ? [{ group: r.group, role: r.role, ouIds: r.ouIds }] : []));
-}
 
 export async function getCaller(req?: Request): Promise<Caller> {
   const auth = req?.headers.get("authorization");
   if (auth?.toLowerCase().startsWith("bearer ")) {
-    const principal = await verifyApiToken(auth.slice(7).trim());
+    // A token is checked against its creator's current rights on every request (see verifyApiToken).
+    const principal = await verifyApiToken(db, auth.slice(7).trim(), { adminEmails: env.ORGLENS_ADMIN_EMAILS });
     return principal ? { status: "ok", principal } : { status: "anonymous" };
   }
   const session = await getServerSession(authOptions);
   const email = session?.user?.email;
   if (!session || !email) return { status: "anonymous" };
-  const resolved = resolveRole({ verifiedEmail: session.verifiedEmail, groups: session.groups, bindings: await loadBindings(), adminEmails: env.ORGLENS_ADMIN_EMAILS });
+  const resolved = resolveRole({ verifiedEmail: session.verifiedEmail, groups: session.groups, bindings: await loadRoleBindings(db), adminEmails: env.ORGLENS_ADMIN_EMAILS });
   if (!resolved) return { status: "no-role", email };
-  return { status: "ok", principal: { kind: "user", email, name: session.user?.name ?? null, ...resolved } };
+  return { status: "ok", principal: { kind: "user", email, name: session.user?.name ?? null, groups: session.groups, ...resolved } };
 }

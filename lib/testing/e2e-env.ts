@@ -23,6 +23,9 @@ export const E2E_IDP_USERS = {
   "alice@corp.example": { name: "Alice Admin", groups: ["orglens-demo-admin"] },
   "fred@corp.example": { name: "Fred FinOps", groups: ["orglens-demo-analyst"] },
   "nobody@corp.example": { name: "No Body", groups: ["unmapped-group"] },
+  // OU-scoped admin and analyst of the authorization matrix and security specs (e2e/support/scoped-callers.ts binds their groups).
+  "sam@corp.example": { name: "Sam Scoped Admin", groups: ["orglens-e2e-scoped-admin"] },
+  "sue@corp.example": { name: "Sue Scoped Analyst", groups: ["orglens-e2e-scoped-analyst"] },
 };
 
 export function e2ePort(): number {

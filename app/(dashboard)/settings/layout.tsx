@@ -5,11 +5,14 @@ import { SettingsTabs } from "@/components/settings/settings-tabs";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const principal = await requirePage("self:manage");
+  const unscoped = principal.scope.ouIds === null;
   const tabs = [
     { href: "/settings", label: "API tokens" },
-    ...(can(principal.role, "settings:write") ? [{ href: "/settings/access", label: "Access" }, { href: "/settings/alerts", label: "Alerts" }] : []),
-    ...(can(principal.role, "settings:write") && !principal.scope.ouIds ? [{ href: "/settings/known-accounts", label: "Known accounts" }] : []),
-    ...(can(principal.role, "audit:read") ? [{ href: "/settings/audit", label: "Audit trail" }] : []),
+    // Access and the audit trail cover the whole organization; a scoped admin keeps the alert rules of their OUs.
+    ...(can(principal.role, "settings:write") && unscoped ? [{ href: "/settings/access", label: "Access" }] : []),
+    ...(can(principal.role, "settings:write") ? [{ href: "/settings/alerts", label: "Alerts" }] : []),
+    ...(can(principal.role, "settings:write") && unscoped ? [{ href: "/settings/known-accounts", label: "Known accounts" }] : []),
+    ...(can(principal.role, "audit:read") && unscoped ? [{ href: "/settings/audit", label: "Audit trail" }] : []),
   ];
   return (
     <div className="space-y-6">

@@ -66,6 +66,8 @@ export const ZRuleVersionView = z.object({
 });
 export const ZRuleList = z.object({
   rules: z.array(z.object({ ruleKey: z.string(), status: z.enum(["active", "scheduled", "retired"]), current: ZRuleVersionView, versions: z.array(ZRuleVersionView) })),
+  /** True for OU-scoped callers: accounts, OUs and cost centers outside their scope are left out of each rule. */
+  redacted: z.boolean(),
   /** Rule changes may start from this month on (the first month after the last closed one). */
   firstEditableMonth: ZMonth,
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { ZAlertEvent, summaryLine } from "@/lib/alerts/alert-event";
 import type { TAlertSettings } from "@/lib/alerts/api-schema";
@@ -6,10 +7,24 @@ import { maskConfig } from "@/lib/alerts/channel-config";
 import { openChannelConfig, type StoredChannel } from "@/lib/alerts/channel-secrets";
 import { EncryptionKeyError, keyringFromEnv, type EncryptionKey } from "@/lib/secrets/encryption-key";
 import { SecretUnreadableError } from "@/lib/secrets/secret-box";
+import { isOrgAdmin } from "@/lib/server/authorize";
+import { ouScope } from "@/lib/server/scope";
 
-/** Channels (secrets masked), their rules, and the latest deliveries. Admin-only; alerts are org-wide. */
-export async function getAlertSettings(db: Db): Promise<TAlertSettings> {
+/**
+ * Channels (secrets masked), their rules, and the latest deliveries for admins of the whole organization.
+ * A scoped admin sees the channels by name only, the rules inside their OU subtrees, and no deliveries
+ * (those summarize runs of the whole organization).
+ */
+export async function getAlertSettings(db: Db, principal: Principal): Promise<TAlertSettings> {
   const channels = await db.alertChannel.findMany({ orderBy: { createdAt: "asc" }, include: { rules: { orderBy: { name: "asc" } } } });
+  if (!isOrgAdmin(principal)) {
+    const visibleOus = new Set((await db.orgUnit.findMany({ where: ouScope(principal.scope), select: { id: true } })).map((o) => o.id));
+    const inScope = (ouIds: string[]) => ouIds.length > 0 && ouIds.every((id) => visibleOus.has(id));
+    return {
+      channels: channels.map((c) => ({ id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: {}, rules: c.rules.filter((r) => inScope(r.ouIds)) })),
+      deliveries: [],
+    };
+  }
   const deliveries = await db.alertDelivery.findMany({ orderBy: { createdAt: "desc" }, take: 50, include: { channel: { select: { name: true } } } });
   const keys = () => keyringFromEnv(process.env).readable;
   return {

@@ -53,7 +53,7 @@ describe("saving alert channels", () => {
     config: { host: "127.0.0.1", port: smtp.port, secure: false, allowPlaintext: true, user: "orglens", password: PASSWORD, from: "orglens@example.com", to: ["secops@example.com"], ...config },
   });
   const storedConfig = async (id: string) => (await t.db.$queryRaw<{ config: string }[]>`SELECT config::text AS config FROM alert_channel WHERE id = ${id}::uuid`)[0]?.config ?? "";
-  const shownConfig = async (id: string) => (await api.getAlertSettings(t.db)).channels.find((c) => c.id === id)?.config;
+  const shownConfig = async (id: string) => (await api.getAlertSettings(t.db, ADMIN)).channels.find((c) => c.id === id)?.config;
 
   it("refuses a masked SMTP password once the host, port, user or TLS mode changed", async () => {
     const { id } = await api.saveAlertChannel(t.db, ADMIN, email({}));
@@ -97,7 +97,7 @@ describe("saving alert channels", () => {
     const raw = (await Promise.all([mail.id, siem.id, chat.id].map(storedConfig))).join("\n");
     for (const secret of [PASSWORD, SIGNING, "slacktokenXYZ"]) expect(raw).not.toContain(secret);
     expect(raw).toContain('"kid"');
-    expect(JSON.stringify(await api.getAlertSettings(t.db))).not.toMatch(/hunter2|s3cret|slacktoken|"kid"/);
+    expect(JSON.stringify(await api.getAlertSettings(t.db, ADMIN))).not.toMatch(/hunter2|s3cret|slacktoken|"kid"/);
   });
 
   it("seals a legacy plaintext row on its next save, without losing the secret", async () => {

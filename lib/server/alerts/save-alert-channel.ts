@@ -11,6 +11,7 @@ import { allowListFromEnv } from "@/lib/alerts/target-policy";
 import { keyringFromEnv, type EncryptionKey } from "@/lib/secrets/encryption-key";
 import { SecretUnreadableError } from "@/lib/secrets/secret-box";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { requireOrgAdmin } from "@/lib/server/authorize";
 import { HttpError, notFound } from "@/lib/server/errors";
 
 const ZStoredConfig = z.record(z.string(), z.json());
@@ -32,6 +33,7 @@ const fieldError = (field: string, message: string) => new HttpError(400, messag
  * its destination is unchanged; internal destinations are refused; secrets are stored sealed.
  */
 export async function saveAlertChannel(db: Db, principal: Principal, body: TChannelBody, id?: string) {
+  requireOrgAdmin(principal, "Alert channels serve the whole organization; only an admin without an OU scope can change or test them.");
   const existing = id ? await db.alertChannel.findUnique({ where: { id } }) : null;
   if (id && !existing) throw notFound("No such alert channel.");
   const keys = keyringFromEnv(process.env);

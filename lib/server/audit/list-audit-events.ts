@@ -1,6 +1,8 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
+import { requireOrgAdmin } from "@/lib/server/authorize";
 
 export const ZAuditQuery = z.object({
   action: z.string().optional(),
@@ -9,8 +11,9 @@ export const ZAuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
-/** Newest first, keyset-paginated by id (`before`). */
-export async function listAuditEvents(q: z.infer<typeof ZAuditQuery>) {
+/** Newest first, keyset-paginated by id (`before`). The trail names every OU and person: unscoped admins only. */
+export async function listAuditEvents(db: Db, principal: Principal, q: z.infer<typeof ZAuditQuery>) {
+  requireOrgAdmin(principal, "The audit trail covers the whole organization; only an admin without an OU scope can read it.");
   const rows = await db.auditEvent.findMany({
     where: {
       ...(q.action ? { action: { startsWith: q.action } } : {}),

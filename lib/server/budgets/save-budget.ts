@@ -3,20 +3,26 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import type { TBudgetBody } from "@/lib/domain/budgets/api-schema";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { HttpError, notFound } from "@/lib/server/errors";
+import { forbidden, HttpError, notFound } from "@/lib/server/errors";
+import { budgetTargetVisible } from "./budget-target-visible";
 
-/** Creates a budget, or updates one; the scope must name something that exists. */
+/**
+ * Creates a budget, or updates one; the target must exist. A scoped admin budgets accounts and OUs
+ * inside their scope only: anything else is "not found", and cost centers (which span OUs) are refused.
+ */
 export async function saveBudget(db: Db, principal: Principal, body: TBudgetBody, id?: string) {
-  const exists =
-    body.scopeType === "account"
-      ? await db.account.count({ where: { id: body.scopeId } })
-      : body.scopeType === "ou"
-        ? await db.orgUnit.count({ where: { id: body.scopeId } })
-        : await db.account.count({ where: { costCenter: body.scopeId } });
-  if (!exists) throw new HttpError(400, `No ${body.scopeType} "${body.scopeId}" is known.`);
-  if (id && !(await db.budget.count({ where: { id } }))) throw notFound("No such budget.");
+  const scoped = principal.scope.ouIds !== null;
+  if (id) {
+    const existing = await db.budget.findUnique({ where: { id }, select: { scopeType: true, scopeId: true } });
+    if (!existing || !(await budgetTargetVisible(db, principal.scope, existing))) throw notFound("No such budget.");
+  }
+  if (scoped && body.scopeType === "costCenter") throw forbidden("A cost center spans OUs; only an admin without an OU scope can budget one.");
+  if (!(await budgetTargetVisible(db, principal.scope, body))) {
+    const message = `No ${body.scopeType} "${body.scopeId}" is known.`;
+    throw scoped ? notFound(message) : new HttpError(400, message);
+  }
   const data = { name: body.name, scopeType: body.scopeType, scopeId: body.scopeId, monthlyAmount: body.monthlyAmount.toFixed(2) };
   const saved = id ? await db.budget.update({ where: { id }, data }) : await db.budget.create({ data });
-  await recordAuditEvent({ actor: principal.email, action: id ? "budgets.update" : "budgets.create", target: saved.id, detail: { ...data } });
+  await recordAuditEvent({ actor: principal.email, action: id ? "budgets.update" : "budgets.create", target: saved.id, detail: { ...data } }, db);
   return { id: saved.id };
 }

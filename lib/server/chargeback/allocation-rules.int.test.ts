@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { UNSCOPED } from "@/lib/auth/principal";
 import { loadDemo } from "@/lib/collect/load-demo";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { addMonths, monthOf } from "@/lib/domain/months";
@@ -55,7 +56,7 @@ describe("shared-cost rules", () => {
     await createAllocationRule(db, admin, { validFrom: from, rule: draft([{ kind: "ou", id: workloads }]) });
     expect(await failure(reviseAllocationRule(db, admin, "network-hub", { validFrom: from, rule: draft([{ kind: "ou", id: workloads }], "even") }))).toMatch(/^409 A new version must start after/);
     await reviseAllocationRule(db, admin, "network-hub", { validFrom: addMonths(current, -3), rule: draft([{ kind: "costCenter", id: "CC-1001", percent: 60 }, { kind: "costCenter", id: "CC-1002", percent: 40 }], "fixed") });
-    const listed = await listAllocationRules(db);
+    const listed = await listAllocationRules(db, UNSCOPED);
     const rule = listed.rules.find((r) => r.ruleKey === "network-hub");
     expect(rule?.versions.map((v) => [v.version, v.validFrom, v.validTo])).toEqual([
       [2, addMonths(current, -3), null],
@@ -63,12 +64,12 @@ describe("shared-cost rules", () => {
     ]);
 
     await closePeriod(db, admin, addMonths(current, -2));
-    expect((await listAllocationRules(db)).firstEditableMonth).toBe(last);
+    expect((await listAllocationRules(db, UNSCOPED)).firstEditableMonth).toBe(last);
     expect(await failure(reviseAllocationRule(db, admin, "network-hub", { validFrom: addMonths(current, -2), rule: draft([{ kind: "ou", id: workloads }]) }))).toMatch(/^409 .* is the first month a change can start from/);
     expect(await failure(createAllocationRule(db, admin, { validFrom: last, rule: { ...draft([{ kind: "ou", id: "ou-missing" }]), name: "Other" } }))).toMatch(/^400 A target OU does not exist/);
 
     await retireAllocationRule(db, admin, "network-hub", { from: last });
-    const retired = (await listAllocationRules(db)).rules.find((r) => r.ruleKey === "network-hub");
+    const retired = (await listAllocationRules(db, UNSCOPED)).rules.find((r) => r.ruleKey === "network-hub");
     expect(retired).toMatchObject({ status: "retired", current: { version: 2, validTo: addMonths(current, -2) } });
     expect(await failure(retireAllocationRule(db, admin, "network-hub", { from: last }))).toMatch(/^409 .*already retired/);
     const actions = (await db.auditEvent.findMany({ where: { action: { startsWith: "chargeback.rule" } }, orderBy: { id: "asc" } })).map((e) => e.action);

@@ -4,7 +4,8 @@ import { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { ZChargebackOptions, type TChargebackOptions } from "@/lib/domain/allocation/api-schema";
-import { accountScope, ouScope } from "@/lib/server/scope";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { accountScope, ouScope, sqlAccountScope } from "@/lib/server/scope";
 import { loadChargebackSettings } from "./load-chargeback-settings";
 
 const ZNames = z.array(z.object({ name: z.string() }));
@@ -14,8 +15,9 @@ export async function getChargebackOptions(db: Db, principal: Pick<Principal, "s
   const [ous, accounts, services, tagValues, mappings] = await Promise.all([
     db.orgUnit.findMany({ where: { removedAt: null, ...ouScope(principal.scope) }, select: { id: true, path: true, tags: true }, orderBy: { path: "asc" } }),
     db.account.findMany({ where: { removedAt: null, ...accountScope(principal.scope) }, select: { id: true, name: true, costCenter: true }, orderBy: { name: "asc" } }),
-    db.$queryRaw`SELECT DISTINCT service AS name FROM cost_monthly WHERE month >= (date_trunc('month', now()) - interval '3 months')::date ORDER BY 1`,
-    db.$queryRaw`SELECT DISTINCT tag_value AS name FROM cost_by_tag WHERE tag_key = ${config.costCenterTagKey} AND tag_value <> '' AND month >= (date_trunc('month', now()) - interval '3 months')::date ORDER BY 1 LIMIT 500`,
+    // Services and cost-center tag values of the caller's accounts only: others' name other business units.
+    db.$queryRaw`SELECT DISTINCT service AS name FROM cost_monthly WHERE month >= (date_trunc('month', now()) - interval '3 months')::date ${sqlAccountScope(Prisma.raw("account_id"), principal.scope)} ORDER BY 1`,
+    db.$queryRaw`SELECT DISTINCT tag_value AS name FROM cost_by_tag WHERE tag_key = ${config.costCenterTagKey} AND tag_value <> '' AND month >= (date_trunc('month', now()) - interval '3 months')::date ${sqlAccountScope(Prisma.raw("account_id"), principal.scope)} ORDER BY 1 LIMIT 500`,
     db.ouCostCenter.findMany(),
   ]);
   const mapped = new Map(mappings.map((m) => [m.ouId, m.costCenter]));

@@ -3,15 +3,17 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import type { TRequestBody } from "@/lib/domain/requests/api-schema";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { HttpError } from "@/lib/server/errors";
+import { HttpError, notFound } from "@/lib/server/errors";
+import { ouScope } from "@/lib/server/scope";
 import { toRequestView } from "./to-request-view";
 
+/** The target OU must be inside the requester's scope: any other OU is "not found", its path never shown. */
 export async function createAccountRequest(db: Db, principal: Principal, body: TRequestBody) {
-  const ou = await db.orgUnit.findFirst({ where: { id: body.targetOuId, removedAt: null }, select: { path: true } });
-  if (!ou) throw new HttpError(400, "The target OU does not exist.");
+  const ou = await db.orgUnit.findFirst({ where: { id: body.targetOuId, removedAt: null, ...ouScope(principal.scope) }, select: { path: true } });
+  if (!ou) throw principal.scope.ouIds ? notFound("The target OU does not exist in your part of the organization.") : new HttpError(400, "The target OU does not exist.");
   const row = await db.accountRequest.create({
     data: { ...body, monthlyBudget: body.monthlyBudget === null ? null : body.monthlyBudget.toFixed(2), requestedBy: principal.email, status: "requested" },
   });
-  await recordAuditEvent({ actor: principal.email, action: "requests.create", target: row.id, detail: { name: row.name, targetOuId: row.targetOuId } });
+  await recordAuditEvent({ actor: principal.email, action: "requests.create", target: row.id, detail: { name: row.name, targetOuId: row.targetOuId } }, db);
   return toRequestView(row, ou.path);
 }

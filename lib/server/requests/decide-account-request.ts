@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { TDecisionBody } from "@/lib/domain/requests/api-schema";
 import { InvalidTransitionError, transition } from "@/lib/domain/requests/state-machine";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { ousInScope } from "@/lib/server/authorize";
 import { HttpError, conflict, notFound } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { accountEmail, createOrganizationAccount } from "./create-organization-account";
@@ -11,10 +12,13 @@ import { getRequestSettings } from "./get-request-settings";
 import { requestStateOf } from "./request-state";
 import { toRequestView } from "./to-request-view";
 
-/** Approve or reject; an approval creates the account through Organizations when that setting is on. */
+/**
+ * Approve or reject; an approval creates the account through Organizations when that setting is on.
+ * A scoped admin decides only requests targeting OUs in their scope; others are "not found".
+ */
 export async function decideAccountRequest(db: Db, principal: Principal, id: string, body: TDecisionBody) {
   const row = await db.accountRequest.findUnique({ where: { id } });
-  if (!row) throw notFound("No such request.");
+  if (!row || !(await ousInScope(db, principal.scope, [row.targetOuId]))) throw notFound("No such request.");
   let patch;
   try {
     patch = transition(requestStateOf(row), { kind: body.decision, by: principal.email, note: body.note || null, at: new Date() });
@@ -25,7 +29,7 @@ export async function decideAccountRequest(db: Db, principal: Principal, id: str
   // Guarded on the status read above: two admins deciding at once cannot both win.
   const { count } = await db.accountRequest.updateMany({ where: { id, status: row.status }, data: patch });
   if (!count) throw conflict("The request was decided by someone else meanwhile.");
-  await recordAuditEvent({ actor: principal.email, action: `requests.${body.decision}`, target: id, detail: { name: row.name, note: body.note } });
+  await recordAuditEvent({ actor: principal.email, action: `requests.${body.decision}`, target: id, detail: { name: row.name, note: body.note } }, db);
 
   let creation: { id: string; state: string } | null = null;
   const settings = await getRequestSettings(db);

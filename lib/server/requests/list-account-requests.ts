@@ -3,12 +3,23 @@ import type { Principal } from "@/lib/auth/principal";
 import { can } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
 import { ZRequestList } from "@/lib/domain/requests/api-schema";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ouScope } from "@/lib/server/scope";
 import { toRequestView } from "./to-request-view";
 
-/** Admins (requests:decide) see every request; everyone else sees the requests they filed. */
+/**
+ * Admins (requests:decide) see every request, a scoped admin those targeting OUs in their scope; everyone
+ * also sees the requests they filed.
+ */
 export async function listAccountRequests(db: Db, principal: Principal) {
   const canDecide = can(principal.role, "requests:decide");
-  const rows = await db.accountRequest.findMany({ where: canDecide ? {} : { requestedBy: principal.email }, orderBy: { requestedAt: "desc" }, take: 500 });
+  const own: Prisma.AccountRequestWhereInput = { requestedBy: principal.email };
+  const where: Prisma.AccountRequestWhereInput = !canDecide
+    ? own
+    : principal.scope.ouIds
+      ? { OR: [own, { targetOuId: { in: (await db.orgUnit.findMany({ where: ouScope(principal.scope), select: { id: true } })).map((o) => o.id) } }] }
+      : {};
+  const rows = await db.accountRequest.findMany({ where, orderBy: { requestedAt: "desc" }, take: 500 });
   const ous = await db.orgUnit.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.targetOuId))] } }, select: { id: true, path: true } });
   const pathOf = new Map(ous.map((o) => [o.id, o.path]));
   return ZRequestList.parse({ canDecide, requests: rows.map((r) => toRequestView(r, pathOf.get(r.targetOuId))) });

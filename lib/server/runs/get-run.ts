@@ -1,4 +1,4 @@
-// One collection run with its per-account errors; a scoped caller sees only their accounts' errors.
+// One collection run with its per-account errors; a scoped caller sees only their accounts' errors and no org-wide totals.
 import "server-only";
 import type { TRunDetail } from "@/lib/api/runs";
 import type { Scope } from "@/lib/auth/principal";
@@ -18,9 +18,10 @@ export async function getRun(db: Db, scope: Scope, id: string): Promise<TRunDeta
   const names = new Map(accounts.map((a) => [a.id, a.name]));
   // Unscoped callers also see errors of accounts never stored (e.g. the organization could not list them).
   const visible = errors.filter((e) => scope.ouIds === null || names.has(e.accountId));
+  const view = scope.ouIds ? { scoped: true as const, failedAccounts: new Set(visible.map((e) => e.accountId)).size } : undefined;
   return {
-    ...toRunSummary(run),
+    ...toRunSummary(run, view),
+    // How many errors other accounts had is itself an org-wide figure: scoped callers are not told.
     accountErrors: visible.map((e) => ({ accountId: e.accountId, accountName: names.get(e.accountId) ?? null, phase: e.phase, message: e.message })),
-    hiddenAccountErrors: errors.length - visible.length,
   };
 }

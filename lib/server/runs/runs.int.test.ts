@@ -57,11 +57,11 @@ describe("listRuns and getRun", () => {
   });
 
   it("lists runs newest first, a page at a time, with totals and finding counts", async () => {
-    const first = await listRuns(db, { limit: 3 });
+    const first = await listRuns(db, UNSCOPED, { limit: 3 });
     expect(first.runs).toHaveLength(3);
     expect(first.runs[0]).toMatchObject({ id: latest, status: "partial", durationMs: 90_500, apiRequestTotal: 5, ceCostUsd: "0.02", findingsOpened: 3, findingsResolved: 0 });
     expect(first.runs[1]).toMatchObject({ findingsOpened: null, findingsResolved: null });
-    const second = await listRuns(db, { limit: 3, before: first.nextBefore ?? undefined });
+    const second = await listRuns(db, UNSCOPED, { limit: 3, before: first.nextBefore ?? undefined });
     expect(second.runs).toHaveLength(2);
     expect(second.nextBefore).toBeNull();
     expect(new Set([...first.runs, ...second.runs].map((r) => r.id)).size).toBe(5);
@@ -76,7 +76,19 @@ describe("listRuns and getRun", () => {
     ]);
     const scoped = await getRun(db, { ouIds: ["ou-root-aaaaaaaa"] }, latest);
     expect(scoped.accountErrors.map((e) => e.accountId)).toEqual(["111111111111"]);
-    expect(scoped.hiddenAccountErrors).toBe(2);
     await expect(getRun(db, UNSCOPED, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("shows an OU-scoped caller no totals of the whole organization, in the list and the detail", async () => {
+    const scope = { ouIds: ["ou-root-aaaaaaaa"] };
+    const hidden = { orgTotalsHidden: true, accountsSeen: null, accountsAudited: null, apiRequests: {}, apiRequestTotal: null, ceRequests: null, ceCostUsd: null, findingsOpened: null, findingsResolved: null, progressTotal: 0 };
+    const [listed] = (await listRuns(db, scope, { limit: 1 })).runs;
+    // Their own failed account counts; the two others (one never stored) are not even counted.
+    expect(listed).toMatchObject({ id: latest, accountsFailed: 1, ...hidden });
+    const detail = await getRun(db, scope, latest);
+    expect(detail).toMatchObject({ accountsFailed: 1, ...hidden });
+    expect(JSON.stringify(detail)).not.toContain("999999999999");
+    // Look-alike: the same run for an unscoped caller keeps every total.
+    expect((await listRuns(db, UNSCOPED, { limit: 1 })).runs[0]).toMatchObject({ orgTotalsHidden: false, accountsSeen: 2, accountsAudited: 1, accountsFailed: 1, apiRequestTotal: 5, ceCostUsd: "0.02", findingsOpened: 3 });
   });
 });

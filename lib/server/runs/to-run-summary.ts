@@ -33,7 +33,38 @@ const ZCounts = z.record(z.string(), z.number());
 const ZCount = z.union([z.number(), ZCounts.transform((byCheck) => Object.values(byCheck).reduce((a, b) => a + b, 0))]);
 const ZFindingsSummary = z.object({ findings: z.object({ opened: ZCount.optional(), resolved: ZCount.optional() }).loose().optional() }).loose();
 
-export function toRunSummary(r: RunRow): TRunSummary {
+/**
+ * How a run is shown: in full to callers who see the whole organization; to an OU-scoped caller without
+ * the organization's totals (its size, spend on API calls, findings, raw error text), with failures
+ * counted over their own accounts only.
+ */
+export type RunView = { scoped: false } | { scoped: true; failedAccounts: number };
+
+export const FULL_VIEW: RunView = { scoped: false };
+
+export function toRunSummary(r: RunRow, view: RunView = FULL_VIEW): TRunSummary {
+  if (view.scoped) {
+    return {
+      ...toFullSummary(r),
+      progressDone: 0,
+      progressTotal: 0,
+      accountsSeen: null,
+      accountsAudited: null,
+      accountsFailed: view.failedAccounts,
+      apiRequests: {},
+      apiRequestTotal: null,
+      ceRequests: null,
+      ceCostUsd: null,
+      findingsOpened: null,
+      findingsResolved: null,
+      error: r.error === null ? null : "The run failed; an admin can see why.",
+      orgTotalsHidden: true,
+    };
+  }
+  return toFullSummary(r);
+}
+
+function toFullSummary(r: RunRow): TRunSummary {
   const apiRequests = ZCounts.catch({}).parse(r.apiRequests);
   const findings = ZFindingsSummary.catch({}).parse(r.summary).findings;
   return {
@@ -59,5 +90,6 @@ export function toRunSummary(r: RunRow): TRunSummary {
     findingsResolved: findings?.resolved ?? null,
     error: r.error,
     triggeredBy: r.triggeredBy,
+    orgTotalsHidden: false,
   };
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
 import { ROLES } from "@/lib/auth/roles";
+import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { requireOrgAdmin } from "@/lib/server/authorize";
 import { HttpError, notFound } from "@/lib/server/errors";
 
 export const ZRoleBindingInput = z.object({
@@ -12,12 +13,18 @@ export const ZRoleBindingInput = z.object({
   ouIds: z.array(z.string().min(1)).default([]),
 });
 
-export async function listRoleBindings() {
+// Who may grant roles is who holds every role everywhere: a scoped admin granting any binding could
+// name its own group and widen its scope.
+const ORG_WIDE = "Role bindings grant access to the whole organization; only an admin without an OU scope can view or change them.";
+
+export async function listRoleBindings(db: Db, principal: Principal) {
+  requireOrgAdmin(principal, ORG_WIDE);
   return db.roleBinding.findMany({ orderBy: { group: "asc" }, select: { id: true, group: true, role: true, ouIds: true, createdAt: true } });
 }
 
 /** Creates or replaces the binding of one group; OU ids must exist. */
-export async function saveRoleBinding(principal: Principal, input: z.infer<typeof ZRoleBindingInput>) {
+export async function saveRoleBinding(db: Db, principal: Principal, input: z.infer<typeof ZRoleBindingInput>) {
+  requireOrgAdmin(principal, ORG_WIDE);
   if (input.ouIds.length) {
     const found = await db.orgUnit.count({ where: { id: { in: input.ouIds } } });
     if (found !== new Set(input.ouIds).size) throw new HttpError(400, "Unknown OU id in the scope.");
@@ -28,14 +35,15 @@ export async function saveRoleBinding(principal: Principal, input: z.infer<typeo
     update: { role: input.role, ouIds: input.ouIds },
     select: { id: true, group: true, role: true, ouIds: true },
   });
-  await recordAuditEvent({ actor: principal.email, action: "settings.role_binding.save", target: saved.group, detail: { role: saved.role, ouIds: saved.ouIds } });
+  await recordAuditEvent({ actor: principal.email, action: "settings.role_binding.save", target: saved.group, detail: { role: saved.role, ouIds: saved.ouIds } }, db);
   return saved;
 }
 
-export async function deleteRoleBinding(principal: Principal, id: string) {
+export async function deleteRoleBinding(db: Db, principal: Principal, id: string) {
+  requireOrgAdmin(principal, ORG_WIDE);
   const existing = await db.roleBinding.findUnique({ where: { id }, select: { group: true } });
   if (!existing) throw notFound();
   await db.roleBinding.delete({ where: { id } });
-  await recordAuditEvent({ actor: principal.email, action: "settings.role_binding.delete", target: existing.group, detail: {} });
+  await recordAuditEvent({ actor: principal.email, action: "settings.role_binding.delete", target: existing.group, detail: {} }, db);
   return { deleted: true };
 }

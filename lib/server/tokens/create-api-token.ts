@@ -1,9 +1,10 @@
 import "server-only";
 import { addDays } from "date-fns";
 import { z } from "zod";
-import { db } from "@/lib/db";
 import type { Principal } from "@/lib/auth/principal";
+import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { forbidden } from "@/lib/server/errors";
 import { hashToken, newTokenSecret } from "./hash-token";
 
 export const ZCreateToken = z.object({
@@ -11,8 +12,12 @@ export const ZCreateToken = z.object({
   expiresInDays: z.number().int().min(1).max(365).default(90),
 });
 
-/** Creates a read-only token with the creator's role and scope; the secret is returned once, stored hashed. */
-export async function createApiToken(principal: Principal, input: z.infer<typeof ZCreateToken>) {
+/**
+ * Creates a read-only token with the creator's role, scope and IdP groups (each request re-resolves the
+ * groups, so the token never outranks its creator); the secret is returned once, stored hashed.
+ */
+export async function createApiToken(db: Db, principal: Principal, input: z.infer<typeof ZCreateToken>) {
+  if (principal.kind !== "user") throw forbidden("API tokens are read-only and cannot create tokens.");
   const secret = newTokenSecret();
   const token = await db.apiToken.create({
     data: {
@@ -20,12 +25,13 @@ export async function createApiToken(principal: Principal, input: z.infer<typeof
       tokenHash: hashToken(secret),
       prefix: secret.slice(0, 10),
       ownerEmail: principal.email,
+      ownerGroups: [...(principal.groups ?? [])],
       role: principal.role,
       ouIds: principal.scope.ouIds ?? [],
       expiresAt: addDays(new Date(), input.expiresInDays),
     },
     select: { id: true, name: true, prefix: true, expiresAt: true, createdAt: true },
   });
-  await recordAuditEvent({ actor: principal.email, action: "token.create", target: token.id, detail: { name: token.name, expiresAt: token.expiresAt.toISOString() } });
+  await recordAuditEvent({ actor: principal.email, action: "token.create", target: token.id, detail: { name: token.name, expiresAt: token.expiresAt.toISOString() } }, db);
   return { ...token, secret };
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { RoleBindingsPanel } from "@/components/settings/role-bindings-panel";
 import { requirePage } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
@@ -6,7 +7,8 @@ import { db } from "@/lib/db";
 export const metadata: Metadata = { title: "Access" };
 
 export default async function AccessPage() {
-  await requirePage("settings:write");
+  const principal = await requirePage("settings:write");
+  if (principal.scope.ouIds !== null) forbidden();
   const ous = await db.orgUnit.findMany({ where: { removedAt: null }, orderBy: { path: "asc" }, select: { id: true, path: true } });
   return <RoleBindingsPanel ous={ous} />;
 }

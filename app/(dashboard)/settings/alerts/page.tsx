@@ -4,12 +4,14 @@ import { requirePage } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { ALL_CHECKS } from "@/lib/domain/checks";
 import { CATEGORIES, SEVERITIES } from "@/lib/domain/checks/types";
+import { ouScope } from "@/lib/server/scope";
 
 export const metadata: Metadata = { title: "Alerts" };
 
 export default async function AlertsPage() {
-  await requirePage("settings:write");
-  const ous = await db.orgUnit.findMany({ where: { removedAt: null }, orderBy: { path: "asc" }, select: { id: true, path: true } });
+  const principal = await requirePage("settings:write");
+  // A scoped admin may only write rules for their own OU subtrees.
+  const ous = await db.orgUnit.findMany({ where: { removedAt: null, ...ouScope(principal.scope) }, orderBy: { path: "asc" }, select: { id: true, path: true } });
   const checkIds = ALL_CHECKS.map((c) => c.definition.id).sort();
   return <AlertsPanel options={{ checkIds, categories: CATEGORIES, severities: SEVERITIES, ous }} />;
 }

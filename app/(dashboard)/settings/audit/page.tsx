@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { AuditPanel } from "@/components/settings/audit-panel";
 import { requirePage } from "@/lib/auth/page-guard";
 
 export const metadata: Metadata = { title: "Audit trail" };
 
 export default async function AuditPage() {
-  await requirePage("audit:read");
+  const principal = await requirePage("audit:read");
+  if (principal.scope.ouIds !== null) forbidden();
   return <AuditPanel />;
 }

@@ -5,4 +5,4 @@ import { getAlertSettings } from "@/lib/server/alerts/get-alert-settings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "settings:write" }, () => getAlertSettings(db));
+export const GET = route({ permission: "settings:write" }, ({ principal }) => getAlertSettings(db, principal));

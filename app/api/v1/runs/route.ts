@@ -10,7 +10,7 @@ import { triggerRun } from "@/lib/server/runs/trigger-run";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read", query: ZRunListQuery }, ({ query }) => listRuns(db, query));
+export const GET = route({ permission: "data:read", query: ZRunListQuery }, ({ principal, query }) => listRuns(db, principal.scope, query));
 
 /** The body is an empty JSON object: a stray request without one starts nothing. */
 const ZTriggerBody = z.object({}).strict();

@@ -35,7 +35,7 @@ beforeAll(async () => {
   await applyBaseline(moto.endpoint, sandbox, ["guardduty"]);
   const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 0 });
   const input = await produceAwsSnapshot(
-    { config, costState: { backfilled: false, estimatedMonths: [] }, credentials: BASE_CREDENTIALS, now: NOW, report: { sleep: async () => {} } },
+    { config, costState: { backfilled: false, estimatedMonths: [], tagKeyMonths: {} }, credentials: BASE_CREDENTIALS, now: NOW, report: { sleep: async () => {} } },
     DEFAULT_SETTINGS,
     () => {},
     (o) => {

@@ -7,6 +7,6 @@ import { listAllocationRules } from "@/lib/server/chargeback/list-allocation-rul
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export" }, () => listAllocationRules(db));
+export const GET = route({ permission: "export" }, ({ principal }) => listAllocationRules(db, principal.scope));
 
 export const POST = route({ permission: "rules:write", body: ZRuleSave }, ({ principal, body }) => createAllocationRule(db, principal, body));

@@ -2,11 +2,11 @@
 import { route } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { ZRequestSettings } from "@/lib/domain/requests/api-schema";
-import { getRequestSettings } from "@/lib/server/requests/get-request-settings";
+import { showRequestSettings } from "@/lib/server/requests/show-request-settings";
 import { saveRequestSettings } from "@/lib/server/requests/save-request-settings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "settings:write" }, () => getRequestSettings(db));
+export const GET = route({ permission: "settings:write" }, ({ principal }) => showRequestSettings(db, principal));
 
 export const PUT = route({ permission: "settings:write", body: ZRequestSettings }, ({ principal, body }) => saveRequestSettings(db, principal, body));
