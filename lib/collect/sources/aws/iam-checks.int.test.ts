@@ -1,0 +1,56 @@
+// The identity-and-access checks end to end: cases built in moto through the real AWS APIs, read by
+// the AWS collector, stored and evaluated in a real Postgres; violations flagged, look-alikes not.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluateRun } from "@/lib/collect/evaluate";
+import { createPrismaClient, type Db } from "@/lib/db/client";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { collectAws, loadAwsConfig } from ".";
+import { BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "./testing/moto-org";
+import { addIamCases, type IamCases } from "./testing/moto-iam";
+import { costResult } from "./testing/ce-results";
+
+let moto: MotoServer;
+let database: TestDatabase;
+let db: Db;
+let org: MotoOrg;
+let cases: IamCases;
+
+beforeAll(async () => {
+  [moto, database] = await Promise.all([startMoto(), createTestDatabase()]);
+  db = createPrismaClient(database.url);
+  org = await buildOrg(moto.endpoint);
+  cases = await addIamCases(moto.endpoint, org);
+  await presetCostResults(moto.endpoint, [costResult([])]);
+  const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
+  const result = await collectAws(db, database.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), report: { sleep: async () => {} }, triggeredBy: "test", evaluate: evaluateRun });
+  expect(result.status).toBe("succeeded");
+}, 240_000);
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+  await moto?.stop();
+});
+
+const openFindings = (checkId: string) => db.finding.findMany({ where: { checkId, status: "open" }, orderBy: [{ ouId: "asc" }, { accountId: "asc" }] });
+
+describe("GUARDRAIL_SCP_BASELINE on an organization read from moto", () => {
+  it("reports a region-conditioned deny as partial, a missing one as missing, and an unconditional one not at all", async () => {
+    const findings = await openFindings("GUARDRAIL_SCP_BASELINE");
+    const byOu = new Map(findings.map((f) => [f.ouId ?? f.accountId, f]));
+    expect(cases.scps.conditionalBaseline).toMatch(/^p-/);
+    const prod = byOu.get(org.ous.prod);
+    expect(prod?.severity).toBe("medium");
+    expect(prod?.title).toMatch(/partial/);
+    expect(prod?.evidence).toMatchObject({
+      missingDenies: [],
+      partialDenies: [
+        { action: "iam:CreateUser", policies: [{ policy: "deny-iam-users-outside-eu", condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } }, resources: ["*"] }] },
+        { action: "iam:CreateAccessKey" },
+      ],
+    });
+    expect(byOu.get(org.ous.sandbox)).toMatchObject({ severity: "high", evidence: { missingDenies: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"] } });
+    expect(byOu.has(org.ous.security)).toBe(false);
+  });
+});
