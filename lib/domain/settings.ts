@@ -28,6 +28,8 @@ export const ZSettings = z.object({
   securityHubMaxActiveHigh: z.number().int().nonnegative().default(5),
   /** Window (days, by request date) of account creations the time-to-compliant KPI covers. */
   provisioningWindowDays: z.number().int().positive().default(90),
+  /** Days within which any use of an account's root user (password or access key) is reported. */
+  rootRecentUseDays: z.number().int().positive().default(30),
   /** Actions an SCP must deny, without condition, above every member account (GUARDRAIL_SCP_BASELINE). */
   scpBaselineDeniedActions: z.array(z.string().min(1)).min(1).default(["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"]),
 });

@@ -138,6 +138,16 @@ export const ZIamUser = z.object({
   accessKeys: z.array(ZAccessKey),
 });
 
+/** The account's root user, from the credential report's <root_account> row. */
+export const ZRootUser = z.object({
+  arn: z.string(),
+  mfaActive: z.boolean(),
+  /** The report gives root's password state as "not_supported"; only its last use is known. */
+  passwordLastUsed: ZTimestamp.nullable(),
+  /** Root access keys (slots 1/2) that exist, active or not; the report gives no key ids. */
+  accessKeys: z.array(ZAccessKey),
+});
+
 export const ZPolicyDocument = z.object({
   Version: z.string().optional(),
   Statement: z.union([z.array(z.record(z.string(), z.unknown())), z.record(z.string(), z.unknown())]),
@@ -207,6 +217,8 @@ export const ZAccountAudit = z.object({
   /** Why the account could not be audited (AccessDenied, missing role …). */
   error: z.string().nullable().default(null),
   iamUsers: z.array(ZIamUser).default([]),
+  /** Null when not collected (no credential report, or a report without the root row, as moto's). */
+  rootUser: ZRootUser.nullable().default(null),
   roles: z.array(ZIamRole).default([]),
   trails: z.array(ZTrail).default([]),
   securityHub: ZSecurityHub.nullable().default(null),
@@ -241,6 +253,7 @@ export type TCostDaily = z.infer<typeof ZCostDaily>;
 export type TCostByTag = z.infer<typeof ZCostByTag>;
 export type TAccountAudit = z.infer<typeof ZAccountAudit>;
 export type TIamUser = z.infer<typeof ZIamUser>;
+export type TRootUser = z.infer<typeof ZRootUser>;
 export type TIamRole = z.infer<typeof ZIamRole>;
 export type TTrail = z.infer<typeof ZTrail>;
 export type TBucket = z.infer<typeof ZBucket>;

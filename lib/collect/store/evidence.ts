@@ -21,6 +21,7 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     await tx.accessKey.deleteMany({ where });
     await tx.iamUser.deleteMany({ where });
     await tx.iamRole.deleteMany({ where });
+    await tx.iamRootUser.deleteMany({ where });
     await tx.trail.deleteMany({ where });
     await tx.securityHubStatus.deleteMany({ where });
     await tx.identityCenterInstance.deleteMany({ where });
@@ -44,6 +45,11 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     await tx.accessKey.createMany({
       data: users.flatMap(({ a, u }) =>
         u.accessKeys.map((k) => ({ accountId: a.accountId, userName: u.userName, slot: k.slot, keyId: k.keyId, active: k.active, lastRotated: date(k.lastRotated), lastUsed: date(k.lastUsed) })),
+      ),
+    });
+    await tx.iamRootUser.createMany({
+      data: audited.flatMap((a) =>
+        a.rootUser ? [{ accountId: a.accountId, arn: a.rootUser.arn, mfaActive: a.rootUser.mfaActive, passwordLastUsed: date(a.rootUser.passwordLastUsed), accessKeys: ZJson.parse(a.rootUser.accessKeys) }] : [],
       ),
     });
     await tx.iamRole.createMany({

@@ -8,6 +8,7 @@ import { guardrailScpBaseline } from "./guardrail-scp-baseline";
 import { iamCrossAccountTrust } from "./iam-cross-account-trust";
 import { iamLocalUsers } from "./iam-local-users";
 import { iamLongLivedKeys } from "./iam-long-lived-keys";
+import { iamRootUser } from "./iam-root-user";
 import { iamStaleUsers } from "./iam-stale-users";
 import { identityAccountDedicated } from "./identity-account-dedicated";
 import { logArchiveAccount } from "./log-archive-account";
@@ -27,6 +28,7 @@ export const ALL_CHECKS: readonly TCheck[] = [
   iamLocalUsers,
   iamLongLivedKeys,
   iamStaleUsers,
+  iamRootUser,
   iamCrossAccountTrust,
   envSegregation,
   mgmtAccountWorkloads,

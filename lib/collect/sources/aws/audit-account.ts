@@ -36,6 +36,7 @@ export function failedAudit(accountId: string, error: string, status: "failed" |
     status,
     error,
     iamUsers: [],
+    rootUser: null,
     roles: [],
     trails: [],
     securityHub: null,
@@ -49,6 +50,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
   const { config, notes, now } = ctx;
   const id = clients.accountId;
   const iam = await notes.optional(id, "iam:GetAccountAuthorizationDetails", () => readIam(clients.iam(), now, ctx.report));
+  if (iam && !iam.root) notes.add(id, "iam", "the credential report has no <root_account> row: the root user is not checked");
   const trails = await notes.optional(id, "cloudtrail:DescribeTrails", () => readTrails(clients, config.regions));
   const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () => readIdentityCenter(clients));
   const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
@@ -65,6 +67,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
       status: "audited",
       error: null,
       iamUsers: iam?.users ?? [],
+      rootUser: iam?.root ?? null,
       roles: iam?.roles ?? [],
       trails: trails ?? [],
       securityHub: securityHubFor(ctx.hub, id),

@@ -54,3 +54,15 @@ describe("GUARDRAIL_SCP_BASELINE on an organization read from moto", () => {
     expect(byOu.has(org.ous.security)).toBe(false);
   });
 });
+
+describe("IAM_ROOT_USER on an organization read from moto", () => {
+  // moto 5.1's credential report lists IAM users only, never a <root_account> row (the row itself is
+  // covered with a played report in audit-account.test.ts and by the check's table tests).
+  it("claims nothing about a root user the report does not show, and says so on the run", async () => {
+    expect(await db.iamRootUser.count()).toBe(0);
+    expect(await openFindings("IAM_ROOT_USER")).toEqual([]);
+    const notes = await db.runAccountError.findMany({ where: { phase: "iam" }, select: { accountId: true, message: true } });
+    expect(notes.map((n) => n.accountId).toSorted()).toEqual([org.managementId, ...Object.values(org.accounts)].toSorted());
+    expect(notes[0]?.message).toMatch(/no <root_account> row/);
+  });
+});

@@ -2,7 +2,7 @@
 // user list and key status, since a report may be up to four hours old) and roles with trust
 // policies (URL-decoded, as IAM returns them encoded) and attached and inline policies.
 import { paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
-import { ZPolicyDocument, type TIamRole, type TIamUser, type TPolicyDocument } from "@/lib/domain/snapshot";
+import { ZPolicyDocument, type TIamRole, type TIamUser, type TPolicyDocument, type TRootUser } from "@/lib/domain/snapshot";
 import { fetchCredentialReport, reportDate, type ReportOptions, type ReportRow } from "./credential-report";
 
 export function parsePolicyDocument(text: string | undefined): TPolicyDocument {
@@ -54,9 +54,21 @@ export function toUser(u: UserDetail, row: ReportRow | undefined, keys: AccessKe
   };
 }
 
+/** The root row: root's keys are known only by slot, and its password state is "not_supported". */
+export function toRootUser(row: ReportRow | null): TRootUser | null {
+  if (!row) return null;
+  const accessKeys = [1, 2].flatMap((slot) => {
+    const active = row[`access_key_${slot}_active`] === "true";
+    const lastRotated = reportDate(row[`access_key_${slot}_last_rotated`]);
+    return active || lastRotated ? [{ keyId: null, slot, active, lastRotated, lastUsed: reportDate(row[`access_key_${slot}_last_used_date`]) }] : [];
+  });
+  return { arn: row.arn ?? "", mfaActive: row.mfa_active === "true", passwordLastUsed: reportDate(row.password_last_used), accessKeys };
+}
+
 export interface IamEvidence {
   users: TIamUser[];
   roles: TIamRole[];
+  root: TRootUser | null;
 }
 
 export async function readIam(iam: IAMClient, now: Date, report: ReportOptions = {}): Promise<IamEvidence> {
@@ -66,12 +78,13 @@ export async function readIam(iam: IAMClient, now: Date, report: ReportOptions =
     users.push(...(page.UserDetailList ?? []));
     roles.push(...(page.RoleDetailList ?? []));
   }
-  const rows = users.length ? await fetchCredentialReport(iam, report) : new Map<string, ReportRow>();
+  // Read even without IAM users: the root user's row is in it.
+  const { users: rows, root } = await fetchCredentialReport(iam, report);
   const out: TIamUser[] = [];
   for (const u of users) {
     const keys: AccessKeyMetadata[] = [];
     for await (const page of paginateListAccessKeys({ client: iam }, { UserName: u.UserName })) keys.push(...(page.AccessKeyMetadata ?? []));
     out.push(toUser(u, u.UserName ? rows.get(u.UserName) : undefined, keys, now));
   }
-  return { users: out, roles: roles.map((r) => toRole(r, now)) };
+  return { users: out, roles: roles.map((r) => toRole(r, now)), root: toRootUser(root) };
 }

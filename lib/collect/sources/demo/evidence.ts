@@ -8,6 +8,7 @@ import { buildRoles } from "./identities";
 import { buildUsers } from "./users";
 import { formatUnits, UNITS_PER_USD } from "./money";
 import { Rng } from "./rng";
+import { DAY_MS, iso } from "./time";
 
 const FULL_PUBLIC_ACCESS_BLOCK = {
   blockPublicAcls: true,
@@ -62,6 +63,23 @@ function trails(accountId: string): TrailInput[] {
   if (accountId === ACCOUNTS.management) return [{ ...ORG_TRAIL }];
   if (accountId === ACCOUNTS.mobileProd) return [{ ...LOCAL_TRAIL }];
   return [];
+}
+
+// Every root user has MFA and no keys; the management account's root signed in for a billing task
+// months ago. The planted IAM_ROOT_USER: the invited legacy-analytics account still has the root
+// access key and no MFA from before it joined, and the key was used 12 days ago.
+function rootUser(spec: AccountSpec, now: number): AccountAuditInput["rootUser"] {
+  const arn = `arn:aws:iam::${spec.id}:root`;
+  if (spec.id === PLANTED.rootKeyAccount) {
+    return {
+      arn,
+      mfaActive: false,
+      passwordLastUsed: iso(now - 400 * DAY_MS),
+      accessKeys: [{ keyId: null, slot: 1, active: true, lastRotated: iso(now - 1900 * DAY_MS), lastUsed: iso(now - 12 * DAY_MS) }],
+    };
+  }
+  const passwordLastUsed = spec.id === ACCOUNTS.management ? iso(now - 200 * DAY_MS) : null;
+  return { arn, mfaActive: true, passwordLastUsed, accessKeys: [] };
 }
 
 function securityHub(accountId: string, rng: Rng): AccountAuditInput["securityHub"] {
@@ -138,6 +156,7 @@ export function buildAudits(
       status: "audited",
       error: null,
       iamUsers: buildUsers(spec.id, now),
+      rootUser: rootUser(spec, now),
       roles: buildRoles(spec, rng, now),
       trails: trails(spec.id),
       securityHub: securityHub(spec.id, rng),

@@ -101,6 +101,8 @@ export const PLANTED = {
   securityHubDisabled: ACCOUNTS.identityPlatformDev,
   securityHubCritical: ACCOUNTS.paymentsProd,
   auditFailed: ACCOUNTS.paymentsTest,
+  /** Root user with an active access key and no MFA (IAM_ROOT_USER). */
+  rootKeyAccount: ACCOUNTS.legacyAtRoot,
 } as const;
 
 export const AUDIT_FAILED_ERROR =

@@ -11,6 +11,7 @@ const CHECKS_WITH_PLANTS = [
   "IAM_LOCAL_USERS",
   "IAM_LONG_LIVED_KEYS",
   "IAM_STALE_USERS",
+  "IAM_ROOT_USER",
   "ORG_ACCOUNT_AT_ROOT",
   "MGMT_ACCOUNT_WORKLOADS",
   "IAM_CROSS_ACCOUNT_TRUST",
@@ -81,6 +82,15 @@ function referenceChecks(s: TSnapshot): Record<string, Finding[]> {
           u.accessKeys.every((k) => age(k.lastUsed) > 120),
       )
       .map(({ accountId, u }) => ({ accountId, resource: u.arn })),
+    IAM_ROOT_USER: audited
+      .filter(
+        (a) =>
+          a.rootUser &&
+          (!a.rootUser.mfaActive ||
+            a.rootUser.accessKeys.some((k) => k.active) ||
+            [a.rootUser.passwordLastUsed, ...a.rootUser.accessKeys.map((k) => k.lastUsed)].some((t) => age(t) <= 30)),
+      )
+      .map((a) => ({ accountId: a.accountId, resource: a.rootUser?.arn ?? "" })),
     ORG_ACCOUNT_AT_ROOT: s.accounts
       .filter((a) => a.parentId === root && a.id !== mgmt)
       .map((a) => ({ accountId: a.id, resource: a.id })),

@@ -53,6 +53,13 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
       "legacy-reporting: created 700 days ago, password last used 300 days ago, its only key last used 200 days ago",
   },
   {
+    checkId: "IAM_ROOT_USER",
+    accountId: ACCOUNTS.legacyAtRoot,
+    resource: iamArn(ACCOUNTS.legacyAtRoot, "root"),
+    description:
+      "The root user of legacy-analytics (invited) still has an active access key, used 12 days ago, and no MFA",
+  },
+  {
     checkId: "ORG_ACCOUNT_AT_ROOT",
     accountId: ACCOUNTS.legacyAtRoot,
     resource: ACCOUNTS.legacyAtRoot,
