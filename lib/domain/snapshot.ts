@@ -162,6 +162,8 @@ export const ZIamRole = z.object({
   trustPolicy: ZPolicyDocument,
   attachedPolicyArns: z.array(z.string()),
   inlinePolicies: z.array(z.object({ name: z.string(), document: ZPolicyDocument })),
+  /** Default versions of the attached customer managed policies (AWS managed ones are known by ARN). */
+  managedPolicies: z.array(z.object({ arn: z.string(), document: ZPolicyDocument })).default([]),
 });
 
 export const ZTrail = z.object({

@@ -63,6 +63,7 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
           trustPolicy: ZJson.parse(r.trustPolicy),
           attachedPolicyArns: r.attachedPolicyArns,
           inlinePolicies: ZJson.parse(r.inlinePolicies),
+          managedPolicies: ZJson.parse(r.managedPolicies),
         })),
       ),
     });

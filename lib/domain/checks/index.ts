@@ -7,6 +7,7 @@ import { envSegregation } from "./env-segregation";
 import { guardrailScpBaseline } from "./guardrail-scp-baseline";
 import { iamCrossAccountTrust } from "./iam-cross-account-trust";
 import { iamLocalUsers } from "./iam-local-users";
+import { iamLateralAdminTrust } from "./iam-lateral-admin-trust";
 import { iamLongLivedKeys } from "./iam-long-lived-keys";
 import { iamRootUser } from "./iam-root-user";
 import { iamStaleUsers } from "./iam-stale-users";
@@ -30,6 +31,7 @@ export const ALL_CHECKS: readonly TCheck[] = [
   iamStaleUsers,
   iamRootUser,
   iamCrossAccountTrust,
+  iamLateralAdminTrust,
   envSegregation,
   mgmtAccountWorkloads,
   orgAccountAtRoot,

@@ -1,7 +1,8 @@
 // IAM evidence of one account: users and their keys (credential report, merged with the current
 // user list and key status, since a report may be up to four hours old) and roles with trust
-// policies (URL-decoded, as IAM returns them encoded) and attached and inline policies.
-import { paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
+// policies (URL-decoded, as IAM returns them encoded), attached and inline policies, and the documents of
+// the attached customer managed policies.
+import { paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type ManagedPolicyDetail, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
 import { ZPolicyDocument, type TIamRole, type TIamUser, type TPolicyDocument, type TRootUser } from "@/lib/domain/snapshot";
 import { fetchCredentialReport, reportDate, type ReportOptions, type ReportRow } from "./credential-report";
 
@@ -11,15 +12,30 @@ export function parsePolicyDocument(text: string | undefined): TPolicyDocument {
   return ZPolicyDocument.parse(JSON.parse(json));
 }
 
-export function toRole(r: RoleDetail, fallbackDate: Date): TIamRole {
+/** Default-version documents of the account's customer managed policies, by ARN. */
+export function managedPolicyDocuments(policies: readonly ManagedPolicyDetail[]): Map<string, TPolicyDocument> {
+  const out = new Map<string, TPolicyDocument>();
+  for (const p of policies) {
+    const version = p.PolicyVersionList?.find((v) => v.IsDefaultVersion);
+    if (p.Arn && version?.Document) out.set(p.Arn, parsePolicyDocument(version.Document));
+  }
+  return out;
+}
+
+export function toRole(r: RoleDetail, fallbackDate: Date, managed: ReadonlyMap<string, TPolicyDocument> = new Map()): TIamRole {
+  const attachedPolicyArns = (r.AttachedManagedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : []));
   return {
     roleName: r.RoleName ?? "",
     arn: r.Arn ?? "",
     path: r.Path ?? "/",
     createdAt: (r.CreateDate ?? fallbackDate).toISOString(),
     trustPolicy: parsePolicyDocument(r.AssumeRolePolicyDocument),
-    attachedPolicyArns: (r.AttachedManagedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : [])),
+    attachedPolicyArns,
     inlinePolicies: (r.RolePolicyList ?? []).map((p) => ({ name: p.PolicyName ?? "", document: parsePolicyDocument(p.PolicyDocument) })),
+    managedPolicies: attachedPolicyArns.flatMap((arn) => {
+      const document = managed.get(arn);
+      return document ? [{ arn, document }] : [];
+    }),
   };
 }
 
@@ -74,9 +90,12 @@ export interface IamEvidence {
 export async function readIam(iam: IAMClient, now: Date, report: ReportOptions = {}): Promise<IamEvidence> {
   const users: UserDetail[] = [];
   const roles: RoleDetail[] = [];
-  for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ["User", "Role"] })) {
+  const policies: ManagedPolicyDetail[] = [];
+  // Customer managed policies too: whether a role is administrator depends on their documents.
+  for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ["User", "Role", "LocalManagedPolicy"] })) {
     users.push(...(page.UserDetailList ?? []));
     roles.push(...(page.RoleDetailList ?? []));
+    policies.push(...(page.Policies ?? []));
   }
   // Read even without IAM users: the root user's row is in it.
   const { users: rows, root } = await fetchCredentialReport(iam, report);
@@ -86,5 +105,6 @@ export async function readIam(iam: IAMClient, now: Date, report: ReportOptions =
     for await (const page of paginateListAccessKeys({ client: iam }, { UserName: u.UserName })) keys.push(...(page.AccessKeyMetadata ?? []));
     out.push(toUser(u, u.UserName ? rows.get(u.UserName) : undefined, keys, now));
   }
-  return { users: out, roles: roles.map((r) => toRole(r, now)), root: toRootUser(root) };
+  const managed = managedPolicyDocuments(policies);
+  return { users: out, roles: roles.map((r) => toRole(r, now, managed)), root: toRootUser(root) };
 }

@@ -15,6 +15,7 @@ const CHECKS_WITH_PLANTS = [
   "ORG_ACCOUNT_AT_ROOT",
   "MGMT_ACCOUNT_WORKLOADS",
   "IAM_CROSS_ACCOUNT_TRUST",
+  "IAM_LATERAL_ADMIN_TRUST",
   "ENV_SEGREGATION",
   "LOG_ARCHIVE_ACCOUNT",
   "GUARDRAIL_SCP_BASELINE",
@@ -110,15 +111,33 @@ function referenceChecks(s: TSnapshot): Record<string, Finding[]> {
             const conditionKeys = Object.values(record(st.Condition)).flatMap((c) =>
               Object.keys(record(c)),
             );
+            const oidc = asArray(record(st.Principal).Federated)
+              .map(String)
+              .some((p) => p.includes(":oidc-provider/"));
             return (
               st.Effect === "Allow" &&
-              outside &&
-              !conditionKeys.some((k) => k === "sts:ExternalId" || k === "aws:PrincipalOrgID")
+              ((outside &&
+                !conditionKeys.some((k) => k === "sts:ExternalId" || k === "aws:PrincipalOrgID")) ||
+                (oidc && !conditionKeys.some((k) => k.endsWith(":sub"))))
             );
           }),
         )
         .map((role) => ({ accountId: a.accountId, resource: role.arn })),
     ),
+    IAM_LATERAL_ADMIN_TRUST: audited
+      .filter((a) => s.accounts.find((x) => x.id === a.accountId)?.tags.environment === "prod")
+      .flatMap((a) =>
+        a.roles
+          .filter((role) => role.attachedPolicyArns.some((p) => p.endsWith(":policy/AdministratorAccess")))
+          .filter((role) =>
+            asArray(role.trustPolicy.Statement).some((raw) =>
+              asArray(record(record(raw).Principal).AWS)
+                .map((p) => /(\d{12})/.exec(String(p))?.[1])
+                .some((id) => /^(dev|test|sandbox)/.test(s.accounts.find((x) => x.id === id)?.tags.environment ?? "")),
+            ),
+          )
+          .map((role) => ({ accountId: a.accountId, resource: role.arn })),
+      ),
     ENV_SEGREGATION: [...env]
       .filter(([, values]) => {
         const sum = [...values.values()].reduce((x, y) => x + y, 0);

@@ -80,6 +80,19 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
       "Role partner-support-access in identity-platform-prod trusts arn:aws:iam::999988887777:root (outside the org) with no sts:ExternalId or aws:PrincipalOrgID condition",
   },
   {
+    checkId: "IAM_CROSS_ACCOUNT_TRUST",
+    accountId: ACCOUNTS.mobileProd,
+    resource: iamArn(ACCOUNTS.mobileProd, "role", PLANTED.openOidcRole),
+    description:
+      "Role github-actions-deploy in mobile-prod trusts GitHub Actions' OIDC issuer with an aud condition only: any repository on GitHub can assume it",
+  },
+  {
+    checkId: "IAM_LATERAL_ADMIN_TRUST",
+    accountId: ACCOUNTS.dataProd,
+    resource: iamArn(ACCOUNTS.dataProd, "role", PLANTED.lateralAdminRole),
+    description: "Role data-dev-admin-bridge in data-prod has AdministratorAccess and trusts data-dev",
+  },
+  {
     checkId: "ENV_SEGREGATION",
     accountId: ACCOUNTS.dataDev,
     resource: ACCOUNTS.dataDev,
