@@ -66,3 +66,17 @@ describe("IAM_ROOT_USER on an organization read from moto", () => {
     expect(notes[0]?.message).toMatch(/no <root_account> row/);
   });
 });
+
+describe("IAM_CROSS_ACCOUNT_TRUST and IAM_LATERAL_ADMIN_TRUST on roles read from moto", () => {
+  it("flags the open OIDC trust, the other organization's id and the sandbox into prod admin roles, and none of the look-alikes", async () => {
+    const prefix = `arn:aws:iam::${org.accounts.prodApp}:role/`;
+    const flagged = await db.finding.findMany({ where: { checkId: { in: ["IAM_CROSS_ACCOUNT_TRUST", "IAM_LATERAL_ADMIN_TRUST"] }, accountId: org.accounts.prodApp, status: "open" }, select: { checkId: true, resource: true, severity: true, evidence: true } });
+    const byRole = new Map(flagged.map((f) => [f.resource.replace(prefix, ""), f]));
+    for (const [name, checkId] of Object.entries(cases.roles)) expect(byRole.get(name)?.checkId ?? null, name).toBe(checkId);
+    expect(byRole.get("vendor-access")?.checkId).toBe("IAM_CROSS_ACCOUNT_TRUST");
+    expect(byRole.get("github-deploy")).toMatchObject({ severity: "critical", evidence: { webIdentity: [{ issuer: "token.actions.githubusercontent.com" }] } });
+    expect(byRole.get("sandbox-everything")?.evidence).toMatchObject({ adminBecause: expect.stringMatching(/:policy\/everything$/) as unknown, lowerEnvironmentAccounts: [{ id: org.accounts.sandbox, environment: "sandbox" }] });
+    const stored = await db.iamRole.findUniqueOrThrow({ where: { accountId_roleName: { accountId: org.accounts.prodApp, roleName: "sandbox-everything" } } });
+    expect(JSON.stringify(stored.managedPolicies)).toContain('"Action":"*"');
+  });
+});
