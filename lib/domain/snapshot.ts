@@ -166,6 +166,9 @@ export const ZIamRole = z.object({
   managedPolicies: z.array(z.object({ arn: z.string(), document: ZPolicyDocument })).default([]),
 });
 
+/** name: the SAML provider's name, or the OIDC issuer (host and path, no https://). */
+export const ZIdentityProvider = z.object({ arn: z.string(), type: z.enum(["SAML", "OIDC"]), name: z.string() });
+
 export const ZTrail = z.object({
   arn: z.string(),
   name: z.string(),
@@ -225,6 +228,8 @@ export const ZAccountAudit = z.object({
   trails: z.array(ZTrail).default([]),
   securityHub: ZSecurityHub.nullable().default(null),
   identityCenterInstances: z.array(z.object({ instanceArn: z.string(), identityStoreId: z.string() })).default([]),
+  /** IAM SAML and OIDC identity providers (ListSAMLProviders, ListOpenIDConnectProviders); null when not read. */
+  identityProviders: z.array(ZIdentityProvider).nullable().default(null),
   budgets: z.array(ZAwsBudget).default([]),
   consoleLogins: ZConsoleLogins.nullable().default(null),
 });
@@ -258,6 +263,7 @@ export type TIamUser = z.infer<typeof ZIamUser>;
 export type TRootUser = z.infer<typeof ZRootUser>;
 export type TIamRole = z.infer<typeof ZIamRole>;
 export type TTrail = z.infer<typeof ZTrail>;
+export type TIdentityProvider = z.infer<typeof ZIdentityProvider>;
 export type TBucket = z.infer<typeof ZBucket>;
 export type TPolicyDocument = z.infer<typeof ZPolicyDocument>;
 

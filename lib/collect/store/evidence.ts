@@ -25,6 +25,8 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     await tx.trail.deleteMany({ where });
     await tx.securityHubStatus.deleteMany({ where });
     await tx.identityCenterInstance.deleteMany({ where });
+    // Providers not read this run (null) are kept, like the evidence of an account that failed.
+    await tx.iamIdentityProvider.deleteMany({ where: { accountId: { in: audited.filter((a) => a.identityProviders !== null).map((a) => a.accountId) } } });
     await tx.awsBudget.deleteMany({ where });
     await tx.loginStat.deleteMany({ where });
 
@@ -73,6 +75,7 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
       data: audited.flatMap((a) => (a.securityHub ? [{ accountId: a.accountId, enabled: a.securityHub.enabled, ...a.securityHub.findings }] : [])),
     });
     await tx.identityCenterInstance.createMany({ data: audited.flatMap((a) => a.identityCenterInstances.map((i) => ({ ...i, accountId: a.accountId }))), skipDuplicates: true });
+    await tx.iamIdentityProvider.createMany({ data: audited.flatMap((a) => (a.identityProviders ?? []).map((p) => ({ ...p, accountId: a.accountId }))), skipDuplicates: true });
     await tx.awsBudget.createMany({ data: audited.flatMap((a) => a.budgets.map((b) => ({ ...b, accountId: a.accountId }))), skipDuplicates: true });
     await tx.loginStat.createMany({ data: audited.flatMap((a) => (a.consoleLogins ? [{ accountId: a.accountId, ...a.consoleLogins }] : [])) });
     await tx.account.updateMany({ where: { id: { in: ids } }, data: { auditStatus: "audited", auditError: null, auditedAt: at } });

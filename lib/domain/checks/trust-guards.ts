@@ -37,20 +37,27 @@ function accountsOfEntry(e: TConditionEntry, ctx: TOrgTrustContext): ReadonlySet
   }
 }
 
+function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const x of a) if (b.has(x)) out.add(x);
+  return out;
+}
+
 /**
  * The organization accounts a statement's conditions limit callers to ("org": any of them), or null
  * when no condition limits callers to this organization.
  */
 export function orgLimit(s: TStatement, ctx: TOrgTrustContext): ReadonlySet<string> | "org" | null {
-  let limit: ReadonlySet<string> | "org" | null = null;
+  let org = false;
+  let accounts: Set<string> | null = null;
   for (const e of conditionEntries(s)) {
     const here = accountsOfEntry(e, ctx);
     if (here === null) continue;
     // Keys are ANDed: the narrowest one holds.
-    if (limit === null || limit === "org") limit = here;
-    else if (here !== "org") limit = new Set([...limit].filter((a) => here.has(a)));
+    if (here === "org") org = true;
+    else accounts = accounts === null ? new Set(here) : intersect(accounts, here);
   }
-  return limit;
+  return accounts ?? (org ? "org" : null);
 }
 
 export function hasExternalId(s: TStatement): boolean {

@@ -1,6 +1,6 @@
 import { BudgetsClient, DescribeBudgetsCommand } from "@aws-sdk/client-budgets";
 import { CloudTrailClient, DescribeTrailsCommand, LookupEventsCommand, type LookupEventsCommandInput } from "@aws-sdk/client-cloudtrail";
-import { GenerateCredentialReportCommand, GetAccountAuthorizationDetailsCommand, GetCredentialReportCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
+import { GenerateCredentialReportCommand, GetAccountAuthorizationDetailsCommand, GetCredentialReportCommand, IAMClient, IAMServiceException, ListOpenIDConnectProvidersCommand, ListSAMLProvidersCommand } from "@aws-sdk/client-iam";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { ListInstancesCommand, SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { mockClient } from "aws-sdk-client-mock";
@@ -38,6 +38,8 @@ beforeEach(() => {
   iam.on(GetAccountAuthorizationDetailsCommand).resolves({ UserDetailList: [], RoleDetailList: [], IsTruncated: false });
   iam.on(GenerateCredentialReportCommand).resolves({ State: "COMPLETE" });
   iam.on(GetCredentialReportCommand).resolves(report());
+  iam.on(ListSAMLProvidersCommand).resolves({ SAMLProviderList: [] });
+  iam.on(ListOpenIDConnectProvidersCommand).resolves({ OpenIDConnectProviderList: [] });
   trail.on(DescribeTrailsCommand).resolves({ trailList: [] });
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   sso.on(ListInstancesCommand).resolves({ Instances: [] });

@@ -7,7 +7,7 @@ import { readConsoleLogins, readTrails } from "./cloudtrail";
 import type { AwsCollectorConfig } from "./config";
 import type { ReportOptions } from "./credential-report";
 import { AccountAuditError, describeAwsError } from "./errors";
-import { readIam } from "./iam";
+import { readIam, readIdentityProviders } from "./iam";
 import type { RunNotes } from "./notes";
 import { securityHubFor, type HubSummary } from "./security-hub";
 import type { AccountSessions } from "./sessions";
@@ -41,6 +41,7 @@ export function failedAudit(accountId: string, error: string, status: "failed" |
     trails: [],
     securityHub: null,
     identityCenterInstances: [],
+    identityProviders: null,
     budgets: [],
     consoleLogins: null,
   };
@@ -51,6 +52,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
   const id = clients.accountId;
   const iam = await notes.optional(id, "iam:GetAccountAuthorizationDetails", () => readIam(clients.iam(), now, ctx.report));
   if (iam && !iam.root) notes.add(id, "iam", "the credential report has no <root_account> row: the root user is not checked");
+  const identityProviders = await notes.optional(id, "iam:ListSAMLProviders", () => readIdentityProviders(clients.iam()));
   const trails = await notes.optional(id, "cloudtrail:DescribeTrails", () => readTrails(clients, config.regions));
   const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () => readIdentityCenter(clients));
   const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
@@ -72,6 +74,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
       trails: trails ?? [],
       securityHub: securityHubFor(ctx.hub, id),
       identityCenterInstances: identityCenterInstances ?? [],
+      identityProviders,
       budgets: budgets ?? [],
       consoleLogins: logins ? { windowDays: config.consoleLoginDays, byIdentityType: logins, longTermKeysInUse, temporaryKeysInUse: null } : null,
     },

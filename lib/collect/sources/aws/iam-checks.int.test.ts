@@ -80,3 +80,22 @@ describe("IAM_CROSS_ACCOUNT_TRUST and IAM_LATERAL_ADMIN_TRUST on roles read from
     expect(JSON.stringify(stored.managedPolicies)).toContain('"Action":"*"');
   });
 });
+
+describe("IDENTITY_ACCOUNT_DEDICATED on an organization read from moto", () => {
+  it("collects and stores each account's SAML and OIDC identity providers", async () => {
+    const providers = await db.iamIdentityProvider.findMany({ select: { accountId: true, type: true, name: true }, orderBy: { type: "asc" } });
+    expect(providers).toEqual([
+      { accountId: org.accounts.prodApp, type: "OIDC", name: "token.actions.githubusercontent.com" },
+      { accountId: org.accounts.logArchive, type: "SAML", name: "okta" },
+    ]);
+  });
+
+  // moto gives every account an Identity Center instance of its own, so the management account always
+  // holds one here: without a delegated administrator, it is administered from there (true on moto).
+  it("reports administration from the management account only when its Identity Center instance was seen", async () => {
+    const instances = await db.identityCenterInstance.count({ where: { accountId: org.managementId } });
+    expect(instances).toBe(1);
+    const findings = await openFindings("IDENTITY_ACCOUNT_DEDICATED");
+    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/administered from the management account/) as unknown]);
+  });
+});

@@ -2,8 +2,8 @@
 // user list and key status, since a report may be up to four hours old) and roles with trust
 // policies (URL-decoded, as IAM returns them encoded), attached and inline policies, and the documents of
 // the attached customer managed policies.
-import { paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type ManagedPolicyDetail, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
-import { ZPolicyDocument, type TIamRole, type TIamUser, type TPolicyDocument, type TRootUser } from "@/lib/domain/snapshot";
+import { ListOpenIDConnectProvidersCommand, ListSAMLProvidersCommand, paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type ManagedPolicyDetail, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
+import { ZPolicyDocument, type TIamRole, type TIamUser, type TIdentityProvider, type TPolicyDocument, type TRootUser } from "@/lib/domain/snapshot";
 import { fetchCredentialReport, reportDate, type ReportOptions, type ReportRow } from "./credential-report";
 
 export function parsePolicyDocument(text: string | undefined): TPolicyDocument {
@@ -107,4 +107,15 @@ export async function readIam(iam: IAMClient, now: Date, report: ReportOptions =
   }
   const managed = managedPolicyDocuments(policies);
   return { users: out, roles: roles.map((r) => toRole(r, now, managed)), root: toRootUser(root) };
+}
+
+/** The account's IAM identity providers: how people (SAML, OIDC) or workloads (OIDC: CI, clusters) federate into it. */
+export async function readIdentityProviders(iam: IAMClient): Promise<TIdentityProvider[]> {
+  const { SAMLProviderList = [] } = await iam.send(new ListSAMLProvidersCommand({}));
+  const { OpenIDConnectProviderList = [] } = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+  const nameIn = (arn: string, kind: string) => arn.slice(arn.indexOf(`:${kind}/`) + kind.length + 2);
+  return [
+    ...SAMLProviderList.flatMap((p) => (p.Arn ? [{ arn: p.Arn, type: "SAML" as const, name: nameIn(p.Arn, "saml-provider") }] : [])),
+    ...OpenIDConnectProviderList.flatMap((p) => (p.Arn ? [{ arn: p.Arn, type: "OIDC" as const, name: nameIn(p.Arn, "oidc-provider") }] : [])),
+  ];
 }

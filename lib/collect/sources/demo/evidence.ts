@@ -2,7 +2,7 @@
 // buckets. One audit per ACTIVE account; suspended accounts cannot be assumed into.
 import type { AccountSpec } from "./spec";
 import type { CurrentSpend } from "./costs";
-import type { AccountAuditInput, BucketInput, BudgetInput, TrailInput } from "./types";
+import type { AccountAuditInput, BucketInput, BudgetInput, IamRoleInput, TrailInput } from "./types";
 import { ACCOUNTS, AUDIT_FAILED_ERROR, PLANTED, trailArn } from "./ids";
 import { buildRoles } from "./identities";
 import { buildUsers } from "./users";
@@ -82,6 +82,24 @@ function rootUser(spec: AccountSpec, now: number): AccountAuditInput["rootUser"]
   return { arn, mfaActive: true, passwordLastUsed, accessKeys: [] };
 }
 
+// As IAM lists them: every provider a role trusts exists in the account (Identity Center's SAML
+// provider everywhere, GitHub Actions' OIDC issuer where workloads deploy from GitHub).
+function identityProvidersOf(roles: readonly IamRoleInput[]): AccountAuditInput["identityProviders"] {
+  const arns = new Set(
+    roles.flatMap((r) =>
+      (Array.isArray(r.trustPolicy.Statement) ? r.trustPolicy.Statement : [r.trustPolicy.Statement]).flatMap((st) => {
+        const principal = st.Principal;
+        const federated = typeof principal === "object" && principal !== null && "Federated" in principal ? principal.Federated : undefined;
+        return typeof federated === "string" ? [federated] : [];
+      }),
+    ),
+  );
+  return [...arns].map((arn) => {
+    const saml = arn.includes(":saml-provider/");
+    return { arn, type: saml ? "SAML" : "OIDC", name: arn.replace(/^.*:(saml|oidc)-provider\//, "") };
+  });
+}
+
 function securityHub(accountId: string, rng: Rng): AccountAuditInput["securityHub"] {
   if (accountId === PLANTED.securityHubDisabled)
     return { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 } };
@@ -151,13 +169,15 @@ export function buildAudits(
       continue;
     }
     const rng = new Rng(seed, `audit:${spec.id}`);
+    const roles = buildRoles(spec, rng, now);
     audits.push({
       accountId: spec.id,
       status: "audited",
       error: null,
       iamUsers: buildUsers(spec.id, now),
       rootUser: rootUser(spec, now),
-      roles: buildRoles(spec, rng, now),
+      roles,
+      identityProviders: identityProvidersOf(roles),
       trails: trails(spec.id),
       securityHub: securityHub(spec.id, rng),
       identityCenterInstances:

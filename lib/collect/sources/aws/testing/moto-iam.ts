@@ -1,6 +1,6 @@
 // IAM and SCP cases for the identity-and-access checks, added to the moto organization of moto-org.ts:
 // each violation beside a look-alike that must not be flagged.
-import { AttachRolePolicyCommand, CreateOpenIDConnectProviderCommand, CreatePolicyCommand as CreateIamPolicyCommand, CreateRoleCommand, type IAMClient } from "@aws-sdk/client-iam";
+import { AttachRolePolicyCommand, CreateOpenIDConnectProviderCommand, CreateSAMLProviderCommand, CreatePolicyCommand as CreateIamPolicyCommand, CreateRoleCommand, type IAMClient } from "@aws-sdk/client-iam";
 import { AttachPolicyCommand, CreatePolicyCommand, DescribeOrganizationCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { awsConfig, iamIn, type MotoOrg } from "./moto-org";
 
@@ -87,6 +87,17 @@ async function addRoles(endpoint: string, org: MotoOrg): Promise<IamCases["roles
   };
 }
 
+// A minimal SAML metadata document: IAM stores it, moto does not validate it.
+const SAML_METADATA = `<?xml version="1.0"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="http://www.okta.com/exk1"><md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://acme.okta.com/sso/saml"/></md:IDPSSODescriptor></md:EntityDescriptor>`;
+
+/** Workforce federation: an Okta SAML provider in log-archive (Security OU). prod-app has GitHub's OIDC issuer (addRoles). */
+async function addIdentityProviders(endpoint: string, org: MotoOrg): Promise<void> {
+  const iam = await iamIn(endpoint, org.accounts.logArchive);
+  await iam.send(new CreateSAMLProviderCommand({ Name: "okta", SAMLMetadataDocument: SAML_METADATA.padEnd(1000, " ") }));
+  iam.destroy();
+}
+
 export async function addIamCases(endpoint: string, org: MotoOrg): Promise<IamCases> {
+  await addIdentityProviders(endpoint, org);
   return { scps: await addScps(endpoint, org), roles: await addRoles(endpoint, org) };
 }
