@@ -140,6 +140,16 @@ export const ZIamUser = z.object({
   accessKeys: z.array(ZAccessKey),
 });
 
+/** The account's root user, from the credential report's <root_account> row. */
+export const ZRootUser = z.object({
+  arn: z.string(),
+  mfaActive: z.boolean(),
+  /** The report gives root's password state as "not_supported"; only its last use is known. */
+  passwordLastUsed: ZTimestamp.nullable(),
+  /** Root access keys (slots 1/2) that exist, active or not; the report gives no key ids. */
+  accessKeys: z.array(ZAccessKey),
+});
+
 export const ZPolicyDocument = z.object({
   Version: z.string().optional(),
   Statement: z.union([z.array(z.record(z.string(), z.unknown())), z.record(z.string(), z.unknown())]),
@@ -154,7 +164,12 @@ export const ZIamRole = z.object({
   trustPolicy: ZPolicyDocument,
   attachedPolicyArns: z.array(z.string()),
   inlinePolicies: z.array(z.object({ name: z.string(), document: ZPolicyDocument })),
+  /** Default versions of the attached customer managed policies (AWS managed ones are known by ARN). */
+  managedPolicies: z.array(z.object({ arn: z.string(), document: ZPolicyDocument })).default([]),
 });
+
+/** name: the SAML provider's name, or the OIDC issuer (host and path, no https://). */
+export const ZIdentityProvider = z.object({ arn: z.string(), type: z.enum(["SAML", "OIDC"]), name: z.string() });
 
 export const ZTrail = z.object({
   arn: z.string(),
@@ -236,10 +251,14 @@ export const ZAccountAudit = z.object({
   /** Why the account could not be audited (AccessDenied, missing role …). */
   error: z.string().nullable().default(null),
   iamUsers: z.array(ZIamUser).default([]),
+  /** Null when not collected (no credential report, or a report without the root row, as moto's). */
+  rootUser: ZRootUser.nullable().default(null),
   roles: z.array(ZIamRole).default([]),
   trails: z.array(ZTrail).default([]),
   securityHub: ZSecurityHub.nullable().default(null),
   identityCenterInstances: z.array(z.object({ instanceArn: z.string(), identityStoreId: z.string() })).default([]),
+  /** IAM SAML and OIDC identity providers (ListSAMLProviders, ListOpenIDConnectProviders); null when not read. */
+  identityProviders: z.array(ZIdentityProvider).nullable().default(null),
   budgets: z.array(ZAwsBudget).default([]),
   consoleLogins: ZConsoleLogins.nullable().default(null),
   baseline: z.array(ZBaselineControl).default([]),
@@ -272,8 +291,10 @@ export type TCostDaily = z.infer<typeof ZCostDaily>;
 export type TCostByTag = z.infer<typeof ZCostByTag>;
 export type TAccountAudit = z.infer<typeof ZAccountAudit>;
 export type TIamUser = z.infer<typeof ZIamUser>;
+export type TRootUser = z.infer<typeof ZRootUser>;
 export type TIamRole = z.infer<typeof ZIamRole>;
 export type TTrail = z.infer<typeof ZTrail>;
+export type TIdentityProvider = z.infer<typeof ZIdentityProvider>;
 export type TBucket = z.infer<typeof ZBucket>;
 export type TPolicyDocument = z.infer<typeof ZPolicyDocument>;
 export type TBaselineControl = z.infer<typeof ZBaselineControl>;

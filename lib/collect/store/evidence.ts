@@ -21,9 +21,12 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     await tx.accessKey.deleteMany({ where });
     await tx.iamUser.deleteMany({ where });
     await tx.iamRole.deleteMany({ where });
+    await tx.iamRootUser.deleteMany({ where });
     await tx.trail.deleteMany({ where });
     await tx.securityHubStatus.deleteMany({ where });
     await tx.identityCenterInstance.deleteMany({ where });
+    // Providers not read this run (null) are kept, like the evidence of an account that failed.
+    await tx.iamIdentityProvider.deleteMany({ where: { accountId: { in: audited.filter((a) => a.identityProviders !== null).map((a) => a.accountId) } } });
     await tx.awsBudget.deleteMany({ where });
     await tx.loginStat.deleteMany({ where });
 
@@ -46,6 +49,11 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
         u.accessKeys.map((k) => ({ accountId: a.accountId, userName: u.userName, slot: k.slot, keyId: k.keyId, active: k.active, lastRotated: date(k.lastRotated), lastUsed: date(k.lastUsed) })),
       ),
     });
+    await tx.iamRootUser.createMany({
+      data: audited.flatMap((a) =>
+        a.rootUser ? [{ accountId: a.accountId, arn: a.rootUser.arn, mfaActive: a.rootUser.mfaActive, passwordLastUsed: date(a.rootUser.passwordLastUsed), accessKeys: ZJson.parse(a.rootUser.accessKeys) }] : [],
+      ),
+    });
     await tx.iamRole.createMany({
       data: audited.flatMap((a) =>
         a.roles.map((r) => ({
@@ -57,6 +65,7 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
           trustPolicy: ZJson.parse(r.trustPolicy),
           attachedPolicyArns: r.attachedPolicyArns,
           inlinePolicies: ZJson.parse(r.inlinePolicies),
+          managedPolicies: ZJson.parse(r.managedPolicies),
         })),
       ),
     });
@@ -68,6 +77,7 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
       ),
     });
     await tx.identityCenterInstance.createMany({ data: audited.flatMap((a) => a.identityCenterInstances.map((i) => ({ ...i, accountId: a.accountId }))), skipDuplicates: true });
+    await tx.iamIdentityProvider.createMany({ data: audited.flatMap((a) => (a.identityProviders ?? []).map((p) => ({ ...p, accountId: a.accountId }))), skipDuplicates: true });
     await tx.awsBudget.createMany({ data: audited.flatMap((a) => a.budgets.map((b) => ({ ...b, accountId: a.accountId }))), skipDuplicates: true });
     await tx.loginStat.createMany({ data: audited.flatMap((a) => (a.consoleLogins ? [{ accountId: a.accountId, ...a.consoleLogins }] : [])) });
     await tx.account.updateMany({ where: { id: { in: ids } }, data: { auditStatus: "audited", auditError: null, auditedAt: at } });

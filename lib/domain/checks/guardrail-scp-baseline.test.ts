@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { TPolicy, TSnapshot } from "@/lib/domain/snapshot";
 import { GUARDRAIL_SCP_BASELINE, guardrailScpBaseline } from "./guardrail-scp-baseline";
-import { ACC, BASELINE_SCP, FULL_ACCESS_SCP, OU, findingsOf } from "./test-fixtures";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import { ACC, BASELINE_SCP, FULL_ACCESS_SCP, OU, baselineSnapshot, checkContext, findingsOf } from "./test-fixtures";
 
 type TTarget = TPolicy["targets"][number];
 const root: TTarget = { targetId: OU.root, targetType: "ROOT" };
@@ -92,5 +93,63 @@ describe(GUARDRAIL_SCP_BASELINE, () => {
       s.policies = [full([root]), baseline(allOus)];
     });
     expect(findings.filter((f) => f.ouId === OU.root)).toEqual([]);
+  });
+});
+
+describe(`${GUARDRAIL_SCP_BASELINE}: conditional denies are partial guardrails`, () => {
+  const runWith = (policies: TPolicy[], over: Partial<typeof DEFAULT_SETTINGS> = {}) => {
+    const snap = baselineSnapshot();
+    snap.policies = policies;
+    return guardrailScpBaseline.run(snap, { ...DEFAULT_SETTINGS, ...over }, checkContext());
+  };
+  const baselineWith = (condition: Record<string, unknown>) =>
+    scp("baseline-conditional", { Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"], Resource: "*", Condition: condition }, [root]);
+  const firstLevel = [OU.security, OU.infra, OU.prod, OU.sdlc];
+
+  const cases: { name: string; condition: Record<string, unknown>; severity: string }[] = [
+    { name: "a region condition", condition: { StringEquals: { "aws:RequestedRegion": ["eu-west-1"] } }, severity: "medium" },
+    { name: "an MFA condition", condition: { BoolIfExists: { "aws:MultiFactorAuthPresent": "false" } }, severity: "medium" },
+    { name: "a break-glass principal exclusion", condition: { ArnNotLike: { "aws:PrincipalArn": ["arn:aws:iam::*:role/break-glass"] } }, severity: "low" },
+  ];
+  it.each(cases)("a deny with $name is reported as partial, with the condition, below a missing deny", ({ condition, severity }) => {
+    const findings = runWith([full([root]), baselineWith(condition)]);
+    expect(findings.map((f) => f.ouId).toSorted()).toEqual(firstLevel.toSorted());
+    for (const f of findings) {
+      expect(f.severity).toBe(severity);
+      expect(f.title).toMatch(/partial/i);
+      expect(f.evidence.missingDenies).toEqual([]);
+      expect(f.evidence.partialDenies).toEqual(
+        ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"].map((action) => ({ action, policies: [{ policy: "baseline-conditional", condition, resources: ["*"] }] })),
+      );
+    }
+  });
+
+  it("look-alike: the same deny without a condition is a full guardrail", () => {
+    expect(runWith([full([root]), scp("baseline-unconditional", { Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"], Resource: "*" }, [root])])).toEqual([]);
+  });
+
+  it("a conditional deny next to an unconditional one for the same action is full", () => {
+    expect(runWith([full([root]), baseline([root]), baselineWith({ StringEquals: { "aws:RequestedRegion": ["eu-west-1"] } })])).toEqual([]);
+  });
+
+  it("a deny limited to some resources is partial", () => {
+    const findings = runWith([full([root]), denyLeave([root]), scp("admins-only", { Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey"], Resource: "arn:aws:iam::*:user/admin*" }, [root])]);
+    expect(findings).toHaveLength(4);
+    expect(findings[0]?.evidence.partialDenies).toMatchObject([{ action: "iam:CreateUser", policies: [{ policy: "admins-only", resources: ["arn:aws:iam::*:user/admin*"] }] }, { action: "iam:CreateAccessKey" }]);
+  });
+
+  it("one action missing and another partial: high, both listed", () => {
+    const findings = runWith([full([root]), scp("users-in-region", { Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey"], Resource: "*", Condition: { StringEquals: { "aws:RequestedRegion": "us-east-1" } } }, [root])]);
+    expect(findings).toHaveLength(4);
+    expect(findings.every((f) => f.severity === "high")).toBe(true);
+    expect(findings[0]?.evidence.missingDenies).toEqual(["organizations:LeaveOrganization"]);
+    expect(findings[0]?.evidence.partialDenies).toMatchObject([{ action: "iam:CreateUser" }, { action: "iam:CreateAccessKey" }]);
+  });
+
+  it("the denied actions are a setting", () => {
+    const onlyLeave = [full([root]), denyLeave([root])];
+    expect(runWith(onlyLeave, { scpBaselineDeniedActions: ["organizations:LeaveOrganization"] })).toEqual([]);
+    const withEbs = runWith([full([root]), baseline([root])], { scpBaselineDeniedActions: [...DEFAULT_SETTINGS.scpBaselineDeniedActions, "ec2:DisableEbsEncryptionByDefault"] });
+    expect(withEbs.map((f) => f.evidence.missingDenies)).toEqual(firstLevel.map(() => ["ec2:DisableEbsEncryptionByDefault"]));
   });
 });

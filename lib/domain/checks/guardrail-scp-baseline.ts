@@ -1,17 +1,31 @@
-// Baseline preventive guardrails: no IAM users or long-term keys, and no leaving the organization
-// (which would shed every SCP, the org trail and consolidated billing at once).
+// Baseline preventive guardrails (a setting; by default: no IAM users or long-term keys, and no
+// leaving the organization, which would shed every SCP, the org trail and consolidated billing at
+// once). A Deny that holds only under a condition (a region, MFA, everyone but a break-glass role)
+// or on some resources is a partial guardrail: reported as such, below a missing one.
 import type { TAccount } from "@/lib/domain/snapshot";
-import type { TCheck, TFinding } from "./types";
+import type { TCheck, TFinding, TSeverity } from "./types";
 import { indexSnapshot } from "./org-index";
-import { indexScps, scpDenies, type TScpIndex } from "./scp-evaluation";
+import { indexScps, scpDenies, type TPartialDeny, type TScpIndex } from "./scp-evaluation";
 
 export const GUARDRAIL_SCP_BASELINE = "GUARDRAIL_SCP_BASELINE";
 
-export const BASELINE_DENIED_ACTIONS = ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"] as const;
-
-function missingDenies(scps: TScpIndex, pathIds: readonly string[]): string[] {
-  return BASELINE_DENIED_ACTIONS.filter((action) => !scpDenies(scps, pathIds, action).denied);
+interface TGaps {
+  missing: string[];
+  partial: { action: string; denies: TPartialDeny[] }[];
 }
+
+function gapsOf(scps: TScpIndex, pathIds: readonly string[], actions: readonly string[]): TGaps {
+  const gaps: TGaps = { missing: [], partial: [] };
+  for (const action of actions) {
+    const verdict = scpDenies(scps, pathIds, action);
+    if (verdict.denied) continue;
+    if (verdict.partial.length) gaps.partial.push({ action, denies: verdict.partial });
+    else gaps.missing.push(action);
+  }
+  return gaps;
+}
+
+const hasGaps = (g: TGaps) => g.missing.length > 0 || g.partial.length > 0;
 
 export const guardrailScpBaseline: TCheck = {
   definition: {
@@ -21,48 +35,60 @@ export const guardrailScpBaseline: TCheck = {
     defaultSeverity: "high",
     evidenceKind: "organization",
     remediation:
-      "Attach an SCP to Root (or to every OU) that denies iam:CreateUser, iam:CreateAccessKey and organizations:LeaveOrganization, " +
-      "with an exception for the platform's break-glass role if needed.",
+      "Attach an SCP to Root (or to every OU) that denies the baseline actions (by default iam:CreateUser, iam:CreateAccessKey and " +
+      "organizations:LeaveOrganization) without conditions. An exception for the platform's break-glass role keeps it partial: " +
+      "reported at low severity so the exception stays reviewed (mute it with a reason once accepted).",
   },
-  run(snap) {
+  run(snap, settings) {
     const index = indexSnapshot(snap);
     const scps = indexScps(snap);
+    const actions = settings.scpBaselineDeniedActions;
     // Reported where the exposure is: at the OU holding unprotected accounts, so a gap at Root
     // covered by every child OU's own SCP raises nothing.
-    const exposedByOu = new Map<string, { account: TAccount; missing: string[] }[]>();
+    const exposedByOu = new Map<string, { account: TAccount; gaps: TGaps }[]>();
     for (const account of index.memberAccounts) {
-      const missing = missingDenies(scps, [...index.ouPathIdsOf(account.parentId), account.id]);
-      if (!missing.length) continue;
-      exposedByOu.set(account.parentId, [...(exposedByOu.get(account.parentId) ?? []), { account, missing }]);
+      const gaps = gapsOf(scps, [...index.ouPathIdsOf(account.parentId), account.id], actions);
+      if (!hasGaps(gaps)) continue;
+      exposedByOu.set(account.parentId, [...(exposedByOu.get(account.parentId) ?? []), { account, gaps }]);
     }
     const out: TFinding[] = [];
     for (const [ouId, exposed] of exposedByOu) {
-      const ouMissing = missingDenies(scps, index.ouPathIdsOf(ouId));
+      const ouGaps = gapsOf(scps, index.ouPathIdsOf(ouId), actions);
       const ouPath = index.paths.get(ouId)?.path ?? ouId;
-      for (const { account, missing } of exposed) {
-        if (ouMissing.length) continue;
-        out.push(finding(null, account.id, `${account.name} (${account.id})`, missing, { ouPath }));
+      for (const { account, gaps } of exposed) {
+        if (hasGaps(ouGaps)) continue;
+        out.push(finding(null, account.id, `${account.name} (${account.id})`, gaps, { ouPath }));
       }
-      if (!ouMissing.length) continue;
+      if (!hasGaps(ouGaps)) continue;
       const accounts = exposed.map((e) => e.account.id);
-      out.push(finding(ouId, null, `OU ${ouPath}`, ouMissing, { ouPath, exposedAccounts: accounts.length, accounts: accounts.slice(0, 50) }));
+      out.push(finding(ouId, null, `OU ${ouPath}`, ouGaps, { ouPath, exposedAccounts: accounts.length, accounts: accounts.slice(0, 50) }));
     }
     return out;
   },
 };
 
-function finding(ouId: string | null, accountId: string | null, label: string, missing: string[], evidence: TFinding["evidence"]): TFinding {
-  const leave = missing.includes("organizations:LeaveOrganization");
-  const iam = missing.filter((a) => a.startsWith("iam:"));
-  const parts = [iam.length ? `does not deny ${iam.join(" and ")}` : null, leave ? "does not deny leaving the organization" : null].filter(Boolean);
+function severityOf(gaps: TGaps): TSeverity {
+  if (gaps.missing.length) return "high";
+  return gaps.partial.every((p) => p.denies.every((d) => d.principalExclusionOnly)) ? "low" : "medium";
+}
+
+function finding(ouId: string | null, accountId: string | null, label: string, gaps: TGaps, evidence: TFinding["evidence"]): TFinding {
+  const parts = [
+    gaps.missing.length ? `do not deny ${gaps.missing.join(", ")}` : null,
+    gaps.partial.length ? `deny ${gaps.partial.map((p) => p.action).join(", ")} only under a condition or on some resources (${[...new Set(gaps.partial.flatMap((p) => p.denies.map((d) => d.policy)))].join(", ")})` : null,
+  ].filter(Boolean);
   return {
     checkId: GUARDRAIL_SCP_BASELINE,
     accountId,
     ouId,
     resource: "",
-    severity: "high",
-    title: `${label}: baseline guardrails missing`,
-    message: `The effective SCPs of ${label} (inherited from Root and parent OUs) ${parts.join(" and ")}.`,
-    evidence: { ...evidence, missingDenies: missing },
+    severity: severityOf(gaps),
+    title: gaps.missing.length ? `${label}: baseline guardrails missing` : `${label}: baseline guardrails partial`,
+    message: `The effective SCPs of ${label} (inherited from Root and parent OUs) ${parts.join(", and ")}.`,
+    evidence: {
+      ...evidence,
+      missingDenies: gaps.missing,
+      partialDenies: gaps.partial.map((p) => ({ action: p.action, policies: p.denies.map((d) => ({ policy: d.policy, condition: d.condition, resources: d.resources })) })),
+    },
   };
 }

@@ -54,3 +54,62 @@ describe(IAM_CROSS_ACCOUNT_TRUST, () => {
     expect(findings[0]?.evidence.principals).toEqual([`arn:aws:iam::${EXTERNAL_ACCOUNT}:root`]);
   });
 });
+
+describe(`${IAM_CROSS_ACCOUNT_TRUST}: which conditions guard`, () => {
+  const anyone = (Condition: Record<string, Record<string, unknown>>) => allow("*", Condition);
+  const web = (Federated: string, Condition?: Record<string, Record<string, unknown>>): TPolicyDocument => ({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Federated }, Action: "sts:AssumeRoleWithWebIdentity", ...(Condition ? { Condition } : {}) }],
+  });
+  const GITHUB = `arn:aws:iam::${ACC.prod}:oidc-provider/token.actions.githubusercontent.com`;
+  const EKS = `arn:aws:iam::${ACC.prod}:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123`;
+  const aud = { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" };
+  const cases: { name: string; trust: TPolicyDocument; expected: string | null }[] = [
+    { name: "PrincipalOrgID of another organization: critical", trust: anyone({ StringEquals: { "aws:PrincipalOrgID": "o-someoneelse" } }), expected: "critical" },
+    { name: "PrincipalOrgID of this organization, StringEqualsIfExists: critical", trust: anyone({ StringEqualsIfExists: { "aws:PrincipalOrgID": ORG_ID } }), expected: "critical" },
+    { name: "PrincipalOrgPaths of another organization: critical", trust: anyone({ "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": ["o-someoneelse/r-ab12/*"] } }), expected: "critical" },
+    { name: "look-alike: PrincipalAccount limited to a member account: pass", trust: anyone({ StringEquals: { "aws:PrincipalAccount": [ACC.security] } }), expected: null },
+    { name: "PrincipalAccount naming an outside account: critical", trust: anyone({ StringEquals: { "aws:PrincipalAccount": [ACC.security, EXTERNAL_ACCOUNT] } }), expected: "critical" },
+    { name: "look-alike: SourceAccount limited to a member account: pass", trust: anyone({ StringEquals: { "aws:SourceAccount": ACC.security } }), expected: null },
+    { name: "look-alike: PrincipalArn limited to a member account's role: pass", trust: anyone({ ArnLike: { "aws:PrincipalArn": `arn:aws:iam::${ACC.security}:role/auditor*` } }), expected: null },
+    { name: "PrincipalArn with a wildcard account: critical", trust: anyone({ ArnLike: { "aws:PrincipalArn": "arn:aws:iam::*:role/auditor" } }), expected: "critical" },
+    { name: "PrincipalArn with ArnLikeIfExists: critical", trust: anyone({ ArnLikeIfExists: { "aws:PrincipalArn": `arn:aws:iam::${ACC.security}:role/auditor` } }), expected: "critical" },
+    { name: "external account, sts:ExternalId with StringEqualsIfExists: high", trust: allow({ AWS: EXTERNAL_ACCOUNT }, { StringEqualsIfExists: { "sts:ExternalId": "f00" } }), expected: "high" },
+    {
+      name: "look-alike: a policy-wide Deny of callers outside this organization: pass",
+      trust: { Statement: [{ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" }, { Effect: "Deny", Principal: "*", Action: "sts:AssumeRole", Condition: { StringNotEquals: { "aws:PrincipalOrgID": ORG_ID } } }] },
+      expected: null,
+    },
+    { name: "GitHub Actions OIDC without any condition: critical", trust: web(GITHUB), expected: "critical" },
+    { name: "GitHub Actions OIDC with an aud condition only: critical", trust: web(GITHUB, { StringEquals: aud }), expected: "critical" },
+    { name: "GitHub Actions OIDC with sub repo:*: critical", trust: web(GITHUB, { StringEquals: aud, StringLike: { "token.actions.githubusercontent.com:sub": "repo:*" } }), expected: "critical" },
+    { name: "GitHub Actions OIDC with sub repo:octo* (an owner prefix anyone can register): critical", trust: web(GITHUB, { StringLike: { "token.actions.githubusercontent.com:sub": "repo:octo*" } }), expected: "critical" },
+    { name: "GitHub Actions OIDC with a StringLikeIfExists sub: critical", trust: web(GITHUB, { StringLikeIfExists: { "token.actions.githubusercontent.com:sub": "repo:octo-org/app:*" } }), expected: "critical" },
+    { name: "look-alike: GitHub Actions OIDC with sub pinned to a repository and branch: pass", trust: web(GITHUB, { StringEquals: { ...aud, "token.actions.githubusercontent.com:sub": "repo:octo-org/app:ref:refs/heads/main" } }), expected: null },
+    { name: "look-alike: GitHub Actions OIDC with sub pinned to an owner: pass", trust: web(GITHUB, { StringEquals: aud, StringLike: { "token.actions.githubusercontent.com:sub": "repo:octo-org/*" } }), expected: null },
+    { name: "an EKS cluster's OIDC issuer without sub: high (any pod of that cluster)", trust: web(EKS), expected: "high" },
+    { name: "look-alike: EKS OIDC with a service-account sub: pass", trust: web(EKS, { StringEquals: { "oidc.eks.eu-west-1.amazonaws.com/id/ABCDEF0123:sub": "system:serviceaccount:shop:api" } }), expected: null },
+    { name: "Cognito identity pools without aud: critical", trust: web("cognito-identity.amazonaws.com"), expected: "critical" },
+    { name: "look-alike: Cognito with the identity pool as aud: pass", trust: web("cognito-identity.amazonaws.com", { StringEquals: { "cognito-identity.amazonaws.com:aud": "eu-west-1:1111-2222" } }), expected: null },
+    {
+      name: "look-alike: SAML trust of the account's own provider: pass",
+      trust: { Statement: { Effect: "Allow", Principal: { Federated: `arn:aws:iam::${ACC.prod}:saml-provider/okta` }, Action: "sts:AssumeRoleWithSAML", Condition: { StringEquals: { "SAML:aud": "https://signin.aws.amazon.com/saml" } } } },
+      expected: null,
+    },
+    { name: "SAML trust of a provider outside the organization: high", trust: { Statement: { Effect: "Allow", Principal: { Federated: `arn:aws:iam::${EXTERNAL_ACCOUNT}:saml-provider/okta` }, Action: "sts:AssumeRoleWithSAML" } }, expected: "high" },
+    { name: "anyone through AssumeRoleWithWebIdentity without conditions: critical", trust: { Statement: { Effect: "Allow", Principal: "*", Action: "sts:AssumeRoleWithWebIdentity" } }, expected: "critical" },
+  ];
+  it.each(cases)("$name", ({ trust, expected }) => {
+    const findings = findingsOf(iamCrossAccountTrust, (s) => {
+      auditOf(s, ACC.prod).roles = [iamRole(ACC.prod, "deploy", trust)];
+    });
+    expect(findings.map((f) => f.severity)).toEqual(expected ? [expected] : []);
+  });
+
+  it("names the issuer and why in the evidence of an open OIDC trust", () => {
+    const findings = findingsOf(iamCrossAccountTrust, (s) => {
+      auditOf(s, ACC.prod).roles = [iamRole(ACC.prod, "deploy", web(GITHUB, { StringEquals: aud }))];
+    });
+    expect(findings[0]?.evidence.webIdentity).toEqual([{ principal: GITHUB, issuer: "token.actions.githubusercontent.com", reason: expect.stringMatching(/no token.actions.githubusercontent.com:sub condition/) as unknown }]);
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { IDENTITY_ACCOUNT_DEDICATED, identityAccountDedicated } from "./identity-account-dedicated";
-import { ACC, LAST_MONTH, OU, findingsOf } from "./test-fixtures";
+import { ACC, LAST_MONTH, OU, auditOf, findingsOf } from "./test-fixtures";
+
+const ORG_INSTANCE = { instanceArn: "arn:aws:sso:::instance/ssoins-1234", identityStoreId: "d-1234" };
 
 const setAdmin = (s: TSnapshot, accountId: string) => {
   s.delegatedAdmins = [{ accountId, servicePrincipal: "sso.amazonaws.com", delegatedAt: null }];
@@ -17,6 +19,7 @@ describe(IDENTITY_ACCOUNT_DEDICATED, () => {
     {
       name: "no delegated admin (only other services delegated): medium",
       mutate: (s) => {
+        auditOf(s, ACC.mgmt).identityCenterInstances = [ORG_INSTANCE];
         s.delegatedAdmins = [{ accountId: ACC.security, servicePrincipal: "securityhub.amazonaws.com", delegatedAt: null }];
       },
       expected: { accountId: null, severity: "medium" },
@@ -63,5 +66,41 @@ describe(IDENTITY_ACCOUNT_DEDICATED, () => {
       if (acc) acc.parentId = OU.sandbox;
     });
     expect(f?.evidence.ouPath).toBe("Root/Sandbox");
+  });
+});
+
+describe(`${IDENTITY_ACCOUNT_DEDICATED} without Identity Center`, () => {
+  type TProvider = { arn: string; type: "SAML" | "OIDC"; name: string };
+  const saml = (accountId: string, name = "okta"): TProvider => ({ arn: `arn:aws:iam::${accountId}:saml-provider/${name}`, type: "SAML", name });
+  const oidc = (accountId: string, name: string): TProvider => ({ arn: `arn:aws:iam::${accountId}:oidc-provider/${name}`, type: "OIDC", name });
+  const withProviders = (providers: TProvider[]) => (s: TSnapshot) => {
+    s.delegatedAdmins = [];
+    for (const a of s.audits) a.identityProviders = providers.filter((p) => p.arn.includes(`::${a.accountId}:`));
+  };
+  const cases: { name: string; mutate: (s: TSnapshot) => void; expected: { severity: string; message: RegExp } | null }[] = [
+    { name: "look-alike: SAML federation in a dedicated identity account (Infrastructure OU): pass", mutate: withProviders([saml(ACC.identity)]), expected: null },
+    { name: "look-alike: workforce OIDC (Okta) in the identity account: pass", mutate: withProviders([oidc(ACC.identity, "acme.okta.com")]), expected: null },
+    {
+      name: "only a GitHub Actions OIDC provider in a workload account is no identity account: high",
+      mutate: withProviders([oidc(ACC.prod, "token.actions.githubusercontent.com"), saml(ACC.prod, "AWSSSO_0123456789abcdef_DO_NOT_DELETE")]),
+      expected: { severity: "high", message: /no IAM Identity Center instance and no SAML or OIDC identity provider/ },
+    },
+    { name: "SAML federation into the management account: high", mutate: withProviders([saml(ACC.mgmt)]), expected: { severity: "high", message: /management account/ } },
+    { name: "SAML federation in a workload account: medium", mutate: withProviders([saml(ACC.prod)]), expected: { severity: "medium", message: /shop-prod/ } },
+    { name: "SAML federation spread over accounts: medium", mutate: withProviders([saml(ACC.identity), saml(ACC.dev)]), expected: { severity: "medium", message: /2 accounts/ } },
+    {
+      name: "identity providers not collected: says only that no instance was found, never 'the management account'",
+      mutate: (s) => {
+        s.delegatedAdmins = [];
+      },
+      expected: { severity: "medium", message: /^(?!.*administered from the management account).*No IAM Identity Center organization instance was found/ },
+    },
+  ];
+  it.each(cases)("$name", ({ mutate, expected }) => {
+    const findings = findingsOf(identityAccountDedicated, mutate);
+    if (!expected) return expect(findings).toEqual([]);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.severity).toBe(expected.severity);
+    expect(findings[0]?.message).toMatch(expected.message);
   });
 });

@@ -8,7 +8,9 @@ import { envSegregation } from "./env-segregation";
 import { guardrailScpBaseline } from "./guardrail-scp-baseline";
 import { iamCrossAccountTrust } from "./iam-cross-account-trust";
 import { iamLocalUsers } from "./iam-local-users";
+import { iamLateralAdminTrust } from "./iam-lateral-admin-trust";
 import { iamLongLivedKeys } from "./iam-long-lived-keys";
+import { iamRootUser } from "./iam-root-user";
 import { iamStaleUsers } from "./iam-stale-users";
 import { identityAccountDedicated } from "./identity-account-dedicated";
 import { logArchiveAccount } from "./log-archive-account";
@@ -28,7 +30,9 @@ export const ALL_CHECKS: readonly TCheck[] = [
   iamLocalUsers,
   iamLongLivedKeys,
   iamStaleUsers,
+  iamRootUser,
   iamCrossAccountTrust,
+  iamLateralAdminTrust,
   envSegregation,
   mgmtAccountWorkloads,
   orgAccountAtRoot,

@@ -111,3 +111,48 @@ export function conditionValues(s: TStatement): Map<string, string[]> {
   }
   return out;
 }
+
+export interface TConditionEntry {
+  /** As written: "StringNotEqualsIfExists", "ForAnyValue:StringLike" … */
+  operator: string;
+  /** Lower-cased condition key. */
+  key: string;
+  values: string[];
+  /** StringNotEquals, ArnNotLike …: true when the value does NOT match. */
+  negated: boolean;
+  /** …IfExists: true when the key is absent, so it never binds a caller that lacks the key. */
+  ifExists: boolean;
+  /** ForAllValues: true when the key is absent. */
+  forAllValues: boolean;
+}
+
+const ZConditionValues = z.union([z.string(), z.boolean(), z.number(), z.array(z.union([z.string(), z.boolean(), z.number()]))]);
+
+/** Every (operator, key, values) of the statement's Condition block. */
+export function conditionEntries(s: TStatement): TConditionEntry[] {
+  const out: TConditionEntry[] = [];
+  for (const [operator, byKey] of Object.entries(s.Condition ?? {})) {
+    const base = operator.replace(/^For(Any|All)Values:/i, "");
+    for (const [key, value] of Object.entries(byKey)) {
+      const parsed = ZConditionValues.safeParse(value);
+      const values = parsed.success ? (Array.isArray(parsed.data) ? parsed.data : [parsed.data]).map(String) : [];
+      out.push({
+        operator,
+        key: key.toLowerCase(),
+        values,
+        negated: /Not(Equals|Like|IpAddress)/i.test(base),
+        ifExists: /IfExists$/i.test(base),
+        forAllValues: /^ForAllValues:/i.test(operator),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the entry restricts callers to its values: a positive string or ARN comparison that fails
+ * when the key is missing (not …IfExists, not ForAllValues, not a negation).
+ */
+export function isBindingMatch(e: TConditionEntry): boolean {
+  return !e.negated && !e.ifExists && !e.forAllValues && /^(String(Equals|EqualsIgnoreCase|Like)|Arn(Equals|Like))$/i.test(e.operator.replace(/^ForAnyValue:/i, ""));
+}

@@ -160,7 +160,7 @@ export function accessKey(slot: number, over: Partial<TIamUser["accessKeys"][num
 }
 
 export function iamRole(accountId: string, roleName: string, trustPolicy: TIamRole["trustPolicy"], over: Partial<TIamRole> = {}): TIamRole {
-  return { roleName, arn: `arn:aws:iam::${accountId}:role/${roleName}`, path: "/", createdAt: "2025-01-01T00:00:00.000Z", trustPolicy, attachedPolicyArns: [], inlinePolicies: [], ...over };
+  return { roleName, arn: `arn:aws:iam::${accountId}:role/${roleName}`, path: "/", createdAt: "2025-01-01T00:00:00.000Z", trustPolicy, attachedPolicyArns: [], inlinePolicies: [], managedPolicies: [], ...over };
 }
 
 export function checkContext(over: Partial<TCheckContext> = {}): TCheckContext {

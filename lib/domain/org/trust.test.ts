@@ -3,6 +3,7 @@ import { trustedAccountIds, trustedPrincipals, trustsOutsideOrg, type TrustConte
 
 const ctx: TrustContext = {
   accountId: "111111111111",
+  orgId: "o-abc",
   orgAccountIds: new Set(["111111111111", "222222222222"]),
   knownAccountIds: new Set(["999999999999"]),
   names: new Map([
@@ -78,5 +79,24 @@ describe("trustedAccountIds", () => {
       ),
     ).toEqual(["222222222222", "333333333333"]);
     expect(trustedAccountIds(null)).toEqual([]);
+  });
+
+  it("guards only with this organization's id, and an OIDC trust only with a pinned subject", () => {
+    const github = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com";
+    const trusts = trustedPrincipals(
+      policy(
+        { Effect: "Allow", Action: "sts:AssumeRole", Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-other" } } },
+        { Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity", Principal: { Federated: github }, Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } } },
+        { Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity", Principal: { Federated: github }, Condition: { StringEquals: { "token.actions.githubusercontent.com:sub": "repo:octo-org/app:ref:refs/heads/main" } } },
+      ),
+      ctx,
+    );
+    expect(trusts.map((t) => [t.kind, t.guarded])).toEqual([
+      ["anyone", false],
+      ["federated", false],
+      ["federated", true],
+    ]);
+    expect(trustsOutsideOrg(trusts.slice(1, 2))).toBe(true);
+    expect(trustsOutsideOrg(trusts.slice(2))).toBe(false);
   });
 });

@@ -34,13 +34,15 @@ export async function getAccount(db: Db, scope: Scope, id: string): Promise<TAcc
 
   // Accounts the roles trust: in the organization or not (scope-free), named only when the caller may see them.
   const trustedIds = [...new Set(roles.flatMap((r) => trustedAccountIds(r.trustPolicy)))];
-  const [orgAccounts, visible, known] = await Promise.all([
+  const [orgAccounts, visible, known, organization] = await Promise.all([
     db.account.findMany({ where: { id: { in: trustedIds }, removedAt: null }, select: { id: true } }),
     db.account.findMany({ where: { id: { in: trustedIds }, ...accountScope(scope) }, select: { id: true, name: true } }),
     db.knownAccount.findMany({ where: { accountId: { in: trustedIds } }, select: { accountId: true, name: true } }),
+    db.organization.findFirst({ select: { id: true } }),
   ]);
   const trustCtx = {
     accountId: id,
+    orgId: organization?.id ?? null,
     orgAccountIds: new Set(orgAccounts.map((a) => a.id)),
     knownAccountIds: new Set(known.map((k) => k.accountId)),
     names: new Map([...known.filter((k) => k.name).map((k): [string, string] => [k.accountId, k.name]), ...visible.map((a): [string, string] => [a.id, a.name])]),

@@ -3,7 +3,16 @@ import { CloudTrailClient, DescribeTrailsCommand, LookupEventsCommand, type Look
 import { ConfigServiceClient, DescribeConfigurationRecorderStatusCommand } from "@aws-sdk/client-config-service";
 import { EC2Client, GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
 import { GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
-import { GetAccountAuthorizationDetailsCommand, GetAccountPasswordPolicyCommand, IAMClient, IAMServiceException } from "@aws-sdk/client-iam";
+import {
+  GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetAccountPasswordPolicyCommand,
+  GetCredentialReportCommand,
+  IAMClient,
+  IAMServiceException,
+  ListOpenIDConnectProvidersCommand,
+  ListSAMLProvidersCommand,
+} from "@aws-sdk/client-iam";
 import { GetPublicAccessBlockCommand, S3ControlClient, S3ControlServiceException } from "@aws-sdk/client-s3-control";
 import { ListBucketsCommand, S3Client } from "@aws-sdk/client-s3";
 import { GetEnabledStandardsCommand, SecurityHubClient, SecurityHubServiceException } from "@aws-sdk/client-securityhub";
@@ -42,8 +51,15 @@ function event(type: string) {
   return { EventName: "ConsoleLogin", CloudTrailEvent: JSON.stringify({ userIdentity: { type }, eventName: "ConsoleLogin" }) };
 }
 
+const REPORT_HEADER = "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+const report = (...rows: string[]) => ({ Content: new TextEncoder().encode([REPORT_HEADER, ...rows].join("\n")) });
+
 beforeEach(() => {
   iam.on(GetAccountAuthorizationDetailsCommand).resolves({ UserDetailList: [], RoleDetailList: [], IsTruncated: false });
+  iam.on(GenerateCredentialReportCommand).resolves({ State: "COMPLETE" });
+  iam.on(GetCredentialReportCommand).resolves(report());
+  iam.on(ListSAMLProvidersCommand).resolves({ SAMLProviderList: [] });
+  iam.on(ListOpenIDConnectProvidersCommand).resolves({ OpenIDConnectProviderList: [] });
   trail.on(DescribeTrailsCommand).resolves({ trailList: [] });
   s3.on(ListBucketsCommand).resolves({ Buckets: [] });
   sso.on(ListInstancesCommand).resolves({ Instances: [] });
@@ -61,6 +77,29 @@ afterEach(() => {
 });
 
 describe("auditing one member account", () => {
+  // moto's credential report has no <root_account> row, so a real report's root row is played here.
+  it("keeps the credential report's root row as the root user, even in an account without IAM users", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    iam
+      .on(GetCredentialReportCommand)
+      .resolves(report(`<root_account>,arn:aws:iam::${MEMBER}:root,2020-01-01T00:00:00+00:00,not_supported,2025-06-10T07:00:00+00:00,not_supported,not_supported,false,true,2019-01-01T00:00:00+00:00,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`));
+    const { audit } = await auditAccount(context(), MEMBER);
+    expect(audit.rootUser).toEqual({
+      arn: `arn:aws:iam::${MEMBER}:root`,
+      mfaActive: false,
+      passwordLastUsed: "2025-06-10T07:00:00.000Z",
+      accessKeys: [{ keyId: null, slot: 1, active: true, lastRotated: "2019-01-01T00:00:00.000Z", lastUsed: null }],
+    });
+  });
+
+  it("leaves the root user unknown, with a note, when the report has no root row", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    const ctx = context();
+    const { audit } = await auditAccount(ctx, MEMBER);
+    expect(audit.rootUser).toBeNull();
+    expect(ctx.notes.list.filter((n) => n.phase === "iam").map((n) => [n.accountId, n.message])).toEqual([[MEMBER, "the credential report has no <root_account> row: the root user is not checked"]]);
+  });
+
   it("counts console sign-ins by identity type across LookupEvents pages", async () => {
     trail
       .on(LookupEventsCommand)
@@ -143,7 +182,7 @@ describe("auditing one member account", () => {
     expect([first.audit.status, second.audit.status]).toEqual(["audited", "audited"]);
     expect(first.audit.consoleLogins).toBeNull();
     expect(trail.commandCalls(LookupEventsCommand)).toHaveLength(1);
-    expect(ctx.notes.list.map((n) => [n.accountId, n.phase])).toEqual([
+    expect(ctx.notes.list.filter((n) => n.phase !== "iam").map((n) => [n.accountId, n.phase])).toEqual([
       [MEMBER, "unsupported"],
       ["333333333333", "unsupported"],
     ]);

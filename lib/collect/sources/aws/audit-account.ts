@@ -9,7 +9,7 @@ import { readConsoleLogins, readKeyUsage, readTrails } from "./cloudtrail";
 import type { AwsCollectorConfig } from "./config";
 import type { ReportOptions } from "./credential-report";
 import { AccountAuditError, describeAwsError } from "./errors";
-import { readIam } from "./iam";
+import { readIam, readIdentityProviders } from "./iam";
 import type { RunNotes } from "./notes";
 import { readEnabledStandards, securityHubFor, type HubSummary } from "./security-hub";
 import type { AccountSessions } from "./sessions";
@@ -40,10 +40,12 @@ export function failedAudit(accountId: string, error: string, status: "failed" |
     status,
     error,
     iamUsers: [],
+    rootUser: null,
     roles: [],
     trails: [],
     securityHub: null,
     identityCenterInstances: [],
+    identityProviders: null,
     budgets: [],
     consoleLogins: null,
     baseline: [],
@@ -54,6 +56,8 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
   const { config, notes, now } = ctx;
   const id = clients.accountId;
   const iam = await notes.optional(id, "iam:GetAccountAuthorizationDetails", () => readIam(clients.iam(), now, ctx.report));
+  if (iam && !iam.root) notes.add(id, "iam", "the credential report has no <root_account> row: the root user is not checked");
+  const identityProviders = await notes.optional(id, "iam:ListSAMLProviders", () => readIdentityProviders(clients.iam()));
   const trails = await notes.optional(id, "cloudtrail:DescribeTrails", () => readTrails(clients, config.regions));
   const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () => readIdentityCenter(clients));
   const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
@@ -70,10 +74,12 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
       status: "audited",
       error: null,
       iamUsers: iam?.users ?? [],
+      rootUser: iam?.root ?? null,
       roles: iam?.roles ?? [],
       trails: trails ?? [],
       securityHub: securityHubFor(ctx.hub, id, standards ?? null),
       identityCenterInstances: identityCenterInstances ?? [],
+      identityProviders,
       budgets: budgets ?? [],
       baseline,
       consoleLogins: logins ? { windowDays: config.consoleLoginDays, byIdentityType: logins, longTermKeysInUse: keys?.longTerm ?? null, temporaryKeysInUse: keys?.temporary ?? null } : null,

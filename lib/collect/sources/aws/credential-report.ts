@@ -1,4 +1,5 @@
-// The IAM credential report: one CSV per account with every user's password and access-key usage.
+// The IAM credential report: one CSV per account with every user's password and access-key usage,
+// and the root user's (its "<root_account>" row).
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMClient } from "@aws-sdk/client-iam";
 
 export type ReportRow = Record<string, string>;
@@ -36,14 +37,21 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((r) => r.length > 1 || r[0] !== "");
 }
 
-export function parseCredentialReport(csv: string): Map<string, ReportRow> {
+export interface CredentialReport {
+  users: Map<string, ReportRow>;
+  /** The "<root_account>" row; null when the report has none (moto's never does). */
+  root: ReportRow | null;
+}
+
+export function parseCredentialReport(csv: string): CredentialReport {
   const [header, ...rows] = parseCsv(csv);
-  const out = new Map<string, ReportRow>();
+  const out: CredentialReport = { users: new Map(), root: null };
   if (!header) return out;
   for (const cells of rows) {
     const row: ReportRow = {};
     header.forEach((name, i) => (row[name] = cells[i] ?? ""));
-    if (row.user && row.user !== "<root_account>") out.set(row.user, row);
+    if (row.user === "<root_account>") out.root = row;
+    else if (row.user) out.users.set(row.user, row);
   }
   return out;
 }
@@ -63,7 +71,7 @@ export interface ReportOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function fetchCredentialReport(iam: IAMClient, opts: ReportOptions = {}): Promise<Map<string, ReportRow>> {
+export async function fetchCredentialReport(iam: IAMClient, opts: ReportOptions = {}): Promise<CredentialReport> {
   const sleep = opts.sleep ?? defaultSleep;
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {

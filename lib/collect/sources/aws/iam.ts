@@ -1,8 +1,9 @@
 // IAM evidence of one account: users and their keys (credential report, merged with the current
 // user list and key status, since a report may be up to four hours old) and roles with trust
-// policies (URL-decoded, as IAM returns them encoded) and attached and inline policies.
-import { paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
-import { ZPolicyDocument, type TIamRole, type TIamUser, type TPolicyDocument } from "@/lib/domain/snapshot";
+// policies (URL-decoded, as IAM returns them encoded), attached and inline policies, and the documents of
+// the attached customer managed policies.
+import { ListOpenIDConnectProvidersCommand, ListSAMLProvidersCommand, paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type ManagedPolicyDetail, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
+import { ZPolicyDocument, type TIamRole, type TIamUser, type TIdentityProvider, type TPolicyDocument, type TRootUser } from "@/lib/domain/snapshot";
 import { fetchCredentialReport, reportDate, type ReportOptions, type ReportRow } from "./credential-report";
 
 export function parsePolicyDocument(text: string | undefined): TPolicyDocument {
@@ -11,15 +12,30 @@ export function parsePolicyDocument(text: string | undefined): TPolicyDocument {
   return ZPolicyDocument.parse(JSON.parse(json));
 }
 
-export function toRole(r: RoleDetail, fallbackDate: Date): TIamRole {
+/** Default-version documents of the account's customer managed policies, by ARN. */
+export function managedPolicyDocuments(policies: readonly ManagedPolicyDetail[]): Map<string, TPolicyDocument> {
+  const out = new Map<string, TPolicyDocument>();
+  for (const p of policies) {
+    const version = p.PolicyVersionList?.find((v) => v.IsDefaultVersion);
+    if (p.Arn && version?.Document) out.set(p.Arn, parsePolicyDocument(version.Document));
+  }
+  return out;
+}
+
+export function toRole(r: RoleDetail, fallbackDate: Date, managed: ReadonlyMap<string, TPolicyDocument> = new Map()): TIamRole {
+  const attachedPolicyArns = (r.AttachedManagedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : []));
   return {
     roleName: r.RoleName ?? "",
     arn: r.Arn ?? "",
     path: r.Path ?? "/",
     createdAt: (r.CreateDate ?? fallbackDate).toISOString(),
     trustPolicy: parsePolicyDocument(r.AssumeRolePolicyDocument),
-    attachedPolicyArns: (r.AttachedManagedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : [])),
+    attachedPolicyArns,
     inlinePolicies: (r.RolePolicyList ?? []).map((p) => ({ name: p.PolicyName ?? "", document: parsePolicyDocument(p.PolicyDocument) })),
+    managedPolicies: attachedPolicyArns.flatMap((arn) => {
+      const document = managed.get(arn);
+      return document ? [{ arn, document }] : [];
+    }),
   };
 }
 
@@ -54,24 +70,52 @@ export function toUser(u: UserDetail, row: ReportRow | undefined, keys: AccessKe
   };
 }
 
+/** The root row: root's keys are known only by slot, and its password state is "not_supported". */
+export function toRootUser(row: ReportRow | null): TRootUser | null {
+  if (!row) return null;
+  const accessKeys = [1, 2].flatMap((slot) => {
+    const active = row[`access_key_${slot}_active`] === "true";
+    const lastRotated = reportDate(row[`access_key_${slot}_last_rotated`]);
+    return active || lastRotated ? [{ keyId: null, slot, active, lastRotated, lastUsed: reportDate(row[`access_key_${slot}_last_used_date`]) }] : [];
+  });
+  return { arn: row.arn ?? "", mfaActive: row.mfa_active === "true", passwordLastUsed: reportDate(row.password_last_used), accessKeys };
+}
+
 export interface IamEvidence {
   users: TIamUser[];
   roles: TIamRole[];
+  root: TRootUser | null;
 }
 
 export async function readIam(iam: IAMClient, now: Date, report: ReportOptions = {}): Promise<IamEvidence> {
   const users: UserDetail[] = [];
   const roles: RoleDetail[] = [];
-  for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ["User", "Role"] })) {
+  const policies: ManagedPolicyDetail[] = [];
+  // Customer managed policies too: whether a role is administrator depends on their documents.
+  for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ["User", "Role", "LocalManagedPolicy"] })) {
     users.push(...(page.UserDetailList ?? []));
     roles.push(...(page.RoleDetailList ?? []));
+    policies.push(...(page.Policies ?? []));
   }
-  const rows = users.length ? await fetchCredentialReport(iam, report) : new Map<string, ReportRow>();
+  // Read even without IAM users: the root user's row is in it.
+  const { users: rows, root } = await fetchCredentialReport(iam, report);
   const out: TIamUser[] = [];
   for (const u of users) {
     const keys: AccessKeyMetadata[] = [];
     for await (const page of paginateListAccessKeys({ client: iam }, { UserName: u.UserName })) keys.push(...(page.AccessKeyMetadata ?? []));
     out.push(toUser(u, u.UserName ? rows.get(u.UserName) : undefined, keys, now));
   }
-  return { users: out, roles: roles.map((r) => toRole(r, now)) };
+  const managed = managedPolicyDocuments(policies);
+  return { users: out, roles: roles.map((r) => toRole(r, now, managed)), root: toRootUser(root) };
+}
+
+/** The account's IAM identity providers: how people (SAML, OIDC) or workloads (OIDC: CI, clusters) federate into it. */
+export async function readIdentityProviders(iam: IAMClient): Promise<TIdentityProvider[]> {
+  const { SAMLProviderList = [] } = await iam.send(new ListSAMLProvidersCommand({}));
+  const { OpenIDConnectProviderList = [] } = await iam.send(new ListOpenIDConnectProvidersCommand({}));
+  const nameIn = (arn: string, kind: string) => arn.slice(arn.indexOf(`:${kind}/`) + kind.length + 2);
+  return [
+    ...SAMLProviderList.flatMap((p) => (p.Arn ? [{ arn: p.Arn, type: "SAML" as const, name: nameIn(p.Arn, "saml-provider") }] : [])),
+    ...OpenIDConnectProviderList.flatMap((p) => (p.Arn ? [{ arn: p.Arn, type: "OIDC" as const, name: nameIn(p.Arn, "oidc-provider") }] : [])),
+  ];
 }

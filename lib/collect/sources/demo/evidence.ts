@@ -2,13 +2,14 @@
 // buckets. One audit per ACTIVE account; suspended accounts cannot be assumed into.
 import type { AccountSpec } from "./spec";
 import type { CurrentSpend } from "./costs";
-import type { AccountAuditInput, BucketInput, BudgetInput, TrailInput } from "./types";
+import type { AccountAuditInput, BucketInput, BudgetInput, IamRoleInput, TrailInput } from "./types";
 import { ACCOUNTS, AUDIT_FAILED_ERROR, PLANTED, trailArn } from "./ids";
 import { buildBaseline } from "./baseline";
 import { buildRoles } from "./identities";
 import { buildUsers } from "./users";
 import { formatUnits, UNITS_PER_USD } from "./money";
 import { Rng } from "./rng";
+import { DAY_MS, iso } from "./time";
 
 const FULL_PUBLIC_ACCESS_BLOCK = {
   blockPublicAcls: true,
@@ -68,6 +69,40 @@ function trails(accountId: string): TrailInput[] {
 // As GetEnabledStandards answers in a member account: the foundational standard everywhere, CIS on most.
 const FSBP = "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0";
 const CIS = "arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0";
+// Every root user has MFA and no keys; the management account's root signed in for a billing task
+// months ago. The planted IAM_ROOT_USER: the invited legacy-analytics account still has the root
+// access key and no MFA from before it joined, and the key was used 12 days ago.
+function rootUser(spec: AccountSpec, now: number): AccountAuditInput["rootUser"] {
+  const arn = `arn:aws:iam::${spec.id}:root`;
+  if (spec.id === PLANTED.rootKeyAccount) {
+    return {
+      arn,
+      mfaActive: false,
+      passwordLastUsed: iso(now - 400 * DAY_MS),
+      accessKeys: [{ keyId: null, slot: 1, active: true, lastRotated: iso(now - 1900 * DAY_MS), lastUsed: iso(now - 12 * DAY_MS) }],
+    };
+  }
+  const passwordLastUsed = spec.id === ACCOUNTS.management ? iso(now - 200 * DAY_MS) : null;
+  return { arn, mfaActive: true, passwordLastUsed, accessKeys: [] };
+}
+
+// As IAM lists them: every provider a role trusts exists in the account (Identity Center's SAML
+// provider everywhere, GitHub Actions' OIDC issuer where workloads deploy from GitHub).
+function identityProvidersOf(roles: readonly IamRoleInput[]): AccountAuditInput["identityProviders"] {
+  const arns = new Set(
+    roles.flatMap((r) =>
+      (Array.isArray(r.trustPolicy.Statement) ? r.trustPolicy.Statement : [r.trustPolicy.Statement]).flatMap((st) => {
+        const principal = st.Principal;
+        const federated = typeof principal === "object" && principal !== null && "Federated" in principal ? principal.Federated : undefined;
+        return typeof federated === "string" ? [federated] : [];
+      }),
+    ),
+  );
+  return [...arns].map((arn) => {
+    const saml = arn.includes(":saml-provider/");
+    return { arn, type: saml ? "SAML" : "OIDC", name: arn.replace(/^.*:(saml|oidc)-provider\//, "") };
+  });
+}
 
 function securityHub(accountId: string, rng: Rng): AccountAuditInput["securityHub"] {
   if (accountId === PLANTED.securityHubDisabled)
@@ -140,12 +175,15 @@ export function buildAudits(
       continue;
     }
     const rng = new Rng(seed, `audit:${spec.id}`);
+    const roles = buildRoles(spec, rng, now);
     audits.push({
       accountId: spec.id,
       status: "audited",
       error: null,
       iamUsers: buildUsers(spec.id, now),
-      roles: buildRoles(spec, rng, now),
+      rootUser: rootUser(spec, now),
+      roles,
+      identityProviders: identityProvidersOf(roles),
       trails: trails(spec.id),
       securityHub: securityHub(spec.id, rng),
       identityCenterInstances:

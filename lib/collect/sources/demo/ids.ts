@@ -103,6 +103,12 @@ export const PLANTED = {
   auditFailed: ACCOUNTS.paymentsTest,
   /** Config recorder stopped, EBS default encryption off, no IAM password policy. */
   baselineGap: ACCOUNTS.identityPlatformDev,
+  /** Root user with an active access key and no MFA (IAM_ROOT_USER). */
+  rootKeyAccount: ACCOUNTS.legacyAtRoot,
+  /** GitHub Actions OIDC trust with no sub condition (IAM_CROSS_ACCOUNT_TRUST), in mobile-prod. */
+  openOidcRole: "github-actions-deploy",
+  /** AdministratorAccess in data-prod assumable from data-dev (IAM_LATERAL_ADMIN_TRUST). */
+  lateralAdminRole: "data-dev-admin-bridge",
 } as const;
 
 export const AUDIT_FAILED_ERROR =

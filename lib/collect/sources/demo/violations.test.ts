@@ -11,9 +11,11 @@ const CHECKS_WITH_PLANTS = [
   "IAM_LOCAL_USERS",
   "IAM_LONG_LIVED_KEYS",
   "IAM_STALE_USERS",
+  "IAM_ROOT_USER",
   "ORG_ACCOUNT_AT_ROOT",
   "MGMT_ACCOUNT_WORKLOADS",
   "IAM_CROSS_ACCOUNT_TRUST",
+  "IAM_LATERAL_ADMIN_TRUST",
   "ENV_SEGREGATION",
   "LOG_ARCHIVE_ACCOUNT",
   "GUARDRAIL_SCP_BASELINE",
@@ -82,6 +84,15 @@ function referenceChecks(s: TSnapshot): Record<string, Finding[]> {
           u.accessKeys.every((k) => age(k.lastUsed) > 120),
       )
       .map(({ accountId, u }) => ({ accountId, resource: u.arn })),
+    IAM_ROOT_USER: audited
+      .filter(
+        (a) =>
+          a.rootUser &&
+          (!a.rootUser.mfaActive ||
+            a.rootUser.accessKeys.some((k) => k.active) ||
+            [a.rootUser.passwordLastUsed, ...a.rootUser.accessKeys.map((k) => k.lastUsed)].some((t) => age(t) <= 30)),
+      )
+      .map((a) => ({ accountId: a.accountId, resource: a.rootUser?.arn ?? "" })),
     ORG_ACCOUNT_AT_ROOT: s.accounts
       .filter((a) => a.parentId === root && a.id !== mgmt)
       .map((a) => ({ accountId: a.id, resource: a.id })),
@@ -101,15 +112,33 @@ function referenceChecks(s: TSnapshot): Record<string, Finding[]> {
             const conditionKeys = Object.values(record(st.Condition)).flatMap((c) =>
               Object.keys(record(c)),
             );
+            const oidc = asArray(record(st.Principal).Federated)
+              .map(String)
+              .some((p) => p.includes(":oidc-provider/"));
             return (
               st.Effect === "Allow" &&
-              outside &&
-              !conditionKeys.some((k) => k === "sts:ExternalId" || k === "aws:PrincipalOrgID")
+              ((outside &&
+                !conditionKeys.some((k) => k === "sts:ExternalId" || k === "aws:PrincipalOrgID")) ||
+                (oidc && !conditionKeys.some((k) => k.endsWith(":sub"))))
             );
           }),
         )
         .map((role) => ({ accountId: a.accountId, resource: role.arn })),
     ),
+    IAM_LATERAL_ADMIN_TRUST: audited
+      .filter((a) => s.accounts.find((x) => x.id === a.accountId)?.tags.environment === "prod")
+      .flatMap((a) =>
+        a.roles
+          .filter((role) => role.attachedPolicyArns.some((p) => p.endsWith(":policy/AdministratorAccess")))
+          .filter((role) =>
+            asArray(role.trustPolicy.Statement).some((raw) =>
+              asArray(record(record(raw).Principal).AWS)
+                .map((p) => /(\d{12})/.exec(String(p))?.[1])
+                .some((id) => /^(dev|test|sandbox)/.test(s.accounts.find((x) => x.id === id)?.tags.environment ?? "")),
+            ),
+          )
+          .map((role) => ({ accountId: a.accountId, resource: role.arn })),
+      ),
     ENV_SEGREGATION: [...env]
       .filter(([, values]) => {
         const sum = [...values.values()].reduce((x, y) => x + y, 0);

@@ -53,6 +53,13 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
       "legacy-reporting: created 700 days ago, password last used 300 days ago, its only key last used 200 days ago",
   },
   {
+    checkId: "IAM_ROOT_USER",
+    accountId: ACCOUNTS.legacyAtRoot,
+    resource: iamArn(ACCOUNTS.legacyAtRoot, "root"),
+    description:
+      "The root user of legacy-analytics (invited) still has an active access key, used 12 days ago, and no MFA",
+  },
+  {
     checkId: "ORG_ACCOUNT_AT_ROOT",
     accountId: ACCOUNTS.legacyAtRoot,
     resource: ACCOUNTS.legacyAtRoot,
@@ -71,6 +78,19 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
     resource: iamArn(ACCOUNTS.identityPlatformProd, "role", PLANTED.untrustedRole),
     description:
       "Role partner-support-access in identity-platform-prod trusts arn:aws:iam::999988887777:root (outside the org) with no sts:ExternalId or aws:PrincipalOrgID condition",
+  },
+  {
+    checkId: "IAM_CROSS_ACCOUNT_TRUST",
+    accountId: ACCOUNTS.mobileProd,
+    resource: iamArn(ACCOUNTS.mobileProd, "role", PLANTED.openOidcRole),
+    description:
+      "Role github-actions-deploy in mobile-prod trusts GitHub Actions' OIDC issuer with an aud condition only: any repository on GitHub can assume it",
+  },
+  {
+    checkId: "IAM_LATERAL_ADMIN_TRUST",
+    accountId: ACCOUNTS.dataProd,
+    resource: iamArn(ACCOUNTS.dataProd, "role", PLANTED.lateralAdminRole),
+    description: "Role data-dev-admin-bridge in data-prod has AdministratorAccess and trusts data-dev",
   },
   {
     checkId: "ENV_SEGREGATION",

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "iam_role" ADD COLUMN     "managed_policies" JSONB NOT NULL DEFAULT '[]';
