@@ -10,6 +10,7 @@ import { loadSettings } from "@/lib/db/settings";
 import { DEMO_GROUPS } from "@/lib/auth/demo-groups";
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
 import { parseSnapshot } from "@/lib/domain/snapshot";
+import { bindDemoGroups } from "@/lib/setup/bind-demo-groups";
 import { useTestDatabase } from "@/lib/testing/db";
 import { storeSnapshot } from ".";
 import { DataSourceMismatchError } from "./data-source";
@@ -31,6 +32,8 @@ describe("one source per database", () => {
     const { db, url } = t;
     const demo = await loadDemo(db, url, { accounts: MIN_ACCOUNTS, history: 0 });
     expect(demo.status).not.toBe("failed");
+    // As `npm run demo` does: the demo deployment maps its sign-in groups (the reset below removes them).
+    await bindDemoGroups(db, { ORGLENS_DEPLOYMENT: "demo" });
     const accounts = await db.account.count();
 
     const refused = await runCollection(db, url, { source: "aws", produce: () => Promise.resolve(awsSnapshot()), evaluate: evaluateRun });

@@ -28,6 +28,8 @@ export async function resetCollectedData(db: Db, actor: string): Promise<ResetSu
       await tx.accessKey.deleteMany({});
       await tx.iamUser.deleteMany({});
       await tx.iamRole.deleteMany({});
+      await tx.iamRootUser.deleteMany({});
+      await tx.iamIdentityProvider.deleteMany({});
       await tx.trail.deleteMany({});
       await tx.trailBucket.deleteMany({});
       await tx.securityHubStatus.deleteMany({});
