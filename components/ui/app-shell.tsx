@@ -3,9 +3,7 @@ import { Suspense, type ReactNode } from "react";
 import type { TRole } from "@/lib/auth/roles";
 import { HiddenOnWall } from "./hidden-on-wall";
 import { MobileNav } from "./mobile-nav";
-import { NavLinks } from "./nav-links";
-import { ThemeToggle } from "./theme-toggle";
-import { UserMenu } from "./user-menu";
+import { ShellNavigation } from "./shell-navigation";
 
 export interface ShellUser {
   email: string;
@@ -44,11 +42,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           <div className="mb-6">
             <Logo />
           </div>
-          <NavLinks role={user.role} />
-          <div className="mt-auto space-y-2 px-2">
-            <UserMenu user={user} />
-            <ThemeToggle />
-          </div>
+          <ShellNavigation user={user} />
         </aside>,
       )}
       <main className="min-w-0 flex-1 px-4 py-6 md:px-8">{children}</main>

@@ -8,9 +8,7 @@
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
 import type { ShellUser } from "./app-shell";
-import { NavLinks } from "./nav-links";
-import { ThemeToggle } from "./theme-toggle";
-import { UserMenu } from "./user-menu";
+import { ShellNavigation } from "./shell-navigation";
 
 export function MobileNav({ user }: { user: ShellUser }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -71,11 +69,7 @@ export function MobileNav({ user }: { user: ShellUser }) {
                 Close menu
               </button>
             </div>
-            <NavLinks role={user.role} />
-            <div className="mt-auto space-y-2 px-2">
-              <UserMenu user={user} />
-              <ThemeToggle />
-            </div>
+            <ShellNavigation user={user} />
           </div>
         ) : null}
       </dialog>
