@@ -14,7 +14,9 @@ export const metadata: Metadata = {
 };
 
 // Applies the saved theme before first paint so there is no flash of the wrong theme.
-const themeScript = `try{var t=localStorage.getItem("orglens-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+// It also turns off zod's JIT before any bundle loads: zod probes `new Function` on first use, which the
+// CSP (no 'unsafe-eval') reports as a violation even though zod catches it.
+const themeScript = `window.__zod_globalConfig=Object.assign(window.__zod_globalConfig||{},{jitless:true});try{var t=localStorage.getItem("orglens-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The per-response CSP nonce set by proxy.ts; reading it also renders every page per request, which

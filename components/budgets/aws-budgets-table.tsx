@@ -10,7 +10,8 @@ export function AwsBudgetsTable({ rows }: { rows: TBudgetList["awsBudgets"] }) {
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No AWS Budgets were found in the accounts you can see.</p>
       ) : (
-        <div className="overflow-x-auto">
+        // On a narrow screen the table scrolls sideways in its box: keyboard users reach it with Tab.
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="AWS Budgets table">
           <table className="w-full text-left text-sm" aria-label="AWS Budgets">
             <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
               <tr>
