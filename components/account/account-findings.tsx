@@ -14,7 +14,7 @@ export function AccountFindings({ findings, asOf }: { findings: readonly Finding
       {findings.length === 0 ? (
         <Empty>No findings for this account. Checks run with every collection.</Empty>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Findings table">
           <table className={tableClass} data-testid="account-findings">
             <thead>
               <tr>

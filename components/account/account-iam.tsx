@@ -14,7 +14,7 @@ export function AccountIamUsers({ users, asOf }: { users: readonly User[]; asOf:
       {users.length === 0 ? (
         <Empty>No IAM users: people sign in through the identity center.</Empty>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="IAM users table">
           <table className={tableClass} data-testid="account-iam-users">
             <thead>
               <tr>

@@ -13,7 +13,7 @@ export function DeliveriesTable({ deliveries }: { deliveries: TAlertSettings["de
       {deliveries.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Nothing sent yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Recent deliveries table">
           <table className="w-full text-left text-sm" aria-label="Recent deliveries">
             <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
               <tr>

@@ -8,7 +8,7 @@ import { numClass, thClass } from "./styles";
 export function AdjustmentsTable({ view }: { view: TChargebackView }) {
   return (
     <Card title={`Adjustments for closed months (${view.adjustments.length})`}>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Adjustments table">
         <table className="w-full text-sm" data-testid="adjustments-table">
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-800">

@@ -13,7 +13,7 @@ export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebac
   const { check } = view;
   return (
     <Card title={`Chargeback by cost center (${view.costCenters.length})`}>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Chargeback by cost center table">
         <table className="w-full text-sm" data-testid="cost-center-table">
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-800">

@@ -37,7 +37,7 @@ export function FindingsMatrix({ findings, linkable }: { findings: TKpisResponse
     );
   };
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Open findings by category and severity table">
       <table className="w-full border-separate border-spacing-1 text-sm" data-testid="findings-matrix">
         <thead>
           <tr className="text-xs text-slate-500 dark:text-slate-400">

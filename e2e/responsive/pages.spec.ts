@@ -45,7 +45,7 @@ async function expectNavigationReachable(page: Page, phone: boolean): Promise<vo
     await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
     return;
   }
-  const menu = page.getByRole("button", { name: "Menu" });
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
   await expect(menu).toBeVisible();
   await menu.click();
   const dialog = page.getByRole("dialog", { name: "Menu" });

@@ -10,7 +10,7 @@ test.use({ storageState: storageStatePath("analyst") });
 test("the menu navigates, traps focus, closes on Escape and reaches sign-out", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("navigation", { name: "Main" })).toBeHidden();
-  const menu = page.getByRole("button", { name: "Menu" });
+  const menu = page.getByRole("button", { name: "Menu", exact: true });
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await menu.click();
   const dialog = page.getByRole("dialog", { name: "Menu" });
