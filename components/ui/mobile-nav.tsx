@@ -6,7 +6,7 @@
 // clicked, and focus returns to the menu button. Its content exists only while it is open, so the
 // page never holds two copies of the user menu.
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { ShellUser } from "./app-shell";
 import { ShellNavigation } from "./shell-navigation";
 
@@ -25,6 +25,22 @@ export function MobileNav({ user }: { user: ShellUser }) {
 
   const open = () => setOpen(true);
   const close = () => dialog.current?.close();
+  // A modal dialog keeps focus out of the page, but Tab past its last control leaves for the browser's
+  // own UI: wrap from the last control to the first (and back with Shift+Tab) instead.
+  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
+    if (e.key !== "Tab") return;
+    const controls = [...e.currentTarget.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), select, input, [tabindex]:not([tabindex='-1'])")];
+    const first = controls[0];
+    const last = controls[controls.length - 1];
+    if (!first || !last) return;
+    if (e.shiftKey && document.activeElement === first) {
+      e.preventDefault();
+      last.focus();
+    } else if (!e.shiftKey && document.activeElement === last) {
+      e.preventDefault();
+      first.focus();
+    }
+  };
   // A click whose target is the dialog itself landed on the backdrop, outside the panel.
   const onDialogClick = (e: MouseEvent<HTMLDialogElement>) => {
     if (e.target === e.currentTarget) close();
@@ -51,6 +67,7 @@ export function MobileNav({ user }: { user: ShellUser }) {
         id="mobile-nav"
         aria-label="Menu"
         onClick={onDialogClick}
+        onKeyDown={onKeyDown}
         onClose={() => {
           setOpen(false);
           opener.current?.focus();
