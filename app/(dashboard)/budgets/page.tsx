@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { BudgetsPanel } from "@/components/budgets/budgets-panel";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { accountScope, ouScope } from "@/lib/server/scope";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { RequestsPanel } from "@/components/requests/requests-panel";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { db } from "@/lib/db";
 import { ouScope } from "@/lib/server/scope";
 

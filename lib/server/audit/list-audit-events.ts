@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { requireOrgAdmin } from "@/lib/server/authorize";
 

@@ -1,11 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
-import { ROLES } from "@/lib/auth/roles";
+import type { Principal } from "@/lib/domain/access";
+import { ROLES } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requireOrgAdmin } from "@/lib/server/authorize";
-import { HttpError, notFound } from "@/lib/server/errors";
+import { AppError, notFound } from "@/lib/errors";
 
 export const ZRoleBindingInput = z.object({
   group: z.string().trim().min(1, "The IdP group name is required").max(200),
@@ -27,7 +27,7 @@ export async function saveRoleBinding(db: Db, principal: Principal, input: z.inf
   requireOrgAdmin(principal, ORG_WIDE);
   if (input.ouIds.length) {
     const found = await db.orgUnit.count({ where: { id: { in: input.ouIds } } });
-    if (found !== new Set(input.ouIds).size) throw new HttpError(400, "Unknown OU id in the scope.");
+    if (found !== new Set(input.ouIds).size) throw new AppError("UNKNOWN_OU", "Unknown OU id in the scope.");
   }
   const saved = await db.roleBinding.upsert({
     where: { group: input.group },

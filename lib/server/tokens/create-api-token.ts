@@ -1,10 +1,10 @@
 import "server-only";
 import { addDays } from "date-fns";
 import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { forbidden } from "@/lib/server/errors";
+import { forbidden } from "@/lib/errors";
 import { hashToken, newTokenSecret } from "./hash-token";
 
 export const ZCreateToken = z.object({

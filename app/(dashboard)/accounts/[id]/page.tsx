@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AccountDetail } from "@/components/account/account-detail";
 import { ZAccountId } from "@/lib/api/accounts";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { db } from "@/lib/db";
 import { getAccount } from "@/lib/server/accounts/get-account";
 

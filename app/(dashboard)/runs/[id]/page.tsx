@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RunDetail } from "@/components/runs/run-detail";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 
 export const metadata: Metadata = { title: "Collection run" };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { RoleBindingsPanel } from "@/components/settings/role-bindings-panel";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { db } from "@/lib/db";
 
 export const metadata: Metadata = { title: "Access" };

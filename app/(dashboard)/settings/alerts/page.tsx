@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AlertsPanel } from "@/components/alerts/alerts-panel";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { db } from "@/lib/db";
 import { ALL_CHECKS } from "@/lib/domain/checks";
 import { CATEGORIES, SEVERITIES } from "@/lib/domain/checks/types";

@@ -1,6 +1,5 @@
 // GET /api/v1/findings/export – the filtered findings list as a streamed CSV (audited with its filters)
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
+import { route } from "@/lib/server/http/route";
 import { ZFindingFilters } from "@/lib/api/findings";
 import { csvResponse } from "@/lib/export/csv";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
@@ -10,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(
   { permission: "export", query: ZFindingFilters, rateLimit: "export" },
-  async ({ principal, query }) => {
+  async ({ db, principal, query }) => {
     const filters = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
     await recordAuditEvent({
       actor: principal.email,

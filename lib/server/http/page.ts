@@ -1,9 +1,9 @@
 // Server components: resolve the signed-in principal for a page, or send the visitor where they belong.
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
-import type { Principal } from "./principal";
-import { can, type TPermission } from "./roles";
-import { getCaller } from "./session";
+import type { Principal } from "@/lib/domain/access";
+import { can, type TPermission } from "@/lib/auth/roles";
+import { getCaller } from "./caller";
 
 export async function requirePage(permission: TPermission): Promise<Principal> {
   const caller = await getCaller();
