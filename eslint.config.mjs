@@ -44,4 +44,22 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Pages and routes reach data only through the guard (lib/server/http), lib/server functions and the
+    // wire contracts in lib/api; the role table (lib/auth/roles) and error codes (lib/errors) are shared words.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/domain", "@/lib/generated", "@prisma/*", "@/lib/collect", "@/lib/export", "@/lib/focus", "@/lib/alerts", "@/lib/secrets", "@/lib/testing", "@/lib/auth/*", "!@/lib/auth/roles", "@aws-sdk/*", "pg"],
+              message: "app/ imports only the route guard (lib/server/http), lib/server functions and lib/api contracts: put the query or logic in a lib/server function.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

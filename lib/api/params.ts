@@ -2,7 +2,7 @@
 // name anything is a 404, the same answer as an id that names nothing the caller may see.
 import { z } from "zod";
 import { ZAccountId } from "./accounts";
-import { ZMonthParam } from "@/lib/domain/allocation/api-schema";
+import { ZMonthParam } from "@/lib/api/chargeback";
 
 /** A row keyed by a UUID (findings, runs, budgets, tokens, alert channels and rules, requests, bindings). */
 export const ZUuidParams = z.object({ id: z.uuid() });

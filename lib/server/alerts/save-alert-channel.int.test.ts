@@ -2,7 +2,7 @@
 // for the same destination, secrets are sealed at rest, and internal destinations are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { TChannelBody } from "@/lib/alerts/api-schema";
+import type { TChannelBody } from "@/lib/api/alerts";
 import { MASK } from "@/lib/alerts/channel-config";
 import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "@/lib/alerts/testing/receivers";
 import type { Principal } from "@/lib/domain/access";

@@ -3,7 +3,7 @@ import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { TChannelBody } from "@/lib/alerts/api-schema";
+import type { TChannelBody } from "@/lib/api/alerts";
 import { maskConfig, mergeSecrets, parseChannel } from "@/lib/alerts/channel-config";
 import { openChannelConfig, sealChannelConfig, type StoredChannel } from "@/lib/alerts/channel-secrets";
 import { checkDestination } from "@/lib/alerts/check-destination";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { TRuleBody } from "@/lib/alerts/api-schema";
+import type { TRuleBody } from "@/lib/api/alerts";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { isOrgAdmin, ousInScope } from "@/lib/server/authorize";
 import { forbidden, notFound } from "@/lib/errors";

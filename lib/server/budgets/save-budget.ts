@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { TBudgetBody } from "@/lib/domain/budgets/api-schema";
+import type { TBudgetBody } from "@/lib/api/budgets";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { forbidden, AppError, notFound } from "@/lib/errors";
 import { budgetTargetVisible } from "./budget-target-visible";

@@ -3,7 +3,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZRuleSave } from "@/lib/domain/allocation/api-schema";
+import type { ZRuleSave } from "@/lib/api/chargeback";
 import { ruleKeyFromName } from "@/lib/domain/allocation/rules";
 import { checkRuleChange } from "./check-rule-change";
 

@@ -4,7 +4,7 @@ import "server-only";
 import type { Principal } from "@/lib/domain/access";
 import { can } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { ZChargebackView, type TChargebackView } from "@/lib/domain/allocation/api-schema";
+import { ZChargebackView, type TChargebackView } from "@/lib/api/chargeback";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
 import { monthOf } from "@/lib/domain/months";
 import { formatMonth } from "@/lib/format/money";

@@ -4,7 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import { ZRulePreview, type TRulePreview, type ZRulePreviewRequest } from "@/lib/domain/allocation/api-schema";
+import { ZRulePreview, type TRulePreview, type ZRulePreviewRequest } from "@/lib/api/chargeback";
 import { computeChargeback } from "@/lib/domain/allocation/compute-chargeback";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
 import { ruleKeyFromName, type RuleVersion } from "@/lib/domain/allocation/rules";

@@ -4,7 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZRuleRetire } from "@/lib/domain/allocation/api-schema";
+import type { ZRuleRetire } from "@/lib/api/chargeback";
 import { addMonths } from "@/lib/domain/months";
 import { conflict, notFound } from "@/lib/errors";
 import { checkRuleChange } from "./check-rule-change";

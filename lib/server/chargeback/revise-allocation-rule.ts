@@ -4,7 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZRuleSave } from "@/lib/domain/allocation/api-schema";
+import type { ZRuleSave } from "@/lib/api/chargeback";
 import { addMonths } from "@/lib/domain/months";
 import { formatMonth } from "@/lib/format/money";
 import { conflict, notFound } from "@/lib/errors";

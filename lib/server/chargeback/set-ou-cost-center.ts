@@ -3,7 +3,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZOuDefaultUpdate } from "@/lib/domain/allocation/api-schema";
+import type { ZOuDefaultUpdate } from "@/lib/api/chargeback";
 import { forbidden, notFound } from "@/lib/errors";
 
 export async function setOuCostCenter(db: Db, principal: Pick<Principal, "email" | "scope">, input: z.infer<typeof ZOuDefaultUpdate>) {

@@ -4,7 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZSettingsUpdate } from "@/lib/domain/allocation/api-schema";
+import type { ZSettingsUpdate } from "@/lib/api/chargeback";
 import { forbidden } from "@/lib/errors";
 import { loadChargebackSettings } from "./load-chargeback-settings";
 

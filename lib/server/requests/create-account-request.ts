@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { TRequestBody } from "@/lib/domain/requests/api-schema";
+import type { TRequestBody } from "@/lib/api/requests";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { AppError, notFound } from "@/lib/errors";
 import { ouScope } from "@/lib/server/scope";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { TDecisionBody } from "@/lib/domain/requests/api-schema";
+import type { TDecisionBody } from "@/lib/api/requests";
 import { InvalidTransitionError, transition } from "@/lib/domain/requests/state-machine";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { ousInScope } from "@/lib/server/authorize";

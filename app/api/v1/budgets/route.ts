@@ -1,6 +1,6 @@
 // GET, POST /api/v1/budgets – budgets with month-to-date actual, local forecast and variance; create one
 import { route } from "@/lib/server/http/route";
-import { ZBudgetBody } from "@/lib/domain/budgets/api-schema";
+import { ZBudgetBody } from "@/lib/api/budgets";
 import { getBudgets } from "@/lib/server/budgets/get-budgets";
 import { saveBudget } from "@/lib/server/budgets/save-budget";
 

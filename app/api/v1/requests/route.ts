@@ -1,6 +1,6 @@
 // GET, POST /api/v1/requests – account requests (own ones, or all for admins); file a new request
 import { route } from "@/lib/server/http/route";
-import { ZRequestBody } from "@/lib/domain/requests/api-schema";
+import { ZRequestBody } from "@/lib/api/requests";
 import { createAccountRequest } from "@/lib/server/requests/create-account-request";
 import { listAccountRequests } from "@/lib/server/requests/list-account-requests";
 

@@ -1,6 +1,6 @@
 // PATCH, DELETE /api/v1/budgets/:id – edit or delete an OrgLens budget
 import { ZUuidParams } from "@/lib/api/params";
-import { ZBudgetBody } from "@/lib/domain/budgets/api-schema";
+import { ZBudgetBody } from "@/lib/api/budgets";
 import { route } from "@/lib/server/http/route";
 import { deleteBudget } from "@/lib/server/budgets/delete-budget";
 import { saveBudget } from "@/lib/server/budgets/save-budget";

@@ -1,5 +1,5 @@
 // GET /api/v1/chargeback/focus – FOCUS 1.2 CSV of the cost data for a range of billing months (streamed; audited)
-import { ZFocusExportQuery } from "@/lib/domain/allocation/api-schema";
+import { ZFocusExportQuery } from "@/lib/api/chargeback";
 import { route } from "@/lib/server/http/route";
 import { exportFocus } from "@/lib/server/chargeback/export-focus";
 

@@ -1,6 +1,6 @@
 // GET /api/v1/chargeback/rules – shared-cost rules with their versions; POST – create a rule (admins, audited)
 import { route } from "@/lib/server/http/route";
-import { ZRuleSave } from "@/lib/domain/allocation/api-schema";
+import { ZRuleSave } from "@/lib/api/chargeback";
 import { createAllocationRule } from "@/lib/server/chargeback/create-allocation-rule";
 import { listAllocationRules } from "@/lib/server/chargeback/list-allocation-rules";
 

@@ -1,6 +1,6 @@
 // GET, PUT /api/v1/requests/settings – whether approvals create accounts through Organizations
 import { route } from "@/lib/server/http/route";
-import { ZRequestSettings } from "@/lib/domain/requests/api-schema";
+import { ZRequestSettings } from "@/lib/api/requests";
 import { showRequestSettings } from "@/lib/server/requests/show-request-settings";
 import { saveRequestSettings } from "@/lib/server/requests/save-request-settings";
 

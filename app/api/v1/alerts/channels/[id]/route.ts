@@ -1,5 +1,5 @@
 // PATCH, DELETE /api/v1/alerts/channels/:id – update (masked secrets kept) or delete an alert channel
-import { ZChannelBody } from "@/lib/alerts/api-schema";
+import { ZChannelBody } from "@/lib/api/alerts";
 import { ZUuidParams } from "@/lib/api/params";
 import { route } from "@/lib/server/http/route";
 import { deleteAlertChannel } from "@/lib/server/alerts/delete-alert-channel";

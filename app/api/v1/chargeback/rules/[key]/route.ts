@@ -1,6 +1,6 @@
 // PUT /api/v1/chargeback/rules/:key – edit a rule as a new version from a month on (admins, audited)
 import { ZRuleKeyParams } from "@/lib/api/params";
-import { ZRuleSave } from "@/lib/domain/allocation/api-schema";
+import { ZRuleSave } from "@/lib/api/chargeback";
 import { route } from "@/lib/server/http/route";
 import { reviseAllocationRule } from "@/lib/server/chargeback/revise-allocation-rule";
 

@@ -1,6 +1,6 @@
 // POST /api/v1/requests/:id/decision – approve or reject an account request, with a comment
 import { ZUuidParams } from "@/lib/api/params";
-import { ZDecisionBody } from "@/lib/domain/requests/api-schema";
+import { ZDecisionBody } from "@/lib/api/requests";
 import { route } from "@/lib/server/http/route";
 import { decideAccountRequest } from "@/lib/server/requests/decide-account-request";
 

@@ -1,6 +1,6 @@
 // POST /api/v1/chargeback/rules/:key/retire – stop a rule from a month on (admins, audited)
 import { ZRuleKeyParams } from "@/lib/api/params";
-import { ZRuleRetire } from "@/lib/domain/allocation/api-schema";
+import { ZRuleRetire } from "@/lib/api/chargeback";
 import { route } from "@/lib/server/http/route";
 import { retireAllocationRule } from "@/lib/server/chargeback/retire-allocation-rule";
 
