@@ -1,17 +1,12 @@
 // The CSV of a showback view: the same query and numbers as the page, one row per group in the
 // same order, then the totals row. Streamed: groups are read through a cursor as the download goes.
 import "server-only";
-import type { TCostQuery } from "@/lib/api/costs";
-import type { Db } from "@/lib/db/client";
 import { streamSql } from "@/lib/db/export-stream";
-import type { Principal } from "@/lib/domain/access";
-import { env } from "@/lib/env";
-import { csvResponse, type CsvCell } from "@/lib/export/csv";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import type { CsvCell } from "@/lib/export/csv";
 import { groupByTitle } from "@/lib/domain/showback/group-by";
 import { monthToYearMonth } from "@/lib/domain/showback/period";
 import { sumDecimals } from "@/lib/domain/showback/decimal";
-import { prepareCostReport, type TCostPlan } from "./prepare-cost-report";
+import type { TCostPlan } from "./prepare-cost-report";
 import { readCostRow } from "./read-cost-row";
 
 async function* rows(plan: TCostPlan, databaseUrl: string): AsyncGenerator<CsvCell[]> {
@@ -35,12 +30,4 @@ export function exportCostsCsv(plan: TCostPlan, databaseUrl: string): { filename
   const q = plan.query;
   const filename = `orglens-costs-${q.groupBy}-${q.metric}-${q.granularity}-${monthToYearMonth(q.from)}-to-${monthToYearMonth(q.to)}`;
   return { filename, rows: rows(plan, databaseUrl) };
-}
-
-/** The download: the caller's view (filters outside their scope are 404s), audited, then streamed. */
-export async function exportCosts(db: Db, principal: Principal, input: TCostQuery, databaseUrl = env.DATABASE_URL): Promise<Response> {
-  const plan = await prepareCostReport(db, principal.scope, input);
-  await recordAuditEvent({ actor: principal.email, action: "export.costs", target: null, detail: { ...plan.query, scoped: principal.scope.ouIds !== null } }, db);
-  const { filename, rows } = exportCostsCsv(plan, databaseUrl);
-  return csvResponse(filename, rows);
 }

@@ -1,10 +1,9 @@
 // The filtered findings as CSV rows, read in keyset batches so any size streams in constant memory.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { Principal, Scope } from "@/lib/domain/access";
+import type { Scope } from "@/lib/domain/access";
 import type { TFindingFilters } from "@/lib/api/findings";
-import { csvResponse, type CsvCell } from "@/lib/export/csv";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import type { CsvCell } from "@/lib/export/csv";
 import { findingsWhere } from "./findings-where";
 import { queryFindingRows, type FindingCursor } from "./query-finding-rows";
 
@@ -71,11 +70,4 @@ export async function* exportFindingsCsv(
     if (!last || page.length < BATCH) return;
     after = last.cursor;
   }
-}
-
-/** The download: audited with its filters, then the caller's findings streamed. */
-export async function exportFindings(db: Db, principal: Principal, filters: TFindingFilters, now = new Date()): Promise<Response> {
-  const detail = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
-  await recordAuditEvent({ actor: principal.email, action: "findings.export", target: null, detail }, db);
-  return csvResponse(`findings-${filters.status}-${now.toISOString().slice(0, 10)}`, exportFindingsCsv(db, principal.scope, filters));
 }

@@ -1,7 +1,7 @@
 // GET /api/v1/costs/export – the same showback view as a streamed CSV download (audited)
 import { ZCostQuery } from "@/lib/api/costs";
 import { route } from "@/lib/server/http/route";
-import { exportCosts } from "@/lib/server/costs/export-costs-csv";
+import { exportCosts } from "@/lib/server/costs/export-costs";
 
 export const dynamic = "force-dynamic";
 
