@@ -16,4 +16,50 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "error",
     },
   },
+  // Boundaries (docs/architecture.md): imports point one way, app -> lib/server -> lib/domain.
+  {
+    // Pure domain logic: no I/O, no framework, no database, no AWS.
+    files: ["lib/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/server", "@/lib/db", "@/lib/auth", "@/lib/generated", "@/lib/collect/sources/aws", "@prisma/*", "next", "next/*", "next-auth", "@aws-sdk/*", "server-only"],
+              message: "lib/domain is pure: plain functions over plain data. Do the I/O in lib/server or lib/collect and pass the data in.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Sign-in and roles only: the server resolves callers with it, never the other way round.
+    files: ["lib/auth/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/server"], message: "lib/auth is sign-in and roles only; lib/server depends on it, not the other way round (pass a callback in)." }] },
+      ],
+    },
+  },
+  {
+    // Pages and routes reach data only through the guard (lib/server/http), lib/server functions and the
+    // wire contracts in lib/api; the role table (lib/auth/roles) and error codes (lib/errors) are shared words.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/domain", "@/lib/generated", "@prisma/*", "@/lib/collect", "@/lib/export", "@/lib/focus", "@/lib/alerts", "@/lib/secrets", "@/lib/testing", "@/lib/auth/*", "!@/lib/auth/roles", "@aws-sdk/*", "pg"],
+              message: "app/ imports only the route guard (lib/server/http), lib/server functions and lib/api contracts: put the query or logic in a lib/server function.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

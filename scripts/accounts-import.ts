@@ -3,12 +3,12 @@
 // nothing, idempotent, audited as "cli:accounts-import". DATABASE_URL, or the embedded database in .data/pg.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { UNSCOPED } from "../lib/auth/principal";
+import { UNSCOPED } from "../lib/domain/access";
 import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabase, stopOnExit } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 import { ZImportRejected } from "../lib/api/known-accounts";
-import { HttpError } from "../lib/server/errors";
+import { AppError } from "../lib/errors";
 import { importKnownAccounts } from "../lib/server/known-accounts/import-known-accounts";
 
 const log = (line: string) => console.error(`[orglens] ${line}`);
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     console.log(`Imported ${file}: ${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged.`);
     return 0;
   } catch (err) {
-    if (!(err instanceof HttpError)) throw err;
+    if (!(err instanceof AppError)) throw err;
     console.error(err.message);
     const rejected = ZImportRejected.safeParse(err.details);
     if (rejected.success) for (const row of rejected.data.rows) console.error(`  line ${row.line}: ${row.message}`);

@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabase, stopOnExit } from "../lib/db/embedded";
-import { ZMonthParam } from "../lib/domain/allocation/api-schema";
+import { ZMonthParam } from "../lib/api/chargeback";
 import { formatCents, toCentsHalfUp } from "../lib/domain/allocation/largest-remainder";
 import { csvStream, type CsvCell } from "../lib/export/csv";
 import { writeWebStream } from "../lib/focus/write-web-stream";

@@ -2,7 +2,7 @@
 // (Cost Explorer or demo, and imported FOCUS rows) for those billing months, on stdout.
 // DATABASE_URL, or the embedded database in .data/pg.
 import { parseArgs } from "node:util";
-import { ZFocusExportQuery } from "../lib/domain/allocation/api-schema";
+import { ZFocusExportQuery } from "../lib/api/chargeback";
 import { resolveDatabase, stopOnExit } from "../lib/db/embedded";
 import { csvStream, type CsvCell } from "../lib/export/csv";
 import { writeWebStream } from "../lib/focus/write-web-stream";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/ui/app-shell";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const principal = await requirePage("dashboard:read");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { OverviewDashboard } from "@/components/overview/overview-dashboard";
 import { WallDisplay } from "@/components/overview/wall-display";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { can } from "@/lib/auth/roles";
 import { Skeleton } from "@/components/ui/card";
 

@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson, postJson } from "@/lib/api/fetch-json";
-import { ZAlertSettings, ZTestResult, type TAlertChannelView } from "@/lib/alerts/api-schema";
+import { ZAlertSettings, ZTestResult, type TAlertChannelView } from "@/lib/api/alerts";
 import { ChannelForm } from "./channel-form";
 import { DeliveriesTable } from "./deliveries-table";
 import { RuleForm, type RuleOptions } from "./rule-form";

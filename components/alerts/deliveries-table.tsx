@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { TAlertSettings } from "@/lib/alerts/api-schema";
+import type { TAlertSettings } from "@/lib/api/alerts";
 
 const STATUS_CLASS: Record<string, string> = {
   sent: "text-emerald-700 dark:text-emerald-300",

@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { TBudgetList } from "@/lib/domain/budgets/api-schema";
+import type { TBudgetList } from "@/lib/api/budgets";
 import { formatMoney } from "@/lib/format/money";
 
 const money = (n: number | null) => (n === null ? "—" : formatMoney(n));

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
 import { fetchJson, postJson } from "@/lib/api/fetch-json";
-import { BUDGET_SCOPES } from "@/lib/domain/budgets/api-schema";
+import { BUDGET_SCOPES } from "@/lib/api/budgets";
 
 const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950";
 export interface ScopeOptions {

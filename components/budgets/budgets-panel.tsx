@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { z } from "zod";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { ZBudgetList, type TBudgetView } from "@/lib/domain/budgets/api-schema";
+import { ZBudgetList, type TBudgetView } from "@/lib/api/budgets";
 import { formatMoney, formatMonth } from "@/lib/format/money";
 import { AwsBudgetsTable } from "./aws-budgets-table";
 import { BudgetForm, type ScopeOptions } from "./budget-form";

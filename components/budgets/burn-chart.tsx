@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { TBudgetView } from "@/lib/domain/budgets/api-schema";
+import type { TBudgetView } from "@/lib/api/budgets";
 import { formatMoney, formatMoneyCompact } from "@/lib/format/money";
 
 const NAMES: Record<string, string> = { actual: "Actual (cumulative)", forecast: "Forecast", budget: "Budget" };

@@ -5,7 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
-import type { TChargebackView } from "@/lib/domain/allocation/api-schema";
+import type { TChargebackView } from "@/lib/api/chargeback";
 import { ALLOCATION_SOURCES, ALLOCATION_SOURCE_LABELS, COST_METRICS, type TAllocationSource, type TCostMetric } from "@/lib/domain/allocation/settings";
 import { sendJson } from "./send-json";
 import { buttonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { ZChargebackView } from "@/lib/domain/allocation/api-schema";
+import { ZChargebackView } from "@/lib/api/chargeback";
 import { AdjustmentsTable } from "./adjustments-table";
 import { AllocationOrderCard } from "./allocation-order-card";
 import { CostCenterTable } from "./cost-center-table";

@@ -2,7 +2,7 @@
 
 import { Fragment } from "react";
 import { Card } from "@/components/ui/card";
-import type { TChargebackView } from "@/lib/domain/allocation/api-schema";
+import type { TChargebackView } from "@/lib/api/chargeback";
 import { formatMoneyCents } from "@/lib/format/money";
 import { BASIS_LABEL } from "./labels";
 import { numClass, thClass } from "./styles";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { TChargebackView } from "@/lib/domain/allocation/api-schema";
+import type { TChargebackView } from "@/lib/api/chargeback";
 import { formatMonth } from "@/lib/format/money";
 import { inputClass, secondaryButtonClass } from "./styles";
 

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { Card, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { ZChargebackOptions } from "@/lib/domain/allocation/api-schema";
+import { ZChargebackOptions } from "@/lib/api/chargeback";
 import { sendJson } from "./send-json";
 import { buttonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
 

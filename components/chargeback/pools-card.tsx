@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { TChargebackView } from "@/lib/domain/allocation/api-schema";
+import type { TChargebackView } from "@/lib/api/chargeback";
 import { formatMoneyCents } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";
 

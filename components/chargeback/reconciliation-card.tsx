@@ -1,5 +1,5 @@
 import { Card } from "@/components/ui/card";
-import type { TChargebackView } from "@/lib/domain/allocation/api-schema";
+import type { TChargebackView } from "@/lib/api/chargeback";
 import { formatCents, toCentsHalfUp } from "@/lib/domain/allocation/largest-remainder";
 import { formatMoneyCents, formatMonth } from "@/lib/format/money";
 import { mutedText } from "./styles";

@@ -4,7 +4,7 @@ import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type ChangeEvent } from "react";
 import { z } from "zod";
-import { ZRulePreview, type TChargebackOptions } from "@/lib/domain/allocation/api-schema";
+import { ZRulePreview, type TChargebackOptions } from "@/lib/api/chargeback";
 import { RULE_METHODS, type TRuleDraft, type TRuleMethod, type TRuleTarget } from "@/lib/domain/allocation/rules";
 import { formatMonth } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";

@@ -1,4 +1,4 @@
-import type { TRulePreview } from "@/lib/domain/allocation/api-schema";
+import type { TRulePreview } from "@/lib/api/chargeback";
 import { formatMoneyCents, formatMonth } from "@/lib/format/money";
 import { numClass, thClass } from "./styles";
 

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { ZChargebackOptions, ZRuleList, type TChargebackOptions, type TRuleList } from "@/lib/domain/allocation/api-schema";
+import { ZChargebackOptions, ZRuleList, type TChargebackOptions, type TRuleList } from "@/lib/api/chargeback";
 import { formatMonth } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";
 import { RuleEditor, type EditorStart } from "./rule-editor";

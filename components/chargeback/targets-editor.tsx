@@ -1,6 +1,6 @@
 "use client";
 
-import type { TChargebackOptions } from "@/lib/domain/allocation/api-schema";
+import type { TChargebackOptions } from "@/lib/api/chargeback";
 import type { TRuleMethod, TRuleTarget } from "@/lib/domain/allocation/rules";
 import { inputClass, mutedText } from "./styles";
 

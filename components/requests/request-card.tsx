@@ -6,7 +6,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
 import { postJson } from "@/lib/api/fetch-json";
-import type { TRequestView } from "@/lib/domain/requests/api-schema";
+import type { TRequestView } from "@/lib/api/requests";
 import { formatMoney } from "@/lib/format/money";
 
 const BADGE: Record<TRequestView["status"], string> = {

@@ -6,7 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Card } from "@/components/ui/card";
 import { postJson } from "@/lib/api/fetch-json";
-import { ENVIRONMENTS, ZRequestView } from "@/lib/domain/requests/api-schema";
+import { ENVIRONMENTS, ZRequestView } from "@/lib/api/requests";
 
 const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950";
 

@@ -6,7 +6,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { z } from "zod";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { ZRequestList } from "@/lib/domain/requests/api-schema";
+import { ZRequestList } from "@/lib/api/requests";
 import { REQUEST_STATUSES } from "@/lib/domain/requests/state-machine";
 import { RequestCard } from "./request-card";
 import { RequestForm } from "./request-form";

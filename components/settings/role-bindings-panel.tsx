@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZRoleBinding, ZRoleBindingList } from "@/lib/api/settings";
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/domain/access";
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950";
 

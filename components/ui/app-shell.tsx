@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
-import type { TRole } from "@/lib/auth/roles";
+import type { TRole } from "@/lib/domain/access";
 import { HiddenOnWall } from "./hidden-on-wall";
 import { MobileNav } from "./mobile-nav";
 import { ShellNavigation } from "./shell-navigation";

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { can, type TPermission, type TRole } from "@/lib/auth/roles";
+import { can, type TPermission } from "@/lib/auth/roles";
+import type { TRole } from "@/lib/domain/access";
 
 /** Main navigation; each entry shows only to roles that may open it. Entries are enabled as their pages land. */
 const LINKS: readonly { href: string; label: string; permission: TPermission }[] = [

@@ -8,6 +8,9 @@ export const ZAccountId = z
   .transform((s) => s.replace(/[\s-]/g, ""))
   .pipe(z.string().regex(/^\d{12}$/, "An AWS account id has 12 digits."));
 
+/** The path of one entry: a malformed account id names no entry (404). */
+export const ZKnownAccountParams = z.object({ id: ZAccountId });
+
 const ZLabel = (what: string) => z.string().trim().max(200, `The ${what} is at most 200 characters.`).default("");
 
 export const ZKnownAccountUpdate = z.object({ name: ZLabel("name"), owner: ZLabel("owner") });

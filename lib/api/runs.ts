@@ -64,3 +64,6 @@ export type TRunList = z.infer<typeof ZRunList>;
 export type TRunDetail = z.infer<typeof ZRunDetail>;
 export type TRunListQuery = z.infer<typeof ZRunListQuery>;
 export type TTriggeredRun = z.infer<typeof ZTriggeredRun>;
+
+/** POST /api/v1/runs: an empty JSON object, so a stray request without one starts nothing. */
+export const ZTriggerRunBody = z.object({}).strict();

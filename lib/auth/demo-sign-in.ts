@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { demoSignInAllowed, type DemoSignInEnv } from "@/lib/env-schema";
 import { DEMO_GROUPS } from "./demo-groups";
-import { ROLES } from "./roles";
+import { ROLES } from "@/lib/domain/access";
 
 /** Demo users: one per role, plus an OU-scoped business-unit lead (scope resolved from its group). */
 export const DEMO_USERS = {

@@ -6,7 +6,6 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { demoSignInAllowed } from "@/lib/env-schema";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { authorizeDemo } from "./demo-sign-in";
 import { mapOidcProfile } from "./oidc-profile";
 
@@ -44,7 +43,12 @@ function providers(): NextAuthOptions["providers"] {
 
 const ZUserClaims = z.object({ groups: z.array(z.string()), verifiedEmail: z.string().nullable().optional() });
 
-export const authOptions: NextAuthOptions = {
+/** What the server does when someone signs in (it audits it); passed in so lib/auth never imports lib/server. */
+export interface SignInEvents {
+  onSignIn(e: { who: string; provider: string | null }): Promise<void>;
+}
+
+export const createAuthOptions = (events: SignInEvents): NextAuthOptions => ({
   secret: env.NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/signin", error: "/signin" },
@@ -66,7 +70,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signIn({ user, account }) {
-      await recordAuditEvent({ actor: user.email ?? user.id, action: "auth.sign_in", target: account?.provider ?? null, detail: {} });
+      await events.onSignIn({ who: user.email ?? user.id, provider: account?.provider ?? null });
     },
   },
-};
+});

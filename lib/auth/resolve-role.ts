@@ -1,6 +1,6 @@
 // IdP groups → role and OU scope, from the admin-managed role bindings.
-import { roleRank, type TRole } from "./roles";
-import type { Scope } from "./principal";
+import { roleRank } from "./roles";
+import type { Scope, TRole } from "@/lib/domain/access";
 
 export interface Binding {
   group: string;

@@ -1,6 +1,5 @@
 // Roles and what each may do: the one declarative table every route and page consults.
-export const ROLES = ["viewer", "analyst", "admin"] as const;
-export type TRole = (typeof ROLES)[number];
+import { ROLES, type TRole } from "@/lib/domain/access";
 
 export const PERMISSIONS = {
   /** Dashboards and KPIs: overview, KPI trends, OU tree, showback charts. */

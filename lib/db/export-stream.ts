@@ -4,6 +4,7 @@
 // No "server-only": the CLI exports (`npm run focus:export`) read through it too.
 import pg from "pg";
 import QueryStream from "pg-query-stream";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** Export connections per database and process; further exports wait for one. */
 export const EXPORT_POOL_MAX = 4;
@@ -56,4 +57,9 @@ export async function* streamRows(databaseUrl: string, text: string, values: unk
     // A connection left mid-cursor (reader went away, query failed) is discarded, not reused.
     client.release(!finished);
   }
+}
+
+/** The one stream helper for exports: a Prisma SQL fragment's rows through the shared export pool. */
+export function streamSql(databaseUrl: string, sql: Prisma.Sql, batchSize = 200): AsyncGenerator<unknown> {
+  return streamRows(databaseUrl, sql.text, sql.values, batchSize);
 }

@@ -1,9 +1,9 @@
 // Authorization that the route guard's role table cannot express: org-wide settings need an admin who
 // sees the whole organization, and a scoped admin's targets must lie inside their OU subtrees.
 import "server-only";
-import type { Principal, Scope } from "@/lib/auth/principal";
+import type { Principal, Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import { forbidden } from "./errors";
+import { forbidden } from "@/lib/errors";
 import { ouScope } from "./scope";
 
 /** Throws 403 with `why` unless the caller is an admin over the whole organization. */

@@ -10,7 +10,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 
 const MAX_BYTES = 64 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // OU scope inside every query: a scoped principal sees the accounts under their OUs and nothing else.
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 
 /** Prisma filter on Account. */
 export function accountScope(scope: Scope): Prisma.AccountWhereInput {

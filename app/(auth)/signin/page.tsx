@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { env } from "@/lib/env";
+import { getSignInOptions } from "@/lib/server/http/sign-in-options";
 import { SignInButtons } from "./sign-in-buttons";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -16,6 +16,7 @@ const ERRORS: Record<string, string> = {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; callbackUrl?: string }> }) {
   const { error, callbackUrl } = await searchParams;
   const message = error ? (ERRORS[error] ?? "Sign-in failed. Try again.") : null;
+  const { oidcName, demo } = getSignInOptions();
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -29,8 +30,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
         ) : null}
         <SignInButtons
-          oidcName={env.OIDC_ISSUER ? env.OIDC_PROVIDER_NAME : null}
-          demo={env.ORGLENS_DEMO_SIGNIN}
+          oidcName={oidcName}
+          demo={demo}
           callbackUrl={callbackUrl && callbackUrl.startsWith("/") ? callbackUrl : "/"}
         />
       </div>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { CostShowback } from "@/components/costs/cost-showback";
 import { Skeleton } from "@/components/ui/card";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Cost showback" };

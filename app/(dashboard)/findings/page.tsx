@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { FindingsView } from "@/components/findings/findings-view";
-import { requirePage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { requirePageContext } from "@/lib/server/http/page";
 import { listFindingFilterOptions } from "@/lib/server/findings/list-finding-filter-options";
 
 export const metadata: Metadata = { title: "Findings" };
 
 export default async function FindingsPage() {
-  const principal = await requirePage("data:read");
+  const { db, principal } = await requirePageContext("data:read");
   const options = await listFindingFilterOptions(db, principal.scope);
   return (
     <Suspense>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { OrgExplorer } from "@/components/org-tree/org-explorer";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Organization" };

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { RequestsPanel } from "@/components/requests/requests-panel";
-import { requirePage } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
-import { ouScope } from "@/lib/server/scope";
+import { requirePageContext } from "@/lib/server/http/page";
+import { listOuOptions } from "@/lib/server/org/list-ou-options";
 
 export const metadata: Metadata = { title: "Account requests" };
 
 export default async function RequestsPage() {
-  const principal = await requirePage("self:manage");
-  const ous = await db.orgUnit.findMany({ where: { removedAt: null, ...ouScope(principal.scope) }, orderBy: { path: "asc" }, select: { id: true, path: true } });
+  const { db, principal } = await requirePageContext("self:manage");
+  const ous = await listOuOptions(db, principal.scope);
   return (
     <div className="space-y-6">
       <header>

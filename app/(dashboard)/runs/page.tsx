@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { RunsView } from "@/components/runs/runs-view";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Collection runs" };

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 import { can } from "@/lib/auth/roles";
 import { SettingsTabs } from "@/components/settings/settings-tabs";
 

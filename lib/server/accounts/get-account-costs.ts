@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { TAccountCosts } from "@/lib/api/accounts";
 import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import { accountScope } from "@/lib/server/scope";
 
 const ZRow = z.object({

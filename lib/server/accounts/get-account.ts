@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { TAccountDetail } from "@/lib/api/accounts";
 import { SEVERITIES } from "@/lib/domain/checks/types";
 import { trustedAccountIds, trustedPrincipals, trustsOutsideOrg } from "@/lib/domain/org/trust";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import { accountScope } from "@/lib/server/scope";
 
 const ZTags = z.record(z.string(), z.unknown());

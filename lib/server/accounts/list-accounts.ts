@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { TAccountList, TAccountListQuery } from "@/lib/api/accounts";
 import { addMonths, monthOf } from "@/lib/domain/months";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 
 const ZRow = z.object({
   id: z.string(),

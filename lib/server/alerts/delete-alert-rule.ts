@@ -1,9 +1,9 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { isOrgAdmin, ousInScope } from "@/lib/server/authorize";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 
 /** A scoped admin may delete only rules limited to OUs inside their scope; any other rule is "not found". */
 export async function deleteAlertRule(db: Db, principal: Principal, id: string) {

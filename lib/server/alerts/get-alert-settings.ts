@@ -1,8 +1,8 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { ZAlertEvent, summaryLine } from "@/lib/alerts/alert-event";
-import type { TAlertSettings } from "@/lib/alerts/api-schema";
+import type { TAlertSettings } from "@/lib/api/alerts";
 import { maskConfig } from "@/lib/alerts/channel-config";
 import { openChannelConfig, type StoredChannel } from "@/lib/alerts/channel-secrets";
 import { EncryptionKeyError, keyringFromEnv, type EncryptionKey } from "@/lib/secrets/encryption-key";

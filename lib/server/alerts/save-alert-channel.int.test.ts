@@ -2,11 +2,11 @@
 // for the same destination, secrets are sealed at rest, and internal destinations are refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { TChannelBody } from "@/lib/alerts/api-schema";
+import type { TChannelBody } from "@/lib/api/alerts";
 import { MASK } from "@/lib/alerts/channel-config";
 import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "@/lib/alerts/testing/receivers";
-import type { Principal } from "@/lib/auth/principal";
-import { HttpError } from "@/lib/server/errors";
+import type { Principal } from "@/lib/domain/access";
+import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "@/lib/testing/db";
 
 const ADMIN: Principal = { kind: "user", email: "ada@example.com", name: "Ada", role: "admin", scope: { ouIds: null } };
@@ -19,7 +19,7 @@ const outcome = (p: Promise<unknown>) =>
   p.then(
     () => "ok",
     (e: unknown) => {
-      if (!(e instanceof HttpError)) throw e;
+      if (!(e instanceof AppError)) throw e;
       const fields = z.object({ fields: z.array(z.object({ path: z.string() })) }).safeParse(e.details);
       return `${e.status} ${fields.success ? fields.data.fields.map((f) => f.path).join(",") : ""}`.trim();
     },

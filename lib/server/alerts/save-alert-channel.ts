@@ -1,9 +1,9 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { TChannelBody } from "@/lib/alerts/api-schema";
+import type { TChannelBody } from "@/lib/api/alerts";
 import { maskConfig, mergeSecrets, parseChannel } from "@/lib/alerts/channel-config";
 import { openChannelConfig, sealChannelConfig, type StoredChannel } from "@/lib/alerts/channel-secrets";
 import { checkDestination } from "@/lib/alerts/check-destination";
@@ -12,7 +12,7 @@ import { keyringFromEnv, type EncryptionKey } from "@/lib/secrets/encryption-key
 import { SecretUnreadableError } from "@/lib/secrets/secret-box";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requireOrgAdmin } from "@/lib/server/authorize";
-import { HttpError, notFound } from "@/lib/server/errors";
+import { AppError, notFound } from "@/lib/errors";
 
 const ZStoredConfig = z.record(z.string(), z.json());
 
@@ -26,7 +26,7 @@ function openStored(channel: StoredChannel, keys: readonly EncryptionKey[]): Rec
   }
 }
 
-const fieldError = (field: string, message: string) => new HttpError(400, message, { fields: [{ path: field, message }] });
+const fieldError = (field: string, message: string) => new AppError("INVALID_FIELD", message, { fields: [{ path: field, message }] });
 
 /**
  * Creates a channel, or updates one. A masked secret in the body keeps the stored secret only while

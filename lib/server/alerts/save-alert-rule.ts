@@ -1,10 +1,10 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { TRuleBody } from "@/lib/alerts/api-schema";
+import type { TRuleBody } from "@/lib/api/alerts";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { isOrgAdmin, ousInScope } from "@/lib/server/authorize";
-import { forbidden, notFound } from "@/lib/server/errors";
+import { forbidden, notFound } from "@/lib/errors";
 
 /** A scoped admin's rule must name OUs inside their subtrees: a rule without OUs alerts on the whole organization. */
 export async function saveAlertRule(db: Db, principal: Principal, body: TRuleBody) {

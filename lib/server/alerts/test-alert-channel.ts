@@ -1,10 +1,10 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { sendTestAlert } from "@/lib/alerts/dispatch-run-alerts";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requireOrgAdmin } from "@/lib/server/authorize";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 
 /** "Send test": a fast single-pass retry policy so the button answers within seconds. */
 export async function testAlertChannel(db: Db, principal: Principal, id: string) {

@@ -1,18 +1,11 @@
 import "server-only";
-import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { TAuditQuery } from "@/lib/api/settings";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { requireOrgAdmin } from "@/lib/server/authorize";
 
-export const ZAuditQuery = z.object({
-  action: z.string().optional(),
-  actor: z.string().optional(),
-  before: z.coerce.number().int().positive().optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
-
 /** Newest first, keyset-paginated by id (`before`). The trail names every OU and person: unscoped admins only. */
-export async function listAuditEvents(db: Db, principal: Principal, q: z.infer<typeof ZAuditQuery>) {
+export async function listAuditEvents(db: Db, principal: Principal, q: TAuditQuery) {
   requireOrgAdmin(principal, "The audit trail covers the whole organization; only an admin without an OU scope can read it.");
   const rows = await db.auditEvent.findMany({
     where: {

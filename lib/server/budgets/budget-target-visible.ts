@@ -1,7 +1,7 @@
 // Whether a budget's target (account, OU or cost center) exists inside the caller's scope. A cost
 // center spans OUs, so only callers who see the whole organization can see or budget one.
 import "server-only";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { accountScope, ouScope } from "@/lib/server/scope";
 

@@ -1,8 +1,8 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 import { budgetTargetVisible } from "./budget-target-visible";
 
 /** A budget whose target lies outside the caller's scope is "not found". */

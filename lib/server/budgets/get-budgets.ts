@@ -1,9 +1,9 @@
 import "server-only";
 import { z } from "zod";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { budgetFigures, daysIn, type DailySpend, type MonthWindow } from "@/lib/domain/budgets/budget-figures";
-import { BUDGET_SCOPES, ZBudgetList, type TBudgetList } from "@/lib/domain/budgets/api-schema";
+import { BUDGET_SCOPES, ZBudgetList, type TBudgetList } from "@/lib/api/budgets";
 import { addMonths, monthOf } from "@/lib/domain/months";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { accountScope, sqlAccountScope } from "@/lib/server/scope";

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { TBudgetBody } from "@/lib/domain/budgets/api-schema";
+import type { TBudgetBody } from "@/lib/api/budgets";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { forbidden, HttpError, notFound } from "@/lib/server/errors";
+import { forbidden, AppError, notFound } from "@/lib/errors";
 import { budgetTargetVisible } from "./budget-target-visible";
 
 /**
@@ -19,7 +19,7 @@ export async function saveBudget(db: Db, principal: Principal, body: TBudgetBody
   if (scoped && body.scopeType === "costCenter") throw forbidden("A cost center spans OUs; only an admin without an OU scope can budget one.");
   if (!(await budgetTargetVisible(db, principal.scope, body))) {
     const message = `No ${body.scopeType} "${body.scopeId}" is known.`;
-    throw scoped ? notFound(message) : new HttpError(400, message);
+    throw scoped ? notFound(message) : new AppError("UNKNOWN_BUDGET_TARGET", message);
   }
   const data = { name: body.name, scopeType: body.scopeType, scopeId: body.scopeId, monthlyAmount: body.monthlyAmount.toFixed(2) };
   const saved = id ? await db.budget.update({ where: { id }, data }) : await db.budget.create({ data });

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UNSCOPED } from "@/lib/auth/principal";
+import { UNSCOPED } from "@/lib/domain/access";
 import { loadDemo } from "@/lib/collect/load-demo";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { addMonths, monthOf } from "@/lib/domain/months";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { closePeriod } from "./close-period";
 import { createAllocationRule } from "./create-allocation-rule";
@@ -14,7 +14,7 @@ import { reviseAllocationRule } from "./revise-allocation-rule";
 import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
 
 const admin = { email: "admin@example.com", scope: { ouIds: null } };
-const failure = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof HttpError ? `${e.status} ${e.message}` : String(e)));
+const failure = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? `${e.status} ${e.message}` : String(e)));
 
 describe("shared-cost rules", () => {
   let tdb: TestDatabase;

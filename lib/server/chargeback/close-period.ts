@@ -1,12 +1,12 @@
 // Closes a month: only when Cost Explorer no longer marks it estimated. Its chargeback is frozen
 // as issued, together with the corrections for earlier closed months that it carries.
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { monthOf } from "@/lib/domain/months";
 import { formatMonth } from "@/lib/format/money";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
-import { conflict, forbidden } from "@/lib/server/errors";
+import { conflict, forbidden } from "@/lib/errors";
 import { computeLiveMonth } from "./compute-live-month";
 import { freezeLines } from "./freeze-lines";
 import { loadChargebackSettings } from "./load-chargeback-settings";

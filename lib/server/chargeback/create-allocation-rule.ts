@@ -1,9 +1,9 @@
 // Creates a shared-cost rule (version 1) from a month on; audited with the rule as saved.
 import "server-only";
 import type { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZRuleSave } from "@/lib/domain/allocation/api-schema";
+import type { ZRuleSave } from "@/lib/api/chargeback";
 import { ruleKeyFromName } from "@/lib/domain/allocation/rules";
 import { checkRuleChange } from "./check-rule-change";
 

@@ -1,9 +1,9 @@
 // Choices for the rule editor and OU defaults: OUs, accounts, services seen lately, known cost centers.
 import "server-only";
 import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import { ZChargebackOptions, type TChargebackOptions } from "@/lib/domain/allocation/api-schema";
+import { ZChargebackOptions, type TChargebackOptions } from "@/lib/api/chargeback";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { accountScope, ouScope, sqlAccountScope } from "@/lib/server/scope";
 import { loadChargebackSettings } from "./load-chargeback-settings";

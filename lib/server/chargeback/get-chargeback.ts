@@ -1,14 +1,14 @@
 // GET /api/v1/chargeback: a month's chargeback by cost center (drill to accounts), the check
 // against the organization's total, adjustments, shared-cost pools and the close state.
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import { can } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { ZChargebackView, type TChargebackView } from "@/lib/domain/allocation/api-schema";
+import { ZChargebackView, type TChargebackView } from "@/lib/api/chargeback";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
 import { monthOf } from "@/lib/domain/months";
 import { formatMonth } from "@/lib/format/money";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 import { buildMonthChargeback, type ChargebackRow } from "./build-month-chargeback";
 import { listCostMonths } from "./list-cost-months";
 import { scopedAccountIds } from "./scoped-account-ids";

@@ -1,10 +1,10 @@
 // Shared-cost rules with all their versions, and the first month a change may start from (after the
 // last closed month; with none closed, the first month with cost data).
 import "server-only";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { firstEditableMonth } from "@/lib/domain/allocation/adjustments";
-import { ZRuleList, type TRuleList } from "@/lib/domain/allocation/api-schema";
+import { ZRuleList, type TRuleList } from "@/lib/api/chargeback";
 import { groupBy } from "@/lib/domain/collections";
 import { monthOf } from "@/lib/domain/months";
 import { loadAllocationRules, type StoredRuleVersion } from "./load-allocation-rules";

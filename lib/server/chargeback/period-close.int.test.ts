@@ -4,7 +4,7 @@ import { loadDemo } from "@/lib/collect/load-demo";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { toCentsHalfUp } from "@/lib/domain/allocation/largest-remainder";
 import { addMonths, monthOf } from "@/lib/domain/months";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { buildMonthChargeback } from "./build-month-chargeback";
 import { chargebackCsvRows } from "./chargeback-csv-rows";
@@ -27,7 +27,7 @@ describe("period close", () => {
     const [row] = z.array(z.object({ t: z.string() })).parse(await db.$queryRaw`SELECT coalesce(sum(unblended), 0)::text AS t FROM cost_monthly WHERE month = ${month}::date`);
     return toCentsHalfUp(row?.t ?? "0");
   };
-  const conflictOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof HttpError ? `${e.status} ${e.message}` : String(e)));
+  const conflictOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? `${e.status} ${e.message}` : String(e)));
 
   beforeAll(async () => {
     tdb = await createTestDatabase();

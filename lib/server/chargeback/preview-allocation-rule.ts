@@ -2,14 +2,14 @@
 // the draft (replacing the stored rule it edits), by cost center.
 import "server-only";
 import type { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import { ZRulePreview, type TRulePreview, type ZRulePreviewRequest } from "@/lib/domain/allocation/api-schema";
+import { ZRulePreview, type TRulePreview, type ZRulePreviewRequest } from "@/lib/api/chargeback";
 import { computeChargeback } from "@/lib/domain/allocation/compute-chargeback";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
 import { ruleKeyFromName, type RuleVersion } from "@/lib/domain/allocation/rules";
 import type { AllocatedLine } from "@/lib/domain/allocation/types";
-import { forbidden } from "@/lib/server/errors";
+import { forbidden } from "@/lib/errors";
 import { loadAllocationRules } from "./load-allocation-rules";
 import { loadChargebackSettings } from "./load-chargeback-settings";
 import { loadMonthInput } from "./load-month-input";

@@ -1,11 +1,11 @@
 // Re-opens a closed month (admins, audited): its frozen lines are withdrawn and it reads live
 // again. Refused while a later closed month already carries adjustments for it.
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { formatMonth } from "@/lib/format/money";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
-import { conflict, forbidden } from "@/lib/server/errors";
+import { conflict, forbidden } from "@/lib/errors";
 import { loadClosedMonths } from "./load-closed-months";
 import { PERIOD_LOCK } from "./period-lock";
 

@@ -2,11 +2,11 @@
 // apply, when it had not started yet). Earlier months keep being charged with it.
 import "server-only";
 import type { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZRuleRetire } from "@/lib/domain/allocation/api-schema";
+import type { ZRuleRetire } from "@/lib/api/chargeback";
 import { addMonths } from "@/lib/domain/months";
-import { conflict, notFound } from "@/lib/server/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { checkRuleChange } from "./check-rule-change";
 
 export async function retireAllocationRule(db: Db, principal: Pick<Principal, "email" | "scope">, ruleKey: string, input: z.infer<typeof ZRuleRetire>, now = new Date()) {

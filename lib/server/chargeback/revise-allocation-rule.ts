@@ -2,12 +2,12 @@
 // Earlier months keep the version they were charged with.
 import "server-only";
 import type { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZRuleSave } from "@/lib/domain/allocation/api-schema";
+import type { ZRuleSave } from "@/lib/api/chargeback";
 import { addMonths } from "@/lib/domain/months";
 import { formatMonth } from "@/lib/format/money";
-import { conflict, notFound } from "@/lib/server/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { checkRuleChange } from "./check-rule-change";
 
 export async function reviseAllocationRule(db: Db, principal: Pick<Principal, "email" | "scope">, ruleKey: string, input: z.infer<typeof ZRuleSave>) {

@@ -1,6 +1,6 @@
 // The account ids a principal may see; null = the whole organization.
 import "server-only";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { accountScope } from "@/lib/server/scope";
 

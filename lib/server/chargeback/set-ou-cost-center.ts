@@ -1,10 +1,10 @@
 // Sets or clears an OU's default cost center (ou_cost_center), audited.
 import "server-only";
 import type { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZOuDefaultUpdate } from "@/lib/domain/allocation/api-schema";
-import { forbidden, notFound } from "@/lib/server/errors";
+import type { ZOuDefaultUpdate } from "@/lib/api/chargeback";
+import { forbidden, notFound } from "@/lib/errors";
 
 export async function setOuCostCenter(db: Db, principal: Pick<Principal, "email" | "scope">, input: z.infer<typeof ZOuDefaultUpdate>) {
   if (principal.scope.ouIds) throw forbidden("OU defaults apply to the whole organization; an OU-scoped admin cannot change them.");

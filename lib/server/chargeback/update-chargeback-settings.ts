@@ -2,10 +2,10 @@
 // closed months keep what was issued, and any difference is charged as an adjustment.
 import "server-only";
 import type { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { ZSettingsUpdate } from "@/lib/domain/allocation/api-schema";
-import { forbidden } from "@/lib/server/errors";
+import type { ZSettingsUpdate } from "@/lib/api/chargeback";
+import { forbidden } from "@/lib/errors";
 import { loadChargebackSettings } from "./load-chargeback-settings";
 
 export async function updateChargebackSettings(db: Db, principal: Pick<Principal, "email" | "scope">, input: z.infer<typeof ZSettingsUpdate>) {

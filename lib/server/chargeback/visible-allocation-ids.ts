@@ -1,7 +1,7 @@
 // What of a shared-cost rule an OU-scoped caller may see: their accounts, their OUs, and the cost
 // centers of those (account cost centers and OU defaults). Null = everything (unscoped callers).
 import "server-only";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { accountScope, ouScope } from "@/lib/server/scope";
 

@@ -6,7 +6,7 @@
 // mapped to OUs, cost centers or names, so the joins see ~70k rows instead of ~1.5M.
 import "server-only";
 import type { TGranularity, TMetric } from "@/lib/api/costs";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TGroupBy } from "@/lib/domain/showback/group-by";
 import { sqlAccountScope } from "@/lib/server/scope";

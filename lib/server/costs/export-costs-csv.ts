@@ -1,13 +1,13 @@
 // The CSV of a showback view: the same query and numbers as the page, one row per group in the
 // same order, then the totals row. Streamed: groups are read through a cursor as the download goes.
 import "server-only";
+import { streamSql } from "@/lib/db/export-stream";
 import type { CsvCell } from "@/lib/export/csv";
 import { groupByTitle } from "@/lib/domain/showback/group-by";
 import { monthToYearMonth } from "@/lib/domain/showback/period";
 import { sumDecimals } from "@/lib/domain/showback/decimal";
 import type { TCostPlan } from "./prepare-cost-report";
 import { readCostRow } from "./read-cost-row";
-import { streamQuery } from "./stream-query";
 
 async function* rows(plan: TCostPlan, databaseUrl: string): AsyncGenerator<CsvCell[]> {
   // Accounts and OUs are named by people but keyed by id: both go in the file.
@@ -18,7 +18,7 @@ async function* rows(plan: TCostPlan, databaseUrl: string): AsyncGenerator<CsvCe
 
   // Running column sums rather than kept rows: memory stays flat however many groups there are.
   let totals = plan.periods.map(() => "0");
-  for await (const raw of streamQuery(databaseUrl, plan.sql)) {
+  for await (const raw of streamSql(databaseUrl, plan.sql)) {
     const { group } = readCostRow(plan.groupBy, plan.periods, raw);
     totals = totals.map((t, i) => sumDecimals([t, group.values[i] ?? "0"]));
     yield [group.label, ...(idColumn ? [group.key] : []), ...group.values, group.total];

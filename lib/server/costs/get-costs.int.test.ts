@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZCostQuery, type TCostQueryInput } from "@/lib/api/costs";
-import { UNSCOPED, type Scope } from "@/lib/auth/principal";
+import { UNSCOPED, type Scope } from "@/lib/domain/access";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { csvStream } from "@/lib/export/csv";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";

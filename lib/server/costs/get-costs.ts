@@ -1,7 +1,7 @@
 // Spend grouped by account, OU, service, cost center or tag value over a window of months or days.
 import "server-only";
 import { ZCostReport, type TCostQuery, type TCostReport } from "@/lib/api/costs";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { shareOf } from "@/lib/domain/showback/decimal";
 import { totalsOf } from "@/lib/domain/showback/pivot";

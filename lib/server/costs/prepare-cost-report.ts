@@ -4,12 +4,12 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
 import type { TCostQuery, TCostReport, TResolvedCostQuery } from "@/lib/api/costs";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { monthOf, monthRange } from "@/lib/domain/months";
 import { formatGroupBy, ouDisplayPath, parseGroupBy, type TGroupBy } from "@/lib/domain/showback/group-by";
 import { lastDayOf, resolveWindow } from "@/lib/domain/showback/period";
-import { HttpError, notFound } from "@/lib/server/errors";
+import { AppError, notFound } from "@/lib/errors";
 import { accountScope, ouScope } from "@/lib/server/scope";
 import { buildCostSql } from "./build-cost-sql";
 
@@ -27,10 +27,10 @@ const ZDays = z.array(z.object({ day: z.string() }));
 
 export async function prepareCostReport(db: Db, scope: Scope, input: TCostQuery, now = new Date()): Promise<TCostPlan> {
   const groupBy = parseGroupBy(input.groupBy);
-  if (!groupBy) throw new HttpError(400, "Unknown grouping.");
-  if (groupBy.kind === "tag" && input.granularity === "daily") throw new HttpError(400, "Spend by tag is collected per month: choose the monthly granularity.");
+  if (!groupBy) throw new AppError("UNKNOWN_GROUPING", "Unknown grouping.");
+  if (groupBy.kind === "tag" && input.granularity === "daily") throw new AppError("TAG_NEEDS_MONTHLY", "Spend by tag is collected per month: choose the monthly granularity.");
   const window = resolveWindow({ from: input.from, to: input.to }, now);
-  if ("error" in window) throw new HttpError(400, window.error);
+  if ("error" in window) throw new AppError("INVALID_PERIOD", window.error);
 
   const [ou, account] = await Promise.all([
     input.ou ? db.orgUnit.findFirst({ where: { id: input.ou, ...ouScope(scope) }, select: { id: true, path: true } }) : null,

@@ -1,7 +1,7 @@
 // The filtered findings as CSV rows, read in keyset batches so any size streams in constant memory.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { TFindingFilters } from "@/lib/api/findings";
 import type { CsvCell } from "@/lib/export/csv";
 import { findingsWhere } from "./findings-where";

@@ -2,8 +2,8 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/principal";
-import { notFound } from "@/lib/server/errors";
+import type { Scope } from "@/lib/domain/access";
+import { notFound } from "@/lib/errors";
 import { findingsWhere } from "./findings-where";
 
 const ZRow = z.object({

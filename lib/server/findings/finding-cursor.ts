@@ -1,7 +1,7 @@
 // Opaque page cursors for the findings list: the keyset position, base64url-encoded.
 import "server-only";
 import { z } from "zod";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 import type { FindingCursor } from "./query-finding-rows";
 
 const ZCursor = z.object({ r: z.number().int(), f: z.string() });
@@ -14,7 +14,7 @@ export const findingCursor = {
       const c = ZCursor.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
       return { rank: c.r, fingerprint: c.f };
     } catch {
-      throw new HttpError(400, "Invalid cursor.");
+      throw new AppError("INVALID_CURSOR", "Invalid cursor.");
     }
   },
 };

@@ -2,7 +2,7 @@
 // what a person sees, counts and downloads can never disagree. Table alias: `f` (finding).
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { TFindingFilters, TFindingStatus } from "@/lib/api/findings";
 
 const NOT_MUTED = Prisma.sql`(f.muted_until IS NULL OR f.muted_until <= now())`;

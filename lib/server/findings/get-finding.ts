@@ -3,11 +3,11 @@ import "server-only";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import { can } from "@/lib/auth/roles";
 import { ZFindingDetail, type TFindingDetail } from "@/lib/api/findings";
 import { checkDefinition } from "@/lib/domain/checks";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 import { findingsWhere } from "./findings-where";
 import { queryFindingRows } from "./query-finding-rows";
 

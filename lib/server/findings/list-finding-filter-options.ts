@@ -1,7 +1,7 @@
 // What the findings filters offer: every check, and the OUs the caller may see (as paths).
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import { ALL_CHECKS } from "@/lib/domain/checks";
 import { ouScope } from "@/lib/server/scope";
 import type { FindingFilterOptions } from "@/lib/api/findings";

@@ -1,8 +1,8 @@
 // Accept an open finding for a while: it stays listed (muted) but stops counting until `until`.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import type { Principal } from "@/lib/auth/principal";
-import { conflict } from "@/lib/server/errors";
+import type { Principal } from "@/lib/domain/access";
+import { conflict } from "@/lib/errors";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { findVisibleFinding } from "./find-visible-finding";
 

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { TKnownAccountCreate } from "@/lib/api/known-accounts";
-import { conflict } from "@/lib/server/errors";
+import { conflict } from "@/lib/errors";
 import { auditKnownAccount } from "./audit-known-account";
 import { requireUnscoped, type TActor } from "./require-unscoped";
 

@@ -1,7 +1,7 @@
 // Removes an account from the inventory (closed, or never the company's), audited with what it held.
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 import { auditKnownAccount } from "./audit-known-account";
 import { requireUnscoped, type TActor } from "./require-unscoped";
 

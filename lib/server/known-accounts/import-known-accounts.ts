@@ -5,7 +5,7 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { TKnownAccountImportResult } from "@/lib/api/known-accounts";
 import { parseKnownAccountsCsv } from "@/lib/domain/known-accounts/parse-known-accounts-csv";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 import { auditKnownAccount } from "./audit-known-account";
 import { requireUnscoped, type TActor } from "./require-unscoped";
 
@@ -14,7 +14,7 @@ export async function importKnownAccounts(db: Db, actor: TActor, csv: string, fi
   const { rows, errors } = parseKnownAccountsCsv(csv);
   if (errors.length) {
     const n = errors.length;
-    throw new HttpError(422, `${n} row${n === 1 ? " is" : "s are"} invalid; nothing was imported. Fix ${n === 1 ? "it" : "them"} and import the file again.`, { rows: errors });
+    throw new AppError("IMPORT_ROWS_INVALID", `${n} row${n === 1 ? " is" : "s are"} invalid; nothing was imported. Fix ${n === 1 ? "it" : "them"} and import the file again.`, { rows: errors });
   }
   return db.$transaction(async (tx) => {
     const existing = await tx.knownAccount.findMany({ where: { accountId: { in: rows.map((r) => r.accountId) } }, select: { accountId: true, name: true, owner: true } });

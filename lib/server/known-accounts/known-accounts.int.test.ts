@@ -4,7 +4,7 @@ import { evaluateRun } from "@/lib/collect/evaluate";
 import { ACC, EXTERNAL_ACCOUNT, OU, baselineSnapshot } from "@/lib/domain/checks/test-fixtures";
 import { ORG_ACCOUNT_OUTSIDE } from "@/lib/domain/checks/org-account-outside";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "@/lib/testing/db";
 import { createKnownAccount } from "./create-known-account";
 import { deleteKnownAccount } from "./delete-known-account";
@@ -56,9 +56,9 @@ describe("known accounts feed ORG_ACCOUNT_OUTSIDE and the managed-accounts KPI",
   it("rejects a file with a bad row as a whole, naming the row", async () => {
     const bad = `${CMDB}\n12345678901,short id,x`;
     const err: unknown = await importKnownAccounts(t.db, ADMIN, bad).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(HttpError);
+    expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ status: 422, details: { rows: [{ line: 6, accountId: null }] } });
-    expect(err instanceof HttpError ? JSON.stringify(err.details) : "").toContain("has 11 digits");
+    expect(err instanceof AppError ? JSON.stringify(err.details) : "").toContain("has 11 digits");
     expect(await t.db.knownAccount.count()).toBe(4);
   });
 

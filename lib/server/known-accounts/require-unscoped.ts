@@ -1,6 +1,6 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
-import { forbidden } from "@/lib/server/errors";
+import type { Principal } from "@/lib/domain/access";
+import { forbidden } from "@/lib/errors";
 
 export type TActor = Pick<Principal, "email" | "scope">;
 

@@ -2,7 +2,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { TKnownAccountUpdate } from "@/lib/api/known-accounts";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 import { auditKnownAccount } from "./audit-known-account";
 import { requireUnscoped, type TActor } from "./require-unscoped";
 

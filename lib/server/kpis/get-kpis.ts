@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import { CATEGORIES, SEVERITIES } from "@/lib/domain/checks/types";
 import { ORG_SCOPE } from "@/lib/domain/kpis/types";
 import { KPI_META, KPI_ORDER, ZKpisResponse, type TKpisResponse, type TKpiSeries } from "@/lib/api/kpis";

@@ -5,7 +5,7 @@ import type { TOuTree, TOuTreeNode } from "@/lib/api/org";
 import type { Period } from "@/lib/domain/org/period";
 import { inheritedPolicies } from "@/lib/domain/org/scps";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import { getSecurityHubView } from "./security-hub-rollup";
 
 const ZRow = z.object({

@@ -3,7 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { TAccountSecurityHub, TSecurityHubRollup } from "@/lib/api/security-hub";
 import { sqlAccountScope } from "@/lib/server/scope";
 import { Prisma } from "@/lib/generated/prisma/client";

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addMonths } from "@/lib/domain/months";
 import { sqlAccountScope } from "@/lib/server/scope";

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { ZOverview, type TOverview } from "@/lib/api/overview";
 import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import { accountScope, sqlAccountScope } from "@/lib/server/scope";
 import { getSecurityHubView } from "@/lib/server/org/security-hub-rollup";
 import { getCostMovers } from "./get-cost-movers";

@@ -1,12 +1,12 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { TDecisionBody } from "@/lib/domain/requests/api-schema";
+import type { TDecisionBody } from "@/lib/api/requests";
 import { InvalidTransitionError, transition } from "@/lib/domain/requests/state-machine";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { ousInScope } from "@/lib/server/authorize";
-import { HttpError, conflict, notFound } from "@/lib/server/errors";
-import { logger } from "@/lib/server/logger";
+import { AppError, conflict, notFound } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { accountEmail, createOrganizationAccount } from "./create-organization-account";
 import { getRequestSettings } from "./get-request-settings";
 import { requestStateOf } from "./request-state";
@@ -24,7 +24,7 @@ export async function decideAccountRequest(db: Db, principal: Principal, id: str
     patch = transition(requestStateOf(row), { kind: body.decision, by: principal.email, note: body.note || null, at: new Date() });
   } catch (err) {
     if (err instanceof InvalidTransitionError) throw conflict(err.message);
-    throw new HttpError(400, err instanceof Error ? err.message : String(err));
+    throw new AppError("INVALID_DECISION", err instanceof Error ? err.message : String(err));
   }
   // Guarded on the status read above: two admins deciding at once cannot both win.
   const { count } = await db.accountRequest.updateMany({ where: { id, status: row.status }, data: patch });
@@ -38,7 +38,7 @@ export async function decideAccountRequest(db: Db, principal: Principal, id: str
       creation = await createOrganizationAccount(db, { name: row.name, email: accountEmail(settings.emailTemplate, row.name) });
     } catch (err) {
       logger.error({ err, requestId: id }, "Organizations CreateAccount failed");
-      throw new HttpError(502, `Approved, but Organizations CreateAccount failed: ${err instanceof Error ? err.message : String(err)}`);
+      throw new AppError("CREATE_ACCOUNT_FAILED", `Approved, but Organizations CreateAccount failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
   const updated = await db.accountRequest.findUniqueOrThrow({ where: { id } });

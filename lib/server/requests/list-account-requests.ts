@@ -1,8 +1,8 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import { can } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";
-import { ZRequestList } from "@/lib/domain/requests/api-schema";
+import { ZRequestList } from "@/lib/api/requests";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ouScope } from "@/lib/server/scope";
 import { toRequestView } from "./to-request-view";

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import { REQUEST_SETTINGS_KEY, type TRequestSettings } from "@/lib/domain/requests/api-schema";
+import { REQUEST_SETTINGS_KEY, type TRequestSettings } from "@/lib/api/requests";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requireOrgAdmin } from "@/lib/server/authorize";
 import { REQUEST_SETTINGS_ORG_WIDE } from "./show-request-settings";

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import type { TRequestSettings } from "@/lib/domain/requests/api-schema";
+import type { TRequestSettings } from "@/lib/api/requests";
 import { requireOrgAdmin } from "@/lib/server/authorize";
 import { getRequestSettings } from "./get-request-settings";
 

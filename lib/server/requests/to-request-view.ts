@@ -1,5 +1,5 @@
 import "server-only";
-import type { TRequestView } from "@/lib/domain/requests/api-schema";
+import type { TRequestView } from "@/lib/api/requests";
 import { hoursToCompliant, timeline } from "@/lib/domain/requests/state-machine";
 import type { AccountRequest } from "@/lib/generated/prisma/client";
 import { requestStateOf } from "./request-state";

@@ -1,7 +1,7 @@
 // Per run: how many of the caller's accounts failed (what an OU-scoped caller sees instead of the total).
 import "server-only";
 import { z } from "zod";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { sqlAccountScope } from "@/lib/server/scope";

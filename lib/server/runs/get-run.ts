@@ -1,9 +1,9 @@
 // One collection run with its per-account errors; a scoped caller sees only their accounts' errors and no org-wide totals.
 import "server-only";
 import type { TRunDetail } from "@/lib/api/runs";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 import { accountScope } from "@/lib/server/scope";
 import { RUN_SUMMARY_SELECT, toRunSummary } from "./to-run-summary";
 

@@ -1,7 +1,7 @@
 // Collection runs, newest first, a page at a time; OU-scoped callers see them without org-wide totals.
 import "server-only";
 import type { TRunList, TRunListQuery } from "@/lib/api/runs";
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { countScopedFailures } from "./count-scoped-failures";
 import { RUN_SUMMARY_SELECT, toRunSummary } from "./to-run-summary";

@@ -9,7 +9,7 @@ import { readCostState } from "@/lib/collect/sources/aws/cost-state";
 import { produceAwsSnapshot } from "@/lib/collect/sources/aws/source";
 import { generateDemoSnapshot, MIN_ACCOUNTS } from "@/lib/collect/sources/demo";
 import type { Db } from "@/lib/db/client";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 import type { TTriggerSource } from "./choose-run-source";
 
 export async function runRequestFor(db: Db, source: TTriggerSource): Promise<Omit<RunRequest, "triggeredBy">> {
@@ -32,7 +32,7 @@ export async function runRequestFor(db: Db, source: TTriggerSource): Promise<Omi
     config = loadAwsConfig(process.env);
   } catch (err) {
     if (!(err instanceof z.ZodError)) throw err;
-    throw new HttpError(503, `The AWS collector is not configured correctly: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new AppError("COLLECTOR_MISCONFIGURED", `The AWS collector is not configured correctly: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   return {
     source: "aws",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { UNSCOPED } from "@/lib/auth/principal";
+import { UNSCOPED } from "@/lib/domain/access";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { getRun } from "./get-run";

@@ -3,9 +3,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startWebhookReceiver, type WebhookReceiver } from "@/lib/alerts/testing/receivers";
 import { ZAlertEvent } from "@/lib/alerts/alert-event";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import { generateDemoSnapshot, MIN_ACCOUNTS } from "@/lib/collect/sources/demo";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "@/lib/testing/db";
 
 const ADMIN: Principal = {
@@ -112,12 +112,12 @@ describe("a run started from the dashboard", () => {
 /** Everything that would make the web process look configured for AWS. */
 const AWS_HINTS = ["AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "ORGLENS_AWS_ROLE_NAME", "ORGLENS_AWS_REGIONS"];
 
-async function refusalOf(attempt: Promise<unknown>): Promise<HttpError> {
+async function refusalOf(attempt: Promise<unknown>): Promise<AppError> {
   const outcome = await attempt.then(
     () => null,
     (err: unknown) => err,
   );
-  if (!(outcome instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(outcome)}`);
+  if (!(outcome instanceof AppError)) throw new Error(`expected an AppError, got ${String(outcome)}`);
   return outcome;
 }
 

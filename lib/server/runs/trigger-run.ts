@@ -4,12 +4,12 @@ import "server-only";
 import { afterRun } from "@/lib/collect/after-run";
 import { RunAlreadyInProgressError, runCollection } from "@/lib/collect/run";
 import { STORED_RUN_STATUSES } from "@/lib/collect/store/data-source";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import type { TTriggeredRun } from "@/lib/api/runs";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { conflict } from "@/lib/server/errors";
-import { logger } from "@/lib/server/logger";
+import { conflict } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { chooseRunSource } from "./choose-run-source";
 import { runRequestFor } from "./run-request-for";
 

@@ -1,17 +1,10 @@
 import "server-only";
-import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
-import { ROLES } from "@/lib/auth/roles";
+import type { TRoleBindingInput } from "@/lib/api/settings";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requireOrgAdmin } from "@/lib/server/authorize";
-import { HttpError, notFound } from "@/lib/server/errors";
-
-export const ZRoleBindingInput = z.object({
-  group: z.string().trim().min(1, "The IdP group name is required").max(200),
-  role: z.enum(ROLES),
-  ouIds: z.array(z.string().min(1)).default([]),
-});
+import { AppError, notFound } from "@/lib/errors";
 
 // Who may grant roles is who holds every role everywhere: a scoped admin granting any binding could
 // name its own group and widen its scope.
@@ -23,11 +16,11 @@ export async function listRoleBindings(db: Db, principal: Principal) {
 }
 
 /** Creates or replaces the binding of one group; OU ids must exist. */
-export async function saveRoleBinding(db: Db, principal: Principal, input: z.infer<typeof ZRoleBindingInput>) {
+export async function saveRoleBinding(db: Db, principal: Principal, input: TRoleBindingInput) {
   requireOrgAdmin(principal, ORG_WIDE);
   if (input.ouIds.length) {
     const found = await db.orgUnit.count({ where: { id: { in: input.ouIds } } });
-    if (found !== new Set(input.ouIds).size) throw new HttpError(400, "Unknown OU id in the scope.");
+    if (found !== new Set(input.ouIds).size) throw new AppError("UNKNOWN_OU", "Unknown OU id in the scope.");
   }
   const saved = await db.roleBinding.upsert({
     where: { group: input.group },

@@ -8,7 +8,7 @@ vi.hoisted(() => {
   process.env.ORGLENS_DEMO_SIGNIN ??= "1";
 });
 
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import { useTestDatabase } from "@/lib/testing/db";
 import { createApiToken } from "./create-api-token";
 import { listApiTokens } from "./list-api-tokens";

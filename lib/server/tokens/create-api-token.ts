@@ -1,22 +1,17 @@
 import "server-only";
 import { addDays } from "date-fns";
-import { z } from "zod";
-import type { Principal } from "@/lib/auth/principal";
+import type { TCreateToken } from "@/lib/api/settings";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { forbidden } from "@/lib/server/errors";
+import { forbidden } from "@/lib/errors";
 import { hashToken, newTokenSecret } from "./hash-token";
-
-export const ZCreateToken = z.object({
-  name: z.string().trim().min(1, "Give the token a name").max(100),
-  expiresInDays: z.number().int().min(1).max(365).default(90),
-});
 
 /**
  * Creates a read-only token with the creator's role, scope and IdP groups (each request re-resolves the
  * groups, so the token never outranks its creator); the secret is returned once, stored hashed.
  */
-export async function createApiToken(db: Db, principal: Principal, input: z.infer<typeof ZCreateToken>) {
+export async function createApiToken(db: Db, principal: Principal, input: TCreateToken) {
   if (principal.kind !== "user") throw forbidden("API tokens are read-only and cannot create tokens.");
   const secret = newTokenSecret();
   const token = await db.apiToken.create({

@@ -1,7 +1,8 @@
 // A token's rights are the lesser of what it was created with and what its creator holds now.
-import type { Scope } from "@/lib/auth/principal";
+import type { Scope } from "@/lib/domain/access";
 import type { Resolved } from "@/lib/auth/resolve-role";
-import { roleRank, type TRole } from "@/lib/auth/roles";
+import { roleRank } from "@/lib/auth/roles";
+import type { TRole } from "@/lib/domain/access";
 
 /**
  * Role: the lower of the two. Scope: the intersection of the two sets of OU subtrees — an OU of one side

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { isOrgAdmin } from "@/lib/server/authorize";
-import { notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/errors";
 
 /** Revokes one of the caller's tokens, or anyone's for an admin of the whole organization; others' are "not found". */
 export async function revokeApiToken(db: Db, principal: Principal, id: string) {

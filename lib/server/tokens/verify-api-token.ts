@@ -1,5 +1,5 @@
 import "server-only";
-import type { Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/domain/access";
 import { resolveRole } from "@/lib/auth/resolve-role";
 import { isRole } from "@/lib/auth/roles";
 import type { Db } from "@/lib/db/client";

@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { AccountDetail } from "@/components/account/account-detail";
-import { ZAccountId } from "@/lib/api/accounts";
-import { requirePage } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
+import { ZAccountParams } from "@/lib/api/params";
+import { requirePageContext } from "@/lib/server/http/page";
 import { getAccount } from "@/lib/server/accounts/get-account";
 
 interface Props {
@@ -13,9 +12,9 @@ interface Props {
 
 // One load per request, shared by the title and the page.
 const loadAccount = cache(async (id: string) => {
-  const principal = await requirePage("data:read");
-  const parsed = ZAccountId.safeParse(id);
-  return parsed.success ? getAccount(db, principal.scope, parsed.data) : null;
+  const { db, principal } = await requirePageContext("data:read");
+  const parsed = ZAccountParams.safeParse({ id });
+  return parsed.success ? getAccount(db, principal.scope, parsed.data.id) : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

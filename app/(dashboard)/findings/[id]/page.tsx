@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { FindingDetail } from "@/components/findings/finding-detail";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 
 export const metadata: Metadata = { title: "Finding" };
 

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { RoleBindingsPanel } from "@/components/settings/role-bindings-panel";
-import { requirePage } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
+import { requirePageContext } from "@/lib/server/http/page";
+import { listOuOptions } from "@/lib/server/org/list-ou-options";
 
 export const metadata: Metadata = { title: "Access" };
 
 export default async function AccessPage() {
-  const principal = await requirePage("settings:write");
+  const { db, principal } = await requirePageContext("settings:write");
   if (principal.scope.ouIds !== null) forbidden();
-  const ous = await db.orgUnit.findMany({ where: { removedAt: null }, orderBy: { path: "asc" }, select: { id: true, path: true } });
+  const ous = await listOuOptions(db, principal.scope);
   return <RoleBindingsPanel ous={ous} />;
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { forbidden } from "next/navigation";
 import { AuditPanel } from "@/components/settings/audit-panel";
-import { requirePage } from "@/lib/auth/page-guard";
+import { requirePage } from "@/lib/server/http/page";
 
 export const metadata: Metadata = { title: "Audit trail" };
 

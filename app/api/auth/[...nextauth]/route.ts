@@ -1,7 +1,7 @@
 // GET/POST /api/auth/* – next-auth's sign-in, callback, session and sign-out endpoints
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions } from "@/lib/server/http/auth-options";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 

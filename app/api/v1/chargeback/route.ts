@@ -1,12 +1,8 @@
 // GET /api/v1/chargeback – a month's chargeback by cost center and account, reconciled to the organization's total
-import { z } from "zod";
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { ZMonthParam } from "@/lib/domain/allocation/api-schema";
+import { route } from "@/lib/server/http/route";
+import { ZChargebackQuery } from "@/lib/api/chargeback";
 import { getChargeback } from "@/lib/server/chargeback/get-chargeback";
 
 export const dynamic = "force-dynamic";
 
-const ZQuery = z.object({ month: ZMonthParam.optional() });
-
-export const GET = route({ permission: "export", query: ZQuery }, ({ principal, query }) => getChargeback(db, principal, query.month));
+export const GET = route({ permission: "export", query: ZChargebackQuery }, ({ db, principal, query }) => getChargeback(db, principal, query.month));

@@ -1,9 +1,8 @@
 // GET /api/v1/costs – spend grouped by account, OU, service, cost center or tag, per month or day
 import { ZCostQuery } from "@/lib/api/costs";
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
+import { route } from "@/lib/server/http/route";
 import { getCosts } from "@/lib/server/costs/get-costs";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZCostQuery, cache: true }, ({ principal, query }) => getCosts(db, principal.scope, query));
+export const GET = route({ permission: "dashboard:read", query: ZCostQuery, cache: true }, ({ db, principal, query }) => getCosts(db, principal.scope, query));

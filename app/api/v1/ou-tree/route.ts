@@ -1,15 +1,8 @@
 // GET /api/v1/ou-tree – every visible OU and account with its subtree's spend, accounts, open findings, score and SCPs
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
 import { ZOuTreeQuery } from "@/lib/api/org";
-import { resolvePeriod } from "@/lib/domain/org/period";
-import { HttpError } from "@/lib/server/errors";
-import { getOuTree } from "@/lib/server/org/get-ou-tree";
+import { route } from "@/lib/server/http/route";
+import { getOuTreeForQuery } from "@/lib/server/org/get-ou-tree-for-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZOuTreeQuery, cache: true }, ({ principal, query }) => {
-  const period = resolvePeriod(query, new Date());
-  if (!period.ok) throw new HttpError(400, period.error);
-  return getOuTree(db, principal.scope, period.period);
-});
+export const GET = route({ permission: "dashboard:read", query: ZOuTreeQuery, cache: true }, ({ db, principal, query }) => getOuTreeForQuery(db, principal.scope, query));

@@ -1,21 +1,16 @@
 // GET /api/v1/runs – collection runs, newest first; POST /api/v1/runs – start a collection run now
 import { after, NextResponse } from "next/server";
-import { z } from "zod";
-import { ZRunListQuery } from "@/lib/api/runs";
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
+import { ZRunListQuery, ZTriggerRunBody } from "@/lib/api/runs";
+import { route } from "@/lib/server/http/route";
 import { env } from "@/lib/env";
 import { listRuns } from "@/lib/server/runs/list-runs";
 import { triggerRun } from "@/lib/server/runs/trigger-run";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read", query: ZRunListQuery }, ({ principal, query }) => listRuns(db, principal.scope, query));
+export const GET = route({ permission: "data:read", query: ZRunListQuery }, ({ db, principal, query }) => listRuns(db, principal.scope, query));
 
-/** The body is an empty JSON object: a stray request without one starts nothing. */
-const ZTriggerBody = z.object({}).strict();
-
-export const POST = route({ permission: "runs:trigger", body: ZTriggerBody }, async ({ principal }) => {
+export const POST = route({ permission: "runs:trigger", body: ZTriggerRunBody }, async ({ db, principal }) => {
   const { run, finished } = await triggerRun(db, env.DATABASE_URL, principal);
   // The run goes on after the response; `after` keeps hosts that freeze idle handlers from cutting it short.
   after(() => finished);

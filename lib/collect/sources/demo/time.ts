@@ -22,11 +22,6 @@ export function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
-/** "YYYY-MM-01" for the month containing `ms`. */
-export function isoMonth(ms: number): string {
-  return isoDay(monthStart(ms));
-}
-
 export function iso(ms: number): string {
   return new Date(ms).toISOString();
 }

@@ -1,7 +1,6 @@
 // DELETE /api/settings/role-bindings/:id – remove a mapping (unscoped admins)
-import { z } from "zod";
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
+import { ZUuidParams } from "@/lib/api/params";
+import { route } from "@/lib/server/http/route";
 import { deleteRoleBinding } from "@/lib/server/settings/role-bindings";
 
-export const DELETE = route({ permission: "settings:write" }, ({ principal, params }) => deleteRoleBinding(db, principal, z.uuid().parse(params.id)));
+export const DELETE = route({ permission: "settings:write", params: ZUuidParams }, ({ db, principal, params }) => deleteRoleBinding(db, principal, params.id));

@@ -1,16 +1,16 @@
 // GET /api/v1/accounts/[id] – one account: placement history, tags, audit status, findings, IAM users and keys, roles and their trust, trails
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { ZAccountId } from "@/lib/api/accounts";
-import { notFound } from "@/lib/server/errors";
+import { ZAccountParams } from "@/lib/api/params";
+import { notFound } from "@/lib/errors";
+import { route } from "@/lib/server/http/route";
 import { getAccount } from "@/lib/server/accounts/get-account";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read" }, async ({ principal, params }) => {
-  // A malformed id is as unknown as a missing one: 404, like an account outside the caller's scope.
-  const id = ZAccountId.safeParse(params.id);
-  const account = id.success ? await getAccount(db, principal.scope, id.data) : null;
-  if (!account) throw notFound("No such account, or it is outside the part of the organization you can see.");
+// A malformed id is as unknown as a missing one, or one outside the caller's scope: the same 404.
+const NOT_VISIBLE = "No such account, or it is outside the part of the organization you can see.";
+
+export const GET = route({ permission: "data:read", params: ZAccountParams, notFound: NOT_VISIBLE }, async ({ db, principal, params }) => {
+  const account = await getAccount(db, principal.scope, params.id);
+  if (!account) throw notFound(NOT_VISIBLE);
   return account;
 });

@@ -1,7 +1,6 @@
 // POST /api/v1/alerts/channels – create an alert channel (Slack, Teams, signed webhook or email)
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { ZChannelBody } from "@/lib/alerts/api-schema";
+import { route } from "@/lib/server/http/route";
+import { ZChannelBody } from "@/lib/api/alerts";
 import { saveAlertChannel } from "@/lib/server/alerts/save-alert-channel";
 
-export const POST = route({ permission: "settings:write", body: ZChannelBody }, ({ principal, body }) => saveAlertChannel(db, principal, body));
+export const POST = route({ permission: "settings:write", body: ZChannelBody }, ({ db, principal, body }) => saveAlertChannel(db, principal, body));

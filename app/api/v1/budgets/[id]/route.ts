@@ -1,11 +1,12 @@
 // PATCH, DELETE /api/v1/budgets/:id – edit or delete an OrgLens budget
-import { z } from "zod";
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { ZBudgetBody } from "@/lib/domain/budgets/api-schema";
+import { ZUuidParams } from "@/lib/api/params";
+import { ZBudgetBody } from "@/lib/api/budgets";
+import { route } from "@/lib/server/http/route";
 import { deleteBudget } from "@/lib/server/budgets/delete-budget";
 import { saveBudget } from "@/lib/server/budgets/save-budget";
 
-export const PATCH = route({ permission: "rules:write", body: ZBudgetBody }, ({ principal, body, params }) => saveBudget(db, principal, body, z.uuid().parse(params.id)));
+const budget = { permission: "rules:write", params: ZUuidParams, notFound: "No such budget." } as const;
 
-export const DELETE = route({ permission: "rules:write" }, ({ principal, params }) => deleteBudget(db, principal, z.uuid().parse(params.id)));
+export const PATCH = route({ ...budget, body: ZBudgetBody }, ({ db, principal, body, params }) => saveBudget(db, principal, body, params.id));
+
+export const DELETE = route(budget, ({ db, principal, params }) => deleteBudget(db, principal, params.id));

@@ -1,7 +1,6 @@
 // PUT /api/v1/chargeback/ou-defaults – set or clear an OU's default cost center (admins, audited)
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { ZOuDefaultUpdate } from "@/lib/domain/allocation/api-schema";
+import { route } from "@/lib/server/http/route";
+import { ZOuDefaultUpdate } from "@/lib/api/chargeback";
 import { setOuCostCenter } from "@/lib/server/chargeback/set-ou-cost-center";
 
-export const PUT = route({ permission: "rules:write", body: ZOuDefaultUpdate }, ({ principal, body }) => setOuCostCenter(db, principal, body));
+export const PUT = route({ permission: "rules:write", body: ZOuDefaultUpdate }, ({ db, principal, body }) => setOuCostCenter(db, principal, body));

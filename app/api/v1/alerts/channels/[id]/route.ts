@@ -1,11 +1,12 @@
 // PATCH, DELETE /api/v1/alerts/channels/:id – update (masked secrets kept) or delete an alert channel
-import { z } from "zod";
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
-import { ZChannelBody } from "@/lib/alerts/api-schema";
+import { ZChannelBody } from "@/lib/api/alerts";
+import { ZUuidParams } from "@/lib/api/params";
+import { route } from "@/lib/server/http/route";
 import { deleteAlertChannel } from "@/lib/server/alerts/delete-alert-channel";
 import { saveAlertChannel } from "@/lib/server/alerts/save-alert-channel";
 
-export const PATCH = route({ permission: "settings:write", body: ZChannelBody }, ({ principal, body, params }) => saveAlertChannel(db, principal, body, z.uuid().parse(params.id)));
+const channel = { permission: "settings:write", params: ZUuidParams, notFound: "No such alert channel." } as const;
 
-export const DELETE = route({ permission: "settings:write" }, ({ principal, params }) => deleteAlertChannel(db, principal, z.uuid().parse(params.id)));
+export const PATCH = route({ ...channel, body: ZChannelBody }, ({ db, principal, body, params }) => saveAlertChannel(db, principal, body, params.id));
+
+export const DELETE = route(channel, ({ db, principal, params }) => deleteAlertChannel(db, principal, params.id));

@@ -1,7 +1,6 @@
 // DELETE /api/v1/alerts/rules/:id – remove an alert rule
-import { z } from "zod";
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
+import { ZUuidParams } from "@/lib/api/params";
+import { route } from "@/lib/server/http/route";
 import { deleteAlertRule } from "@/lib/server/alerts/delete-alert-rule";
 
-export const DELETE = route({ permission: "settings:write" }, ({ principal, params }) => deleteAlertRule(db, principal, z.uuid().parse(params.id)));
+export const DELETE = route({ permission: "settings:write", params: ZUuidParams, notFound: "No such alert rule." }, ({ db, principal, params }) => deleteAlertRule(db, principal, params.id));

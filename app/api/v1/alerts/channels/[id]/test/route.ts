@@ -1,7 +1,6 @@
 // POST /api/v1/alerts/channels/:id/test – send a test alert through the channel (logged as a delivery)
-import { z } from "zod";
-import { route } from "@/lib/auth/guard";
-import { db } from "@/lib/db";
+import { ZUuidParams } from "@/lib/api/params";
+import { route } from "@/lib/server/http/route";
 import { testAlertChannel } from "@/lib/server/alerts/test-alert-channel";
 
-export const POST = route({ permission: "settings:write" }, ({ principal, params }) => testAlertChannel(db, principal, z.uuid().parse(params.id)));
+export const POST = route({ permission: "settings:write", params: ZUuidParams, notFound: "No such alert channel." }, ({ db, principal, params }) => testAlertChannel(db, principal, params.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 import { readJsonBody } from "./request-body";
 
 function streamOf(chunks: number, chunkBytes: number, pulled: { bytes: number }): ReadableStream<Uint8Array> {
@@ -17,9 +17,9 @@ function streamOf(chunks: number, chunkBytes: number, pulled: { bytes: number })
 const init: RequestInit & { duplex: "half" } = { method: "POST", duplex: "half" };
 const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://localhost/api/x", { ...init, body, headers });
 
-async function error(p: Promise<unknown>): Promise<HttpError> {
+async function error(p: Promise<unknown>): Promise<AppError> {
   const err: unknown = await p.then(() => null, (e: unknown) => e);
-  if (!(err instanceof HttpError)) throw new Error(`expected an HttpError, got ${String(err)}`);
+  if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
   return err;
 }
 

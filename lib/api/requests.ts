@@ -1,6 +1,6 @@
 // Shapes of /api/v1/requests, shared by the routes and the requests page.
 import { z } from "zod";
-import { REQUEST_STATUSES } from "./state-machine";
+import { REQUEST_STATUSES } from "@/lib/domain/requests/state-machine";
 
 export const ENVIRONMENTS = ["prod", "staging", "test", "dev", "sandbox"] as const;
 

@@ -7,28 +7,35 @@ import { ZodError, type z } from "zod";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { HttpError } from "@/lib/server/errors";
-import { logger } from "@/lib/server/logger";
+import type { Db } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { logger } from "@/lib/log";
 import { withResponseCache } from "@/lib/server/response-cache";
-import type { Principal } from "./principal";
+import type { Principal } from "@/lib/domain/access";
 import { createRateLimiter } from "./rate-limit";
 import { DEFAULT_JSON_BODY_LIMIT, readJsonBody } from "./request-body";
-import { can, type TPermission } from "./roles";
+import { can, type TPermission } from "@/lib/auth/roles";
 import { checkSameOriginJson } from "./same-origin";
-import { getCaller } from "./session";
+import { getCaller } from "./caller";
 
-type Params = Record<string, string | string[] | undefined>;
+type RawParams = Record<string, string | string[] | undefined>;
 
-export interface RouteContext<Q, B> {
+export interface RouteContext<P, Q, B> {
   req: NextRequest;
   principal: Principal;
+  /** The app's database: handlers pass it on to one lib/server function, which scopes every query. */
+  db: Db;
+  params: P;
   query: Q;
   body: B;
-  params: Params;
 }
 
-export interface RouteSpec<QS extends z.ZodType | undefined, BS extends z.ZodType | undefined> {
+export interface RouteSpec<PS extends z.ZodType | undefined, QS extends z.ZodType | undefined, BS extends z.ZodType | undefined> {
   permission: TPermission;
+  /** The path's dynamic segments (`{ id: z.uuid() }`): a malformed one names nothing, so it is a 404. */
+  params?: PS;
+  /** The 404 message when `params` does not parse (default "Not found."). */
+  notFound?: string;
   query?: QS;
   body?: BS;
   /** Cap on the JSON body in bytes (default DEFAULT_JSON_BODY_LIMIT): larger bodies get a 413. */
@@ -56,33 +63,34 @@ function appOrigin(req: NextRequest): string {
 
 const hasBearer = (req: NextRequest) => req.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;
 
-export function route<QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined>(
-  spec: RouteSpec<QS, BS>,
-  handler: (ctx: RouteContext<Infer<QS>, Infer<BS>>) => Promise<Response | object>,
+export function route<PS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined>(
+  spec: RouteSpec<PS, QS, BS>,
+  handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>) => Promise<Response | object>,
 ) {
-  return async (req: NextRequest, ctx: { params: Promise<Params> }): Promise<Response> => {
+  return async (req: NextRequest, ctx: { params: Promise<RawParams> }): Promise<Response> => {
     try {
       // Before anything is read: a session cookie rides along on cross-site requests, a bearer token
       // does not (and tokens are read-only anyway).
       if (!SAFE_METHODS.has(req.method) && !hasBearer(req)) {
         const refusal = checkSameOriginJson(req.headers, appOrigin(req));
-        if (refusal) throw new HttpError(403, refusal);
+        if (refusal) throw new AppError("CROSS_SITE_REQUEST", refusal);
       }
       const caller = await getCaller(req);
-      if (caller.status === "anonymous") throw new HttpError(401, "Sign in to continue.");
-      if (caller.status === "no-role") throw new HttpError(403, "Your account has no OrgLens role. Ask an admin to map one of your groups to a role.");
+      if (caller.status === "anonymous") throw new AppError("SIGN_IN_REQUIRED", "Sign in to continue.");
+      if (caller.status === "no-role") throw new AppError("NO_ROLE", "Your account has no OrgLens role. Ask an admin to map one of your groups to a role.");
       const { principal } = caller;
-      if (!can(principal.role, spec.permission)) throw new HttpError(403, "You do not have permission to do this.");
-      if (principal.kind === "token" && req.method !== "GET") throw new HttpError(403, "API tokens are read-only.");
+      if (!can(principal.role, spec.permission)) throw new AppError("FORBIDDEN", "You do not have permission to do this.");
+      if (principal.kind === "token" && req.method !== "GET") throw new AppError("TOKEN_READ_ONLY", "API tokens are read-only.");
       if (spec.rateLimit) {
         const decision = exportLimiter.take(principal.kind === "token" ? `token:${principal.tokenId ?? principal.email}` : `user:${principal.email}`);
         if (!decision.ok) return tooManyExports(decision.retryAfterSeconds);
       }
 
+      // The resource first: an id that cannot name anything is "not found" whatever the input says.
+      const params = spec.params ? parseParams(spec.params, await ctx.params, spec.notFound) : undefined;
       const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
       const body = spec.body ? spec.body.parse(await readJsonBody(req, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_LIMIT)) : undefined;
-      const params = await ctx.params;
-      const run = () => handler({ req, principal, query: query as Infer<QS>, body: body as Infer<BS>, params });
+      const run = () => handler({ req, principal, db, params: params as Infer<PS>, query: query as Infer<QS>, body: body as Infer<BS> });
       if (spec.cache && req.method === "GET") return await withResponseCache(db, req, principal, run);
       const result = await run();
       return result instanceof Response ? result : NextResponse.json(result);
@@ -92,22 +100,28 @@ export function route<QS extends z.ZodType | undefined = undefined, BS extends z
   };
 }
 
+function parseParams<S extends z.ZodType>(schema: S, raw: RawParams, message = "Not found."): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw notFound(message);
+  return parsed.data;
+}
+
 function tooManyExports(retryAfterSeconds: number): Response {
   return NextResponse.json(
-    { error: `Too many exports: at most ${EXPORTS_PER_MINUTE} a minute. Try again in ${retryAfterSeconds} s.` },
+    { error: `Too many exports: at most ${EXPORTS_PER_MINUTE} a minute. Try again in ${retryAfterSeconds} s.`, code: "TOO_MANY_EXPORTS" },
     { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
   );
 }
-export function errorResponse(err: unknown, req?: NextRequest): Response {
-  if (err instanceof HttpError) return NextResponse.json({ error: err.message, details: err.details }, { status: err.status });
+function errorResponse(err: unknown, req?: NextRequest): Response {
+  if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code, details: err.details }, { status: err.status });
   if (err instanceof ZodError) {
     const fields = err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return NextResponse.json({ error: "Invalid input.", fields }, { status: 400 });
+    return NextResponse.json({ error: "Invalid input.", code: "INVALID_INPUT", fields }, { status: 400 });
   }
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
-    if (err.code === "P2025") return NextResponse.json({ error: "Not found." }, { status: 404 });
-    if (err.code === "P2002") return NextResponse.json({ error: "That already exists." }, { status: 409 });
+    if (err.code === "P2025") return NextResponse.json({ error: "Not found.", code: "NOT_FOUND" }, { status: 404 });
+    if (err.code === "P2002") return NextResponse.json({ error: "That already exists.", code: "CONFLICT" }, { status: 409 });
   }
   logger.error({ err, path: req?.nextUrl.pathname }, "unhandled error in route");
-  return NextResponse.json({ error: "Something went wrong. It has been logged." }, { status: 500 });
+  return NextResponse.json({ error: "Something went wrong. It has been logged.", code: "INTERNAL" }, { status: 500 });
 }

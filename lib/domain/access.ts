@@ -1,5 +1,7 @@
-// Who is asking, with what role and over which part of the organization.
-import type { TRole } from "./roles";
+// Who is asking, with what role and over which part of the organization. Plain data: the server
+// resolves it (lib/server/http/caller.ts), every server function takes it, and nothing here does I/O.
+export const ROLES = ["viewer", "analyst", "admin"] as const;
+export type TRole = (typeof ROLES)[number];
 
 export interface Scope {
   /** OU ids the principal may see (their subtrees); null = the whole organization. */
@@ -22,7 +24,3 @@ export interface Principal {
 }
 
 export const UNSCOPED: Scope = { ouIds: null };
-
-export function isScoped(scope: Scope): scope is { ouIds: string[] } {
-  return scope.ouIds !== null;
-}

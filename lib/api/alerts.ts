@@ -1,6 +1,6 @@
 // Request and response shapes of /api/v1/alerts, shared by the routes and the settings page.
 import { z } from "zod";
-import { CHANNEL_TYPES } from "./channel-config";
+import { CHANNEL_TYPES } from "@/lib/alerts/channel-config";
 
 export const ZChannelBody = z.object({
   name: z.string().trim().min(1).max(100),

@@ -1,8 +1,8 @@
 // The chargeback API's JSON shapes, shared by the route handlers and the page (validated on both ends).
 import { z } from "zod";
 import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
-import { ZRuleDraft, ZRuleTarget, RULE_METHODS } from "./rules";
-import { ALLOCATION_SOURCES, COST_METRICS, ZAllocationOrder } from "./settings";
+import { ZRuleDraft, ZRuleTarget, RULE_METHODS } from "@/lib/domain/allocation/rules";
+import { ALLOCATION_SOURCES, COST_METRICS, ZAllocationOrder } from "@/lib/domain/allocation/settings";
 
 /** "2026-03" or "2026-03-01" in a URL → "2026-03-01". */
 export const ZMonthParam = z
@@ -99,3 +99,8 @@ export type TChargebackOptions = z.infer<typeof ZChargebackOptions>;
 export const ZSettingsUpdate = z.object({ allocationOrder: ZAllocationOrder, costMetric: z.enum(COST_METRICS) });
 export const ZOuDefaultUpdate = z.object({ ouId: z.string().min(1).max(100), costCenter: z.string().trim().min(1).max(200).nullable() });
 export const ZFocusExportQuery = z.object({ from: ZMonthParam, to: ZMonthParam }).refine((q) => q.from <= q.to, "from must not be after to");
+
+/** GET /api/v1/chargeback: a month, or the latest with data. */
+export const ZChargebackQuery = z.object({ month: ZMonthParam.optional() });
+/** GET /api/v1/chargeback/export: the month to download. */
+export const ZChargebackExportQuery = z.object({ month: ZMonthParam });

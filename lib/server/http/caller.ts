@@ -5,9 +5,9 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { loadRoleBindings } from "@/lib/server/settings/load-role-bindings";
 import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
-import { authOptions } from "./options";
-import { resolveRole } from "./resolve-role";
-import type { Principal } from "./principal";
+import { authOptions } from "./auth-options";
+import { resolveRole } from "@/lib/auth/resolve-role";
+import type { Principal } from "@/lib/domain/access";
 
 export type Caller = { status: "anonymous" } | { status: "no-role"; email: string } | { status: "ok"; principal: Principal };
 

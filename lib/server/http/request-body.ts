@@ -2,12 +2,12 @@
 // length or the bytes actually received pass the cap, so a signed-in caller cannot make the server
 // buffer and parse megabytes.
 import "server-only";
-import { HttpError } from "@/lib/server/errors";
+import { AppError } from "@/lib/errors";
 
 /** Default cap for JSON bodies; routes with larger legitimate bodies raise it in their spec. */
 export const DEFAULT_JSON_BODY_LIMIT = 256 * 1024;
 
-const tooLarge = (maxBytes: number) => new HttpError(413, `The request body is too large (limit ${Math.round(maxBytes / 1024)} KB).`);
+const tooLarge = (maxBytes: number) => new AppError("BODY_TOO_LARGE", `The request body is too large (limit ${Math.round(maxBytes / 1024)} KB).`);
 
 async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
   const reader = body.getReader();
@@ -40,6 +40,6 @@ export async function readJsonBody(req: Request, maxBytes: number): Promise<unkn
   try {
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    throw new HttpError(400, "The request body must be JSON.");
+    throw new AppError("BODY_NOT_JSON", "The request body must be JSON.");
   }
 }
