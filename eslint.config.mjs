@@ -16,4 +16,13 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "error",
     },
   },
+  {
+    // The collection pipeline is below the server layer: lib/server may start a run, a run never
+    // reaches back into lib/server (docs/architecture.md). A path rule, so aliases and relative
+    // imports are both caught.
+    files: ["lib/collect/**/*.ts"],
+    rules: {
+      "import/no-restricted-paths": ["error", { zones: [{ target: "./lib/collect", from: "./lib/server", message: "lib/collect must not import lib/server: move the shared code down (lib/collect, lib/domain, lib/db)." }] }],
+    },
+  },
 );

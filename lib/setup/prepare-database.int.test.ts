@@ -22,7 +22,7 @@ describe("the demo's role bindings exist only in a demo deployment", () => {
 
   it("demo data stored by a collection run binds no role: the groups of the demo sign-in stay unmapped", async () => {
     process.env.ORGLENS_DEPLOYMENT = "production";
-    const run = await loadDemo(t.db, t.url, { accounts: 24, evaluate: null });
+    const run = await loadDemo(t.db, t.url, { accounts: 24, evaluate: false });
     expect(run.status).not.toBe("failed");
     expect(await t.db.roleBinding.count()).toBe(0);
   }, 120_000);

@@ -27,7 +27,7 @@ describe("shared-cost rules", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     db = createPrismaClient(tdb.url);
-    await loadDemo(db, tdb.url, { evaluate: null });
+    await loadDemo(db, tdb.url, { evaluate: false });
     // These tests define their own shared-cost rules: start from none, not the demo's defaults.
     await db.allocationRule.deleteMany({});
     network = (await db.account.findFirstOrThrow({ where: { name: "shared-network" } })).id;

@@ -13,7 +13,7 @@ import { loadMonthInput } from "./load-month-input";
 const ZDetail = z.array(z.object({ account_id: z.string(), service: z.string(), amount: z.string() }));
 
 describe("chargeback month input", () => {
-  const t = useTestDatabase(async (db, url) => void (await loadDemo(db, url, { evaluate: null })), 240_000);
+  const t = useTestDatabase(async (db, url) => void (await loadDemo(db, url, { evaluate: false })), 240_000);
 
   it("allocates exactly as the per-service detail does, with fewer cost lines", async () => {
     const { db } = t;

@@ -32,7 +32,7 @@ describe("period close", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     db = createPrismaClient(tdb.url);
-    await loadDemo(db, tdb.url, { evaluate: null });
+    await loadDemo(db, tdb.url, { evaluate: false });
     // These tests define their own shared-cost rules: start from none, not the demo's defaults.
     await db.allocationRule.deleteMany({});
     const shared = await db.account.findFirstOrThrow({ where: { name: "shared-network" }, select: { id: true } });

@@ -10,7 +10,7 @@ import type { TSnapshot } from "@/lib/domain/snapshot";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
 import { startMoto, type MotoServer } from "@/lib/testing/moto";
 import { accountEmail, createOrganizationAccount } from "./create-organization-account";
-import { requestStateOf } from "./request-state";
+import { requestStateOf } from "@/lib/domain/requests/request-state";
 import { syncAccountRequests } from "./sync-account-requests";
 
 describe("account requests: CreateAccount (moto) → provisioned → compliant", () => {

@@ -9,7 +9,7 @@ import { HttpError, conflict, notFound } from "@/lib/server/errors";
 import { logger } from "@/lib/server/logger";
 import { accountEmail, createOrganizationAccount } from "./create-organization-account";
 import { getRequestSettings } from "./get-request-settings";
-import { requestStateOf } from "./request-state";
+import { requestStateOf } from "@/lib/domain/requests/request-state";
 import { toRequestView } from "./to-request-view";
 
 /**

@@ -76,9 +76,9 @@ describe("a run started from the dashboard", () => {
       },
     });
 
-    const { run, finished } = await triggerRun(db, url, ADMIN);
+    const { run, proceed } = await triggerRun(db, url, ADMIN);
     expect(run).toMatchObject({ source: "demo", status: "running" });
-    await finished;
+    await proceed();
 
     const stored = await db.collectionRun.findUniqueOrThrow({ where: { id: run.id } });
     // The demo plants an account whose audit fails: a partial run, which still alerts.

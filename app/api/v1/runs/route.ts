@@ -16,8 +16,8 @@ export const GET = route({ permission: "data:read", query: ZRunListQuery }, ({ p
 const ZTriggerBody = z.object({}).strict();
 
 export const POST = route({ permission: "runs:trigger", body: ZTriggerBody }, async ({ principal }) => {
-  const { run, finished } = await triggerRun(db, env.DATABASE_URL, principal);
-  // The run goes on after the response; `after` keeps hosts that freeze idle handlers from cutting it short.
-  after(() => finished);
+  const { run, proceed } = await triggerRun(db, env.DATABASE_URL, principal);
+  // The run produces its snapshot once the 202 has left; `after` also keeps hosts that freeze idle handlers from cutting it short.
+  after(proceed);
   return NextResponse.json(run, { status: 202, headers: { location: `/api/v1/runs/${run.id}` } });
 });
