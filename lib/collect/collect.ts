@@ -25,7 +25,12 @@ export interface CollectOptions {
   log?: (message: string) => void;
 }
 
-export function collect(db: Db, databaseUrl: string, source: Source, opts: CollectOptions = {}): Promise<RunResult> {
+export function collect(
+  db: Db,
+  databaseUrl: string,
+  source: Source,
+  opts: CollectOptions = {},
+): Promise<RunResult> {
   const log = opts.log ?? (() => undefined);
   return runCollection(db, databaseUrl, {
     source: source.name,

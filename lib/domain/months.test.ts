@@ -13,7 +13,11 @@ describe("monthsInRange", () => {
   });
 
   it("agrees with monthRange's length", () => {
-    for (const [from, n] of [["2024-12-01", 1], ["2025-01-01", 13], ["2023-06-01", 40]] as const) {
+    for (const [from, n] of [
+      ["2024-12-01", 1],
+      ["2025-01-01", 13],
+      ["2023-06-01", 40],
+    ] as const) {
       const to = addMonths(from, n - 1);
       expect(monthsInRange(from, to)).toBe(monthRange(from, to).length);
     }

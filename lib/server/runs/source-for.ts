@@ -20,6 +20,9 @@ export async function sourceFor(db: Db, source: TTriggerSource): Promise<Source>
     return awsSource(db, { config: loadAwsConfig(process.env) });
   } catch (err) {
     if (!(err instanceof z.ZodError)) throw err;
-    throw new HttpError(503, `The AWS collector is not configured correctly: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new HttpError(
+      503,
+      `The AWS collector is not configured correctly: ${err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
 }

@@ -21,7 +21,11 @@ export interface TriggeredRun {
   proceed: () => Promise<unknown>;
 }
 
-export async function triggerRun(db: Db, databaseUrl: string, principal: Principal): Promise<TriggeredRun> {
+export async function triggerRun(
+  db: Db,
+  databaseUrl: string,
+  principal: Principal,
+): Promise<TriggeredRun> {
   const last = await db.collectionRun.findFirst({
     where: { status: { in: STORED_RUN_STATUSES } },
     orderBy: { startedAt: "desc" },
@@ -55,16 +59,29 @@ export async function triggerRun(db: Db, databaseUrl: string, principal: Princip
   try {
     runId = await Promise.race([started, finished.then((r) => r.runId)]);
   } catch (err) {
-    if (err instanceof RunAlreadyInProgressError) throw conflict("A collection run is already running. Wait for it to finish.");
+    if (err instanceof RunAlreadyInProgressError)
+      throw conflict("A collection run is already running. Wait for it to finish.");
     throw err;
   }
   const logged = finished.then(
-    (r) => logger.info({ runId: r.runId, status: r.status, source: source.name }, "triggered collection run finished"),
+    (r) =>
+      logger.info(
+        { runId: r.runId, status: r.status, source: source.name },
+        "triggered collection run finished",
+      ),
     (err: unknown) => logger.error({ err, runId }, "triggered collection run crashed"),
   );
   const proceed = () => (open(), logged);
   try {
-    await recordAuditEvent({ actor: principal.email, action: "runs.trigger", target: runId, detail: { source: source.name } }, db);
+    await recordAuditEvent(
+      {
+        actor: principal.email,
+        action: "runs.trigger",
+        target: runId,
+        detail: { source: source.name },
+      },
+      db,
+    );
   } catch (err) {
     // The run holds the collection lock: let it finish rather than wait for a caller that got an error.
     void proceed();
