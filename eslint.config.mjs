@@ -16,13 +16,27 @@ export default tseslint.config(
       "@typescript-eslint/only-throw-error": "error",
     },
   },
-  {
-    // The collection pipeline is below the server layer: lib/server may start a run, a run never
-    // reaches back into lib/server (docs/architecture.md). A path rule, so aliases and relative
-    // imports are both caught.
-    files: ["lib/collect/**/*.ts"],
-    rules: {
-      "import/no-restricted-paths": ["error", { zones: [{ target: "./lib/collect", from: "./lib/server", message: "lib/collect must not import lib/server: move the shared code down (lib/collect, lib/domain, lib/db)." }] }],
-    },
-  },
+  // Boundaries of the collection pipeline and of test support (docs/architecture.md). Path rules, so
+  // alias and relative imports are both caught; kept in this block of their own.
+  ...(() => {
+    const collectAboveServer = {
+      target: "./lib/collect",
+      from: "./lib/server",
+      message: "lib/collect must not import lib/server: move the shared code down (lib/collect, lib/domain, lib/db).",
+    };
+    const noTestSupport = {
+      target: "./",
+      from: "./testing",
+      message: "Production code must not import testing/ (fixtures, emulators, fakes): only tests and test scripts do.",
+    };
+    return [
+      { files: ["lib/collect/**/*.ts"], rules: { "import/no-restricted-paths": ["error", { zones: [collectAboveServer] }] } },
+      {
+        files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "scripts/**/*.ts", "*.ts"],
+        // Tests, and the scripts that run or benchmark them, are test support themselves.
+        ignores: ["**/*.test.ts", "**/*.test.tsx", "scripts/test.ts", "scripts/test-setup.ts", "scripts/e2e-server.ts", "scripts/bench/**", "playwright.config.ts", "vitest.config.ts"],
+        rules: { "import/no-restricted-paths": ["error", { zones: [collectAboveServer, noTestSupport] }] },
+      },
+    ];
+  })(),
 );

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eBaseUrl, e2ePort } from "./lib/testing/e2e-env";
-import { CHROMIUM } from "./lib/testing/setup/chromium";
-import { slotted } from "./lib/testing/slot";
+import { e2eBaseUrl, e2ePort } from "./testing/e2e-env";
+import { CHROMIUM } from "./testing/setup/chromium";
+import { slotted } from "./testing/slot";
 
 const port = e2ePort();
 const baseURL = e2eBaseUrl(port);

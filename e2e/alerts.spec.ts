@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "../lib/alerts/sign";
-import { startWebhookReceiver, type WebhookReceiver } from "../lib/alerts/testing/receivers";
+import { startWebhookReceiver, type WebhookReceiver } from "../testing/alerts/receivers";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signInAs } from "./support/sign-in-ui";
 

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { formatMoney } from "../lib/format/money";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signInAs } from "./support/sign-in-ui";
 

@@ -4,8 +4,8 @@ import { parse } from "csv-parse/sync";
 import Decimal from "decimal.js";
 import { formatCents, toCentsHalfUp } from "../lib/domain/allocation/largest-remainder";
 import { formatMoney, formatMonth } from "../lib/format/money";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signInAs } from "./support/sign-in-ui";
 

@@ -1,8 +1,8 @@
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { checkDefinition, SEVERITIES } from "../lib/domain/checks";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signInAs } from "./support/sign-in-ui";
 

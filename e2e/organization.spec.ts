@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { formatMoney } from "../lib/format/money";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { signInAs } from "./support/sign-in-ui";

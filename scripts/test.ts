@@ -3,15 +3,15 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { checkEmbeddedPostgresAccess } from "../lib/db/postgres-user-access";
-import { ROOT } from "../lib/testing/root";
-import { playwrightCounts, vitestCounts, type Counts } from "../lib/testing/run/reports";
-import { bin, childEnv, runStep } from "../lib/testing/run/step";
+import { ROOT } from "../testing/root";
+import { playwrightCounts, vitestCounts, type Counts } from "../testing/run/reports";
+import { bin, childEnv, runStep } from "../testing/run/step";
 import {
   failureList,
   summaryTable,
   totalsLine,
   type LayerResult,
-} from "../lib/testing/run/summary";
+} from "../testing/run/summary";
 
 // Every integration and e2e layer needs the embedded PostgreSQL: when it cannot start, say why once
 // and stop, instead of running each layer into the same failure.

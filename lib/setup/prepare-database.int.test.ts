@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDemo } from "@/lib/collect/load-demo";
 import { DEMO_GROUPS } from "@/lib/auth/demo-groups";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { prepareDatabase } from "./prepare-database";
 
 const saved = process.env.ORGLENS_DEPLOYMENT;

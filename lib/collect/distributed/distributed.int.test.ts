@@ -4,11 +4,11 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadAwsConfig } from "@/lib/collect/sources/aws/config";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "@/lib/collect/sources/aws/testing/moto-org";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
-import { sleep } from "@/lib/testing/net";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
+import { sleep } from "@/testing/net";
 import { projectRoot } from "@/lib/db/embedded";
 import { collectAwsDistributed } from "./collect-distributed";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_VIOLATIONS } from "@/lib/collect/sources/demo";
 import { checkDefinition } from "@/lib/domain/checks";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { loadDemo } from "@/lib/collect/load-demo";
 
 describe("evaluating the demo organization through the store", () => {

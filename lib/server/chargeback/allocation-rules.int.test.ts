@@ -4,7 +4,7 @@ import { loadDemo } from "@/lib/collect/load-demo";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { addMonths, monthOf } from "@/lib/domain/months";
 import { HttpError } from "@/lib/server/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { closePeriod } from "./close-period";
 import { createAllocationRule } from "./create-allocation-rule";
 import { listAllocationRules } from "./list-allocation-rules";

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { loadDemo } from "@/lib/collect/load-demo";
 import { computeChargeback } from "@/lib/domain/allocation/compute-chargeback";
 import { addMonths, monthOf } from "@/lib/domain/months";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { loadAllocationRules } from "./load-allocation-rules";
 import { loadChargebackSettings } from "./load-chargeback-settings";
 import { loadMonthInput } from "./load-month-input";

@@ -5,7 +5,7 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { toCentsHalfUp } from "@/lib/domain/allocation/largest-remainder";
 import { addMonths, monthOf } from "@/lib/domain/months";
 import { HttpError } from "@/lib/server/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { buildMonthChargeback } from "./build-month-chargeback";
 import { chargebackCsvRows } from "./chargeback-csv-rows";
 import { closePeriod } from "./close-period";

@@ -1,12 +1,12 @@
 // "Run collection now" from the dashboard: the run commits, then the same follow-up as the CLI —
 // alerts for the findings it opened, account requests moved along.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startWebhookReceiver, type WebhookReceiver } from "@/lib/alerts/testing/receivers";
+import { startWebhookReceiver, type WebhookReceiver } from "@/testing/alerts/receivers";
 import { ZAlertEvent } from "@/lib/alerts/alert-event";
 import type { Principal } from "@/lib/auth/principal";
 import { generateDemoSnapshot, MIN_ACCOUNTS } from "@/lib/collect/sources/demo";
 import { HttpError } from "@/lib/server/errors";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 
 const ADMIN: Principal = {
   kind: "user",

@@ -3,11 +3,11 @@
 import { BudgetsClient, CreateBudgetCommand, type Budget } from "@aws-sdk/client-budgets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUDGET_VARIANCE } from "@/lib/domain/checks/budget-variance";
-import { useTestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { useTestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "./testing/moto-org";
-import { costResult } from "./testing/ce-results";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
 let org: MotoOrg;

@@ -4,13 +4,13 @@ import { STSServiceException } from "@aws-sdk/client-sts";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { runCollection } from "@/lib/collect/run";
 import { awsSource, collectAws, loadAwsConfig, RunAlreadyInProgressError, type AwsCollectionOptions } from ".";
 import { stsAssumeRole } from "./sessions";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, iamIn, presetCostResults, type MotoOrg } from "./testing/moto-org";
-import { costResult } from "./testing/ce-results";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
 let database: TestDatabase;

@@ -6,12 +6,12 @@ import { COMPLIANCE_SCOPE } from "@/lib/collect/findings/store-kpis";
 import { ENV_SEGREGATION } from "@/lib/domain/checks/env-segregation";
 import { MGMT_ACCOUNT_WORKLOADS } from "@/lib/domain/checks/mgmt-account-workloads";
 import { addMonths, monthRange } from "@/lib/domain/months";
-import { useTestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { useTestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
-import { startCostExplorerProxy, type CostExplorerProxy } from "./testing/ce-proxy";
-import { LedgerCostExplorer, type LedgerLine } from "./testing/ledger-cost-explorer";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "./testing/moto-org";
+import { startCostExplorerProxy, type CostExplorerProxy } from "@/testing/aws/ce-proxy";
+import { LedgerCostExplorer, type LedgerLine } from "@/testing/aws/ledger-cost-explorer";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
 
 const TAGS = { owner: "team-a", project: "shop", "cost-center": "cc-1" };
 

@@ -2,12 +2,12 @@
 // the AWS collector, stored and evaluated in a real Postgres; violations flagged, look-alikes not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
-import { BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "./testing/moto-org";
-import { addIamCases, type IamCases } from "./testing/moto-iam";
-import { costResult } from "./testing/ce-results";
+import { BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { addIamCases, type IamCases } from "@/testing/aws/moto-iam";
+import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
 let database: TestDatabase;
