@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
-import { e2eBaseUrl, e2ePort } from "./lib/testing/e2e-env";
-import { CHROMIUM } from "./lib/testing/setup/chromium";
-import { slotted } from "./lib/testing/slot";
+import { e2eBaseUrl, e2ePort } from "./testing/e2e-env";
+import { CHROMIUM } from "./testing/setup/chromium";
+import { slotted } from "./testing/slot";
 
 const port = e2ePort();
 const baseURL = e2eBaseUrl(port);
@@ -37,7 +37,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "chromium", testIgnore: /responsive\//, use: { ...devices["Desktop Chrome"] } },
+    // Each role signs in once through the real sign-in page (e2e/auth.setup.ts); the specs reuse its session.
+    // The first requests to a cold production server compile and cache its routes: the setup allows for that.
+    { name: "setup", testMatch: /\/e2e\/auth\.setup\.ts$/, timeout: 120_000, expect: { timeout: 60_000 }, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", testIgnore: /responsive\//, dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
     // Every page on a common phone and on a wall screen (e2e/responsive), signed in once per role.
     // The first requests to a cold production server compile and cache its routes: the setup allows for that.
     { name: "responsive-setup", testMatch: /responsive\/auth\.setup\.ts$/, timeout: 120_000, expect: { timeout: 60_000 }, use: { ...devices["Desktop Chrome"] } },

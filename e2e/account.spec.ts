@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { formatMoney } from "../lib/format/money";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 const CURRENT_MONTH = "date_trunc('month', now() AT TIME ZONE 'UTC')::date";
 const SCOPE = `(SELECT ou_ids FROM role_binding WHERE "group" = 'orglens-demo-bu-lead')`;
@@ -17,7 +17,7 @@ async function one<T extends object>(sql: string, params: unknown[] = []): Promi
 test("an account page shows its facts, monthly spend, findings and IAM users as stored", async ({ page }) => {
   // The first page of a cold server, two pages, 13 monthly totals and two axe passes: more than 30 s on a busy machine.
   test.slow();
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   // The account with the most access keys: IAM users are what the page must make visible.
   const acct = await one<{ id: string; name: string; email: string; path: string; cost_center: string | null }>(
     `SELECT a.id, a.name, a.email, o.path, a.cost_center FROM account a JOIN org_unit o ON o.id = a.ou_id
@@ -71,7 +71,7 @@ test("an account page shows its facts, monthly spend, findings and IAM users as 
 });
 
 test("a role trusted from outside the organization is flagged; internal trust is not", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   const role = await one<{ account_id: string; role_name: string }>(
     `SELECT r.account_id, r.role_name FROM iam_role r, LATERAL regexp_matches(r.trust_policy::text, 'arn:aws:iam::(\\d{12}):', 'g') AS m
      WHERE m[1] NOT IN (SELECT id FROM account WHERE removed_at IS NULL) ORDER BY r.account_id, r.role_name LIMIT 1`,
@@ -90,7 +90,7 @@ test("a role trusted from outside the organization is flagged; internal trust is
 });
 
 test("unknown accounts are 404s, in the page and the API", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   const res = await page.goto("/accounts/000000000000");
   expect(res?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Account not found" })).toBeVisible();
@@ -101,7 +101,7 @@ test("unknown accounts are 404s, in the page and the API", async ({ page }) => {
 });
 
 test("the account list API searches by name and carries last month's spend as stored", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   const res = await page.request.get("/api/v1/accounts?search=prod&limit=500");
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { total: number; accounts: { id: string; lastMonthSpend: string; ouPath: string }[] };
@@ -128,7 +128,7 @@ test.describe("an OU-scoped analyst", () => {
   });
 
   test("gets a 404 for an account outside their OUs, in the page and the API, and lists only their accounts", async ({ page }) => {
-    await signInAs(page, "scoped");
+    await restoreSession(page, "scoped");
     const outside = await one<{ id: string }>(
       `SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE NOT (o.path_ids && ${SCOPE}) ORDER BY a.id LIMIT 1`,
     );

@@ -1,10 +1,10 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "../lib/alerts/sign";
-import { startWebhookReceiver, type WebhookReceiver } from "../lib/alerts/testing/receivers";
+import { startWebhookReceiver, type WebhookReceiver } from "../testing/alerts/receivers";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 const SECRET = "e2e-signing-secret";
 let hook: WebhookReceiver;
@@ -17,7 +17,7 @@ test.afterAll(async () => {
 });
 
 test("analysts cannot open the alert settings", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   const res = await page.goto("/settings/alerts");
   expect(res?.status()).toBe(403);
 });
@@ -25,7 +25,7 @@ test("analysts cannot open the alert settings", async ({ page }) => {
 test.describe.configure({ timeout: 120_000 });
 
 test("an admin adds a signed webhook channel and a rule, sends a test, and sees the delivery logged", async ({ page }) => {
-  await signInAs(page, "admin");
+  await restoreSession(page, "admin");
   await page.goto("/settings/alerts");
   await expect(page.getByRole("heading", { name: "Add a channel" })).toBeVisible();
 

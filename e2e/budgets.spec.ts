@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { formatMoney } from "../lib/format/money";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 const MONTH_SPEND = `
   SELECT account_id, sum(unblended)::text AS mtd FROM cost_daily
@@ -18,7 +18,7 @@ test("an admin defines an account budget; the page shows its month-to-date actua
   const amount = Math.max(100, Math.round(Number(top?.mtd) * 1.5));
   const name = `e2e budget ${Date.now()}`;
 
-  await signInAs(page, "admin");
+  await restoreSession(page, "admin");
   await page.goto("/budgets");
   await expect(page.getByRole("heading", { name: "Budgets", level: 1 })).toBeVisible();
   const form = page.getByRole("form", { name: "Define a monthly budget" });
@@ -51,11 +51,11 @@ test("an admin defines an account budget; the page shows its month-to-date actua
 });
 
 test("analysts see budgets without the editing form; viewers cannot open the page", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   await page.goto("/budgets");
   await expect(page.getByRole("heading", { name: "Budgets", level: 1 })).toBeVisible();
   await expect(page.getByRole("form", { name: "Define a monthly budget" })).toHaveCount(0);
-  await signInAs(page, "viewer");
+  await restoreSession(page, "viewer");
   const res = await page.goto("/budgets");
   expect(res?.status()).toBe(403);
 });

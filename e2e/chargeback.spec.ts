@@ -1,13 +1,12 @@
-import { readFile } from "node:fs/promises";
-import { expect, test, type Page } from "@playwright/test";
-import { parse } from "csv-parse/sync";
+import { expect, test } from "@playwright/test";
 import Decimal from "decimal.js";
 import { formatCents, toCentsHalfUp } from "../lib/domain/allocation/largest-remainder";
 import { formatMoney, formatMonth } from "../lib/format/money";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { ChargebackPage } from "./pages/chargeback-page";
+import { restoreSession } from "./support/auth";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -29,39 +28,33 @@ async function lastFullMonth(): Promise<string> {
   return row?.m ?? "";
 }
 
-async function downloadCsv(page: Page, testId: string): Promise<Record<string, string>[]> {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
-  const text = await readFile((await download.path()) ?? "", "utf8");
-  const rows: unknown = parse(text, { columns: true });
-  if (!Array.isArray(rows)) throw new Error("CSV did not parse");
-  return rows.map((r: Record<string, string>) => r);
-}
-
 test("the chargeback of last month reconciles to the organization's total, and the CSV holds exactly what the page shows", async ({ page }) => {
   const month = await lastFullMonth();
   const expected = await orgTotalCents(LAST_FULL);
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  const chargeback = new ChargebackPage(page);
+  await page.goto("/");
   await page.getByRole("link", { name: "Chargeback" }).click();
-  await expect(page.getByRole("heading", { name: "Chargeback", level: 1 })).toBeVisible();
-  await expect(page.getByTestId("month-select")).toHaveValue(`${month}-01`);
-  await expect(page.getByTestId("org-total")).toHaveText(money(expected));
-  await expect(page.getByTestId("chargeback-total")).toHaveText(money(expected));
-  await expect(page.getByTestId("reconciliation-status")).toHaveText("✓ Reconciles to the cent");
-  await expect(page.getByTestId("table-total")).toHaveText(money(expected));
+  await expect(chargeback.heading).toBeVisible();
+  await expect(chargeback.month).toHaveValue(`${month}-01`);
+  await expect(chargeback.orgTotal).toHaveText(money(expected));
+  await expect(chargeback.chargebackTotal).toHaveText(money(expected));
+  await expect(chargeback.reconciliation).toHaveText("✓ Reconciles to the cent");
+  await expect(chargeback.tableTotal).toHaveText(money(expected));
   await expect(page.getByTestId("allocation-order")).toContainText("1. Account tag (cost-center)");
 
   // Drill into a cost center: its accounts add up to its total.
-  const first = page.getByTestId("cost-center-table").locator("tbody > tr[data-cost-center]").first();
+  const first = chargeback.costCenterRows.first();
   const cc = (await first.getAttribute("data-cost-center")) ?? "";
   await first.getByRole("button").click();
   await expect(page).toHaveURL(new RegExp(`cc=${cc}`));
   await expect(page.getByRole("table", { name: `Accounts charged to ${cc}` })).toBeVisible();
 
   const shown = new Map<string, string>();
-  for (const row of await page.getByTestId("cost-center-table").locator("tbody > tr[data-cost-center]").all()) {
+  for (const row of await chargeback.costCenterRows.all()) {
     shown.set((await row.getAttribute("data-cost-center")) ?? "", (await row.getByTestId("cc-total").textContent()) ?? "");
   }
-  const csv = await downloadCsv(page, "download-chargeback");
+  const csv = await chargeback.downloadCsv("download-chargeback");
   const byCc = new Map<string, bigint>();
   for (const r of csv.filter((r) => !r.adjusts_month)) {
     expect(r.month).toBe(`${month}-01`);
@@ -74,7 +67,7 @@ test("the chargeback of last month reconciles to the organization's total, and t
   const [events] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM audit_event WHERE action = 'export.chargeback' AND target = $1", [`${month}-01`]);
   expect(Number(events?.n)).toBeGreaterThan(0);
   // The FOCUS export of the same month carries the same money (BilledCost = unblended).
-  const focus = await downloadCsv(page, "download-focus");
+  const focus = await chargeback.downloadCsv("download-focus");
   expect(toCentsHalfUp(focus.reduce((s, r) => s.plus(r.BilledCost ?? "0"), new Decimal(0)).toFixed())).toBe(expected);
 
   await saveScreenshot(page, "chargeback");
@@ -85,8 +78,9 @@ test("the chargeback of last month reconciles to the organization's total, and t
 });
 
 test("an analyst previews a draft rule but cannot save it; an estimated month cannot be closed", async ({ page }) => {
-  await signInAs(page, "analyst");
-  await page.goto("/chargeback");
+  await restoreSession(page, "analyst");
+  const chargeback = new ChargebackPage(page);
+  await chargeback.open();
   await page.getByRole("button", { name: "Try a rule (preview only)" }).click();
   const form = page.getByRole("form", { name: "Try a shared-cost rule" });
   await form.getByLabel("Name").fill("Network hub");
@@ -103,8 +97,9 @@ test("an analyst previews a draft rule but cannot save it; an estimated month ca
 
 test("an admin saves a shared-cost rule, closes last month (the estimated month cannot be), and re-opens it", async ({ page }) => {
   const month = await lastFullMonth();
-  await signInAs(page, "admin");
-  await page.goto(`/chargeback?month=${month}`);
+  await restoreSession(page, "admin");
+  const chargeback = new ChargebackPage(page);
+  await chargeback.open(`?month=${month}`);
   await page.getByRole("button", { name: "New rule" }).click();
   const form = page.getByRole("form", { name: "New shared-cost rule" });
   await form.getByLabel("Name").fill("Log archive e2e");
@@ -125,25 +120,25 @@ test("an admin saves a shared-cost rule, closes last month (the estimated month 
   await form.getByRole("button", { name: "Save rule" }).click();
   await expect(page.getByTestId("rules-table").locator('tr[data-rule-key="log-archive-e2e"]')).toContainText("fixed percentages");
   await expect(page.getByTestId("pool").filter({ hasText: "Log archive e2e" })).toBeVisible();
-  await expect(page.getByTestId("reconciliation-status")).toHaveText("✓ Reconciles to the cent");
+  await expect(chargeback.reconciliation).toHaveText("✓ Reconciles to the cent");
   const [audit] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM audit_event WHERE action = 'chargeback.rule.create' AND target = 'log-archive-e2e'");
   expect(audit?.n).toBe("1");
 
   // The current month is still estimated: the button says why it cannot be closed.
   const [current] = await e2eQuery<{ m: string }>("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM') AS m");
-  await page.getByTestId("month-select").selectOption(`${current?.m}-01`);
+  await chargeback.month.selectOption(`${current?.m}-01`);
   await expect(page.getByTestId("period-state")).toHaveText("Estimated");
   await expect(page.getByRole("button", { name: /^Close / })).toBeDisabled();
   await expect(page.getByTestId("period-gate-reason")).toContainText("not over yet");
 
-  await page.getByTestId("month-select").selectOption(`${month}-01`);
+  await chargeback.month.selectOption(`${month}-01`);
   await page.getByRole("button", { name: `Close ${formatMonth(`${month}-01`)}` }).click();
   await page.getByRole("button", { name: `Confirm: Close ${formatMonth(`${month}-01`)}` }).click();
   await expect(page.getByTestId("period-state")).toHaveText("Closed");
   await expect(page.getByText("Closed by admin@")).toBeVisible();
   const [frozen] = await e2eQuery<{ total: string }>(`SELECT sum(total_cents)::text AS total FROM chargeback_line WHERE month = ${LAST_FULL} AND adjusts_month IS NULL`);
   expect(BigInt(frozen?.total ?? "0")).toBe(await orgTotalCents(LAST_FULL));
-  await expect(page.getByTestId("chargeback-total")).toHaveText(money(BigInt(frozen?.total ?? "0")));
+  await expect(chargeback.chargebackTotal).toHaveText(money(BigInt(frozen?.total ?? "0")));
   await saveScreenshot(page, "chargeback-closed");
 
   await page.getByRole("button", { name: `Re-open ${formatMonth(`${month}-01`)}` }).click();
@@ -160,8 +155,10 @@ test("an admin saves a shared-cost rule, closes last month (the estimated month 
 });
 
 test("viewers cannot open the chargeback page and do not see it in the navigation", async ({ page }) => {
-  await signInAs(page, "viewer");
+  await restoreSession(page, "viewer");
+  const chargeback = new ChargebackPage(page);
+  await page.goto("/");
   await expect(page.getByRole("link", { name: "Chargeback" })).toHaveCount(0);
-  const res = await page.goto("/chargeback");
+  const res = await chargeback.open();
   expect(res?.status()).toBe(403);
 });

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { formatMoney } from "../lib/format/money";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { CostsPage } from "./pages/costs-page";
+import { restoreSession } from "./support/auth";
 
 // An account whose name is a spreadsheet formula: the CSV must carry it as text.
 const EVIL_ID = "000000000042";
@@ -35,10 +36,6 @@ const OU_OF_CHARGE_MONTH = `coalesce(
   (SELECT p.ou_id FROM account_placement p WHERE p.account_id = c.account_id ORDER BY p.valid_from, p.id LIMIT 1),
   (SELECT a.ou_id FROM account a WHERE a.id = c.account_id))`;
 
-const grandTotal = (page: Page) => page.getByTestId("cost-grand-total");
-/** The first load after a navigation can be slow on a busy machine. */
-const loaded = (page: Page) => expect(grandTotal(page)).toBeVisible({ timeout: 30_000 });
-const rowTotal = (page: Page, key: string) => page.locator(`[data-testid="cost-table"] tr[data-row-id="${key}"] td`).last();
 
 // A busy two-core machine makes the first requests slow; these tests navigate a lot.
 test.describe.configure({ timeout: 120_000 });
@@ -68,68 +65,68 @@ test.afterAll(async () => {
 
 test("an analyst groups spend by OU, service, cost center and tag, switches the metric, and a reload keeps the view", async ({ page }) => {
   const w = await defaultWindow();
-  await signInAs(page, "analyst");
-  await page.goto("/costs");
-  await loaded(page);
+  await restoreSession(page, "analyst");
+  const costs = new CostsPage(page);
+  await costs.open();
   await expect(page.getByRole("heading", { name: "Cost showback" })).toBeVisible();
 
   // Default view: OU as of the charge month, unblended, last 12 full months and this month.
   const unblended = await sqlTotal("SELECT sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date", [w.from, w.to]);
-  await expect(grandTotal(page)).toHaveText(formatMoney(unblended));
+  await expect(costs.grandTotal).toHaveText(formatMoney(unblended));
   const [topOu] = await e2eQuery<{ ou_id: string; total: string }>(
     `WITH c AS (SELECT account_id, month, sum(unblended) AS amount FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date GROUP BY 1, 2)
      SELECT ${OU_OF_CHARGE_MONTH} AS ou_id, sum(amount)::text AS total FROM c GROUP BY 1 ORDER BY sum(amount) DESC LIMIT 1`,
     [w.from, w.to],
   );
-  await expect(rowTotal(page, topOu?.ou_id ?? "")).toHaveText(formatMoney(topOu?.total ?? "0"));
+  await expect(costs.rowTotal(topOu?.ou_id ?? "")).toHaveText(formatMoney(topOu?.total ?? "0"));
   await expect(page.getByRole("img", { name: /spend per month/ })).toBeVisible();
   await expect(page.getByRole("columnheader", { name: /\*/ })).toHaveCount(1);
   await saveScreenshot(page, "costs-by-ou");
   await expectNoSeriousA11yViolations(page);
 
   // By service.
-  await page.getByLabel("Group by").selectOption("service");
+  await costs.groupBy.selectOption("service");
   await expect(page).toHaveURL(/groupBy=service/);
   const [topService] = await e2eQuery<{ service: string; total: string }>(
     "SELECT service, sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date GROUP BY 1 ORDER BY sum(unblended) DESC LIMIT 1",
     [w.from, w.to],
   );
-  await expect(rowTotal(page, topService?.service ?? "")).toHaveText(formatMoney(topService?.total ?? "0"));
-  await expect(grandTotal(page)).toHaveText(formatMoney(unblended));
+  await expect(costs.rowTotal(topService?.service ?? "")).toHaveText(formatMoney(topService?.total ?? "0"));
+  await expect(costs.grandTotal).toHaveText(formatMoney(unblended));
 
   // By cost center: accounts without one are "unallocated".
-  await page.getByLabel("Group by").selectOption("cost-center");
+  await costs.groupBy.selectOption("cost-center");
   const unallocated = await sqlTotal(
     "SELECT sum(c.unblended)::text AS total FROM cost_monthly c JOIN account a ON a.id = c.account_id WHERE a.cost_center IS NULL AND c.month BETWEEN $1::date AND $2::date",
     [w.from, w.to],
   );
   await expect(page.locator('[data-testid="cost-table"] tr[data-row-id="__blank__"]')).toContainText("unallocated");
-  await expect(rowTotal(page, "__blank__")).toHaveText(formatMoney(unallocated));
+  await expect(costs.rowTotal("__blank__")).toHaveText(formatMoney(unallocated));
 
   // By a tag, with its untagged share, then the amortized metric.
-  await page.getByLabel("Group by").selectOption("tag:project");
+  await costs.groupBy.selectOption("tag:project");
   const tagged = await e2eQuery<{ total: string; untagged: string }>(
     `SELECT sum(unblended)::text AS total, coalesce(sum(unblended) FILTER (WHERE tag_value = ''), 0)::text AS untagged
      FROM cost_by_tag WHERE tag_key = 'project' AND month BETWEEN $1::date AND $2::date`,
     [w.from, w.to],
   );
   const share = (Number(tagged[0]?.untagged) / Number(tagged[0]?.total)) * 100;
-  await expect(grandTotal(page)).toHaveText(formatMoney(tagged[0]?.total ?? "0"));
+  await expect(costs.grandTotal).toHaveText(formatMoney(tagged[0]?.total ?? "0"));
   await expect(page.getByTestId("cost-stat-untagged")).toHaveText(`${share.toFixed(1)}%`);
   await expect(page.getByRole("button", { name: "Daily" })).toBeDisabled();
   await page.getByRole("button", { name: "Amortized" }).click();
   await expect(page).toHaveURL(/metric=amortized/);
   const amortized = await sqlTotal("SELECT sum(amortized)::text AS total FROM cost_by_tag WHERE tag_key = 'project' AND month BETWEEN $1::date AND $2::date", [w.from, w.to]);
-  await expect(grandTotal(page)).toHaveText(formatMoney(amortized));
+  await expect(costs.grandTotal).toHaveText(formatMoney(amortized));
   if (Number(tagged[0]?.untagged) > 0) await expect(page.locator('tr[data-row-id="__blank__"]')).toContainText("(untagged)");
 
   // The URL is the view: a reload (or a shared link) shows the same thing.
   const url = page.url();
   await page.reload();
   expect(page.url()).toBe(url);
-  await expect(page.getByLabel("Group by")).toHaveValue("tag:project");
+  await expect(costs.groupBy).toHaveValue("tag:project");
   await expect(page.getByRole("button", { name: "Amortized" })).toHaveAttribute("aria-pressed", "true");
-  await expect(grandTotal(page)).toHaveText(formatMoney(amortized));
+  await expect(costs.grandTotal).toHaveText(formatMoney(amortized));
   await saveScreenshot(page, "costs-by-tag");
   await page.evaluate(() => document.documentElement.classList.add("dark"));
   await expectNoSeriousA11yViolations(page);
@@ -137,29 +134,29 @@ test("an analyst groups spend by OU, service, cost center and tag, switches the 
 });
 
 test("drilling into an OU lists its accounts with the same total", async ({ page }) => {
-  await signInAs(page, "analyst");
-  await page.goto("/costs?groupBy=ou");
-  await loaded(page);
-  const firstRow = page.locator('[data-testid="cost-table"] tbody tr').first();
+  await restoreSession(page, "analyst");
+  const costs = new CostsPage(page);
+  await costs.open("?groupBy=ou");
+  const firstRow = costs.rows.first();
   const ouTotal = await firstRow.locator("td").last().textContent();
   await firstRow.getByRole("link").click();
   await expect(page).toHaveURL(/groupBy=account/);
   await expect(page).toHaveURL(/ou=/);
   await expect(page.getByText("Filtered to")).toBeVisible();
-  await expect(grandTotal(page)).toHaveText(ouTotal ?? "");
+  await expect(costs.grandTotal).toHaveText(ouTotal ?? "");
 });
 
 test("the CSV export has the page's numbers, neutralizes formulas and is audited", async ({ page }) => {
   const w = await defaultWindow();
-  await signInAs(page, "analyst");
-  await page.goto("/costs?groupBy=account");
-  await loaded(page);
+  await restoreSession(page, "analyst");
+  const costs = new CostsPage(page);
+  await costs.open("?groupBy=account");
   await expect(page.locator(`tr[data-row-id="${EVIL_ID}"]`)).toContainText(EVIL_NAME);
-  const shownTotal = await grandTotal(page).textContent();
+  const shownTotal = await costs.grandTotal.textContent();
   const footer = await page.locator('[data-testid="cost-table"] tfoot td').allTextContents();
 
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Download CSV" }).click();
+  await costs.downloadCsv.click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^orglens-costs-account-unblended-monthly-\d{4}-\d{2}-to-\d{4}-\d{2}\.csv$/);
   const text = readFileSync((await download.path()) ?? "", "utf8");
@@ -189,9 +186,9 @@ test("the CSV export has the page's numbers, neutralizes formulas and is audited
 
 test("an OU-scoped user's showback counts only the accounts under their OUs", async ({ page }) => {
   const w = await defaultWindow();
-  await signInAs(page, "scoped");
-  await page.goto("/costs?groupBy=account");
-  await loaded(page);
+  await restoreSession(page, "scoped");
+  const costs = new CostsPage(page);
+  await costs.open("?groupBy=account");
   const scope = `(SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE o.path_ids && (SELECT ou_ids FROM role_binding WHERE "group" = 'orglens-demo-bu-lead'))`;
   const [scoped] = await e2eQuery<{ total: string; accounts: number }>(
     `SELECT sum(unblended)::text AS total, count(DISTINCT account_id)::int AS accounts FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date AND account_id IN ${scope}`,
@@ -200,26 +197,26 @@ test("an OU-scoped user's showback counts only the accounts under their OUs", as
   const all = await sqlTotal("SELECT sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date", [w.from, w.to]);
   expect(Number(scoped?.total)).toBeGreaterThan(0);
   expect(Number(scoped?.total)).toBeLessThan(Number(all));
-  await expect(grandTotal(page)).toHaveText(formatMoney(scoped?.total ?? "0"));
-  await expect(page.locator('[data-testid="cost-table"] tbody tr')).toHaveCount(Math.min(50, scoped?.accounts ?? 0));
+  await expect(costs.grandTotal).toHaveText(formatMoney(scoped?.total ?? "0"));
+  await expect(costs.rows).toHaveCount(Math.min(50, scoped?.accounts ?? 0));
   await expect(page.locator(`tr[data-row-id="${EVIL_ID}"]`)).toHaveCount(0);
   // A viewer: no download, and the export API refuses.
-  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
+  await expect(costs.downloadCsv).toHaveCount(0);
   expect((await page.request.get("/api/v1/costs/export?groupBy=account")).status()).toBe(403);
   // Filters outside the scope are not found rather than empty.
   expect((await page.request.get(`/api/v1/costs?account=${EVIL_ID}`)).status()).toBe(404);
 });
 
 test("a viewer sees showback but may not export it", async ({ page }) => {
-  await signInAs(page, "viewer");
-  await page.goto("/costs?groupBy=service&granularity=daily");
-  await loaded(page);
+  await restoreSession(page, "viewer");
+  const costs = new CostsPage(page);
+  await costs.open("?groupBy=service&granularity=daily");
   await expect(page.getByRole("button", { name: "Daily" })).toHaveAttribute("aria-pressed", "true");
   const [daily] = await e2eQuery<{ total: string }>(
     "SELECT sum(unblended)::text AS total FROM cost_daily WHERE day >= (date_trunc('month', now() AT TIME ZONE 'UTC') - interval '12 months')::date",
   );
-  await expect(grandTotal(page)).toHaveText(formatMoney(daily?.total ?? "0"));
-  await expect(page.getByRole("link", { name: "Download CSV" })).toHaveCount(0);
+  await expect(costs.grandTotal).toHaveText(formatMoney(daily?.total ?? "0"));
+  await expect(costs.downloadCsv).toHaveCount(0);
   expect((await page.request.get("/api/v1/costs/export")).status()).toBe(403);
   await saveScreenshot(page, "costs-daily-viewer");
   await expectNoSeriousA11yViolations(page);

@@ -1,19 +1,18 @@
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { checkDefinition, SEVERITIES } from "../lib/domain/checks";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { FindingsPage } from "./pages/findings-page";
+import { restoreSession } from "./support/auth";
 
 // Every test signs in and waits on a production server that shares two cores with other suites.
 test.describe.configure({ timeout: 120_000 });
-// The first sign-in renders the overview cold; do it once here so each test's sign-in is quick.
+// The first request renders the findings page cold; do it once here so each test's page is quick.
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage();
-  await page.goto("/signin");
-  await page.getByRole("button", { name: /Continue as FinOps analyst/ }).click();
-  await page.getByTestId("user-role").waitFor({ timeout: 90_000 });
+  await restoreSession(page, "analyst");
   await page.goto("/findings");
   await page.getByTestId("count-critical").filter({ hasText: /\d/ }).waitFor({ timeout: 90_000 });
   await page.close();
@@ -31,30 +30,22 @@ async function openCounts(): Promise<Record<string, number>> {
   return Object.fromEntries(SEVERITIES.map((s) => [s, rows.find((r) => r.severity === s)?.n ?? 0]));
 }
 
-async function expectCounts(page: Page, counts: Record<string, number>) {
-  for (const s of SEVERITIES)
-    await expect(page.getByTestId(`count-${s}`), s).toHaveText(String(counts[s]));
-}
-
-const shownIds = (page: Page) =>
-  page
-    .locator("[data-finding-id]")
-    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-finding-id")));
-
 test("the default view lists open, unmuted findings most severe first, with counts equal to the database", async ({
   page,
 }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  const findings = new FindingsPage(page);
+  await page.goto("/");
   await page.getByRole("link", { name: "Findings", exact: true }).click();
   await expect(page).toHaveURL(/\/findings$/);
   const counts = await openCounts();
   expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeGreaterThan(5);
-  await expectCounts(page, counts);
+  await findings.expectCounts(counts);
 
   const expected = await e2eQuery<{ id: string }>(
     `SELECT id::text FROM finding WHERE ${OPEN} ORDER BY ${RANK}, fingerprint`,
   );
-  await expect.poll(() => shownIds(page)).toEqual(expected.map((r) => r.id));
+  await expect.poll(() => findings.shownIds()).toEqual(expected.map((r) => r.id));
   await saveScreenshot(page, "findings");
   await expectNoSeriousA11yViolations(page);
   await page.evaluate(() => document.documentElement.classList.add("dark"));
@@ -65,25 +56,26 @@ test("the default view lists open, unmuted findings most severe first, with coun
 test("filters by check and severity live in the URL and survive a reload; the export is exactly the filtered list", async ({
   page,
 }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  const findings = new FindingsPage(page);
   const [pick] = await e2eQuery<{ check_id: string; severity: string }>(
     `SELECT check_id, severity FROM finding WHERE ${OPEN} GROUP BY check_id, severity ORDER BY count(*) DESC, check_id LIMIT 1`,
   );
   if (!pick) throw new Error("no open findings in the demo database");
-  await page.goto("/findings");
-  await page.getByLabel("Check").selectOption(pick.check_id);
-  await page.getByLabel("Severity", { exact: true }).selectOption(pick.severity);
+  await findings.open();
+  await findings.checkFilter.selectOption(pick.check_id);
+  await findings.severityFilter.selectOption(pick.severity);
   await expect(page).toHaveURL(new RegExp(`check=${pick.check_id}.*severity=${pick.severity}`));
   await page.reload();
-  await expect(page.getByLabel("Check")).toHaveValue(pick.check_id);
-  await expect(page.getByLabel("Severity", { exact: true })).toHaveValue(pick.severity);
+  await expect(findings.checkFilter).toHaveValue(pick.check_id);
+  await expect(findings.severityFilter).toHaveValue(pick.severity);
 
   const expected = await e2eQuery<{ id: string }>(
     `SELECT id::text FROM finding WHERE ${OPEN} AND check_id = $1 AND severity = $2 ORDER BY fingerprint`,
     [pick.check_id, pick.severity],
   );
-  await expect.poll(() => shownIds(page)).toEqual(expected.map((r) => r.id));
-  await expect(page.getByTestId("findings-total")).toContainText(`${expected.length} finding`);
+  await expect.poll(() => findings.shownIds()).toEqual(expected.map((r) => r.id));
+  await expect(findings.total).toContainText(`${expected.length} finding`);
 
   const href = await page.getByRole("link", { name: /Export CSV/ }).getAttribute("href");
   const res = await page.request.get(href ?? "");
@@ -97,13 +89,14 @@ test("filters by check and severity live in the URL and survive a reload; the ex
 test("an analyst opens a finding, sees its remediation, mutes it and unmutes it", async ({
   page,
 }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  const findings = new FindingsPage(page);
   const [f] = await e2eQuery<{ id: string; title: string; severity: string; check_id: string }>(
     `SELECT id::text, title, severity, check_id FROM finding WHERE ${OPEN} AND account_id IS NOT NULL ORDER BY ${RANK}, fingerprint LIMIT 1`,
   );
   if (!f) throw new Error("no open account finding");
   const before = await openCounts();
-  await page.goto(`/findings?check=${f.check_id}`);
+  await findings.open(`?check=${f.check_id}`);
   await page.locator(`[data-finding-id="${f.id}"]`).getByRole("link", { name: f.title }).click();
   await expect(page.getByRole("heading", { level: 1, name: f.title })).toBeVisible();
   await expect(page.getByTestId("remediation")).toHaveText(
@@ -124,8 +117,8 @@ test("an analyst opens a finding, sees its remediation, mutes it and unmutes it"
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, "finding-detail-muted-dark");
 
-  await page.goto("/findings");
-  await expectCounts(page, { ...before, [f.severity]: (before[f.severity] ?? 0) - 1 });
+  await findings.open();
+  await findings.expectCounts({ ...before, [f.severity]: (before[f.severity] ?? 0) - 1 });
   await expect(page.locator(`[data-finding-id="${f.id}"]`)).toHaveCount(0);
   await page.getByRole("button", { name: /^Muted/ }).click();
   await expect(page).toHaveURL(/status=muted/);
@@ -141,13 +134,13 @@ test("an analyst opens a finding, sees its remediation, mutes it and unmutes it"
   await page.goto(`/findings/${f.id}`);
   await page.getByRole("button", { name: "Unmute" }).click();
   await expect(page.getByRole("button", { name: "Mute finding" })).toBeVisible();
-  await page.goto("/findings");
-  await expectCounts(page, before);
+  await findings.open();
+  await findings.expectCounts(before);
   await expect(page.locator(`[data-finding-id="${f.id}"]`)).toHaveCount(1);
 });
 
 test("the API refuses a mute without reason or beyond the maximum expiry", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   const [f] = await e2eQuery<{ id: string }>(`SELECT id::text FROM finding WHERE ${OPEN} LIMIT 1`);
   const url = `/api/v1/findings/${f?.id}/mute`;
   const far = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
@@ -166,9 +159,11 @@ test("the API refuses a mute without reason or beyond the maximum expiry", async
 });
 
 test("a viewer cannot open the findings page", async ({ page }) => {
-  await signInAs(page, "viewer");
+  await restoreSession(page, "viewer");
+  const findings = new FindingsPage(page);
+  await page.goto("/");
   await expect(page.getByRole("link", { name: "Findings", exact: true })).toHaveCount(0);
-  await page.goto("/findings");
+  await findings.open();
   await expect(
     page.getByRole("heading", { name: "You do not have access to this page" }),
   ).toBeVisible();
@@ -183,7 +178,7 @@ test("an OU-scoped analyst gets only the findings under their OUs; one outside i
   );
   await e2eQuery(`UPDATE role_binding SET role = 'analyst' WHERE "group" = 'orglens-demo-bu-lead'`);
   try {
-    await signInAs(page, "scoped");
+    await restoreSession(page, "scoped");
     const visible = `(
       f.account_id IN (SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id, role_binding b WHERE b."group" = 'orglens-demo-bu-lead' AND o.path_ids && b.ou_ids)
       OR (f.account_id IS NULL AND f.ou_id IN (SELECT o.id FROM org_unit o, role_binding b WHERE b."group" = 'orglens-demo-bu-lead' AND o.path_ids && b.ou_ids)))`;

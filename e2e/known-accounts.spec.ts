@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 const OUTSIDE = "999900001111";
 const LEGACY = "999900002222";
@@ -26,7 +26,7 @@ async function expectFiguresMatchDb(page: import("@playwright/test").Page) {
 test("an admin keeps the known-accounts inventory: adds, imports a CMDB CSV, edits and removes", async ({ page }) => {
   const [member] = await e2eQuery<{ id: string; name: string }>("SELECT id, name FROM account WHERE removed_at IS NULL AND NOT is_management ORDER BY id LIMIT 1");
   const memberId = member?.id ?? "";
-  await signInAs(page, "admin");
+  await restoreSession(page, "admin");
   await page.goto("/settings");
   await page.getByRole("link", { name: "Known accounts" }).click();
   await expect(page.getByRole("heading", { name: "Accounts the company owns" })).toBeVisible();
@@ -83,7 +83,7 @@ test("an admin keeps the known-accounts inventory: adds, imports a CMDB CSV, edi
 test("the known-accounts page is for unscoped admins only", async ({ page }) => {
   for (const role of ["analyst", "scoped"] as const) {
     await page.context().clearCookies();
-    await signInAs(page, role);
+    await restoreSession(page, role);
     await page.goto("/settings");
     await expect(page.getByRole("link", { name: "Known accounts" })).toHaveCount(0);
     const res = await page.goto("/settings/known-accounts");

@@ -1,9 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { formatMoney } from "../lib/format/money";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 const LAST_FULL_MONTH = "(date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date";
 
@@ -42,7 +42,8 @@ async function expectNodeFigures(page: Page, id: string, figures: { accounts: nu
 }
 
 test("the OU tree shows each node's accounts and last month's spend as stored, and can be explored by keyboard", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  await page.goto("/");
   await page.getByRole("link", { name: "Organization" }).click();
   await expect(page.getByRole("heading", { name: "Organization", level: 1 })).toBeVisible();
   await expect(page.getByRole("tree")).toBeVisible({ timeout: 30_000 });
@@ -109,7 +110,8 @@ test("the OU tree shows each node's accounts and last month's spend as stored, a
 });
 
 test("search finds OUs and accounts by name or id and opens their ancestors; expand and collapse all", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  await page.goto("/");
   await openTree(page);
   const [expected] = await e2eQuery<{ n: number }>(
     `SELECT ((SELECT count(*) FROM account WHERE removed_at IS NULL AND (name ILIKE '%payments%' OR id LIKE '%payments%'))
@@ -150,7 +152,8 @@ test("search finds OUs and accounts by name or id and opens their ancestors; exp
 });
 
 test("a period of several months sums those months, and the choice is kept in the URL", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  await page.goto("/");
   await openTree(page);
   const root = await ouId("Root");
   await page.getByRole("button", { name: "Last 3 months" }).click();
@@ -165,7 +168,8 @@ test("a period of several months sums those months, and the choice is kept in th
 });
 
 test("a viewer sees the tree but no account links (account pages need data:read)", async ({ page }) => {
-  await signInAs(page, "viewer");
+  await restoreSession(page, "viewer");
+  await page.goto("/");
   await openTree(page);
   const root = await ouId("Root");
   await expectNodeFigures(page, root, await subtree(root));
@@ -176,7 +180,8 @@ test("a viewer sees the tree but no account links (account pages need data:read)
 });
 
 test("an OU-scoped user sees only their OUs' subtrees, as the top of the tree", async ({ page }) => {
-  await signInAs(page, "scoped");
+  await restoreSession(page, "scoped");
+  await page.goto("/");
   await openTree(page);
   const tops = await e2eQuery<{ id: string; name: string }>(
     "SELECT o.id, o.name FROM org_unit o, role_binding b WHERE b.\"group\" = 'orglens-demo-bu-lead' AND o.id = ANY(b.ou_ids) ORDER BY o.name",

@@ -1,14 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { formatMoney } from "../lib/format/money";
 import { KPI_META } from "../lib/api/kpis";
 import { formatKpiValue } from "../components/overview/kpi-format";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 test("the overview shows the organization's account count and last month's spend as stored", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  await page.goto("/");
   const [accounts] = await e2eQuery<{ total: string; active: string }>(
     "SELECT count(*)::text AS total, count(*) FILTER (WHERE status = 'ACTIVE')::text AS active FROM account WHERE removed_at IS NULL",
   );
@@ -28,7 +29,8 @@ test("the overview shows the organization's account count and last month's spend
 });
 
 test("an OU-scoped user's overview counts only the accounts and spend under their OUs", async ({ page }) => {
-  await signInAs(page, "scoped");
+  await restoreSession(page, "scoped");
+  await page.goto("/");
   const [scoped] = await e2eQuery<{ total: string; spend: string }>(`
     WITH scope AS (SELECT ou_ids FROM role_binding WHERE "group" = 'orglens-demo-bu-lead'),
          accts AS (SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id, scope WHERE o.path_ids && scope.ou_ids AND a.removed_at IS NULL)
@@ -46,7 +48,8 @@ test("an OU-scoped user's overview counts only the accounts and spend under thei
 const LATEST_RUN_SQL = "(SELECT run_id FROM kpi_snapshot WHERE scope_id = 'org' ORDER BY at DESC LIMIT 1)";
 
 test("KPI tiles show the latest run's stored values, with one trend point per run in the period", async ({ page }) => {
-  await signInAs(page, "viewer");
+  await restoreSession(page, "viewer");
+  await page.goto("/");
   const latest = await e2eQuery<{ kpi_id: string; value: string | null }>(
     `SELECT kpi_id, value::text FROM kpi_snapshot WHERE scope_id = 'org' AND run_id = ${LATEST_RUN_SQL}`,
   );
@@ -81,7 +84,8 @@ test("KPI tiles show the latest run's stored values, with one trend point per ru
 });
 
 test("top cost movers and the findings matrix match the database", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
+  await page.goto("/");
   const movers = await e2eQuery<{ account_id: string; diff: string }>(`
     WITH m AS (SELECT (date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date AS cur,
                       (date_trunc('month', now() AT TIME ZONE 'UTC') - interval '2 months')::date AS prev)
@@ -112,7 +116,8 @@ test("top cost movers and the findings matrix match the database", async ({ page
 });
 
 test("an OU-scoped user sees their scope's KPI values and findings", async ({ page }) => {
-  await signInAs(page, "scoped");
+  await restoreSession(page, "scoped");
+  await page.goto("/");
   const [scope] = await e2eQuery<{ ou: string }>(`SELECT ou_ids[1] AS ou FROM role_binding WHERE "group" = 'orglens-demo-bu-lead'`);
   const [kpi] = await e2eQuery<{ value: string | null }>(
     `SELECT value::text FROM kpi_snapshot WHERE scope_id = $1 AND kpi_id = 'ROLE_BASED_LOGINS_PCT' ORDER BY at DESC LIMIT 1`,

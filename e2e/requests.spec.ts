@@ -1,14 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 test.describe.configure({ timeout: 120_000 });
 
 test("request as analyst → approve as admin → the account appears → compliant", async ({ page }) => {
   const name = `e2e-req-${Date.now()}`;
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   await page.goto("/requests");
   const form = page.getByRole("form", { name: "Request a new AWS account" });
   await form.getByLabel("Account name").fill(name);
@@ -23,12 +23,12 @@ test("request as analyst → approve as admin → the account appears → compli
   await expectNoSeriousA11yViolations(page);
 
   // Requesters see only their own requests.
-  await signInAs(page, "viewer");
+  await restoreSession(page, "viewer");
   await page.goto("/requests");
   await expect(page.getByRole("heading", { name: "Account requests" })).toBeVisible();
   await expect(page.getByRole("article", { name: `Request ${name}` })).toHaveCount(0);
 
-  await signInAs(page, "admin");
+  await restoreSession(page, "admin");
   await page.goto("/requests");
   await card.getByLabel("Comment").fill("ok for QA");
   await card.getByRole("button", { name: "Approve" }).click();
@@ -63,7 +63,7 @@ test("request as analyst → approve as admin → the account appears → compli
 
 test("an admin rejects a request with a comment", async ({ page }) => {
   const name = `e2e-rej-${Date.now()}`;
-  await signInAs(page, "admin");
+  await restoreSession(page, "admin");
   await page.goto("/requests");
   const form = page.getByRole("form", { name: "Request a new AWS account" });
   await form.getByLabel("Account name").fill(name);

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 interface RunRow {
   id: string;
@@ -15,7 +15,7 @@ interface RunRow {
 test("an admin starts a collection run, watches it finish, and finds it in the list", async ({ page }) => {
   test.setTimeout(240_000);
   const [before] = await e2eQuery<{ n: number }>("SELECT count(*)::int AS n FROM collection_run");
-  await signInAs(page, "admin");
+  await restoreSession(page, "admin");
   await page.goto("/runs");
   await expect(page.getByRole("heading", { name: "Collection runs" })).toBeVisible();
   await expect(page.getByTestId("runs-table").locator("tbody tr")).toHaveCount(before?.n ?? 0);
@@ -63,7 +63,7 @@ test("an admin starts a collection run, watches it finish, and finds it in the l
 });
 
 test("an analyst sees the runs but may not start one", async ({ page }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   await page.goto("/runs");
   await expect(page.getByTestId("runs-table").locator("tbody tr").first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Run collection now" })).toHaveCount(0);
@@ -71,7 +71,7 @@ test("an analyst sees the runs but may not start one", async ({ page }) => {
 });
 
 test("a viewer gets the 403 page for the runs", async ({ page }) => {
-  await signInAs(page, "viewer");
+  await restoreSession(page, "viewer");
   const res = await page.goto("/runs");
   expect(res?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 interface HubSums {
   critical: string;
@@ -29,7 +29,7 @@ test("Security Hub results on the account page, the OU panel and the overview eq
     "SELECT h.account_id, h.critical, h.high, h.medium, h.standards FROM security_hub_status h JOIN account a ON a.id = h.account_id WHERE a.removed_at IS NULL AND h.standards_read ORDER BY h.critical DESC, h.account_id LIMIT 1",
   );
   if (!acct) throw new Error("no Security Hub status in the demo");
-  await signInAs(page, "admin");
+  await restoreSession(page, "admin");
 
   await page.goto(`/accounts/${acct.account_id}`);
   const section = page.getByTestId("account-security-hub");
@@ -65,7 +65,7 @@ test("a scoped user's overview counts only their subtree's Security Hub findings
   const mine = await hubSums(scopeOu ?? "");
   const all = await hubSums(null);
   expect(Number(mine.high)).toBeLessThan(Number(all.high));
-  await signInAs(page, "scoped");
+  await restoreSession(page, "scoped");
   await page.goto("/");
   await expect(page.getByTestId("overview-hub-critical")).toHaveText(Number(mine.critical).toLocaleString("en-US"));
   await expect(page.getByTestId("overview-hub-high")).toHaveText(Number(mine.high).toLocaleString("en-US"));
@@ -75,7 +75,7 @@ test("a scoped user's overview counts only their subtree's Security Hub findings
 test("the Security Hub coverage finding links to the account's Security Hub section", async ({ page }) => {
   const [f] = await e2eQuery<{ id: string; account_id: string }>("SELECT id, account_id FROM finding WHERE check_id = 'SECURITYHUB_COVERAGE' AND status = 'open' AND account_id IS NOT NULL ORDER BY id LIMIT 1");
   if (!f) throw new Error("no SECURITYHUB_COVERAGE finding in the demo");
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   await page.goto(`/findings/${f.id}`);
   await page.getByRole("link", { name: "Findings and standards of this account" }).click();
   await expect(page).toHaveURL(new RegExp(`/accounts/${f.account_id}#security-hub$`));

@@ -1,11 +1,11 @@
 import { expect, request as newRequest, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
-import { signInAs } from "./support/sign-in-ui";
+import { restoreSession } from "./support/auth";
 
 test("an analyst creates a read-only API token, uses it on the versioned API, and revokes it", async ({ page, baseURL }) => {
-  await signInAs(page, "analyst");
+  await restoreSession(page, "analyst");
   await page.goto("/settings");
   await page.getByLabel("Name").fill("BI refresh");
   await page.getByLabel("Expires in (days)").fill("30");
@@ -33,7 +33,7 @@ test("an analyst creates a read-only API token, uses it on the versioned API, an
 });
 
 test("an admin maps an IdP group to a scoped role, and the audit trail records it", async ({ page }) => {
-  await signInAs(page, "admin");
+  await restoreSession(page, "admin");
   await page.goto("/settings/access");
   const [ou] = await e2eQuery<{ id: string; path: string }>("SELECT id, path FROM org_unit WHERE path LIKE '%/Sandbox' LIMIT 1");
   await page.getByLabel(/^Group/).fill("e2e-sandbox-leads");
@@ -59,7 +59,7 @@ test("an admin maps an IdP group to a scoped role, and the audit trail records i
 });
 
 test("viewers manage their own tokens but cannot open access or audit settings", async ({ page }) => {
-  await signInAs(page, "viewer");
+  await restoreSession(page, "viewer");
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Create a personal access token" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Access" })).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 
 test.describe("sign-in through a real OpenID Connect provider", () => {

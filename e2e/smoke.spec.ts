@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { e2eQuery } from "../lib/testing/e2e-db";
-import { saveScreenshot } from "../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../testing/e2e-db";
+import { saveScreenshot } from "../testing/e2e-screenshot";
 
 test("the home page loads", async ({ page }) => {
   await page.goto("/");

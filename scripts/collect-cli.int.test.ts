@@ -6,12 +6,12 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { startCostExplorerProxy, type CostExplorerProxy } from "@/lib/collect/sources/aws/testing/ce-proxy";
-import { LedgerCostExplorer, type LedgerLine } from "@/lib/collect/sources/aws/testing/ledger-cost-explorer";
-import { buildOrg, type MotoOrg } from "@/lib/collect/sources/aws/testing/moto-org";
+import { startCostExplorerProxy, type CostExplorerProxy } from "@/testing/aws/ce-proxy";
+import { LedgerCostExplorer, type LedgerLine } from "@/testing/aws/ledger-cost-explorer";
+import { buildOrg, type MotoOrg } from "@/testing/aws/moto-org";
 import { addMonths, monthOf } from "@/lib/domain/months";
-import { useTestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { useTestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 
 const run = promisify(execFile);
 const today = new Date().toISOString().slice(0, 10);

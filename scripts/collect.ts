@@ -4,10 +4,8 @@
 //   --distributed  fan member-account audits out to `npm run worker` processes (or ORGLENS_DISTRIBUTED=true)
 // Exit codes: 0 succeeded, 1 failed, 2 bad configuration, 3 partial, 4 capped, 75 already running.
 import { z } from "zod";
-import { afterRun } from "../lib/collect/after-run";
-import { evaluateRun } from "../lib/collect/evaluate";
 import { collectAwsDistributed } from "../lib/collect/distributed/collect-distributed";
-import { RunAlreadyInProgressError, type RunResult } from "../lib/collect/run";
+import { RunAlreadyInProgressError } from "../lib/collect/run";
 import { collectAws, loadAwsConfig, type AwsCollectorConfig } from "../lib/collect/sources/aws";
 import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabase } from "../lib/db/embedded";
@@ -37,14 +35,9 @@ async function main(): Promise<number> {
   try {
     await applyMigrations(database.url, { log });
     log(`Collecting from AWS (regions ${cfg.regions.join(", ")}, role ${cfg.roleName}, Cost Explorer cap ${cfg.ceMaxRequests} requests)…`);
-    const options = {
-      config: cfg,
-      evaluate: evaluateRun,
-      triggeredBy: "cli",
-      afterCommit: async (committed: RunResult) => void (await afterRun(db, committed.runId, log)),
-    };
+    const options = { config: cfg, triggeredBy: "cli", log };
     if (distributed) log("Distributed: member-account audits go to the worker queue (start workers with npm run worker).");
-    const result = distributed ? await collectAwsDistributed(db, database.url, { ...options, log }) : await collectAws(db, database.url, options);
+    const result = distributed ? await collectAwsDistributed(db, database.url, options) : await collectAws(db, database.url, options);
     const out = {
       runId: result.runId,
       status: result.status,

@@ -1,17 +1,17 @@
 // `npm test`: every check and test layer, in order, each run even when an earlier one failed, then
 // a summary. Exits non-zero when anything failed.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { checkEmbeddedPostgresAccess } from "../lib/db/postgres-user-access";
-import { ROOT } from "../lib/testing/root";
-import { playwrightCounts, vitestCounts, type Counts } from "../lib/testing/run/reports";
-import { bin, childEnv, runStep } from "../lib/testing/run/step";
+import { ROOT } from "../testing/root";
+import { playwrightCounts, vitestCounts, type Counts } from "../testing/run/reports";
+import { bin, childEnv, runStep } from "../testing/run/step";
 import {
   failureList,
   summaryTable,
   totalsLine,
   type LayerResult,
-} from "../lib/testing/run/summary";
+} from "../testing/run/summary";
 
 // Every integration and e2e layer needs the embedded PostgreSQL: when it cannot start, say why once
 // and stop, instead of running each layer into the same failure.
@@ -91,20 +91,9 @@ async function playwright(): Promise<void> {
 
 await check("typecheck", bin("tsc"), ["--noEmit"]);
 await check("lint", bin("eslint"), ["--max-warnings", "0", "."]);
-if (existsSync(path.join(ROOT, "scripts", "migrate.ts"))) {
-  await check("migrations", bin("tsx"), ["scripts/migrate.ts", "check"]);
-} else {
-  banner("migrations");
-  console.log(
-    "SKIPPED: scripts/migrate.ts does not exist yet, so schema vs migrations is not checked.",
-  );
-  results.push({
-    name: "migrations",
-    ok: true,
-    seconds: 0,
-    note: "skipped: scripts/migrate.ts missing",
-  });
-}
+await check("format", bin("prettier"), ["--check", "."]);
+// A missing migrate script is a broken checkout, not a step to skip: runStep reports its exit code.
+await check("migrations", bin("tsx"), ["scripts/migrate.ts", "check"]);
 await vitest("unit");
 await vitest("integration");
 await playwright();

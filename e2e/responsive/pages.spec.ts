@@ -2,8 +2,8 @@
 // the page itself never scrolls sideways (wide tables scroll in their own box), no serious axe
 // violation, and a screenshot per page and size in e2e/screenshots for people to look at.
 import { expect, test, type Page } from "@playwright/test";
-import { e2eQuery } from "../../lib/testing/e2e-db";
-import { saveScreenshot } from "../../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../../testing/e2e-db";
+import { saveScreenshot } from "../../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "../support/a11y";
 import { storageStatePath } from "../support/auth";
 

@@ -1,8 +1,8 @@
 // The overview's wall-screen mode at 1920 × 1080: large type and no controls; it picks up a new
 // collection run without a reload, and keeps its figures on screen while the server is unreachable.
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { e2eQuery } from "../../lib/testing/e2e-db";
-import { saveScreenshot } from "../../lib/testing/e2e-screenshot";
+import { e2eQuery } from "../../testing/e2e-db";
+import { saveScreenshot } from "../../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "../support/a11y";
 import { signInDemo, storageStatePath } from "../support/auth";
 

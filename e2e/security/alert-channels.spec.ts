@@ -2,8 +2,8 @@
 // and a stored SMTP password sent to a changed destination by keeping its mask.
 import { expect, test } from "@playwright/test";
 import { z } from "zod";
-import { e2eQuery } from "../../lib/testing/e2e-db";
-import { startSmtpReceiver, type SmtpReceiver } from "../../lib/alerts/testing/receivers";
+import { e2eQuery } from "../../testing/e2e-db";
+import { startSmtpReceiver, type SmtpReceiver } from "../../testing/alerts/receivers";
 import { signInAs } from "../support/sign-in-ui";
 
 const PASSWORD = "e2e-smtp-password-never-leaves";

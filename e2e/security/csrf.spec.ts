@@ -1,7 +1,7 @@
 // Cross-site request forgery: a page on another site makes the signed-in user's browser send a
 // state-changing request with the session cookie. The route guard refuses it before reading the body.
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
-import { e2eQuery } from "../../lib/testing/e2e-db";
+import { e2eQuery } from "../../testing/e2e-db";
 import { signInDemo } from "../support/auth";
 
 const EVIL = "https://evil.example";

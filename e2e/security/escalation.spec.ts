@@ -1,7 +1,7 @@
 // Attacks by an OU-scoped admin: widening its own rights, touching org-wide settings, and acting on
 // budgets, alert rules and account requests outside its OUs. Each attack has its look-alike that must work.
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
-import { e2eQuery } from "../../lib/testing/e2e-db";
+import { e2eQuery } from "../../testing/e2e-db";
 import { signInDemo } from "../support/auth";
 import { SCOPED_CALLERS, scopedOuId, signInScoped } from "../support/scoped-callers";
 

@@ -1,7 +1,7 @@
 // Security headers: every page and API answer carries them, and the Content-Security-Policy is one the
 // pages actually satisfy (Chromium reports no violation on any dashboard page).
 import { expect, test, type Page } from "@playwright/test";
-import { e2eQuery } from "../../lib/testing/e2e-db";
+import { e2eQuery } from "../../testing/e2e-db";
 import { signInAs } from "../support/sign-in-ui";
 
 // Page loads in a cold production server on a shared two-core machine can take many seconds each.

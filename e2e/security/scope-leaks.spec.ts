@@ -1,7 +1,7 @@
 // What an OU-scoped caller must not learn about the rest of the organization: run totals, the accounts
 // and OUs of shared-cost rules, and the path of an OU it files a request for.
 import { expect, request as newRequest, test } from "@playwright/test";
-import { e2eQuery } from "../../lib/testing/e2e-db";
+import { e2eQuery } from "../../testing/e2e-db";
 import { signInDemo } from "../support/auth";
 import { scopedOuId, signInScoped } from "../support/scoped-callers";
 

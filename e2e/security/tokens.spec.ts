@@ -1,7 +1,7 @@
 // API tokens never outlive their creator's rights: each request re-resolves the creator's groups
 // against today's role bindings. Admins of the whole organization see and revoke everyone's tokens.
 import { expect, request as newRequest, test, type APIRequestContext } from "@playwright/test";
-import { e2eQuery } from "../../lib/testing/e2e-db";
+import { e2eQuery } from "../../testing/e2e-db";
 import { signInDemo } from "../support/auth";
 import { signInAs } from "../support/sign-in-ui";
 import { bindScopedCaller, SCOPED_CALLERS, signInScoped } from "../support/scoped-callers";

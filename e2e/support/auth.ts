@@ -1,12 +1,39 @@
 // Sign-in helpers for specs: the demo sign-in through next-auth's real endpoints (API contexts), and
-// per-role storage states for browser specs.
+// per-role storage states for browser specs (written once per run by e2e/auth.setup.ts).
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, type APIRequestContext } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { z } from "zod";
 
 export const ROLES = ["admin", "analyst", "viewer", "scoped"] as const;
 export type TestRole = (typeof ROLES)[number];
 
 export const storageStatePath = (role: TestRole) => path.join(import.meta.dirname, "..", ".auth", `${role}.json`);
+
+const ZStorageState = z.object({
+  cookies: z.array(
+    z.object({
+      name: z.string(),
+      value: z.string(),
+      domain: z.string(),
+      path: z.string(),
+      expires: z.number(),
+      httpOnly: z.boolean(),
+      secure: z.boolean(),
+      sameSite: z.enum(["Strict", "Lax", "None"]),
+    }),
+  ),
+});
+
+/**
+ * Signs the page's browser context in as `role` with the session the setup project stored, instead
+ * of a sign-in through the UI in every test (e2e/sign-in.spec.ts tests that flow). The page stays
+ * where it is: the test navigates next.
+ */
+export async function restoreSession(page: Page, role: TestRole): Promise<void> {
+  const state = ZStorageState.parse(JSON.parse(readFileSync(storageStatePath(role), "utf8")));
+  await page.context().addCookies(state.cookies);
+}
 
 /** Signs an API request context in with the demo provider; its cookie jar then carries the session. */
 export async function signInDemo(request: APIRequestContext, role: TestRole): Promise<void> {

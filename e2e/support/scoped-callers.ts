@@ -1,7 +1,7 @@
 // The OU-scoped admin and analyst: users of the test IdP whose groups are bound, like the demo's
 // business-unit lead, to one business-unit OU. Signed in through the real OpenID Connect flow.
 import { expect, type Browser, type BrowserContext } from "@playwright/test";
-import { e2eQuery } from "../../lib/testing/e2e-db";
+import { e2eQuery } from "../../testing/e2e-db";
 
 export const SCOPED_CALLERS = {
   scopedAdmin: { login: "sam@corp.example", group: "orglens-e2e-scoped-admin", role: "admin" },

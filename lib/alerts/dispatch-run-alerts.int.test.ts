@@ -3,15 +3,15 @@ import { z } from "zod";
 import { runCollection, type RunResult } from "@/lib/collect/run";
 import { evaluateRun } from "@/lib/collect/evaluate";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { ACC, OU, auditOf, baselineSnapshot, iamUser } from "@/lib/domain/checks/test-fixtures";
+import { ACC, OU, auditOf, baselineSnapshot, iamUser } from "@/testing/checks/fixtures";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
 import type { TSnapshot } from "@/lib/domain/snapshot";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { ZAlertEvent } from "./alert-event";
 import { dispatchRunAlerts, sendTestAlert } from "./dispatch-run-alerts";
 import { sendAlert } from "./send-alert";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from "./sign";
-import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "./testing/receivers";
+import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "@/testing/alerts/receivers";
 
 const SECRET = "s3cret-signing-key";
 const day = (n: number) => `2026-03-${String(15 + n).padStart(2, "0")}T06:00:00.000Z`;

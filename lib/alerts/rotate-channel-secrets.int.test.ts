@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { keyOf, type EncryptionKey } from "@/lib/secrets/encryption-key";
 import { SecretUnreadableError } from "@/lib/secrets/secret-box";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { openChannelConfig, sealChannelConfig } from "./channel-secrets";
 import { rotateChannelSecrets } from "./rotate-channel-secrets";
 

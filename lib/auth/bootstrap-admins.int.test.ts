@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { warnIfBootstrapAdminsLinger } from "./bootstrap-admins";
 
 describe("warnIfBootstrapAdminsLinger", () => {

@@ -4,7 +4,7 @@
 // the run's data is already committed and stays.
 import { dispatchRunAlerts, type DispatchSummary } from "@/lib/alerts/dispatch-run-alerts";
 import type { Db } from "@/lib/db/client";
-import { syncAccountRequests } from "@/lib/server/requests/sync-account-requests";
+import { syncAccountRequests } from "./requests/sync-account-requests";
 
 export interface AfterRunSummary {
   alerts: DispatchSummary | null;

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { ACC, OU, auditOf, baselineSnapshot, iamUser } from "@/lib/domain/checks/test-fixtures";
+import { ACC, OU, auditOf, baselineSnapshot, iamUser } from "@/testing/checks/fixtures";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
 import { SECURITYHUB_COVERAGE } from "@/lib/domain/checks/securityhub-coverage";
 import { TAG_POLICY } from "@/lib/domain/checks/tag-policy";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
 import type { TSnapshot } from "@/lib/domain/snapshot";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { runCollection, type RunResult } from "./run";
 import { evaluateRun } from "./evaluate";
 

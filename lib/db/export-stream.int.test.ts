@@ -1,7 +1,7 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { focusCsvRows } from "@/lib/focus/export-focus";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { EXPORT_POOL_MAX, streamRows } from "./export-stream";
 
 async function countConnections(url: string, exports: boolean): Promise<number> {

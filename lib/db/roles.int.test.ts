@@ -7,7 +7,7 @@ import { evaluateRun } from "@/lib/collect/evaluate";
 import { startQueue } from "@/lib/collect/distributed/queue";
 import { runCollection } from "@/lib/collect/run";
 import { generateDemoSnapshot, MIN_ACCOUNTS } from "@/lib/collect/sources/demo";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { createPrismaClient, type Db } from "./client";
 import { applyMigrations } from "./migrate";
 import { setUpAppRole } from "./roles";

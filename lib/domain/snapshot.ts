@@ -265,7 +265,7 @@ export const ZAccountAudit = z.object({
 });
 
 export const ZSnapshot = z.object({
-  source: z.enum(["aws", "demo", "focus"]),
+  source: z.enum(["aws", "demo"]),
   collectedAt: ZTimestamp,
   organization: ZOrganization,
   orgUnits: z.array(ZOrgUnit),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { csvStream } from "@/lib/export/csv";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { FOCUS_COLUMNS, FOCUS_MANDATORY } from "./columns";
 import { focusCsvRows } from "./export-focus";
 import { importFocusFile } from "./import-focus";

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/domain/access";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { CACHE_HEADER, dataVersion, withResponseCache } from "./response-cache";
 
 const admin: Principal = { kind: "user", email: "ada@example.com", name: null, role: "admin", scope: { ouIds: null } };

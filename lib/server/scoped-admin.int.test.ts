@@ -9,7 +9,7 @@ vi.hoisted(() => {
 });
 
 import type { Principal } from "@/lib/domain/access";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { deleteAlertChannel } from "./alerts/delete-alert-channel";
 import { deleteAlertRule } from "./alerts/delete-alert-rule";
 import { getAlertSettings } from "./alerts/get-alert-settings";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadDemo } from "@/lib/collect/load-demo";
 import { DEMO_GROUPS } from "@/lib/auth/demo-groups";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { prepareDatabase } from "./prepare-database";
 
 const saved = process.env.ORGLENS_DEPLOYMENT;
@@ -22,7 +22,7 @@ describe("the demo's role bindings exist only in a demo deployment", () => {
 
   it("demo data stored by a collection run binds no role: the groups of the demo sign-in stay unmapped", async () => {
     process.env.ORGLENS_DEPLOYMENT = "production";
-    const run = await loadDemo(t.db, t.url, { accounts: 24, evaluate: null });
+    const run = await loadDemo(t.db, t.url, { accounts: 24, evaluate: false });
     expect(run.status).not.toBe("failed");
     expect(await t.db.roleBinding.count()).toBe(0);
   }, 120_000);

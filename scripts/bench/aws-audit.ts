@@ -11,8 +11,8 @@ import { RequestMeter } from "../../lib/collect/sources/aws/meter";
 import { RunNotes } from "../../lib/collect/sources/aws/notes";
 import { readOrgTree } from "../../lib/collect/sources/aws/org-tree";
 import { AccountSessions } from "../../lib/collect/sources/aws/sessions";
-import { awsConfig, BASE_CREDENTIALS, createAccount, iamIn } from "../../lib/collect/sources/aws/testing/moto-org";
-import { startMoto } from "../../lib/testing/moto";
+import { awsConfig, BASE_CREDENTIALS, createAccount, iamIn } from "../../testing/aws/moto-org";
+import { startMoto } from "../../testing/moto";
 
 const { values } = parseArgs({ options: { accounts: { type: "string", default: "200" }, concurrency: { type: "string", default: "8,16" }, json: { type: "boolean", default: false } } });
 const accounts = Number(values.accounts);

@@ -5,7 +5,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { planCostFetch, type CostState } from "../../lib/collect/sources/aws/cost-plan";
 import { readCosts } from "../../lib/collect/sources/aws/costs";
 import { RequestMeter } from "../../lib/collect/sources/aws/meter";
-import { FakeCostExplorer } from "../../lib/collect/sources/aws/testing/fake-cost-explorer";
+import { FakeCostExplorer } from "../../testing/aws/fake-cost-explorer";
 
 export interface CeFigures {
   accounts: number;

@@ -21,7 +21,7 @@ export const NOTES = `## How each figure is measured
   and ArrowDown moves focus to the next row; median of 3 after a warm-up visit. "Computed": before each visit the
   benchmark commits an empty transaction (\`SELECT pg_current_xact_id()\`), which retires the server's cached answers,
   so the tree is computed; "from the response cache": three more visits with nothing changed. DOM nodes counted then.
-- **Cost Explorer**: \`readCosts\` against the counting fake (lib/collect/sources/aws/testing/fake-cost-explorer.ts,
+- **Cost Explorer**: \`readCosts\` against the counting fake (testing/aws/fake-cost-explorer.ts,
   1,000 groups per page, 10–40 services per account, 3 tag keys), a full 14-month backfill and the incremental refresh.
   Heap: live heap (after a full GC, \`--expose-gc\`) grown while the backfill's rows are held, as the collector holds them
   until the store transaction.

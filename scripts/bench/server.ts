@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../lib/db/embedded";
-import { freePort, sleep } from "../../lib/testing/net";
+import { freePort } from "../../lib/net/free-port";
+import { sleep } from "../../testing/net";
 
 const root = projectRoot();
 const next = path.join(root, "node_modules", ".bin", "next");

@@ -11,7 +11,6 @@ export interface DistributedOptions extends Omit<AwsCollectionOptions, "auditorF
   /** Accounts without a result after this long are marked failed (default 6 h). */
   timeoutMs?: number;
   pollMs?: number;
-  log?: (line: string) => void;
 }
 
 export async function collectAwsDistributed(db: Db, databaseUrl: string, opts: DistributedOptions = {}): Promise<RunResult> {

@@ -3,13 +3,12 @@ import path from "node:path";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { evaluateRun } from "@/lib/collect/evaluate";
 import { loadAwsConfig } from "@/lib/collect/sources/aws/config";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "@/lib/collect/sources/aws/testing/moto-org";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
-import { sleep } from "@/lib/testing/net";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
+import { sleep } from "@/testing/net";
 import { projectRoot } from "@/lib/db/embedded";
 import { collectAwsDistributed } from "./collect-distributed";
 
@@ -85,7 +84,7 @@ describe("distributed collection", () => {
   it("shares one run between two workers, retries a killed worker's account and audits every account once", { timeout: 240_000 }, async () => {
     const workerA = await startWorker("worker-a");
     const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
-    const running = collectAwsDistributed(db, database.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), queue: QUEUE, pollMs: 200, timeoutMs: 180_000, evaluate: evaluateRun, triggeredBy: "test" });
+    const running = collectAwsDistributed(db, database.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), queue: QUEUE, pollMs: 200, timeoutMs: 180_000, triggeredBy: "test" });
 
     // Worker A has stored an account and is in the middle of the next one: kill it there.
     // Jobs being audited right now: active, no result stored yet (a job is completed just after its result is stored).

@@ -11,7 +11,7 @@ import { DEMO_GROUPS } from "@/lib/auth/demo-groups";
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
 import { parseSnapshot } from "@/lib/domain/snapshot";
 import { bindDemoGroups } from "@/lib/setup/bind-demo-groups";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { storeSnapshot } from ".";
 import { DataSourceMismatchError } from "./data-source";
 import { resetCollectedData } from "./reset-collected-data";

@@ -2,7 +2,7 @@
 // another spelling (localhost vs 127.0.0.1, a DNS alias) must be refused, not wiped.
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { prepareShadowDatabase } from "./shadow";
 
 async function tableCount(url: string): Promise<number> {

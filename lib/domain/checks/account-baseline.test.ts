@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TBaselineControl, TSnapshot } from "@/lib/domain/snapshot";
 import { accountBaseline } from "./account-baseline";
-import { ACC, auditOf, findingsOf } from "./test-fixtures";
+import { ACC, auditOf, findingsOf } from "@/testing/checks/fixtures";
 
 const REGION = "eu-west-1";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ALL_CHECKS, runChecks } from "./index";
-import { baselineSnapshot, checkContext, settings } from "./test-fixtures";
+import { baselineSnapshot, checkContext, settings } from "@/testing/checks/fixtures";
 
 describe("the compliant fixture", () => {
   it("raises no finding", () => {

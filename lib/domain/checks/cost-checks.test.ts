@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { BUDGET_VARIANCE, budgetVariance } from "./budget-variance";
 import { TAG_POLICY, tagPolicy } from "./tag-policy";
-import { ACC, CURRENT_MONTH, LAST_MONTH, auditOf, findingsOf } from "./test-fixtures";
+import { ACC, CURRENT_MONTH, LAST_MONTH, auditOf, findingsOf } from "@/testing/checks/fixtures";
 
 const untagged = (s: TSnapshot, accountId: string, amount: string, month = LAST_MONTH, estimated = false) => {
   s.costs.byTag.push({ accountId, month, tagKey: "cost-center", tagValue: "", unblended: amount, amortized: amount, net: amount, estimated });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { ENV_SEGREGATION, envSegregation } from "./env-segregation";
-import { ACC, LAST_MONTH, OU, findingsOf } from "./test-fixtures";
+import { ACC, LAST_MONTH, OU, findingsOf } from "@/testing/checks/fixtures";
 
 const account = (s: TSnapshot, id: string) => {
   const a = s.accounts.find((x) => x.id === id);

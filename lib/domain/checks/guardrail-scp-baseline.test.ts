@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TPolicy, TSnapshot } from "@/lib/domain/snapshot";
 import { GUARDRAIL_SCP_BASELINE, guardrailScpBaseline } from "./guardrail-scp-baseline";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
-import { ACC, BASELINE_SCP, FULL_ACCESS_SCP, OU, baselineSnapshot, checkContext, findingsOf } from "./test-fixtures";
+import { ACC, BASELINE_SCP, FULL_ACCESS_SCP, OU, baselineSnapshot, checkContext, findingsOf } from "@/testing/checks/fixtures";
 
 type TTarget = TPolicy["targets"][number];
 const root: TTarget = { targetId: OU.root, targetType: "ROOT" };

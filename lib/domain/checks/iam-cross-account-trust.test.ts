@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TPolicyDocument } from "@/lib/domain/snapshot";
 import { IAM_CROSS_ACCOUNT_TRUST, iamCrossAccountTrust } from "./iam-cross-account-trust";
 import { decodePolicyDocument } from "./policy-grammar";
-import { ACC, EXTERNAL_ACCOUNT, ORG_ID, auditOf, findingsOf, iamRole } from "./test-fixtures";
+import { ACC, EXTERNAL_ACCOUNT, ORG_ID, auditOf, findingsOf, iamRole } from "@/testing/checks/fixtures";
 import type { TIamRole } from "@/lib/domain/snapshot";
 
 const allow = (Principal: unknown, Condition?: Record<string, Record<string, unknown>>): TPolicyDocument => ({

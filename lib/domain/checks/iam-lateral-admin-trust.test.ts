@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TIamRole, TPolicyDocument, TSnapshot } from "@/lib/domain/snapshot";
 import { IAM_LATERAL_ADMIN_TRUST, iamLateralAdminTrust } from "./iam-lateral-admin-trust";
-import { ACC, ORG_ID, auditOf, findingsOf, iamRole } from "./test-fixtures";
+import { ACC, ORG_ID, auditOf, findingsOf, iamRole } from "@/testing/checks/fixtures";
 
 const ADMIN = { attachedPolicyArns: ["arn:aws:iam::aws:policy/AdministratorAccess"] };
 const READ_ONLY = { attachedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] };

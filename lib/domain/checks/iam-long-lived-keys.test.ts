@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IAM_LONG_LIVED_KEYS, iamLongLivedKeys } from "./iam-long-lived-keys";
-import { ACC, accessKey, auditOf, findingsOf, iamUser } from "./test-fixtures";
+import { ACC, accessKey, auditOf, findingsOf, iamUser } from "@/testing/checks/fixtures";
 import type { TIamUser } from "@/lib/domain/snapshot";
 
 // The fixture collects on 2026-03-15: 90 days before is 2025-12-15, 45 days before is 2026-01-29.

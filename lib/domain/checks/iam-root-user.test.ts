@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import type { TRootUser } from "@/lib/domain/snapshot";
 import { IAM_ROOT_USER, iamRootUser } from "./iam-root-user";
-import { ACC, auditOf, baselineSnapshot, checkContext } from "./test-fixtures";
+import { ACC, auditOf, baselineSnapshot, checkContext } from "@/testing/checks/fixtures";
 
 const safeRoot = (accountId: string, over: Partial<TRootUser> = {}): TRootUser => ({
   arn: `arn:aws:iam::${accountId}:root`,

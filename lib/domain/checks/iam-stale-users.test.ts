@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { IAM_STALE_USERS, iamStaleUsers } from "./iam-stale-users";
-import { ACC, accessKey, auditOf, findingsOf, iamUser } from "./test-fixtures";
+import { ACC, accessKey, auditOf, findingsOf, iamUser } from "@/testing/checks/fixtures";
 import type { TIamUser } from "@/lib/domain/snapshot";
 
 describe(IAM_STALE_USERS, () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { IDENTITY_ACCOUNT_DEDICATED, identityAccountDedicated } from "./identity-account-dedicated";
-import { ACC, LAST_MONTH, OU, auditOf, findingsOf } from "./test-fixtures";
+import { ACC, LAST_MONTH, OU, auditOf, findingsOf } from "@/testing/checks/fixtures";
 
 const ORG_INSTANCE = { instanceArn: "arn:aws:sso:::instance/ssoins-1234", identityStoreId: "d-1234" };
 

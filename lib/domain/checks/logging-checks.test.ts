@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { LOG_ARCHIVE_ACCOUNT, logArchiveAccount } from "./log-archive-account";
 import { LOG_ORG_TRAIL, logOrgTrail } from "./log-org-trail";
-import { ACC, auditOf, findingsOf } from "./test-fixtures";
+import { ACC, auditOf, findingsOf } from "@/testing/checks/fixtures";
 
 const trail = (s: TSnapshot) => {
   const t = auditOf(s, ACC.mgmt).trails[0];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { lastFullMonth } from "./costs";
 import { MGMT_ACCOUNT_WORKLOADS, mgmtAccountWorkloads } from "./mgmt-account-workloads";
-import { ACC, CURRENT_MONTH, LAST_MONTH, baselineSnapshot, findingsOf } from "./test-fixtures";
+import { ACC, CURRENT_MONTH, LAST_MONTH, baselineSnapshot, findingsOf } from "@/testing/checks/fixtures";
 
 const spend = (s: TSnapshot, service: string, amount: string, month = LAST_MONTH, estimated = false) => {
   s.costs.monthly.push({ accountId: ACC.mgmt, month, service, unblended: amount, amortized: amount, net: amount, estimated });

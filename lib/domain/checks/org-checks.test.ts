@@ -3,7 +3,7 @@ import type { TSnapshot } from "@/lib/domain/snapshot";
 import { ORG_ACCOUNT_AT_ROOT, orgAccountAtRoot } from "./org-account-at-root";
 import { ORG_ACCOUNT_OUTSIDE, orgAccountOutside } from "./org-account-outside";
 import { ORG_OU_STRUCTURE, orgOuStructure } from "./org-ou-structure";
-import { ACC, EXTERNAL_ACCOUNT, OU, findingsOf } from "./test-fixtures";
+import { ACC, EXTERNAL_ACCOUNT, OU, findingsOf } from "@/testing/checks/fixtures";
 
 const move = (s: TSnapshot, id: string, parentId: string, status?: TSnapshot["accounts"][number]["status"]) => {
   const a = s.accounts.find((x) => x.id === id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { SECURITYHUB_COVERAGE, securityHubCoverage } from "./securityhub-coverage";
-import { ACC, auditOf, findingsOf } from "./test-fixtures";
+import { ACC, auditOf, findingsOf } from "@/testing/checks/fixtures";
 
 const hub = (enabled: boolean, critical = 0, high = 0) => (s: TSnapshot) => {
   auditOf(s, ACC.prod).securityHub = { enabled, findings: { critical, high, medium: 3, low: 9 }, standards: null };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { tagPolicy } from "./tag-policy";
-import { findingsOf, OU } from "./test-fixtures";
+import { findingsOf, OU } from "@/testing/checks/fixtures";
 
 const ouFindings = (mutate: (snap: TSnapshot) => void) => findingsOf(tagPolicy, mutate).filter((f) => f.ouId !== null);
 

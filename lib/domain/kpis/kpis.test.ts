@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACC, COLLECTED_AT, EXTERNAL_ACCOUNT, LAST_MONTH, OU, baselineSnapshot, settings } from "@/lib/domain/checks/test-fixtures";
+import { ACC, COLLECTED_AT, EXTERNAL_ACCOUNT, LAST_MONTH, OU, baselineSnapshot, settings } from "@/testing/checks/fixtures";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { KPI, ORG_SCOPE, computeKpis, type TKpiFinding, type TKpiInput, type TKpiValue, type TLoginStat } from "./index";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACC, COLLECTED_AT, OU, baselineSnapshot, settings } from "@/lib/domain/checks/test-fixtures";
+import { ACC, COLLECTED_AT, OU, baselineSnapshot, settings } from "@/testing/checks/fixtures";
 import { KPI, ORG_SCOPE, computeKpis, findNewlyCompliant, type TAccountCreation, type TKpiFinding } from "./index";
 
 const now = new Date(COLLECTED_AT);

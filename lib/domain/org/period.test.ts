@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { monthsBetween, resolvePeriod } from "./period";
+import { resolvePeriod } from "./period";
 
 const now = new Date("2026-11-28T17:00:00Z");
 
@@ -26,12 +26,5 @@ describe("resolvePeriod", () => {
 
   it("defaults to December when it is January", () => {
     expect(resolvePeriod({}, new Date("2027-01-01T00:00:00Z"))).toEqual({ ok: true, period: { from: "2026-12-01", to: "2026-12-01", estimated: false } });
-  });
-});
-
-describe("monthsBetween", () => {
-  it("counts whole months across years", () => {
-    expect(monthsBetween("2025-11-01", "2026-02-01")).toBe(3);
-    expect(monthsBetween("2026-02-01", "2026-02-01")).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // The spend period of the organization views: whole months, "YYYY-MM" in URLs, last full month by default.
 import { z } from "zod";
-import { addMonths, monthOf } from "@/lib/domain/months";
+import { addMonths, monthOf, monthsInRange } from "@/lib/domain/months";
 
 export const ZYearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "a month as YYYY-MM");
 
@@ -30,15 +30,8 @@ export function resolvePeriod(input: { from?: string; to?: string }, now: Date):
   const to = input.to ? `${input.to}-01` : input.from ? `${input.from}-01` : fallback;
   if (from > to) return { ok: false, error: "The period must start before it ends." };
   if (to > current) return { ok: false, error: "The period cannot end after the current month." };
-  if (monthsBetween(from, to) + 1 > MAX_PERIOD_MONTHS) return { ok: false, error: `The period can span at most ${MAX_PERIOD_MONTHS} months.` };
+  if (monthsInRange(from, to) > MAX_PERIOD_MONTHS) return { ok: false, error: `The period can span at most ${MAX_PERIOD_MONTHS} months.` };
   return { ok: true, period: { from, to, estimated: to === current } };
-}
-
-/** Whole months from `from` to `to` (both first-of-month dates). */
-export function monthsBetween(from: string, to: string): number {
-  const [fy, fm] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
-  const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
-  return (ty - fy) * 12 + (tm - fm);
 }
 
 /** "2026-10-01" → "2026-10", for URLs. */

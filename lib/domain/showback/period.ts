@@ -1,5 +1,5 @@
 // The months a showback view covers: "YYYY-MM" in URLs, first-of-month dates inside.
-import { addMonths, monthOf } from "@/lib/domain/months";
+import { addMonths, monthOf, monthsInRange } from "@/lib/domain/months";
 
 /** Default window: the last 12 full months and the current month to date. */
 export const DEFAULT_FULL_MONTHS = 12;
@@ -26,20 +26,13 @@ export function defaultWindow(now: Date): TPeriodWindow {
   return { from: addMonths(current, -DEFAULT_FULL_MONTHS), to: current };
 }
 
-/** Months between two first-of-month dates, both counted. */
-export function monthsBetween(from: string, to: string): number {
-  const [fy = 0, fm = 0] = from.split("-").map(Number);
-  const [ty = 0, tm = 0] = to.split("-").map(Number);
-  return (ty - fy) * 12 + (tm - fm) + 1;
-}
-
 /** Resolves optional "YYYY-MM" bounds against the default window; null when the window is invalid. */
 export function resolveWindow(bounds: { from?: string; to?: string }, now: Date): TPeriodWindow | { error: string } {
   const d = defaultWindow(now);
   const to = bounds.to ? yearMonthToMonth(bounds.to) : d.to;
   const from = bounds.from ? yearMonthToMonth(bounds.from) : bounds.to ? addMonths(to, -DEFAULT_FULL_MONTHS) : d.from;
   if (from > to) return { error: "The period starts after it ends." };
-  if (monthsBetween(from, to) > MAX_MONTHS) return { error: `The period may span at most ${MAX_MONTHS} months.` };
+  if (monthsInRange(from, to) > MAX_MONTHS) return { error: `The period may span at most ${MAX_MONTHS} months.` };
   return { from, to };
 }
 

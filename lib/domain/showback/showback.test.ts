@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { chartData, OTHER_KEY } from "./chart";
 import { compareDecimals, normalizeDecimal, shareOf, sumDecimals } from "./decimal";
 import { formatGroupBy, groupByNoun, groupByTitle, groupLabel, ouDisplayPath, parseGroupBy } from "./group-by";
-import { defaultWindow, lastDayOf, monthsBetween, resolveWindow } from "./period";
+import { defaultWindow, lastDayOf, resolveWindow } from "./period";
 import { alignCells, buildGrid } from "./pivot";
 
 const Wide = Decimal.clone({ precision: 80, toExpNeg: -80, toExpPos: 80 });
@@ -86,7 +86,6 @@ describe("period window", () => {
   it("refuses inverted and over-long windows", () => {
     expect(resolveWindow({ from: "2026-05", to: "2026-01" }, now)).toHaveProperty("error");
     expect(resolveWindow({ from: "2020-01", to: "2026-01" }, now)).toHaveProperty("error");
-    expect(monthsBetween("2023-09-01", "2026-10-01")).toBe(38);
     expect(resolveWindow({ from: "2023-09", to: "2026-10" }, now)).not.toHaveProperty("error");
   });
 

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { loadDemo } from "@/lib/collect/load-demo";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { getAccount } from "./get-account";
 import { getAccountCosts } from "./get-account-costs";
 import { listAccounts } from "./list-accounts";

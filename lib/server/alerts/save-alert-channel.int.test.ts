@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { TChannelBody } from "@/lib/api/alerts";
 import { MASK } from "@/lib/alerts/channel-config";
-import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "@/lib/alerts/testing/receivers";
+import { startSmtpReceiver, startWebhookReceiver, type SmtpReceiver, type WebhookReceiver } from "@/testing/alerts/receivers";
 import type { Principal } from "@/lib/domain/access";
 import { AppError } from "@/lib/errors";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 
 const ADMIN: Principal = { kind: "user", email: "ada@example.com", name: "Ada", role: "admin", scope: { ouIds: null } };
 const PASSWORD = "hunter2-smtp-password";

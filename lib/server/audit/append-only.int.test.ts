@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase } from "@/lib/testing/db";
+import { createTestDatabase } from "@/testing/db";
 
 describe("the audit trail", () => {
   let tdb: Awaited<ReturnType<typeof createTestDatabase>>;

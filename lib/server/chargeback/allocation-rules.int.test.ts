@@ -4,7 +4,7 @@ import { loadDemo } from "@/lib/collect/load-demo";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { addMonths, monthOf } from "@/lib/domain/months";
 import { AppError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { closePeriod } from "./close-period";
 import { createAllocationRule } from "./create-allocation-rule";
 import { listAllocationRules } from "./list-allocation-rules";
@@ -27,7 +27,7 @@ describe("shared-cost rules", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     db = createPrismaClient(tdb.url);
-    await loadDemo(db, tdb.url, { evaluate: null });
+    await loadDemo(db, tdb.url, { evaluate: false });
     // These tests define their own shared-cost rules: start from none, not the demo's defaults.
     await db.allocationRule.deleteMany({});
     network = (await db.account.findFirstOrThrow({ where: { name: "shared-network" } })).id;

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { loadDemo } from "@/lib/collect/load-demo";
 import { computeChargeback } from "@/lib/domain/allocation/compute-chargeback";
 import { addMonths, monthOf } from "@/lib/domain/months";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { loadAllocationRules } from "./load-allocation-rules";
 import { loadChargebackSettings } from "./load-chargeback-settings";
 import { loadMonthInput } from "./load-month-input";
@@ -13,7 +13,7 @@ import { loadMonthInput } from "./load-month-input";
 const ZDetail = z.array(z.object({ account_id: z.string(), service: z.string(), amount: z.string() }));
 
 describe("chargeback month input", () => {
-  const t = useTestDatabase(async (db, url) => void (await loadDemo(db, url, { evaluate: null })), 240_000);
+  const t = useTestDatabase(async (db, url) => void (await loadDemo(db, url, { evaluate: false })), 240_000);
 
   it("allocates exactly as the per-service detail does, with fewer cost lines", async () => {
     const { db } = t;

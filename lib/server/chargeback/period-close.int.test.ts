@@ -5,7 +5,7 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { toCentsHalfUp } from "@/lib/domain/allocation/largest-remainder";
 import { addMonths, monthOf } from "@/lib/domain/months";
 import { AppError } from "@/lib/errors";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { buildMonthChargeback } from "./build-month-chargeback";
 import { chargebackCsvRows } from "./chargeback-csv-rows";
 import { closePeriod } from "./close-period";
@@ -32,7 +32,7 @@ describe("period close", () => {
   beforeAll(async () => {
     tdb = await createTestDatabase();
     db = createPrismaClient(tdb.url);
-    await loadDemo(db, tdb.url, { evaluate: null });
+    await loadDemo(db, tdb.url, { evaluate: false });
     // These tests define their own shared-cost rules: start from none, not the demo's defaults.
     await db.allocationRule.deleteMany({});
     const shared = await db.account.findFirstOrThrow({ where: { name: "shared-network" }, select: { id: true } });

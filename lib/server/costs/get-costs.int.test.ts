@@ -4,7 +4,7 @@ import { ZCostQuery, type TCostQueryInput } from "@/lib/api/costs";
 import { UNSCOPED, type Scope } from "@/lib/domain/access";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { csvStream } from "@/lib/export/csv";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { exportCostsCsv } from "./export-costs-csv";
 import { getCosts } from "./get-costs";
 import { prepareCostReport } from "./prepare-cost-report";

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runCollection } from "@/lib/collect/run";
 import { evaluateRun } from "@/lib/collect/evaluate";
-import { ACC, EXTERNAL_ACCOUNT, OU, baselineSnapshot } from "@/lib/domain/checks/test-fixtures";
+import { ACC, EXTERNAL_ACCOUNT, OU, baselineSnapshot } from "@/testing/checks/fixtures";
 import { ORG_ACCOUNT_OUTSIDE } from "@/lib/domain/checks/org-account-outside";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
 import { AppError } from "@/lib/errors";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { createKnownAccount } from "./create-known-account";
 import { deleteKnownAccount } from "./delete-known-account";
 import { importKnownAccounts } from "./import-known-accounts";

@@ -4,7 +4,7 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { loadDemo } from "@/lib/collect/load-demo";
 import type { TOuTree, TOuTreeNode } from "@/lib/api/org";
 import { resolvePeriod, type Period } from "@/lib/domain/org/period";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { getOuTree } from "./get-ou-tree";
 
 function lastFullMonth(): Period {

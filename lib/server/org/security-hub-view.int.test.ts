@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { runCollection } from "@/lib/collect/run";
 import { evaluateRun } from "@/lib/collect/evaluate";
-import { ACC, OU, auditOf, baselineSnapshot } from "@/lib/domain/checks/test-fixtures";
+import { ACC, OU, auditOf, baselineSnapshot } from "@/testing/checks/fixtures";
 import { resolvePeriod } from "@/lib/domain/org/period";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { getAccount } from "@/lib/server/accounts/get-account";
 import { getOverview } from "@/lib/server/overview/get-overview";
 import { getOuTree } from "./get-ou-tree";

@@ -1,16 +1,16 @@
 import { CreateOrganizationCommand, DescribeCreateAccountStatusCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awsConfig } from "@/lib/collect/sources/aws/testing/moto-org";
+import { awsConfig } from "@/testing/aws/moto-org";
 import { evaluateRun } from "@/lib/collect/evaluate";
 import { runCollection } from "@/lib/collect/run";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { ACC, OU, auditOf, baselineSnapshot, iamUser } from "@/lib/domain/checks/test-fixtures";
+import { ACC, OU, auditOf, baselineSnapshot, iamUser } from "@/testing/checks/fixtures";
 import { transition } from "@/lib/domain/requests/state-machine";
 import type { TSnapshot } from "@/lib/domain/snapshot";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { accountEmail, createOrganizationAccount } from "./create-organization-account";
-import { requestStateOf } from "./request-state";
+import { requestStateOf } from "@/lib/domain/requests/request-state";
 import { syncAccountRequests } from "./sync-account-requests";
 
 describe("account requests: CreateAccount (moto) → provisioned → compliant", () => {

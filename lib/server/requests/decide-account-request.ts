@@ -9,7 +9,7 @@ import { AppError, conflict, notFound } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { accountEmail, createOrganizationAccount } from "./create-organization-account";
 import { getRequestSettings } from "./get-request-settings";
-import { requestStateOf } from "./request-state";
+import { requestStateOf } from "@/lib/domain/requests/request-state";
 import { toRequestView } from "./to-request-view";
 
 /**

@@ -2,7 +2,7 @@ import "server-only";
 import type { TRequestView } from "@/lib/api/requests";
 import { hoursToCompliant, timeline } from "@/lib/domain/requests/state-machine";
 import type { AccountRequest } from "@/lib/generated/prisma/client";
-import { requestStateOf } from "./request-state";
+import { requestStateOf } from "@/lib/domain/requests/request-state";
 
 export function toRequestView(r: AccountRequest, ouPath: string | undefined): TRequestView {
   const s = requestStateOf(r);

@@ -18,7 +18,7 @@ export const AWS_NOT_CONFIGURED =
 
 export function chooseRunSource(lastDataSource: string | null, env: Record<string, string | undefined>): TRunSourceChoice {
   if (isDemoDeployment(env)) {
-    if (lastDataSource === "aws" || lastDataSource === "focus") {
+    if (lastDataSource === "aws") {
       return { refused: `This demo deployment's database holds data collected from a real organization; the demo will not write over it. Use another database for the demo, or reset the collected data (${RESET_DATA_COMMAND}).` };
     }
     return { source: "demo" };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UNSCOPED } from "@/lib/domain/access";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { getRun } from "./get-run";
 import { listRuns } from "./list-runs";
 

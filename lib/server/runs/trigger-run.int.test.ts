@@ -1,12 +1,12 @@
 // "Run collection now" from the dashboard: the run commits, then the same follow-up as the CLI —
 // alerts for the findings it opened, account requests moved along.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startWebhookReceiver, type WebhookReceiver } from "@/lib/alerts/testing/receivers";
+import { startWebhookReceiver, type WebhookReceiver } from "@/testing/alerts/receivers";
 import { ZAlertEvent } from "@/lib/alerts/alert-event";
 import type { Principal } from "@/lib/domain/access";
 import { generateDemoSnapshot, MIN_ACCOUNTS } from "@/lib/collect/sources/demo";
 import { AppError } from "@/lib/errors";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 
 const ADMIN: Principal = {
   kind: "user",
@@ -76,9 +76,9 @@ describe("a run started from the dashboard", () => {
       },
     });
 
-    const { run, finished } = await triggerRun(db, url, ADMIN);
+    const { run, proceed } = await triggerRun(db, url, ADMIN);
     expect(run).toMatchObject({ source: "demo", status: "running" });
-    await finished;
+    await proceed();
 
     const stored = await db.collectionRun.findUniqueOrThrow({ where: { id: run.id } });
     // The demo plants an account whose audit fails: a partial run, which still alerts.

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 });
 
 import type { Principal } from "@/lib/domain/access";
-import { useTestDatabase } from "@/lib/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { createApiToken } from "./create-api-token";
 import { listApiTokens } from "./list-api-tokens";
 import { revokeApiToken } from "./revoke-api-token";

@@ -2,13 +2,12 @@
 // the member accounts they watch. Through the AWS source against moto, store and evaluation on Postgres.
 import { BudgetsClient, CreateBudgetCommand, type Budget } from "@aws-sdk/client-budgets";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateRun } from "@/lib/collect/evaluate";
 import { BUDGET_VARIANCE } from "@/lib/domain/checks/budget-variance";
-import { useTestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { useTestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "./testing/moto-org";
-import { costResult } from "./testing/ce-results";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
 let org: MotoOrg;
@@ -45,7 +44,7 @@ describe("budget findings", () => {
 
     await presetCostResults(moto.endpoint, Array.from({ length: 6 }, () => costResult([])));
     const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
-    const result = await collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), report: { sleep: async () => {} }, evaluate: evaluateRun });
+    const result = await collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), report: { sleep: async () => {} } });
     expect(result.accountsFailed).toBe(0);
 
     const stored = await store.db.awsBudget.findMany({ orderBy: { name: "asc" }, select: { accountId: true, name: true, linkedAccountIds: true } });

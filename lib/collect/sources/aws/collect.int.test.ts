@@ -3,14 +3,14 @@ import { DeleteUserCommand, ListAccessKeysCommand, UpdateAccessKeyCommand } from
 import { STSServiceException } from "@aws-sdk/client-sts";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateRun } from "@/lib/collect/evaluate";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
-import { collectAws, loadAwsConfig, RunAlreadyInProgressError, type AwsCollectionOptions } from ".";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
+import { runCollection } from "@/lib/collect/run";
+import { awsSource, collectAws, loadAwsConfig, RunAlreadyInProgressError, type AwsCollectionOptions } from ".";
 import { stsAssumeRole } from "./sessions";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, iamIn, presetCostResults, type MotoOrg } from "./testing/moto-org";
-import { costResult } from "./testing/ce-results";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
 let database: TestDatabase;
@@ -29,9 +29,13 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-function run(now: string, extra: Partial<AwsCollectionOptions> = {}) {
+function options(now: string, extra: Partial<AwsCollectionOptions>): AwsCollectionOptions {
   const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
-  return collectAws(db, database.url, { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test", ...extra });
+  return { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test", ...extra };
+}
+
+function run(now: string, extra: Partial<AwsCollectionOptions> = {}) {
+  return collectAws(db, database.url, options(now, extra));
 }
 
 describe("AWS collector against moto", () => {
@@ -46,7 +50,7 @@ describe("AWS collector against moto", () => {
       costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.5"]]]]),
     ]);
-    const first = await run("2025-06-15T12:00:00Z", { evaluate: evaluateRun });
+    const first = await run("2025-06-15T12:00:00Z");
     expect(first).toMatchObject({ status: "succeeded", accountsSeen: 5, accountsAudited: 5, accountsFailed: 0, ceRequests: 7, ceCostUsd: "0.07" });
 
     const ous = await db.orgUnit.findMany({ select: { id: true, parentId: true, path: true } });
@@ -94,7 +98,7 @@ describe("AWS collector against moto", () => {
       costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.7"]]]]),
     ]);
-    const second = await run("2025-06-16T12:00:00Z", { evaluate: evaluateRun });
+    const second = await run("2025-06-16T12:00:00Z");
     expect(second).toMatchObject({ status: "succeeded", ceRequests: 6 });
 
     const placements = await db.accountPlacement.findMany({ where: { accountId: sandbox }, orderBy: { id: "asc" } });
@@ -135,7 +139,10 @@ describe("AWS collector against moto", () => {
     const orgs = new OrganizationsClient(awsConfig(moto.endpoint));
     await orgs.send(new MoveAccountCommand({ AccountId: stray, SourceParentId: org.rootId, DestinationParentId: org.ous.workloads }));
     const before = await db.accountPlacement.count();
-    const result = await run("2025-06-18T12:00:00Z", {
+    // The run engine with a crashing evaluation step in place of the real one.
+    const result = await runCollection(db, database.url, {
+      source: "aws",
+      produce: awsSource(db, options("2025-06-18T12:00:00Z", {})).produce,
       evaluate: () => Promise.reject(new Error("evaluation crashed")),
     });
     expect(result).toMatchObject({ status: "failed", error: "evaluation crashed" });

@@ -2,17 +2,16 @@
 // ledger fake, the store and evaluation against real Postgres, run after run.
 import { CreateOrganizationalUnitCommand, MoveAccountCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateRun } from "@/lib/collect/evaluate";
 import { COMPLIANCE_SCOPE } from "@/lib/collect/findings/store-kpis";
 import { ENV_SEGREGATION } from "@/lib/domain/checks/env-segregation";
 import { MGMT_ACCOUNT_WORKLOADS } from "@/lib/domain/checks/mgmt-account-workloads";
 import { addMonths, monthRange } from "@/lib/domain/months";
-import { useTestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { useTestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
-import { startCostExplorerProxy, type CostExplorerProxy } from "./testing/ce-proxy";
-import { LedgerCostExplorer, type LedgerLine } from "./testing/ledger-cost-explorer";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "./testing/moto-org";
+import { startCostExplorerProxy, type CostExplorerProxy } from "@/testing/aws/ce-proxy";
+import { LedgerCostExplorer, type LedgerLine } from "@/testing/aws/ledger-cost-explorer";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
 
 const TAGS = { owner: "team-a", project: "shop", "cost-center": "cc-1" };
 
@@ -60,7 +59,7 @@ describe("cost tag keys", () => {
   const store = useTestDatabase();
   const run = (now: string) => {
     const config = loadAwsConfig({}, { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 3 });
-    return collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test", evaluate: evaluateRun });
+    return collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test" });
   };
 
   it("collects the environment tag, so a dev account running prod spend is flagged and its look-alikes are not", async () => {
@@ -104,7 +103,7 @@ describe("an incremental run", () => {
   const store = useTestDatabase();
   const run = (now: string) => {
     const config = loadAwsConfig({}, { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 3 });
-    return collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test", evaluate: evaluateRun });
+    return collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test" });
   };
   const kpisOf = async (runId: string) =>
     // First-compliant markers are written once, by the run that saw it: not KPI values.

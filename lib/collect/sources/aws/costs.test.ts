@@ -7,7 +7,7 @@ import { getCostAndUsageAll } from "./ce-pager";
 import { planCostFetch } from "./cost-plan";
 import { readCosts } from "./costs";
 import { CeRequestCapReachedError, RequestMeter } from "./meter";
-import { FakeCostExplorer, servicesOf } from "./testing/fake-cost-explorer";
+import { FakeCostExplorer, servicesOf } from "@/testing/aws/fake-cost-explorer";
 
 const ce = mockClient(CostExplorerClient);
 afterEach(() => ce.reset());

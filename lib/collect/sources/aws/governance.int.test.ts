@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountBaseline } from "@/lib/domain/checks/account-baseline";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { parseSnapshot, type TSnapshot } from "@/lib/domain/snapshot";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import type { RunOutcome } from "@/lib/collect/run";
 import { loadAwsConfig } from "./config";
 import { produceAwsSnapshot } from "./source";
-import { applyBaseline } from "./testing/moto-baseline";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, type MotoOrg } from "./testing/moto-org";
+import { applyBaseline } from "@/testing/aws/moto-baseline";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, type MotoOrg } from "@/testing/aws/moto-org";
 
 let moto: MotoServer;
 let org: MotoOrg;

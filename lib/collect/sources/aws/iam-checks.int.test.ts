@@ -1,14 +1,13 @@
 // The identity-and-access checks end to end: cases built in moto through the real AWS APIs, read by
 // the AWS collector, stored and evaluated in a real Postgres; violations flagged, look-alikes not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { evaluateRun } from "@/lib/collect/evaluate";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
-import { BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "./testing/moto-org";
-import { addIamCases, type IamCases } from "./testing/moto-iam";
-import { costResult } from "./testing/ce-results";
+import { BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { addIamCases, type IamCases } from "@/testing/aws/moto-iam";
+import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
 let database: TestDatabase;
@@ -23,7 +22,7 @@ beforeAll(async () => {
   cases = await addIamCases(moto.endpoint, org);
   await presetCostResults(moto.endpoint, [costResult([])]);
   const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
-  const result = await collectAws(db, database.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), report: { sleep: async () => {} }, triggeredBy: "test", evaluate: evaluateRun });
+  const result = await collectAws(db, database.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), report: { sleep: async () => {} }, triggeredBy: "test" });
   expect(result.status).toBe("succeeded");
 }, 240_000);
 

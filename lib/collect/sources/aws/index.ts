@@ -1,7 +1,8 @@
-// `npm run collect` and the tests call this: one AWS collection run through the shared pipeline
-// (snapshot → store in one transaction), one run at a time.
+// `npm run collect` and the tests call this: one AWS collection run through the one pipeline
+// (lib/collect/collect.ts: snapshot → store and evaluate in one transaction → after-run), one run at a time.
 import type { Db } from "@/lib/db/client";
-import { runCollection, type RunRequest, type RunResult } from "@/lib/collect/run";
+import { collect, type Source } from "@/lib/collect/collect";
+import type { RunResult } from "@/lib/collect/run";
 import type { AuditAccountsFn } from "./audit";
 import type { PagerOptions } from "./ce-pager";
 import type { CredentialSource } from "./clients";
@@ -18,10 +19,9 @@ export interface AwsCollectionOptions {
   config?: AwsCollectorConfig;
   credentials?: CredentialSource;
   assumeRole?: AssumeRoleFn;
-  evaluate?: RunRequest["evaluate"];
-  /** Follow-up after the store transaction committed (alerts, account requests: lib/collect/after-run). */
-  afterCommit?: RunRequest["afterCommit"];
   triggeredBy?: string;
+  /** Where the run's after-run steps report (alerts sent, account requests moved). */
+  log?: (line: string) => void;
   now?: Date;
   report?: ReportOptions;
   pager?: PagerOptions;
@@ -29,16 +29,18 @@ export interface AwsCollectionOptions {
   auditorFor?: (runId: string) => AuditAccountsFn;
 }
 
-export async function collectAws(db: Db, databaseUrl: string, opts: AwsCollectionOptions = {}): Promise<RunResult> {
+/** The AWS Organization of the current credentials as a source of the pipeline. */
+export function awsSource(db: Db, opts: AwsCollectionOptions = {}): Source {
   const config = opts.config ?? loadAwsConfig();
-  return runCollection(db, databaseUrl, {
-    source: "aws",
-    triggeredBy: opts.triggeredBy ?? "cli",
-    evaluate: opts.evaluate,
-    afterCommit: opts.afterCommit,
+  return {
+    name: "aws",
     produce: async ({ runId, settings, progress, report }) => {
       const costState = await readCostState(db);
       return produceAwsSnapshot({ ...opts, config: { ...config, runId }, costState, auditAccounts: opts.auditorFor?.(runId) }, settings, progress, report);
     },
-  });
+  };
+}
+
+export async function collectAws(db: Db, databaseUrl: string, opts: AwsCollectionOptions = {}): Promise<RunResult> {
+  return collect(db, databaseUrl, awsSource(db, opts), { triggeredBy: opts.triggeredBy ?? "cli", log: opts.log });
 }

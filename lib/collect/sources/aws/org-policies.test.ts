@@ -12,7 +12,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { tagPolicy } from "@/lib/domain/checks/tag-policy";
-import { ACC, baselineSnapshot, checkContext, OU, settings } from "@/lib/domain/checks/test-fixtures";
+import { ACC, baselineSnapshot, checkContext, OU, settings } from "@/testing/checks/fixtures";
 import { effectiveTagPolicy } from "@/lib/domain/org/effective-tag-policy";
 import { RunNotes } from "./notes";
 import { readOrgPolicies } from "./org-policies";

@@ -3,11 +3,11 @@ import { CreateOrganizationCommand, OrganizationsClient } from "@aws-sdk/client-
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { parseSnapshot } from "@/lib/domain/snapshot";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { loadAwsConfig } from "./config";
 import { produceAwsSnapshot } from "./source";
-import { awsConfig, BASE_CREDENTIALS, createAccount, iamIn } from "./testing/moto-org";
-import { startThrottlingProxy, type ThrottlingProxy } from "./testing/throttling-proxy";
+import { awsConfig, BASE_CREDENTIALS, createAccount, iamIn } from "@/testing/aws/moto-org";
+import { startThrottlingProxy, type ThrottlingProxy } from "@/testing/aws/throttling-proxy";
 
 let moto: MotoServer;
 let proxy: ThrottlingProxy;

@@ -3,11 +3,11 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/db";
-import { startMoto, type MotoServer } from "@/lib/testing/moto";
+import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
 import { sessionNameFor, stsAssumeRole } from "./sessions";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, type MotoOrg } from "./testing/moto-org";
+import { awsConfig, BASE_CREDENTIALS, buildOrg, type MotoOrg } from "@/testing/aws/moto-org";
 
 let moto: MotoServer;
 let database: TestDatabase;

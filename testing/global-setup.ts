@@ -1,10 +1,10 @@
 // Vitest globalSetup of the integration project: one Postgres cluster per run, with a migrated
 // template database that each test file clones (see db.ts) instead of migrating from scratch.
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../db/migrate";
+import { applyMigrations } from "../lib/db/migrate";
 import { sealTemplate, startTestCluster, stopTestCluster } from "./cluster";
 import { TEMPLATE_DATABASE } from "./context";
-import { preserveExitCode } from "../db/preserve-exit-code";
+import { preserveExitCode } from "../lib/db/preserve-exit-code";
 import { slotted } from "./slot";
 
 const CLUSTER = slotted("test-pg");

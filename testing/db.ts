@@ -2,8 +2,8 @@
 // takes milliseconds, where replaying migrations would take seconds.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createPrismaClient, type Db } from "../db/client";
-import { createDatabaseIfMissing, dropDatabase } from "../db/embedded";
+import { createPrismaClient, type Db } from "../lib/db/client";
+import { createDatabaseIfMissing, dropDatabase } from "../lib/db/embedded";
 import { TEMPLATE_DATABASE } from "./context";
 
 export interface TestDatabase {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { projectRoot, startEmbeddedPostgres, type RunningDatabase } from "../db/embedded";
+import { projectRoot, startEmbeddedPostgres, type RunningDatabase } from "../lib/db/embedded";
 
 function ownerPid(stateFile: string): number | undefined {
   try {

@@ -15,7 +15,7 @@ import {
 import { CreateBucketCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from "@aws-sdk/client-s3";
 import { BatchImportFindingsCommand, SecurityHubClient, type AwsSecurityFinding } from "@aws-sdk/client-securityhub";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import type { Credentials } from "../clients";
+import type { Credentials } from "@/lib/collect/sources/aws/clients";
 
 export const BASE_CREDENTIALS: Credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
 const REGION = "us-east-1";

@@ -1,3 +1,5 @@
+// A TCP port free on loopback right now, for servers this project starts itself (embedded
+// PostgreSQL, moto in tests, the benchmark server).
 import { createServer } from "node:net";
 
 export function freePort(): Promise<number> {
@@ -11,8 +13,4 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

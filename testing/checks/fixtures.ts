@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { parseSnapshot, type TAccountAudit, type TIamRole, type TIamUser, type TSnapshot, type ZAccountAudit } from "@/lib/domain/snapshot";
-import type { TCheck, TCheckContext, TFinding } from "./types";
+import type { TCheck, TCheckContext, TFinding } from "@/lib/domain/checks/types";
 
 export const COLLECTED_AT = "2026-03-15T06:00:00.000Z";
 export const LAST_MONTH = "2026-02-01";

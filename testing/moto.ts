@@ -2,7 +2,8 @@
 // tests is cheaper than a restart (moto takes a few seconds to boot).
 import { spawn } from "node:child_process";
 import { motoPython } from "./moto-python";
-import { freePort, sleep } from "./net";
+import { freePort } from "@/lib/net/free-port";
+import { sleep } from "./net";
 
 export interface MotoServer {
   endpoint: string;
