@@ -2,6 +2,7 @@
 // It binds no role: only a demo deployment maps the demo sign-in's groups (lib/setup/bind-demo-groups).
 import type { Db } from "@/lib/db/client";
 import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
+import { seedDemoAccountRequests } from "@/lib/collect/seed-demo-account-requests";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
 import { generatePastDemoSnapshot } from "@/lib/collect/sources/demo/past-snapshot";
 import { evaluateRun } from "@/lib/collect/evaluate";
@@ -21,20 +22,32 @@ export interface LoadDemoOptions extends DemoOptions {
 export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOptions = {}): Promise<RunResult> {
   const { evaluate = evaluateRun, history = 0, ...demo } = opts;
   if (!Number.isInteger(history) || history < 0) throw new RangeError("history must be a non-negative integer");
+  await seedDemoAccountRequests(db, demo);
   let result: RunResult | null = null;
   for (let monthsAgo = history; monthsAgo >= 0; monthsAgo--) {
+    let collectedAt: string | null = null;
     result = await runCollection(db, databaseUrl, {
       source: "demo",
       triggeredBy: "demo",
       produce: ({ progress }) => {
         progress({ phase: monthsAgo ? `generating demo organization (${monthsAgo} months ago)` : "generating demo organization" });
-        return Promise.resolve(generatePastDemoSnapshot({ ...demo, monthsAgo }));
+        const snap = generatePastDemoSnapshot({ ...demo, monthsAgo });
+        collectedAt = snap.collectedAt;
+        return Promise.resolve(snap);
       },
       evaluate: evaluate ?? undefined,
     });
     if (result.status === "failed") return result;
+    if (collectedAt) await backdateRun(db, result.runId, new Date(collectedAt));
   }
   if (!result) throw new Error("unreachable: the loop runs at least once");
   await seedDemoAllocationRules(db);
   return result;
+}
+
+/** A history run is dated when its snapshot looked, months ago, not when the loader ran it. */
+async function backdateRun(db: Db, runId: string, at: Date): Promise<void> {
+  const run = await db.collectionRun.findUniqueOrThrow({ where: { id: runId }, select: { startedAt: true, finishedAt: true } });
+  const took = (run.finishedAt ?? run.startedAt).getTime() - run.startedAt.getTime();
+  await db.collectionRun.update({ where: { id: runId }, data: { startedAt: at, heartbeatAt: new Date(at.getTime() + took), finishedAt: new Date(at.getTime() + took) } });
 }
