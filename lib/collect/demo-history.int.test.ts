@@ -1,6 +1,7 @@
 // The demo's history as a user sees it: runs dated over the six months they stand for, the planted
 // failed audit on today's run only, and account creations whose time to compliance the KPIs show.
 import { describe, expect, it } from "vitest";
+import { KPI_ORDER } from "@/lib/api/kpis";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
 import { useTestDatabase } from "@/lib/testing/db";
 import { loadDemo } from "@/lib/collect/load-demo";
@@ -36,5 +37,9 @@ describe("the demo's history", () => {
     expect((await series(KPI.TIME_TO_COMPLIANT_P90_HOURS)).at(-1)?.value).toBeGreaterThan(52);
     // Approved 30 h, 19 h and 40 h before those creations.
     expect((await series(KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS)).at(-1)).toMatchObject({ value: 46, n: 3 });
+
+    // Every KPI tile of the overview has a value on the demo.
+    const latest = await db.kpiSnapshot.findMany({ where: { scopeId: ORG_SCOPE, runId: result.runId }, select: { kpiId: true, value: true } });
+    expect(KPI_ORDER.filter((id) => latest.find((k) => k.kpiId === id)?.value == null)).toEqual([]);
   }, 180_000);
 });
