@@ -2,6 +2,7 @@
 
 import { KpiSparkline } from "@/components/charts/kpi-sparkline";
 import { isKpiId, KPI_META, type TKpiSeries } from "@/lib/api/kpis";
+import { formatKpiSample } from "@/lib/format/kpi-sample";
 import { formatKpiValue, kpiDelta, TREND_CLASS } from "./kpi-format";
 
 const dayFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" });
@@ -14,7 +15,7 @@ const SIZE = {
   wall: { grid: "sm:grid-cols-2 xl:grid-cols-4", label: "text-xl", value: "text-5xl", delta: "text-lg" },
 } as const;
 
-/** One tile per playbook KPI: the latest run's value, its change since about a month before, and its trend. */
+/** One tile per playbook KPI: the latest run's value and its sample size, its change since about a month before, and its trend. */
 export function KpiTiles({ series, size = "normal" }: { series: TKpiSeries[]; size?: keyof typeof SIZE }) {
   const type = SIZE[size];
   if (!series.length) return <p className="py-8 text-center text-sm text-slate-500 dark:text-slate-400">No KPIs yet. They are computed with every collection run.</p>;
@@ -26,12 +27,20 @@ export function KpiTiles({ series, size = "normal" }: { series: TKpiSeries[]; si
         const delta = kpiDelta(s.latest, s.previous?.value ?? null, meta);
         const trend = delta?.trend ?? "same";
         const format = (v: number | null) => formatKpiValue(v, meta.unit);
+        const sample = formatKpiSample(s.sample, meta.sample);
         return (
           <li key={s.kpiId} className={`rounded-xl border border-l-4 border-slate-200 bg-white p-3 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${ACCENT[trend]}`} data-testid={`kpi-${s.kpiId}`}>
             <p className={`${type.label} text-slate-600 dark:text-slate-400`}>{meta.label}</p>
             <div className="mt-1 flex items-baseline justify-between gap-2">
-              <span className={`tabular ${type.value} font-semibold`} data-testid={`kpi-value-${s.kpiId}`}>
-                {format(s.latest)}
+              <span className="flex flex-wrap items-baseline gap-x-1.5">
+                <span className={`tabular ${type.value} font-semibold`} data-testid={`kpi-value-${s.kpiId}`}>
+                  {format(s.latest)}
+                </span>
+                {sample ? (
+                  <span className={`tabular ${type.delta} text-slate-500 dark:text-slate-400`} data-testid={`kpi-sample-${s.kpiId}`} title="What the value is computed over">
+                    · {sample}
+                  </span>
+                ) : null}
               </span>
               {delta && s.previous ? (
                 <span className={`tabular ${type.delta} font-medium ${TREND_CLASS[delta.trend]}`} data-testid={`kpi-delta-${s.kpiId}`} title={`Change since ${dayFmt.format(Date.parse(s.previous.at))} (${meta.better === "up" ? "higher" : "lower"} is better)`}>

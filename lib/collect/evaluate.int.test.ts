@@ -76,8 +76,8 @@ describe("evaluateRun through runCollection", () => {
     expect(await series(KPI.OPEN_FINDINGS_ACCESS)).toEqual([1, 2, 0]);
     expect(await series(KPI.OPEN_FINDINGS_ACCESS, OU.sdlc)).toEqual([1, 2, 0]);
     expect(await series(KPI.OPEN_FINDINGS_ACCESS, OU.prod)).toEqual([0, 0, 0]);
-    // Requested 2026-03-15T12:00, compliant at the day-2 run (2026-03-17T06:00): 42 hours.
-    expect(await series(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toEqual([null, null, 42]);
+    // Created (CreateAccount completed) 2026-03-15T12:05, compliant at the day-2 run (2026-03-17T06:00): 41 h 55 min.
+    expect(await series(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toEqual([null, null, 41.916667]);
     const stored = await db.collectionRun.findUniqueOrThrow({ where: { id: r3.runId } });
     expect(stored.summary).toMatchObject({ findings: { open: 0 } });
   });

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { collect } from "@/lib/collect/collect";
 import type { RunResult } from "@/lib/collect/run";
 import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
+import { seedDemoAccountRequests } from "@/lib/collect/seed-demo-account-requests";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
 import { demoSource } from "@/lib/collect/sources/demo/source";
 
@@ -21,12 +22,23 @@ export interface LoadDemoOptions extends DemoOptions {
 export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOptions = {}): Promise<RunResult> {
   const { evaluate = true, history = 0, ...demo } = opts;
   if (!Number.isInteger(history) || history < 0) throw new RangeError("history must be a non-negative integer");
+  await seedDemoAccountRequests(db, demo);
   let result: RunResult | null = null;
   for (let monthsAgo = history; monthsAgo >= 0; monthsAgo--) {
-    result = await collect(db, databaseUrl, demoSource({ ...demo, monthsAgo }), { triggeredBy: "demo", evaluate });
+    let collectedAt: Date | null = null;
+    const source = demoSource({ ...demo, monthsAgo }, (at) => (collectedAt = at));
+    result = await collect(db, databaseUrl, source, { triggeredBy: "demo", evaluate });
     if (result.status === "failed") return result;
+    if (collectedAt) await backdateRun(db, result.runId, collectedAt);
   }
   if (!result) throw new Error("unreachable: the loop runs at least once");
   await seedDemoAllocationRules(db);
   return result;
+}
+
+/** A history run is dated when its snapshot looked, months ago, not when the loader ran it. */
+async function backdateRun(db: Db, runId: string, at: Date): Promise<void> {
+  const run = await db.collectionRun.findUniqueOrThrow({ where: { id: runId }, select: { startedAt: true, finishedAt: true } });
+  const took = (run.finishedAt ?? run.startedAt).getTime() - run.startedAt.getTime();
+  await db.collectionRun.update({ where: { id: runId }, data: { startedAt: at, heartbeatAt: new Date(at.getTime() + took), finishedAt: new Date(at.getTime() + took) } });
 }

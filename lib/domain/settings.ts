@@ -26,7 +26,7 @@ export const ZSettings = z.object({
   identityAccountMaxWorkloadSpend: z.number().nonnegative().default(100),
   /** Active high-severity Security Hub findings tolerated in an account (any critical one is reported). */
   securityHubMaxActiveHigh: z.number().int().nonnegative().default(5),
-  /** Window (days, by request date) of account creations the time-to-compliant KPI covers. */
+  /** Window (days, by creation date) of account creations the time-to-compliant KPIs cover. */
   provisioningWindowDays: z.number().int().positive().default(90),
   /** Days of CloudTrail event history sampled for temporary vs long-term key use (at most 90). */
   keyUsageWindowDays: z.number().int().positive().max(90).default(7),

@@ -10,14 +10,14 @@ import type { TKpiInput, TKpiValue } from "./types";
 
 export * from "./types";
 export { isMutedAt } from "./finding-kpis";
-export { findNewlyCompliant } from "./provisioning";
+export { createdAt, deriveCompliance, type TEvaluatedRun, type TFindingTimeline } from "./provisioning";
 
 export function computeKpis(input: TKpiInput): TKpiValue[] {
   const scopes = scopesOf(input.snap);
   return [
     ...orgKpis(scopes, input.knownAccountIds),
     ...accessKpis(scopes, input.loginStats),
-    ...provisioningKpis(scopes, input.creations, input.compliance, input.now, input.settings.provisioningWindowDays),
+    ...provisioningKpis(scopes, input, input.now, input.settings.provisioningWindowDays),
     ...findingKpis(scopes, input.openFindings, input.now),
     ...costKpis(scopes, input.snap, input.settings, input.budgets),
   ];

@@ -8,7 +8,7 @@ const now = new Date(COLLECTED_AT);
 function input(over: Partial<TKpiInput> = {}, mutate: (s: TSnapshot) => void = () => undefined): TKpiInput {
   const snap = baselineSnapshot();
   mutate(snap);
-  return { snap, settings, now, knownAccountIds: new Set(), openFindings: [], loginStats: [], budgets: [], creations: [], compliance: [], ...over };
+  return { snap, settings, now, knownAccountIds: new Set(), openFindings: [], loginStats: [], budgets: [], creations: [], compliance: [], approvals: [], ...over };
 }
 
 function kpi(values: TKpiValue[], kpiId: string, scopeId = ORG_SCOPE): TKpiValue {

@@ -1,67 +1,132 @@
-// Time to a compliant account: from the CreateAccount request to the first run in which the new
-// account was audited and had no open (unmuted) high or critical finding.
-import { KPI, type TAccountCompliance, type TAccountCreation, type TKpiFinding, type TKpiValue } from "./types";
-import { isMutedAt } from "./finding-kpis";
+// Time to a compliant account: from the account's creation (CreateAccount completed) — and,
+// separately, from the approval of the OrgLens request behind it — to the first evaluated run in
+// which the account was audited and had no open, unmuted high or critical finding. Derived from the
+// stored run history every time, so a re-evaluation or an incremental run gives the same value.
+import { KPI, type TAccountApproval, type TAccountCompliance, type TAccountCreation, type TKpiValue } from "./types";
 import { median, percentile, type TScopes } from "./scopes";
 
 const HOUR_MS = 3_600_000;
 const BLOCKING = new Set(["critical", "high"]);
 
-export interface TNewlyCompliantInput {
+/** An evaluated run: when it looked, and which active accounts it could not audit. */
+export interface TEvaluatedRun {
+  at: Date;
+  unauditedIds: ReadonlySet<string>;
+}
+
+/** A finding's lifecycle events (opened, reopened, resolved, muted, unmuted) as stored. */
+export interface TFindingTimeline {
+  accountId: string;
+  severity: string;
+  events: readonly { kind: string; at: Date; mutedUntil: Date | null }[];
+}
+
+export interface TComplianceInput {
   creations: readonly TAccountCreation[];
-  alreadyCompliant: ReadonlySet<string>;
-  auditedIds: ReadonlySet<string>;
-  openFindings: readonly TKpiFinding[];
-  now: Date;
+  /** Evaluated runs, any order. */
+  runs: readonly TEvaluatedRun[];
+  findings: readonly TFindingTimeline[];
   /** When OrgLens first evaluated a run: accounts created earlier were not watched. */
   watchingSince: Date;
 }
 
-/** Created accounts that reach compliance in this run (recorded once, never moved later). */
-export function findNewlyCompliant(input: TNewlyCompliantInput): TAccountCompliance[] {
-  const blocked = new Set(
-    input.openFindings.filter((f) => f.accountId !== null && BLOCKING.has(f.severity) && !isMutedAt(f, input.now)).map((f) => f.accountId),
-  );
+/** When the account was created: CreateAccount's completion (its request time if AWS gave none). */
+export function createdAt(c: TAccountCreation): Date {
+  return c.completedAt ?? c.requestedAt;
+}
+
+/** Whether the finding was open and not muted at `t`, replaying its events up to `t`. */
+function blocksAt(f: TFindingTimeline, t: number): boolean {
+  let open = false;
+  let mutedUntil: number | null = null;
+  for (const e of f.events) {
+    if (e.at.getTime() > t) break;
+    if (e.kind === "opened" || e.kind === "reopened") open = true;
+    else if (e.kind === "resolved") open = false;
+    else if (e.kind === "muted") mutedUntil = e.mutedUntil?.getTime() ?? null;
+    else if (e.kind === "unmuted") mutedUntil = null;
+  }
+  return open && !(mutedUntil !== null && mutedUntil > t);
+}
+
+/** The first run after each successful creation that found the account audited and unblocked. */
+export function deriveCompliance(input: TComplianceInput): TAccountCompliance[] {
+  const runs = input.runs.toSorted((a, b) => a.at.getTime() - b.at.getTime());
+  const byAccount = new Map<string, TFindingTimeline[]>();
+  for (const f of input.findings) {
+    if (!BLOCKING.has(f.severity)) continue;
+    const sorted = { ...f, events: f.events.toSorted((a, b) => a.at.getTime() - b.at.getTime()) };
+    byAccount.set(f.accountId, [...(byAccount.get(f.accountId) ?? []), sorted]);
+  }
   const out: TAccountCompliance[] = [];
   for (const c of input.creations) {
     const id = c.accountId;
-    if (c.state !== "SUCCEEDED" || id === null || input.alreadyCompliant.has(id)) continue;
-    if (!input.auditedIds.has(id) || blocked.has(id)) continue;
-    out.push({ accountId: id, compliantAt: input.now, observed: (c.completedAt ?? c.requestedAt).getTime() >= input.watchingSince.getTime() });
+    if (c.state !== "SUCCEEDED" || id === null) continue;
+    const start = createdAt(c).getTime();
+    const findings = byAccount.get(id) ?? [];
+    const first = runs.find((r) => r.at.getTime() >= start && !r.unauditedIds.has(id) && !findings.some((f) => blocksAt(f, r.at.getTime())));
+    if (first) out.push({ accountId: id, compliantAt: first.at, observed: start >= input.watchingSince.getTime() });
   }
   return out;
 }
 
-export function provisioningKpis(scopes: TScopes, creations: readonly TAccountCreation[], compliance: readonly TAccountCompliance[], now: Date, windowDays: number): TKpiValue[] {
+interface TScopeHours {
+  fromCreation: number[];
+  fromApproval: number[];
+  toCreated: number[];
+  pending: number;
+  unobserved: number;
+}
+
+const empty = (): TScopeHours => ({ fromCreation: [], fromApproval: [], toCreated: [], pending: 0, unobserved: 0 });
+
+export function provisioningKpis(
+  scopes: TScopes,
+  input: { creations: readonly TAccountCreation[]; compliance: readonly TAccountCompliance[]; approvals: readonly TAccountApproval[] },
+  now: Date,
+  windowDays: number,
+): TKpiValue[] {
   const since = now.getTime() - windowDays * 24 * HOUR_MS;
-  const compliantAt = new Map(compliance.map((c) => [c.accountId, c]));
-  const hoursByScope = new Map<string, { toCompliant: number[]; toCreated: number[]; pending: number; unobserved: number }>();
-  for (const c of creations) {
-    if (c.state !== "SUCCEEDED" || c.accountId === null || c.requestedAt.getTime() < since) continue;
+  const compliantAt = new Map(input.compliance.map((c) => [c.accountId, c]));
+  const approvedAt = new Map(input.approvals.map((a) => [a.accountId, a.approvedAt]));
+  // A suspended or closed account will never be provisioned further: left out, not pending.
+  const active = new Set(scopes.index.activeAccounts.map((a) => a.id));
+  const byScope = new Map<string, TScopeHours>();
+  for (const c of input.creations) {
+    if (c.state !== "SUCCEEDED" || c.accountId === null || !active.has(c.accountId)) continue;
+    const start = createdAt(c).getTime();
+    if (start < since || start > now.getTime()) continue;
     const done = compliantAt.get(c.accountId);
+    const approved = approvedAt.get(c.accountId);
     for (const scope of scopes.ofAccount(c.accountId)) {
-      const h = hoursByScope.get(scope) ?? { toCompliant: [], toCreated: [], pending: 0, unobserved: 0 };
+      const h = byScope.get(scope) ?? empty();
       if (c.completedAt) h.toCreated.push((c.completedAt.getTime() - c.requestedAt.getTime()) / HOUR_MS);
-      if (!done) h.pending += 1;
+      if (!done || done.compliantAt.getTime() > now.getTime()) h.pending += 1;
       else if (!done.observed) h.unobserved += 1;
-      else h.toCompliant.push((done.compliantAt.getTime() - c.requestedAt.getTime()) / HOUR_MS);
-      hoursByScope.set(scope, h);
+      else {
+        h.fromCreation.push((done.compliantAt.getTime() - start) / HOUR_MS);
+        if (approved && approved.getTime() <= done.compliantAt.getTime()) h.fromApproval.push((done.compliantAt.getTime() - approved.getTime()) / HOUR_MS);
+      }
+      byScope.set(scope, h);
     }
   }
   const round = (n: number | null) => (n === null ? null : n.toFixed(6));
   return scopes.all.flatMap((scopeId) => {
-    const h = hoursByScope.get(scopeId) ?? { toCompliant: [], toCreated: [], pending: 0, unobserved: 0 };
+    const h = byScope.get(scopeId) ?? empty();
     const detail = {
       windowDays,
-      accounts: h.toCompliant.length,
+      accounts: h.fromCreation.length,
+      fromApprovalAccounts: h.fromApproval.length,
       pending: h.pending,
       unobserved: h.unobserved,
       createdMedianHours: median(h.toCreated),
       createdP90Hours: percentile(h.toCreated, 90),
     };
+    const n = String(h.fromCreation.length);
     return [
-      { kpiId: KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS, scopeId, value: round(median(h.toCompliant)), numerator: null, denominator: String(h.toCompliant.length), detail },
-      { kpiId: KPI.TIME_TO_COMPLIANT_P90_HOURS, scopeId, value: round(percentile(h.toCompliant, 90)), numerator: null, denominator: String(h.toCompliant.length), detail },
+      { kpiId: KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS, scopeId, value: round(median(h.fromCreation)), numerator: null, denominator: n, detail },
+      { kpiId: KPI.TIME_TO_COMPLIANT_P90_HOURS, scopeId, value: round(percentile(h.fromCreation, 90)), numerator: null, denominator: n, detail },
+      { kpiId: KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS, scopeId, value: round(median(h.fromApproval)), numerator: null, denominator: String(h.fromApproval.length), detail },
     ];
   });
 }

@@ -14,9 +14,11 @@ export const KPI = {
   ROLE_BASED_LOGINS_PCT: "ROLE_BASED_LOGINS_PCT",
   /** Share of sampled CloudTrail write calls signed with temporary (ASIA) keys among ASIA + AKIA; the denominator is the sample size. */
   TEMPORARY_KEYS_PCT: "TEMPORARY_KEYS_PCT",
-  /** Hours from CreateAccount request to the first run without open high/critical findings. */
+  /** Hours from account creation (CreateAccount completed) to the first run without open high/critical findings. */
   TIME_TO_COMPLIANT_MEDIAN_HOURS: "TIME_TO_COMPLIANT_MEDIAN_HOURS",
   TIME_TO_COMPLIANT_P90_HOURS: "TIME_TO_COMPLIANT_P90_HOURS",
+  /** The same end, measured from the approval of the OrgLens account request behind the account. */
+  TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS: "TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS",
   /** Open, unmuted identity-access findings; by severity in detail. */
   OPEN_FINDINGS_ACCESS: "OPEN_FINDINGS_ACCESS",
   /** Open, unmuted segregation and organization findings; by severity in detail. */
@@ -76,12 +78,18 @@ export interface TAccountCreation {
   completedAt: Date | null;
 }
 
-/** When a created account first ran without open high/critical findings (recorded by the store). */
+/** When a created account first ran without open high/critical findings (derived from the stored runs). */
 export interface TAccountCompliance {
   accountId: string;
   compliantAt: Date;
   /** False when OrgLens was not yet watching when the account was created: its delay is unknown. */
   observed: boolean;
+}
+
+/** An approved OrgLens account request that was provisioned as `accountId`. */
+export interface TAccountApproval {
+  accountId: string;
+  approvedAt: Date;
 }
 
 export interface TKpiInput {
@@ -94,4 +102,5 @@ export interface TKpiInput {
   budgets: readonly TBudgetState[];
   creations: readonly TAccountCreation[];
   compliance: readonly TAccountCompliance[];
+  approvals: readonly TAccountApproval[];
 }

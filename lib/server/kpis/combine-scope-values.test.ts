@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combineScopeValues } from "./combine-scope-values";
+import { combineSamples, combineScopeValues } from "./combine-scope-values";
 
 const v = (value: string | null, numerator: string | null = null, denominator: string | null = null) => ({ value, numerator, denominator });
 
@@ -13,5 +13,16 @@ describe("combining the KPI values of several OU subtrees", () => {
     { name: "no scope rows at all", values: [], combine: "sum" as const, expected: null },
   ])("$name", ({ values, combine, expected }) => {
     expect(combineScopeValues(values, combine)).toBe(expected);
+  });
+});
+
+describe("combining the sample sizes of several OU subtrees", () => {
+  it.each([
+    { name: "one scope keeps its denominator", values: [v("72", "864", "1204")], expected: 1204 },
+    { name: "disjoint scopes add up", values: [v("50", "1", "2"), v("100", "6", "6")], expected: 8 },
+    { name: "a scope without a denominator has no sample", values: [v("3"), v("4", null, "2")], expected: null },
+    { name: "no scope rows at all", values: [], expected: null },
+  ])("$name", ({ values, expected }) => {
+    expect(combineSamples(values)).toBe(expected);
   });
 });

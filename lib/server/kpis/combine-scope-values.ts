@@ -20,3 +20,9 @@ export function combineScopeValues(values: readonly TScopeValue[], combine: TKpi
   const den = values.reduce((s, v) => s.plus(v.denominator ?? 0), new Decimal(0));
   return den.gt(0) ? num.div(den).mul(100).toNumber() : null;
 }
+
+/** The sample a value is computed over: the denominators of the scope OUs add up (they are disjoint). */
+export function combineSamples(values: readonly TScopeValue[]): number | null {
+  if (!values.length || values.some((v) => v.denominator === null)) return null;
+  return values.reduce((s, v) => s.plus(v.denominator ?? 0), new Decimal(0)).toNumber();
+}

@@ -6,7 +6,7 @@ import { CATEGORIES, SEVERITIES } from "@/lib/domain/checks/types";
 import { ORG_SCOPE } from "@/lib/domain/kpis/types";
 import { KPI_META, KPI_ORDER, ZKpisResponse, type TKpisResponse, type TKpiSeries } from "@/lib/api/kpis";
 import { findingsWhere } from "@/lib/server/findings/findings-where";
-import { combineScopeValues, type TScopeValue } from "./combine-scope-values";
+import { combineSamples, combineScopeValues, type TScopeValue } from "./combine-scope-values";
 
 const DAY_MS = 86_400_000;
 const ZCell = z.object({ category: z.enum(CATEGORIES), severity: z.enum(SEVERITIES), count: z.coerce.number().int() });
@@ -53,15 +53,15 @@ export async function getKpis(db: Db, scope: Scope, months: number, now = new Da
     const runs = byKpi.get(kpiId);
     if (!runs) continue;
     // A KPI only some scope OUs report (none are partial today) would mix scopes: require all of them.
-    const points = [...runs.values()]
-      .filter((r) => r.values.length === scopeIds.length)
-      .map((r) => ({ at: r.at.toISOString(), value: combineScopeValues(r.values, KPI_META[kpiId].combine) }));
+    const complete = [...runs.values()].filter((r) => r.values.length === scopeIds.length);
+    const points = complete.map((r) => ({ at: r.at.toISOString(), value: combineScopeValues(r.values, KPI_META[kpiId].combine) }));
     const last = points.at(-1);
-    if (!last) continue;
+    const lastRun = complete.at(-1);
+    if (!last || !lastRun) continue;
     const monthBefore = Date.parse(last.at) - 27 * DAY_MS;
     const earlier = points.slice(0, -1);
     const previous = earlier.findLast((p) => Date.parse(p.at) <= monthBefore) ?? earlier[0] ?? null;
-    series.push({ kpiId, points, latest: last.value, previous });
+    series.push({ kpiId, points, latest: last.value, sample: KPI_META[kpiId].sample ? combineSamples(lastRun.values) : null, previous });
   }
 
   return ZKpisResponse.parse({

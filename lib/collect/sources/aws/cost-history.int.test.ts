@@ -2,7 +2,6 @@
 // ledger fake, the store and evaluation against real Postgres, run after run.
 import { CreateOrganizationalUnitCommand, MoveAccountCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COMPLIANCE_SCOPE } from "@/lib/collect/findings/store-kpis";
 import { ENV_SEGREGATION } from "@/lib/domain/checks/env-segregation";
 import { MGMT_ACCOUNT_WORKLOADS } from "@/lib/domain/checks/mgmt-account-workloads";
 import { addMonths, monthRange } from "@/lib/domain/months";
@@ -106,8 +105,7 @@ describe("an incremental run", () => {
     return collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test" });
   };
   const kpisOf = async (runId: string) =>
-    // First-compliant markers are written once, by the run that saw it: not KPI values.
-    (await store.db.kpiSnapshot.findMany({ where: { runId, scopeId: { not: COMPLIANCE_SCOPE } }, orderBy: [{ scopeId: "asc" }, { kpiId: "asc" }] })).map((k) => ({
+    (await store.db.kpiSnapshot.findMany({ where: { runId }, orderBy: [{ scopeId: "asc" }, { kpiId: "asc" }] })).map((k) => ({
       scope: k.scopeId,
       kpi: k.kpiId,
       value: k.value?.toString() ?? null,

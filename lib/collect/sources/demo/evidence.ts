@@ -166,11 +166,12 @@ export function buildAudits(
   seed: number,
   now: number,
   current: ReadonlyMap<string, CurrentSpend>,
+  opts: { failedAudit: boolean } = { failedAudit: true },
 ): AccountAuditInput[] {
   const audits: AccountAuditInput[] = [];
   for (const spec of specs) {
     if (spec.status !== "ACTIVE") continue;
-    if (spec.id === PLANTED.auditFailed) {
+    if (opts.failedAudit && spec.id === PLANTED.auditFailed) {
       audits.push({ accountId: spec.id, status: "failed", error: AUDIT_FAILED_ERROR });
       continue;
     }

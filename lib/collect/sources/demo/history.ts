@@ -41,10 +41,12 @@ export function buildCreateAccountStatuses(
   const out: CreateAccountStatusInput[] = [];
   for (const spec of specs) {
     if (spec.joinedMethod !== "CREATED") continue;
+    // Per account, so the request id stays the same in every snapshot of the history.
+    const own = new Rng(seed, `create-account:${spec.id}`);
     // An account shows as joined when provisioning completes, a few minutes after the request.
-    const requestedAt = spec.joinedAt - rng.int(90, 420) * 1000;
+    const requestedAt = spec.joinedAt - own.int(90, 420) * 1000;
     out.push({
-      id: requestId(rng),
+      id: requestId(own),
       accountName: spec.name,
       accountId: spec.id,
       state: "SUCCEEDED",

@@ -8,6 +8,7 @@ import { buildGuardDutyOrganization } from "./baseline";
 import { buildAudits, buildBuckets } from "./evidence";
 import { buildCreateAccountStatuses, buildPlacements, toAccountInput } from "./history";
 import { ORGANIZATION } from "./org";
+import { blockedAt, plantCreations } from "./provisioning-history";
 import { buildDelegatedAdmins, buildPolicies } from "./policies";
 import { iso } from "./time";
 
@@ -23,7 +24,15 @@ export interface DemoOptions {
   now?: Date;
 }
 
-export function generateDemoSnapshot(opts: DemoOptions = {}): TSnapshotInput {
+/** How a snapshot of the loader's history differs from today's (internal to the demo source). */
+export interface DemoHistoryOptions {
+  /** The day the demo is loaded: planted account creations are fixed against it. Default: `now`. */
+  today?: Date;
+  /** Today's run plants one failed member-account audit; history runs audited every account. */
+  failedAudit?: boolean;
+}
+
+export function generateDemoSnapshot(opts: DemoOptions = {}, history: DemoHistoryOptions = {}): TSnapshotInput {
   const seed = opts.seed ?? 42;
   const accountCount = opts.accounts ?? 60;
   const monthCount = opts.months ?? 14;
@@ -39,20 +48,28 @@ export function generateDemoSnapshot(opts: DemoOptions = {}): TSnapshotInput {
   if (!Number.isFinite(now)) throw new RangeError("now must be a valid date");
 
   const plan = planAccounts(accountCount, seed, now);
-  const { costs, current } = generateCosts(plan.specs, seed, now, monthCount);
+  const { specs, planted } = plantCreations(plan.specs, history.today?.getTime() ?? now, now);
+  const { costs, current } = generateCosts(specs, seed, now, monthCount);
+  const audits = buildAudits(specs, seed, now, current, { failedAudit: history.failedAudit ?? true });
+  withoutRootMfa(audits, blockedAt(planted, now));
   return {
     source: "demo",
     collectedAt: iso(now),
     organization: { ...ORGANIZATION },
     orgUnits: plan.layout.orgUnits,
-    accounts: plan.specs.map(toAccountInput),
-    placementHistory: buildPlacements(plan.specs),
-    policies: buildPolicies(plan.specs, plan.layout),
-    delegatedAdmins: buildDelegatedAdmins(plan.specs),
-    createAccountStatuses: buildCreateAccountStatuses(plan.specs, seed, now),
+    accounts: specs.map(toAccountInput),
+    placementHistory: buildPlacements(specs),
+    policies: buildPolicies(specs, plan.layout),
+    delegatedAdmins: buildDelegatedAdmins(specs),
+    createAccountStatuses: buildCreateAccountStatuses(specs, seed, now),
     costs,
-    audits: buildAudits(plan.specs, seed, now, current),
+    audits,
     buckets: buildBuckets(),
     guardDutyOrganization: buildGuardDutyOrganization(),
   };
+}
+
+/** A new account before its baseline ran: the root user has no MFA yet (a high finding). */
+function withoutRootMfa(audits: ReturnType<typeof buildAudits>, ids: ReadonlySet<string>): void {
+  for (const a of audits) if (ids.has(a.accountId) && a.rootUser) a.rootUser = { ...a.rootUser, mfaActive: false };
 }

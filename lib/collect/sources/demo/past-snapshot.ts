@@ -4,6 +4,7 @@
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
 import { generateDemoSnapshot, type DemoOptions } from "./index";
 import { ACCOUNTS, iamArn, ROOT_ID } from "./ids";
+import { demoRunAt } from "./provisioning-history";
 import { DAY_MS, iso } from "./time";
 
 type Audit = NonNullable<TSnapshotInput["audits"]>[number];
@@ -38,8 +39,9 @@ export function generatePastDemoSnapshot(opts: PastDemoOptions): TSnapshotInput 
   if (!Number.isInteger(monthsAgo) || monthsAgo < 0) throw new RangeError("monthsAgo must be a non-negative integer");
   if (monthsAgo === 0) return generateDemoSnapshot(demo);
   const base = demo.now ?? new Date();
-  const at = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() - monthsAgo, Math.min(base.getUTCDate(), 28), base.getUTCHours(), base.getUTCMinutes()));
-  const snap = generateDemoSnapshot({ ...demo, now: at, months: 2 });
+  const at = new Date(demoRunAt(base.getTime(), monthsAgo));
+  // The planted failed audit belongs to today's run only: history runs audited every account.
+  const snap = generateDemoSnapshot({ ...demo, now: at, months: 2 }, { today: base, failedAudit: false });
   snap.costs = { ...snap.costs, days: [], daily: [] };
   for (const fix of FIXED_LATER) if (monthsAgo >= fix.since) fix.apply(snap, at.getTime());
   return snap;

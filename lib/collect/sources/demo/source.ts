@@ -3,7 +3,8 @@
 import type { Source } from "@/lib/collect/collect";
 import { generatePastDemoSnapshot, type PastDemoOptions } from "./past-snapshot";
 
-export function demoSource(opts: PastDemoOptions): Source {
+/** `onGenerated` hears when the snapshot looks (a history run is dated then, not at load time). */
+export function demoSource(opts: PastDemoOptions, onGenerated?: (collectedAt: Date) => void): Source {
   const accounts = opts.accounts;
   const when = opts.monthsAgo ? ` (${opts.monthsAgo} months ago)` : "";
   return {
@@ -11,6 +12,7 @@ export function demoSource(opts: PastDemoOptions): Source {
     produce: ({ progress }) => {
       progress({ phase: `generating the demo organization${when}`, done: 0, total: accounts ?? 0 });
       const snapshot = generatePastDemoSnapshot(opts);
+      onGenerated?.(new Date(snapshot.collectedAt));
       const total = snapshot.accounts.length;
       progress({ phase: `generated the demo organization${when}`, done: total, total });
       return Promise.resolve(snapshot);
