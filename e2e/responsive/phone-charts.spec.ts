@@ -18,7 +18,7 @@ interface Box {
 async function xTickBoxes(page: Page): Promise<Box[][]> {
   return page.locator("main .recharts-wrapper").evaluateAll((charts) =>
     charts.map((chart) =>
-      [...chart.querySelectorAll(".recharts-xAxis .recharts-cartesian-axis-tick text")].map((t) => {
+      [...chart.querySelectorAll(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")].map((t) => {
         const r = t.getBoundingClientRect();
         return { x: r.x, y: r.y, width: r.width, height: r.height, text: t.textContent ?? "" };
       }),
@@ -43,7 +43,7 @@ const PAGES = [
 for (const p of PAGES) {
   test(`${p.name}: x-axis labels do not overlap and fit the screen`, async ({ page }) => {
     await page.goto(await p.path());
-    await expect(page.locator("main .recharts-xAxis .recharts-cartesian-axis-tick text").first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator("main .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").first()).toBeVisible({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
     const viewport = page.viewportSize()?.width ?? 390;
     const charts = await xTickBoxes(page);
