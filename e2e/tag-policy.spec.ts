@@ -79,7 +79,8 @@ test("the account page shows the tag policy its resources must follow, and where
   if (!rootPolicy) throw new Error("the demo should attach a tag policy to the root");
   const onPath = await e2eQuery<{ n: number }>(
     `SELECT count(*)::int AS n FROM policy_target t JOIN policy p ON p.id = t.policy_id
-     WHERE p.type = 'TAG_POLICY' AND t.target_id <> $1 AND (t.target_id = $2 OR t.target_id = ANY((SELECT o.path_ids FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE a.id = $2)))`,
+     WHERE p.type = 'TAG_POLICY' AND t.target_id <> $1
+       AND (t.target_id = $2 OR EXISTS (SELECT 1 FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE a.id = $2 AND t.target_id = ANY(o.path_ids)))`,
     [root, account],
   );
   expect(onPath[0]?.n, "this test expects only the root's tag policy on a Prod account's path").toBe(0);
