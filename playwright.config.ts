@@ -46,7 +46,7 @@ export default defineConfig({
     { name: "responsive-setup", testMatch: /responsive\/auth\.setup\.ts$/, timeout: 120_000, expect: { timeout: 60_000 }, use: { ...devices["Desktop Chrome"] } },
     {
       name: "phone",
-      testMatch: /responsive\/(pages|phone-nav)\.spec\.ts$/,
+      testMatch: /responsive\/(pages|phone-[\w-]+)\.spec\.ts$/,
       dependencies: ["responsive-setup"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     },

@@ -11,6 +11,7 @@ import { AccountPlacements, AccountTrails } from "./account-history";
 import { AccountIamUsers } from "./account-iam";
 import { AccountRoles } from "./account-roles";
 import { AccountSecurityHub } from "./account-security-hub";
+import { AccountTagPolicy } from "./account-tag-policy";
 import { formatDate, formatDateTime } from "./format";
 import { Badge, Section } from "./section";
 
@@ -86,6 +87,7 @@ export function AccountDetail({ initial, asOf }: { initial: TAccountDetail; asOf
       <AccountCosts accountId={a.id} />
       <AccountFindings findings={a.findings} asOf={asOf} />
       <AccountSecurityHub hub={a.securityHub} />
+      <AccountTagPolicy accountId={a.id} />
       <AccountIamUsers users={a.iamUsers} asOf={asOf} />
       <AccountRoles roles={a.roles} />
       <AccountTrails trails={a.trails} />

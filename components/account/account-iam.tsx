@@ -1,11 +1,88 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { DataTable } from "@/components/tables/data-table";
 import type { TAccountDetail } from "@/lib/api/accounts";
 import { daysSince, formatAge, formatDate } from "./format";
-import { Badge, Empty, Section, tableClass, tdClass, thClass } from "./section";
+import { Badge, Empty, Section } from "./section";
 
 type User = TAccountDetail["iamUsers"][number];
+type Key = User["accessKeys"][number];
 
 /** Access keys older than this read as overdue for rotation (the common 90-day policy). */
 const ROTATE_DAYS = 90;
+
+/** One line per access key, so a user's keys line up across the key columns. */
+function perKey(u: User, render: (k: Key) => ReactNode, none: ReactNode = null): ReactNode {
+  if (!u.accessKeys.length) return none;
+  return (
+    <ul className="space-y-1">
+      {u.accessKeys.map((k) => (
+        <li key={k.slot}>{render(k)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function columns(asOf: string): ColumnDef<User>[] {
+  return [
+    {
+      id: "user",
+      header: "User",
+      enableSorting: false,
+      cell: ({ row: { original: u } }) => (
+        <div className="font-medium">
+          {u.userName}
+          <p className="text-xs font-normal text-slate-500 dark:text-slate-400">created {formatDate(u.createdAt)}</p>
+        </div>
+      ),
+    },
+    {
+      id: "console",
+      header: "Console",
+      enableSorting: false,
+      cell: ({ row: { original: u } }) =>
+        u.passwordEnabled ? (
+          <>
+            Password, last used {formatAge(u.passwordLastUsed, asOf, "never")}
+            <div className="mt-0.5">{u.mfaActive ? <Badge tone="good">MFA</Badge> : <Badge tone="bad">No MFA</Badge>}</div>
+          </>
+        ) : (
+          <span className="text-slate-500 dark:text-slate-400">No password</span>
+        ),
+    },
+    {
+      id: "key",
+      header: "Access key",
+      enableSorting: false,
+      cell: ({ row: { original: u } }) =>
+        perKey(u, (k) => <span className="font-mono text-xs">{k.keyId ?? `key ${k.slot}`}</span>, <span className="text-slate-500 dark:text-slate-400">No access keys</span>),
+    },
+    {
+      id: "age",
+      header: "Age",
+      enableSorting: false,
+      cell: ({ row: { original: u } }) =>
+        perKey(u, (k) =>
+          k.lastRotated ? (
+            <span className={k.active && daysSince(k.lastRotated, asOf) > ROTATE_DAYS ? "font-medium text-red-700 dark:text-red-300" : ""}>
+              {daysSince(k.lastRotated, asOf).toLocaleString("en-US")} days
+            </span>
+          ) : (
+            "—"
+          ),
+        ),
+    },
+    { id: "lastUsed", header: "Last used", enableSorting: false, cell: ({ row: { original: u } }) => perKey(u, (k) => formatAge(k.lastUsed, asOf, "never")) },
+    {
+      id: "state",
+      header: "State",
+      enableSorting: false,
+      cell: ({ row: { original: u } }) => perKey(u, (k) => (k.active ? <Badge tone="warn">Active</Badge> : <Badge tone="neutral">Inactive</Badge>)),
+    },
+  ];
+}
 
 /** IAM users (long-term credentials the playbook wants gone from member accounts) and their access keys. */
 export function AccountIamUsers({ users, asOf }: { users: readonly User[]; asOf: string }) {
@@ -14,67 +91,7 @@ export function AccountIamUsers({ users, asOf }: { users: readonly User[]; asOf:
       {users.length === 0 ? (
         <Empty>No IAM users: people sign in through the identity center.</Empty>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="IAM users table">
-          <table className={tableClass} data-testid="account-iam-users">
-            <thead>
-              <tr>
-                <th scope="col" className={thClass}>User</th>
-                <th scope="col" className={thClass}>Console</th>
-                <th scope="col" className={thClass}>Access key</th>
-                <th scope="col" className={thClass}>Age</th>
-                <th scope="col" className={thClass}>Last used</th>
-                <th scope="col" className={thClass}>State</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.flatMap((u) => {
-                const keys = u.accessKeys.length ? u.accessKeys : [null];
-                return keys.map((k, i) => (
-                  <tr key={`${u.userName}-${k?.slot ?? "none"}`}>
-                    {i === 0 ? (
-                      <>
-                        <th scope="row" rowSpan={keys.length} className={`${tdClass} text-left font-medium`}>
-                          {u.userName}
-                          <p className="text-xs font-normal text-slate-500 dark:text-slate-400">created {formatDate(u.createdAt)}</p>
-                        </th>
-                        <td rowSpan={keys.length} className={tdClass}>
-                          {u.passwordEnabled ? (
-                            <>
-                              Password, last used {formatAge(u.passwordLastUsed, asOf, "never")}
-                              <div className="mt-0.5">{u.mfaActive ? <Badge tone="good">MFA</Badge> : <Badge tone="bad">No MFA</Badge>}</div>
-                            </>
-                          ) : (
-                            <span className="text-slate-500 dark:text-slate-400">No password</span>
-                          )}
-                        </td>
-                      </>
-                    ) : null}
-                    {k ? (
-                      <>
-                        <td className={`${tdClass} font-mono text-xs`}>{k.keyId ?? `key ${k.slot}`}</td>
-                        <td className={`${tdClass} whitespace-nowrap`}>
-                          {k.lastRotated ? (
-                            <span className={k.active && daysSince(k.lastRotated, asOf) > ROTATE_DAYS ? "font-medium text-red-700 dark:text-red-300" : ""}>
-                              {daysSince(k.lastRotated, asOf).toLocaleString("en-US")} days
-                            </span>
-                          ) : (
-                            "—"
-                          )}
-                        </td>
-                        <td className={`${tdClass} whitespace-nowrap`}>{formatAge(k.lastUsed, asOf, "never")}</td>
-                        <td className={tdClass}>{k.active ? <Badge tone="warn">Active</Badge> : <Badge tone="neutral">Inactive</Badge>}</td>
-                      </>
-                    ) : (
-                      <td colSpan={4} className={`${tdClass} text-slate-500 dark:text-slate-400`}>
-                        No access keys
-                      </td>
-                    )}
-                  </tr>
-                ));
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="account-iam-users" caption="IAM users" data={[...users]} columns={columns(asOf)} getRowId={(u) => u.userName} align="top" />
       )}
     </Section>
   );

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TAccountCosts } from "@/lib/api/accounts";
+import { shortMonthLabel, useNarrowChart, xAxisProps, yAxisProps } from "@/components/charts/axis";
 import { formatMoney, formatMoneyCompact, formatMonth } from "@/lib/format/money";
 
 const PALETTE = ["#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#14b8a6", "#ec4899", "#94a3b8"];
@@ -9,11 +10,12 @@ const CHART_SERVICES = 8;
 
 /** Monthly spend stacked by service: the largest services, the rest as "Other". */
 export function CostsChart({ costs }: { costs: TAccountCosts }) {
+  const narrow = useNarrowChart();
   const top = costs.services.slice(0, CHART_SERVICES);
   const rest = costs.services.slice(CHART_SERVICES);
   const keys = [...top.map((s) => s.service), ...(rest.length ? ["Other"] : [])];
   const rows = costs.months.map((m, i) => {
-    const row: Record<string, string | number> = { label: `${formatMonth(m.month)}${m.estimated ? "*" : ""}` };
+    const row: Record<string, string | number> = { label: `${narrow ? shortMonthLabel(m.month) : formatMonth(m.month)}${m.estimated ? "*" : ""}` };
     for (const s of top) row[s.service] = Number(s.byMonth[i] ?? 0);
     if (rest.length) row.Other = rest.reduce((sum, s) => sum + Number(s.byMonth[i] ?? 0), 0);
     return row;
@@ -23,8 +25,8 @@ export function CostsChart({ costs }: { costs: TAccountCosts }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis dataKey="label" tick={{ fontSize: 11, fill: "currentColor" }} tickLine={false} interval="preserveStartEnd" />
-          <YAxis tickFormatter={formatMoneyCompact} tick={{ fontSize: 12, fill: "currentColor" }} tickLine={false} axisLine={false} width={64} />
+          <XAxis dataKey="label" {...xAxisProps(narrow)} tick={{ fontSize: 11, fill: "currentColor" }} />
+          <YAxis tickFormatter={formatMoneyCompact} {...yAxisProps(narrow)} />
           <Tooltip
             formatter={(v, name) => [formatMoney(Number(v)), name]}
             // Series colours as text are too faint on the white tooltip; the swatch order is the legend's.

@@ -1,5 +1,11 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/tables/data-table";
 import { Card } from "@/components/ui/card";
 import type { TAlertSettings } from "@/lib/api/alerts";
+
+type Delivery = TAlertSettings["deliveries"][number];
 
 const STATUS_CLASS: Record<string, string> = {
   sent: "text-emerald-700 dark:text-emerald-300",
@@ -7,40 +13,31 @@ const STATUS_CLASS: Record<string, string> = {
   pending: "text-amber-700 dark:text-amber-300",
 };
 
+const columns: ColumnDef<Delivery>[] = [
+  { id: "when", header: "When", enableSorting: false, cell: ({ row }) => new Date(row.original.createdAt).toLocaleString() },
+  { id: "channel", header: "Channel", enableSorting: false, cell: ({ row }) => row.original.channelName },
+  { id: "alert", header: "Alert", enableSorting: false, cell: ({ row }) => row.original.summary },
+  { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <span className={STATUS_CLASS[row.original.status] ?? ""}>{row.original.status}</span> },
+  { id: "attempts", header: "Attempts", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => row.original.attempts },
+  {
+    id: "error",
+    header: "Error",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="block max-w-xs truncate" title={row.original.lastError ?? ""}>
+        {row.original.lastError ?? ""}
+      </span>
+    ),
+  },
+];
+
 export function DeliveriesTable({ deliveries }: { deliveries: TAlertSettings["deliveries"] }) {
   return (
     <Card title="Recent deliveries">
       {deliveries.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Nothing sent yet.</p>
       ) : (
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Recent deliveries table">
-          <table className="w-full text-left text-sm" aria-label="Recent deliveries">
-            <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
-              <tr>
-                <th className="py-2">When</th>
-                <th>Channel</th>
-                <th>Alert</th>
-                <th>Status</th>
-                <th className="text-right">Attempts</th>
-                <th className="pl-4">Error</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => (
-                <tr key={d.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-2 whitespace-nowrap">{new Date(d.createdAt).toLocaleString()}</td>
-                  <td>{d.channelName}</td>
-                  <td>{d.summary}</td>
-                  <td className={STATUS_CLASS[d.status] ?? ""}>{d.status}</td>
-                  <td className="tabular text-right">{d.attempts}</td>
-                  <td className="max-w-xs truncate pl-4" title={d.lastError ?? ""}>
-                    {d.lastError ?? ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Recent deliveries" data={deliveries} columns={columns} getRowId={(d) => d.id} />
       )}
     </Card>
   );

@@ -1,7 +1,26 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/tables/data-table";
 import type { TRulePreview } from "@/lib/api/chargeback";
 import { formatMoneyCents, formatMonth } from "@/lib/format/money";
-import { numClass, thClass } from "./styles";
 
+type Change = TRulePreview["costCenters"][number];
+
+const money = (id: string, header: string, value: (c: Change) => string): ColumnDef<Change> => ({
+  id,
+  header,
+  enableSorting: false,
+  meta: { align: "right" },
+  cell: ({ row }) => value(row.original),
+});
+
+const columns: ColumnDef<Change>[] = [
+  { id: "costCenter", header: "Cost center", enableSorting: false, cell: ({ row }) => row.original.costCenter },
+  money("before", "Before", (c) => formatMoneyCents(c.before)),
+  money("after", "After", (c) => formatMoneyCents(c.after)),
+  money("change", "Change", (c) => (c.change.startsWith("-") ? formatMoneyCents(c.change) : `+${formatMoneyCents(c.change)}`)),
+];
 
 /** The draft's effect on one month: its pool, where it goes, and every cost center whose total moves. */
 export function RulePreviewResult({ preview }: { preview: TRulePreview }) {
@@ -20,30 +39,7 @@ export function RulePreviewResult({ preview }: { preview: TRulePreview }) {
         ))}
       </ul>
       {changed.length ? (
-        <table className="w-full text-sm">
-          <thead>
-            <tr className="border-b border-slate-200 dark:border-slate-800">
-              <th scope="col" className={thClass}>
-                Cost center
-              </th>
-              {["Before", "After", "Change"].map((h) => (
-                <th key={h} scope="col" className={`${thClass} text-right`}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {changed.map((c) => (
-              <tr key={c.costCenter} className="border-b border-slate-100 dark:border-slate-800">
-                <td className="px-2 py-1">{c.costCenter}</td>
-                <td className={numClass}>{formatMoneyCents(c.before)}</td>
-                <td className={numClass}>{formatMoneyCents(c.after)}</td>
-                <td className={numClass}>{c.change.startsWith("-") ? formatMoneyCents(c.change) : `+${formatMoneyCents(c.change)}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption="Cost centers whose total changes" data={changed} columns={columns} getRowId={(c) => c.costCenter} />
       ) : (
         <p className="text-sm">No cost center&apos;s total changes.</p>
       )}

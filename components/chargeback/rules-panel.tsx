@@ -2,8 +2,10 @@
 
 import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
 import { useState } from "react";
 import { z } from "zod";
+import { DataTable } from "@/components/tables/data-table";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { ZChargebackOptions, ZRuleList, type TChargebackOptions, type TRuleList } from "@/lib/api/chargeback";
@@ -11,7 +13,7 @@ import { formatMonth } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";
 import { RuleEditor, type EditorStart } from "./rule-editor";
 import { sendJson } from "./send-json";
-import { dangerButtonClass, inputClass, mutedText, secondaryButtonClass, thClass } from "./styles";
+import { dangerButtonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
 
 type Rule = TRuleList["rules"][number];
 const STATUS = { active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200", scheduled: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200", retired: "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-300" } as const;
@@ -60,6 +62,52 @@ export function RulesPanel({ month, canWrite, canPreview }: { month: string; can
   const [editing, setEditing] = useState<EditorStart | null>(null);
   const [retiring, setRetiring] = useState<string | null>(null);
   const first = rules.data?.firstEditableMonth ?? month;
+  const text = (id: string, header: string, value: (r: Rule) => string): ColumnDef<Rule> => ({
+    id,
+    header,
+    enableSorting: false,
+    meta: { cellClassName: "text-xs" },
+    cell: ({ row }) => value(row.original),
+  });
+  const columns: ColumnDef<Rule>[] = [
+    {
+      id: "rule",
+      header: "Rule",
+      enableSorting: false,
+      cell: ({ row: { original: r } }) => (
+        <span className="font-medium">
+          {r.current.name}
+          <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
+            v{r.current.version}
+            {r.versions.length > 1 ? ` (${r.versions.length} versions)` : ""}
+          </span>
+        </span>
+      ),
+    },
+    { id: "status", header: "Status", enableSorting: false, cell: ({ row: { original: r } }) => <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[r.status]}`}>{r.status}</span> },
+    text("applies", "Applies", (r) => `${formatMonth(r.current.validFrom)} – ${r.current.validTo ? formatMonth(r.current.validTo) : "open"}`),
+    text("takes", "Takes", (r) => describe(r, options.data).source),
+    text("split", "Split", (r) => METHOD_LABEL[r.current.method]),
+    text("targets", "Targets", (r) => describe(r, options.data).targets),
+    {
+      id: "actions",
+      header: "Actions",
+      enableSorting: false,
+      meta: { cellClassName: "whitespace-nowrap text-xs" },
+      cell: ({ row: { original: r } }) =>
+        canWrite && r.status !== "retired" ? (
+          <>
+            <button type="button" className="underline" onClick={() => setEditing({ mode: "edit", ruleKey: r.ruleKey, draft: r.current, validFrom: first > month ? first : month })} aria-label={`Edit ${r.current.name}`}>
+              Edit
+            </button>{" "}
+            <button type="button" className="ml-2 underline" onClick={() => setRetiring(r.ruleKey)} aria-label={`Retire ${r.current.name}`}>
+              Retire
+            </button>
+            {retiring === r.ruleKey ? <Retire rule={r} first={first} onDone={() => setRetiring(null)} /> : null}
+          </>
+        ) : null,
+    },
+  ];
   return (
     <Card title="Shared-cost rules">
       <p className={`mb-3 ${mutedText}`}>
@@ -78,56 +126,8 @@ export function RulesPanel({ month, canWrite, canPreview }: { month: string; can
       ) : rules.data.rules.length === 0 ? (
         <p className={`mt-3 ${mutedText}`}>No shared-cost rules yet: shared accounts are charged to their own cost center.</p>
       ) : (
-        <div className="mt-3 overflow-x-auto">
-          <table className="w-full text-sm" data-testid="rules-table">
-            <thead>
-              <tr className="border-b border-slate-200 dark:border-slate-800">
-                {["Rule", "Status", "Applies", "Takes", "Split", "Targets", "Actions"].map((h, i) => (
-                  <th key={i} scope="col" className={thClass}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rules.data.rules.map((r) => {
-                const d = describe(r, options.data);
-                return (
-                  <tr key={r.ruleKey} className="border-b border-slate-100 align-top dark:border-slate-800" data-rule-key={r.ruleKey}>
-                    <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                      {r.current.name}
-                      <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">
-                        v{r.current.version}
-                        {r.versions.length > 1 ? ` (${r.versions.length} versions)` : ""}
-                      </span>
-                    </th>
-                    <td className="px-2 py-1.5">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[r.status]}`}>{r.status}</span>
-                    </td>
-                    <td className="px-2 py-1.5 text-xs">
-                      {formatMonth(r.current.validFrom)} – {r.current.validTo ? formatMonth(r.current.validTo) : "open"}
-                    </td>
-                    <td className="px-2 py-1.5 text-xs">{d.source}</td>
-                    <td className="px-2 py-1.5 text-xs">{METHOD_LABEL[r.current.method]}</td>
-                    <td className="px-2 py-1.5 text-xs">{d.targets}</td>
-                    <td className="px-2 py-1.5 text-xs whitespace-nowrap">
-                      {canWrite && r.status !== "retired" ? (
-                        <>
-                          <button type="button" className="underline" onClick={() => setEditing({ mode: "edit", ruleKey: r.ruleKey, draft: r.current, validFrom: first > month ? first : month })} aria-label={`Edit ${r.current.name}`}>
-                            Edit
-                          </button>{" "}
-                          <button type="button" className="ml-2 underline" onClick={() => setRetiring(r.ruleKey)} aria-label={`Retire ${r.current.name}`}>
-                            Retire
-                          </button>
-                          {retiring === r.ruleKey ? <Retire rule={r} first={first} onDone={() => setRetiring(null)} /> : null}
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+        <div className="mt-3">
+          <DataTable testId="rules-table" caption="Shared-cost rules" data={rules.data.rules} columns={columns} getRowId={(r) => r.ruleKey} rowIdAttribute="data-rule-key" align="top" />
         </div>
       )}
     </Card>

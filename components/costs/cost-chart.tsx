@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { TCostGroup, TCostPeriod, TGranularity } from "@/lib/api/costs";
 import { chartData, OTHER_KEY } from "@/lib/domain/showback/chart";
 import { formatMoney, formatMoneyCompact } from "@/lib/format/money";
+import { shortMonthLabel, useNarrowChart, xAxisProps, yAxisProps } from "@/components/charts/axis";
 import { periodLabel } from "./period-label";
 
 /** Distinct in light and dark mode; "Other" is always slate. */
@@ -46,6 +47,7 @@ interface Props {
 }
 
 export function CostChart({ periods, groups, top, granularity, metricLabel }: Props) {
+  const narrow = useNarrowChart();
   const { series, rows } = chartData(
     periods.map((p) => p.key),
     groups,
@@ -55,7 +57,7 @@ export function CostChart({ periods, groups, top, granularity, metricLabel }: Pr
   const data = rows.map((r) => {
     const key = String(r.period);
     // Months carry the estimate mark on the axis; for days the table and the tooltip say it.
-    return { ...r, label: periodLabel(key, granularity), estimated: estimated.has(key) };
+    return { ...r, label: periodLabel(key, granularity), short: granularity === "monthly" ? shortMonthLabel(key) : periodLabel(key, granularity), estimated: estimated.has(key) };
   });
   const names = new Map(series.map((s) => [s.key, s.label]));
   const estimatedLabels = new Set(data.filter((d) => d.estimated).map((d) => d.label));
@@ -66,8 +68,15 @@ export function CostChart({ periods, groups, top, granularity, metricLabel }: Pr
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.15} />
-            <XAxis dataKey="label" tickFormatter={(label: string, i: number) => (granularity === "monthly" && data[i]?.estimated ? `${label}*` : label)} tick={{ fontSize: 12, fill: "currentColor" }} tickLine={false} minTickGap={8} />
-            <YAxis tickFormatter={formatMoneyCompact} tick={{ fontSize: 12, fill: "currentColor" }} tickLine={false} axisLine={false} width={64} />
+            <XAxis
+              dataKey="label"
+              tickFormatter={(label: string, i: number) => {
+                const shown = narrow ? (data[i]?.short ?? label) : label;
+                return granularity === "monthly" && data[i]?.estimated ? `${shown}*` : shown;
+              }}
+              {...xAxisProps(narrow)}
+            />
+            <YAxis tickFormatter={formatMoneyCompact} {...yAxisProps(narrow)} />
             <Tooltip content={(props) => <TooltipBody {...props} names={names} estimatedLabels={estimatedLabels} />} cursor={{ fill: "currentColor", fillOpacity: 0.06 }} />
             {series.map((s, i) => (
               <Bar key={s.key} dataKey={s.key} stackId="spend" fill={colorOf(s.key, i)} isAnimationActive={false} />

@@ -1,55 +1,40 @@
 "use client";
 
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-} from "@tanstack/react-table";
+import { DataTable } from "@/components/tables/data-table";
 import type { TFindingRow } from "@/lib/api/findings";
 import { formatDate, SeverityBadge, StatusBadges } from "./badges";
 
-const col = createColumnHelper<TFindingRow>();
-
 // Rows arrive in triage order from the server (severity, then check, account, resource), which is the
-// order every page and the export share, so the table does not re-sort them client-side.
-const columns = [
-  col.accessor("severity", {
-    header: "Severity",
-    cell: (c) => <SeverityBadge severity={c.getValue()} />,
-  }),
-  col.accessor("title", {
+// order every page and the export share, so the columns do not sort client-side.
+const columns: ColumnDef<TFindingRow>[] = [
+  { id: "severity", header: "Severity", enableSorting: false, cell: ({ row }) => <SeverityBadge severity={row.original.severity} /> },
+  {
+    id: "title",
     header: "Finding",
-    cell: (c) => (
-      <div className="min-w-64">
-        <Link
-          href={`/findings/${c.row.original.id}`}
-          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-        >
-          {c.getValue()}
+    enableSorting: false,
+    meta: { cardTitle: true, cellClassName: "" },
+    cell: ({ row }) => (
+      <div className="min-w-0 md:min-w-64">
+        <Link href={`/findings/${row.original.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          {row.original.title}
         </Link>
-        <p className="mt-0.5 line-clamp-2 text-xs text-slate-600 dark:text-slate-400">
-          {c.row.original.message}
-        </p>
+        <p className="mt-0.5 line-clamp-2 text-xs font-normal text-slate-600 dark:text-slate-400">{row.original.message}</p>
       </div>
     ),
-  }),
-  col.accessor("checkTitle", {
-    header: "Check",
-    cell: (c) => <span className="text-xs">{c.getValue()}</span>,
-  }),
-  col.accessor("accountId", {
+  },
+  { id: "check", header: "Check", enableSorting: false, meta: { cellClassName: "" }, cell: ({ row }) => <span className="text-xs">{row.original.checkTitle}</span> },
+  {
+    id: "account",
     header: "Account / OU",
-    cell: (c) => {
-      const r = c.row.original;
+    enableSorting: false,
+    cell: ({ row }) => {
+      const r = row.original;
       if (r.accountId)
         return (
           <div className="text-xs">
-            <Link
-              href={`/accounts/${r.accountId}`}
-              className="text-indigo-700 hover:underline dark:text-indigo-300"
-            >
+            <Link href={`/accounts/${r.accountId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
               {r.accountName ?? r.accountId}
             </Link>
             <div className="tabular text-slate-500 dark:text-slate-400">{r.accountId}</div>
@@ -57,11 +42,14 @@ const columns = [
         );
       return <span className="text-xs">{r.ouName ? `OU ${r.ouName}` : "Organization"}</span>;
     },
-  }),
-  col.accessor("status", {
+  },
+  {
+    id: "status",
     header: "Status",
-    cell: (c) => {
-      const r = c.row.original;
+    enableSorting: false,
+    meta: { cellClassName: "" },
+    cell: ({ row }) => {
+      const r = row.original;
       return (
         <div className="text-xs">
           <StatusBadges status={r.status} stale={r.stale} mutedUntil={r.mutedUntil} />
@@ -73,61 +61,23 @@ const columns = [
         </div>
       );
     },
-  }),
-  col.accessor("firstSeenAt", {
-    header: "First seen",
-    cell: (c) => (
-      <span className="tabular whitespace-nowrap text-xs">{formatDate(c.getValue())}</span>
-    ),
-  }),
-  col.accessor("lastSeenAt", {
-    header: "Last seen",
-    cell: (c) => (
-      <span className="tabular whitespace-nowrap text-xs">{formatDate(c.getValue())}</span>
-    ),
-  }),
+  },
+  { id: "firstSeen", header: "First seen", enableSorting: false, cell: ({ row }) => <span className="tabular text-xs">{formatDate(row.original.firstSeenAt)}</span> },
+  { id: "lastSeen", header: "Last seen", enableSorting: false, cell: ({ row }) => <span className="tabular text-xs">{formatDate(row.original.lastSeenAt)}</span> },
 ];
 
+/** One page of findings: a table on wider screens, one card per finding on a phone. */
 export function FindingsTable({ rows }: { rows: TFindingRow[] }) {
-  // The table instance is mutable, so the React Compiler leaves this component unmemoized; rows are few per page.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: rows,
-    columns,
-    getCoreRowModel: getCoreRowModel(),
-    getRowId: (r) => r.id,
-  });
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" data-testid="findings-table">
-        <caption className="sr-only">Findings, most severe first</caption>
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:text-slate-400">
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id}>
-              {hg.headers.map((h) => (
-                <th key={h.id} scope="col" className="px-2 py-2 font-medium">
-                  {flexRender(h.column.columnDef.header, h.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              data-finding-id={row.id}
-              className="align-top hover:bg-slate-50 dark:hover:bg-slate-800/50"
-            >
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-2 py-2">
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      testId="findings-table"
+      caption="Findings, most severe first"
+      data={rows}
+      columns={columns}
+      getRowId={(r) => r.id}
+      rowIdAttribute="data-finding-id"
+      align="top"
+      cards
+    />
   );
 }

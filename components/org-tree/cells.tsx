@@ -17,7 +17,7 @@ export function severityLabel(f: TSeverityCounts): string {
     .join(", ");
 }
 
-/** Four fixed slots (critical, high, medium, low) so columns line up; zero counts are faint. */
+/** Four fixed slots (critical, high, medium, low) so columns line up; zero counts are faint. A phone shows critical and high only. */
 export function SeverityPills({ findings }: { findings: TSeverityCounts }) {
   return (
     <span className="flex gap-1" aria-label={severityLabel(findings)} role="img">
@@ -25,7 +25,7 @@ export function SeverityPills({ findings }: { findings: TSeverityCounts }) {
         <span
           key={k}
           title={`${findings[k]} ${k}`}
-          className={`tabular inline-flex h-5 min-w-7 items-center justify-center rounded px-1 text-xs font-medium ${
+          className={`tabular ${k === "critical" || k === "high" ? "inline-flex" : "hidden md:inline-flex"} h-5 min-w-7 items-center justify-center rounded px-1 text-xs font-medium ${
             findings[k] > 0 ? SEVERITY_STYLE[k] : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400"
           }`}
         >

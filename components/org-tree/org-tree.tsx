@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from "re
 import type { TOuTreeNode } from "@/lib/api/org";
 import type { TreeRow as Row } from "@/lib/domain/org/tree";
 import { treeKeyAction } from "@/lib/domain/org/tree-keys";
-import { ROW_HEIGHT, TREE_COLUMNS, TreeRow } from "./tree-row";
+import { ROW_HEIGHT, TREE_COLUMNS, TreeRow, WIDE_ONLY } from "./tree-row";
 
 export interface OrgTreeProps {
   rows: readonly Row<TOuTreeNode>[];
@@ -84,14 +84,21 @@ export function OrgTree({ rows, label, spendHeader, matches, query, policyNames,
 
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <div className="min-w-[56rem]">
+      <div className="md:min-w-[56rem]">
         <div aria-hidden className={`${TREE_COLUMNS} border-b border-slate-200 px-3 py-2 text-xs font-medium text-slate-600 dark:border-slate-800 dark:text-slate-400`}>
           <span className="pl-8">Name</span>
-          <span className="justify-self-end">Accounts</span>
+          <span className={`justify-self-end ${WIDE_ONLY}`}>Accounts</span>
           <span className="justify-self-end">{spendHeader}</span>
-          <span>Open findings</span>
-          <span title="Share of the subtree's accounts with no open critical or high finding">Compliance</span>
-          <span title="SCPs attached here · inherited from above">SCPs</span>
+          <span>
+            <span className="md:hidden">Findings</span>
+            <span className="hidden md:inline">Open findings</span>
+          </span>
+          <span className={WIDE_ONLY} title="Share of the subtree's accounts with no open critical or high finding">
+            Compliance
+          </span>
+          <span className={WIDE_ONLY} title="SCPs attached here · inherited from above">
+            SCPs
+          </span>
         </div>
         <div ref={scrollRef} className="h-[min(36rem,calc(100vh-16rem))] min-h-80 overflow-y-auto" data-testid="org-tree-scroll">
           <div role="tree" aria-label={label} className="relative" style={{ height: virtualizer.getTotalSize() }}>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { TOuTreeNode, TPolicySummary } from "@/lib/api/org";
 import { OuSecurityHub } from "./ou-security-hub";
+import { OuTagPolicy } from "./ou-tag-policy";
 
 export interface OuPanelProps {
   node: TOuTreeNode;
@@ -10,7 +11,7 @@ export interface OuPanelProps {
   hrefFor: (ouId: string | null) => string;
 }
 
-/** The focused OU: where it sits and which SCPs apply to it (attached here, inherited from above). */
+/** The focused OU: where it sits, which SCPs apply to it (attached here, inherited from above) and its effective tag policy. */
 export function OuPanel({ node, ancestors, policies, hrefFor }: OuPanelProps) {
   return (
     <section aria-labelledby="ou-panel-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
@@ -38,6 +39,7 @@ export function OuPanel({ node, ancestors, policies, hrefFor }: OuPanelProps) {
         <PolicyList title="SCPs attached here" ids={node.attachedScpIds} policies={policies} testId="scps-attached" />
         <PolicyList title="SCPs inherited from above" ids={node.inheritedScpIds} policies={policies} testId="scps-inherited" />
       </div>
+      <OuTagPolicy ouId={node.id} />
       <OuSecurityHub hub={node.securityHub} accountCount={node.accountCount} />
     </section>
   );

@@ -5,8 +5,17 @@ import type { TreeRow as Row } from "@/lib/domain/org/tree";
 import { formatMoney } from "@/lib/format/money";
 import { ScoreBadge, SeverityPills } from "./cells";
 
-/** Column template shared by the header and every row, so they line up. */
-export const TREE_COLUMNS = "grid grid-cols-[minmax(16rem,1fr)_5rem_7.5rem_8.5rem_6.5rem_7rem] items-center justify-items-start gap-x-3";
+/**
+ * Column template shared by the header and every row, so they line up. On a phone only the columns
+ * that matter most stay (name, spend, the critical and high findings); the others return from md up.
+ */
+export const TREE_COLUMNS =
+  "grid grid-cols-[minmax(0,1fr)_5.5rem_3.75rem] md:grid-cols-[minmax(16rem,1fr)_5rem_7.5rem_8.5rem_6.5rem_7rem] items-center justify-items-start gap-x-2 md:gap-x-3";
+/** Cells of the columns a phone leaves out. */
+export const WIDE_ONLY = "hidden md:block";
+
+/** 20 px per level on a wide screen; on a phone less per level and never more than a quarter of the width. */
+const indent = (level: number) => `min(${(level - 1) * 20}px, ${(level - 1) * 2.5}vw, 25vw)`;
 export const ROW_HEIGHT = 40;
 
 export interface TreeRowProps {
@@ -48,7 +57,7 @@ export function TreeRow({ row, domId, active, match, query, href, policyNames, t
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
       className={`${TREE_COLUMNS} absolute inset-x-0 top-0 cursor-default border-b border-slate-100 px-3 text-sm outline-none hover:bg-slate-50 focus-visible:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800 dark:hover:bg-slate-800/50 dark:focus-visible:bg-indigo-950/60`}
     >
-      <div className="flex w-full min-w-0 items-center gap-1.5" style={{ paddingLeft: (row.level - 1) * 20 }}>
+      <div className="flex w-full min-w-0 items-center gap-1.5" style={{ paddingLeft: indent(row.level) }}>
         {row.hasChildren ? (
           <button
             type="button"
@@ -79,12 +88,12 @@ export function TreeRow({ row, domId, active, match, query, href, policyNames, t
           </span>
         )}
         {/* The id gives way before the name when the column is narrow. */}
-        {!isOu ? <span className="tabular min-w-0 shrink-[10] truncate text-xs text-slate-500 dark:text-slate-400">{node.id}</span> : null}
+        {!isOu ? <span className="tabular hidden min-w-0 shrink-[10] truncate text-xs text-slate-500 md:inline dark:text-slate-400">{node.id}</span> : null}
         {node.status && node.status !== "ACTIVE" ? (
           <span className="shrink-0 rounded bg-slate-200 px-1 text-[10px] font-medium uppercase text-slate-700 dark:bg-slate-700 dark:text-slate-200">{node.status.toLowerCase()}</span>
         ) : null}
       </div>
-      <span className="tabular justify-self-end">
+      <span className={`tabular justify-self-end ${WIDE_ONLY}`}>
         <span data-cell="accounts">{isOu ? node.accountCount.toLocaleString("en-US") : ""}</span>
         {sr(isOu ? " accounts," : ",")}
       </span>
@@ -94,11 +103,11 @@ export function TreeRow({ row, domId, active, match, query, href, policyNames, t
         {sr(",")}
       </span>
       <SeverityPills findings={node.findings} />
-      <span>
+      <span className={WIDE_ONLY}>
         {sr(isOu ? ", compliance " : ", ")}
         <ScoreBadge compliant={node.compliantAccounts} total={node.accountCount} kind={node.kind} />
       </span>
-      <span className="tabular text-xs text-slate-600 dark:text-slate-400" title={`Attached: ${names(node.attachedScpIds)}\nInherited: ${names(node.inheritedScpIds)}`}>
+      <span className={`tabular text-xs text-slate-600 dark:text-slate-400 ${WIDE_ONLY}`} title={`Attached: ${names(node.attachedScpIds)}\nInherited: ${names(node.inheritedScpIds)}`}>
         {sr(", SCPs: ")}
         {node.attachedScpIds.length} here · {node.inheritedScpIds.length} above
       </span>

@@ -1,5 +1,7 @@
 "use client";
 
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/tables/data-table";
 import type { TCostMovers } from "@/lib/api/overview";
 import { formatMoney, formatMonth } from "@/lib/format/money";
 
@@ -11,37 +13,42 @@ function changeOf(current: string, previous: string) {
   return { diff, pct: base > 0 ? pct.format((diff / base) * 100) + "%" : "new" };
 }
 
+type Mover = TCostMovers["accounts"][number];
+
+const columns: ColumnDef<Mover>[] = [
+  {
+    id: "name",
+    header: "Name",
+    enableSorting: false,
+    meta: { cellClassName: "max-w-[10rem] truncate sm:max-w-[16rem]" },
+    cell: ({ row }) => <span title={row.original.name}>{row.original.name}</span>,
+  },
+  { id: "spend", header: "Spend", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => formatMoney(row.original.current) },
+  {
+    id: "change",
+    header: "Change",
+    enableSorting: false,
+    meta: { align: "right" },
+    cell: ({ row: { original: r } }) => {
+      const c = changeOf(r.current, r.previous);
+      // Spend going up is the news to look at; going down reads as relief.
+      const tone = c.diff > 0 ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400";
+      return (
+        <span className={`font-medium ${tone}`}>
+          <span data-testid="mover-change">{`${c.diff > 0 ? "+" : c.diff < 0 ? "−" : ""}${formatMoney(Math.abs(c.diff))}`}</span>
+          <span className="ml-1 text-xs font-normal">({c.pct})</span>
+        </span>
+      );
+    },
+  },
+];
+
 function MoverTable({ title, rows, testId }: { title: string; rows: TCostMovers["accounts"]; testId: string }) {
   return (
     <div>
       <h3 className="mb-2 text-sm font-medium">{title}</h3>
       {rows.length ? (
-        <table className="w-full table-fixed text-sm" data-testid={testId}>
-          <thead>
-            <tr className="text-left text-xs text-slate-500 dark:text-slate-400">
-              <th scope="col" className="py-1 font-medium">Name</th>
-              <th scope="col" className="w-24 py-1 text-right font-medium">Spend</th>
-              <th scope="col" className="w-40 py-1 text-right font-medium">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const c = changeOf(r.current, r.previous);
-              // Spend going up is the news to look at; going down reads as relief.
-              const tone = c.diff > 0 ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400";
-              return (
-                <tr key={r.key} className="border-t border-slate-100 dark:border-slate-800" data-key={r.key}>
-                  <td className="truncate py-1.5 pr-2" title={r.name}>{r.name}</td>
-                  <td className="tabular py-1.5 text-right">{formatMoney(r.current)}</td>
-                  <td className={`tabular py-1.5 text-right font-medium ${tone}`}>
-                    <span data-testid="mover-change">{`${c.diff > 0 ? "+" : c.diff < 0 ? "−" : ""}${formatMoney(Math.abs(c.diff))}`}</span>
-                    <span className="ml-1 text-xs font-normal">({c.pct})</span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable testId={testId} caption={`${title} whose spend changed most`} data={rows} columns={columns} getRowId={(r) => r.key} rowIdAttribute="data-key" />
       ) : (
         <p className="text-sm text-slate-500 dark:text-slate-400">No spend in these months.</p>
       )}

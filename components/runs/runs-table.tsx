@@ -88,5 +88,5 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
 ];
 
 export function RunsTable({ runs }: { runs: TRunSummary[] }) {
-  return <DataTable testId="runs-table" caption="Collection runs" data={runs} columns={COLUMNS} getRowId={(r) => r.id} emptyMessage="No collection has run yet." />;
+  return <DataTable testId="runs-table" caption="Collection runs" data={runs} columns={COLUMNS} getRowId={(r) => r.id} emptyMessage="No collection has run yet." cards />;
 }

@@ -1,10 +1,32 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
 import { useState } from "react";
+import { DataTable } from "@/components/tables/data-table";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { ZAuditPage } from "@/lib/api/settings";
+import type { z } from "zod";
+import { ZAuditPage, type ZAuditEvent } from "@/lib/api/settings";
+
+type AuditEvent = z.infer<typeof ZAuditEvent>;
+
+const columns: ColumnDef<AuditEvent>[] = [
+  { id: "when", header: "When", enableSorting: false, cell: ({ row }) => new Date(row.original.at).toLocaleString("en-US") },
+  { id: "who", header: "Who", enableSorting: false, cell: ({ row }) => row.original.actor },
+  { id: "action", header: "Action", enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.action}</span> },
+  { id: "target", header: "Target", enableSorting: false, cell: ({ row }) => row.original.target ?? "—" },
+  {
+    id: "detail",
+    header: "Detail",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="block max-w-md truncate font-mono text-xs" title={JSON.stringify(row.original.detail)}>
+        {JSON.stringify(row.original.detail)}
+      </span>
+    ),
+  },
+];
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950";
 
@@ -43,30 +65,7 @@ export function AuditPanel() {
       ) : events.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No events match.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
-            <tr>
-              <th className="py-2">When</th>
-              <th>Who</th>
-              <th>Action</th>
-              <th>Target</th>
-              <th>Detail</th>
-            </tr>
-          </thead>
-          <tbody>
-            {events.map((e) => (
-              <tr key={e.id} className="border-t border-slate-100 align-top dark:border-slate-800" data-testid="audit-row">
-                <td className="whitespace-nowrap py-2 pr-3">{new Date(e.at).toLocaleString("en-US")}</td>
-                <td className="pr-3">{e.actor}</td>
-                <td className="pr-3 font-mono text-xs">{e.action}</td>
-                <td className="pr-3">{e.target ?? "—"}</td>
-                <td className="max-w-md truncate font-mono text-xs" title={JSON.stringify(e.detail)}>
-                  {JSON.stringify(e.detail)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption="Audit events, newest first" data={events} columns={columns} getRowId={(e) => String(e.id)} rowTestId="audit-row" align="top" />
       )}
       {q.hasNextPage ? (
         <button type="button" onClick={() => void q.fetchNextPage()} disabled={q.isFetchingNextPage} className="mt-3 text-sm font-medium text-indigo-700 underline dark:text-indigo-300">

@@ -4,12 +4,45 @@ import { ActionError } from "@/components/ui/action-error";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
+import type { ColumnDef } from "@tanstack/react-table";
+import type { UseMutationResult } from "@tanstack/react-query";
+import { DataTable } from "@/components/tables/data-table";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZRoleBinding, ZRoleBindingList } from "@/lib/api/settings";
 import { ROLES } from "@/lib/domain/access";
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950";
+
+type Binding = z.infer<typeof ZRoleBinding>;
+type Remove = UseMutationResult<{ deleted: boolean }, Error, string>;
+
+function bindingColumns(pathOf: ReadonlyMap<string, string>, remove: Remove): ColumnDef<Binding>[] {
+  return [
+    { id: "group", header: "Group", enableSorting: false, cell: ({ row }) => <span className="font-medium">{row.original.group}</span> },
+    { id: "role", header: "Role", enableSorting: false, cell: ({ row }) => row.original.role },
+    {
+      id: "scope",
+      header: "Scope",
+      enableSorting: false,
+      cell: ({ row: { original: b } }) => (b.ouIds.length ? b.ouIds.map((id) => pathOf.get(id) ?? id).join(", ") : "Whole organization"),
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      meta: { align: "right" },
+      cell: ({ row: { original: b } }) => (
+        <>
+          <button type="button" onClick={() => remove.mutate(b.id)} disabled={remove.isPending} className="text-red-700 underline dark:text-red-300" aria-label={`Remove mapping for ${b.group}`}>
+            Remove
+          </button>
+          {remove.variables === b.id ? <ActionError error={remove.error} className="ml-2" /> : null}
+        </>
+      ),
+    },
+  ];
+}
 
 export function RoleBindingsPanel({ ous }: { ous: { id: string; path: string }[] }) {
   const qc = useQueryClient();
@@ -82,33 +115,7 @@ export function RoleBindingsPanel({ ous }: { ous: { id: string; path: string }[]
         ) : list.data.bindings.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No mappings yet: only the bootstrap admins (ORGLENS_ADMIN_EMAILS) can sign in.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
-              <tr>
-                <th className="py-2">Group</th>
-                <th>Role</th>
-                <th>Scope</th>
-                <th>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.bindings.map((b) => (
-                <tr key={b.id} className="border-t border-slate-100 dark:border-slate-800">
-                  <td className="py-2 font-medium">{b.group}</td>
-                  <td>{b.role}</td>
-                  <td>{b.ouIds.length ? b.ouIds.map((id) => pathOf.get(id) ?? id).join(", ") : "Whole organization"}</td>
-                  <td className="text-right">
-                    <button type="button" onClick={() => remove.mutate(b.id)} disabled={remove.isPending} className="text-red-700 underline dark:text-red-300" aria-label={`Remove mapping for ${b.group}`}>
-                      Remove
-                    </button>
-                    {remove.variables === b.id ? <ActionError error={remove.error} className="ml-2" /> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable caption="Group to role mappings" data={list.data.bindings} columns={bindingColumns(pathOf, remove)} getRowId={(b) => b.id} />
         )}
       </Card>
     </div>

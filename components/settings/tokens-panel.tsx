@@ -7,9 +7,52 @@ import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZApiTokenList, ZCreatedToken } from "@/lib/api/settings";
 import { z } from "zod";
+import type { ColumnDef } from "@tanstack/react-table";
+import type { UseMutationResult } from "@tanstack/react-query";
+import { DataTable } from "@/components/tables/data-table";
 
 const dateFmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" }) : "—");
 const timeFmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }) : "never");
+
+type Token = z.infer<typeof ZApiTokenList>["tokens"][number];
+type Revoke = UseMutationResult<{ revoked: boolean }, Error, string>;
+
+const statusOf = (t: Token) => (t.revokedAt ? "revoked" : new Date(t.expiresAt) <= new Date() ? "expired" : "active");
+
+function tokenColumns(everyone: boolean, revoke: Revoke): ColumnDef<Token>[] {
+  const plain = (id: string, header: string, value: (t: Token) => string, className = ""): ColumnDef<Token> => ({
+    id,
+    header,
+    enableSorting: false,
+    cell: ({ row }) => <span className={className}>{value(row.original)}</span>,
+  });
+  return [
+    plain("name", "Name", (t) => t.name, "font-medium"),
+    ...(everyone ? [plain("owner", "Owner", (t) => t.ownerEmail)] : []),
+    plain("prefix", "Prefix", (t) => `${t.prefix}…`, "font-mono text-xs"),
+    plain("role", "Role", (t) => t.role),
+    plain("created", "Created", (t) => dateFmt(t.createdAt)),
+    plain("expires", "Expires", (t) => dateFmt(t.expiresAt)),
+    plain("lastUsed", "Last used", (t) => timeFmt(t.lastUsedAt)),
+    plain("status", "Status", statusOf),
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      meta: { align: "right" },
+      cell: ({ row: { original: t } }) => (
+        <>
+          {statusOf(t) === "active" ? (
+            <button type="button" onClick={() => revoke.mutate(t.id)} disabled={revoke.isPending} className="text-sm text-red-700 underline dark:text-red-300" aria-label={everyone ? `Revoke token ${t.name} of ${t.ownerEmail}` : `Revoke token ${t.name}`}>
+              Revoke
+            </button>
+          ) : null}
+          {revoke.variables === t.id ? <ActionError error={revoke.error} className="ml-2" /> : null}
+        </>
+      ),
+    },
+  ];
+}
 
 export function TokensPanel() {
   const qc = useQueryClient();
@@ -70,49 +113,7 @@ export function TokensPanel() {
         ) : tokens.data.tokens.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No tokens yet.</p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
-              <tr>
-                <th className="py-2">Name</th>
-                {tokens.data.everyone ? <th>Owner</th> : null}
-                <th>Prefix</th>
-                <th>Role</th>
-                <th>Created</th>
-                <th>Expires</th>
-                <th>Last used</th>
-                <th>Status</th>
-                <th>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.tokens.map((t) => {
-                const expired = new Date(t.expiresAt) <= new Date();
-                const status = t.revokedAt ? "revoked" : expired ? "expired" : "active";
-                return (
-                  <tr key={t.id} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="py-2 font-medium">{t.name}</td>
-                    {tokens.data.everyone ? <td>{t.ownerEmail}</td> : null}
-                    <td className="font-mono text-xs">{t.prefix}…</td>
-                    <td>{t.role}</td>
-                    <td>{dateFmt(t.createdAt)}</td>
-                    <td>{dateFmt(t.expiresAt)}</td>
-                    <td>{timeFmt(t.lastUsedAt)}</td>
-                    <td>{status}</td>
-                    <td className="text-right">
-                      {status === "active" ? (
-                        <button type="button" onClick={() => revoke.mutate(t.id)} disabled={revoke.isPending} className="text-sm text-red-700 underline dark:text-red-300" aria-label={tokens.data.everyone ? `Revoke token ${t.name} of ${t.ownerEmail}` : `Revoke token ${t.name}`}>
-                          Revoke
-                        </button>
-                      ) : null}
-                      {revoke.variables === t.id ? <ActionError error={revoke.error} className="ml-2" /> : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <DataTable caption={tokens.data.everyone ? "All users' API tokens" : "Your API tokens"} data={tokens.data.tokens} columns={tokenColumns(tokens.data.everyone, revoke)} getRowId={(t) => t.id} />
         )}
       </Card>
     </div>

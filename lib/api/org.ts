@@ -4,6 +4,9 @@ import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
 import { ZYearMonth } from "@/lib/domain/org/period";
 import { ZSecurityHubRollup } from "./security-hub";
 
+/** A root (r-…) or OU (ou-…) id, loosely: anything else cannot name one, so it is "not found". */
+export const ZOuId = z.string().regex(/^(r|ou)-[0-9a-z-]{1,80}$/, "an OU or root id");
+
 export const ZOuTreeQuery = z.object({ from: ZYearMonth.optional(), to: ZYearMonth.optional() });
 
 export const ZSeverityCounts = z.object({
@@ -51,3 +54,43 @@ export const ZOuTree = z.object({
   policies: z.array(ZPolicySummary),
 });
 export type TOuTree = z.infer<typeof ZOuTree>;
+
+/** Where part of an effective tag policy comes from: the policies attached at one target on the path. */
+export const ZTagPolicyOrigin = z.object({
+  targetKind: z.enum(["root", "ou", "account"]),
+  /** null for an OU above the caller's part of the organization: not even its id is shown. */
+  targetId: z.string().nullable(),
+  targetName: z.string().nullable(),
+  /** Names of the tag policies attached there that shaped this part. */
+  policies: z.array(z.string()),
+});
+export type TTagPolicyOrigin = z.infer<typeof ZTagPolicyOrigin>;
+
+/** One value of a field (an allowed tag value, a resource type) and the target that put it there. */
+export const ZTagPolicyValue = z.object({ value: z.string(), from: ZTagPolicyOrigin });
+export type TTagPolicyValue = z.infer<typeof ZTagPolicyValue>;
+
+export const ZEffectiveTagRuleView = z.object({
+  /** The policy key (lower case), as AWS matches it. */
+  key: z.string(),
+  /** The capitalization resources must use. */
+  tagKey: z.string(),
+  /** Allowed values; empty: any value. */
+  values: z.array(ZTagPolicyValue),
+  /** Resource types where non-compliant tagging is refused. */
+  enforcedFor: z.array(ZTagPolicyValue),
+  /** Resource types reported when the tag is missing. */
+  reportRequiredFor: z.array(ZTagPolicyValue),
+  /** Every target whose policies shaped this key, root first. */
+  sources: z.array(ZTagPolicyOrigin),
+});
+export type TEffectiveTagRuleView = z.infer<typeof ZEffectiveTagRuleView>;
+
+/** The tag policy in force on an OU or account after inheritance (GET …/tag-policy). */
+export const ZEffectiveTagPolicyView = z.object({
+  target: z.object({ kind: z.enum(["root", "ou", "account"]), id: z.string(), name: z.string() }),
+  rules: z.array(ZEffectiveTagRuleView),
+  /** Child operators a parent forbids, which AWS ignores ("policy: key.field @@op"). */
+  ignored: z.array(z.string()),
+});
+export type TEffectiveTagPolicyView = z.infer<typeof ZEffectiveTagPolicyView>;
