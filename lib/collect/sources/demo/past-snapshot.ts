@@ -2,7 +2,9 @@
 // were fixed since, so a demo loaded with history shows posture improving run after run. Today's
 // snapshot (monthsAgo 0) is exactly generateDemoSnapshot's, so DEMO_VIOLATIONS still holds for it.
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
-import { generateDemoSnapshot, type DemoOptions } from "./index";
+import { DEMO_DEFAULT_ACCOUNTS, DEMO_DEFAULT_SEED, generateDemoSnapshot, type DemoOptions } from "./index";
+import { planAccounts } from "./accounts";
+import { accountsAsOf, withPastAccounts } from "./past-accounts";
 import { ACCOUNTS, iamArn, ROOT_ID } from "./ids";
 import { DAY_MS, iso } from "./time";
 
@@ -39,7 +41,9 @@ export function generatePastDemoSnapshot(opts: PastDemoOptions): TSnapshotInput 
   if (monthsAgo === 0) return generateDemoSnapshot(demo);
   const base = demo.now ?? new Date();
   const at = new Date(Date.UTC(base.getUTCFullYear(), base.getUTCMonth() - monthsAgo, Math.min(base.getUTCDate(), 28), base.getUTCHours(), base.getUTCMinutes()));
-  const snap = generateDemoSnapshot({ ...demo, now: at, months: 2 });
+  const seed = demo.seed ?? DEMO_DEFAULT_SEED;
+  const today = planAccounts(demo.accounts ?? DEMO_DEFAULT_ACCOUNTS, seed, base.getTime()).specs;
+  const snap = withPastAccounts(generateDemoSnapshot({ ...demo, now: at, months: 2 }), accountsAsOf(today, at.getTime(), seed, base.getTime()));
   snap.costs = { ...snap.costs, days: [], daily: [] };
   for (const fix of FIXED_LATER) if (monthsAgo >= fix.since) fix.apply(snap, at.getTime());
   return snap;
