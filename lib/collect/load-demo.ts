@@ -1,7 +1,9 @@
 // Loads the demo organization through the same run → snapshot → store pipeline as real collection.
 // It binds no role: only a demo deployment maps the demo sign-in's groups (lib/setup/bind-demo-groups).
 import type { Db } from "@/lib/db/client";
+import { seedDemoAccountRequests } from "@/lib/collect/seed-demo-account-requests";
 import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
+import { seedDemoBudgets } from "@/lib/collect/seed-demo-budgets";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
 import { generatePastDemoSnapshot } from "@/lib/collect/sources/demo/past-snapshot";
 import { evaluateRun } from "@/lib/collect/evaluate";
@@ -36,5 +38,7 @@ export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOption
   }
   if (!result) throw new Error("unreachable: the loop runs at least once");
   await seedDemoAllocationRules(db);
+  await seedDemoBudgets(db, demo.now);
+  await seedDemoAccountRequests(db, demo.now);
   return result;
 }
