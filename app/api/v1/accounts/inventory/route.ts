@@ -1,0 +1,8 @@
+// GET /api/v1/accounts/inventory – every account in scope with owner, spend and change, open findings and audit status
+import { route } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { listAccountInventory } from "@/lib/server/accounts/list-account-inventory";
+
+export const dynamic = "force-dynamic";
+
+export const GET = route({ permission: "data:read" }, ({ principal }) => listAccountInventory(db, principal.scope));
