@@ -21,8 +21,10 @@ export function Stat({ label, value, hint, testId }: { label: string; value: Rea
   );
 }
 
+/** A span shown as a block: placeholders sit inside paragraphs and headings, where a div is invalid HTML
+ * (the browser would move it out of the paragraph and hydration would fail with React error #418). */
 export function Skeleton({ className = "" }: { className?: string }) {
-  return <div aria-hidden className={`animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`} />;
+  return <span aria-hidden className={`block animate-pulse rounded-md bg-slate-200 dark:bg-slate-800 ${className}`} />;
 }
 
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {

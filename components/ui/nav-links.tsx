@@ -9,6 +9,7 @@ import type { TRole } from "@/lib/domain/access";
 const LINKS: readonly { href: string; label: string; permission: TPermission }[] = [
   { href: "/", label: "Overview", permission: "dashboard:read" },
   { href: "/organization", label: "Organization", permission: "dashboard:read" },
+  { href: "/accounts", label: "Accounts", permission: "data:read" },
   { href: "/findings", label: "Findings", permission: "data:read" },
   { href: "/costs", label: "Cost showback", permission: "dashboard:read" },
   { href: "/chargeback", label: "Chargeback", permission: "export" },

@@ -132,3 +132,49 @@ export const ZAccountCosts = z.object({
   total: ZMoney,
 });
 export type TAccountCosts = z.infer<typeof ZAccountCosts>;
+
+/** Columns the accounts list sorts by. */
+export const INVENTORY_SORTS = ["name", "ouPath", "environment", "owner", "costCenter", "spend", "change", "findings", "audit"] as const;
+export const AUDIT_STATUSES = ["audited", "failed", "skipped", "never"] as const;
+
+/** Filters and order of the accounts list; the page and its CSV download share them. */
+export const ZAccountInventoryQuery = z.object({
+  /** Fragment of the name, id, email, OU path, owner or cost center. */
+  search: z.string().trim().max(100).default(""),
+  environment: z.string().trim().max(100).default(""),
+  audit: z.enum(AUDIT_STATUSES).or(z.literal("")).default(""),
+  sort: z.enum(INVENTORY_SORTS).default("name"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+});
+export type TAccountInventoryQuery = z.infer<typeof ZAccountInventoryQuery>;
+
+export const ZFindingCounts = z.object({ critical: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int(), info: z.number().int() });
+
+export const ZAccountInventoryRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  status: z.string(),
+  ouPath: z.string(),
+  environment: z.string().nullable(),
+  owner: z.string().nullable(),
+  costCenter: z.string().nullable(),
+  /** Unblended spend of the last full month, and of the month before it. */
+  spend: ZMoney,
+  previousSpend: ZMoney,
+  /** Change from the month before, in percent; null when that month had no spend. */
+  changePct: z.number().nullable(),
+  /** Open findings that are not muted, by severity. */
+  findings: ZFindingCounts,
+  audit: z.enum(AUDIT_STATUSES),
+  auditedAt: ZTimestamp.nullable(),
+});
+export type TAccountInventoryRow = z.infer<typeof ZAccountInventoryRow>;
+
+export const ZAccountInventory = z.object({
+  /** The last full month, and the one before it. */
+  month: ZMonth,
+  previousMonth: ZMonth,
+  accounts: z.array(ZAccountInventoryRow),
+});
+export type TAccountInventory = z.infer<typeof ZAccountInventory>;

@@ -33,7 +33,20 @@ export const ZBudgetView = z.object({
 });
 export type TBudgetView = z.infer<typeof ZBudgetView>;
 
-export const ZAwsBudgetView = z.object({ accountId: z.string(), accountName: z.string(), name: z.string(), limit: z.number(), timeUnit: z.string(), actual: z.number().nullable(), forecast: z.number().nullable(), imported: z.boolean() });
+export const ZAwsBudgetView = z.object({
+  accountId: z.string(),
+  accountName: z.string(),
+  name: z.string(),
+  limit: z.number(),
+  timeUnit: z.string(),
+  actual: z.number().nullable(),
+  /** AWS's own forecast, as collected. */
+  forecast: z.number().nullable(),
+  /** OrgLens's forecast of the same accounts from stored daily cost; null without daily cost. */
+  orglensForecast: z.number().nullable(),
+  /** Already copied into an OrgLens budget. */
+  imported: z.boolean(),
+});
 
 export const ZBudgetList = z.object({
   month: z.string(),

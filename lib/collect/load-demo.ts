@@ -3,8 +3,10 @@
 import type { Db } from "@/lib/db/client";
 import { collect } from "@/lib/collect/collect";
 import type { RunResult } from "@/lib/collect/run";
-import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
 import { seedDemoAccountRequests } from "@/lib/collect/seed-demo-account-requests";
+import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
+import { seedDemoBudgets } from "@/lib/collect/seed-demo-budgets";
+import { seedDemoProvisioningRequests } from "@/lib/collect/seed-demo-provisioning-requests";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
 import { demoSource } from "@/lib/collect/sources/demo/source";
 
@@ -22,7 +24,7 @@ export interface LoadDemoOptions extends DemoOptions {
 export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOptions = {}): Promise<RunResult> {
   const { evaluate = true, history = 0, ...demo } = opts;
   if (!Number.isInteger(history) || history < 0) throw new RangeError("history must be a non-negative integer");
-  await seedDemoAccountRequests(db, demo);
+  await seedDemoProvisioningRequests(db, demo);
   let result: RunResult | null = null;
   for (let monthsAgo = history; monthsAgo >= 0; monthsAgo--) {
     let collectedAt: Date | null = null;
@@ -33,6 +35,8 @@ export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOption
   }
   if (!result) throw new Error("unreachable: the loop runs at least once");
   await seedDemoAllocationRules(db);
+  await seedDemoBudgets(db, demo.now);
+  await seedDemoAccountRequests(db, demo.now);
   return result;
 }
 

@@ -73,9 +73,12 @@ async function storePlacements(tx: Prisma.TransactionClient, snap: TSnapshot, at
     const current = openByAccount.get(a.id);
     if (!current) {
       // First sight: the source's known history, then the current OU from the end of it (or from joining).
-      const history = (historyByAccount.get(a.id) ?? []).toSorted((x, y) => x.from.localeCompare(y.from));
+      // An account sits in no OU before it joined: history from before then is cut at the joining.
+      const joined = new Date(a.joinedAt);
+      const history = (historyByAccount.get(a.id) ?? []).filter((h) => new Date(h.to) > joined).toSorted((x, y) => x.from.localeCompare(y.from));
       for (const h of history) {
-        firstSight.push({ accountId: a.id, ouId: h.parentId, validFrom: new Date(h.from), validTo: new Date(h.to) });
+        const from = new Date(h.from);
+        firstSight.push({ accountId: a.id, ouId: h.parentId, validFrom: from < joined ? joined : from, validTo: new Date(h.to) });
       }
       const from = history.at(-1)?.to ?? a.joinedAt;
       firstSight.push({ accountId: a.id, ouId: a.parentId, validFrom: new Date(from), validTo: null });

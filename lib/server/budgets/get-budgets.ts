@@ -79,15 +79,22 @@ export async function getBudgets(db: Db, scope: Scope, now = new Date()): Promis
     daysElapsed,
     daysInMonth: current.daysInMonth,
     budgets: views,
-    awsBudgets: awsRows.map((r) => ({
-      accountId: r.accountId,
-      accountName: accountById.get(r.accountId)?.name ?? r.accountId,
-      name: r.name,
-      limit: r.limit.toNumber(),
-      timeUnit: r.timeUnit,
-      actual: r.actual?.toNumber() ?? null,
-      forecast: r.forecast?.toNumber() ?? null,
-      imported: imported.has(`${r.accountId}|${r.name}`),
-    })),
+    awsBudgets: awsRows.map((r) => {
+      // OrgLens's own month-end forecast of the spend the budget watches, beside AWS's, from the daily
+      // cost the collector stores; none when those accounts have no daily cost at all.
+      const watched = r.linkedAccountIds.length ? r.linkedAccountIds : [r.accountId];
+      const own = budgetFigures({ amount: r.limit.toNumber(), accountIds: watched, spend, current, daysElapsed, history });
+      return {
+        accountId: r.accountId,
+        accountName: accountById.get(r.accountId)?.name ?? r.accountId,
+        name: r.name,
+        limit: r.limit.toNumber(),
+        timeUnit: r.timeUnit,
+        actual: r.actual?.toNumber() ?? null,
+        forecast: r.forecast?.toNumber() ?? null,
+        orglensForecast: watched.some((id) => spend.has(id)) ? own.forecast : null,
+        imported: imported.has(`${r.accountId}|${r.name}`),
+      };
+    }),
   });
 }

@@ -15,6 +15,9 @@ import { iso } from "./time";
 export { DEMO_VIOLATIONS, type DemoViolation } from "./violations";
 export { MIN_ACCOUNTS } from "./accounts";
 
+export const DEMO_DEFAULT_SEED = 42;
+export const DEMO_DEFAULT_ACCOUNTS = 60;
+
 export interface DemoOptions {
   seed?: number;
   /** Total accounts, including the fixed foundation; at least MIN_ACCOUNTS. Default 60. */
@@ -33,8 +36,8 @@ export interface DemoHistoryOptions {
 }
 
 export function generateDemoSnapshot(opts: DemoOptions = {}, history: DemoHistoryOptions = {}): TSnapshotInput {
-  const seed = opts.seed ?? 42;
-  const accountCount = opts.accounts ?? 60;
+  const seed = opts.seed ?? DEMO_DEFAULT_SEED;
+  const accountCount = opts.accounts ?? DEMO_DEFAULT_ACCOUNTS;
   const monthCount = opts.months ?? 14;
   const now = (opts.now ?? new Date()).getTime();
   if (!Number.isFinite(seed)) throw new RangeError("seed must be a finite number");
