@@ -2,17 +2,35 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".next*/**", ".data/**", "lib/generated/**", "node_modules/**", "next-env.d.ts", "test-results*/**", "playwright-report/**"] },
+  {
+    ignores: [
+      ".next*/**",
+      ".data/**",
+      "lib/generated/**",
+      "node_modules/**",
+      "next-env.d.ts",
+      "test-results*/**",
+      "playwright-report/**",
+    ],
+  },
   ...nextVitals,
   {
     files: ["**/*.ts", "**/*.tsx"],
     extends: [tseslint.configs.recommendedTypeChecked],
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-explicit-any": "error",
-      "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "as", objectLiteralTypeAssertions: "never" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-assertions": [
+        "error",
+        { assertionStyle: "as", objectLiteralTypeAssertions: "never" },
+      ],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/only-throw-error": "error",
     },
   },
@@ -26,8 +44,21 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["@/lib/server", "@/lib/db", "@/lib/auth", "@/lib/generated", "@/lib/collect/sources/aws", "@prisma/*", "next", "next/*", "next-auth", "@aws-sdk/*", "server-only"],
-              message: "lib/domain is pure: plain functions over plain data. Do the I/O in lib/server or lib/collect and pass the data in.",
+              group: [
+                "@/lib/server",
+                "@/lib/db",
+                "@/lib/auth",
+                "@/lib/generated",
+                "@/lib/collect/sources/aws",
+                "@prisma/*",
+                "next",
+                "next/*",
+                "next-auth",
+                "@aws-sdk/*",
+                "server-only",
+              ],
+              message:
+                "lib/domain is pure: plain functions over plain data. Do the I/O in lib/server or lib/collect and pass the data in.",
             },
           ],
         },
@@ -40,7 +71,15 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/server"], message: "lib/auth is sign-in and roles only; lib/server depends on it, not the other way round (pass a callback in)." }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/server"],
+              message:
+                "lib/auth is sign-in and roles only; lib/server depends on it, not the other way round (pass a callback in).",
+            },
+          ],
+        },
       ],
     },
   },
@@ -54,8 +93,24 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["@/lib/db", "@/lib/domain", "@/lib/generated", "@prisma/*", "@/lib/collect", "@/lib/export", "@/lib/focus", "@/lib/alerts", "@/lib/secrets", "@/lib/testing", "@/lib/auth/*", "!@/lib/auth/roles", "@aws-sdk/*", "pg"],
-              message: "app/ imports only the route guard (lib/server/http), lib/server functions and lib/api contracts: put the query or logic in a lib/server function.",
+              group: [
+                "@/lib/db",
+                "@/lib/domain",
+                "@/lib/generated",
+                "@prisma/*",
+                "@/lib/collect",
+                "@/lib/export",
+                "@/lib/focus",
+                "@/lib/alerts",
+                "@/lib/secrets",
+                "@/lib/testing",
+                "@/lib/auth/*",
+                "!@/lib/auth/roles",
+                "@aws-sdk/*",
+                "pg",
+              ],
+              message:
+                "app/ imports only the route guard (lib/server/http), lib/server functions and lib/api contracts: put the query or logic in a lib/server function.",
             },
           ],
         },
@@ -68,21 +123,44 @@ export default tseslint.config(
     const collectAboveServer = {
       target: "./lib/collect",
       from: "./lib/server",
-      message: "lib/collect must not import lib/server: move the shared code down (lib/collect, lib/domain, lib/db).",
+      message:
+        "lib/collect must not import lib/server: move the shared code down (lib/collect, lib/domain, lib/db).",
     };
     const noTestSupport = {
       target: "./",
       from: "./testing",
-      message: "Production code must not import testing/ (fixtures, emulators, fakes): only tests and test scripts do.",
+      message:
+        "Production code must not import testing/ (fixtures, emulators, fakes): only tests and test scripts do.",
     };
     return [
       // Tests may drive lib/server to check what a load leaves behind; production code may not.
-      { files: ["lib/collect/**/*.ts"], ignores: ["**/*.test.ts"], rules: { "import/no-restricted-paths": ["error", { zones: [collectAboveServer] }] } },
       {
-        files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "scripts/**/*.ts", "*.ts"],
+        files: ["lib/collect/**/*.ts"],
+        ignores: ["**/*.test.ts"],
+        rules: { "import/no-restricted-paths": ["error", { zones: [collectAboveServer] }] },
+      },
+      {
+        files: [
+          "app/**/*.{ts,tsx}",
+          "components/**/*.{ts,tsx}",
+          "lib/**/*.{ts,tsx}",
+          "scripts/**/*.ts",
+          "*.ts",
+        ],
         // Tests, and the scripts that run or benchmark them, are test support themselves.
-        ignores: ["**/*.test.ts", "**/*.test.tsx", "scripts/test.ts", "scripts/test-setup.ts", "scripts/e2e-server.ts", "scripts/bench/**", "playwright.config.ts", "vitest.config.ts"],
-        rules: { "import/no-restricted-paths": ["error", { zones: [collectAboveServer, noTestSupport] }] },
+        ignores: [
+          "**/*.test.ts",
+          "**/*.test.tsx",
+          "scripts/test.ts",
+          "scripts/test-setup.ts",
+          "scripts/e2e-server.ts",
+          "scripts/bench/**",
+          "playwright.config.ts",
+          "vitest.config.ts",
+        ],
+        rules: {
+          "import/no-restricted-paths": ["error", { zones: [collectAboveServer, noTestSupport] }],
+        },
       },
     ];
   })(),

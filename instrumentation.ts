@@ -3,5 +3,8 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkBootstrapAdminsAtStartup } = await import("@/lib/auth/bootstrap-admins");
-  await checkBootstrapAdminsAtStartup({ DATABASE_URL: process.env.DATABASE_URL, ORGLENS_ADMIN_EMAILS: process.env.ORGLENS_ADMIN_EMAILS });
+  await checkBootstrapAdminsAtStartup({
+    DATABASE_URL: process.env.DATABASE_URL,
+    ORGLENS_ADMIN_EMAILS: process.env.ORGLENS_ADMIN_EMAILS,
+  });
 }

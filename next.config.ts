@@ -16,7 +16,11 @@ const config: NextConfig = {
       { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: NON_PAGE_CSP }] },
       // Behind a TLS-terminating proxy or load balancer, which says so in X-Forwarded-Proto.
-      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [HSTS] },
+      {
+        source: "/:path*",
+        has: [{ type: "header", key: "x-forwarded-proto", value: "https" }],
+        headers: [HSTS],
+      },
     ]);
   },
 };

@@ -39,18 +39,46 @@ export default defineConfig({
   projects: [
     // Each role signs in once through the real sign-in page (e2e/auth.setup.ts); the specs reuse its session.
     // The first requests to a cold production server compile and cache its routes: the setup allows for that.
-    { name: "setup", testMatch: /\/e2e\/auth\.setup\.ts$/, timeout: 120_000, expect: { timeout: 60_000 }, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", testIgnore: /responsive\//, dependencies: ["setup"], use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "setup",
+      testMatch: /\/e2e\/auth\.setup\.ts$/,
+      timeout: 120_000,
+      expect: { timeout: 60_000 },
+      use: { ...devices["Desktop Chrome"] },
+    },
+    {
+      name: "chromium",
+      testIgnore: /responsive\//,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"] },
+    },
     // Every page on a common phone and on a wall screen (e2e/responsive), signed in once per role.
     // The first requests to a cold production server compile and cache its routes: the setup allows for that.
-    { name: "responsive-setup", testMatch: /responsive\/auth\.setup\.ts$/, timeout: 120_000, expect: { timeout: 60_000 }, use: { ...devices["Desktop Chrome"] } },
+    {
+      name: "responsive-setup",
+      testMatch: /responsive\/auth\.setup\.ts$/,
+      timeout: 120_000,
+      expect: { timeout: 60_000 },
+      use: { ...devices["Desktop Chrome"] },
+    },
     {
       name: "phone",
       testMatch: /responsive\/(pages|phone-[\w-]+)\.spec\.ts$/,
       dependencies: ["responsive-setup"],
-      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        hasTouch: true,
+      },
     },
-    { name: "wall", testMatch: /responsive\/(pages|wall)\.spec\.ts$/, dependencies: ["responsive-setup"], use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 } } },
+    {
+      name: "wall",
+      testMatch: /responsive\/(pages|wall)\.spec\.ts$/,
+      dependencies: ["responsive-setup"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 } },
+    },
   ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/e2e-server.ts",

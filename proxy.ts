@@ -20,7 +20,11 @@ export async function proxy(req: NextRequest): Promise<NextResponse> {
     return NextResponse.redirect(signIn);
   }
   const nonce = newNonce();
-  const policy = pageContentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", formTargets: formTargets() });
+  const policy = pageContentSecurityPolicy({
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    formTargets: formTargets(),
+  });
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);

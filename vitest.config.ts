@@ -1,7 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": fileURLToPath(new URL("./", import.meta.url)), "server-only": fileURLToPath(new URL("./testing/server-only-stub.ts", import.meta.url)) };
+const alias = {
+  "@": fileURLToPath(new URL("./", import.meta.url)),
+  "server-only": fileURLToPath(new URL("./testing/server-only-stub.ts", import.meta.url)),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -9,7 +12,12 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "testing/**/*.test.ts"], exclude: ["**/*.int.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "testing/**/*.test.ts"],
+          exclude: ["**/*.int.test.ts"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

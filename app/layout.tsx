@@ -6,7 +6,11 @@ import { Providers } from "@/components/providers";
 import "./globals.css";
 
 // Shipped with the app (from @fontsource-variable/inter): nothing is fetched at build or run time.
-const inter = localFont({ src: "./inter-latin-wght-normal.woff2", variable: "--font-inter", display: "swap" });
+const inter = localFont({
+  src: "./inter-latin-wght-normal.woff2",
+  variable: "--font-inter",
+  display: "swap",
+});
 
 export const metadata: Metadata = {
   title: { default: "OrgLens", template: "%s · OrgLens" },

@@ -7,8 +7,12 @@ import { signInAs } from "./support/sign-in-ui";
 
 test.describe.configure({ timeout: 120_000 });
 
-test("lists every account, searches, sorts by spend and downloads the same rows as CSV", async ({ page }) => {
-  const [all] = await e2eQuery<{ n: number }>("SELECT count(*)::int AS n FROM account WHERE removed_at IS NULL");
+test("lists every account, searches, sorts by spend and downloads the same rows as CSV", async ({
+  page,
+}) => {
+  const [all] = await e2eQuery<{ n: number }>(
+    "SELECT count(*)::int AS n FROM account WHERE removed_at IS NULL",
+  );
   const [payments] = await e2eQuery<{ n: number }>(
     `SELECT count(*)::int AS n FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE a.removed_at IS NULL
        AND (a.name ILIKE '%payments%' OR a.email ILIKE '%payments%' OR o.path ILIKE '%payments%' OR a.tags->>'owner' ILIKE '%payments%' OR a.cost_center ILIKE '%payments%')`,
@@ -22,7 +26,9 @@ test("lists every account, searches, sorts by spend and downloads the same rows 
   await signInAs(page, "analyst");
   await page.goto("/accounts");
   await expect(page.getByRole("heading", { name: "Accounts", level: 1 })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Accounts" }),
+  ).toHaveAttribute("aria-current", "page");
   const count = page.getByTestId("accounts-count");
   const table = page.getByRole("table", { name: "Accounts" });
   await expect(count).toHaveText(`${all?.n} of ${all?.n} accounts`);
@@ -30,13 +36,18 @@ test("lists every account, searches, sorts by spend and downloads the same rows 
 
   await page.getByLabel("Search").fill("payments");
   await expect(count).toHaveText(`${payments?.n} of ${all?.n} accounts`);
-  for (const name of await table.locator("tbody tr[data-account-id] td:first-child a").allTextContents()) expect(name.length).toBeGreaterThan(0);
+  for (const name of await table
+    .locator("tbody tr[data-account-id] td:first-child a")
+    .allTextContents())
+    expect(name.length).toBeGreaterThan(0);
   await page.getByLabel("Search").fill("");
 
   await table.getByRole("button", { name: /^Spend/ }).click();
   await table.getByRole("button", { name: /^Spend/ }).click();
   await expect(table.locator("thead th[aria-sort]")).toHaveAttribute("aria-sort", "descending");
-  await expect(table.locator("tbody tr[data-account-id]").first().locator("a")).toHaveText(top?.name ?? "");
+  await expect(table.locator("tbody tr[data-account-id]").first().locator("a")).toHaveText(
+    top?.name ?? "",
+  );
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV" }).click();

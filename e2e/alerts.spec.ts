@@ -24,7 +24,9 @@ test("analysts cannot open the alert settings", async ({ page }) => {
 
 test.describe.configure({ timeout: 120_000 });
 
-test("an admin adds a signed webhook channel and a rule, sends a test, and sees the delivery logged", async ({ page }) => {
+test("an admin adds a signed webhook channel and a rule, sends a test, and sees the delivery logged", async ({
+  page,
+}) => {
   await restoreSession(page, "admin");
   await page.goto("/settings/alerts");
   await expect(page.getByRole("heading", { name: "Add a channel" })).toBeVisible();
@@ -55,7 +57,15 @@ test("an admin adds a signed webhook channel and a rule, sends a test, and sees 
   const got = hook.received.filter((r) => r.path === "/e2e");
   expect(got).toHaveLength(1);
   const h = got[0];
-  expect(h && verifySignature(SECRET, String(h.headers[TIMESTAMP_HEADER.toLowerCase()]), h.body, String(h.headers[SIGNATURE_HEADER.toLowerCase()]))).toBe(true);
+  expect(
+    h &&
+      verifySignature(
+        SECRET,
+        String(h.headers[TIMESTAMP_HEADER.toLowerCase()]),
+        h.body,
+        String(h.headers[SIGNATURE_HEADER.toLowerCase()]),
+      ),
+  ).toBe(true);
 
   const table = page.getByRole("table", { name: "Recent deliveries" });
   await expect(table.getByRole("row").filter({ hasText: name }).first()).toContainText("sent");

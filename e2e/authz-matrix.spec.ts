@@ -1,4 +1,10 @@
-import { expect, request as newRequest, test, type APIRequestContext, type Browser } from "@playwright/test";
+import {
+  expect,
+  request as newRequest,
+  test,
+  type APIRequestContext,
+  type Browser,
+} from "@playwright/test";
 import { listApiRoutes } from "./support/api-routes";
 import { ROLES, signInDemo } from "./support/auth";
 import { signInScoped } from "./support/scoped-callers";
@@ -14,9 +20,15 @@ test("every API route and method has an authorization expectation", () => {
     .filter((r) => !PUBLIC_ROUTES.has(r.pattern))
     .flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`))
     .filter((key) => !(key in EXPECTATIONS));
-  expect(missing, "routes without an entry in one of e2e/authz/*.ts (listed in e2e/authz/index.ts)").toEqual([]);
+  expect(
+    missing,
+    "routes without an entry in one of e2e/authz/*.ts (listed in e2e/authz/index.ts)",
+  ).toEqual([]);
   const known = new Set(listApiRoutes().flatMap((r) => r.methods.map((m) => `${m} ${r.pattern}`)));
-  expect(Object.keys(EXPECTATIONS).filter((k) => !known.has(k)), "entries in e2e/authz/*.ts for routes that no longer exist").toEqual([]);
+  expect(
+    Object.keys(EXPECTATIONS).filter((k) => !known.has(k)),
+    "entries in e2e/authz/*.ts for routes that no longer exist",
+  ).toEqual([]);
 });
 
 interface Session {
@@ -28,7 +40,8 @@ async function sessionFor(caller: Caller, baseURL: string, browser: Browser): Pr
   // Writes with a session cookie must carry the app's Origin (CSRF defence), as a browser's would.
   const sameOrigin = { origin: baseURL };
   const plain = (ctx: APIRequestContext): Session => ({ request: ctx, close: () => ctx.dispose() });
-  if (caller === "anonymous") return plain(await newRequest.newContext({ baseURL, extraHTTPHeaders: sameOrigin }));
+  if (caller === "anonymous")
+    return plain(await newRequest.newContext({ baseURL, extraHTTPHeaders: sameOrigin }));
   if (caller === "scopedAdmin" || caller === "scopedAnalyst") {
     const context = await signInScoped(browser, baseURL, caller);
     return { request: context.request, close: () => context.close() };
@@ -40,16 +53,27 @@ async function sessionFor(caller: Caller, baseURL: string, browser: Browser): Pr
   }
   const analyst = await newRequest.newContext({ baseURL, extraHTTPHeaders: sameOrigin });
   await signInDemo(analyst, "analyst");
-  const created = await analyst.post("/api/tokens", { data: { name: "authz matrix", expiresInDays: 1 } });
+  const created = await analyst.post("/api/tokens", {
+    data: { name: "authz matrix", expiresInDays: 1 },
+  });
   expect(created.status()).toBe(200);
   const { secret } = (await created.json()) as { secret: string };
   await analyst.dispose();
-  return plain(await newRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } }));
+  return plain(
+    await newRequest.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+    }),
+  );
 }
 
 /** "allow" is a 2xx (or the probe's `allowedStatus`), never merely "not 401/403": a 404 is not access. */
 function expectedStatus(outcome: Outcome, exp: Expectation): string {
-  return outcome === "allow" ? (exp.allowedStatus ? String(exp.allowedStatus) : "2xx") : String(outcome);
+  return outcome === "allow"
+    ? exp.allowedStatus
+      ? String(exp.allowedStatus)
+      : "2xx"
+    : String(outcome);
 }
 
 function matches(status: number, outcome: Outcome, exp: Expectation): boolean {
@@ -65,7 +89,8 @@ for (const caller of CALLERS) {
       const [method = "GET"] = key.split(" ");
       const expected = exp[caller];
       const res = await session.request.fetch(exp.url, { method, data: exp.body, maxRedirects: 0 });
-      if (!matches(res.status(), expected, exp)) failures.push(`${key}: expected ${expectedStatus(expected, exp)}, got ${res.status()}`);
+      if (!matches(res.status(), expected, exp))
+        failures.push(`${key}: expected ${expectedStatus(expected, exp)}, got ${res.status()}`);
     }
     await session.close();
     expect(failures, `statuses that differ from e2e/authz/*.ts for ${caller}`).toEqual([]);

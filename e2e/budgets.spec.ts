@@ -11,8 +11,12 @@ const MONTH_SPEND = `
 
 test.describe.configure({ timeout: 120_000 });
 
-test("an admin defines an account budget; the page shows its month-to-date actual as stored, with a burn-down chart", async ({ page }) => {
-  const [top] = await e2eQuery<{ account_id: string; mtd: string }>(`${MONTH_SPEND} ORDER BY sum(unblended) DESC LIMIT 1`);
+test("an admin defines an account budget; the page shows its month-to-date actual as stored, with a burn-down chart", async ({
+  page,
+}) => {
+  const [top] = await e2eQuery<{ account_id: string; mtd: string }>(
+    `${MONTH_SPEND} ORDER BY sum(unblended) DESC LIMIT 1`,
+  );
   expect(top).toBeDefined();
   const accountId = top?.account_id ?? "";
   const amount = Math.max(100, Math.round(Number(top?.mtd) * 1.5));
@@ -32,17 +36,26 @@ test("an admin defines an account budget; the page shows its month-to-date actua
   const card = page.getByRole("article", { name: `Budget ${name}` });
   await expect(card).toBeVisible();
   await expect(card.getByTestId("budget-amount")).toHaveText(formatMoney(amount));
-  await expect(card.getByTestId("budget-actual")).toHaveText(formatMoney(Math.round(Number(top?.mtd) * 100) / 100));
+  await expect(card.getByTestId("budget-actual")).toHaveText(
+    formatMoney(Math.round(Number(top?.mtd) * 100) / 100),
+  );
   await expect(card.getByRole("img", { name: /Cumulative spend of/ })).toBeVisible();
   await expect(card.locator(".recharts-line").first()).toBeVisible();
-  const [row] = await e2eQuery<{ monthly_amount: string; scope_id: string }>("SELECT monthly_amount::text, scope_id FROM budget WHERE name = $1", [name]);
+  const [row] = await e2eQuery<{ monthly_amount: string; scope_id: string }>(
+    "SELECT monthly_amount::text, scope_id FROM budget WHERE name = $1",
+    [name],
+  );
   expect(row).toEqual({ monthly_amount: amount.toFixed(2), scope_id: accountId });
 
   // Import the collected AWS Budgets; each then shows as an OrgLens budget.
-  const [aws] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM aws_budget WHERE time_unit = 'MONTHLY'");
+  const [aws] = await e2eQuery<{ n: string }>(
+    "SELECT count(*)::text AS n FROM aws_budget WHERE time_unit = 'MONTHLY'",
+  );
   await page.getByRole("button", { name: "Import AWS Budgets" }).click();
   await expect(page.getByRole("status").filter({ hasText: "imported" })).toBeVisible();
-  const [imported] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM budget WHERE source = 'aws'");
+  const [imported] = await e2eQuery<{ n: string }>(
+    "SELECT count(*)::text AS n FROM budget WHERE source = 'aws'",
+  );
   expect(imported?.n).toBe(aws?.n);
 
   await card.scrollIntoViewIfNeeded();
@@ -50,7 +63,9 @@ test("an admin defines an account budget; the page shows its month-to-date actua
   await expectNoSeriousA11yViolations(page);
 });
 
-test("analysts see budgets without the editing form; viewers cannot open the page", async ({ page }) => {
+test("analysts see budgets without the editing form; viewers cannot open the page", async ({
+  page,
+}) => {
   await restoreSession(page, "analyst");
   await page.goto("/budgets");
   await expect(page.getByRole("heading", { name: "Budgets", level: 1 })).toBeVisible();

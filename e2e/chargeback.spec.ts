@@ -14,7 +14,9 @@ const money = (cents: bigint) => formatMoney(formatCents(cents), { cents: true }
 const LAST_FULL = "(date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date";
 
 async function orgTotalCents(monthSql: string): Promise<bigint> {
-  const [row] = await e2eQuery<{ total: string }>(`SELECT coalesce(sum(unblended), 0)::text AS total FROM cost_monthly WHERE month = ${monthSql}`);
+  const [row] = await e2eQuery<{ total: string }>(
+    `SELECT coalesce(sum(unblended), 0)::text AS total FROM cost_monthly WHERE month = ${monthSql}`,
+  );
   return toCentsHalfUp(row?.total ?? "0");
 }
 
@@ -28,7 +30,9 @@ async function lastFullMonth(): Promise<string> {
   return row?.m ?? "";
 }
 
-test("the chargeback of last month reconciles to the organization's total, and the CSV holds exactly what the page shows", async ({ page }) => {
+test("the chargeback of last month reconciles to the organization's total, and the CSV holds exactly what the page shows", async ({
+  page,
+}) => {
   const month = await lastFullMonth();
   const expected = await orgTotalCents(LAST_FULL);
   await restoreSession(page, "analyst");
@@ -52,23 +56,36 @@ test("the chargeback of last month reconciles to the organization's total, and t
 
   const shown = new Map<string, string>();
   for (const row of await chargeback.costCenterRows.all()) {
-    shown.set((await row.getAttribute("data-cost-center")) ?? "", (await row.getByTestId("cc-total").textContent()) ?? "");
+    shown.set(
+      (await row.getAttribute("data-cost-center")) ?? "",
+      (await row.getByTestId("cc-total").textContent()) ?? "",
+    );
   }
   const csv = await chargeback.downloadCsv("download-chargeback");
   const byCc = new Map<string, bigint>();
   for (const r of csv.filter((r) => !r.adjusts_month)) {
     expect(r.month).toBe(`${month}-01`);
-    expect(toCentsHalfUp(r.direct_cost ?? "") + toCentsHalfUp(r.shared_allocated ?? "")).toBe(toCentsHalfUp(r.total ?? ""));
-    byCc.set(r.cost_center ?? "", (byCc.get(r.cost_center ?? "") ?? 0n) + toCentsHalfUp(r.total ?? ""));
+    expect(toCentsHalfUp(r.direct_cost ?? "") + toCentsHalfUp(r.shared_allocated ?? "")).toBe(
+      toCentsHalfUp(r.total ?? ""),
+    );
+    byCc.set(
+      r.cost_center ?? "",
+      (byCc.get(r.cost_center ?? "") ?? 0n) + toCentsHalfUp(r.total ?? ""),
+    );
   }
   expect(new Map([...byCc].map(([k, v]) => [k, money(v)]))).toEqual(shown);
   expect([...byCc.values()].reduce((a, b) => a + b, 0n)).toBe(expected);
 
-  const [events] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM audit_event WHERE action = 'export.chargeback' AND target = $1", [`${month}-01`]);
+  const [events] = await e2eQuery<{ n: string }>(
+    "SELECT count(*)::text AS n FROM audit_event WHERE action = 'export.chargeback' AND target = $1",
+    [`${month}-01`],
+  );
   expect(Number(events?.n)).toBeGreaterThan(0);
   // The FOCUS export of the same month carries the same money (BilledCost = unblended).
   const focus = await chargeback.downloadCsv("download-focus");
-  expect(toCentsHalfUp(focus.reduce((s, r) => s.plus(r.BilledCost ?? "0"), new Decimal(0)).toFixed())).toBe(expected);
+  expect(
+    toCentsHalfUp(focus.reduce((s, r) => s.plus(r.BilledCost ?? "0"), new Decimal(0)).toFixed()),
+  ).toBe(expected);
 
   await saveScreenshot(page, "chargeback");
   await expectNoSeriousA11yViolations(page);
@@ -77,7 +94,9 @@ test("the chargeback of last month reconciles to the organization's total, and t
   await saveScreenshot(page, "chargeback-dark");
 });
 
-test("an analyst previews a draft rule but cannot save it; an estimated month cannot be closed", async ({ page }) => {
+test("an analyst previews a draft rule but cannot save it; an estimated month cannot be closed", async ({
+  page,
+}) => {
   await restoreSession(page, "analyst");
   const chargeback = new ChargebackPage(page);
   await chargeback.open();
@@ -95,7 +114,9 @@ test("an analyst previews a draft rule but cannot save it; an estimated month ca
   await expect(page.getByRole("button", { name: /^Close / })).toHaveCount(0);
 });
 
-test("an admin saves a shared-cost rule, closes last month (the estimated month cannot be), and re-opens it", async ({ page }) => {
+test("an admin saves a shared-cost rule, closes last month (the estimated month cannot be), and re-opens it", async ({
+  page,
+}) => {
   const month = await lastFullMonth();
   await restoreSession(page, "admin");
   const chargeback = new ChargebackPage(page);
@@ -118,14 +139,20 @@ test("an admin saves a shared-cost rule, closes last month (the estimated month 
   await saveScreenshot(page, "chargeback-rule-preview");
   await expectNoSeriousA11yViolations(page);
   await form.getByRole("button", { name: "Save rule" }).click();
-  await expect(page.getByTestId("rules-table").locator('tr[data-rule-key="log-archive-e2e"]')).toContainText("fixed percentages");
+  await expect(
+    page.getByTestId("rules-table").locator('tr[data-rule-key="log-archive-e2e"]'),
+  ).toContainText("fixed percentages");
   await expect(page.getByTestId("pool").filter({ hasText: "Log archive e2e" })).toBeVisible();
   await expect(chargeback.reconciliation).toHaveText("✓ Reconciles to the cent");
-  const [audit] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM audit_event WHERE action = 'chargeback.rule.create' AND target = 'log-archive-e2e'");
+  const [audit] = await e2eQuery<{ n: string }>(
+    "SELECT count(*)::text AS n FROM audit_event WHERE action = 'chargeback.rule.create' AND target = 'log-archive-e2e'",
+  );
   expect(audit?.n).toBe("1");
 
   // The current month is still estimated: the button says why it cannot be closed.
-  const [current] = await e2eQuery<{ m: string }>("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM') AS m");
+  const [current] = await e2eQuery<{ m: string }>(
+    "SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM') AS m",
+  );
   await chargeback.month.selectOption(`${current?.m}-01`);
   await expect(page.getByTestId("period-state")).toHaveText("Estimated");
   await expect(page.getByRole("button", { name: /^Close / })).toBeDisabled();
@@ -136,13 +163,17 @@ test("an admin saves a shared-cost rule, closes last month (the estimated month 
   await page.getByRole("button", { name: `Confirm: Close ${formatMonth(`${month}-01`)}` }).click();
   await expect(page.getByTestId("period-state")).toHaveText("Closed");
   await expect(page.getByText("Closed by admin@")).toBeVisible();
-  const [frozen] = await e2eQuery<{ total: string }>(`SELECT sum(total_cents)::text AS total FROM chargeback_line WHERE month = ${LAST_FULL} AND adjusts_month IS NULL`);
+  const [frozen] = await e2eQuery<{ total: string }>(
+    `SELECT sum(total_cents)::text AS total FROM chargeback_line WHERE month = ${LAST_FULL} AND adjusts_month IS NULL`,
+  );
   expect(BigInt(frozen?.total ?? "0")).toBe(await orgTotalCents(LAST_FULL));
   await expect(chargeback.chargebackTotal).toHaveText(money(BigInt(frozen?.total ?? "0")));
   await saveScreenshot(page, "chargeback-closed");
 
   await page.getByRole("button", { name: `Re-open ${formatMonth(`${month}-01`)}` }).click();
-  await page.getByRole("button", { name: `Confirm: Re-open ${formatMonth(`${month}-01`)}` }).click();
+  await page
+    .getByRole("button", { name: `Confirm: Re-open ${formatMonth(`${month}-01`)}` })
+    .click();
   await expect(page.getByTestId("period-state")).toHaveText("Open");
   const [left] = await e2eQuery<{ n: string }>(`SELECT count(*)::text AS n FROM chargeback_line`);
   expect(left?.n).toBe("0");
@@ -154,7 +185,9 @@ test("an admin saves a shared-cost rule, closes last month (the estimated month 
   await expect(rule).toContainText("retired");
 });
 
-test("viewers cannot open the chargeback page and do not see it in the navigation", async ({ page }) => {
+test("viewers cannot open the chargeback page and do not see it in the navigation", async ({
+  page,
+}) => {
   await restoreSession(page, "viewer");
   const chargeback = new ChargebackPage(page);
   await page.goto("/");

@@ -36,7 +36,6 @@ const OU_OF_CHARGE_MONTH = `coalesce(
   (SELECT p.ou_id FROM account_placement p WHERE p.account_id = c.account_id ORDER BY p.valid_from, p.id LIMIT 1),
   (SELECT a.ou_id FROM account a WHERE a.id = c.account_id))`;
 
-
 // A busy two-core machine makes the first requests slow; these tests navigate a lot.
 test.describe.configure({ timeout: 120_000 });
 
@@ -63,7 +62,9 @@ test.afterAll(async () => {
   await e2eQuery("DELETE FROM account WHERE id = $1", [EVIL_ID]);
 });
 
-test("an analyst groups spend by OU, service, cost center and tag, switches the metric, and a reload keeps the view", async ({ page }) => {
+test("an analyst groups spend by OU, service, cost center and tag, switches the metric, and a reload keeps the view", async ({
+  page,
+}) => {
   const w = await defaultWindow();
   await restoreSession(page, "analyst");
   const costs = new CostsPage(page);
@@ -71,7 +72,10 @@ test("an analyst groups spend by OU, service, cost center and tag, switches the 
   await expect(page.getByRole("heading", { name: "Cost showback" })).toBeVisible();
 
   // Default view: OU as of the charge month, unblended, last 12 full months and this month.
-  const unblended = await sqlTotal("SELECT sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date", [w.from, w.to]);
+  const unblended = await sqlTotal(
+    "SELECT sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date",
+    [w.from, w.to],
+  );
   await expect(costs.grandTotal).toHaveText(formatMoney(unblended));
   const [topOu] = await e2eQuery<{ ou_id: string; total: string }>(
     `WITH c AS (SELECT account_id, month, sum(unblended) AS amount FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date GROUP BY 1, 2)
@@ -91,7 +95,9 @@ test("an analyst groups spend by OU, service, cost center and tag, switches the 
     "SELECT service, sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date GROUP BY 1 ORDER BY sum(unblended) DESC LIMIT 1",
     [w.from, w.to],
   );
-  await expect(costs.rowTotal(topService?.service ?? "")).toHaveText(formatMoney(topService?.total ?? "0"));
+  await expect(costs.rowTotal(topService?.service ?? "")).toHaveText(
+    formatMoney(topService?.total ?? "0"),
+  );
   await expect(costs.grandTotal).toHaveText(formatMoney(unblended));
 
   // By cost center: accounts without one are "unallocated".
@@ -100,7 +106,9 @@ test("an analyst groups spend by OU, service, cost center and tag, switches the 
     "SELECT sum(c.unblended)::text AS total FROM cost_monthly c JOIN account a ON a.id = c.account_id WHERE a.cost_center IS NULL AND c.month BETWEEN $1::date AND $2::date",
     [w.from, w.to],
   );
-  await expect(page.locator('[data-testid="cost-table"] tr[data-row-id="__blank__"]')).toContainText("unallocated");
+  await expect(
+    page.locator('[data-testid="cost-table"] tr[data-row-id="__blank__"]'),
+  ).toContainText("unallocated");
   await expect(costs.rowTotal("__blank__")).toHaveText(formatMoney(unallocated));
 
   // By a tag, with its untagged share, then the amortized metric.
@@ -116,16 +124,23 @@ test("an analyst groups spend by OU, service, cost center and tag, switches the 
   await expect(page.getByRole("button", { name: "Daily" })).toBeDisabled();
   await page.getByRole("button", { name: "Amortized" }).click();
   await expect(page).toHaveURL(/metric=amortized/);
-  const amortized = await sqlTotal("SELECT sum(amortized)::text AS total FROM cost_by_tag WHERE tag_key = 'project' AND month BETWEEN $1::date AND $2::date", [w.from, w.to]);
+  const amortized = await sqlTotal(
+    "SELECT sum(amortized)::text AS total FROM cost_by_tag WHERE tag_key = 'project' AND month BETWEEN $1::date AND $2::date",
+    [w.from, w.to],
+  );
   await expect(costs.grandTotal).toHaveText(formatMoney(amortized));
-  if (Number(tagged[0]?.untagged) > 0) await expect(page.locator('tr[data-row-id="__blank__"]')).toContainText("(untagged)");
+  if (Number(tagged[0]?.untagged) > 0)
+    await expect(page.locator('tr[data-row-id="__blank__"]')).toContainText("(untagged)");
 
   // The URL is the view: a reload (or a shared link) shows the same thing.
   const url = page.url();
   await page.reload();
   expect(page.url()).toBe(url);
   await expect(costs.groupBy).toHaveValue("tag:project");
-  await expect(page.getByRole("button", { name: "Amortized" })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: "Amortized" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(costs.grandTotal).toHaveText(formatMoney(amortized));
   await saveScreenshot(page, "costs-by-tag");
   await page.evaluate(() => document.documentElement.classList.add("dark"));
@@ -146,7 +161,9 @@ test("drilling into an OU lists its accounts with the same total", async ({ page
   await expect(costs.grandTotal).toHaveText(ouTotal ?? "");
 });
 
-test("the CSV export has the page's numbers, neutralizes formulas and is audited", async ({ page }) => {
+test("the CSV export has the page's numbers, neutralizes formulas and is audited", async ({
+  page,
+}) => {
   const w = await defaultWindow();
   await restoreSession(page, "analyst");
   const costs = new CostsPage(page);
@@ -158,7 +175,9 @@ test("the CSV export has the page's numbers, neutralizes formulas and is audited
   const downloading = page.waitForEvent("download");
   await costs.downloadCsv.click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^orglens-costs-account-unblended-monthly-\d{4}-\d{2}-to-\d{4}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toMatch(
+    /^orglens-costs-account-unblended-monthly-\d{4}-\d{2}-to-\d{4}-\d{2}\.csv$/,
+  );
   const text = readFileSync((await download.path()) ?? "", "utf8");
   const rows: string[][] = parse(text);
   const [header, ...body] = rows;
@@ -170,7 +189,10 @@ test("the CSV export has the page's numbers, neutralizes formulas and is audited
   // Same numbers as the page: the grand total and every period's total.
   expect(formatMoney(totals.at(-1) ?? "")).toBe(shownTotal);
   expect(totals.slice(2).map((v) => formatMoney(v))).toEqual(footer.slice(1));
-  const exact = await sqlTotal("SELECT sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date", [w.from, w.to]);
+  const exact = await sqlTotal(
+    "SELECT sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date",
+    [w.from, w.to],
+  );
   expect(Number(totals.at(-1))).toBeCloseTo(Number(exact), 6);
   // Rows sum to the totals row.
   const rowSum = body.slice(0, -1).reduce((s, r) => s + Number(r.at(-1)), 0);
@@ -194,7 +216,10 @@ test("an OU-scoped user's showback counts only the accounts under their OUs", as
     `SELECT sum(unblended)::text AS total, count(DISTINCT account_id)::int AS accounts FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date AND account_id IN ${scope}`,
     [w.from, w.to],
   );
-  const all = await sqlTotal("SELECT sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date", [w.from, w.to]);
+  const all = await sqlTotal(
+    "SELECT sum(unblended)::text AS total FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date",
+    [w.from, w.to],
+  );
   expect(Number(scoped?.total)).toBeGreaterThan(0);
   expect(Number(scoped?.total)).toBeLessThan(Number(all));
   await expect(costs.grandTotal).toHaveText(formatMoney(scoped?.total ?? "0"));

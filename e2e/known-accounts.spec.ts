@@ -23,8 +23,12 @@ async function expectFiguresMatchDb(page: import("@playwright/test").Page) {
   await expect(page.getByTestId("known-outside")).toHaveText(db.outside);
 }
 
-test("an admin keeps the known-accounts inventory: adds, imports a CMDB CSV, edits and removes", async ({ page }) => {
-  const [member] = await e2eQuery<{ id: string; name: string }>("SELECT id, name FROM account WHERE removed_at IS NULL AND NOT is_management ORDER BY id LIMIT 1");
+test("an admin keeps the known-accounts inventory: adds, imports a CMDB CSV, edits and removes", async ({
+  page,
+}) => {
+  const [member] = await e2eQuery<{ id: string; name: string }>(
+    "SELECT id, name FROM account WHERE removed_at IS NULL AND NOT is_management ORDER BY id LIMIT 1",
+  );
   const memberId = member?.id ?? "";
   await restoreSession(page, "admin");
   await page.goto("/settings");
@@ -37,27 +41,51 @@ test("an admin keeps the known-accounts inventory: adds, imports a CMDB CSV, edi
   await page.getByLabel("Name").fill("Legacy marketing");
   await page.getByLabel("Owner").fill("ana@example.com");
   await page.getByRole("button", { name: "Add account" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(OUTSIDE) })).toContainText("outside the organization");
+  await expect(page.getByRole("row", { name: new RegExp(OUTSIDE) })).toContainText(
+    "outside the organization",
+  );
   await page.getByLabel("Account id").fill("12345");
   await page.getByRole("button", { name: "Add account" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "An AWS account id has 12 digits." })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "An AWS account id has 12 digits." }),
+  ).toBeVisible();
 
   // A CMDB export with a bad row is refused as a whole, each bad row named.
-  const file = (csv: string) => ({ name: "cmdb.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
-  await page.getByLabel("CSV file").setInputFiles(file(`Account ID,Account Name,Owner\n${memberId},${member?.name ?? ""},platform@example.com\n${LEGACY},Old data lake,bo@example.com\n1234567890,typo,x\n`));
+  const file = (csv: string) => ({
+    name: "cmdb.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv),
+  });
+  await page
+    .getByLabel("CSV file")
+    .setInputFiles(
+      file(
+        `Account ID,Account Name,Owner\n${memberId},${member?.name ?? ""},platform@example.com\n${LEGACY},Old data lake,bo@example.com\n1234567890,typo,x\n`,
+      ),
+    );
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-row-error")).toHaveText(["Line 4: Account id 1234567890 has 10 digits; AWS account ids have 12 (a spreadsheet may have dropped leading zeros)."]);
+  await expect(page.getByTestId("import-row-error")).toHaveText([
+    "Line 4: Account id 1234567890 has 10 digits; AWS account ids have 12 (a spreadsheet may have dropped leading zeros).",
+  ]);
   expect((await dbFigures()).known).toBe("1");
 
   // Fixed and imported; importing it again changes nothing.
-  const fixed = file(`Account ID,Account Name,Owner\n${memberId},${member?.name ?? ""},platform@example.com\n${LEGACY},Old data lake,bo@example.com\n`);
+  const fixed = file(
+    `Account ID,Account Name,Owner\n${memberId},${member?.name ?? ""},platform@example.com\n${LEGACY},Old data lake,bo@example.com\n`,
+  );
   await page.getByLabel("CSV file").setInputFiles(fixed);
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-result")).toHaveText("Imported: 2 added, 0 updated, 0 unchanged.");
+  await expect(page.getByTestId("import-result")).toHaveText(
+    "Imported: 2 added, 0 updated, 0 unchanged.",
+  );
   await page.getByLabel("CSV file").setInputFiles(fixed);
   await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-result")).toHaveText("Imported: 0 added, 0 updated, 2 unchanged.");
-  await expect(page.getByRole("row", { name: new RegExp(memberId) })).toContainText(`Yes, as ${member?.name ?? ""}`);
+  await expect(page.getByTestId("import-result")).toHaveText(
+    "Imported: 0 added, 0 updated, 2 unchanged.",
+  );
+  await expect(page.getByRole("row", { name: new RegExp(memberId) })).toContainText(
+    `Yes, as ${member?.name ?? ""}`,
+  );
   await expectFiguresMatchDb(page);
   await expect(page.getByTestId("known-outside")).toHaveText("2");
   await expectNoSeriousA11yViolations(page);
@@ -69,15 +97,25 @@ test("an admin keeps the known-accounts inventory: adds, imports a CMDB CSV, edi
   await legacy.getByLabel(`Owner of ${LEGACY}`).fill("data-team@example.com");
   await legacy.getByRole("button", { name: "Save" }).click();
   await expect(legacy).toContainText("data-team@example.com");
-  const [saved] = await e2eQuery<{ owner: string }>("SELECT owner FROM known_account WHERE account_id = $1", [LEGACY]);
+  const [saved] = await e2eQuery<{ owner: string }>(
+    "SELECT owner FROM known_account WHERE account_id = $1",
+    [LEGACY],
+  );
   expect(saved?.owner).toBe("data-team@example.com");
   for (const id of [OUTSIDE, LEGACY, memberId]) {
     await page.getByRole("button", { name: `Remove ${id}` }).click();
     await expect(page.getByRole("row", { name: new RegExp(id) })).toHaveCount(0);
   }
   await expectFiguresMatchDb(page);
-  const actions = await e2eQuery<{ action: string }>("SELECT DISTINCT action FROM audit_event WHERE action LIKE 'settings.known_account.%' ORDER BY action");
-  expect(actions.map((a) => a.action)).toEqual(["settings.known_account.create", "settings.known_account.delete", "settings.known_account.import", "settings.known_account.update"]);
+  const actions = await e2eQuery<{ action: string }>(
+    "SELECT DISTINCT action FROM audit_event WHERE action LIKE 'settings.known_account.%' ORDER BY action",
+  );
+  expect(actions.map((a) => a.action)).toEqual([
+    "settings.known_account.create",
+    "settings.known_account.delete",
+    "settings.known_account.import",
+    "settings.known_account.update",
+  ]);
 });
 
 test("the known-accounts page is for unscoped admins only", async ({ page }) => {

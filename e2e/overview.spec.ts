@@ -7,7 +7,9 @@ import { formatKpiValue } from "../components/overview/kpi-format";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { restoreSession } from "./support/auth";
 
-test("the overview shows the organization's account count and last month's spend as stored", async ({ page }) => {
+test("the overview shows the organization's account count and last month's spend as stored", async ({
+  page,
+}) => {
   await restoreSession(page, "analyst");
   await page.goto("/");
   const [accounts] = await e2eQuery<{ total: string; active: string }>(
@@ -17,9 +19,15 @@ test("the overview shows the organization's account count and last month's spend
     "SELECT coalesce(sum(unblended), 0)::text AS total FROM cost_monthly WHERE month = (date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date",
   );
   expect(Number(accounts?.total)).toBeGreaterThan(50);
-  await expect(page.getByTestId("stat-accounts")).toHaveText(Number(accounts?.total).toLocaleString("en-US"));
-  await expect(page.getByText(`${Number(accounts?.active).toLocaleString("en-US")} active`)).toBeVisible();
-  await expect(page.getByTestId("stat-last-month-spend")).toHaveText(formatMoney(spend?.total ?? "0"));
+  await expect(page.getByTestId("stat-accounts")).toHaveText(
+    Number(accounts?.total).toLocaleString("en-US"),
+  );
+  await expect(
+    page.getByText(`${Number(accounts?.active).toLocaleString("en-US")} active`),
+  ).toBeVisible();
+  await expect(page.getByTestId("stat-last-month-spend")).toHaveText(
+    formatMoney(spend?.total ?? "0"),
+  );
   await expect(page.getByRole("img", { name: /Monthly spend/ })).toBeVisible();
   await saveScreenshot(page, "overview");
   await expectNoSeriousA11yViolations(page);
@@ -28,7 +36,9 @@ test("the overview shows the organization's account count and last month's spend
   await saveScreenshot(page, "overview-dark");
 });
 
-test("an OU-scoped user's overview counts only the accounts and spend under their OUs", async ({ page }) => {
+test("an OU-scoped user's overview counts only the accounts and spend under their OUs", async ({
+  page,
+}) => {
   await restoreSession(page, "scoped");
   await page.goto("/");
   const [scoped] = await e2eQuery<{ total: string; spend: string }>(`
@@ -37,26 +47,42 @@ test("an OU-scoped user's overview counts only the accounts and spend under thei
     SELECT (SELECT count(*) FROM accts)::text AS total,
            (SELECT coalesce(sum(unblended), 0) FROM cost_monthly WHERE account_id IN (SELECT id FROM accts)
               AND month = (date_trunc('month', now() AT TIME ZONE 'UTC') - interval '1 month')::date)::text AS spend`);
-  const [all] = await e2eQuery<{ total: string }>("SELECT count(*)::text AS total FROM account WHERE removed_at IS NULL");
+  const [all] = await e2eQuery<{ total: string }>(
+    "SELECT count(*)::text AS total FROM account WHERE removed_at IS NULL",
+  );
   expect(Number(scoped?.total)).toBeGreaterThan(0);
   expect(Number(scoped?.total)).toBeLessThan(Number(all?.total));
-  await expect(page.getByTestId("stat-accounts")).toHaveText(Number(scoped?.total).toLocaleString("en-US"));
-  await expect(page.getByTestId("stat-last-month-spend")).toHaveText(formatMoney(scoped?.spend ?? "0"));
+  await expect(page.getByTestId("stat-accounts")).toHaveText(
+    Number(scoped?.total).toLocaleString("en-US"),
+  );
+  await expect(page.getByTestId("stat-last-month-spend")).toHaveText(
+    formatMoney(scoped?.spend ?? "0"),
+  );
   await expect(page.getByTestId("user-role")).toHaveText("viewer · scoped");
 });
 
-const LATEST_RUN_SQL = "(SELECT run_id FROM kpi_snapshot WHERE scope_id = 'org' ORDER BY at DESC LIMIT 1)";
+const LATEST_RUN_SQL =
+  "(SELECT run_id FROM kpi_snapshot WHERE scope_id = 'org' ORDER BY at DESC LIMIT 1)";
 
-test("KPI tiles show the latest run's stored values, with one trend point per run in the period", async ({ page }) => {
+test("KPI tiles show the latest run's stored values, with one trend point per run in the period", async ({
+  page,
+}) => {
   await restoreSession(page, "viewer");
   await page.goto("/");
   const latest = await e2eQuery<{ kpi_id: string; value: string | null }>(
     `SELECT kpi_id, value::text FROM kpi_snapshot WHERE scope_id = 'org' AND run_id = ${LATEST_RUN_SQL}`,
   );
-  for (const id of ["ACCOUNTS_IN_OU_PCT", "ROLE_BASED_LOGINS_PCT", "OPEN_FINDINGS_ACCESS", "SPEND_OVER_BUDGET"] as const) {
+  for (const id of [
+    "ACCOUNTS_IN_OU_PCT",
+    "ROLE_BASED_LOGINS_PCT",
+    "OPEN_FINDINGS_ACCESS",
+    "SPEND_OVER_BUDGET",
+  ] as const) {
     const row = latest.find((r) => r.kpi_id === id);
     expect(row, id).toBeDefined();
-    await expect(page.getByTestId(`kpi-value-${id}`)).toHaveText(formatKpiValue(row?.value == null ? null : Number(row.value), KPI_META[id].unit));
+    await expect(page.getByTestId(`kpi-value-${id}`)).toHaveText(
+      formatKpiValue(row?.value == null ? null : Number(row.value), KPI_META[id].unit),
+    );
   }
   // The demo loads monthly history: the posture improved, so fewer access findings than a month ago.
   await expect(page.getByTestId("kpi-delta-OPEN_FINDINGS_ACCESS")).toContainText("▼");
@@ -80,7 +106,9 @@ test("KPI tiles show the latest run's stored values, with one trend point per ru
   await expect(trend).toHaveAttribute("data-points", String(await runsIn(6)));
   await page.reload();
   await expect(page.getByTestId("period-select")).toHaveValue("6");
-  await expect(page.getByRole("img", { name: /Monthly spend over the last 6 months/ })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: /Monthly spend over the last 6 months/ }),
+  ).toBeVisible();
 });
 
 test("top cost movers and the findings matrix match the database", async ({ page }) => {
@@ -97,18 +125,29 @@ test("top cost movers and the findings matrix match the database", async ({ page
   for (const [i, m] of movers.entries()) {
     await expect(rows.nth(i)).toHaveAttribute("data-key", m.account_id);
     const diff = Number(m.diff);
-    await expect(rows.nth(i).getByTestId("mover-change")).toHaveText(`${diff > 0 ? "+" : diff < 0 ? "−" : ""}${formatMoney(Math.abs(diff))}`);
+    await expect(rows.nth(i).getByTestId("mover-change")).toHaveText(
+      `${diff > 0 ? "+" : diff < 0 ? "−" : ""}${formatMoney(Math.abs(diff))}`,
+    );
   }
 
-  const [open] = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM finding WHERE status = 'open' AND (muted_until IS NULL OR muted_until <= now())");
-  await expect(page.getByTestId("findings-total")).toHaveText(Number(open?.n).toLocaleString("en-US"));
-  await expect(page.getByTestId("stat-open-findings")).toHaveText(Number(open?.n).toLocaleString("en-US"));
+  const [open] = await e2eQuery<{ n: string }>(
+    "SELECT count(*)::text AS n FROM finding WHERE status = 'open' AND (muted_until IS NULL OR muted_until <= now())",
+  );
+  await expect(page.getByTestId("findings-total")).toHaveText(
+    Number(open?.n).toLocaleString("en-US"),
+  );
+  await expect(page.getByTestId("stat-open-findings")).toHaveText(
+    Number(open?.n).toLocaleString("en-US"),
+  );
   const [cell] = await e2eQuery<{ category: string; severity: string; n: string }>(
     "SELECT category, severity, count(*)::text AS n FROM finding WHERE status = 'open' AND (muted_until IS NULL OR muted_until <= now()) GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1",
   );
   const link = page.locator(`[data-cell="${cell?.category}:${cell?.severity}"] a`);
   await expect(link).toHaveText(String(cell?.n));
-  await expect(link).toHaveAttribute("href", `/findings?category=${cell?.category}&severity=${cell?.severity}`);
+  await expect(link).toHaveAttribute(
+    "href",
+    `/findings?category=${cell?.category}&severity=${cell?.severity}`,
+  );
   await saveScreenshot(page, "overview-kpis");
   await page.evaluate(() => document.documentElement.classList.add("dark"));
   await expectNoSeriousA11yViolations(page);
@@ -118,19 +157,28 @@ test("top cost movers and the findings matrix match the database", async ({ page
 test("an OU-scoped user sees their scope's KPI values and findings", async ({ page }) => {
   await restoreSession(page, "scoped");
   await page.goto("/");
-  const [scope] = await e2eQuery<{ ou: string }>(`SELECT ou_ids[1] AS ou FROM role_binding WHERE "group" = 'orglens-demo-bu-lead'`);
+  const [scope] = await e2eQuery<{ ou: string }>(
+    `SELECT ou_ids[1] AS ou FROM role_binding WHERE "group" = 'orglens-demo-bu-lead'`,
+  );
   const [kpi] = await e2eQuery<{ value: string | null }>(
     `SELECT value::text FROM kpi_snapshot WHERE scope_id = $1 AND kpi_id = 'ROLE_BASED_LOGINS_PCT' ORDER BY at DESC LIMIT 1`,
     [scope?.ou],
   );
-  await expect(page.getByTestId("kpi-value-ROLE_BASED_LOGINS_PCT")).toHaveText(formatKpiValue(kpi?.value == null ? null : Number(kpi.value), "pct"));
+  await expect(page.getByTestId("kpi-value-ROLE_BASED_LOGINS_PCT")).toHaveText(
+    formatKpiValue(kpi?.value == null ? null : Number(kpi.value), "pct"),
+  );
   // Organization-only KPIs have no per-OU value: not shown to a scoped user.
   await expect(page.getByTestId("kpi-ACCOUNTS_IN_ORG_PCT")).toHaveCount(0);
-  const [open] = await e2eQuery<{ n: string }>(`
+  const [open] = await e2eQuery<{ n: string }>(
+    `
     SELECT count(*)::text AS n FROM finding f WHERE f.status = 'open' AND (f.muted_until IS NULL OR f.muted_until <= now())
       AND (f.account_id IN (SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE $1 = ANY(o.path_ids))
-           OR (f.account_id IS NULL AND f.ou_id IN (SELECT o.id FROM org_unit o WHERE $1 = ANY(o.path_ids))))`, [scope?.ou]);
-  await expect(page.getByTestId("stat-open-findings")).toHaveText(Number(open?.n).toLocaleString("en-US"));
+           OR (f.account_id IS NULL AND f.ou_id IN (SELECT o.id FROM org_unit o WHERE $1 = ANY(o.path_ids))))`,
+    [scope?.ou],
+  );
+  await expect(page.getByTestId("stat-open-findings")).toHaveText(
+    Number(open?.n).toLocaleString("en-US"),
+  );
   // Viewers cannot open the findings list: the matrix shows numbers without links.
   await expect(page.getByTestId("findings-matrix").locator("a")).toHaveCount(0);
   await saveScreenshot(page, "overview-scoped");

@@ -6,7 +6,9 @@ import { restoreSession } from "./support/auth";
 
 test.describe.configure({ timeout: 120_000 });
 
-test("request as analyst → approve as admin → the account appears → compliant", async ({ page }) => {
+test("request as analyst → approve as admin → the account appears → compliant", async ({
+  page,
+}) => {
   const name = `e2e-req-${Date.now()}`;
   await restoreSession(page, "analyst");
   await page.goto("/requests");
@@ -43,15 +45,24 @@ test("request as analyst → approve as admin → the account appears → compli
       AND NOT EXISTS (SELECT 1 FROM account_request r WHERE r.account_id = a.id)
     ORDER BY a.id LIMIT 1`);
   expect(clean).toBeDefined();
-  await e2eQuery("INSERT INTO account_creation (id, account_name, account_id, state, requested_at, completed_at) VALUES ($1, $2, $3, 'SUCCEEDED', now(), now())", [`car-${name}`, name, clean?.id]);
+  await e2eQuery(
+    "INSERT INTO account_creation (id, account_name, account_id, state, requested_at, completed_at) VALUES ($1, $2, $3, 'SUCCEEDED', now(), now())",
+    [`car-${name}`, name, clean?.id],
+  );
   await page.getByRole("button", { name: "Check for new accounts" }).click();
   await expect(page.getByRole("status").filter({ hasText: "provisioned" })).toBeVisible();
   await expect(card.getByTestId("request-status")).toHaveText("compliant");
   await expect(card).toContainText(`account ${clean?.id}`);
   const timeline = card.getByRole("list", { name: "Timeline" });
-  for (const s of ["requested", "approved", "provisioned", "compliant"]) await expect(timeline).toContainText(new RegExp(s, "i"));
+  for (const s of ["requested", "approved", "provisioned", "compliant"])
+    await expect(timeline).toContainText(new RegExp(s, "i"));
 
-  const [row] = await e2eQuery<{ status: string; account_id: string; decided_by: string; ok: boolean }>(
+  const [row] = await e2eQuery<{
+    status: string;
+    account_id: string;
+    decided_by: string;
+    ok: boolean;
+  }>(
     "SELECT status, account_id, decided_by, (requested_at <= decided_at AND decided_at <= provisioned_at AND provisioned_at <= compliant_at) AS ok FROM account_request WHERE name = $1",
     [name],
   );
@@ -77,5 +88,7 @@ test("an admin rejects a request with a comment", async ({ page }) => {
   await card.getByLabel("Comment").fill("use the shared sandbox");
   await card.getByRole("button", { name: "Reject" }).click();
   await expect(card.getByTestId("request-status")).toHaveText("rejected");
-  await expect(card.getByRole("list", { name: "Timeline" })).toContainText("use the shared sandbox");
+  await expect(card.getByRole("list", { name: "Timeline" })).toContainText(
+    "use the shared sandbox",
+  );
 });

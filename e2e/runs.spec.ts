@@ -12,7 +12,9 @@ interface RunRow {
   errors: number;
 }
 
-test("an admin starts a collection run, watches it finish, and finds it in the list", async ({ page }) => {
+test("an admin starts a collection run, watches it finish, and finds it in the list", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const [before] = await e2eQuery<{ n: number }>("SELECT count(*)::int AS n FROM collection_run");
   await restoreSession(page, "admin");
@@ -28,7 +30,9 @@ test("an admin starts a collection run, watches it finish, and finds it in the l
   const second = await page.request.post("/api/v1/runs", { data: {} });
   expect(second.status()).toBe(409);
 
-  await expect(progress.getByRole("heading")).toHaveText(/Collection finished/, { timeout: 180_000 });
+  await expect(progress.getByRole("heading")).toHaveText(/Collection finished/, {
+    timeout: 180_000,
+  });
   const [run] = await e2eQuery<RunRow>(
     `SELECT r.id, r.status, r.source, r.triggered_by, (SELECT count(*)::int FROM run_account_error e WHERE e.run_id = r.id) AS errors
      FROM collection_run r ORDER BY started_at DESC LIMIT 1`,
@@ -45,7 +49,9 @@ test("an admin starts a collection run, watches it finish, and finds it in the l
   await expect(rows).toHaveCount((before?.n ?? 0) + 1);
   await expect(rows.first()).toHaveAttribute("data-row-id", run?.id ?? "");
   await expect(rows.first().getByTestId("run-status")).toHaveText(run?.status ?? "");
-  const [audit] = await e2eQuery<{ target: string }>("SELECT target FROM audit_event WHERE action = 'runs.trigger' ORDER BY id DESC LIMIT 1");
+  const [audit] = await e2eQuery<{ target: string }>(
+    "SELECT target FROM audit_event WHERE action = 'runs.trigger' ORDER BY id DESC LIMIT 1",
+  );
   expect(audit?.target).toBe(run?.id);
   await saveScreenshot(page, "runs");
   await expectNoSeriousA11yViolations(page);
@@ -54,7 +60,9 @@ test("an admin starts a collection run, watches it finish, and finds it in the l
   await rows.first().getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/runs/${run?.id}$`));
   await expect(page.getByText(`Per-account errors (${run?.errors})`)).toBeVisible();
-  await expect(page.getByTestId("run-errors").locator("tbody tr")).toHaveCount(Math.max(1, Math.min(50, run?.errors ?? 0)));
+  await expect(page.getByTestId("run-errors").locator("tbody tr")).toHaveCount(
+    Math.max(1, Math.min(50, run?.errors ?? 0)),
+  );
   await saveScreenshot(page, "run-detail");
   await expectNoSeriousA11yViolations(page);
   await page.evaluate(() => document.documentElement.classList.add("dark"));
@@ -74,7 +82,9 @@ test("a viewer gets the 403 page for the runs", async ({ page }) => {
   await restoreSession(page, "viewer");
   const res = await page.goto("/runs");
   expect(res?.status()).toBe(403);
-  await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "You do not have access to this page" }),
+  ).toBeVisible();
   await expect(page.getByRole("link", { name: "Collection runs" })).toHaveCount(0);
   expect((await page.request.get("/api/v1/runs")).status()).toBe(403);
   await expectNoSeriousA11yViolations(page);

@@ -4,7 +4,10 @@ import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 import { restoreSession } from "./support/auth";
 
-test("an analyst creates a read-only API token, uses it on the versioned API, and revokes it", async ({ page, baseURL }) => {
+test("an analyst creates a read-only API token, uses it on the versioned API, and revokes it", async ({
+  page,
+  baseURL,
+}) => {
   await restoreSession(page, "analyst");
   await page.goto("/settings");
   await page.getByLabel("Name").fill("BI refresh");
@@ -16,13 +19,21 @@ test("an analyst creates a read-only API token, uses it on the versioned API, an
   await saveScreenshot(page, "settings-tokens");
 
   // Stored hashed: the secret itself is nowhere in the database.
-  const stored = await e2eQuery<{ n: string }>("SELECT count(*)::text AS n FROM api_token WHERE token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex') AND role = 'analyst'", [secret]);
+  const stored = await e2eQuery<{ n: string }>(
+    "SELECT count(*)::text AS n FROM api_token WHERE token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex') AND role = 'analyst'",
+    [secret],
+  );
   expect(stored[0]?.n).toBe("1");
 
-  const api = await newRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const api = await newRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+  });
   const overview = await api.get("/api/v1/overview");
   expect(overview.status()).toBe(200);
-  expect(((await overview.json()) as { accounts: { total: number } }).accounts.total).toBeGreaterThan(0);
+  expect(
+    ((await overview.json()) as { accounts: { total: number } }).accounts.total,
+  ).toBeGreaterThan(0);
   expect((await api.post("/api/tokens", { data: { name: "from a token" } })).status()).toBe(403);
 
   const row = page.getByRole("row", { name: /BI refresh/ });
@@ -32,24 +43,34 @@ test("an analyst creates a read-only API token, uses it on the versioned API, an
   await api.dispose();
 });
 
-test("an admin maps an IdP group to a scoped role, and the audit trail records it", async ({ page }) => {
+test("an admin maps an IdP group to a scoped role, and the audit trail records it", async ({
+  page,
+}) => {
   await restoreSession(page, "admin");
   await page.goto("/settings/access");
-  const [ou] = await e2eQuery<{ id: string; path: string }>("SELECT id, path FROM org_unit WHERE path LIKE '%/Sandbox' LIMIT 1");
+  const [ou] = await e2eQuery<{ id: string; path: string }>(
+    "SELECT id, path FROM org_unit WHERE path LIKE '%/Sandbox' LIMIT 1",
+  );
   await page.getByLabel(/^Group/).fill("e2e-sandbox-leads");
   await page.getByLabel("Role").selectOption("viewer");
   await page.getByLabel(/OU scope/).selectOption([ou?.id ?? ""]);
   await page.getByRole("button", { name: "Save mapping" }).click();
   const row = page.getByRole("row", { name: /e2e-sandbox-leads/ });
   await expect(row).toContainText(ou?.path ?? "");
-  const [binding] = await e2eQuery<{ role: string; ou_ids: string[] }>(`SELECT role, ou_ids FROM role_binding WHERE "group" = 'e2e-sandbox-leads'`);
+  const [binding] = await e2eQuery<{ role: string; ou_ids: string[] }>(
+    `SELECT role, ou_ids FROM role_binding WHERE "group" = 'e2e-sandbox-leads'`,
+  );
   expect(binding).toEqual({ role: "viewer", ou_ids: [ou?.id] });
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, "settings-access");
 
   await page.goto("/settings/audit");
-  await expect(page.getByTestId("audit-row").filter({ hasText: "settings.role_binding.save" }).first()).toContainText("e2e-sandbox-leads");
-  await expect(page.getByTestId("audit-row").filter({ hasText: "auth.sign_in" }).first()).toBeVisible();
+  await expect(
+    page.getByTestId("audit-row").filter({ hasText: "settings.role_binding.save" }).first(),
+  ).toContainText("e2e-sandbox-leads");
+  await expect(
+    page.getByTestId("audit-row").filter({ hasText: "auth.sign_in" }).first(),
+  ).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   await saveScreenshot(page, "settings-audit");
 
@@ -58,7 +79,9 @@ test("an admin maps an IdP group to a scoped role, and the audit trail records i
   await expect(page.getByRole("row", { name: /e2e-sandbox-leads/ })).toHaveCount(0);
 });
 
-test("viewers manage their own tokens but cannot open access or audit settings", async ({ page }) => {
+test("viewers manage their own tokens but cannot open access or audit settings", async ({
+  page,
+}) => {
   await restoreSession(page, "viewer");
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Create a personal access token" })).toBeVisible();
@@ -66,6 +89,8 @@ test("viewers manage their own tokens but cannot open access or audit settings",
   for (const path of ["/settings/access", "/settings/audit"]) {
     const res = await page.goto(path);
     expect(res?.status()).toBe(403);
-    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "You do not have access to this page" }),
+    ).toBeVisible();
   }
 });

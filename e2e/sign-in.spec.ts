@@ -3,7 +3,9 @@ import { saveScreenshot } from "../testing/e2e-screenshot";
 import { expectNoSeriousA11yViolations } from "./support/a11y";
 
 test.describe("sign-in through a real OpenID Connect provider", () => {
-  test("signs in with the IdP, lands on the dashboard with the mapped role, and signs out", async ({ page }) => {
+  test("signs in with the IdP, lands on the dashboard with the mapped role, and signs out", async ({
+    page,
+  }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/signin/);
     await saveScreenshot(page, "signin");
@@ -40,7 +42,9 @@ test.describe("sign-in through a real OpenID Connect provider", () => {
 
   test("the demo sign-in is visibly marked", async ({ page }) => {
     await page.goto("/signin");
-    await expect(page.getByRole("heading", { name: "Demo sign-in — not for production" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Demo sign-in — not for production" }),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(page);
   });
 });

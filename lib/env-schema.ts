@@ -6,7 +6,14 @@ import { parseAllowList } from "./alerts/target-policy";
 const csv = z
   .string()
   .optional()
-  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+  .transform((v) =>
+    v
+      ? v
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [],
+  );
 const flag = z
   .enum(["0", "1", "true", "false"])
   .optional()
@@ -22,7 +29,12 @@ export const ZEnv = z
      */
     ORGLENS_DEPLOYMENT: z.enum(["production", "staging", "local", "demo"]).default("local"),
     DATABASE_URL: z.url({ message: "DATABASE_URL must be a postgresql:// connection string" }),
-    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`)"),
+    NEXTAUTH_SECRET: z
+      .string()
+      .min(
+        32,
+        "NEXTAUTH_SECRET must be set to a random string of at least 32 characters (e.g. `openssl rand -base64 32`)",
+      ),
     NEXTAUTH_URL: z.url().optional(),
     OIDC_ISSUER: z.url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -34,8 +46,20 @@ export const ZEnv = z
     ORGLENS_ADMIN_EMAILS: csv,
     ORGLENS_DEMO_SIGNIN: flag,
     /** Seals alert channel secrets (32 bytes, base64 or hex); unset: derived from NEXTAUTH_SECRET. */
-    ORGLENS_ENCRYPTION_KEY: z.string().refine((v) => parseEncryptionKey(v) !== null, "ORGLENS_ENCRYPTION_KEY must be 32 bytes written as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)").optional(),
-    ORGLENS_PREVIOUS_ENCRYPTION_KEY: z.string().refine((v) => parseEncryptionKey(v) !== null, "ORGLENS_PREVIOUS_ENCRYPTION_KEY must be 32 bytes written as 64 hex digits or base64").optional(),
+    ORGLENS_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (v) => parseEncryptionKey(v) !== null,
+        "ORGLENS_ENCRYPTION_KEY must be 32 bytes written as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)",
+      )
+      .optional(),
+    ORGLENS_PREVIOUS_ENCRYPTION_KEY: z
+      .string()
+      .refine(
+        (v) => parseEncryptionKey(v) !== null,
+        "ORGLENS_PREVIOUS_ENCRYPTION_KEY must be 32 bytes written as 64 hex digits or base64",
+      )
+      .optional(),
     /** Internal hosts, IPs or CIDRs that alert deliveries may reach (all others are refused). */
     ORGLENS_ALLOWED_PRIVATE_TARGETS: z
       .string()
@@ -44,13 +68,20 @@ export const ZEnv = z
         try {
           parseAllowList(v);
         } catch (err) {
-          ctx.addIssue({ code: "custom", message: err instanceof Error ? err.message : String(err) });
+          ctx.addIssue({
+            code: "custom",
+            message: err instanceof Error ? err.message : String(err),
+          });
         }
       }),
   })
   .superRefine((e, ctx) => {
     if (e.OIDC_ISSUER && (!e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET)) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_CLIENT_ID"],
+        message: "OIDC_ISSUER is set: OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are required too",
+      });
     }
     if (e.ORGLENS_DEMO_SIGNIN && !demoSignInAllowed({ ...e, ORGLENS_DEMO_SIGNIN: "1" })) {
       ctx.addIssue({
@@ -63,7 +94,12 @@ export const ZEnv = z
       });
     }
     if (!e.OIDC_ISSUER && !e.ORGLENS_DEMO_SIGNIN) {
-      ctx.addIssue({ code: "custom", path: ["OIDC_ISSUER"], message: "no sign-in method: set OIDC_ISSUER (with client id and secret), or ORGLENS_DEMO_SIGNIN=1 for a local demo" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message:
+          "no sign-in method: set OIDC_ISSUER (with client id and secret), or ORGLENS_DEMO_SIGNIN=1 for a local demo",
+      });
     }
   });
 

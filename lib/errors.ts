@@ -46,6 +46,7 @@ export class AppError extends Error {
   }
 }
 
-export const forbidden = (why = "You do not have permission to do this.") => new AppError("FORBIDDEN", why);
+export const forbidden = (why = "You do not have permission to do this.") =>
+  new AppError("FORBIDDEN", why);
 export const notFound = (what = "Not found.") => new AppError("NOT_FOUND", what);
 export const conflict = (why: string) => new AppError("CONFLICT", why);

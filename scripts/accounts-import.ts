@@ -17,7 +17,9 @@ async function main(): Promise<number> {
   const files = process.argv.slice(2).filter((a) => a !== "--");
   const file = files[0];
   if (files.length !== 1 || !file) {
-    console.error("Usage: npm run accounts:import -- <file.csv>   (columns: account id, name, owner)");
+    console.error(
+      "Usage: npm run accounts:import -- <file.csv>   (columns: account id, name, owner)",
+    );
     return 2;
   }
   if (!existsSync(file)) {
@@ -29,14 +31,22 @@ async function main(): Promise<number> {
   const db = createPrismaClient(database.url, { max: 2 });
   try {
     await applyMigrations(database.url, { log });
-    const r = await importKnownAccounts(db, { email: "cli:accounts-import", scope: UNSCOPED }, readFileSync(file, "utf8"), path.basename(file));
-    console.log(`Imported ${file}: ${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged.`);
+    const r = await importKnownAccounts(
+      db,
+      { email: "cli:accounts-import", scope: UNSCOPED },
+      readFileSync(file, "utf8"),
+      path.basename(file),
+    );
+    console.log(
+      `Imported ${file}: ${r.created} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
+    );
     return 0;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     console.error(err.message);
     const rejected = ZImportRejected.safeParse(err.details);
-    if (rejected.success) for (const row of rejected.data.rows) console.error(`  line ${row.line}: ${row.message}`);
+    if (rejected.success)
+      for (const row of rejected.data.rows) console.error(`  line ${row.line}: ${row.message}`);
     return 1;
   } finally {
     await db.$disconnect();

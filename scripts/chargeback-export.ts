@@ -9,14 +9,21 @@ import { ZMonthParam } from "../lib/api/chargeback";
 import { formatCents, toCentsHalfUp } from "../lib/domain/allocation/largest-remainder";
 import { csvStream, type CsvCell } from "../lib/export/csv";
 import { writeWebStream } from "../lib/focus/write-web-stream";
-import { CHARGEBACK_CSV_HEADER, chargebackCsvRows } from "../lib/server/chargeback/chargeback-csv-rows";
+import {
+  CHARGEBACK_CSV_HEADER,
+  chargebackCsvRows,
+} from "../lib/server/chargeback/chargeback-csv-rows";
 
 const log = (line: string) => console.error(`[orglens] ${line}`);
 const TOTAL = CHARGEBACK_CSV_HEADER.indexOf("total");
 const ADJUSTS = CHARGEBACK_CSV_HEADER.indexOf("adjusts_month");
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== "--"), options: { month: { type: "string" } }, allowPositionals: true });
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== "--"),
+    options: { month: { type: "string" } },
+    allowPositionals: true,
+  });
   const month = z.object({ month: ZMonthParam }).safeParse(values);
   if (!month.success) {
     console.error("Usage: npm run chargeback:export -- --month YYYY-MM");
@@ -47,7 +54,10 @@ async function main(): Promise<number> {
   try {
     const complete = await writeWebStream(csvStream(counted()), process.stdout);
     if (!complete) log("The reader closed the output early.");
-    else log(`Chargeback ${m.slice(0, 7)}: ${sums.lines} lines totalling ${formatCents(sums.cents)} USD; ${sums.adjustments} adjustment lines totalling ${formatCents(sums.adjustmentCents)} USD.`);
+    else
+      log(
+        `Chargeback ${m.slice(0, 7)}: ${sums.lines} lines totalling ${formatCents(sums.cents)} USD; ${sums.adjustments} adjustment lines totalling ${formatCents(sums.adjustmentCents)} USD.`,
+      );
     return 0;
   } finally {
     await db.$disconnect();

@@ -28,7 +28,15 @@ const ZCounts = z.record(z.string(), z.number());
 const ZCliSummary = z.object({
   status: z.string(),
   costExplorer: z.object({ requests: z.number() }),
-  summary: z.object({ findings: z.object({ opened: ZCounts, reopened: ZCounts, resolved: ZCounts, stale: z.number(), unmuted: z.number() }) }),
+  summary: z.object({
+    findings: z.object({
+      opened: ZCounts,
+      reopened: ZCounts,
+      resolved: ZCounts,
+      stale: z.number(),
+      unmuted: z.number(),
+    }),
+  }),
 });
 type CliSummary = z.infer<typeof ZCliSummary>;
 
@@ -39,9 +47,20 @@ beforeAll(async () => {
   const tags = { owner: "team-a", project: "shop", "cost-center": "cc-1", environment: "prod" };
   const month = (m: string): LedgerLine[] => [
     // Workloads in the management account (a violation) next to its look-alike: the billing tools every management account pays for.
-    { accountId: org.managementId, month: m, service: "Amazon Elastic Compute Cloud - Compute", amount: "900" },
+    {
+      accountId: org.managementId,
+      month: m,
+      service: "Amazon Elastic Compute Cloud - Compute",
+      amount: "900",
+    },
     { accountId: org.managementId, month: m, service: "AWS Cost Explorer", amount: "15" },
-    { accountId: org.accounts.prodApp, month: m, service: "Amazon Elastic Compute Cloud - Compute", amount: "1200", tags },
+    {
+      accountId: org.accounts.prodApp,
+      month: m,
+      service: "Amazon Elastic Compute Cloud - Compute",
+      amount: "1200",
+      tags,
+    },
   ];
   ce.ledger = [addMonths(thisMonth, -2), addMonths(thisMonth, -1), thisMonth].flatMap(month);
 }, 120_000);
@@ -67,12 +86,13 @@ describe("npm run collect -- --json", () => {
       ORGLENS_AWS_MAX_ATTEMPTS: "2",
     };
     // Exit code 3 (partial) still prints the summary: moto lacks a few member-account APIs.
-    const out = await run(process.execPath, ["--import", "tsx", "scripts/collect.ts", "--json"], { env, maxBuffer: 16 * 1024 * 1024 }).catch(
-      (err: { code?: number; stdout?: string; stderr?: string }) => {
-        if (err.code === 3 && err.stdout) return { stdout: err.stdout, stderr: err.stderr ?? "" };
-        throw new Error(`collect failed (exit ${String(err.code)}): ${err.stderr ?? ""}`);
-      },
-    );
+    const out = await run(process.execPath, ["--import", "tsx", "scripts/collect.ts", "--json"], {
+      env,
+      maxBuffer: 16 * 1024 * 1024,
+    }).catch((err: { code?: number; stdout?: string; stderr?: string }) => {
+      if (err.code === 3 && err.stdout) return { stdout: err.stdout, stderr: err.stderr ?? "" };
+      throw new Error(`collect failed (exit ${String(err.code)}): ${err.stderr ?? ""}`);
+    });
     return ZCliSummary.parse(JSON.parse(out.stdout));
   };
 
@@ -82,13 +102,25 @@ describe("npm run collect -- --json", () => {
     const opened = first.summary.findings.opened;
     // The planted violations: long-term IAM user keys in a member account, a role trusted by an outside
     // account, workloads in the management account, an account outside any OU.
-    for (const check of ["IAM_LOCAL_USERS", "IAM_CROSS_ACCOUNT_TRUST", "MGMT_ACCOUNT_WORKLOADS", "ORG_ACCOUNT_AT_ROOT"]) {
+    for (const check of [
+      "IAM_LOCAL_USERS",
+      "IAM_CROSS_ACCOUNT_TRUST",
+      "MGMT_ACCOUNT_WORKLOADS",
+      "ORG_ACCOUNT_AT_ROOT",
+    ]) {
       expect(opened[check], `${check} in ${JSON.stringify(opened)}`).toBeGreaterThan(0);
     }
 
-    const findings = await store.db.finding.findMany({ where: { status: "open" }, select: { checkId: true, accountId: true } });
+    const findings = await store.db.finding.findMany({
+      where: { status: "open" },
+      select: { checkId: true, accountId: true },
+    });
     // Look-alike: the log-archive account, which holds only the trail bucket, has no IAM finding.
-    expect(findings.filter((f) => f.accountId === org.accounts.logArchive && f.checkId === "IAM_LOCAL_USERS")).toEqual([]);
+    expect(
+      findings.filter(
+        (f) => f.accountId === org.accounts.logArchive && f.checkId === "IAM_LOCAL_USERS",
+      ),
+    ).toEqual([]);
 
     expect(ce.queries.some((q) => (q.TimePeriod?.Start ?? "") < thisMonth)).toBe(true);
     ce.queries.length = 0;

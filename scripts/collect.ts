@@ -13,7 +13,8 @@ import { applyMigrations } from "../lib/db/migrate";
 
 const EXIT = { succeeded: 0, failed: 1, config: 2, partial: 3, capped: 4, busy: 75 } as const;
 const json = process.argv.includes("--json");
-const distributed = process.argv.includes("--distributed") || process.env.ORGLENS_DISTRIBUTED === "true";
+const distributed =
+  process.argv.includes("--distributed") || process.env.ORGLENS_DISTRIBUTED === "true";
 const log = (line: string) => console.error(`[orglens] ${line}`);
 
 function config(): AwsCollectorConfig | null {
@@ -34,15 +35,26 @@ async function main(): Promise<number> {
   const db = createPrismaClient(database.url);
   try {
     await applyMigrations(database.url, { log });
-    log(`Collecting from AWS (regions ${cfg.regions.join(", ")}, role ${cfg.roleName}, Cost Explorer cap ${cfg.ceMaxRequests} requests)…`);
+    log(
+      `Collecting from AWS (regions ${cfg.regions.join(", ")}, role ${cfg.roleName}, Cost Explorer cap ${cfg.ceMaxRequests} requests)…`,
+    );
     const options = { config: cfg, triggeredBy: "cli", log };
-    if (distributed) log("Distributed: member-account audits go to the worker queue (start workers with npm run worker).");
-    const result = distributed ? await collectAwsDistributed(db, database.url, options) : await collectAws(db, database.url, options);
+    if (distributed)
+      log(
+        "Distributed: member-account audits go to the worker queue (start workers with npm run worker).",
+      );
+    const result = distributed
+      ? await collectAwsDistributed(db, database.url, options)
+      : await collectAws(db, database.url, options);
     const out = {
       runId: result.runId,
       status: result.status,
       error: result.error,
-      accounts: { seen: result.accountsSeen, audited: result.accountsAudited, failed: result.accountsFailed },
+      accounts: {
+        seen: result.accountsSeen,
+        audited: result.accountsAudited,
+        failed: result.accountsFailed,
+      },
       costExplorer: { requests: result.ceRequests, costUsd: result.ceCostUsd },
       summary: result.summary,
     };

@@ -13,14 +13,21 @@ async function main(): Promise<number> {
   const role = process.env.ORGLENS_APP_DB_ROLE || "orglens_app";
   const password = process.env.ORGLENS_APP_DB_PASSWORD || null;
   if (!validRoleName(role)) {
-    log(`ORGLENS_APP_DB_ROLE=${role} is not a valid role name: use lower-case letters, digits and _.`);
+    log(
+      `ORGLENS_APP_DB_ROLE=${role} is not a valid role name: use lower-case letters, digits and _.`,
+    );
     return 2;
   }
   if (process.argv.includes("--print")) {
     const shown = password === null ? null : "<ORGLENS_APP_DB_PASSWORD>";
-    for (const sql of appRoleStatements("<database>", "<owner>", { role, password: shown })) console.log(`${sql};`);
-    console.log(`-- Then install the job queue as ${role} (it owns schema pgboss): GRANT CREATE ON DATABASE <database> TO ${role};`);
-    console.log(`-- start \`npm run worker\` once with ${role}'s URL; REVOKE CREATE ON DATABASE <database> FROM ${role};`);
+    for (const sql of appRoleStatements("<database>", "<owner>", { role, password: shown }))
+      console.log(`${sql};`);
+    console.log(
+      `-- Then install the job queue as ${role} (it owns schema pgboss): GRANT CREATE ON DATABASE <database> TO ${role};`,
+    );
+    console.log(
+      `-- start \`npm run worker\` once with ${role}'s URL; REVOKE CREATE ON DATABASE <database> FROM ${role};`,
+    );
     return 0;
   }
   const ownerUrl = process.env.DATABASE_URL;
@@ -32,7 +39,9 @@ async function main(): Promise<number> {
   const appUrl = new URL(ownerUrl);
   appUrl.username = role;
   appUrl.password = password === null ? "" : "<password>";
-  log(`Role ${role} can read and write OrgLens's rows, append to the audit trail, and nothing else.`);
+  log(
+    `Role ${role} can read and write OrgLens's rows, append to the audit trail, and nothing else.`,
+  );
   log(`Run the dashboard, collector and workers with DATABASE_URL=${appUrl.toString()}`);
   log("Keep the owner's URL for npm run db:migrate (and run db:roles again after each migration).");
   return 0;

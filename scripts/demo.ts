@@ -52,7 +52,9 @@ function buildIsStale(): boolean {
 // A demo deployment, explicitly: the only kind where the demo organization, its role bindings and the
 // demo sign-in are allowed (the production build below runs with NODE_ENV=production).
 if (process.env.ORGLENS_DEPLOYMENT && process.env.ORGLENS_DEPLOYMENT !== "demo") {
-  log(`ORGLENS_DEPLOYMENT=${process.env.ORGLENS_DEPLOYMENT} is set: npm run demo only runs a demo deployment. Unset it or set it to "demo".`);
+  log(
+    `ORGLENS_DEPLOYMENT=${process.env.ORGLENS_DEPLOYMENT} is set: npm run demo only runs a demo deployment. Unset it or set it to "demo".`,
+  );
   process.exit(1);
 }
 process.env.ORGLENS_DEPLOYMENT = "demo";

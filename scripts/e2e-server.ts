@@ -6,7 +6,14 @@ import path from "node:path";
 import { projectRoot, type RunningDatabase } from "../lib/db/embedded";
 import { prepareDatabase } from "../lib/setup/prepare-database";
 import { startTestCluster, stopTestCluster } from "../testing/cluster";
-import { E2E_ENV_FILE, E2E_IDP_USERS, E2E_OIDC_CLIENT, e2eAppEnv, e2eOidcPort, e2ePort } from "../testing/e2e-env";
+import {
+  E2E_ENV_FILE,
+  E2E_IDP_USERS,
+  E2E_OIDC_CLIENT,
+  e2eAppEnv,
+  e2eOidcPort,
+  e2ePort,
+} from "../testing/e2e-env";
 import { startOidcProvider } from "../testing/oidc-provider";
 import { slotted } from "../testing/slot";
 

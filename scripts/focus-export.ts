@@ -11,7 +11,11 @@ import { focusCsvRows } from "../lib/focus/export-focus";
 const log = (line: string) => console.error(`[orglens] ${line}`);
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ args: process.argv.slice(2).filter((a) => a !== "--"), options: { from: { type: "string" }, to: { type: "string" } }, allowPositionals: true });
+  const { values } = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== "--"),
+    options: { from: { type: "string" }, to: { type: "string" } },
+    allowPositionals: true,
+  });
   const q = ZFocusExportQuery.safeParse(values);
   if (!q.success) {
     console.error("Usage: npm run focus:export -- --from YYYY-MM --to YYYY-MM  (from ≤ to)");
@@ -30,7 +34,10 @@ async function main(): Promise<number> {
   try {
     const complete = await writeWebStream(csvStream(counted()), process.stdout);
     if (!complete) log("The reader closed the output early.");
-    else log(`FOCUS 1.2 export ${from.slice(0, 7)} to ${to.slice(0, 7)}: ${Math.max(rows - 1, 0)} rows.`);
+    else
+      log(
+        `FOCUS 1.2 export ${from.slice(0, 7)} to ${to.slice(0, 7)}: ${Math.max(rows - 1, 0)} rows.`,
+      );
     return 0;
   } finally {
     await database.stop();

@@ -28,11 +28,17 @@ async function main(): Promise<number> {
     await applyMigrations(database.url, { log });
     const started = Date.now();
     const s = await importFocusFile(db, file, "cli:focus-import");
-    console.log(`Imported ${s.rows} FOCUS rows from ${file} as ${s.importId} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    if (s.replaced) console.log(`Replaced ${s.replaced} rows of an earlier import of the same file.`);
+    console.log(
+      `Imported ${s.rows} FOCUS rows from ${file} as ${s.importId} in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    if (s.replaced)
+      console.log(`Replaced ${s.replaced} rows of an earlier import of the same file.`);
     console.log(`Billing periods: ${s.billingPeriods.join(", ") || "none"}`);
     console.log(["Provider", "Rows", "Sub-accounts", "BilledCost", "EffectiveCost"].join("\t"));
-    for (const p of s.providers) console.log([p.providerName, p.rows, p.subAccounts, p.billedCost, p.effectiveCost].join("\t"));
+    for (const p of s.providers)
+      console.log(
+        [p.providerName, p.rows, p.subAccounts, p.billedCost, p.effectiveCost].join("\t"),
+      );
     return 0;
   } catch (err) {
     if (!(err instanceof FocusParseError)) throw err;

@@ -23,7 +23,9 @@ async function main(): Promise<number> {
   try {
     await applyMigrations(database.url, { log });
     const s = await resetCollectedData(db, `cli:${userInfo().username}`);
-    log(`Deleted ${s.runs} run(s), ${s.accounts} account(s), ${s.costRows} cost row(s), ${s.findings} finding(s) and ${s.demoRoleBindings} demo role binding(s).`);
+    log(
+      `Deleted ${s.runs} run(s), ${s.accounts} account(s), ${s.costRows} cost row(s), ${s.findings} finding(s) and ${s.demoRoleBindings} demo role binding(s).`,
+    );
     log("The next collection (npm run collect, or the demo) starts from an empty organization.");
     return 0;
   } finally {

@@ -31,9 +31,13 @@ async function main(): Promise<number> {
   try {
     await applyMigrations(database.url, { log });
     const old = keys.readable.slice(1).map((k) => k.id);
-    log(`Re-encrypting alert channel secrets under key ${keys.current.id}${old.length ? ` (reading key ${old.join(", ")} too)` : ""}…`);
+    log(
+      `Re-encrypting alert channel secrets under key ${keys.current.id}${old.length ? ` (reading key ${old.join(", ")} too)` : ""}…`,
+    );
     const s = await rotateChannelSecrets(db, keys);
-    log(`Done: ${s.secrets} secret(s) in ${s.channels} channel(s) now under key ${s.keyId} (${s.wasPlaintext} were plaintext).`);
+    log(
+      `Done: ${s.secrets} secret(s) in ${s.channels} channel(s) now under key ${s.keyId} (${s.wasPlaintext} were plaintext).`,
+    );
     return 0;
   } catch (err) {
     if (!(err instanceof SecretUnreadableError)) throw err;

@@ -6,12 +6,7 @@ import { checkEmbeddedPostgresAccess } from "../lib/db/postgres-user-access";
 import { ROOT } from "../testing/root";
 import { playwrightCounts, vitestCounts, type Counts } from "../testing/run/reports";
 import { bin, childEnv, runStep } from "../testing/run/step";
-import {
-  failureList,
-  summaryTable,
-  totalsLine,
-  type LayerResult,
-} from "../testing/run/summary";
+import { failureList, summaryTable, totalsLine, type LayerResult } from "../testing/run/summary";
 
 // Every integration and e2e layer needs the embedded PostgreSQL: when it cannot start, say why once
 // and stop, instead of running each layer into the same failure.

@@ -14,7 +14,9 @@ import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
 
-const { values } = parseArgs({ options: { name: { type: "string" }, concurrency: { type: "string" } } });
+const { values } = parseArgs({
+  options: { name: { type: "string" }, concurrency: { type: "string" } },
+});
 const log = (line: string) => console.error(`[orglens-worker] ${line}`);
 
 async function main(): Promise<number> {
@@ -22,11 +24,14 @@ async function main(): Promise<number> {
   try {
     config = loadAwsConfig();
     queue = loadQueueSettings();
-    concurrency = values.concurrency ? z.coerce.number().int().min(1).max(64).parse(values.concurrency) : config.concurrency;
+    concurrency = values.concurrency
+      ? z.coerce.number().int().min(1).max(64).parse(values.concurrency)
+      : config.concurrency;
   } catch (err) {
     if (!(err instanceof z.ZodError)) throw err;
     log("Invalid worker configuration (see docs/deployment.md; --concurrency takes 1 to 64):");
-    for (const issue of err.issues) log(`  ${issue.path.join(".") || "--concurrency"}: ${issue.message}`);
+    for (const issue of err.issues)
+      log(`  ${issue.path.join(".") || "--concurrency"}: ${issue.message}`);
     return 2;
   }
   const database = await resolveDatabase(log);
@@ -35,7 +40,13 @@ async function main(): Promise<number> {
     await applyMigrations(database.url, { log });
     let worker;
     try {
-      worker = await startAuditWorker(db, database.url, { name: values.name ?? `${hostname()}:${process.pid}`, config, queue, concurrency, log });
+      worker = await startAuditWorker(db, database.url, {
+        name: values.name ?? `${hostname()}:${process.pid}`,
+        config,
+        queue,
+        concurrency,
+        log,
+      });
     } catch (err) {
       // No credentials, or ones that cannot call STS: say so instead of a stack trace.
       log(`Could not start: ${describeAwsError(err)}`);

@@ -24,7 +24,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * A private database and a Prisma client on it for the enclosing describe block: created before its
  * tests, disconnected and dropped after. Read `db` and `url` inside hooks and tests, not at collection.
  */
-export function useTestDatabase(setup?: (db: Db, url: string) => Promise<void>, setupTimeoutMs?: number): { readonly db: Db; readonly url: string } {
+export function useTestDatabase(
+  setup?: (db: Db, url: string) => Promise<void>,
+  setupTimeoutMs?: number,
+): { readonly db: Db; readonly url: string } {
   let tdb: TestDatabase | undefined;
   let client: Db | undefined;
   beforeAll(async () => {
@@ -37,7 +40,8 @@ export function useTestDatabase(setup?: (db: Db, url: string) => Promise<void>, 
     await tdb?.drop();
   });
   const ready = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error("useTestDatabase: read db and url inside hooks and tests");
+    if (value === undefined)
+      throw new Error("useTestDatabase: read db and url inside hooks and tests");
     return value;
   };
   return {

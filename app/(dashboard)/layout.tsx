@@ -5,7 +5,14 @@ import { requirePage } from "@/lib/server/http/page";
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const principal = await requirePage("dashboard:read");
   return (
-    <AppShell user={{ email: principal.email, name: principal.name, role: principal.role, scoped: principal.scope.ouIds !== null }}>
+    <AppShell
+      user={{
+        email: principal.email,
+        name: principal.name,
+        role: principal.role,
+        scoped: principal.scope.ouIds !== null,
+      }}
+    >
       {children}
     </AppShell>
   );

@@ -13,11 +13,23 @@ import { Empty, Section, thClass } from "./section";
 const TABLE_SERVICES = 12;
 
 export function AccountCosts({ accountId }: { accountId: string }) {
-  const q = useQuery({ queryKey: ["account-costs", accountId], queryFn: () => fetchJson(`/api/v1/accounts/${accountId}/costs`, ZAccountCosts) });
+  const q = useQuery({
+    queryKey: ["account-costs", accountId],
+    queryFn: () => fetchJson(`/api/v1/accounts/${accountId}/costs`, ZAccountCosts),
+  });
   const costs = q.data;
   return (
-    <Section id="costs-title" title="Spend by service and month" note="Unblended cost; * the current month to date (estimated)">
-      {q.isError ? <ErrorState message={`Could not load the spend: ${q.error.message}`} onRetry={() => void q.refetch()} /> : null}
+    <Section
+      id="costs-title"
+      title="Spend by service and month"
+      note="Unblended cost; * the current month to date (estimated)"
+    >
+      {q.isError ? (
+        <ErrorState
+          message={`Could not load the spend: ${q.error.message}`}
+          onRetry={() => void q.refetch()}
+        />
+      ) : null}
       {!costs ? (
         <Skeleton className="h-80 w-full" />
       ) : costs.services.length === 0 ? (
@@ -37,18 +49,32 @@ function CostsTable({ costs }: { costs: TAccountCosts }) {
   const shown = all ? costs.services : costs.services.slice(0, TABLE_SERVICES);
   const hidden = costs.services.slice(shown.length);
   const other = hidden.length
-    ? { total: sum(hidden.map((s) => s.total)), byMonth: costs.months.map((_, i) => sum(hidden.map((s) => s.byMonth[i] ?? "0"))) }
+    ? {
+        total: sum(hidden.map((s) => s.total)),
+        byMonth: costs.months.map((_, i) => sum(hidden.map((s) => s.byMonth[i] ?? "0"))),
+      }
     : null;
-  const cell = "tabular whitespace-nowrap border-b border-slate-100 px-1.5 py-1 text-right dark:border-slate-800";
+  const cell =
+    "tabular whitespace-nowrap border-b border-slate-100 px-1.5 py-1 text-right dark:border-slate-800";
   return (
     <div>
       {/* Focusable so keyboard users can scroll the months sideways. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Spend by service and month, table">
+      <div
+        className="overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label="Spend by service and month, table"
+      >
         <table className="w-full text-xs" data-testid="account-costs-table">
-          <caption className="sr-only">Unblended spend by service (rows) and month (columns)</caption>
+          <caption className="sr-only">
+            Unblended spend by service (rows) and month (columns)
+          </caption>
           <thead>
             <tr>
-              <th scope="col" className={`${thClass} sticky left-0 bg-white text-left dark:bg-slate-900`}>
+              <th
+                scope="col"
+                className={`${thClass} sticky left-0 bg-white text-left dark:bg-slate-900`}
+              >
                 Service
               </th>
               {costs.months.map((m) => (
@@ -65,7 +91,11 @@ function CostsTable({ costs }: { costs: TAccountCosts }) {
           <tbody>
             {shown.map((s) => (
               <tr key={s.service}>
-                <th scope="row" className="sticky left-0 max-w-48 truncate border-b border-slate-100 bg-white px-2 py-1 text-left font-normal dark:border-slate-800 dark:bg-slate-900" title={s.service}>
+                <th
+                  scope="row"
+                  className="sticky left-0 max-w-48 truncate border-b border-slate-100 bg-white px-2 py-1 text-left font-normal dark:border-slate-800 dark:bg-slate-900"
+                  title={s.service}
+                >
                   {s.service}
                 </th>
                 {s.byMonth.map((v, i) => (
@@ -78,7 +108,10 @@ function CostsTable({ costs }: { costs: TAccountCosts }) {
             ))}
             {other ? (
               <tr>
-                <th scope="row" className="sticky left-0 border-b border-slate-100 bg-white px-2 py-1 text-left font-normal italic dark:border-slate-800 dark:bg-slate-900">
+                <th
+                  scope="row"
+                  className="sticky left-0 border-b border-slate-100 bg-white px-2 py-1 text-left font-normal italic dark:border-slate-800 dark:bg-slate-900"
+                >
                   {hidden.length} other services
                 </th>
                 {other.byMonth.map((v, i) => (
@@ -92,15 +125,25 @@ function CostsTable({ costs }: { costs: TAccountCosts }) {
           </tbody>
           <tfoot>
             <tr className="font-semibold">
-              <th scope="row" className="sticky left-0 bg-white px-2 py-1.5 text-left dark:bg-slate-900">
+              <th
+                scope="row"
+                className="sticky left-0 bg-white px-2 py-1.5 text-left dark:bg-slate-900"
+              >
                 Total
               </th>
               {costs.months.map((m) => (
-                <td key={m.month} className="tabular whitespace-nowrap px-1.5 py-1.5 text-right" data-testid={`month-total-${m.month}`}>
+                <td
+                  key={m.month}
+                  className="tabular whitespace-nowrap px-1.5 py-1.5 text-right"
+                  data-testid={`month-total-${m.month}`}
+                >
                   {formatMoney(m.total)}
                 </td>
               ))}
-              <td className="tabular whitespace-nowrap px-1.5 py-1.5 text-right" data-testid="costs-grand-total">
+              <td
+                className="tabular whitespace-nowrap px-1.5 py-1.5 text-right"
+                data-testid="costs-grand-total"
+              >
                 {formatMoney(costs.total)}
               </td>
             </tr>
@@ -108,8 +151,14 @@ function CostsTable({ costs }: { costs: TAccountCosts }) {
         </table>
       </div>
       {costs.services.length > TABLE_SERVICES ? (
-        <button type="button" onClick={() => setAll(!all)} className="mt-2 text-xs font-medium text-indigo-700 underline dark:text-indigo-300">
-          {all ? `Show the top ${TABLE_SERVICES} services` : `Show all ${costs.services.length} services`}
+        <button
+          type="button"
+          onClick={() => setAll(!all)}
+          className="mt-2 text-xs font-medium text-indigo-700 underline dark:text-indigo-300"
+        >
+          {all
+            ? `Show the top ${TABLE_SERVICES} services`
+            : `Show all ${costs.services.length} services`}
         </button>
       ) : null}
     </div>

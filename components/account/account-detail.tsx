@@ -15,7 +15,11 @@ import { AccountTagPolicy } from "./account-tag-policy";
 import { formatDate, formatDateTime } from "./format";
 import { Badge, Section } from "./section";
 
-const AUDIT_TONE: Record<string, "good" | "bad" | "warn" | "neutral"> = { audited: "good", failed: "bad", skipped: "warn" };
+const AUDIT_TONE: Record<string, "good" | "bad" | "warn" | "neutral"> = {
+  audited: "good",
+  failed: "bad",
+  skipped: "warn",
+};
 
 /** The account page: the server renders it with the data, React Query keeps it fresh through the same API. */
 export function AccountDetail({ initial, asOf }: { initial: TAccountDetail; asOf: string }) {
@@ -34,7 +38,10 @@ export function AccountDetail({ initial, asOf }: { initial: TAccountDetail; asOf
             {a.ouPath.map((ou, i) => (
               <li key={ou.id} className="flex items-center gap-1">
                 {i > 0 ? <span aria-hidden>/</span> : null}
-                <Link href={`/organization?ou=${encodeURIComponent(ou.id)}`} className="hover:underline">
+                <Link
+                  href={`/organization?ou=${encodeURIComponent(ou.id)}`}
+                  className="hover:underline"
+                >
                   {ou.name}
                 </Link>
               </li>
@@ -43,18 +50,28 @@ export function AccountDetail({ initial, asOf }: { initial: TAccountDetail; asOf
         </nav>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight">{a.name}</h1>
-          <span className="tabular text-sm text-slate-500 dark:text-slate-400" data-testid="account-id">
+          <span
+            className="tabular text-sm text-slate-500 dark:text-slate-400"
+            data-testid="account-id"
+          >
             {a.id}
           </span>
           <Badge tone={a.status === "ACTIVE" ? "good" : "warn"}>{a.status.toLowerCase()}</Badge>
           {a.isManagement ? <Badge tone="neutral">management account</Badge> : null}
         </div>
-        {a.removedAt ? <p className="text-sm text-amber-800 dark:text-amber-300">Left the organization on {formatDate(a.removedAt)}; kept for history.</p> : null}
+        {a.removedAt ? (
+          <p className="text-sm text-amber-800 dark:text-amber-300">
+            Left the organization on {formatDate(a.removedAt)}; kept for history.
+          </p>
+        ) : null}
       </header>
 
       <div className="grid gap-4 lg:grid-cols-3">
         <Section id="facts-title" title="Account">
-          <dl className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1.5 text-sm" data-testid="account-facts">
+          <dl
+            className="grid grid-cols-[7rem_1fr] gap-x-3 gap-y-1.5 text-sm"
+            data-testid="account-facts"
+          >
             <Fact label="Email">{a.email}</Fact>
             <Fact label="Environment">{a.environment ?? <Missing />}</Fact>
             <Fact label="Cost center">{a.costCenter ?? <Missing />}</Fact>
@@ -63,8 +80,14 @@ export function AccountDetail({ initial, asOf }: { initial: TAccountDetail; asOf
             </Fact>
             <Fact label="Audit">
               <Badge tone={AUDIT_TONE[a.audit.status] ?? "neutral"}>{a.audit.status}</Badge>
-              {a.audit.at ? <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">{formatDateTime(a.audit.at)}</span> : null}
-              {a.audit.error ? <p className="mt-1 text-xs text-red-700 dark:text-red-300">{a.audit.error}</p> : null}
+              {a.audit.at ? (
+                <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">
+                  {formatDateTime(a.audit.at)}
+                </span>
+              ) : null}
+              {a.audit.error ? (
+                <p className="mt-1 text-xs text-red-700 dark:text-red-300">{a.audit.error}</p>
+              ) : null}
             </Fact>
           </dl>
         </Section>
@@ -72,8 +95,12 @@ export function AccountDetail({ initial, asOf }: { initial: TAccountDetail; asOf
           {tags.length ? (
             <ul className="flex flex-wrap gap-1.5" data-testid="account-tags">
               {tags.map(([k, v]) => (
-                <li key={k} className="rounded-md border border-slate-200 px-2 py-0.5 text-xs dark:border-slate-700">
-                  <span className="text-slate-600 dark:text-slate-400">{k}</span> = {v || <em>empty</em>}
+                <li
+                  key={k}
+                  className="rounded-md border border-slate-200 px-2 py-0.5 text-xs dark:border-slate-700"
+                >
+                  <span className="text-slate-600 dark:text-slate-400">{k}</span> ={" "}
+                  {v || <em>empty</em>}
                 </li>
               ))}
             </ul>

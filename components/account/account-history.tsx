@@ -13,7 +13,10 @@ export function AccountPlacements({ placements }: { placements: TAccountDetail["
         <ol className="space-y-2" data-testid="account-placements">
           {placements.map((p) => (
             <li key={`${p.ouId}-${p.from}`} className="text-sm">
-              <Link href={`/organization?ou=${encodeURIComponent(p.ouId)}`} className="break-words hover:underline">
+              <Link
+                href={`/organization?ou=${encodeURIComponent(p.ouId)}`}
+                className="break-words hover:underline"
+              >
                 {p.ouPath}
               </Link>
               <p className="text-xs text-slate-600 dark:text-slate-400">
@@ -36,15 +39,31 @@ export function AccountTrails({ trails }: { trails: TAccountDetail["trails"] }) 
       ) : (
         <ul className="space-y-2" data-testid="account-trails">
           {trails.map((t) => (
-            <li key={t.arn} className="rounded-lg border border-slate-200 p-2 text-sm dark:border-slate-800">
+            <li
+              key={t.arn}
+              className="rounded-lg border border-slate-200 p-2 text-sm dark:border-slate-800"
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{t.name}</span>
-                {t.isOrganizationTrail ? <Badge tone="good">Organization trail</Badge> : <Badge tone="neutral">Account trail</Badge>}
-                {t.isLogging ? <Badge tone="good">Logging</Badge> : <Badge tone="bad">Not logging</Badge>}
-                {t.isMultiRegion ? <Badge tone="neutral">All regions</Badge> : <Badge tone="warn">{t.homeRegion} only</Badge>}
+                {t.isOrganizationTrail ? (
+                  <Badge tone="good">Organization trail</Badge>
+                ) : (
+                  <Badge tone="neutral">Account trail</Badge>
+                )}
+                {t.isLogging ? (
+                  <Badge tone="good">Logging</Badge>
+                ) : (
+                  <Badge tone="bad">Not logging</Badge>
+                )}
+                {t.isMultiRegion ? (
+                  <Badge tone="neutral">All regions</Badge>
+                ) : (
+                  <Badge tone="warn">{t.homeRegion} only</Badge>
+                )}
               </div>
               <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-                {t.inAccount ? "In this account" : "From the management account"} · home {t.homeRegion}
+                {t.inAccount ? "In this account" : "From the management account"} · home{" "}
+                {t.homeRegion}
                 {t.s3BucketName ? ` · bucket ${t.s3BucketName}` : ""}
               </p>
             </li>

@@ -34,7 +34,9 @@ function columns(asOf: string): ColumnDef<User>[] {
       cell: ({ row: { original: u } }) => (
         <div className="font-medium">
           {u.userName}
-          <p className="text-xs font-normal text-slate-500 dark:text-slate-400">created {formatDate(u.createdAt)}</p>
+          <p className="text-xs font-normal text-slate-500 dark:text-slate-400">
+            created {formatDate(u.createdAt)}
+          </p>
         </div>
       ),
     },
@@ -46,7 +48,9 @@ function columns(asOf: string): ColumnDef<User>[] {
         u.passwordEnabled ? (
           <>
             Password, last used {formatAge(u.passwordLastUsed, asOf, "never")}
-            <div className="mt-0.5">{u.mfaActive ? <Badge tone="good">MFA</Badge> : <Badge tone="bad">No MFA</Badge>}</div>
+            <div className="mt-0.5">
+              {u.mfaActive ? <Badge tone="good">MFA</Badge> : <Badge tone="bad">No MFA</Badge>}
+            </div>
           </>
         ) : (
           <span className="text-slate-500 dark:text-slate-400">No password</span>
@@ -57,7 +61,11 @@ function columns(asOf: string): ColumnDef<User>[] {
       header: "Access key",
       enableSorting: false,
       cell: ({ row: { original: u } }) =>
-        perKey(u, (k) => <span className="font-mono text-xs">{k.keyId ?? `key ${k.slot}`}</span>, <span className="text-slate-500 dark:text-slate-400">No access keys</span>),
+        perKey(
+          u,
+          (k) => <span className="font-mono text-xs">{k.keyId ?? `key ${k.slot}`}</span>,
+          <span className="text-slate-500 dark:text-slate-400">No access keys</span>,
+        ),
     },
     {
       id: "age",
@@ -66,7 +74,13 @@ function columns(asOf: string): ColumnDef<User>[] {
       cell: ({ row: { original: u } }) =>
         perKey(u, (k) =>
           k.lastRotated ? (
-            <span className={k.active && daysSince(k.lastRotated, asOf) > ROTATE_DAYS ? "font-medium text-red-700 dark:text-red-300" : ""}>
+            <span
+              className={
+                k.active && daysSince(k.lastRotated, asOf) > ROTATE_DAYS
+                  ? "font-medium text-red-700 dark:text-red-300"
+                  : ""
+              }
+            >
               {daysSince(k.lastRotated, asOf).toLocaleString("en-US")} days
             </span>
           ) : (
@@ -74,12 +88,20 @@ function columns(asOf: string): ColumnDef<User>[] {
           ),
         ),
     },
-    { id: "lastUsed", header: "Last used", enableSorting: false, cell: ({ row: { original: u } }) => perKey(u, (k) => formatAge(k.lastUsed, asOf, "never")) },
+    {
+      id: "lastUsed",
+      header: "Last used",
+      enableSorting: false,
+      cell: ({ row: { original: u } }) => perKey(u, (k) => formatAge(k.lastUsed, asOf, "never")),
+    },
     {
       id: "state",
       header: "State",
       enableSorting: false,
-      cell: ({ row: { original: u } }) => perKey(u, (k) => (k.active ? <Badge tone="warn">Active</Badge> : <Badge tone="neutral">Inactive</Badge>)),
+      cell: ({ row: { original: u } }) =>
+        perKey(u, (k) =>
+          k.active ? <Badge tone="warn">Active</Badge> : <Badge tone="neutral">Inactive</Badge>,
+        ),
     },
   ];
 }
@@ -91,7 +113,14 @@ export function AccountIamUsers({ users, asOf }: { users: readonly User[]; asOf:
       {users.length === 0 ? (
         <Empty>No IAM users: people sign in through the identity center.</Empty>
       ) : (
-        <DataTable testId="account-iam-users" caption="IAM users" data={[...users]} columns={columns(asOf)} getRowId={(u) => u.userName} align="top" />
+        <DataTable
+          testId="account-iam-users"
+          caption="IAM users"
+          data={[...users]}
+          columns={columns(asOf)}
+          getRowId={(u) => u.userName}
+          align="top"
+        />
       )}
     </Section>
   );

@@ -5,19 +5,40 @@ type Role = TAccountDetail["roles"][number];
 
 /** Roles and who may assume them; trust reaching outside the organization is listed first and flagged. */
 export function AccountRoles({ roles }: { roles: readonly Role[] }) {
-  const sorted = [...roles].sort((a, b) => Number(b.outsideTrust) - Number(a.outsideTrust) || a.roleName.localeCompare(b.roleName));
+  const sorted = [...roles].sort(
+    (a, b) =>
+      Number(b.outsideTrust) - Number(a.outsideTrust) || a.roleName.localeCompare(b.roleName),
+  );
   const outside = roles.filter((r) => r.outsideTrust).length;
   return (
-    <Section id="roles-title" title="Roles and trust relationships" count={roles.length} note={outside ? `${outside} trusted from outside the organization` : "No role is trusted from outside the organization"}>
+    <Section
+      id="roles-title"
+      title="Roles and trust relationships"
+      count={roles.length}
+      note={
+        outside
+          ? `${outside} trusted from outside the organization`
+          : "No role is trusted from outside the organization"
+      }
+    >
       {roles.length === 0 ? (
         <Empty>No IAM roles recorded (the account has not been audited yet).</Empty>
       ) : (
-        <div className="max-h-[28rem] overflow-auto" tabIndex={0} role="region" aria-label="Roles and trusted principals">
+        <div
+          className="max-h-[28rem] overflow-auto"
+          tabIndex={0}
+          role="region"
+          aria-label="Roles and trusted principals"
+        >
           <table className={tableClass} data-testid="account-roles">
             <thead className="sticky top-0 bg-white dark:bg-slate-900">
               <tr>
-                <th scope="col" className={thClass}>Role</th>
-                <th scope="col" className={thClass}>Trusted principals</th>
+                <th scope="col" className={thClass}>
+                  Role
+                </th>
+                <th scope="col" className={thClass}>
+                  Trusted principals
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -29,7 +50,9 @@ export function AccountRoles({ roles }: { roles: readonly Role[] }) {
                       <div className="mt-0.5">
                         {/* A vendor role behind sts:ExternalId is the expected pattern; an unguarded one is a door. */}
                         {r.trusts.every((t) => t.guarded || !isOutside(t)) ? (
-                          <Badge tone="warn">Trusted outside the organization, with a condition</Badge>
+                          <Badge tone="warn">
+                            Trusted outside the organization, with a condition
+                          </Badge>
                         ) : (
                           <Badge tone="bad">Trusted outside the organization</Badge>
                         )}
@@ -46,7 +69,9 @@ export function AccountRoles({ roles }: { roles: readonly Role[] }) {
                         ))}
                       </ul>
                     ) : (
-                      <span className="text-slate-500 dark:text-slate-400">No one (no Allow statement for sts:AssumeRole)</span>
+                      <span className="text-slate-500 dark:text-slate-400">
+                        No one (no Allow statement for sts:AssumeRole)
+                      </span>
                     )}
                   </td>
                 </tr>
@@ -72,9 +97,14 @@ function TrustChip({ trust }: { trust: TTrustedPrincipal }) {
         ? "border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
         : "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-200";
   return (
-    <span className={`inline-block rounded-md border px-1.5 py-0.5 text-xs ${style}`} title={trust.principal}>
+    <span
+      className={`inline-block rounded-md border px-1.5 py-0.5 text-xs ${style}`}
+      title={trust.principal}
+    >
       {text}
-      {trust.guarded ? <span className="ml-1 opacity-75">(with ExternalId / org condition)</span> : null}
+      {trust.guarded ? (
+        <span className="ml-1 opacity-75">(with ExternalId / org condition)</span>
+      ) : null}
     </span>
   );
 }
@@ -82,9 +112,15 @@ function TrustChip({ trust }: { trust: TTrustedPrincipal }) {
 function describe(t: TTrustedPrincipal): { text: string; tone: "bad" | "plain" } {
   if (t.kind === "anyone") return { text: "Anyone (*)", tone: "bad" };
   if (t.kind === "service") return { text: t.principal, tone: "plain" };
-  if (t.kind === "federated") return { text: `Identity provider ${t.principal.split("/").pop() ?? t.principal}`, tone: "plain" };
+  if (t.kind === "federated")
+    return {
+      text: `Identity provider ${t.principal.split("/").pop() ?? t.principal}`,
+      tone: "plain",
+    };
   const who = t.principal.replace(/^arn:aws[a-z-]*:(iam|sts)::\d{12}:/, "");
-  const account = t.accountName ? `${t.accountName} (${t.accountId})` : (t.accountId ?? t.principal);
+  const account = t.accountName
+    ? `${t.accountName} (${t.accountId})`
+    : (t.accountId ?? t.principal);
   switch (t.relation) {
     case "self":
       return { text: `This account: ${who}`, tone: "plain" };

@@ -14,9 +14,22 @@ export function AccountTagPolicy({ accountId }: { accountId: string }) {
     queryFn: () => fetchJson(`/api/v1/accounts/${accountId}/tag-policy`, ZEffectiveTagPolicyView),
   });
   return (
-    <Section id="tag-policy-title" title="Effective tag policy" note="Tag policies from the root, its OUs and the account, merged as AWS does">
-      {q.isError ? <ErrorState message={`Could not load the tag policy: ${q.error.message}`} onRetry={() => void q.refetch()} /> : null}
-      {q.data ? <EffectiveTagPolicy policy={q.data} testId="account-tag-policy" /> : q.isError ? null : <Skeleton className="h-16 w-full" />}
+    <Section
+      id="tag-policy-title"
+      title="Effective tag policy"
+      note="Tag policies from the root, its OUs and the account, merged as AWS does"
+    >
+      {q.isError ? (
+        <ErrorState
+          message={`Could not load the tag policy: ${q.error.message}`}
+          onRetry={() => void q.refetch()}
+        />
+      ) : null}
+      {q.data ? (
+        <EffectiveTagPolicy policy={q.data} testId="account-tag-policy" />
+      ) : q.isError ? null : (
+        <Skeleton className="h-16 w-full" />
+      )}
     </Section>
   );
 }

@@ -1,11 +1,30 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import type { TAccountCosts } from "@/lib/api/accounts";
 import { shortMonthLabel, useNarrowChart, xAxisProps, yAxisProps } from "@/components/charts/axis";
 import { formatMoney, formatMoneyCompact, formatMonth } from "@/lib/format/money";
 
-const PALETTE = ["#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#14b8a6", "#ec4899", "#94a3b8"];
+const PALETTE = [
+  "#6366f1",
+  "#0ea5e9",
+  "#10b981",
+  "#f59e0b",
+  "#ef4444",
+  "#8b5cf6",
+  "#14b8a6",
+  "#ec4899",
+  "#94a3b8",
+];
 const CHART_SERVICES = 8;
 
 /** Monthly spend stacked by service: the largest services, the rest as "Other". */
@@ -15,17 +34,32 @@ export function CostsChart({ costs }: { costs: TAccountCosts }) {
   const rest = costs.services.slice(CHART_SERVICES);
   const keys = [...top.map((s) => s.service), ...(rest.length ? ["Other"] : [])];
   const rows = costs.months.map((m, i) => {
-    const row: Record<string, string | number> = { label: `${narrow ? shortMonthLabel(m.month) : formatMonth(m.month)}${m.estimated ? "*" : ""}` };
+    const row: Record<string, string | number> = {
+      label: `${narrow ? shortMonthLabel(m.month) : formatMonth(m.month)}${m.estimated ? "*" : ""}`,
+    };
     for (const s of top) row[s.service] = Number(s.byMonth[i] ?? 0);
     if (rest.length) row.Other = rest.reduce((sum, s) => sum + Number(s.byMonth[i] ?? 0), 0);
     return row;
   });
   return (
-    <div className="h-80 w-full" role="img" aria-label={`Monthly spend by service, ${formatMonth(costs.months[0]?.month ?? "")} to ${formatMonth(costs.months.at(-1)?.month ?? "")}`}>
+    <div
+      className="h-80 w-full"
+      role="img"
+      aria-label={`Monthly spend by service, ${formatMonth(costs.months[0]?.month ?? "")} to ${formatMonth(costs.months.at(-1)?.month ?? "")}`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.15} />
-          <XAxis dataKey="label" {...xAxisProps(narrow)} tick={{ fontSize: 11, fill: "currentColor" }} />
+          <CartesianGrid
+            strokeDasharray="3 3"
+            vertical={false}
+            stroke="currentColor"
+            strokeOpacity={0.15}
+          />
+          <XAxis
+            dataKey="label"
+            {...xAxisProps(narrow)}
+            tick={{ fontSize: 11, fill: "currentColor" }}
+          />
           <YAxis tickFormatter={formatMoneyCompact} {...yAxisProps(narrow)} />
           <Tooltip
             formatter={(v, name) => [formatMoney(Number(v)), name]}
@@ -36,7 +70,13 @@ export function CostsChart({ costs }: { costs: TAccountCosts }) {
           />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {keys.map((k, i) => (
-            <Bar key={k} dataKey={k} stackId="spend" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+            <Bar
+              key={k}
+              dataKey={k}
+              stackId="spend"
+              fill={PALETTE[i % PALETTE.length]}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -10,17 +10,39 @@ import { postJson } from "@/lib/api/fetch-json";
 import { CHANNEL_TYPES, type TChannelType } from "@/lib/alerts/channel-config";
 import { buttonClass, inputClass } from "./styles";
 
-const LABELS: Record<TChannelType, string> = { slack: "Slack incoming webhook", teams: "Microsoft Teams webhook", webhook: "Generic JSON webhook (HMAC-signed)", email: "Email (SMTP)" };
+const LABELS: Record<TChannelType, string> = {
+  slack: "Slack incoming webhook",
+  teams: "Microsoft Teams webhook",
+  webhook: "Generic JSON webhook (HMAC-signed)",
+  email: "Email (SMTP)",
+};
 
-function Field({ label, name, type = "text", required = true, placeholder }: { label: string; name: string; type?: string; required?: boolean; placeholder?: string }) {
+function Field({
+  label,
+  name,
+  type = "text",
+  required = true,
+  placeholder,
+}: {
+  label: string;
+  name: string;
+  type?: string;
+  required?: boolean;
+  placeholder?: string;
+}) {
   return (
     <label className="text-sm">
       <span className="mb-1 block font-medium">{label}</span>
-      <input name={name} type={type} required={required} placeholder={placeholder} className={inputClass} />
+      <input
+        name={name}
+        type={type}
+        required={required}
+        placeholder={placeholder}
+        className={inputClass}
+      />
     </label>
   );
 }
-
 
 function configOf(type: TChannelType, f: FormData): Record<string, unknown> {
   const s = (k: string) => formText(f, k);
@@ -31,7 +53,18 @@ function configOf(type: TChannelType, f: FormData): Record<string, unknown> {
     case "webhook":
       return { url: s("url"), secret: s("secret") };
     case "email":
-      return { host: s("host"), port: Number(s("port")), secure: f.get("secure") === "on", allowPlaintext: f.get("allowPlaintext") === "on", user: s("user") || undefined, password: s("password") || undefined, from: s("from"), to: s("to").split(/[,\s]+/).filter(Boolean) };
+      return {
+        host: s("host"),
+        port: Number(s("port")),
+        secure: f.get("secure") === "on",
+        allowPlaintext: f.get("allowPlaintext") === "on",
+        user: s("user") || undefined,
+        password: s("password") || undefined,
+        from: s("from"),
+        to: s("to")
+          .split(/[,\s]+/)
+          .filter(Boolean),
+      };
   }
 }
 
@@ -40,19 +73,23 @@ export function ChannelForm() {
   const [type, setType] = useState<TChannelType>("slack");
   const [plaintext, setPlaintext] = useState(false);
   const save = useMutation({
-    mutationFn: (body: unknown) => postJson("/api/v1/alerts/channels", z.object({ id: z.string() }), body),
+    mutationFn: (body: unknown) =>
+      postJson("/api/v1/alerts/channels", z.object({ id: z.string() }), body),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["alerts"] }),
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    save.mutate({ name: formText(f, "name"), type, enabled: true, config: configOf(type, f) }, {
+    save.mutate(
+      { name: formText(f, "name"), type, enabled: true, config: configOf(type, f) },
+      {
         onSuccess: () => {
           form.reset();
           setPlaintext(false);
         },
-      });
+      },
+    );
   };
   return (
     <Card title="Add a channel">
@@ -60,7 +97,11 @@ export function ChannelForm() {
         <Field label="Name" name="name" placeholder="e.g. #secops" />
         <label className="text-sm">
           <span className="mb-1 block font-medium">Type</span>
-          <select value={type} onChange={(e) => setType(z.enum(CHANNEL_TYPES).parse(e.target.value))} className={inputClass}>
+          <select
+            value={type}
+            onChange={(e) => setType(z.enum(CHANNEL_TYPES).parse(e.target.value))}
+            className={inputClass}
+          >
             {CHANNEL_TYPES.map((t) => (
               <option key={t} value={t}>
                 {LABELS[t]}
@@ -77,15 +118,23 @@ export function ChannelForm() {
             <Field label="From" name="from" type="email" />
             <Field label="To (comma-separated)" name="to" />
             <label className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="secure" /> Implicit TLS (port 465); otherwise STARTTLS is required
+              <input type="checkbox" name="secure" /> Implicit TLS (port 465); otherwise STARTTLS is
+              required
             </label>
             <div className="text-sm">
               <label className="flex items-center gap-2">
-                <input type="checkbox" name="allowPlaintext" checked={plaintext} onChange={(e) => setPlaintext(e.target.checked)} /> Allow sending without TLS
+                <input
+                  type="checkbox"
+                  name="allowPlaintext"
+                  checked={plaintext}
+                  onChange={(e) => setPlaintext(e.target.checked)}
+                />{" "}
+                Allow sending without TLS
               </label>
               {plaintext ? (
                 <p role="note" className="mt-1 text-amber-800 dark:text-amber-300">
-                  Warning: without TLS the SMTP password and every alert cross the network in clear text. Use only for a relay on a network you trust.
+                  Warning: without TLS the SMTP password and every alert cross the network in clear
+                  text. Use only for a relay on a network you trust.
                 </p>
               ) : null}
             </div>
@@ -93,7 +142,9 @@ export function ChannelForm() {
         ) : (
           <>
             <Field label="Webhook URL" name="url" type="url" placeholder="https://…" />
-            {type === "webhook" ? <Field label="Signing secret (min. 8 characters)" name="secret" type="password" /> : null}
+            {type === "webhook" ? (
+              <Field label="Signing secret (min. 8 characters)" name="secret" type="password" />
+            ) : null}
           </>
         )}
         <div className="md:col-span-2">

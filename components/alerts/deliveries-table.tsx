@@ -14,11 +14,34 @@ const STATUS_CLASS: Record<string, string> = {
 };
 
 const columns: ColumnDef<Delivery>[] = [
-  { id: "when", header: "When", enableSorting: false, cell: ({ row }) => new Date(row.original.createdAt).toLocaleString() },
-  { id: "channel", header: "Channel", enableSorting: false, cell: ({ row }) => row.original.channelName },
+  {
+    id: "when",
+    header: "When",
+    enableSorting: false,
+    cell: ({ row }) => new Date(row.original.createdAt).toLocaleString(),
+  },
+  {
+    id: "channel",
+    header: "Channel",
+    enableSorting: false,
+    cell: ({ row }) => row.original.channelName,
+  },
   { id: "alert", header: "Alert", enableSorting: false, cell: ({ row }) => row.original.summary },
-  { id: "status", header: "Status", enableSorting: false, cell: ({ row }) => <span className={STATUS_CLASS[row.original.status] ?? ""}>{row.original.status}</span> },
-  { id: "attempts", header: "Attempts", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => row.original.attempts },
+  {
+    id: "status",
+    header: "Status",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className={STATUS_CLASS[row.original.status] ?? ""}>{row.original.status}</span>
+    ),
+  },
+  {
+    id: "attempts",
+    header: "Attempts",
+    enableSorting: false,
+    meta: { align: "right" },
+    cell: ({ row }) => row.original.attempts,
+  },
   {
     id: "error",
     header: "Error",
@@ -37,7 +60,12 @@ export function DeliveriesTable({ deliveries }: { deliveries: TAlertSettings["de
       {deliveries.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">Nothing sent yet.</p>
       ) : (
-        <DataTable caption="Recent deliveries" data={deliveries} columns={columns} getRowId={(d) => d.id} />
+        <DataTable
+          caption="Recent deliveries"
+          data={deliveries}
+          columns={columns}
+          getRowId={(d) => d.id}
+        />
       )}
     </Card>
   );

@@ -12,7 +12,9 @@ export function AwsBudgetsTable({ rows }: { rows: TBudgetList["awsBudgets"] }) {
   return (
     <Card title="AWS Budgets (as collected)">
       {rows.length === 0 ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">No AWS Budgets were found in the accounts you can see.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No AWS Budgets were found in the accounts you can see.
+        </p>
       ) : (
         // On a narrow screen the table scrolls sideways in its box: keyboard users reach it with Tab.
         <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="AWS Budgets table">
@@ -26,7 +28,10 @@ export function AwsBudgetsTable({ rows }: { rows: TBudgetList["awsBudgets"] }) {
                 <th className={`${th} text-right`}>Actual</th>
                 <th className={`${th} text-right`}>AWS forecast</th>
                 <th className={`${th} text-right`}>
-                  <abbr title="OrgLens's month-end forecast of the same accounts, from their daily cost" className="no-underline">
+                  <abbr
+                    title="OrgLens's month-end forecast of the same accounts, from their daily cost"
+                    className="no-underline"
+                  >
                     OrgLens forecast
                   </abbr>
                 </th>
@@ -35,9 +40,14 @@ export function AwsBudgetsTable({ rows }: { rows: TBudgetList["awsBudgets"] }) {
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={`${r.accountId}|${r.name}`} className="border-t border-slate-100 dark:border-slate-800" data-aws-budget={r.name}>
+                <tr
+                  key={`${r.accountId}|${r.name}`}
+                  className="border-t border-slate-100 dark:border-slate-800"
+                  data-aws-budget={r.name}
+                >
                   <td className={`${td} pl-0`}>
-                    {r.accountName} <span className="text-slate-600 dark:text-slate-400">({r.accountId})</span>
+                    {r.accountName}{" "}
+                    <span className="text-slate-600 dark:text-slate-400">({r.accountId})</span>
                   </td>
                   <td className={td}>{r.name}</td>
                   <td className={td}>{r.timeUnit.toLowerCase()}</td>

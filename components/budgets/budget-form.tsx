@@ -9,14 +9,14 @@ import { Card } from "@/components/ui/card";
 import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { BUDGET_SCOPES } from "@/lib/api/budgets";
 
-const input = "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950";
+const input =
+  "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950";
 export interface ScopeOptions {
   accounts: { id: string; name: string }[];
   ous: { id: string; path: string }[];
   costCenters: string[];
 }
 const SCOPE_LABEL = { account: "Account", ou: "OU (subtree)", costCenter: "Cost center" } as const;
-
 
 export function BudgetForm({ options }: { options: ScopeOptions }) {
   const qc = useQueryClient();
@@ -26,27 +26,50 @@ export function BudgetForm({ options }: { options: ScopeOptions }) {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["budgets"] }),
   });
   const importAws = useMutation({
-    mutationFn: () => fetchJson("/api/v1/budgets/import-aws", z.object({ imported: z.number() }), { method: "POST" }),
+    mutationFn: () =>
+      fetchJson("/api/v1/budgets/import-aws", z.object({ imported: z.number() }), {
+        method: "POST",
+      }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["budgets"] }),
   });
   const scopeChoices =
-    scopeType === "account" ? options.accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` })) : scopeType === "ou" ? options.ous.map((o) => ({ value: o.id, label: o.path })) : options.costCenters.map((c) => ({ value: c, label: c }));
+    scopeType === "account"
+      ? options.accounts.map((a) => ({ value: a.id, label: `${a.name} (${a.id})` }))
+      : scopeType === "ou"
+        ? options.ous.map((o) => ({ value: o.id, label: o.path }))
+        : options.costCenters.map((c) => ({ value: c, label: c }));
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    save.mutate({ name: formText(f, "name"), scopeType, scopeId: formText(f, "scopeId"), monthlyAmount: Number(f.get("amount")) }, { onSuccess: () => form.reset() });
+    save.mutate(
+      {
+        name: formText(f, "name"),
+        scopeType,
+        scopeId: formText(f, "scopeId"),
+        monthlyAmount: Number(f.get("amount")),
+      },
+      { onSuccess: () => form.reset() },
+    );
   };
   return (
     <Card title="Define a monthly budget">
-      <form onSubmit={submit} aria-label="Define a monthly budget" className="grid gap-3 md:grid-cols-4">
+      <form
+        onSubmit={submit}
+        aria-label="Define a monthly budget"
+        className="grid gap-3 md:grid-cols-4"
+      >
         <label className="text-sm">
           <span className="mb-1 block font-medium">Name</span>
           <input name="name" required className={input} />
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium">Applies to</span>
-          <select value={scopeType} onChange={(e) => setScopeType(z.enum(BUDGET_SCOPES).parse(e.target.value))} className={input}>
+          <select
+            value={scopeType}
+            onChange={(e) => setScopeType(z.enum(BUDGET_SCOPES).parse(e.target.value))}
+            className={input}
+          >
             {BUDGET_SCOPES.map((s) => (
               <option key={s} value={s}>
                 {SCOPE_LABEL[s]}
@@ -69,13 +92,26 @@ export function BudgetForm({ options }: { options: ScopeOptions }) {
           <input name="amount" type="number" min="1" step="0.01" required className={input} />
         </label>
         <div className="flex flex-wrap items-center gap-3 md:col-span-4">
-          <button type="submit" disabled={save.isPending} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={save.isPending}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          >
             Save budget
           </button>
-          <button type="button" disabled={importAws.isPending} onClick={() => importAws.mutate()} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700">
+          <button
+            type="button"
+            disabled={importAws.isPending}
+            onClick={() => importAws.mutate()}
+            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm dark:border-slate-700"
+          >
             Import AWS Budgets
           </button>
-          {importAws.data ? <span role="status" className="text-sm">{importAws.data.imported} imported</span> : null}
+          {importAws.data ? (
+            <span role="status" className="text-sm">
+              {importAws.data.imported} imported
+            </span>
+          ) : null}
           <ActionError error={save.error ?? importAws.error} />
         </div>
       </form>

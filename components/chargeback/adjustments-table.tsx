@@ -17,15 +17,28 @@ const money = (id: "direct" | "shared" | "total", header: string): ColumnDef<Adj
 });
 
 const columns: ColumnDef<Adjustment>[] = [
-  { id: "adjusts", header: "Adjusts", enableSorting: false, cell: ({ row }) => formatMonth(row.original.adjustsMonth) },
-  { id: "costCenter", header: "Cost center", enableSorting: false, cell: ({ row }) => row.original.costCenter },
+  {
+    id: "adjusts",
+    header: "Adjusts",
+    enableSorting: false,
+    cell: ({ row }) => formatMonth(row.original.adjustsMonth),
+  },
+  {
+    id: "costCenter",
+    header: "Cost center",
+    enableSorting: false,
+    cell: ({ row }) => row.original.costCenter,
+  },
   {
     id: "account",
     header: "Account",
     enableSorting: false,
     cell: ({ row }) => (
       <>
-        {row.original.accountName || "(shared)"} <span className="tabular text-xs text-slate-600 dark:text-slate-400">{row.original.accountId}</span>
+        {row.original.accountName || "(shared)"}{" "}
+        <span className="tabular text-xs text-slate-600 dark:text-slate-400">
+          {row.original.accountId}
+        </span>
       </>
     ),
   },

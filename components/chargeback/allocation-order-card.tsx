@@ -6,25 +6,50 @@ import { useState } from "react";
 import { z } from "zod";
 import { Card } from "@/components/ui/card";
 import type { TChargebackView } from "@/lib/api/chargeback";
-import { ALLOCATION_SOURCES, ALLOCATION_SOURCE_LABELS, COST_METRICS, type TAllocationSource, type TCostMetric } from "@/lib/domain/allocation/settings";
+import {
+  ALLOCATION_SOURCES,
+  ALLOCATION_SOURCE_LABELS,
+  COST_METRICS,
+  type TAllocationSource,
+  type TCostMetric,
+} from "@/lib/domain/allocation/settings";
 import { sendJson } from "./send-json";
 import { buttonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
 
-const METRIC_LABEL: Record<TCostMetric, string> = { unblended: "Unblended", amortized: "Amortized", net: "Net unblended" };
+const METRIC_LABEL: Record<TCostMetric, string> = {
+  unblended: "Unblended",
+  amortized: "Amortized",
+  net: "Net unblended",
+};
 
 /** Where a cost's cost center comes from, in order; admins can reorder, drop sources and pick the metric. */
-export function AllocationOrderCard({ view, canEdit }: { view: TChargebackView; canEdit: boolean }) {
+export function AllocationOrderCard({
+  view,
+  canEdit,
+}: {
+  view: TChargebackView;
+  canEdit: boolean;
+}) {
   const qc = useQueryClient();
-  const [draft, setDraft] = useState<{ order: TAllocationSource[]; metric: TCostMetric } | null>(null);
+  const [draft, setDraft] = useState<{ order: TAllocationSource[]; metric: TCostMetric } | null>(
+    null,
+  );
   const save = useMutation({
-    mutationFn: (d: { order: TAllocationSource[]; metric: TCostMetric }) => sendJson("/api/v1/chargeback/settings", "PUT", z.unknown(), { allocationOrder: d.order, costMetric: d.metric }),
+    mutationFn: (d: { order: TAllocationSource[]; metric: TCostMetric }) =>
+      sendJson("/api/v1/chargeback/settings", "PUT", z.unknown(), {
+        allocationOrder: d.order,
+        costMetric: d.metric,
+      }),
     onSuccess: async () => {
       setDraft(null);
       await qc.invalidateQueries({ queryKey: ["chargeback"] });
     },
   });
   const order = draft?.order ?? view.settings.allocationOrder;
-  const label = (s: TAllocationSource) => (s === "accountTag" || s === "tagSplit" ? `${ALLOCATION_SOURCE_LABELS[s]} (${view.settings.costCenterTagKey})` : ALLOCATION_SOURCE_LABELS[s]);
+  const label = (s: TAllocationSource) =>
+    s === "accountTag" || s === "tagSplit"
+      ? `${ALLOCATION_SOURCE_LABELS[s]} (${view.settings.costCenterTagKey})`
+      : ALLOCATION_SOURCE_LABELS[s];
   const move = (i: number, by: number) => {
     const next = [...order];
     const [item] = next.splice(i, 1);
@@ -42,13 +67,32 @@ export function AllocationOrderCard({ view, canEdit }: { view: TChargebackView; 
             </span>
             {draft ? (
               <span className="flex gap-1">
-                <button type="button" className="px-1 text-xs underline disabled:opacity-40" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${ALLOCATION_SOURCE_LABELS[s]} up`}>
+                <button
+                  type="button"
+                  className="px-1 text-xs underline disabled:opacity-40"
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                  aria-label={`Move ${ALLOCATION_SOURCE_LABELS[s]} up`}
+                >
                   Up
                 </button>
-                <button type="button" className="px-1 text-xs underline disabled:opacity-40" disabled={i === order.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${ALLOCATION_SOURCE_LABELS[s]} down`}>
+                <button
+                  type="button"
+                  className="px-1 text-xs underline disabled:opacity-40"
+                  disabled={i === order.length - 1}
+                  onClick={() => move(i, 1)}
+                  aria-label={`Move ${ALLOCATION_SOURCE_LABELS[s]} down`}
+                >
                   Down
                 </button>
-                <button type="button" className="px-1 text-xs underline" onClick={() => setDraft({ order: order.filter((x) => x !== s), metric: draft.metric })} aria-label={`Remove ${ALLOCATION_SOURCE_LABELS[s]}`}>
+                <button
+                  type="button"
+                  className="px-1 text-xs underline"
+                  onClick={() =>
+                    setDraft({ order: order.filter((x) => x !== s), metric: draft.metric })
+                  }
+                  aria-label={`Remove ${ALLOCATION_SOURCE_LABELS[s]}`}
+                >
                   Remove
                 </button>
               </span>
@@ -62,13 +106,24 @@ export function AllocationOrderCard({ view, canEdit }: { view: TChargebackView; 
       {draft ? (
         <div className="mt-3 space-y-2">
           {unused.map((s) => (
-            <button key={s} type="button" className="mr-2 text-xs underline" onClick={() => setDraft({ order: [...order, s], metric: draft.metric })}>
+            <button
+              key={s}
+              type="button"
+              className="mr-2 text-xs underline"
+              onClick={() => setDraft({ order: [...order, s], metric: draft.metric })}
+            >
               Add {ALLOCATION_SOURCE_LABELS[s]}
             </button>
           ))}
           <label className="flex items-center gap-2 text-sm">
             Cost metric
-            <select className={inputClass} value={draft.metric} onChange={(e) => setDraft({ order, metric: z.enum(COST_METRICS).parse(e.target.value) })}>
+            <select
+              className={inputClass}
+              value={draft.metric}
+              onChange={(e) =>
+                setDraft({ order, metric: z.enum(COST_METRICS).parse(e.target.value) })
+              }
+            >
               {COST_METRICS.map((m) => (
                 <option key={m} value={m}>
                   {METRIC_LABEL[m]}
@@ -76,9 +131,17 @@ export function AllocationOrderCard({ view, canEdit }: { view: TChargebackView; 
               ))}
             </select>
           </label>
-          <p className={`text-xs ${mutedText}`}>Open months follow at once; closed months stay as issued and any difference is charged as an adjustment.</p>
+          <p className={`text-xs ${mutedText}`}>
+            Open months follow at once; closed months stay as issued and any difference is charged
+            as an adjustment.
+          </p>
           <div className="flex gap-2">
-            <button type="button" className={buttonClass} disabled={save.isPending} onClick={() => save.mutate(draft)}>
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={save.isPending}
+              onClick={() => save.mutate(draft)}
+            >
               Save order
             </button>
             <button type="button" className={secondaryButtonClass} onClick={() => setDraft(null)}>
@@ -91,7 +154,11 @@ export function AllocationOrderCard({ view, canEdit }: { view: TChargebackView; 
         <p className={`mt-3 text-sm ${mutedText}`}>
           Metric: {METRIC_LABEL[view.settings.costMetric]} cost.{" "}
           {canEdit ? (
-            <button type="button" className="underline" onClick={() => setDraft({ order: [...order], metric: view.settings.costMetric })}>
+            <button
+              type="button"
+              className="underline"
+              onClick={() => setDraft({ order: [...order], metric: view.settings.costMetric })}
+            >
               Change
             </button>
           ) : null}

@@ -32,7 +32,11 @@ export function ChargebackPage({ can }: { can: ChargebackAbilities }) {
   const requested = params.get("month") ?? "";
   const month = MONTH.test(requested) ? requested : null;
   const expanded = params.get("cc");
-  const q = useQuery({ queryKey: ["chargeback", month ?? "latest"], queryFn: () => fetchJson(`/api/v1/chargeback${month ? `?month=${month}` : ""}`, ZChargebackView) });
+  const q = useQuery({
+    queryKey: ["chargeback", month ?? "latest"],
+    queryFn: () =>
+      fetchJson(`/api/v1/chargeback${month ? `?month=${month}` : ""}`, ZChargebackView),
+  });
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -47,13 +51,21 @@ export function ChargebackPage({ can }: { can: ChargebackAbilities }) {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Chargeback</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Each month&apos;s cost by cost center, with shared costs split by rule, reconciled to the organization&apos;s total to the cent.
+          Each month&apos;s cost by cost center, with shared costs split by rule, reconciled to the
+          organization&apos;s total to the cent.
         </p>
       </header>
-      {q.isError ? <ErrorState message={`Could not load the chargeback: ${q.error.message}`} onRetry={() => void q.refetch()} /> : null}
+      {q.isError ? (
+        <ErrorState
+          message={`Could not load the chargeback: ${q.error.message}`}
+          onRetry={() => void q.refetch()}
+        />
+      ) : null}
       <MonthBar view={view} onMonth={(m) => setParam("month", m.slice(0, 7))} />
       {view?.state === "empty" ? (
-        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">No cost data yet. Run a collection to load spend.</p>
+        <p className="rounded-xl border border-slate-200 bg-white p-8 text-center text-sm text-slate-600 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+          No cost data yet. Run a collection to load spend.
+        </p>
       ) : (
         <>
           <div className="grid gap-4 lg:grid-cols-3">
@@ -67,12 +79,22 @@ export function ChargebackPage({ can }: { can: ChargebackAbilities }) {
               [0, 1, 2].map((i) => <Skeleton key={i} className="h-44 w-full" />)
             )}
           </div>
-          {view ? <CostCenterTable view={view} expanded={expanded} onExpand={(cc) => setParam("cc", cc)} /> : <Skeleton className="h-96 w-full" />}
+          {view ? (
+            <CostCenterTable
+              view={view}
+              expanded={expanded}
+              onExpand={(cc) => setParam("cc", cc)}
+            />
+          ) : (
+            <Skeleton className="h-96 w-full" />
+          )}
           {view && view.adjustments.length ? <AdjustmentsTable view={view} /> : null}
           {view && view.pools.length ? <PoolsCard view={view} /> : null}
         </>
       )}
-      {view?.month ? <RulesPanel month={view.month} canWrite={can.writeRules} canPreview={can.preview} /> : null}
+      {view?.month ? (
+        <RulesPanel month={view.month} canWrite={can.writeRules} canPreview={can.preview} />
+      ) : null}
       {can.preview ? <OuDefaultsCard canEdit={can.writeRules} /> : null}
     </div>
   );

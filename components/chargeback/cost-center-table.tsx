@@ -7,13 +7,25 @@ import { formatMoneyCents } from "@/lib/format/money";
 import { BASIS_LABEL } from "./labels";
 import { numClass, thClass } from "./styles";
 
-
 /** Cost centers with direct, shared and total; a row opens to the accounts charged to it. */
-export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebackView; expanded: string | null; onExpand: (cc: string | null) => void }) {
+export function CostCenterTable({
+  view,
+  expanded,
+  onExpand,
+}: {
+  view: TChargebackView;
+  expanded: string | null;
+  onExpand: (cc: string | null) => void;
+}) {
   const { check } = view;
   return (
     <Card title={`Chargeback by cost center (${view.costCenters.length})`}>
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Chargeback by cost center table">
+      <div
+        className="overflow-x-auto"
+        tabIndex={0}
+        role="region"
+        aria-label="Chargeback by cost center table"
+      >
         <table className="w-full text-sm" data-testid="cost-center-table">
           <thead>
             <tr className="border-b border-slate-200 dark:border-slate-800">
@@ -39,10 +51,20 @@ export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebac
               const open = expanded === cc.costCenter;
               return (
                 <Fragment key={cc.costCenter}>
-                  <tr className="border-b border-slate-100 dark:border-slate-800" data-cost-center={cc.costCenter}>
+                  <tr
+                    className="border-b border-slate-100 dark:border-slate-800"
+                    data-cost-center={cc.costCenter}
+                  >
                     <th scope="row" className="px-2 py-1.5 text-left font-medium">
-                      <button type="button" aria-expanded={open} className="flex items-center gap-1 hover:underline" onClick={() => onExpand(open ? null : cc.costCenter)}>
-                        <span aria-hidden className="inline-block w-3">{open ? "▾" : "▸"}</span>
+                      <button
+                        type="button"
+                        aria-expanded={open}
+                        className="flex items-center gap-1 hover:underline"
+                        onClick={() => onExpand(open ? null : cc.costCenter)}
+                      >
+                        <span aria-hidden className="inline-block w-3">
+                          {open ? "▾" : "▸"}
+                        </span>
                         {cc.costCenter === "unallocated" ? <em>unallocated</em> : cc.costCenter}
                       </button>
                     </th>
@@ -56,7 +78,10 @@ export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebac
                   {open ? (
                     <tr>
                       <td colSpan={5} className="bg-slate-50 px-2 py-2 dark:bg-slate-950">
-                        <table className="w-full text-sm" aria-label={`Accounts charged to ${cc.costCenter}`}>
+                        <table
+                          className="w-full text-sm"
+                          aria-label={`Accounts charged to ${cc.costCenter}`}
+                        >
                           <thead>
                             <tr>
                               {["Account", "OU (in the month)", "How allocated"].map((h) => (
@@ -73,18 +98,28 @@ export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebac
                           </thead>
                           <tbody>
                             {cc.accounts.map((a) => (
-                              <tr key={a.accountId || "none"} className="border-t border-slate-200 dark:border-slate-800">
+                              <tr
+                                key={a.accountId || "none"}
+                                className="border-t border-slate-200 dark:border-slate-800"
+                              >
                                 <td className="px-2 py-1.5">
                                   {a.accountId ? (
                                     <>
-                                      <span className="font-medium">{a.accountName || "(unknown account)"}</span> <span className="tabular text-xs text-slate-600 dark:text-slate-400">{a.accountId}</span>
+                                      <span className="font-medium">
+                                        {a.accountName || "(unknown account)"}
+                                      </span>{" "}
+                                      <span className="tabular text-xs text-slate-600 dark:text-slate-400">
+                                        {a.accountId}
+                                      </span>
                                     </>
                                   ) : (
                                     <em>Shared cost without an account</em>
                                   )}
                                 </td>
                                 <td className="px-2 py-1.5 text-xs">{a.ouPath}</td>
-                                <td className="px-2 py-1.5 text-xs">{a.basis ? BASIS_LABEL[a.basis] : "as issued"}</td>
+                                <td className="px-2 py-1.5 text-xs">
+                                  {a.basis ? BASIS_LABEL[a.basis] : "as issued"}
+                                </td>
                                 <td className={numClass}>{formatMoneyCents(a.direct)}</td>
                                 <td className={numClass}>{formatMoneyCents(a.shared)}</td>
                                 <td className={numClass}>{formatMoneyCents(a.total)}</td>
@@ -104,7 +139,9 @@ export function CostCenterTable({ view, expanded, onExpand }: { view: TChargebac
               <th scope="row" className="px-2 py-2 text-left">
                 Total
               </th>
-              <td className={numClass}>{view.costCenters.reduce((s, c) => s + c.accounts.length, 0)}</td>
+              <td className={numClass}>
+                {view.costCenters.reduce((s, c) => s + c.accounts.length, 0)}
+              </td>
               <td colSpan={2} />
               <td className={numClass} data-testid="table-total">
                 {formatMoneyCents(check.chargebackTotal)}

@@ -13,11 +13,15 @@ import { buttonClass, inputClass, mutedText, secondaryButtonClass } from "./styl
 /** OU default cost centers (nearest ancestor wins): explicit mappings, and OU cost-center tags as fallback. */
 export function OuDefaultsCard({ canEdit }: { canEdit: boolean }) {
   const qc = useQueryClient();
-  const options = useQuery({ queryKey: ["chargeback-options"], queryFn: () => fetchJson("/api/v1/chargeback/options", ZChargebackOptions) });
+  const options = useQuery({
+    queryKey: ["chargeback-options"],
+    queryFn: () => fetchJson("/api/v1/chargeback/options", ZChargebackOptions),
+  });
   const [ouId, setOuId] = useState("");
   const [costCenter, setCostCenter] = useState("");
   const save = useMutation({
-    mutationFn: (cc: string | null) => sendJson("/api/v1/chargeback/ou-defaults", "PUT", z.unknown(), { ouId, costCenter: cc }),
+    mutationFn: (cc: string | null) =>
+      sendJson("/api/v1/chargeback/ou-defaults", "PUT", z.unknown(), { ouId, costCenter: cc }),
     onSuccess: async () => {
       setCostCenter("");
       await qc.invalidateQueries({ queryKey: ["chargeback-options"] });
@@ -27,7 +31,10 @@ export function OuDefaultsCard({ canEdit }: { canEdit: boolean }) {
   const defaults = options.data?.ouDefaults ?? [];
   return (
     <Card title="OU default cost centers">
-      <p className={`mb-3 ${mutedText}`}>Used for accounts without a cost-center tag: the nearest OU above the account with a default wins. An explicit mapping overrides the OU&apos;s own cost-center tag.</p>
+      <p className={`mb-3 ${mutedText}`}>
+        Used for accounts without a cost-center tag: the nearest OU above the account with a default
+        wins. An explicit mapping overrides the OU&apos;s own cost-center tag.
+      </p>
       {!options.data ? (
         <Skeleton className="h-16 w-full" />
       ) : defaults.length === 0 ? (
@@ -38,7 +45,10 @@ export function OuDefaultsCard({ canEdit }: { canEdit: boolean }) {
             <li key={d.ouId} className="flex justify-between gap-2">
               <span>{d.path}</span>
               <span>
-                <span className="font-medium">{d.costCenter}</span> <span className={`text-xs ${mutedText}`}>({d.from === "tag" ? "OU tag" : "mapping"})</span>
+                <span className="font-medium">{d.costCenter}</span>{" "}
+                <span className={`text-xs ${mutedText}`}>
+                  ({d.from === "tag" ? "OU tag" : "mapping"})
+                </span>
               </span>
             </li>
           ))}
@@ -59,12 +69,27 @@ export function OuDefaultsCard({ canEdit }: { canEdit: boolean }) {
           </label>
           <label className="flex flex-col gap-1 text-sm">
             Cost center
-            <input className={inputClass} value={costCenter} onChange={(e) => setCostCenter(e.target.value)} placeholder="CC-1234" />
+            <input
+              className={inputClass}
+              value={costCenter}
+              onChange={(e) => setCostCenter(e.target.value)}
+              placeholder="CC-1234"
+            />
           </label>
-          <button type="button" className={buttonClass} disabled={!ouId || !costCenter.trim() || save.isPending} onClick={() => save.mutate(costCenter.trim())}>
+          <button
+            type="button"
+            className={buttonClass}
+            disabled={!ouId || !costCenter.trim() || save.isPending}
+            onClick={() => save.mutate(costCenter.trim())}
+          >
             Set default
           </button>
-          <button type="button" className={secondaryButtonClass} disabled={!ouId || save.isPending} onClick={() => save.mutate(null)}>
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            disabled={!ouId || save.isPending}
+            onClick={() => save.mutate(null)}
+          >
             Clear mapping
           </button>
           <ActionError error={save.error} className="w-full" block />

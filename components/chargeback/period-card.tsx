@@ -11,10 +11,26 @@ import { sendJson } from "./send-json";
 import { buttonClass, dangerButtonClass, mutedText, secondaryButtonClass } from "./styles";
 
 const BADGE = {
-  closed: { label: "Closed", cls: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200", text: "Frozen as issued. Later data changes are charged as adjustments in the next open month." },
-  open: { label: "Open", cls: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200", text: "Figures follow the latest cost data until the month is closed." },
-  estimated: { label: "Estimated", cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200", text: "Cost Explorer still marks this month's figures as estimated." },
-  empty: { label: "No data", cls: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300", text: "" },
+  closed: {
+    label: "Closed",
+    cls: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+    text: "Frozen as issued. Later data changes are charged as adjustments in the next open month.",
+  },
+  open: {
+    label: "Open",
+    cls: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
+    text: "Figures follow the latest cost data until the month is closed.",
+  },
+  estimated: {
+    label: "Estimated",
+    cls: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
+    text: "Cost Explorer still marks this month's figures as estimated.",
+  },
+  empty: {
+    label: "No data",
+    cls: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+    text: "",
+  },
 } as const;
 
 /** The month's period state, with close / re-open for admins (each behind a confirmation). */
@@ -25,7 +41,12 @@ export function PeriodCard({ view, canClose }: { view: TChargebackView; canClose
   const action = view.state === "closed" ? "reopen" : "close";
   const gate = action === "close" ? view.close : view.reopen;
   const mutation = useMutation({
-    mutationFn: () => sendJson(`/api/v1/chargeback/periods/${month.slice(0, 7)}`, action === "close" ? "PUT" : "DELETE", z.unknown()),
+    mutationFn: () =>
+      sendJson(
+        `/api/v1/chargeback/periods/${month.slice(0, 7)}`,
+        action === "close" ? "PUT" : "DELETE",
+        z.unknown(),
+      ),
     onSuccess: async () => {
       setConfirming(false);
       await qc.invalidateQueries({ queryKey: ["chargeback"] });
@@ -37,7 +58,10 @@ export function PeriodCard({ view, canClose }: { view: TChargebackView; canClose
   return (
     <Card title="Period">
       <p className="flex items-center gap-2">
-        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${badge.cls}`} data-testid="period-state">
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs font-medium ${badge.cls}`}
+          data-testid="period-state"
+        >
           {badge.label}
         </span>
         <span className="font-medium">{formatMonth(month)}</span>
@@ -45,34 +69,62 @@ export function PeriodCard({ view, canClose }: { view: TChargebackView; canClose
       <p className={`mt-2 ${mutedText}`}>{badge.text}</p>
       {view.closed ? (
         <p className={`mt-1 ${mutedText}`}>
-          Closed by {view.closed.closedBy} on {new Date(view.closed.closedAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}.
+          Closed by {view.closed.closedBy} on{" "}
+          {new Date(view.closed.closedAt).toLocaleString("en-US", {
+            dateStyle: "medium",
+            timeStyle: "short",
+          })}
+          .
         </p>
       ) : null}
       {canClose ? (
         <div className="mt-3 space-y-2">
           {confirming ? (
-            <div role="group" aria-label={`Confirm: ${label}`} className="space-y-2 rounded-md border border-slate-200 p-2 dark:border-slate-700">
+            <div
+              role="group"
+              aria-label={`Confirm: ${label}`}
+              className="space-y-2 rounded-md border border-slate-200 p-2 dark:border-slate-700"
+            >
               <p className="text-sm">
                 {action === "close"
                   ? "Closing freezes this month's chargeback as issued; it can only change again through adjustments or an admin re-opening it."
                   : "Re-opening withdraws the issued lines; the month reads live again until it is closed anew."}
               </p>
               <div className="flex gap-2">
-                <button type="button" className={action === "close" ? buttonClass : dangerButtonClass} disabled={mutation.isPending} onClick={() => mutation.mutate()}>
+                <button
+                  type="button"
+                  className={action === "close" ? buttonClass : dangerButtonClass}
+                  disabled={mutation.isPending}
+                  onClick={() => mutation.mutate()}
+                >
                   {mutation.isPending ? "Working…" : `Confirm: ${label}`}
                 </button>
-                <button type="button" className={secondaryButtonClass} onClick={() => setConfirming(false)}>
+                <button
+                  type="button"
+                  className={secondaryButtonClass}
+                  onClick={() => setConfirming(false)}
+                >
                   Cancel
                 </button>
               </div>
             </div>
           ) : (
-            <button type="button" className={action === "close" ? buttonClass : secondaryButtonClass} disabled={!gate.allowed} aria-describedby={gate.reason ? "period-gate-reason" : undefined} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className={action === "close" ? buttonClass : secondaryButtonClass}
+              disabled={!gate.allowed}
+              aria-describedby={gate.reason ? "period-gate-reason" : undefined}
+              onClick={() => setConfirming(true)}
+            >
               {label}
             </button>
           )}
           {gate.reason && !gate.allowed ? (
-            <p id="period-gate-reason" className="text-sm text-amber-800 dark:text-amber-300" data-testid="period-gate-reason">
+            <p
+              id="period-gate-reason"
+              className="text-sm text-amber-800 dark:text-amber-300"
+              data-testid="period-gate-reason"
+            >
               {gate.reason}
             </p>
           ) : null}

@@ -3,16 +3,22 @@ import type { TChargebackView } from "@/lib/api/chargeback";
 import { formatMoneyCents } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";
 
-
 /** Each shared-cost rule in force this month: what it took and where it went. */
 export function PoolsCard({ view }: { view: TChargebackView }) {
   return (
     <Card title="Shared costs this month">
       <ul className="grid gap-4 md:grid-cols-2">
         {view.pools.map((p) => (
-          <li key={p.ruleKey} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="pool">
+          <li
+            key={p.ruleKey}
+            className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+            data-testid="pool"
+          >
             <p className="font-medium">
-              {p.name} <span className="text-xs font-normal text-slate-600 dark:text-slate-400">v{p.version} · {METHOD_LABEL[p.method]}</span>
+              {p.name}{" "}
+              <span className="text-xs font-normal text-slate-600 dark:text-slate-400">
+                v{p.version} · {METHOD_LABEL[p.method]}
+              </span>
             </p>
             <p className="text-sm">
               Shared: <span className="tabular font-semibold">{formatMoneyCents(p.source)}</span>

@@ -16,10 +16,17 @@ const money = (id: string, header: string, value: (c: Change) => string): Column
 });
 
 const columns: ColumnDef<Change>[] = [
-  { id: "costCenter", header: "Cost center", enableSorting: false, cell: ({ row }) => row.original.costCenter },
+  {
+    id: "costCenter",
+    header: "Cost center",
+    enableSorting: false,
+    cell: ({ row }) => row.original.costCenter,
+  },
   money("before", "Before", (c) => formatMoneyCents(c.before)),
   money("after", "After", (c) => formatMoneyCents(c.after)),
-  money("change", "Change", (c) => (c.change.startsWith("-") ? formatMoneyCents(c.change) : `+${formatMoneyCents(c.change)}`)),
+  money("change", "Change", (c) =>
+    c.change.startsWith("-") ? formatMoneyCents(c.change) : `+${formatMoneyCents(c.change)}`,
+  ),
 ];
 
 /** The draft's effect on one month: its pool, where it goes, and every cost center whose total moves. */
@@ -28,7 +35,8 @@ export function RulePreviewResult({ preview }: { preview: TRulePreview }) {
   return (
     <section aria-label="Preview" className="space-y-2" data-testid="rule-preview">
       <h4 className="font-medium">
-        Preview for {formatMonth(preview.month)}: the rule shares <span className="tabular">{formatMoneyCents(preview.pool.source)}</span>
+        Preview for {formatMonth(preview.month)}: the rule shares{" "}
+        <span className="tabular">{formatMoneyCents(preview.pool.source)}</span>
       </h4>
       <ul className="text-sm">
         {preview.pool.targets.map((t) => (
@@ -39,13 +47,22 @@ export function RulePreviewResult({ preview }: { preview: TRulePreview }) {
         ))}
       </ul>
       {changed.length ? (
-        <DataTable caption="Cost centers whose total changes" data={changed} columns={columns} getRowId={(c) => c.costCenter} />
+        <DataTable
+          caption="Cost centers whose total changes"
+          data={changed}
+          columns={columns}
+          getRowId={(c) => c.costCenter}
+        />
       ) : (
         <p className="text-sm">No cost center&apos;s total changes.</p>
       )}
       <p className="text-sm">
-        Organization total before and after: <span className="tabular">{formatMoneyCents(preview.total.before)}</span> / <span className="tabular">{formatMoneyCents(preview.total.after)}</span>
-        {preview.total.before === preview.total.after ? " — unchanged, as a split must leave it." : ""}
+        Organization total before and after:{" "}
+        <span className="tabular">{formatMoneyCents(preview.total.before)}</span> /{" "}
+        <span className="tabular">{formatMoneyCents(preview.total.after)}</span>
+        {preview.total.before === preview.total.after
+          ? " — unchanged, as a split must leave it."
+          : ""}
       </p>
       {preview.warnings.length ? (
         <ul className="list-disc pl-5 text-sm text-amber-800 dark:text-amber-300">

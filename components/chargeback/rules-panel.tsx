@@ -8,7 +8,12 @@ import { z } from "zod";
 import { DataTable } from "@/components/tables/data-table";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { ZChargebackOptions, ZRuleList, type TChargebackOptions, type TRuleList } from "@/lib/api/chargeback";
+import {
+  ZChargebackOptions,
+  ZRuleList,
+  type TChargebackOptions,
+  type TRuleList,
+} from "@/lib/api/chargeback";
 import { formatMonth } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";
 import { RuleEditor, type EditorStart } from "./rule-editor";
@@ -16,14 +21,30 @@ import { sendJson } from "./send-json";
 import { dangerButtonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
 
 type Rule = TRuleList["rules"][number];
-const STATUS = { active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200", scheduled: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200", retired: "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-300" } as const;
+const STATUS = {
+  active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200",
+  scheduled: "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-200",
+  retired: "bg-slate-200 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+} as const;
 
 function describe(r: Rule, options: TChargebackOptions | undefined) {
   const account = (id: string) => options?.accounts.find((a) => a.id === id)?.name ?? id;
   const ou = (id: string) => options?.ous.find((o) => o.id === id)?.path ?? id;
   const v = r.current;
-  const source = [v.sourceAccounts.length ? `accounts ${v.sourceAccounts.map(account).join(", ")}` : "", v.sourceServices.length ? `${v.sourceAccounts.length ? "services" : "service"} ${v.sourceServices.join(", ")}${v.sourceAccounts.length ? " in them" : " in any account"}` : ""].filter(Boolean).join("; ");
-  const targets = v.targets.map((t) => `${t.kind === "ou" ? `OU ${ou(t.id)}` : t.id}${t.percent !== undefined ? ` ${t.percent}%` : ""}`).join(", ");
+  const source = [
+    v.sourceAccounts.length ? `accounts ${v.sourceAccounts.map(account).join(", ")}` : "",
+    v.sourceServices.length
+      ? `${v.sourceAccounts.length ? "services" : "service"} ${v.sourceServices.join(", ")}${v.sourceAccounts.length ? " in them" : " in any account"}`
+      : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
+  const targets = v.targets
+    .map(
+      (t) =>
+        `${t.kind === "ou" ? `OU ${ou(t.id)}` : t.id}${t.percent !== undefined ? ` ${t.percent}%` : ""}`,
+    )
+    .join(", ");
   return { source, targets };
 }
 
@@ -31,7 +52,8 @@ function Retire({ rule, first, onDone }: { rule: Rule; first: string; onDone: ()
   const qc = useQueryClient();
   const [from, setFrom] = useState(first.slice(0, 7));
   const m = useMutation({
-    mutationFn: () => sendJson(`/api/v1/chargeback/rules/${rule.ruleKey}/retire`, "POST", z.unknown(), { from }),
+    mutationFn: () =>
+      sendJson(`/api/v1/chargeback/rules/${rule.ruleKey}/retire`, "POST", z.unknown(), { from }),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ["chargeback-rules"] });
       await qc.invalidateQueries({ queryKey: ["chargeback"] });
@@ -39,12 +61,27 @@ function Retire({ rule, first, onDone }: { rule: Rule; first: string; onDone: ()
     },
   });
   return (
-    <div className="mt-2 flex flex-wrap items-end gap-2" role="group" aria-label={`Retire ${rule.current.name}`}>
+    <div
+      className="mt-2 flex flex-wrap items-end gap-2"
+      role="group"
+      aria-label={`Retire ${rule.current.name}`}
+    >
       <label className="flex flex-col gap-1 text-xs">
         Stops applying from
-        <input type="month" className={inputClass} min={first.slice(0, 7)} value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input
+          type="month"
+          className={inputClass}
+          min={first.slice(0, 7)}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
       </label>
-      <button type="button" className={dangerButtonClass} disabled={m.isPending} onClick={() => m.mutate()}>
+      <button
+        type="button"
+        className={dangerButtonClass}
+        disabled={m.isPending}
+        onClick={() => m.mutate()}
+      >
         Confirm retire
       </button>
       <button type="button" className={secondaryButtonClass} onClick={onDone}>
@@ -56,9 +93,24 @@ function Retire({ rule, first, onDone }: { rule: Rule; first: string; onDone: ()
 }
 
 /** Shared-cost rules: the list with versions; create, edit (a new version) and retire for admins; preview for analysts too. */
-export function RulesPanel({ month, canWrite, canPreview }: { month: string; canWrite: boolean; canPreview: boolean }) {
-  const rules = useQuery({ queryKey: ["chargeback-rules"], queryFn: () => fetchJson("/api/v1/chargeback/rules", ZRuleList) });
-  const options = useQuery({ queryKey: ["chargeback-options"], queryFn: () => fetchJson("/api/v1/chargeback/options", ZChargebackOptions), enabled: canPreview });
+export function RulesPanel({
+  month,
+  canWrite,
+  canPreview,
+}: {
+  month: string;
+  canWrite: boolean;
+  canPreview: boolean;
+}) {
+  const rules = useQuery({
+    queryKey: ["chargeback-rules"],
+    queryFn: () => fetchJson("/api/v1/chargeback/rules", ZRuleList),
+  });
+  const options = useQuery({
+    queryKey: ["chargeback-options"],
+    queryFn: () => fetchJson("/api/v1/chargeback/options", ZChargebackOptions),
+    enabled: canPreview,
+  });
   const [editing, setEditing] = useState<EditorStart | null>(null);
   const [retiring, setRetiring] = useState<string | null>(null);
   const first = rules.data?.firstEditableMonth ?? month;
@@ -84,8 +136,22 @@ export function RulesPanel({ month, canWrite, canPreview }: { month: string; can
         </span>
       ),
     },
-    { id: "status", header: "Status", enableSorting: false, cell: ({ row: { original: r } }) => <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[r.status]}`}>{r.status}</span> },
-    text("applies", "Applies", (r) => `${formatMonth(r.current.validFrom)} – ${r.current.validTo ? formatMonth(r.current.validTo) : "open"}`),
+    {
+      id: "status",
+      header: "Status",
+      enableSorting: false,
+      cell: ({ row: { original: r } }) => (
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[r.status]}`}>
+          {r.status}
+        </span>
+      ),
+    },
+    text(
+      "applies",
+      "Applies",
+      (r) =>
+        `${formatMonth(r.current.validFrom)} – ${r.current.validTo ? formatMonth(r.current.validTo) : "open"}`,
+    ),
     text("takes", "Takes", (r) => describe(r, options.data).source),
     text("split", "Split", (r) => METHOD_LABEL[r.current.method]),
     text("targets", "Targets", (r) => describe(r, options.data).targets),
@@ -97,13 +163,32 @@ export function RulesPanel({ month, canWrite, canPreview }: { month: string; can
       cell: ({ row: { original: r } }) =>
         canWrite && r.status !== "retired" ? (
           <>
-            <button type="button" className="underline" onClick={() => setEditing({ mode: "edit", ruleKey: r.ruleKey, draft: r.current, validFrom: first > month ? first : month })} aria-label={`Edit ${r.current.name}`}>
+            <button
+              type="button"
+              className="underline"
+              onClick={() =>
+                setEditing({
+                  mode: "edit",
+                  ruleKey: r.ruleKey,
+                  draft: r.current,
+                  validFrom: first > month ? first : month,
+                })
+              }
+              aria-label={`Edit ${r.current.name}`}
+            >
               Edit
             </button>{" "}
-            <button type="button" className="ml-2 underline" onClick={() => setRetiring(r.ruleKey)} aria-label={`Retire ${r.current.name}`}>
+            <button
+              type="button"
+              className="ml-2 underline"
+              onClick={() => setRetiring(r.ruleKey)}
+              aria-label={`Retire ${r.current.name}`}
+            >
               Retire
             </button>
-            {retiring === r.ruleKey ? <Retire rule={r} first={first} onDone={() => setRetiring(null)} /> : null}
+            {retiring === r.ruleKey ? (
+              <Retire rule={r} first={first} onDone={() => setRetiring(null)} />
+            ) : null}
           </>
         ) : null,
     },
@@ -111,23 +196,59 @@ export function RulesPanel({ month, canWrite, canPreview }: { month: string; can
   return (
     <Card title="Shared-cost rules">
       <p className={`mb-3 ${mutedText}`}>
-        A rule takes the cost of shared accounts and/or services and splits it over cost centers or OUs. Each change is a new version from a month on; closed months keep the version they were issued with.
+        A rule takes the cost of shared accounts and/or services and splits it over cost centers or
+        OUs. Each change is a new version from a month on; closed months keep the version they were
+        issued with.
       </p>
       {canPreview && !editing ? (
-        <button type="button" className={secondaryButtonClass} onClick={() => setEditing({ mode: "new", validFrom: first })}>
+        <button
+          type="button"
+          className={secondaryButtonClass}
+          onClick={() => setEditing({ mode: "new", validFrom: first })}
+        >
           {canWrite ? "New rule" : "Try a rule (preview only)"}
         </button>
       ) : null}
-      {editing && options.data ? <RuleEditor key={editing.mode === "edit" ? editing.ruleKey : "new"} start={editing} month={month} firstEditable={first} options={options.data} canSave={canWrite} onDone={() => setEditing(null)} /> : null}
-      {rules.data?.redacted ? <p className={`mb-3 ${mutedText}`}>Accounts, OUs and cost centers outside your part of the organization are left out of these rules.</p> : null}
-      {rules.isError ? <ErrorState message={`Could not load the rules: ${rules.error.message}`} onRetry={() => void rules.refetch()} /> : null}
+      {editing && options.data ? (
+        <RuleEditor
+          key={editing.mode === "edit" ? editing.ruleKey : "new"}
+          start={editing}
+          month={month}
+          firstEditable={first}
+          options={options.data}
+          canSave={canWrite}
+          onDone={() => setEditing(null)}
+        />
+      ) : null}
+      {rules.data?.redacted ? (
+        <p className={`mb-3 ${mutedText}`}>
+          Accounts, OUs and cost centers outside your part of the organization are left out of these
+          rules.
+        </p>
+      ) : null}
+      {rules.isError ? (
+        <ErrorState
+          message={`Could not load the rules: ${rules.error.message}`}
+          onRetry={() => void rules.refetch()}
+        />
+      ) : null}
       {!rules.data ? (
         <Skeleton className="mt-3 h-24 w-full" />
       ) : rules.data.rules.length === 0 ? (
-        <p className={`mt-3 ${mutedText}`}>No shared-cost rules yet: shared accounts are charged to their own cost center.</p>
+        <p className={`mt-3 ${mutedText}`}>
+          No shared-cost rules yet: shared accounts are charged to their own cost center.
+        </p>
       ) : (
         <div className="mt-3">
-          <DataTable testId="rules-table" caption="Shared-cost rules" data={rules.data.rules} columns={columns} getRowId={(r) => r.ruleKey} rowIdAttribute="data-rule-key" align="top" />
+          <DataTable
+            testId="rules-table"
+            caption="Shared-cost rules"
+            data={rules.data.rules}
+            columns={columns}
+            getRowId={(r) => r.ruleKey}
+            rowIdAttribute="data-rule-key"
+            align="top"
+          />
         </div>
       )}
     </Card>

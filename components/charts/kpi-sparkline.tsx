@@ -7,13 +7,32 @@ export interface KpiPoint {
   value: number | null;
 }
 
-const dayFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", timeZone: "UTC" });
+const dayFmt = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** A small trend line, one dot per collection run; `format` renders the values in the tooltip. */
-export function KpiSparkline({ data, label, color, format }: { data: KpiPoint[]; label: string; color: string; format: (v: number | null) => string }) {
+export function KpiSparkline({
+  data,
+  label,
+  color,
+  format,
+}: {
+  data: KpiPoint[];
+  label: string;
+  color: string;
+  format: (v: number | null) => string;
+}) {
   const rows = data.map((d) => ({ t: Date.parse(d.at), value: d.value }));
   return (
-    <div className="h-16 w-full" role="img" aria-label={`${label}: trend over ${data.length} collection runs`}>
+    <div
+      className="h-16 w-full"
+      role="img"
+      aria-label={`${label}: trend over ${data.length} collection runs`}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={rows} margin={{ top: 4, right: 4, bottom: 4, left: 4 }}>
           <XAxis dataKey="t" type="number" domain={["dataMin", "dataMax"]} hide />
@@ -23,7 +42,15 @@ export function KpiSparkline({ data, label, color, format }: { data: KpiPoint[];
             labelFormatter={(t) => (typeof t === "number" ? dayFmt.format(t) : "")}
             contentStyle={{ borderRadius: 8, fontSize: 12 }}
           />
-          <Line type="monotone" dataKey="value" stroke={color} strokeWidth={2} dot={{ r: 2.5, fill: color }} connectNulls isAnimationActive={false} />
+          <Line
+            type="monotone"
+            dataKey="value"
+            stroke={color}
+            strokeWidth={2}
+            dot={{ r: 2.5, fill: color }}
+            connectNulls
+            isAnimationActive={false}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -1,6 +1,15 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from "recharts";
 import type { TCostGroup, TCostPeriod, TGranularity } from "@/lib/api/costs";
 import { chartData, OTHER_KEY } from "@/lib/domain/showback/chart";
 import { formatMoney, formatMoneyCompact } from "@/lib/format/money";
@@ -8,12 +17,35 @@ import { shortMonthLabel, useNarrowChart, xAxisProps, yAxisProps } from "@/compo
 import { periodLabel } from "./period-label";
 
 /** Distinct in light and dark mode; "Other" is always slate. */
-const PALETTE = ["#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#a855f7", "#14b8a6", "#f97316", "#ec4899", "#84cc16", "#3b82f6", "#eab308"];
+const PALETTE = [
+  "#6366f1",
+  "#0ea5e9",
+  "#10b981",
+  "#f59e0b",
+  "#ef4444",
+  "#a855f7",
+  "#14b8a6",
+  "#f97316",
+  "#ec4899",
+  "#84cc16",
+  "#3b82f6",
+  "#eab308",
+];
 const OTHER_COLOR = "#94a3b8";
 
-const colorOf = (key: string, i: number) => (key === OTHER_KEY ? OTHER_COLOR : (PALETTE[i % PALETTE.length] ?? OTHER_COLOR));
+const colorOf = (key: string, i: number) =>
+  key === OTHER_KEY ? OTHER_COLOR : (PALETTE[i % PALETTE.length] ?? OTHER_COLOR);
 
-function TooltipBody({ active, payload, label, names, estimatedLabels }: TooltipContentProps & { names: ReadonlyMap<string, string>; estimatedLabels: ReadonlySet<string> }) {
+function TooltipBody({
+  active,
+  payload,
+  label,
+  names,
+  estimatedLabels,
+}: TooltipContentProps & {
+  names: ReadonlyMap<string, string>;
+  estimatedLabels: ReadonlySet<string>;
+}) {
   if (!active || !payload?.length) return null;
   const items = payload.filter((p) => Number(p.value) !== 0).toReversed();
   const total = payload.reduce((sum, p) => sum + Number(p.value ?? 0), 0);
@@ -27,7 +59,11 @@ function TooltipBody({ active, payload, label, names, estimatedLabels }: Tooltip
         {items.map((p) => (
           <li key={String(p.dataKey)} className="flex items-center justify-between gap-3">
             <span className="flex min-w-0 items-center gap-1.5">
-              <span aria-hidden className="inline-block h-2 w-2 shrink-0 rounded-sm" style={{ background: p.color }} />
+              <span
+                aria-hidden
+                className="inline-block h-2 w-2 shrink-0 rounded-sm"
+                style={{ background: p.color }}
+              />
               <span className="truncate">{names.get(String(p.dataKey)) ?? String(p.dataKey)}</span>
             </span>
             <span className="tabular">{formatMoney(Number(p.value))}</span>
@@ -57,17 +93,31 @@ export function CostChart({ periods, groups, top, granularity, metricLabel }: Pr
   const data = rows.map((r) => {
     const key = String(r.period);
     // Months carry the estimate mark on the axis; for days the table and the tooltip say it.
-    return { ...r, label: periodLabel(key, granularity), short: granularity === "monthly" ? shortMonthLabel(key) : periodLabel(key, granularity), estimated: estimated.has(key) };
+    return {
+      ...r,
+      label: periodLabel(key, granularity),
+      short: granularity === "monthly" ? shortMonthLabel(key) : periodLabel(key, granularity),
+      estimated: estimated.has(key),
+    };
   });
   const names = new Map(series.map((s) => [s.key, s.label]));
   const estimatedLabels = new Set(data.filter((d) => d.estimated).map((d) => d.label));
 
   return (
     <div>
-      <div className="h-80 w-full" role="img" aria-label={`${metricLabel} spend per ${granularity === "monthly" ? "month" : "day"}, stacked by the ${series.length} largest groups`}>
+      <div
+        className="h-80 w-full"
+        role="img"
+        aria-label={`${metricLabel} spend per ${granularity === "monthly" ? "month" : "day"}, stacked by the ${series.length} largest groups`}
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.15} />
+            <CartesianGrid
+              strokeDasharray="3 3"
+              vertical={false}
+              stroke="currentColor"
+              strokeOpacity={0.15}
+            />
             <XAxis
               dataKey="label"
               tickFormatter={(label: string, i: number) => {
@@ -77,17 +127,35 @@ export function CostChart({ periods, groups, top, granularity, metricLabel }: Pr
               {...xAxisProps(narrow)}
             />
             <YAxis tickFormatter={formatMoneyCompact} {...yAxisProps(narrow)} />
-            <Tooltip content={(props) => <TooltipBody {...props} names={names} estimatedLabels={estimatedLabels} />} cursor={{ fill: "currentColor", fillOpacity: 0.06 }} />
+            <Tooltip
+              content={(props) => (
+                <TooltipBody {...props} names={names} estimatedLabels={estimatedLabels} />
+              )}
+              cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
+            />
             {series.map((s, i) => (
-              <Bar key={s.key} dataKey={s.key} stackId="spend" fill={colorOf(s.key, i)} isAnimationActive={false} />
+              <Bar
+                key={s.key}
+                dataKey={s.key}
+                stackId="spend"
+                fill={colorOf(s.key, i)}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <ul className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300" aria-label="Legend">
+      <ul
+        className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300"
+        aria-label="Legend"
+      >
         {series.map((s, i) => (
           <li key={s.key} className="flex max-w-[16rem] items-center gap-1.5">
-            <span aria-hidden className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: colorOf(s.key, i) }} />
+            <span
+              aria-hidden
+              className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm"
+              style={{ background: colorOf(s.key, i) }}
+            />
             <span className="truncate" title={s.label}>
               {s.label}
             </span>

@@ -1,22 +1,56 @@
 "use client";
 
-import { FIXED_GROUP_BYS, groupByTitle, parseGroupBy, type TFixedGroupBy } from "@/lib/domain/showback/group-by";
+import {
+  FIXED_GROUP_BYS,
+  groupByTitle,
+  parseGroupBy,
+  type TFixedGroupBy,
+} from "@/lib/domain/showback/group-by";
 import { monthToYearMonth } from "@/lib/domain/showback/period";
-import { GRANULARITIES, METRICS, type TCostQuery, type TGranularity, type TMetric } from "@/lib/api/costs";
+import {
+  GRANULARITIES,
+  METRICS,
+  type TCostQuery,
+  type TGranularity,
+  type TMetric,
+} from "@/lib/api/costs";
 import type { TViewPatch } from "./use-cost-view";
 
-const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+const FIELD =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 const LABEL = "text-xs font-medium text-slate-600 dark:text-slate-400";
-const METRIC_LABEL: Record<TMetric, string> = { unblended: "Unblended", amortized: "Amortized", net: "Net" };
+const METRIC_LABEL: Record<TMetric, string> = {
+  unblended: "Unblended",
+  amortized: "Amortized",
+  net: "Net",
+};
 const GRANULARITY_LABEL: Record<TGranularity, string> = { monthly: "Monthly", daily: "Daily" };
 
-function Segmented<V extends string>({ label, values, current, names, disabled, onChange }: { label: string; values: readonly V[]; current: V; names: Record<V, string>; disabled?: (v: V) => string | null; onChange: (v: V) => void }) {
+function Segmented<V extends string>({
+  label,
+  values,
+  current,
+  names,
+  disabled,
+  onChange,
+}: {
+  label: string;
+  values: readonly V[];
+  current: V;
+  names: Record<V, string>;
+  disabled?: (v: V) => string | null;
+  onChange: (v: V) => void;
+}) {
   return (
     <div className="min-w-0">
       <span className={LABEL} id={`seg-${label}`}>
         {label}
       </span>
-      <div role="group" aria-labelledby={`seg-${label}`} className="mt-1 flex rounded-lg border border-slate-300 bg-white p-0.5 dark:border-slate-700 dark:bg-slate-900">
+      <div
+        role="group"
+        aria-labelledby={`seg-${label}`}
+        className="mt-1 flex rounded-lg border border-slate-300 bg-white p-0.5 dark:border-slate-700 dark:bg-slate-900"
+      >
         {values.map((v) => {
           const why = disabled?.(v) ?? null;
           return (
@@ -49,7 +83,8 @@ interface Props {
 export function CostControls({ query, window, tagKeys, onChange }: Props) {
   const groupBy = parseGroupBy(query.groupBy);
   const byTag = groupBy?.kind === "tag";
-  const tagChoices = byTag && !tagKeys.includes(groupBy.tagKey) ? [...tagKeys, groupBy.tagKey] : tagKeys;
+  const tagChoices =
+    byTag && !tagKeys.includes(groupBy.tagKey) ? [...tagKeys, groupBy.tagKey] : tagKeys;
   const from = query.from ?? (window ? monthToYearMonth(window.from) : "");
   const to = query.to ?? (window ? monthToYearMonth(window.to) : "");
 
@@ -63,7 +98,10 @@ export function CostControls({ query, window, tagKeys, onChange }: Props) {
           onChange={(e) => {
             const next = e.target.value;
             // Spend by tag is collected per month only.
-            onChange({ groupBy: next, ...(next.startsWith("tag:") ? { granularity: undefined } : {}) });
+            onChange({
+              groupBy: next,
+              ...(next.startsWith("tag:") ? { granularity: undefined } : {}),
+            });
           }}
         >
           {FIXED_GROUP_BYS.map((g: TFixedGroupBy) => (
@@ -82,7 +120,13 @@ export function CostControls({ query, window, tagKeys, onChange }: Props) {
           ) : null}
         </select>
       </label>
-      <Segmented label="Metric" values={METRICS} current={query.metric} names={METRIC_LABEL} onChange={(v) => onChange({ metric: v })} />
+      <Segmented
+        label="Metric"
+        values={METRICS}
+        current={query.metric}
+        names={METRIC_LABEL}
+        onChange={(v) => onChange({ metric: v })}
+      />
       <Segmented
         label="Granularity"
         values={GRANULARITIES}
@@ -93,11 +137,23 @@ export function CostControls({ query, window, tagKeys, onChange }: Props) {
       />
       <label className={LABEL}>
         From
-        <input type="month" className={FIELD} value={from} max={to || undefined} onChange={(e) => e.target.value && onChange({ from: e.target.value })} />
+        <input
+          type="month"
+          className={FIELD}
+          value={from}
+          max={to || undefined}
+          onChange={(e) => e.target.value && onChange({ from: e.target.value })}
+        />
       </label>
       <label className={LABEL}>
         To
-        <input type="month" className={FIELD} value={to} min={from || undefined} onChange={(e) => e.target.value && onChange({ to: e.target.value })} />
+        <input
+          type="month"
+          className={FIELD}
+          value={to}
+          min={from || undefined}
+          onChange={(e) => e.target.value && onChange({ to: e.target.value })}
+        />
       </label>
     </div>
   );

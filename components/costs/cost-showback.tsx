@@ -13,8 +13,13 @@ import { CostTable } from "./cost-table";
 import { periodLabel } from "./period-label";
 import { TOP_CHOICES, useCostView } from "./use-cost-view";
 
-const METRIC_LABEL: Record<TMetric, string> = { unblended: "Unblended", amortized: "Amortized", net: "Net" };
-const CHIP = "inline-flex items-center gap-1 rounded-full border border-indigo-200 bg-indigo-50 py-0.5 pl-2.5 pr-1 text-xs text-indigo-800 dark:border-indigo-800 dark:bg-indigo-950 dark:text-indigo-200";
+const METRIC_LABEL: Record<TMetric, string> = {
+  unblended: "Unblended",
+  amortized: "Amortized",
+  net: "Net",
+};
+const CHIP =
+  "inline-flex items-center gap-1 rounded-full border border-indigo-200 bg-indigo-50 py-0.5 pl-2.5 pr-1 text-xs text-indigo-800 dark:border-indigo-800 dark:bg-indigo-950 dark:text-indigo-200";
 
 export function CostShowback({ canExport }: { canExport: boolean }) {
   const view = useCostView();
@@ -25,7 +30,10 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
     queryFn: () => fetchJson(`/api/v1/costs?${view.apiSearch}`, ZCostReport),
     placeholderData: keepPreviousData,
   });
-  const tagKeys = useQuery({ queryKey: ["cost-tag-keys"], queryFn: () => fetchJson("/api/v1/costs/tag-keys", ZTagKeys) });
+  const tagKeys = useQuery({
+    queryKey: ["cost-tag-keys"],
+    queryFn: () => fetchJson("/api/v1/costs/tag-keys", ZTagKeys),
+  });
   const data = report.data;
   const metric = METRIC_LABEL[query.metric];
   const shown = data?.periods ?? [];
@@ -38,7 +46,13 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
         : "no days collected"
       : `${formatMonth(data.query.from)} – ${formatMonth(data.query.to)}`;
   // The resolved window (defaults filled in), so the file covers exactly the months on screen.
-  const exportQuery = data ? { ...data.query, from: monthToYearMonth(data.query.from), to: monthToYearMonth(data.query.to) } : {};
+  const exportQuery = data
+    ? {
+        ...data.query,
+        from: monthToYearMonth(data.query.from),
+        to: monthToYearMonth(data.query.to),
+      }
+    : {};
   const exportHref = `/api/v1/costs/export?${costSearchParams(exportQuery).toString()}`;
   const estimatedShown = data?.periods.some((p) => p.estimated) ?? false;
 
@@ -47,24 +61,43 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Cost showback</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400">Spend by account, OU, service, cost center or tag. Every choice is in the URL: share it as a link.</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">
+            Spend by account, OU, service, cost center or tag. Every choice is in the URL: share it
+            as a link.
+          </p>
         </div>
         {canExport ? (
-          <a href={exportHref} download className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700" aria-disabled={!data}>
+          <a
+            href={exportHref}
+            download
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+            aria-disabled={!data}
+          >
             Download CSV
           </a>
         ) : null}
       </header>
 
-      <CostControls query={query} window={data?.query ?? null} tagKeys={tagKeys.data?.tagKeys ?? []} onChange={view.update} />
+      <CostControls
+        query={query}
+        window={data?.query ?? null}
+        tagKeys={tagKeys.data?.tagKeys ?? []}
+        onChange={view.update}
+      />
 
       {data?.filters.ou || data?.filters.account ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Filtered to</span>
           {data.filters.ou ? (
             <span className={CHIP}>
-              OU {data.filters.ou.label} ({data.query.ouAt === "month" ? "as of the charge month" : "as of today"})
-              <button type="button" className="rounded-full px-1.5 hover:bg-indigo-100 dark:hover:bg-indigo-900" aria-label="Remove the OU filter" onClick={() => view.update({ ou: undefined, ouAt: undefined })}>
+              OU {data.filters.ou.label} (
+              {data.query.ouAt === "month" ? "as of the charge month" : "as of today"})
+              <button
+                type="button"
+                className="rounded-full px-1.5 hover:bg-indigo-100 dark:hover:bg-indigo-900"
+                aria-label="Remove the OU filter"
+                onClick={() => view.update({ ou: undefined, ouAt: undefined })}
+              >
                 ×
               </button>
             </span>
@@ -72,7 +105,12 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
           {data.filters.account ? (
             <span className={CHIP}>
               Account {data.filters.account.label} ({data.filters.account.id})
-              <button type="button" className="rounded-full px-1.5 hover:bg-indigo-100 dark:hover:bg-indigo-900" aria-label="Remove the account filter" onClick={() => view.update({ account: undefined })}>
+              <button
+                type="button"
+                className="rounded-full px-1.5 hover:bg-indigo-100 dark:hover:bg-indigo-900"
+                aria-label="Remove the account filter"
+                onClick={() => view.update({ account: undefined })}
+              >
                 ×
               </button>
             </span>
@@ -80,17 +118,47 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
         </div>
       ) : null}
 
-      {view.invalid ? <ErrorState message={`Some choices in the address are not valid and were ignored (${view.invalid}).`} /> : null}
-      {report.isError ? <ErrorState message={`Could not load spend: ${report.error.message}`} onRetry={() => void report.refetch()} /> : null}
+      {view.invalid ? (
+        <ErrorState
+          message={`Some choices in the address are not valid and were ignored (${view.invalid}).`}
+        />
+      ) : null}
+      {report.isError ? (
+        <ErrorState
+          message={`Could not load spend: ${report.error.message}`}
+          onRetry={() => void report.refetch()}
+        />
+      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label={`${metric} spend${period ? `, ${period}` : ""}`} testId="cost-stat-total" value={data ? formatMoney(data.totals.total) : <Skeleton className="h-8 w-32" />} hint={estimatedShown ? "Includes the current month to date" : null} />
-        <Stat label="Groups" hint={`By ${groupByNoun(groupBy)}`} value={data ? data.groups.length.toLocaleString("en-US") : <Skeleton className="h-8 w-16" />} />
+        <Stat
+          label={`${metric} spend${period ? `, ${period}` : ""}`}
+          testId="cost-stat-total"
+          value={data ? formatMoney(data.totals.total) : <Skeleton className="h-8 w-32" />}
+          hint={estimatedShown ? "Includes the current month to date" : null}
+        />
+        <Stat
+          label="Groups"
+          hint={`By ${groupByNoun(groupBy)}`}
+          value={
+            data ? data.groups.length.toLocaleString("en-US") : <Skeleton className="h-8 w-16" />
+          }
+        />
         {groupBy.kind === "tag" ? (
           <Stat
             label={`Untagged share (${groupBy.tagKey})`}
             testId="cost-stat-untagged"
-            value={data ? (data.untaggedShare ? `${(Number(data.untaggedShare) * 100).toFixed(1)}%` : "–") : <Skeleton className="h-8 w-16" />}
+            value={
+              data ? (
+                data.untaggedShare ? (
+                  `${(Number(data.untaggedShare) * 100).toFixed(1)}%`
+                ) : (
+                  "–"
+                )
+              ) : (
+                <Skeleton className="h-8 w-16" />
+              )
+            }
             hint="Spend without this tag"
           />
         ) : (
@@ -117,7 +185,11 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
           </h2>
           <label className="text-xs text-slate-600 dark:text-slate-400">
             Show top{" "}
-            <select className="rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900" value={view.top} onChange={(e) => view.update({ top: e.target.value })}>
+            <select
+              className="rounded-md border border-slate-300 bg-white px-1.5 py-0.5 text-xs dark:border-slate-700 dark:bg-slate-900"
+              value={view.top}
+              onChange={(e) => view.update({ top: e.target.value })}
+            >
               {TOP_CHOICES.map((n) => (
                 <option key={n} value={n}>
                   {n}
@@ -128,9 +200,17 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
         </div>
         {data ? (
           data.groups.length ? (
-            <CostChart periods={data.periods} groups={data.groups} top={view.top} granularity={data.query.granularity} metricLabel={metric} />
+            <CostChart
+              periods={data.periods}
+              groups={data.groups}
+              top={view.top}
+              granularity={data.query.granularity}
+              metricLabel={metric}
+            />
           ) : (
-            <p className="flex h-80 items-center justify-center text-sm text-slate-500 dark:text-slate-400">No spend in this period. Pick other months or run a collection.</p>
+            <p className="flex h-80 items-center justify-center text-sm text-slate-500 dark:text-slate-400">
+              No spend in this period. Pick other months or run a collection.
+            </p>
           )
         ) : (
           <Skeleton className="h-80 w-full" />
@@ -141,12 +221,26 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
         <h2 className="mb-3 text-sm font-medium text-slate-600 dark:text-slate-400">
           {metric} spend by {groupByNoun(groupBy)}
         </h2>
-        <div className={report.isFetching && report.isPlaceholderData ? "opacity-60 transition-opacity" : ""} aria-busy={report.isFetching}>
-          {data ? <CostTable report={data} groupBy={parseGroupBy(data.query.groupBy) ?? groupBy} drillHref={view.hrefFor} /> : <Skeleton className="h-96 w-full" />}
+        <div
+          className={
+            report.isFetching && report.isPlaceholderData ? "opacity-60 transition-opacity" : ""
+          }
+          aria-busy={report.isFetching}
+        >
+          {data ? (
+            <CostTable
+              report={data}
+              groupBy={parseGroupBy(data.query.groupBy) ?? groupBy}
+              drillHref={view.hrefFor}
+            />
+          ) : (
+            <Skeleton className="h-96 w-full" />
+          )}
         </div>
         {estimatedShown ? (
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-            <span className="text-amber-600 dark:text-amber-400">*</span> Month to date: estimated until the bill is final.
+            <span className="text-amber-600 dark:text-amber-400">*</span> Month to date: estimated
+            until the bill is final.
           </p>
         ) : null}
       </Card>

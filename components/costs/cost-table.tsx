@@ -21,15 +21,20 @@ function money(value: string) {
   // Zeros step back so the spend stands out in wide grids.
   const zero = Number(value) === 0;
   return (
-    <span title={formatMoney(value, { cents: true })} className={zero ? "text-slate-500 dark:text-slate-400" : undefined}>
+    <span
+      title={formatMoney(value, { cents: true })}
+      className={zero ? "text-slate-500 dark:text-slate-400" : undefined}
+    >
       {formatMoney(value)}
     </span>
   );
 }
 
 function drillPatch(report: TCostReport, groupBy: TGroupBy, g: TCostGroup): TViewPatch | null {
-  if ((groupBy.kind === "ou" || groupBy.kind === "ou-today") && g.key) return { ou: g.key, ouAt: groupBy.kind === "ou" ? "month" : "today", groupBy: "account" };
-  if (groupBy.kind === "account" && !report.query.account) return { account: g.key, groupBy: "service" };
+  if ((groupBy.kind === "ou" || groupBy.kind === "ou-today") && g.key)
+    return { ou: g.key, ouAt: groupBy.kind === "ou" ? "month" : "today", groupBy: "account" };
+  if (groupBy.kind === "account" && !report.query.account)
+    return { account: g.key, groupBy: "service" };
   return null;
 }
 
@@ -46,17 +51,28 @@ export function CostTable({ report, groupBy, drillHref }: Props) {
       cell: ({ row }) => {
         const g = row.original;
         const patch = drillPatch(report, groupBy, g);
-        const name = <span className={g.key === "" ? "italic text-slate-500 dark:text-slate-400" : ""}>{g.label}</span>;
+        const name = (
+          <span className={g.key === "" ? "italic text-slate-500 dark:text-slate-400" : ""}>
+            {g.label}
+          </span>
+        );
         return (
           <div className="max-w-[22rem] truncate" title={g.label}>
             {patch ? (
-              <Link href={drillHref(patch)} scroll={false} className="text-indigo-700 hover:underline dark:text-indigo-300" aria-label={`${g.label}: show its ${groupBy.kind === "account" ? "services" : "accounts"}`}>
+              <Link
+                href={drillHref(patch)}
+                scroll={false}
+                className="text-indigo-700 hover:underline dark:text-indigo-300"
+                aria-label={`${g.label}: show its ${groupBy.kind === "account" ? "services" : "accounts"}`}
+              >
                 {name}
               </Link>
             ) : (
               name
             )}
-            {groupBy.kind === "account" ? <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{g.key}</span> : null}
+            {groupBy.kind === "account" ? (
+              <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{g.key}</span>
+            ) : null}
           </div>
         );
       },
@@ -73,7 +89,10 @@ export function CostTable({ report, groupBy, drillHref }: Props) {
       accessorFn: (g) => Number(g.values[i] ?? 0),
       sortingFn: "basic",
       sortDescFirst: true,
-      meta: { align: "right", headerClassName: p.estimated ? "bg-amber-50 dark:bg-amber-950/40" : undefined },
+      meta: {
+        align: "right",
+        headerClassName: p.estimated ? "bg-amber-50 dark:bg-amber-950/40" : undefined,
+      },
       cell: ({ row }) => money(row.original.values[i] ?? "0"),
       footer: () => money(report.totals.values[i] ?? "0"),
     }));

@@ -6,7 +6,17 @@ import { costSearchParams, ZCostQuery, type TCostQuery } from "@/lib/api/costs";
 
 export const TOP_CHOICES = [5, 8, 12] as const;
 const DEFAULT_TOP = 8;
-const KEYS = ["groupBy", "metric", "granularity", "from", "to", "ou", "ouAt", "account", "top"] as const;
+const KEYS = [
+  "groupBy",
+  "metric",
+  "granularity",
+  "from",
+  "to",
+  "ou",
+  "ouAt",
+  "account",
+  "top",
+] as const;
 export type TViewKey = (typeof KEYS)[number];
 export type TViewPatch = Partial<Record<TViewKey, string | undefined>>;
 
@@ -24,15 +34,29 @@ export function useCostView() {
   const router = useRouter();
   const pathname = usePathname();
 
-  const raw = useMemo<TViewPatch>(() => Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined])), [params]);
+  const raw = useMemo<TViewPatch>(
+    () => Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined])),
+    [params],
+  );
   const parsed = ZCostQuery.safeParse(raw);
   const query: TCostQuery = parsed.success ? parsed.data : ZCostQuery.parse({});
   const topValue = Number(raw.top);
   const top = TOP_CHOICES.find((t) => t === topValue) ?? DEFAULT_TOP;
   const apiSearch = costSearchParams(parsed.success ? raw : {}).toString();
 
-  const update = (patch: TViewPatch) => router.replace(viewHref(pathname, { ...raw, ...patch }), { scroll: false });
+  const update = (patch: TViewPatch) =>
+    router.replace(viewHref(pathname, { ...raw, ...patch }), { scroll: false });
   const hrefFor = (patch: TViewPatch) => viewHref(pathname, { ...raw, ...patch });
 
-  return { raw, query, top, apiSearch, update, hrefFor, invalid: parsed.success ? null : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  return {
+    raw,
+    query,
+    top,
+    apiSearch,
+    update,
+    hrefFor,
+    invalid: parsed.success
+      ? null
+      : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+  };
 }

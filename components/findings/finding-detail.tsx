@@ -104,7 +104,10 @@ export function FindingDetail({ id }: { id: string }) {
                       {f.ouId ? (
                         <>
                           {" · "}
-                          <Link href={`/organization?ou=${encodeURIComponent(f.ouId)}`} className={LINK}>
+                          <Link
+                            href={`/organization?ou=${encodeURIComponent(f.ouId)}`}
+                            className={LINK}
+                          >
                             of its OU
                           </Link>
                         </>

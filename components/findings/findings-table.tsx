@@ -9,7 +9,12 @@ import { formatDate, SeverityBadge, StatusBadges } from "./badges";
 // Rows arrive in triage order from the server (severity, then check, account, resource), which is the
 // order every page and the export share, so the columns do not sort client-side.
 const columns: ColumnDef<TFindingRow>[] = [
-  { id: "severity", header: "Severity", enableSorting: false, cell: ({ row }) => <SeverityBadge severity={row.original.severity} /> },
+  {
+    id: "severity",
+    header: "Severity",
+    enableSorting: false,
+    cell: ({ row }) => <SeverityBadge severity={row.original.severity} />,
+  },
   {
     id: "title",
     header: "Finding",
@@ -17,14 +22,25 @@ const columns: ColumnDef<TFindingRow>[] = [
     meta: { cardTitle: true, cellClassName: "" },
     cell: ({ row }) => (
       <div className="min-w-0 md:min-w-64">
-        <Link href={`/findings/${row.original.id}`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link
+          href={`/findings/${row.original.id}`}
+          className="font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+        >
           {row.original.title}
         </Link>
-        <p className="mt-0.5 line-clamp-2 text-xs font-normal text-slate-600 dark:text-slate-400">{row.original.message}</p>
+        <p className="mt-0.5 line-clamp-2 text-xs font-normal text-slate-600 dark:text-slate-400">
+          {row.original.message}
+        </p>
       </div>
     ),
   },
-  { id: "check", header: "Check", enableSorting: false, meta: { cellClassName: "" }, cell: ({ row }) => <span className="text-xs">{row.original.checkTitle}</span> },
+  {
+    id: "check",
+    header: "Check",
+    enableSorting: false,
+    meta: { cellClassName: "" },
+    cell: ({ row }) => <span className="text-xs">{row.original.checkTitle}</span>,
+  },
   {
     id: "account",
     header: "Account / OU",
@@ -34,7 +50,10 @@ const columns: ColumnDef<TFindingRow>[] = [
       if (r.accountId)
         return (
           <div className="text-xs">
-            <Link href={`/accounts/${r.accountId}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+            <Link
+              href={`/accounts/${r.accountId}`}
+              className="text-indigo-700 hover:underline dark:text-indigo-300"
+            >
               {r.accountName ?? r.accountId}
             </Link>
             <div className="tabular text-slate-500 dark:text-slate-400">{r.accountId}</div>
@@ -62,8 +81,22 @@ const columns: ColumnDef<TFindingRow>[] = [
       );
     },
   },
-  { id: "firstSeen", header: "First seen", enableSorting: false, cell: ({ row }) => <span className="tabular text-xs">{formatDate(row.original.firstSeenAt)}</span> },
-  { id: "lastSeen", header: "Last seen", enableSorting: false, cell: ({ row }) => <span className="tabular text-xs">{formatDate(row.original.lastSeenAt)}</span> },
+  {
+    id: "firstSeen",
+    header: "First seen",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="tabular text-xs">{formatDate(row.original.firstSeenAt)}</span>
+    ),
+  },
+  {
+    id: "lastSeen",
+    header: "Last seen",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <span className="tabular text-xs">{formatDate(row.original.lastSeenAt)}</span>
+    ),
+  },
 ];
 
 /** One page of findings: a table on wider screens, one card per finding on a phone. */

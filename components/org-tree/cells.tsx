@@ -26,7 +26,9 @@ export function SeverityPills({ findings }: { findings: TSeverityCounts }) {
           key={k}
           title={`${findings[k]} ${k}`}
           className={`tabular ${k === "critical" || k === "high" ? "inline-flex" : "hidden md:inline-flex"} h-5 min-w-7 items-center justify-center rounded px-1 text-xs font-medium ${
-            findings[k] > 0 ? SEVERITY_STYLE[k] : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400"
+            findings[k] > 0
+              ? SEVERITY_STYLE[k]
+              : "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-400"
           }`}
         >
           {k[0]?.toUpperCase()}
@@ -45,8 +47,23 @@ const TONE_STYLE: Record<ScoreTone, string> = {
 };
 
 /** An OU's share of compliant accounts; an account is simply compliant or not. */
-export function ScoreBadge({ compliant, total, kind }: { compliant: number; total: number; kind: "ou" | "account" }) {
+export function ScoreBadge({
+  compliant,
+  total,
+  kind,
+}: {
+  compliant: number;
+  total: number;
+  kind: "ou" | "account";
+}) {
   const score = complianceScore(compliant, total);
-  const text = kind === "account" ? (compliant ? "Compliant" : "Not compliant") : formatScore(score);
-  return <span className={`tabular inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONE_STYLE[scoreTone(score)]}`}>{text}</span>;
+  const text =
+    kind === "account" ? (compliant ? "Compliant" : "Not compliant") : formatScore(score);
+  return (
+    <span
+      className={`tabular inline-block rounded px-1.5 py-0.5 text-xs font-medium ${TONE_STYLE[scoreTone(score)]}`}
+    >
+      {text}
+    </span>
+  );
 }

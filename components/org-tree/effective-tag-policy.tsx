@@ -4,7 +4,12 @@
 // one row per tag key, each value with the OU and policy it comes from.
 import type { ColumnDef } from "@tanstack/react-table";
 import { DataTable } from "@/components/tables/data-table";
-import type { TEffectiveTagPolicyView, TEffectiveTagRuleView, TTagPolicyOrigin, TTagPolicyValue } from "@/lib/api/org";
+import type {
+  TEffectiveTagPolicyView,
+  TEffectiveTagRuleView,
+  TTagPolicyOrigin,
+  TTagPolicyValue,
+} from "@/lib/api/org";
 
 /** "Root", an OU or account name, or a neutral phrase for an OU above the caller's view. */
 export function originLabel(o: TTagPolicyOrigin): string {
@@ -29,10 +34,31 @@ function Values({ values, none }: { values: readonly TTagPolicyValue[]; none: st
 }
 
 const columns: ColumnDef<TEffectiveTagRuleView>[] = [
-  { id: "key", header: "Tag key", accessorFn: (r) => r.key, meta: { sticky: true }, cell: ({ row }) => <span className="font-medium">{row.original.tagKey}</span> },
-  { id: "values", header: "Allowed values", enableSorting: false, cell: ({ row }) => <Values values={row.original.values} none="any value" /> },
-  { id: "enforced", header: "Enforced for", enableSorting: false, cell: ({ row }) => <Values values={row.original.enforcedFor} none="not enforced" /> },
-  { id: "reported", header: "Reported when missing", enableSorting: false, cell: ({ row }) => <Values values={row.original.reportRequiredFor} none="—" /> },
+  {
+    id: "key",
+    header: "Tag key",
+    accessorFn: (r) => r.key,
+    meta: { sticky: true },
+    cell: ({ row }) => <span className="font-medium">{row.original.tagKey}</span>,
+  },
+  {
+    id: "values",
+    header: "Allowed values",
+    enableSorting: false,
+    cell: ({ row }) => <Values values={row.original.values} none="any value" />,
+  },
+  {
+    id: "enforced",
+    header: "Enforced for",
+    enableSorting: false,
+    cell: ({ row }) => <Values values={row.original.enforcedFor} none="not enforced" />,
+  },
+  {
+    id: "reported",
+    header: "Reported when missing",
+    enableSorting: false,
+    cell: ({ row }) => <Values values={row.original.reportRequiredFor} none="—" />,
+  },
   {
     id: "sources",
     header: "Defined by",
@@ -41,7 +67,8 @@ const columns: ColumnDef<TEffectiveTagRuleView>[] = [
       <ul className="space-y-0.5 text-xs">
         {row.original.sources.map((s, i) => (
           <li key={`${s.targetId ?? "hidden"}-${i}`}>
-            {s.policies.join(", ")} <span className="text-slate-500 dark:text-slate-400">on {originLabel(s)}</span>
+            {s.policies.join(", ")}{" "}
+            <span className="text-slate-500 dark:text-slate-400">on {originLabel(s)}</span>
           </li>
         ))}
       </ul>
@@ -49,8 +76,19 @@ const columns: ColumnDef<TEffectiveTagRuleView>[] = [
   },
 ];
 
-export function EffectiveTagPolicy({ policy, testId }: { policy: TEffectiveTagPolicyView; testId: string }) {
-  const what = policy.target.kind === "account" ? "this account" : policy.target.kind === "root" ? "the organization root" : "this OU";
+export function EffectiveTagPolicy({
+  policy,
+  testId,
+}: {
+  policy: TEffectiveTagPolicyView;
+  testId: string;
+}) {
+  const what =
+    policy.target.kind === "account"
+      ? "this account"
+      : policy.target.kind === "root"
+        ? "the organization root"
+        : "this OU";
   if (!policy.rules.length) {
     return (
       <p className="mt-1 text-xs text-slate-500 dark:text-slate-400" data-testid={testId}>

@@ -27,7 +27,19 @@ const domId = (id: string) => `org-node-${id}`;
  * The WAI-ARIA tree pattern over a virtualized flat list: only the rows in view (and the focused one)
  * are in the DOM; aria-level/posinset/setsize tell assistive technology where each row sits.
  */
-export function OrgTree({ rows, label, spendHeader, matches, query, policyNames, hrefFor, onToggle, onExpand, onCollapse, onActivate }: OrgTreeProps) {
+export function OrgTree({
+  rows,
+  label,
+  spendHeader,
+  matches,
+  query,
+  policyNames,
+  hrefFor,
+  onToggle,
+  onExpand,
+  onCollapse,
+  onActivate,
+}: OrgTreeProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const focusAfterRender = useRef(false);
@@ -38,7 +50,9 @@ export function OrgTree({ rows, label, spendHeader, matches, query, policyNames,
   const rangeExtractor = useCallback(
     (range: Range) => {
       const indexes = defaultRangeExtractor(range);
-      return indexes.includes(activeIndex) || activeIndex >= range.count ? indexes : [...indexes, activeIndex].sort((a, b) => a - b);
+      return indexes.includes(activeIndex) || activeIndex >= range.count
+        ? indexes
+        : [...indexes, activeIndex].sort((a, b) => a - b);
     },
     [activeIndex],
   );
@@ -85,7 +99,10 @@ export function OrgTree({ rows, label, spendHeader, matches, query, policyNames,
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
       <div className="md:min-w-[56rem]">
-        <div aria-hidden className={`${TREE_COLUMNS} border-b border-slate-200 px-3 py-2 text-xs font-medium text-slate-600 dark:border-slate-800 dark:text-slate-400`}>
+        <div
+          aria-hidden
+          className={`${TREE_COLUMNS} border-b border-slate-200 px-3 py-2 text-xs font-medium text-slate-600 dark:border-slate-800 dark:text-slate-400`}
+        >
           <span className="pl-8">Name</span>
           <span className={`justify-self-end ${WIDE_ONLY}`}>Accounts</span>
           <span className="justify-self-end">{spendHeader}</span>
@@ -93,15 +110,27 @@ export function OrgTree({ rows, label, spendHeader, matches, query, policyNames,
             <span className="md:hidden">Findings</span>
             <span className="hidden md:inline">Open findings</span>
           </span>
-          <span className={WIDE_ONLY} title="Share of the subtree's accounts with no open critical or high finding">
+          <span
+            className={WIDE_ONLY}
+            title="Share of the subtree's accounts with no open critical or high finding"
+          >
             Compliance
           </span>
           <span className={WIDE_ONLY} title="SCPs attached here · inherited from above">
             SCPs
           </span>
         </div>
-        <div ref={scrollRef} className="h-[min(36rem,calc(100vh-16rem))] min-h-80 overflow-y-auto" data-testid="org-tree-scroll">
-          <div role="tree" aria-label={label} className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        <div
+          ref={scrollRef}
+          className="h-[min(36rem,calc(100vh-16rem))] min-h-80 overflow-y-auto"
+          data-testid="org-tree-scroll"
+        >
+          <div
+            role="tree"
+            aria-label={label}
+            className="relative"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
             {virtualizer.getVirtualItems().map((item) => {
               const row = rows[item.index];
               if (!row) return null;

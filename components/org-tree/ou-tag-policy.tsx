@@ -10,13 +10,25 @@ import { EffectiveTagPolicy } from "./effective-tag-policy";
 export function OuTagPolicy({ ouId }: { ouId: string }) {
   const q = useQuery({
     queryKey: ["ou-tag-policy", ouId],
-    queryFn: () => fetchJson(`/api/v1/ou-tree/${encodeURIComponent(ouId)}/tag-policy`, ZEffectiveTagPolicyView),
+    queryFn: () =>
+      fetchJson(`/api/v1/ou-tree/${encodeURIComponent(ouId)}/tag-policy`, ZEffectiveTagPolicyView),
   });
   return (
     <div className="mt-4">
-      <h3 className="text-sm font-medium text-slate-700 dark:text-slate-300">Effective tag policy</h3>
-      {q.isError ? <ErrorState message={`Could not load the tag policy: ${q.error.message}`} onRetry={() => void q.refetch()} /> : null}
-      {q.data ? <EffectiveTagPolicy policy={q.data} testId="ou-tag-policy" /> : q.isError ? null : <Skeleton className="mt-1 h-16 w-full" />}
+      <h3 className="text-sm font-medium text-slate-700 dark:text-slate-300">
+        Effective tag policy
+      </h3>
+      {q.isError ? (
+        <ErrorState
+          message={`Could not load the tag policy: ${q.error.message}`}
+          onRetry={() => void q.refetch()}
+        />
+      ) : null}
+      {q.data ? (
+        <EffectiveTagPolicy policy={q.data} testId="ou-tag-policy" />
+      ) : q.isError ? null : (
+        <Skeleton className="mt-1 h-16 w-full" />
+      )}
     </div>
   );
 }

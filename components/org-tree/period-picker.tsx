@@ -18,7 +18,10 @@ const selectClass =
 /** Whole months, From and To; presets for the views leadership asks for most. */
 export function PeriodPicker({ from, to, first, current, onChange }: PeriodPickerProps) {
   const lastFull = addMonths(current, -1);
-  const months = monthRange(first && first < lastFull ? first : addMonths(lastFull, -12), current).reverse();
+  const months = monthRange(
+    first && first < lastFull ? first : addMonths(lastFull, -12),
+    current,
+  ).reverse();
   const presets = [
     { label: "Last month", from: lastFull, to: lastFull },
     { label: "Last 3 months", from: addMonths(lastFull, -2), to: lastFull },
@@ -36,13 +39,21 @@ export function PeriodPicker({ from, to, first, current, onChange }: PeriodPicke
       <legend className="sr-only">Spend period</legend>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
         From
-        <select className={selectClass} value={from} onChange={(e) => onChange(e.target.value, e.target.value > to ? e.target.value : to)}>
+        <select
+          className={selectClass}
+          value={from}
+          onChange={(e) => onChange(e.target.value, e.target.value > to ? e.target.value : to)}
+        >
           {months.map(option)}
         </select>
       </label>
       <label className="flex flex-col text-xs text-slate-600 dark:text-slate-400">
         To
-        <select className={selectClass} value={to} onChange={(e) => onChange(e.target.value < from ? e.target.value : from, e.target.value)}>
+        <select
+          className={selectClass}
+          value={to}
+          onChange={(e) => onChange(e.target.value < from ? e.target.value : from, e.target.value)}
+        >
           {months.map(option)}
         </select>
       </label>
@@ -69,4 +80,3 @@ export function PeriodPicker({ from, to, first, current, onChange }: PeriodPicke
     </fieldset>
   );
 }
-

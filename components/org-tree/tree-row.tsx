@@ -32,7 +32,19 @@ export interface TreeRowProps {
   onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => void;
 }
 
-export function TreeRow({ row, domId, active, match, query, href, policyNames, top, onToggle, onFocusRow, onKeyDown }: TreeRowProps) {
+export function TreeRow({
+  row,
+  domId,
+  active,
+  match,
+  query,
+  href,
+  policyNames,
+  top,
+  onToggle,
+  onFocusRow,
+  onKeyDown,
+}: TreeRowProps) {
   const { node } = row;
   const isOu = node.kind === "ou";
   const names = (ids: string[]) => ids.map((id) => policyNames.get(id) ?? id).join(", ") || "none";
@@ -57,7 +69,10 @@ export function TreeRow({ row, domId, active, match, query, href, policyNames, t
       style={{ height: ROW_HEIGHT, transform: `translateY(${top}px)` }}
       className={`${TREE_COLUMNS} absolute inset-x-0 top-0 cursor-default border-b border-slate-100 px-3 text-sm outline-none hover:bg-slate-50 focus-visible:bg-indigo-50 focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800 dark:hover:bg-slate-800/50 dark:focus-visible:bg-indigo-950/60`}
     >
-      <div className="flex w-full min-w-0 items-center gap-1.5" style={{ paddingLeft: indent(row.level) }}>
+      <div
+        className="flex w-full min-w-0 items-center gap-1.5"
+        style={{ paddingLeft: indent(row.level) }}
+      >
         {row.hasChildren ? (
           <button
             type="button"
@@ -70,16 +85,29 @@ export function TreeRow({ row, domId, active, match, query, href, policyNames, t
             }}
             className="flex h-6 w-6 shrink-0 items-center justify-center rounded text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700"
           >
-            <span className={`inline-block transition-transform ${row.expanded ? "rotate-90" : ""}`}>▸</span>
+            <span
+              className={`inline-block transition-transform ${row.expanded ? "rotate-90" : ""}`}
+            >
+              ▸
+            </span>
           </button>
         ) : (
           <span className="w-6 shrink-0" />
         )}
-        <span aria-hidden className={`shrink-0 text-xs ${isOu ? "text-amber-600 dark:text-amber-400" : "text-slate-400"}`}>
+        <span
+          aria-hidden
+          className={`shrink-0 text-xs ${isOu ? "text-amber-600 dark:text-amber-400" : "text-slate-400"}`}
+        >
           {isOu ? "▣" : "◦"}
         </span>
         {href ? (
-          <Link href={href} tabIndex={-1} onClick={stop} title={node.name} className={`min-w-0 truncate hover:underline ${isOu ? "font-medium" : ""}`}>
+          <Link
+            href={href}
+            tabIndex={-1}
+            onClick={stop}
+            title={node.name}
+            className={`min-w-0 truncate hover:underline ${isOu ? "font-medium" : ""}`}
+          >
             <Highlighted text={node.name} query={match ? query : ""} />
           </Link>
         ) : (
@@ -88,9 +116,15 @@ export function TreeRow({ row, domId, active, match, query, href, policyNames, t
           </span>
         )}
         {/* The id gives way before the name when the column is narrow. */}
-        {!isOu ? <span className="tabular hidden min-w-0 shrink-[10] truncate text-xs text-slate-500 md:inline dark:text-slate-400">{node.id}</span> : null}
+        {!isOu ? (
+          <span className="tabular hidden min-w-0 shrink-[10] truncate text-xs text-slate-500 md:inline dark:text-slate-400">
+            {node.id}
+          </span>
+        ) : null}
         {node.status && node.status !== "ACTIVE" ? (
-          <span className="shrink-0 rounded bg-slate-200 px-1 text-[10px] font-medium uppercase text-slate-700 dark:bg-slate-700 dark:text-slate-200">{node.status.toLowerCase()}</span>
+          <span className="shrink-0 rounded bg-slate-200 px-1 text-[10px] font-medium uppercase text-slate-700 dark:bg-slate-700 dark:text-slate-200">
+            {node.status.toLowerCase()}
+          </span>
         ) : null}
       </div>
       <span className={`tabular justify-self-end ${WIDE_ONLY}`}>
@@ -107,7 +141,10 @@ export function TreeRow({ row, domId, active, match, query, href, policyNames, t
         {sr(isOu ? ", compliance " : ", ")}
         <ScoreBadge compliant={node.compliantAccounts} total={node.accountCount} kind={node.kind} />
       </span>
-      <span className={`tabular text-xs text-slate-600 dark:text-slate-400 ${WIDE_ONLY}`} title={`Attached: ${names(node.attachedScpIds)}\nInherited: ${names(node.inheritedScpIds)}`}>
+      <span
+        className={`tabular text-xs text-slate-600 dark:text-slate-400 ${WIDE_ONLY}`}
+        title={`Attached: ${names(node.attachedScpIds)}\nInherited: ${names(node.inheritedScpIds)}`}
+      >
         {sr(", SCPs: ")}
         {node.attachedScpIds.length} here · {node.inheritedScpIds.length} above
       </span>
@@ -121,7 +158,9 @@ function Highlighted({ text, query }: { text: string; query: string }) {
   return (
     <>
       {text.slice(0, at)}
-      <mark className="rounded-sm bg-yellow-200 px-0 text-inherit dark:bg-yellow-700/70">{text.slice(at, at + query.length)}</mark>
+      <mark className="rounded-sm bg-yellow-200 px-0 text-inherit dark:bg-yellow-700/70">
+        {text.slice(at, at + query.length)}
+      </mark>
       {text.slice(at + query.length)}
     </>
   );

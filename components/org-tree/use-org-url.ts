@@ -17,7 +17,10 @@ export interface OrgUrlState {
  * The organization view's filters live in the URL so a view can be shared and reloaded. Filter edits
  * replace the history entry without a server round trip (Next syncs useSearchParams with it).
  */
-export function useOrgUrl(): [OrgUrlState, (patch: Partial<Record<"from" | "to" | "q" | "ou", string | null>>) => void] {
+export function useOrgUrl(): [
+  OrgUrlState,
+  (patch: Partial<Record<"from" | "to" | "q" | "ou", string | null>>) => void,
+] {
   const params = useSearchParams();
   const pathname = usePathname();
   const state: OrgUrlState = {

@@ -23,7 +23,13 @@ const columns: ColumnDef<Mover>[] = [
     meta: { cellClassName: "max-w-[10rem] truncate sm:max-w-[16rem]" },
     cell: ({ row }) => <span title={row.original.name}>{row.original.name}</span>,
   },
-  { id: "spend", header: "Spend", enableSorting: false, meta: { align: "right" }, cell: ({ row }) => formatMoney(row.original.current) },
+  {
+    id: "spend",
+    header: "Spend",
+    enableSorting: false,
+    meta: { align: "right" },
+    cell: ({ row }) => formatMoney(row.original.current),
+  },
   {
     id: "change",
     header: "Change",
@@ -32,7 +38,8 @@ const columns: ColumnDef<Mover>[] = [
     cell: ({ row: { original: r } }) => {
       const c = changeOf(r.current, r.previous);
       // Spend going up is the news to look at; going down reads as relief.
-      const tone = c.diff > 0 ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400";
+      const tone =
+        c.diff > 0 ? "text-red-700 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400";
       return (
         <span className={`font-medium ${tone}`}>
           <span data-testid="mover-change">{`${c.diff > 0 ? "+" : c.diff < 0 ? "−" : ""}${formatMoney(Math.abs(c.diff))}`}</span>
@@ -43,12 +50,27 @@ const columns: ColumnDef<Mover>[] = [
   },
 ];
 
-function MoverTable({ title, rows, testId }: { title: string; rows: TCostMovers["accounts"]; testId: string }) {
+function MoverTable({
+  title,
+  rows,
+  testId,
+}: {
+  title: string;
+  rows: TCostMovers["accounts"];
+  testId: string;
+}) {
   return (
     <div>
       <h3 className="mb-2 text-sm font-medium">{title}</h3>
       {rows.length ? (
-        <DataTable testId={testId} caption={`${title} whose spend changed most`} data={rows} columns={columns} getRowId={(r) => r.key} rowIdAttribute="data-key" />
+        <DataTable
+          testId={testId}
+          caption={`${title} whose spend changed most`}
+          data={rows}
+          columns={columns}
+          getRowId={(r) => r.key}
+          rowIdAttribute="data-key"
+        />
       ) : (
         <p className="text-sm text-slate-500 dark:text-slate-400">No spend in these months.</p>
       )}

@@ -26,14 +26,19 @@ export interface TKpiDelta {
   text: string;
 }
 
-export function kpiDelta(latest: number | null, previous: number | null, meta: TKpiMeta): TKpiDelta | null {
+export function kpiDelta(
+  latest: number | null,
+  previous: number | null,
+  meta: TKpiMeta,
+): TKpiDelta | null {
   if (latest === null || previous === null) return null;
   const diff = latest - previous;
   if (Math.abs(diff) < 1e-9) return { trend: "same", text: "no change" };
   const up = diff > 0;
   const trend: TTrend = up === (meta.better === "up") ? "better" : "worse";
   const size = Math.abs(diff);
-  const amount = meta.unit === "pct" ? `${oneDecimal.format(size)} pts` : formatKpiValue(size, meta.unit);
+  const amount =
+    meta.unit === "pct" ? `${oneDecimal.format(size)} pts` : formatKpiValue(size, meta.unit);
   return { trend, text: `${up ? "▲" : "▼"} ${amount}` };
 }
 

@@ -17,8 +17,14 @@ export const STATUS_HINT: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <span title={STATUS_HINT[status]} data-testid="run-status" className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}>
-      {status === "running" ? <span aria-hidden className="h-1.5 w-1.5 animate-pulse rounded-full bg-current" /> : null}
+    <span
+      title={STATUS_HINT[status]}
+      data-testid="run-status"
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200"}`}
+    >
+      {status === "running" ? (
+        <span aria-hidden className="h-1.5 w-1.5 animate-pulse rounded-full bg-current" />
+      ) : null}
       {status}
     </span>
   );
@@ -36,7 +42,14 @@ export function formatDuration(ms: number | null): string {
 }
 
 const timeFmt = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" });
-const shortFmt = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+const shortFmt = new Intl.DateTimeFormat("en-US", {
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
 
 export function formatTime(iso: string | null): string {
   return iso ? timeFmt.format(new Date(iso)) : "–";
@@ -57,7 +70,15 @@ export function TwoLineHeader({ title, detail }: { title: string; detail: string
   );
 }
 
-export function ProgressBar({ done, total, label }: { done: number; total: number; label: string }) {
+export function ProgressBar({
+  done,
+  total,
+  label,
+}: {
+  done: number;
+  total: number;
+  label: string;
+}) {
   const known = total > 0;
   const pct = known ? Math.min(100, Math.round((done / total) * 100)) : null;
   return (
@@ -70,7 +91,10 @@ export function ProgressBar({ done, total, label }: { done: number; total: numbe
       aria-valuetext={known ? `${done} of ${total}` : "in progress"}
       className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
     >
-      <div className={`h-full rounded-full bg-indigo-600 transition-[width] duration-500 ${known ? "" : "w-1/3 animate-pulse"}`} style={pct === null ? undefined : { width: `${pct}%` }} />
+      <div
+        className={`h-full rounded-full bg-indigo-600 transition-[width] duration-500 ${known ? "" : "w-1/3 animate-pulse"}`}
+        style={pct === null ? undefined : { width: `${pct}%` }}
+      />
     </div>
   );
 }

@@ -5,7 +5,13 @@ import Link from "next/link";
 import { DataTable } from "@/components/tables/data-table";
 import type { TRunSummary } from "@/lib/api/runs";
 import { formatMoney } from "@/lib/format/money";
-import { formatDuration, formatShortTime, formatTime, StatusBadge, TwoLineHeader } from "./run-format";
+import {
+  formatDuration,
+  formatShortTime,
+  formatTime,
+  StatusBadge,
+  TwoLineHeader,
+} from "./run-format";
 
 /** "–" where a total is hidden from OU-scoped users. */
 const n = (v: number | null) => (v === null ? "–" : v.toLocaleString("en-US"));
@@ -25,12 +31,21 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
     accessorFn: (r) => r.startedAt,
     meta: { sticky: true },
     cell: ({ row }) => (
-      <Link href={`/runs/${row.original.id}`} title={`Finished ${formatTime(row.original.finishedAt)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">
+      <Link
+        href={`/runs/${row.original.id}`}
+        title={`Finished ${formatTime(row.original.finishedAt)}`}
+        className="text-indigo-700 hover:underline dark:text-indigo-300"
+      >
         {formatShortTime(row.original.startedAt)}
       </Link>
     ),
   },
-  { id: "status", header: "Status", accessorFn: (r) => r.status, cell: ({ row }) => <StatusBadge status={row.original.status} /> },
+  {
+    id: "status",
+    header: "Status",
+    accessorFn: (r) => r.status,
+    cell: ({ row }) => <StatusBadge status={row.original.status} />,
+  },
   {
     id: "source",
     header: "Source",
@@ -38,13 +53,22 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
     cell: ({ row }) => (
       <span className="flex flex-col leading-tight">
         <span>{row.original.source}</span>
-        <span className={`max-w-[11rem] truncate text-xs ${muted}`} title={row.original.triggeredBy ?? undefined}>
+        <span
+          className={`max-w-[11rem] truncate text-xs ${muted}`}
+          title={row.original.triggeredBy ?? undefined}
+        >
           {row.original.triggeredBy ? `by ${row.original.triggeredBy}` : "–"}
         </span>
       </span>
     ),
   },
-  { id: "duration", header: "Duration", accessorFn: (r) => r.durationMs ?? -1, meta: { align: "right" }, cell: ({ row }) => formatDuration(row.original.durationMs) },
+  {
+    id: "duration",
+    header: "Duration",
+    accessorFn: (r) => r.durationMs ?? -1,
+    meta: { align: "right" },
+    cell: ({ row }) => formatDuration(row.original.durationMs),
+  },
   {
     id: "accounts",
     header: () => <TwoLineHeader title="Accounts" detail="seen / audited / failed" />,
@@ -53,7 +77,13 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
     cell: ({ row }) => (
       <span>
         {n(row.original.accountsSeen)} / {n(row.original.accountsAudited)} /{" "}
-        <span className={row.original.accountsFailed ? "font-medium text-red-700 dark:text-red-400" : ""}>{n(row.original.accountsFailed)}</span>
+        <span
+          className={
+            row.original.accountsFailed ? "font-medium text-red-700 dark:text-red-400" : ""
+          }
+        >
+          {n(row.original.accountsFailed)}
+        </span>
       </span>
     ),
   },
@@ -63,10 +93,16 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
     accessorFn: (r) => r.apiRequestTotal ?? -1,
     meta: { align: "right" },
     cell: ({ row }) => (
-      <span className="flex flex-col items-end leading-tight" title={requestsTitle(row.original) || undefined}>
+      <span
+        className="flex flex-col items-end leading-tight"
+        title={requestsTitle(row.original) || undefined}
+      >
         <span>{n(row.original.apiRequestTotal)}</span>
         <span className={`text-xs ${muted}`}>
-          {n(row.original.ceRequests)} · {row.original.ceCostUsd === null ? "–" : formatMoney(row.original.ceCostUsd, { cents: true })}
+          {n(row.original.ceRequests)} ·{" "}
+          {row.original.ceCostUsd === null
+            ? "–"
+            : formatMoney(row.original.ceCostUsd, { cents: true })}
         </span>
       </span>
     ),
@@ -88,5 +124,15 @@ const COLUMNS: ColumnDef<TRunSummary>[] = [
 ];
 
 export function RunsTable({ runs }: { runs: TRunSummary[] }) {
-  return <DataTable testId="runs-table" caption="Collection runs" data={runs} columns={COLUMNS} getRowId={(r) => r.id} emptyMessage="No collection has run yet." cards />;
+  return (
+    <DataTable
+      testId="runs-table"
+      caption="Collection runs"
+      data={runs}
+      columns={COLUMNS}
+      getRowId={(r) => r.id}
+      emptyMessage="No collection has run yet."
+      cards
+    />
+  );
 }

@@ -12,23 +12,42 @@ import { ZAuditPage, type ZAuditEvent } from "@/lib/api/settings";
 type AuditEvent = z.infer<typeof ZAuditEvent>;
 
 const columns: ColumnDef<AuditEvent>[] = [
-  { id: "when", header: "When", enableSorting: false, cell: ({ row }) => new Date(row.original.at).toLocaleString("en-US") },
+  {
+    id: "when",
+    header: "When",
+    enableSorting: false,
+    cell: ({ row }) => new Date(row.original.at).toLocaleString("en-US"),
+  },
   { id: "who", header: "Who", enableSorting: false, cell: ({ row }) => row.original.actor },
-  { id: "action", header: "Action", enableSorting: false, cell: ({ row }) => <span className="font-mono text-xs">{row.original.action}</span> },
-  { id: "target", header: "Target", enableSorting: false, cell: ({ row }) => row.original.target ?? "—" },
+  {
+    id: "action",
+    header: "Action",
+    enableSorting: false,
+    cell: ({ row }) => <span className="font-mono text-xs">{row.original.action}</span>,
+  },
+  {
+    id: "target",
+    header: "Target",
+    enableSorting: false,
+    cell: ({ row }) => row.original.target ?? "—",
+  },
   {
     id: "detail",
     header: "Detail",
     enableSorting: false,
     cell: ({ row }) => (
-      <span className="block max-w-md truncate font-mono text-xs" title={JSON.stringify(row.original.detail)}>
+      <span
+        className="block max-w-md truncate font-mono text-xs"
+        title={JSON.stringify(row.original.detail)}
+      >
         {JSON.stringify(row.original.detail)}
       </span>
     ),
   },
 ];
 
-const input = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950";
+const input =
+  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-950";
 
 export function AuditPanel() {
   const [action, setAction] = useState("");
@@ -52,11 +71,21 @@ export function AuditPanel() {
       <div className="mb-4 flex flex-wrap gap-3">
         <label className="text-sm">
           <span className="mb-1 block font-medium">Action starts with</span>
-          <input value={action} onChange={(e) => setAction(e.target.value)} placeholder="e.g. export" className={input} />
+          <input
+            value={action}
+            onChange={(e) => setAction(e.target.value)}
+            placeholder="e.g. export"
+            className={input}
+          />
         </label>
         <label className="text-sm">
           <span className="mb-1 block font-medium">Actor contains</span>
-          <input value={actor} onChange={(e) => setActor(e.target.value)} placeholder="email" className={input} />
+          <input
+            value={actor}
+            onChange={(e) => setActor(e.target.value)}
+            placeholder="email"
+            className={input}
+          />
         </label>
       </div>
       {q.isError ? <ErrorState message={q.error.message} onRetry={() => void q.refetch()} /> : null}
@@ -65,10 +94,22 @@ export function AuditPanel() {
       ) : events.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No events match.</p>
       ) : (
-        <DataTable caption="Audit events, newest first" data={events} columns={columns} getRowId={(e) => String(e.id)} rowTestId="audit-row" align="top" />
+        <DataTable
+          caption="Audit events, newest first"
+          data={events}
+          columns={columns}
+          getRowId={(e) => String(e.id)}
+          rowTestId="audit-row"
+          align="top"
+        />
       )}
       {q.hasNextPage ? (
-        <button type="button" onClick={() => void q.fetchNextPage()} disabled={q.isFetchingNextPage} className="mt-3 text-sm font-medium text-indigo-700 underline dark:text-indigo-300">
+        <button
+          type="button"
+          onClick={() => void q.fetchNextPage()}
+          disabled={q.isFetchingNextPage}
+          className="mt-3 text-sm font-medium text-indigo-700 underline dark:text-indigo-300"
+        >
           {q.isFetchingNextPage ? "Loading…" : "Load older events"}
         </button>
       ) : null}

@@ -6,7 +6,10 @@ import { usePathname } from "next/navigation";
 export function SettingsTabs({ tabs }: { tabs: { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Settings" className="flex gap-1 border-b border-slate-200 dark:border-slate-800">
+    <nav
+      aria-label="Settings"
+      className="flex gap-1 border-b border-slate-200 dark:border-slate-800"
+    >
       {tabs.map((t) => {
         const active = pathname === t.href;
         return (

@@ -11,16 +11,34 @@ import type { ColumnDef } from "@tanstack/react-table";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { DataTable } from "@/components/tables/data-table";
 
-const dateFmt = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" }) : "—");
-const timeFmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString("en-US", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }) : "never");
+const dateFmt = (iso: string | null) =>
+  iso
+    ? new Date(iso).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" })
+    : "—";
+const timeFmt = (iso: string | null) =>
+  iso
+    ? new Date(iso).toLocaleString("en-US", {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+      })
+    : "never";
 
 type Token = z.infer<typeof ZApiTokenList>["tokens"][number];
 type Revoke = UseMutationResult<{ revoked: boolean }, Error, string>;
 
-const statusOf = (t: Token) => (t.revokedAt ? "revoked" : new Date(t.expiresAt) <= new Date() ? "expired" : "active");
+const statusOf = (t: Token) =>
+  t.revokedAt ? "revoked" : new Date(t.expiresAt) <= new Date() ? "expired" : "active";
 
 function tokenColumns(everyone: boolean, revoke: Revoke): ColumnDef<Token>[] {
-  const plain = (id: string, header: string, value: (t: Token) => string, className = ""): ColumnDef<Token> => ({
+  const plain = (
+    id: string,
+    header: string,
+    value: (t: Token) => string,
+    className = "",
+  ): ColumnDef<Token> => ({
     id,
     header,
     enableSorting: false,
@@ -43,7 +61,15 @@ function tokenColumns(everyone: boolean, revoke: Revoke): ColumnDef<Token>[] {
       cell: ({ row: { original: t } }) => (
         <>
           {statusOf(t) === "active" ? (
-            <button type="button" onClick={() => revoke.mutate(t.id)} disabled={revoke.isPending} className="text-sm text-red-700 underline dark:text-red-300" aria-label={everyone ? `Revoke token ${t.name} of ${t.ownerEmail}` : `Revoke token ${t.name}`}>
+            <button
+              type="button"
+              onClick={() => revoke.mutate(t.id)}
+              disabled={revoke.isPending}
+              className="text-sm text-red-700 underline dark:text-red-300"
+              aria-label={
+                everyone ? `Revoke token ${t.name} of ${t.ownerEmail}` : `Revoke token ${t.name}`
+              }
+            >
               Revoke
             </button>
           ) : null}
@@ -56,7 +82,10 @@ function tokenColumns(everyone: boolean, revoke: Revoke): ColumnDef<Token>[] {
 
 export function TokensPanel() {
   const qc = useQueryClient();
-  const tokens = useQuery({ queryKey: ["tokens"], queryFn: () => fetchJson("/api/tokens", ZApiTokenList) });
+  const tokens = useQuery({
+    queryKey: ["tokens"],
+    queryFn: () => fetchJson("/api/tokens", ZApiTokenList),
+  });
   const [name, setName] = useState("");
   const [days, setDays] = useState(90);
   const create = useMutation({
@@ -67,7 +96,8 @@ export function TokensPanel() {
     },
   });
   const revoke = useMutation({
-    mutationFn: (id: string) => fetchJson(`/api/tokens/${id}`, z.object({ revoked: z.boolean() }), { method: "DELETE" }),
+    mutationFn: (id: string) =>
+      fetchJson(`/api/tokens/${id}`, z.object({ revoked: z.boolean() }), { method: "DELETE" }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ["tokens"] }),
   });
   const submit = (e: FormEvent) => {
@@ -79,18 +109,42 @@ export function TokensPanel() {
     <div className="space-y-6">
       <Card title="Create a personal access token">
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-          Tokens are read-only and never have more than your role and scope: if you lose access, so do your tokens. They are sent as <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">Authorization: Bearer …</code> to the JSON API under <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">/api/v1/</code>.
+          Tokens are read-only and never have more than your role and scope: if you lose access, so
+          do your tokens. They are sent as{" "}
+          <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">
+            Authorization: Bearer …
+          </code>{" "}
+          to the JSON API under{" "}
+          <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">/api/v1/</code>.
         </p>
         <form onSubmit={submit} className="flex flex-wrap items-end gap-3">
           <label className="text-sm">
             <span className="mb-1 block font-medium">Name</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="e.g. Power BI refresh" className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950" />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              maxLength={100}
+              placeholder="e.g. Power BI refresh"
+              className="w-64 rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
+            />
           </label>
           <label className="text-sm">
             <span className="mb-1 block font-medium">Expires in (days)</span>
-            <input type="number" min={1} max={365} value={days} onChange={(e) => setDays(Number(e.target.value))} className="w-28 rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950" />
+            <input
+              type="number"
+              min={1}
+              max={365}
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+              className="w-28 rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-950"
+            />
           </label>
-          <button type="submit" disabled={create.isPending} className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={create.isPending}
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+          >
             {create.isPending ? "Creating…" : "Create token"}
           </button>
         </form>
@@ -98,7 +152,10 @@ export function TokensPanel() {
         {create.data ? (
           <div className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
             <p className="font-medium">Copy this token now: it will not be shown again.</p>
-            <code data-testid="new-token" className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-slate-900">
+            <code
+              data-testid="new-token"
+              className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-slate-900"
+            >
               {create.data.secret}
             </code>
           </div>
@@ -106,14 +163,25 @@ export function TokensPanel() {
       </Card>
 
       <Card title={tokens.data?.everyone ? "All users' tokens" : "Your tokens"}>
-        {tokens.data?.everyone ? <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">As an admin of the whole organization you see and can revoke every user&apos;s tokens.</p> : null}
-        {tokens.isError ? <ErrorState message={tokens.error.message} onRetry={() => void tokens.refetch()} /> : null}
+        {tokens.data?.everyone ? (
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            As an admin of the whole organization you see and can revoke every user&apos;s tokens.
+          </p>
+        ) : null}
+        {tokens.isError ? (
+          <ErrorState message={tokens.error.message} onRetry={() => void tokens.refetch()} />
+        ) : null}
         {!tokens.data ? (
           <Skeleton className="h-24 w-full" />
         ) : tokens.data.tokens.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">No tokens yet.</p>
         ) : (
-          <DataTable caption={tokens.data.everyone ? "All users' API tokens" : "Your API tokens"} data={tokens.data.tokens} columns={tokenColumns(tokens.data.everyone, revoke)} getRowId={(t) => t.id} />
+          <DataTable
+            caption={tokens.data.everyone ? "All users' API tokens" : "Your API tokens"}
+            data={tokens.data.tokens}
+            columns={tokenColumns(tokens.data.everyone, revoke)}
+            getRowId={(t) => t.id}
+          />
         )}
       </Card>
     </div>

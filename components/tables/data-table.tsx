@@ -68,12 +68,14 @@ const STICKY_HEAD = "z-10 bg-slate-50 dark:bg-slate-800";
 
 /** Position classes of a pinned column, with an edge so scrolled cells do not seem to run under it. */
 function pin(sticky: boolean | "right" | undefined): string {
-  if (sticky === "right") return "sticky right-0 shadow-[-1px_0_0_0] shadow-slate-200 dark:shadow-slate-700";
+  if (sticky === "right")
+    return "sticky right-0 shadow-[-1px_0_0_0] shadow-slate-200 dark:shadow-slate-700";
   return sticky ? "sticky left-0 shadow-[1px_0_0_0] shadow-slate-200 dark:shadow-slate-700" : "";
 }
 
 /** The first column is pinned unless it opts out; other columns only when they ask. */
-const stickyOf = <T,>(column: ColumnDef<T>, index: number) => column.meta?.sticky ?? (index === 0 ? true : undefined);
+const stickyOf = <T,>(column: ColumnDef<T>, index: number) =>
+  column.meta?.sticky ?? (index === 0 ? true : undefined);
 
 export function DataTable<T>({
   data,
@@ -92,14 +94,20 @@ export function DataTable<T>({
   size = "sm",
 }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
-  const [pagination, setPagination] = useState({ pageIndex: 0, pageSize: pageSize ?? Math.max(1, data.length) });
+  const [pagination, setPagination] = useState({
+    pageIndex: 0,
+    pageSize: pageSize ?? Math.max(1, data.length),
+  });
   // The table instance is rebuilt each render by design; the React Compiler cannot memoize it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data,
     columns,
     getRowId,
-    state: { sorting, pagination: pageSize ? pagination : { pageIndex: 0, pageSize: Math.max(1, data.length) } },
+    state: {
+      sorting,
+      pagination: pageSize ? pagination : { pageIndex: 0, pageSize: Math.max(1, data.length) },
+    },
     onSortingChange: setSorting,
     onPaginationChange: setPagination,
     getCoreRowModel: getCoreRowModel(),
@@ -111,13 +119,22 @@ export function DataTable<T>({
   const rows = table.getRowModel().rows;
   const { pageIndex } = table.getState().pagination;
   const first = pageIndex * (pageSize ?? data.length) + 1;
-  const stickyAt = new Map(table.getAllLeafColumns().map((c, i) => [c.id, stickyOf(c.columnDef, i)]));
+  const stickyAt = new Map(
+    table.getAllLeafColumns().map((c, i) => [c.id, stickyOf(c.columnDef, i)]),
+  );
 
   return (
     <div data-testid={testId}>
       {/* Focusable so keyboard users can scroll a wide table sideways. */}
-      <div className={`overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 ${cards ? "hidden md:block" : ""}`} tabIndex={0} role="region" aria-label={`${caption} table`}>
-        <table className={`tabular w-full border-collapse ${size === "xs" ? "text-xs" : "text-sm"}`}>
+      <div
+        className={`overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800 ${cards ? "hidden md:block" : ""}`}
+        tabIndex={0}
+        role="region"
+        aria-label={`${caption} table`}
+      >
+        <table
+          className={`tabular w-full border-collapse ${size === "xs" ? "text-xs" : "text-sm"}`}
+        >
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs text-slate-600 dark:bg-slate-800 dark:text-slate-300">
             {table.getHeaderGroups().map((hg) => (
@@ -130,7 +147,13 @@ export function DataTable<T>({
                     <th
                       key={h.id}
                       scope="col"
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      aria-sort={
+                        sorted === "asc"
+                          ? "ascending"
+                          : sorted === "desc"
+                            ? "descending"
+                            : undefined
+                      }
                       className={`whitespace-nowrap px-3 py-2 font-medium ${ALIGN[meta?.align ?? "left"]} ${sticky ? `${pin(sticky)} ${STICKY_HEAD}` : ""} ${meta?.headerClassName ?? ""}`}
                     >
                       {h.isPlaceholder ? null : h.column.getCanSort() ? (
@@ -140,7 +163,10 @@ export function DataTable<T>({
                           className={`inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white ${meta?.align === "right" ? "flex-row-reverse" : ""}`}
                         >
                           {flexRender(h.column.columnDef.header, h.getContext())}
-                          <span aria-hidden className={`w-3 text-[10px] ${sorted ? "" : "opacity-40"}`}>
+                          <span
+                            aria-hidden
+                            className={`w-3 text-[10px] ${sorted ? "" : "opacity-40"}`}
+                          >
                             {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
                           </span>
                         </button>
@@ -156,13 +182,21 @@ export function DataTable<T>({
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-8 text-center text-slate-500 dark:text-slate-400">
+                <td
+                  colSpan={columns.length}
+                  className="px-3 py-8 text-center text-slate-500 dark:text-slate-400"
+                >
                   {emptyMessage}
                 </td>
               </tr>
             ) : (
               rows.map((row) => (
-                <tr key={row.id} {...{ [rowIdAttribute]: row.id }} data-testid={rowTestId} className={`group hover:bg-slate-50 dark:hover:bg-slate-800/40 ${align === "top" ? "align-top" : ""} ${rowClassName?.(row.original) ?? ""}`}>
+                <tr
+                  key={row.id}
+                  {...{ [rowIdAttribute]: row.id }}
+                  data-testid={rowTestId}
+                  className={`group hover:bg-slate-50 dark:hover:bg-slate-800/40 ${align === "top" ? "align-top" : ""} ${rowClassName?.(row.original) ?? ""}`}
+                >
                   {row.getVisibleCells().map((cell) => {
                     const meta = cell.column.columnDef.meta;
                     const sticky = stickyAt.get(cell.column.id);
@@ -187,8 +221,13 @@ export function DataTable<T>({
                     const meta = h.column.columnDef.meta;
                     const sticky = stickyAt.get(h.column.id);
                     return (
-                      <td key={h.id} className={`whitespace-nowrap px-3 py-2 ${ALIGN[meta?.align ?? "left"]} ${sticky ? `${pin(sticky)} ${STICKY_BODY}` : ""}`}>
-                        {h.isPlaceholder ? null : flexRender(h.column.columnDef.footer, h.getContext())}
+                      <td
+                        key={h.id}
+                        className={`whitespace-nowrap px-3 py-2 ${ALIGN[meta?.align ?? "left"]} ${sticky ? `${pin(sticky)} ${STICKY_BODY}` : ""}`}
+                      >
+                        {h.isPlaceholder
+                          ? null
+                          : flexRender(h.column.columnDef.footer, h.getContext())}
                       </td>
                     );
                   })}
@@ -198,16 +237,38 @@ export function DataTable<T>({
           ) : null}
         </table>
       </div>
-      {cards ? <RowCards rows={rows} caption={caption} emptyMessage={emptyMessage} headers={table.getFlatHeaders()} /> : null}
+      {cards ? (
+        <RowCards
+          rows={rows}
+          caption={caption}
+          emptyMessage={emptyMessage}
+          headers={table.getFlatHeaders()}
+        />
+      ) : null}
       {pageSize && data.length > pageSize ? (
-        <nav aria-label={`${caption} pages`} className="mt-2 flex items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400">
+        <nav
+          aria-label={`${caption} pages`}
+          className="mt-2 flex items-center justify-end gap-3 text-sm text-slate-600 dark:text-slate-400"
+        >
           <span className="tabular">
-            {first.toLocaleString("en-US")}–{Math.min(first + pageSize - 1, data.length).toLocaleString("en-US")} of {data.length.toLocaleString("en-US")}
+            {first.toLocaleString("en-US")}–
+            {Math.min(first + pageSize - 1, data.length).toLocaleString("en-US")} of{" "}
+            {data.length.toLocaleString("en-US")}
           </span>
-          <button type="button" className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-700" onClick={() => table.previousPage()} disabled={!table.getCanPreviousPage()}>
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-700"
+            onClick={() => table.previousPage()}
+            disabled={!table.getCanPreviousPage()}
+          >
             Previous
           </button>
-          <button type="button" className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-700" onClick={() => table.nextPage()} disabled={!table.getCanNextPage()}>
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-2 py-1 disabled:opacity-50 dark:border-slate-700"
+            onClick={() => table.nextPage()}
+            disabled={!table.getCanNextPage()}
+          >
             Next
           </button>
         </nav>
@@ -217,9 +278,24 @@ export function DataTable<T>({
 }
 
 /** One card per row: the title column on top, the others as label and value pairs. */
-function RowCards<T>({ rows, caption, emptyMessage, headers }: { rows: Row<T>[]; caption: string; emptyMessage: ReactNode; headers: Header<T, unknown>[] }) {
+function RowCards<T>({
+  rows,
+  caption,
+  emptyMessage,
+  headers,
+}: {
+  rows: Row<T>[];
+  caption: string;
+  emptyMessage: ReactNode;
+  headers: Header<T, unknown>[];
+}) {
   const headerOf = new Map(headers.map((h) => [h.column.id, h]));
-  if (!rows.length) return <p className="py-6 text-center text-sm text-slate-500 md:hidden dark:text-slate-400">{emptyMessage}</p>;
+  if (!rows.length)
+    return (
+      <p className="py-6 text-center text-sm text-slate-500 md:hidden dark:text-slate-400">
+        {emptyMessage}
+      </p>
+    );
   return (
     <ul aria-label={caption} className="space-y-2 md:hidden">
       {rows.map((row) => {
@@ -227,8 +303,15 @@ function RowCards<T>({ rows, caption, emptyMessage, headers }: { rows: Row<T>[];
         const title = cells.find((c) => c.column.columnDef.meta?.cardTitle) ?? cells[0];
         const rest = cells.filter((c) => c !== title);
         return (
-          <li key={row.id} className="rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900">
-            {title ? <div className="mb-2 min-w-0 break-words font-medium">{flexRender(title.column.columnDef.cell, title.getContext())}</div> : null}
+          <li
+            key={row.id}
+            className="rounded-lg border border-slate-200 bg-white p-3 text-sm dark:border-slate-800 dark:bg-slate-900"
+          >
+            {title ? (
+              <div className="mb-2 min-w-0 break-words font-medium">
+                {flexRender(title.column.columnDef.cell, title.getContext())}
+              </div>
+            ) : null}
             <dl className="grid grid-cols-[minmax(5.5rem,auto)_minmax(0,1fr)] gap-x-3 gap-y-1.5">
               {rest
                 .filter((cell) => !cell.column.columnDef.meta?.hideInCard)
@@ -236,8 +319,14 @@ function RowCards<T>({ rows, caption, emptyMessage, headers }: { rows: Row<T>[];
                   const header = headerOf.get(cell.column.id);
                   return (
                     <div key={cell.id} className="contents">
-                      <dt className="text-xs text-slate-600 dark:text-slate-400">{header ? flexRender(cell.column.columnDef.header, header.getContext()) : cell.column.id}</dt>
-                      <dd className="min-w-0 break-words">{flexRender(cell.column.columnDef.cell, cell.getContext())}</dd>
+                      <dt className="text-xs text-slate-600 dark:text-slate-400">
+                        {header
+                          ? flexRender(cell.column.columnDef.header, header.getContext())
+                          : cell.column.id}
+                      </dt>
+                      <dd className="min-w-0 break-words">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </dd>
                     </div>
                   );
                 })}

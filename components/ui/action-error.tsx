@@ -1,6 +1,14 @@
 // The server's message when an action failed (a mutation's error), next to its button or form.
 // `block` renders a paragraph (own line), otherwise inline text.
-export function ActionError({ error, className = "", block = false }: { error: Error | null; className?: string; block?: boolean }) {
+export function ActionError({
+  error,
+  className = "",
+  block = false,
+}: {
+  error: Error | null;
+  className?: string;
+  block?: boolean;
+}) {
   if (!error) return null;
   const cls = `${className} text-sm text-red-700 dark:text-red-300`.trim();
   return block ? (

@@ -15,7 +15,10 @@ export interface ShellUser {
 function Logo() {
   return (
     <Link href="/" className="flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
-      <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-gradient-to-br from-indigo-500 to-sky-400" />
+      <span
+        aria-hidden
+        className="inline-block h-6 w-6 rounded-md bg-gradient-to-br from-indigo-500 to-sky-400"
+      />
       OrgLens
     </Link>
   );

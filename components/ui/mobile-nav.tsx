@@ -29,7 +29,11 @@ export function MobileNav({ user }: { user: ShellUser }) {
   // own UI: wrap from the last control to the first (and back with Shift+Tab) instead.
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.key !== "Tab") return;
-    const controls = [...e.currentTarget.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), select, input, [tabindex]:not([tabindex='-1'])")];
+    const controls = [
+      ...e.currentTarget.querySelectorAll<HTMLElement>(
+        "a[href], button:not([disabled]), select, input, [tabindex]:not([tabindex='-1'])",
+      ),
+    ];
     const first = controls[0];
     const last = controls[controls.length - 1];
     if (!first || !last) return;

@@ -13,7 +13,11 @@ export function UserMenu({ user }: { user: ShellUser }) {
         {user.role}
         {user.scoped ? " · scoped" : ""}
       </p>
-      <button type="button" onClick={() => void signOut({ callbackUrl: "/signin" })} className="mt-2 rounded-md px-0 py-1 text-slate-700 underline hover:text-slate-900 dark:text-slate-300">
+      <button
+        type="button"
+        onClick={() => void signOut({ callbackUrl: "/signin" })}
+        className="mt-2 rounded-md px-0 py-1 text-slate-700 underline hover:text-slate-900 dark:text-slate-300"
+      >
         Sign out
       </button>
     </div>

@@ -9,13 +9,39 @@ export const CHARGEBACK: Expectations = {
   "GET /api/v1/chargeback/focus": analysts("/api/v1/chargeback/focus?from=2000-01&to=2000-01"),
   "GET /api/v1/chargeback/options": analysts("/api/v1/chargeback/options"),
   "GET /api/v1/chargeback/rules": analysts("/api/v1/chargeback/rules"),
-  "POST /api/v1/chargeback/rules": orgAdmins("/api/v1/chargeback/rules", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
-  "POST /api/v1/chargeback/rules/preview": analystWrites("/api/v1/chargeback/rules/preview", { body: {}, allowedStatus: 400 }),
-  "PUT /api/v1/chargeback/rules/[key]": orgAdmins("/api/v1/chargeback/rules/no-such-rule", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
-  "POST /api/v1/chargeback/rules/[key]/retire": orgAdmins("/api/v1/chargeback/rules/no-such-rule/retire", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
+  "POST /api/v1/chargeback/rules": orgAdmins("/api/v1/chargeback/rules", {
+    body: {},
+    allowedStatus: 400,
+    scopedAdmin: 400,
+  }),
+  "POST /api/v1/chargeback/rules/preview": analystWrites("/api/v1/chargeback/rules/preview", {
+    body: {},
+    allowedStatus: 400,
+  }),
+  "PUT /api/v1/chargeback/rules/[key]": orgAdmins("/api/v1/chargeback/rules/no-such-rule", {
+    body: {},
+    allowedStatus: 400,
+    scopedAdmin: 400,
+  }),
+  "POST /api/v1/chargeback/rules/[key]/retire": orgAdmins(
+    "/api/v1/chargeback/rules/no-such-rule/retire",
+    { body: {}, allowedStatus: 400, scopedAdmin: 400 },
+  ),
   // A month without data cannot be closed or re-opened (409): the admin got past every authorization check.
-  "PUT /api/v1/chargeback/periods/[month]": orgAdmins("/api/v1/chargeback/periods/2000-01", { admin: 409 }),
-  "DELETE /api/v1/chargeback/periods/[month]": orgAdmins("/api/v1/chargeback/periods/2000-01", { admin: 409 }),
-  "PUT /api/v1/chargeback/settings": orgAdmins("/api/v1/chargeback/settings", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
-  "PUT /api/v1/chargeback/ou-defaults": orgAdmins("/api/v1/chargeback/ou-defaults", { body: {}, allowedStatus: 400, scopedAdmin: 400 }),
+  "PUT /api/v1/chargeback/periods/[month]": orgAdmins("/api/v1/chargeback/periods/2000-01", {
+    admin: 409,
+  }),
+  "DELETE /api/v1/chargeback/periods/[month]": orgAdmins("/api/v1/chargeback/periods/2000-01", {
+    admin: 409,
+  }),
+  "PUT /api/v1/chargeback/settings": orgAdmins("/api/v1/chargeback/settings", {
+    body: {},
+    allowedStatus: 400,
+    scopedAdmin: 400,
+  }),
+  "PUT /api/v1/chargeback/ou-defaults": orgAdmins("/api/v1/chargeback/ou-defaults", {
+    body: {},
+    allowedStatus: 400,
+    scopedAdmin: 400,
+  }),
 };

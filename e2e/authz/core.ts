@@ -13,6 +13,10 @@ export const CORE: Expectations = {
   "GET /api/audit": orgAdmins("/api/audit"),
   "GET /api/settings/role-bindings": orgAdmins("/api/settings/role-bindings"),
   // A valid body, so the scoped admin's 403 comes from the server function, not from input validation.
-  "POST /api/settings/role-bindings": orgAdmins("/api/settings/role-bindings", { body: PROBE_BINDING }),
-  "DELETE /api/settings/role-bindings/[id]": orgAdmins(`/api/settings/role-bindings/${NO_UUID}`, { admin: 404 }),
+  "POST /api/settings/role-bindings": orgAdmins("/api/settings/role-bindings", {
+    body: PROBE_BINDING,
+  }),
+  "DELETE /api/settings/role-bindings/[id]": orgAdmins(`/api/settings/role-bindings/${NO_UUID}`, {
+    admin: 404,
+  }),
 };

@@ -5,6 +5,11 @@ export const FINDINGS: Expectations = {
   "GET /api/v1/findings": analysts("/api/v1/findings"),
   "GET /api/v1/findings/[id]": analysts(`/api/v1/findings/${NO_UUID}`, { allowedStatus: 404 }),
   "GET /api/v1/findings/export": analysts("/api/v1/findings/export?severity=critical"),
-  "POST /api/v1/findings/[id]/mute": analystWrites(`/api/v1/findings/${NO_UUID}/mute`, { body: {}, allowedStatus: 400 }),
-  "DELETE /api/v1/findings/[id]/mute": analystWrites(`/api/v1/findings/${NO_UUID}/mute`, { allowedStatus: 404 }),
+  "POST /api/v1/findings/[id]/mute": analystWrites(`/api/v1/findings/${NO_UUID}/mute`, {
+    body: {},
+    allowedStatus: 400,
+  }),
+  "DELETE /api/v1/findings/[id]/mute": analystWrites(`/api/v1/findings/${NO_UUID}/mute`, {
+    allowedStatus: 404,
+  }),
 };

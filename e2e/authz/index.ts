@@ -9,7 +9,16 @@ import { ORG } from "./org";
 import { RUNS } from "./runs";
 import type { Expectations } from "./types";
 
-export const EXPECTATIONS: Expectations = { ...CORE, ...ORG, ...COSTS, ...FINDINGS, ...RUNS, ...CHARGEBACK, ...ALERTS, ...KNOWN_ACCOUNTS };
+export const EXPECTATIONS: Expectations = {
+  ...CORE,
+  ...ORG,
+  ...COSTS,
+  ...FINDINGS,
+  ...RUNS,
+  ...CHARGEBACK,
+  ...ALERTS,
+  ...KNOWN_ACCOUNTS,
+};
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */
 export const PUBLIC_ROUTES = new Set(["/api/auth/[...nextauth]"]);

@@ -32,14 +32,49 @@ export type Caller = Exclude<keyof Expectation, "url" | "body" | "allowedStatus"
 export const NO_UUID = "00000000-0000-4000-8000-000000000000";
 
 /** Dashboards and KPIs: every role. */
-export const everyone = (url: string, extra: Partial<Expectation> = {}): Expectation => ({ url, anonymous: 401, viewer: "allow", analyst: "allow", admin: "allow", scoped: "allow", scopedAdmin: "allow", scopedAnalyst: "allow", token: "allow", ...extra });
+export const everyone = (url: string, extra: Partial<Expectation> = {}): Expectation => ({
+  url,
+  anonymous: 401,
+  viewer: "allow",
+  analyst: "allow",
+  admin: "allow",
+  scoped: "allow",
+  scopedAdmin: "allow",
+  scopedAnalyst: "allow",
+  token: "allow",
+  ...extra,
+});
 /** Detail reads and exports: analysts and admins (and analyst tokens), scoped ones within their OUs. */
-export const analysts = (url: string, extra: Partial<Expectation> = {}): Expectation => ({ url, anonymous: 401, viewer: 403, analyst: "allow", admin: "allow", scoped: 403, scopedAdmin: "allow", scopedAnalyst: "allow", token: "allow", ...extra });
+export const analysts = (url: string, extra: Partial<Expectation> = {}): Expectation => ({
+  url,
+  anonymous: 401,
+  viewer: 403,
+  analyst: "allow",
+  admin: "allow",
+  scoped: 403,
+  scopedAdmin: "allow",
+  scopedAnalyst: "allow",
+  token: "allow",
+  ...extra,
+});
 /** Writes by analysts (tokens are read-only). */
-export const analystWrites = (url: string, extra: Partial<Expectation> = {}): Expectation => analysts(url, { token: 403, ...extra });
+export const analystWrites = (url: string, extra: Partial<Expectation> = {}): Expectation =>
+  analysts(url, { token: 403, ...extra });
 /** Admin-only, scoped admins included (within their OUs). */
-export const admins = (url: string, extra: Partial<Expectation> = {}): Expectation => ({ url, anonymous: 401, viewer: 403, analyst: 403, admin: "allow", scoped: 403, scopedAdmin: "allow", scopedAnalyst: 403, token: 403, ...extra });
+export const admins = (url: string, extra: Partial<Expectation> = {}): Expectation => ({
+  url,
+  anonymous: 401,
+  viewer: 403,
+  analyst: 403,
+  admin: "allow",
+  scoped: 403,
+  scopedAdmin: "allow",
+  scopedAnalyst: 403,
+  token: 403,
+  ...extra,
+});
 /** Org-wide settings: admins of the whole organization only; a scoped admin gets 403. */
-export const orgAdmins = (url: string, extra: Partial<Expectation> = {}): Expectation => admins(url, { scopedAdmin: 403, ...extra });
+export const orgAdmins = (url: string, extra: Partial<Expectation> = {}): Expectation =>
+  admins(url, { scopedAdmin: 403, ...extra });
 
 export type Expectations = Record<string, Expectation>;

@@ -9,7 +9,6 @@ import { storageStatePath } from "../support/auth";
 
 test.use({ storageState: storageStatePath("admin") });
 
-
 async function firstId(sql: string): Promise<string> {
   const [row] = await e2eQuery<{ id: string }>(sql);
   if (!row) throw new Error(`the e2e database has no row for: ${sql}`);
@@ -21,14 +20,26 @@ const PAGES: { name: string; path: string; idSql?: string }[] = [
   { name: "overview", path: "/" },
   { name: "organization", path: "/organization" },
   { name: "findings", path: "/findings" },
-  { name: "finding", path: "/findings/{id}", idSql: "SELECT id FROM finding WHERE status = 'open' ORDER BY severity, id LIMIT 1" },
-  { name: "account", path: "/accounts/{id}", idSql: "SELECT id FROM account WHERE removed_at IS NULL ORDER BY id LIMIT 1" },
+  {
+    name: "finding",
+    path: "/findings/{id}",
+    idSql: "SELECT id FROM finding WHERE status = 'open' ORDER BY severity, id LIMIT 1",
+  },
+  {
+    name: "account",
+    path: "/accounts/{id}",
+    idSql: "SELECT id FROM account WHERE removed_at IS NULL ORDER BY id LIMIT 1",
+  },
   { name: "costs", path: "/costs" },
   { name: "chargeback", path: "/chargeback" },
   { name: "budgets", path: "/budgets" },
   { name: "requests", path: "/requests" },
   { name: "runs", path: "/runs" },
-  { name: "run", path: "/runs/{id}", idSql: "SELECT id FROM collection_run ORDER BY started_at DESC LIMIT 1" },
+  {
+    name: "run",
+    path: "/runs/{id}",
+    idSql: "SELECT id FROM collection_run ORDER BY started_at DESC LIMIT 1",
+  },
   { name: "settings", path: "/settings" },
   { name: "settings-access", path: "/settings/access" },
   { name: "settings-alerts", path: "/settings/alerts" },
@@ -57,13 +68,17 @@ async function expectNavigationReachable(page: Page, phone: boolean): Promise<vo
 }
 
 for (const p of PAGES) {
-  test(`${p.name}: navigation reachable, no sideways page scroll, accessible`, async ({ page }, info) => {
+  test(`${p.name}: navigation reachable, no sideways page scroll, accessible`, async ({
+    page,
+  }, info) => {
     const phone = info.project.name === "phone";
     await page.goto(p.idSql ? p.path.replace("{id}", await firstId(p.idSql)) : p.path);
     await expect(page.locator("main h1").first()).toBeVisible();
     // Tables, charts and trees render after their data arrives; measure once the page is settled.
     await page.waitForLoadState("networkidle");
-    await expect.poll(() => pageOverflow(page), { message: "page-level horizontal overflow (px)" }).toBeLessThanOrEqual(0);
+    await expect
+      .poll(() => pageOverflow(page), { message: "page-level horizontal overflow (px)" })
+      .toBeLessThanOrEqual(0);
     await expectNavigationReachable(page, phone);
     await saveScreenshot(page, `${info.project.name}-${p.name}`);
     await expectNoSeriousA11yViolations(page);

@@ -18,7 +18,11 @@ interface Box {
 async function xTickBoxes(page: Page): Promise<Box[][]> {
   return page.locator("main .recharts-wrapper").evaluateAll((charts) =>
     charts.map((chart) =>
-      [...chart.querySelectorAll(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")].map((t) => {
+      [
+        ...chart.querySelectorAll(
+          ".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value",
+        ),
+      ].map((t) => {
         const r = t.getBoundingClientRect();
         return { x: r.x, y: r.y, width: r.width, height: r.height, text: t.textContent ?? "" };
       }),
@@ -26,10 +30,13 @@ async function xTickBoxes(page: Page): Promise<Box[][]> {
   );
 }
 
-const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 async function accountWithSpend(): Promise<string> {
-  const [row] = await e2eQuery<{ id: string }>("SELECT account_id AS id FROM cost_account_month GROUP BY account_id ORDER BY sum(unblended) DESC LIMIT 1");
+  const [row] = await e2eQuery<{ id: string }>(
+    "SELECT account_id AS id FROM cost_account_month GROUP BY account_id ORDER BY sum(unblended) DESC LIMIT 1",
+  );
   if (!row) throw new Error("the demo should have spend");
   return row.id;
 }
@@ -43,19 +50,29 @@ const PAGES = [
 for (const p of PAGES) {
   test(`${p.name}: x-axis labels do not overlap and fit the screen`, async ({ page }) => {
     await page.goto(await p.path());
-    await expect(page.locator("main .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").first()).toBeVisible({ timeout: 30_000 });
+    await expect(
+      page.locator("main .recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").first(),
+    ).toBeVisible({ timeout: 30_000 });
     await page.waitForLoadState("networkidle");
     const viewport = page.viewportSize()?.width ?? 390;
     // Sparklines hide their axes: only charts that draw an x-axis count.
     const charts = (await xTickBoxes(page)).filter((ticks) => ticks.length > 0);
     expect(charts.length).toBeGreaterThan(0);
     for (const ticks of charts) {
-      expect(ticks.length, "a chart keeps at least three labels on its x-axis").toBeGreaterThanOrEqual(3);
+      expect(
+        ticks.length,
+        "a chart keeps at least three labels on its x-axis",
+      ).toBeGreaterThanOrEqual(3);
       for (const t of ticks) {
         expect(t.x, `label ${t.text} starts on screen`).toBeGreaterThanOrEqual(0);
         expect(t.x + t.width, `label ${t.text} ends on screen`).toBeLessThanOrEqual(viewport);
       }
-      const clashes = ticks.flatMap((a, i) => ticks.slice(i + 1).filter((b) => overlap(a, b)).map((b) => `${a.text} × ${b.text}`));
+      const clashes = ticks.flatMap((a, i) =>
+        ticks
+          .slice(i + 1)
+          .filter((b) => overlap(a, b))
+          .map((b) => `${a.text} × ${b.text}`),
+      );
       expect(clashes, "x-axis labels drawn over each other").toEqual([]);
     }
   });

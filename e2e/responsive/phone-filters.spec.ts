@@ -8,10 +8,22 @@ test.use({ storageState: storageStatePath("admin") });
 
 /** A control of the filter bar: once it shows, the bar has rendered. */
 const PAGES: { name: string; path: string; ready: (page: Page) => Locator }[] = [
-  { name: "findings", path: "/findings", ready: (page) => page.getByRole("combobox", { name: "Check" }) },
-  { name: "costs", path: "/costs", ready: (page) => page.getByRole("combobox", { name: /^Group by/ }) },
+  {
+    name: "findings",
+    path: "/findings",
+    ready: (page) => page.getByRole("combobox", { name: "Check" }),
+  },
+  {
+    name: "costs",
+    path: "/costs",
+    ready: (page) => page.getByRole("combobox", { name: /^Group by/ }),
+  },
   { name: "organization", path: "/organization", ready: (page) => page.getByRole("searchbox") },
-  { name: "requests", path: "/requests", ready: (page) => page.getByRole("combobox", { name: /^Status/ }) },
+  {
+    name: "requests",
+    path: "/requests",
+    ready: (page) => page.getByRole("combobox", { name: /^Status/ }),
+  },
 ];
 
 for (const p of PAGES) {
@@ -21,10 +33,14 @@ for (const p of PAGES) {
     await page.waitForLoadState("networkidle");
     const viewport = page.viewportSize()?.width ?? 390;
     const off = await page.locator("main").evaluate((main, width) => {
-      const scrolledOnPurpose = (el: Element) => el.closest("table, [role=tree], [role=region], .recharts-wrapper") !== null;
+      const scrolledOnPurpose = (el: Element) =>
+        el.closest("table, [role=tree], [role=region], .recharts-wrapper") !== null;
       return [...main.querySelectorAll("input, select, button, textarea")]
         .filter((el) => !scrolledOnPurpose(el))
-        .map((el) => ({ r: el.getBoundingClientRect(), name: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? el.tagName }))
+        .map((el) => ({
+          r: el.getBoundingClientRect(),
+          name: el.getAttribute("aria-label") ?? el.textContent?.trim() ?? el.tagName,
+        }))
         .filter(({ r }) => r.width > 0 && r.height > 0 && (r.left < 0 || r.right > width))
         .map(({ r, name }) => `${name}: ${Math.round(r.left)}–${Math.round(r.right)}`);
     }, viewport);

@@ -5,7 +5,6 @@ import { storageStatePath } from "../support/auth";
 
 test.use({ storageState: storageStatePath("analyst") });
 
-
 // Runs in the phone project only (playwright.config.ts): the menu button exists below the md breakpoint.
 test("the menu navigates, traps focus, closes on Escape and reaches sign-out", async ({ page }) => {
   await page.goto("/");

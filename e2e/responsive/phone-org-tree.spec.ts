@@ -9,7 +9,9 @@ test("the deepest row keeps its name and spend visible", async ({ page }) => {
   await page.goto("/organization");
   await expect(page.getByRole("tree")).toBeVisible({ timeout: 30_000 });
   await page.getByRole("button", { name: "Expand all" }).click();
-  const levels = await page.getByRole("treeitem").evaluateAll((items) => items.map((i) => Number(i.getAttribute("aria-level"))));
+  const levels = await page
+    .getByRole("treeitem")
+    .evaluateAll((items) => items.map((i) => Number(i.getAttribute("aria-level"))));
   const deepest = Math.max(...levels);
   expect(deepest, "the demo tree has accounts under nested OUs").toBeGreaterThanOrEqual(4);
   const row = page.locator(`[role="treeitem"][aria-level="${deepest}"]`).first();
@@ -28,5 +30,7 @@ test("the deepest row keeps its name and spend visible", async ({ page }) => {
   await expect(spend).toBeVisible();
   const spendBox = await spend.boundingBox();
   expect((spendBox?.x ?? 0) + (spendBox?.width ?? 0)).toBeLessThanOrEqual(viewport);
-  expect(await page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth)).toBeLessThanOrEqual(0);
+  expect(
+    await page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
 });

@@ -25,22 +25,37 @@ async function scrollSideways(scroller: Locator): Promise<number> {
 /** The element painted at the middle of a locator: the locator's own content when nothing covers it. */
 async function paintedAtCentre(page: Page, locator: Locator): Promise<string> {
   const b = await box(locator);
-  return page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest("th, td")?.textContent?.trim() ?? "", { x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  return page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest("th, td")?.textContent?.trim() ?? "",
+    { x: b.x + b.width / 2, y: b.y + b.height / 2 },
+  );
 }
 
 async function accountWithMostKeys(): Promise<string> {
-  const [row] = await e2eQuery<{ id: string }>("SELECT account_id AS id FROM access_key GROUP BY account_id ORDER BY count(*) DESC, account_id LIMIT 1");
+  const [row] = await e2eQuery<{ id: string }>(
+    "SELECT account_id AS id FROM access_key GROUP BY account_id ORDER BY count(*) DESC, account_id LIMIT 1",
+  );
   if (!row) throw new Error("the demo should have IAM access keys");
   return row.id;
 }
 
 const WIDE_TABLES = [
-  { name: "costs by account", path: () => Promise.resolve("/costs"), region: /^Spend by .* table$/ },
-  { name: "an account's IAM users", path: async () => `/accounts/${await accountWithMostKeys()}`, region: /^IAM users table$/ },
+  {
+    name: "costs by account",
+    path: () => Promise.resolve("/costs"),
+    region: /^Spend by .* table$/,
+  },
+  {
+    name: "an account's IAM users",
+    path: async () => `/accounts/${await accountWithMostKeys()}`,
+    region: /^IAM users table$/,
+  },
 ];
 
 for (const w of WIDE_TABLES) {
-  test(`${w.name}: the first column stays in view while the table's box scrolls sideways`, async ({ page }) => {
+  test(`${w.name}: the first column stays in view while the table's box scrolls sideways`, async ({
+    page,
+  }) => {
     await page.goto(await w.path());
     const scroller = page.getByRole("region", { name: w.region });
     const table = scroller.getByRole("table");

@@ -20,7 +20,8 @@ async function watchCsp(page: Page): Promise<string[]> {
   await page.exposeFunction("reportCspViolation", (line: string) => void violations.push(line));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      const report = (window as unknown as { reportCspViolation: (line: string) => void }).reportCspViolation;
+      const report = (window as unknown as { reportCspViolation: (line: string) => void })
+        .reportCspViolation;
       report(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname}`);
     });
   });
@@ -44,7 +45,9 @@ test("pages send a nonce-based CSP and the other security headers", async ({ pag
   expect(headers["strict-transport-security"]).toBeUndefined();
 });
 
-test("API answers carry the headers too, and HSTS when the request came over https", async ({ request }) => {
+test("API answers carry the headers too, and HSTS when the request came over https", async ({
+  request,
+}) => {
   const plain = await request.get("/api/v1/overview");
   expectCommonHeaders(plain.headers(), "/api/v1/overview");
   expect(plain.headers()["strict-transport-security"]).toBeUndefined();
@@ -62,7 +65,9 @@ test("no page logs a CSP violation in Chromium", async ({ page }) => {
   await signInAs(page, "admin");
   const [account] = await e2eQuery<{ id: string }>("SELECT id FROM account ORDER BY id LIMIT 1");
   const [finding] = await e2eQuery<{ id: string }>("SELECT id FROM finding ORDER BY id LIMIT 1");
-  const [run] = await e2eQuery<{ id: string }>("SELECT id FROM collection_run ORDER BY started_at DESC LIMIT 1");
+  const [run] = await e2eQuery<{ id: string }>(
+    "SELECT id FROM collection_run ORDER BY started_at DESC LIMIT 1",
+  );
   const pages = [
     "/no-such-page",
     "/",

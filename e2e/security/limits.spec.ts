@@ -4,7 +4,9 @@ import http from "node:http";
 import { expect, request as newRequest, test } from "@playwright/test";
 import { signInDemo } from "../support/auth";
 
-test("a 20 MB JSON body to a small route is refused with 413 and a clear message", async ({ baseURL }) => {
+test("a 20 MB JSON body to a small route is refused with 413 and a clear message", async ({
+  baseURL,
+}) => {
   const ctx = await newRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL ?? "" } });
   await signInDemo(ctx, "analyst");
   const name = "x".repeat(20 * 1024 * 1024);
@@ -23,12 +25,26 @@ test("a chunked body without Content-Length is cut off at the limit too", async 
   const url = new URL("/api/tokens", baseURL);
   const chunk = Buffer.alloc(1024 * 1024, "a");
   const status = await new Promise<number>((resolve, reject) => {
-    const req = http.request(url, { method: "POST", headers: { cookie, origin: url.origin, "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = http.request(
+      url,
+      {
+        method: "POST",
+        headers: {
+          cookie,
+          origin: url.origin,
+          "content-type": "application/json",
+          "transfer-encoding": "chunked",
+        },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     // The server may answer and close while we are still writing: that is the point.
-    req.on("error", (err) => (err.message.includes("EPIPE") || err.message.includes("ECONNRESET") ? undefined : reject(err)));
+    req.on("error", (err) =>
+      err.message.includes("EPIPE") || err.message.includes("ECONNRESET") ? undefined : reject(err),
+    );
     req.write('{"name":"');
     let sent = 0;
     const pump = () => {
@@ -46,12 +62,20 @@ test("a chunked body without Content-Length is cut off at the limit too", async 
 
 test("exports are rate-limited per API token with 429 and Retry-After", async ({ baseURL }) => {
   test.setTimeout(120_000);
-  const analyst = await newRequest.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL ?? "" } });
+  const analyst = await newRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { origin: baseURL ?? "" },
+  });
   await signInDemo(analyst, "analyst");
-  const created = await analyst.post("/api/tokens", { data: { name: "export rate limit", expiresInDays: 1 } });
+  const created = await analyst.post("/api/tokens", {
+    data: { name: "export rate limit", expiresInDays: 1 },
+  });
   expect(created.status()).toBe(200);
   const { secret } = (await created.json()) as { secret: string };
-  const api = await newRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+  const api = await newRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${secret}` },
+  });
   const statuses: number[] = [];
   let retryAfter: string | undefined;
   let message = "";

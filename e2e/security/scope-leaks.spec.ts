@@ -15,12 +15,18 @@ interface RunRow {
   orgTotalsHidden: boolean;
 }
 
-test("runs show a scoped analyst no totals of the whole organization", async ({ browser, baseURL }) => {
+test("runs show a scoped analyst no totals of the whole organization", async ({
+  browser,
+  baseURL,
+}) => {
   const sue = await signInScoped(browser, baseURL ?? "", "scopedAnalyst");
   const { runs } = (await (await sue.request.get("/api/v1/runs")).json()) as { runs: RunRow[] };
   expect(runs.length).toBeGreaterThan(0);
-  for (const r of runs) expect(r).toMatchObject({ accountsSeen: null, apiRequestTotal: null, orgTotalsHidden: true });
-  const detail = (await (await sue.request.get(`/api/v1/runs/${runs[0]?.id}`)).json()) as RunRow & { accountErrors: unknown[] };
+  for (const r of runs)
+    expect(r).toMatchObject({ accountsSeen: null, apiRequestTotal: null, orgTotalsHidden: true });
+  const detail = (await (await sue.request.get(`/api/v1/runs/${runs[0]?.id}`)).json()) as RunRow & {
+    accountErrors: unknown[];
+  };
   expect(detail).toMatchObject({ accountsSeen: null, orgTotalsHidden: true });
   expect(detail).not.toHaveProperty("hiddenAccountErrors");
   await sue.close();
@@ -34,10 +40,20 @@ test("runs show a scoped analyst no totals of the whole organization", async ({ 
   await analyst.dispose();
 });
 
-test("shared-cost rules name no account or OU outside a scoped analyst's OUs", async ({ browser, baseURL }) => {
+test("shared-cost rules name no account or OU outside a scoped analyst's OUs", async ({
+  browser,
+  baseURL,
+}) => {
   const ou = await scopedOuId();
-  const outsideAccounts = (await e2eQuery<{ id: string }>(`SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE NOT ($1 = ANY(o.path_ids))`, [ou])).map((r) => r.id);
-  const outsideOus = (await e2eQuery<{ id: string }>(`SELECT id FROM org_unit WHERE NOT ($1 = ANY(path_ids))`, [ou])).map((r) => r.id);
+  const outsideAccounts = (
+    await e2eQuery<{ id: string }>(
+      `SELECT a.id FROM account a JOIN org_unit o ON o.id = a.ou_id WHERE NOT ($1 = ANY(o.path_ids))`,
+      [ou],
+    )
+  ).map((r) => r.id);
+  const outsideOus = (
+    await e2eQuery<{ id: string }>(`SELECT id FROM org_unit WHERE NOT ($1 = ANY(path_ids))`, [ou])
+  ).map((r) => r.id);
   const sue = await signInScoped(browser, baseURL ?? "", "scopedAnalyst");
   const res = await sue.request.get("/api/v1/chargeback/rules");
   expect(res.status()).toBe(200);
@@ -51,19 +67,38 @@ test("shared-cost rules name no account or OU outside a scoped analyst's OUs", a
   const analyst = await newRequest.newContext({ baseURL });
   await signInDemo(analyst, "analyst");
   const full = await (await analyst.get("/api/v1/chargeback/rules")).text();
-  const [network] = await e2eQuery<{ id: string }>(`SELECT id FROM account WHERE name = 'shared-network'`);
+  const [network] = await e2eQuery<{ id: string }>(
+    `SELECT id FROM account WHERE name = 'shared-network'`,
+  );
   expect(full).toContain(network?.id ?? "missing");
   await analyst.dispose();
 });
 
-test("a scoped caller cannot file an account request into an OU outside its scope, nor learn its path", async ({ browser, baseURL }) => {
-  const [sandbox] = await e2eQuery<{ id: string; path: string }>(`SELECT id, path FROM org_unit WHERE path LIKE '%/Sandbox' LIMIT 1`);
-  const body = (targetOuId: string) => ({ name: "Leak probe", purpose: "security spec", environment: "dev", targetOuId, owner: "owner@corp.example", costCenter: "CC-1" });
+test("a scoped caller cannot file an account request into an OU outside its scope, nor learn its path", async ({
+  browser,
+  baseURL,
+}) => {
+  const [sandbox] = await e2eQuery<{ id: string; path: string }>(
+    `SELECT id, path FROM org_unit WHERE path LIKE '%/Sandbox' LIMIT 1`,
+  );
+  const body = (targetOuId: string) => ({
+    name: "Leak probe",
+    purpose: "security spec",
+    environment: "dev",
+    targetOuId,
+    owner: "owner@corp.example",
+    costCenter: "CC-1",
+  });
   const sue = await signInScoped(browser, baseURL ?? "", "scopedAnalyst");
   const refused = await sue.request.post("/api/v1/requests", { data: body(sandbox?.id ?? "") });
   expect(refused.status()).toBe(404);
   expect(await refused.text()).not.toContain(sandbox?.path ?? "missing");
-  expect(await e2eQuery(`SELECT 1 FROM account_request WHERE name = 'Leak probe' AND target_ou_id = $1`, [sandbox?.id])).toHaveLength(0);
+  expect(
+    await e2eQuery(
+      `SELECT 1 FROM account_request WHERE name = 'Leak probe' AND target_ou_id = $1`,
+      [sandbox?.id],
+    ),
+  ).toHaveLength(0);
 
   // Look-alike: its own OU is accepted and answered with its path.
   const ou = await scopedOuId();
@@ -76,6 +111,8 @@ test("a scoped caller cannot file an account request into an OU outside its scop
   // The demo's scoped viewer (business-unit lead) is held to the same rule.
   const lead = await newRequest.newContext({ baseURL });
   await signInDemo(lead, "scoped");
-  expect((await lead.post("/api/v1/requests", { data: body(sandbox?.id ?? "") })).status()).toBe(404);
+  expect((await lead.post("/api/v1/requests", { data: body(sandbox?.id ?? "") })).status()).toBe(
+    404,
+  );
   await lead.dispose();
 });

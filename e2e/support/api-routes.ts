@@ -22,9 +22,16 @@ export function listApiRoutes(): ApiRoute[] {
   return walk(API_DIR)
     .map((file) => {
       const rel = path.relative(path.join(API_DIR, ".."), path.dirname(file));
-      const pattern = "/" + rel.split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+      const pattern =
+        "/" +
+        rel
+          .split(path.sep)
+          .filter((s) => !/^\(.*\)$/.test(s))
+          .join("/");
       const src = readFileSync(file, "utf8");
-      const methods = METHODS.filter((m) => new RegExp(`export\\s+(const|async function|function)\\s+${m}\\b|as\\s+${m}\\b`).test(src));
+      const methods = METHODS.filter((m) =>
+        new RegExp(`export\\s+(const|async function|function)\\s+${m}\\b|as\\s+${m}\\b`).test(src),
+      );
       return { pattern, methods };
     })
     .sort((a, b) => a.pattern.localeCompare(b.pattern));

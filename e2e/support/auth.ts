@@ -8,7 +8,8 @@ import { z } from "zod";
 export const ROLES = ["admin", "analyst", "viewer", "scoped"] as const;
 export type TestRole = (typeof ROLES)[number];
 
-export const storageStatePath = (role: TestRole) => path.join(import.meta.dirname, "..", ".auth", `${role}.json`);
+export const storageStatePath = (role: TestRole) =>
+  path.join(import.meta.dirname, "..", ".auth", `${role}.json`);
 
 const ZStorageState = z.object({
   cookies: z.array(

@@ -36,7 +36,9 @@ export function slackBody(e: TAlertEvent): unknown {
     text: summaryLine(e),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: `*${summaryLine(e)}*` } },
-      ...(e.finding ? [{ type: "section", text: { type: "mrkdwn", text: e.finding.message } }] : []),
+      ...(e.finding
+        ? [{ type: "section", text: { type: "mrkdwn", text: e.finding.message } }]
+        : []),
     ],
   };
 }
@@ -56,7 +58,16 @@ export function teamsBody(e: TAlertEvent): unknown {
 export function emailContent(e: TAlertEvent): { subject: string; text: string } {
   const f = e.finding;
   const lines = f
-    ? [summaryLine(e), "", f.message, "", `Check: ${f.checkId} (${f.category})`, `Account: ${f.accountId ?? "-"}`, `Resource: ${f.resource || "-"}`, `First seen: ${f.firstSeenAt}`]
+    ? [
+        summaryLine(e),
+        "",
+        f.message,
+        "",
+        `Check: ${f.checkId} (${f.category})`,
+        `Account: ${f.accountId ?? "-"}`,
+        `Resource: ${f.resource || "-"}`,
+        `First seen: ${f.firstSeenAt}`,
+      ]
     : [summaryLine(e)];
   return { subject: `[OrgLens] ${summaryLine(e)}`.slice(0, 200), text: lines.join("\n") };
 }

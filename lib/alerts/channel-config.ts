@@ -77,17 +77,32 @@ const DESTINATION_KEYS: Record<TChannelType, readonly string[]> = {
   email: ["host", "port", "user", "secure", "allowPlaintext"],
 };
 
-const SECRET_LABEL: Record<TChannelType, string> = { slack: "webhook URL", teams: "webhook URL", webhook: "signing secret", email: "SMTP password" };
-const DESTINATION_LABEL: Record<TChannelType, string> = { slack: "URL", teams: "URL", webhook: "URL", email: "host, port, user or TLS mode" };
+const SECRET_LABEL: Record<TChannelType, string> = {
+  slack: "webhook URL",
+  teams: "webhook URL",
+  webhook: "signing secret",
+  email: "SMTP password",
+};
+const DESTINATION_LABEL: Record<TChannelType, string> = {
+  slack: "URL",
+  teams: "URL",
+  webhook: "URL",
+  email: "host, port, user or TLS mode",
+};
 
-export type TMergeResult = { ok: true; config: Record<string, unknown> } | { ok: false; field: string; message: string };
+export type TMergeResult =
+  { ok: true; config: Record<string, unknown> } | { ok: false; field: string; message: string };
 
 /**
  * An update may send MASK for a secret it did not change: the stored value is kept only while the
  * destination it is sent to is the same, else a changed host could receive the stored secret.
  * Slack/Teams URLs are their own destination: a masked URL is kept only when it is the stored one's mask.
  */
-export function mergeSecrets(type: string, stored: unknown, next: Record<string, unknown>): TMergeResult {
+export function mergeSecrets(
+  type: string,
+  stored: unknown,
+  next: Record<string, unknown>,
+): TMergeResult {
   const old = z.record(z.string(), z.unknown()).catch({}).parse(stored);
   if (!isChannelType(type)) return { ok: true, config: next };
   const out = { ...next };
@@ -95,7 +110,10 @@ export function mergeSecrets(type: string, stored: unknown, next: Record<string,
     const v = next[key];
     if (typeof v !== "string" || !v.includes(MASK)) continue;
     const prev = old[key];
-    const unchanged = key === "url" ? typeof prev === "string" && v === maskUrl(prev) : DESTINATION_KEYS[type].every((d) => sameValue(d, old[d], next[d]));
+    const unchanged =
+      key === "url"
+        ? typeof prev === "string" && v === maskUrl(prev)
+        : DESTINATION_KEYS[type].every((d) => sameValue(d, old[d], next[d]));
     if (!unchanged || typeof prev !== "string") {
       const message = `Enter the ${SECRET_LABEL[type]} again: the ${DESTINATION_LABEL[type]} changed, and a stored secret is only kept for the same destination.`;
       return { ok: false, field: `config.${key}`, message };
@@ -110,7 +128,12 @@ function sameValue(key: string, a: unknown, b: unknown): boolean {
   if (key === "url") return normalizeUrl(a) === normalizeUrl(b);
   if (key === "port") return Number(a) === Number(b);
   if (key === "secure" || key === "allowPlaintext") return Boolean(a) === Boolean(b);
-  if (key === "host") return typeof a === "string" && typeof b === "string" && a.trim().toLowerCase() === b.trim().toLowerCase();
+  if (key === "host")
+    return (
+      typeof a === "string" &&
+      typeof b === "string" &&
+      a.trim().toLowerCase() === b.trim().toLowerCase()
+    );
   return (a ?? "") === (b ?? "");
 }
 

@@ -21,19 +21,30 @@ const aadOf = (channelId: string, field: string) => `alert_channel:${channelId}:
  * `keys` may be a function: it is then only called when a sealed value is found, so a process without
  * a key (a CLI collector) can still send through channels that hold no sealed secret.
  */
-export function openChannelConfig(channel: StoredChannel, keys: readonly EncryptionKey[] | (() => readonly EncryptionKey[])): Record<string, unknown> {
+export function openChannelConfig(
+  channel: StoredChannel,
+  keys: readonly EncryptionKey[] | (() => readonly EncryptionKey[]),
+): Record<string, unknown> {
   const config = ZConfigObject.parse(channel.config);
   if (!isChannelType(channel.type)) return config;
   const out = { ...config };
   for (const field of SECRET_KEYS[channel.type]) {
     const v = config[field];
-    if (isSealed(v)) out[field] = openSecret(typeof keys === "function" ? keys() : keys, v, aadOf(channel.id, field));
+    if (isSealed(v))
+      out[field] = openSecret(
+        typeof keys === "function" ? keys() : keys,
+        v,
+        aadOf(channel.id, field),
+      );
   }
   return out;
 }
 
 /** The config as stored: every secret sealed under the current key. */
-export function sealChannelConfig(channel: StoredChannel, key: EncryptionKey): Record<string, unknown> {
+export function sealChannelConfig(
+  channel: StoredChannel,
+  key: EncryptionKey,
+): Record<string, unknown> {
   const config = ZConfigObject.parse(channel.config);
   if (!isChannelType(channel.type)) return config;
   const out = { ...config };

@@ -18,24 +18,42 @@ export interface DispatchSummary {
   skippedDuplicates: number;
 }
 
-export async function dispatchRunAlerts(db: Db, runId: string, opts: SendOptions = {}): Promise<DispatchSummary> {
+export async function dispatchRunAlerts(
+  db: Db,
+  runId: string,
+  opts: SendOptions = {},
+): Promise<DispatchSummary> {
   const summary: DispatchSummary = { matched: 0, sent: 0, failed: 0, skippedDuplicates: 0 };
-  const rules = await db.alertRule.findMany({ where: { enabled: true, channel: { enabled: true } }, include: { channel: true }, orderBy: { name: "asc" } });
+  const rules = await db.alertRule.findMany({
+    where: { enabled: true, channel: { enabled: true } },
+    include: { channel: true },
+    orderBy: { name: "asc" },
+  });
   if (!rules.length) return summary;
   const events = await db.findingEvent.findMany({
     where: { runId, kind: { in: ["opened", "reopened"] } },
     include: { finding: true },
     orderBy: { id: "asc" },
   });
-  const pathOf = await ouPaths(db, events.map((e) => e.finding));
+  const pathOf = await ouPaths(
+    db,
+    events.map((e) => e.finding),
+  );
   const now = new Date();
 
   for (const ev of events) {
     const f = ev.finding;
     if (f.status !== "open" || (f.mutedUntil && f.mutedUntil > now)) continue;
-    const alertable = { checkId: f.checkId, category: f.category, severity: f.severity, ouPathIds: pathOf(f) };
+    const alertable = {
+      checkId: f.checkId,
+      category: f.category,
+      severity: f.severity,
+      ouPathIds: pathOf(f),
+    };
     const byChannel = new Map<string, (typeof rules)[number]>();
-    for (const rule of rules) if (matchesRule(rule, alertable) && !byChannel.has(rule.channelId)) byChannel.set(rule.channelId, rule);
+    for (const rule of rules)
+      if (matchesRule(rule, alertable) && !byChannel.has(rule.channelId))
+        byChannel.set(rule.channelId, rule);
     const payload: TAlertEvent = {
       event: ev.kind === "reopened" ? "finding.reopened" : "finding.opened",
       runId,
@@ -56,7 +74,17 @@ export async function dispatchRunAlerts(db: Db, runId: string, opts: SendOptions
     };
     for (const rule of byChannel.values()) {
       summary.matched++;
-      const outcome = await deliver(db, { channel: rule.channel, ruleId: rule.id, runId, key: dedupeKey(f.fingerprint, f.reopenedCount), payload }, opts);
+      const outcome = await deliver(
+        db,
+        {
+          channel: rule.channel,
+          ruleId: rule.id,
+          runId,
+          key: dedupeKey(f.fingerprint, f.reopenedCount),
+          payload,
+        },
+        opts,
+      );
       if (outcome === "duplicate") summary.skippedDuplicates++;
       else if (outcome === "sent") summary.sent++;
       else summary.failed++;
@@ -67,11 +95,25 @@ export async function dispatchRunAlerts(db: Db, runId: string, opts: SendOptions
 
 /** A finding's OU path: its own OU, else its account's current OU (account checks carry no OU). */
 async function ouPaths(db: Db, findings: { ouId: string | null; accountId: string | null }[]) {
-  const accountIds = [...new Set(findings.map((f) => f.accountId).filter((id): id is string => Boolean(id)))];
-  const accounts = await db.account.findMany({ where: { id: { in: accountIds } }, select: { id: true, ouId: true } });
+  const accountIds = [
+    ...new Set(findings.map((f) => f.accountId).filter((id): id is string => Boolean(id))),
+  ];
+  const accounts = await db.account.findMany({
+    where: { id: { in: accountIds } },
+    select: { id: true, ouId: true },
+  });
   const ouOfAccount = new Map(accounts.map((a) => [a.id, a.ouId]));
-  const ouIds = [...new Set([...findings.map((f) => f.ouId), ...ouOfAccount.values()].filter((id): id is string => Boolean(id)))];
-  const ous = await db.orgUnit.findMany({ where: { id: { in: ouIds } }, select: { id: true, pathIds: true } });
+  const ouIds = [
+    ...new Set(
+      [...findings.map((f) => f.ouId), ...ouOfAccount.values()].filter((id): id is string =>
+        Boolean(id),
+      ),
+    ),
+  ];
+  const ous = await db.orgUnit.findMany({
+    where: { id: { in: ouIds } },
+    select: { id: true, pathIds: true },
+  });
   const pathOfOu = new Map(ous.map((o) => [o.id, o.pathIds]));
   return (f: { ouId: string | null; accountId: string | null }): string[] => {
     const ou = f.ouId ?? (f.accountId ? ouOfAccount.get(f.accountId) : undefined);
@@ -88,41 +130,76 @@ interface DeliveryInput {
 }
 
 /** Claims the delivery row, sends with retries, records the outcome. */
-export async function deliver(db: Db, d: DeliveryInput, opts: SendOptions = {}): Promise<"sent" | "failed" | "duplicate"> {
+export async function deliver(
+  db: Db,
+  d: DeliveryInput,
+  opts: SendOptions = {},
+): Promise<"sent" | "failed" | "duplicate"> {
   let id: string;
   try {
     const row = await db.alertDelivery.create({
-      data: { channelId: d.channel.id, ruleId: d.ruleId, runId: d.runId, dedupeKey: d.key, payload: d.payload, status: "pending" },
+      data: {
+        channelId: d.channel.id,
+        ruleId: d.ruleId,
+        runId: d.runId,
+        dedupeKey: d.key,
+        payload: d.payload,
+        status: "pending",
+      },
       select: { id: true },
     });
     id = row.id;
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") return "duplicate";
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002")
+      return "duplicate";
     throw err;
   }
   const result = await sendWithSecrets(d.channel, d.payload, opts);
   await db.alertDelivery.update({
     where: { id },
-    data: { status: result.ok ? "sent" : "failed", attempts: result.attempts, lastError: result.error, sentAt: result.ok ? new Date() : null },
+    data: {
+      status: result.ok ? "sent" : "failed",
+      attempts: result.attempts,
+      lastError: result.error,
+      sentAt: result.ok ? new Date() : null,
+    },
   });
   return result.ok ? "sent" : "failed";
 }
 
 /** Opens the channel's sealed secrets, then sends; a missing key fails the delivery with what to set. */
-async function sendWithSecrets(channel: DeliveryInput["channel"], payload: TAlertEvent, opts: SendOptions): Promise<SendOutcome> {
+async function sendWithSecrets(
+  channel: DeliveryInput["channel"],
+  payload: TAlertEvent,
+  opts: SendOptions,
+): Promise<SendOutcome> {
   let config: Record<string, unknown>;
   try {
     config = openChannelConfig(channel, () => keyringFromEnv(process.env).readable);
   } catch (err) {
-    if (err instanceof SecretUnreadableError || err instanceof EncryptionKeyError) return { ok: false, attempts: 0, error: err.message };
+    if (err instanceof SecretUnreadableError || err instanceof EncryptionKeyError)
+      return { ok: false, attempts: 0, error: err.message };
     throw err;
   }
   return sendAlert({ type: channel.type, config }, payload, opts);
 }
 
 /** The "send test" button: a test event through the same path, logged like any delivery. */
-export async function sendTestAlert(db: Db, channel: { id: string; type: string; config: unknown }, opts: SendOptions = {}): Promise<"sent" | "failed"> {
-  const payload: TAlertEvent = { event: "test", runId: null, at: new Date().toISOString(), finding: null };
-  const outcome = await deliver(db, { channel, ruleId: null, runId: null, key: `test:${randomUUID()}`, payload }, opts);
+export async function sendTestAlert(
+  db: Db,
+  channel: { id: string; type: string; config: unknown },
+  opts: SendOptions = {},
+): Promise<"sent" | "failed"> {
+  const payload: TAlertEvent = {
+    event: "test",
+    runId: null,
+    at: new Date().toISOString(),
+    finding: null,
+  };
+  const outcome = await deliver(
+    db,
+    { channel, ruleId: null, runId: null, key: `test:${randomUUID()}`, payload },
+    opts,
+  );
   return outcome === "sent" ? "sent" : "failed";
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { dedupeKey, matchesRule } from "./match-rule";
 
-const f = { checkId: "IAM_LOCAL_USERS", category: "identity-access", severity: "high", ouPathIds: ["r-root", "ou-a", "ou-a-b"] };
+const f = {
+  checkId: "IAM_LOCAL_USERS",
+  category: "identity-access",
+  severity: "high",
+  ouPathIds: ["r-root", "ou-a", "ou-a-b"],
+};
 const any = { checkIds: [], categories: [], severities: [], ouIds: [] };
 
 describe("matchesRule", () => {

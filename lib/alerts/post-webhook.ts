@@ -13,7 +13,12 @@ export interface PostTarget {
   timeoutMs: number;
 }
 
-export async function postWebhook(url: string, body: string, headers: Record<string, string>, target: PostTarget): Promise<number> {
+export async function postWebhook(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  target: PostTarget,
+): Promise<number> {
   const u = new URL(url);
   const { address, family } = await resolveTarget(u.hostname, target.allow, target.resolve);
   const common = {
@@ -22,7 +27,12 @@ export async function postWebhook(url: string, body: string, headers: Record<str
     port: u.port ? Number(u.port) : undefined,
     path: `${u.pathname}${u.search}`,
     method: "POST",
-    headers: { ...headers, host: u.host, "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) },
+    headers: {
+      ...headers,
+      host: u.host,
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(body)),
+    },
     signal: AbortSignal.timeout(target.timeoutMs),
     // A fresh connection per delivery: a pooled socket must never carry a request to another target.
     agent: false,

@@ -23,15 +23,27 @@ export async function rotateChannelSecrets(db: Db, keyring: Keyring): Promise<Ro
     async (tx) => {
       // Locked so a channel saved meanwhile is neither lost nor left under the old key.
       await tx.$queryRaw`SELECT id FROM alert_channel FOR UPDATE`;
-      const channels = await tx.alertChannel.findMany({ select: { id: true, type: true, config: true }, orderBy: { createdAt: "asc" } });
-      const summary: RotationSummary = { keyId: keyring.current.id, channels: 0, secrets: 0, wasPlaintext: 0 };
+      const channels = await tx.alertChannel.findMany({
+        select: { id: true, type: true, config: true },
+        orderBy: { createdAt: "asc" },
+      });
+      const summary: RotationSummary = {
+        keyId: keyring.current.id,
+        channels: 0,
+        secrets: 0,
+        wasPlaintext: 0,
+      };
       for (const channel of channels) {
         if (!isChannelType(channel.type)) continue;
         const stored = z.record(z.string(), z.unknown()).catch({}).parse(channel.config);
-        const fields = SECRET_KEYS[channel.type].filter((f) => stored[f] !== undefined && stored[f] !== null && stored[f] !== "");
+        const fields = SECRET_KEYS[channel.type].filter(
+          (f) => stored[f] !== undefined && stored[f] !== null && stored[f] !== "",
+        );
         if (!fields.length) continue;
         const plain = openChannelConfig(channel, keyring.readable);
-        const config = ZStoredConfig.parse(sealChannelConfig({ ...channel, config: plain }, keyring.current));
+        const config = ZStoredConfig.parse(
+          sealChannelConfig({ ...channel, config: plain }, keyring.current),
+        );
         await tx.alertChannel.update({ where: { id: channel.id }, data: { config } });
         summary.channels++;
         summary.secrets += fields.length;

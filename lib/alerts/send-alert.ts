@@ -10,7 +10,13 @@ import { parseChannel, type TChannelInput } from "./channel-config";
 import { emailContent, slackBody, teamsBody, type TAlertEvent } from "./alert-event";
 import { postWebhook } from "./post-webhook";
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signBody } from "./sign";
-import { allowListFromEnv, resolveTarget, TargetRefusedError, type Resolver, type TAllowEntry } from "./target-policy";
+import {
+  allowListFromEnv,
+  resolveTarget,
+  TargetRefusedError,
+  type Resolver,
+  type TAllowEntry,
+} from "./target-policy";
 
 export interface SendOptions {
   maxAttempts?: number;
@@ -36,7 +42,11 @@ class PermanentError extends Error {}
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** `channel.config` holds plaintext secrets here (see channel-secrets.ts). */
-export async function sendAlert(channel: { type: string; config: unknown }, event: TAlertEvent, opts: SendOptions = {}): Promise<SendOutcome> {
+export async function sendAlert(
+  channel: { type: string; config: unknown },
+  event: TAlertEvent,
+  opts: SendOptions = {},
+): Promise<SendOutcome> {
   const { maxAttempts = 3, baseDelayMs = 500, timeoutMs = 10_000, sleep = wait } = opts;
   let parsed: TChannelInput;
   let allow: readonly TAllowEntry[];
@@ -44,7 +54,11 @@ export async function sendAlert(channel: { type: string; config: unknown }, even
     parsed = parseChannel(channel.type, channel.config);
     allow = opts.allow ?? allowListFromEnv();
   } catch (err) {
-    return { ok: false, attempts: 0, error: err instanceof TargetRefusedError ? err.message : "invalid channel configuration" };
+    return {
+      ok: false,
+      attempts: 0,
+      error: err instanceof TargetRefusedError ? err.message : "invalid channel configuration",
+    };
   }
   const target = { allow, resolve: opts.resolve, timeoutMs };
   let lastError = "";
@@ -55,7 +69,8 @@ export async function sendAlert(channel: { type: string; config: unknown }, even
     } catch (err) {
       const permanent = err instanceof PermanentError || err instanceof TargetRefusedError;
       lastError = permanent || err instanceof RetryableError ? err.message : networkError(err);
-      if (permanent || attempt === maxAttempts) return { ok: false, attempts: attempt, error: lastError };
+      if (permanent || attempt === maxAttempts)
+        return { ok: false, attempts: attempt, error: lastError };
       await sleep(baseDelayMs * 2 ** (attempt - 1));
     }
   }
@@ -77,14 +92,24 @@ async function sendOnce(ch: TChannelInput, event: TAlertEvent, target: Target): 
     case "webhook": {
       const body = JSON.stringify(event);
       const ts = String(Math.floor(Date.now() / 1000));
-      return post(ch.config.url, body, { [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: signBody(ch.config.secret, ts, body) }, target);
+      return post(
+        ch.config.url,
+        body,
+        { [TIMESTAMP_HEADER]: ts, [SIGNATURE_HEADER]: signBody(ch.config.secret, ts, body) },
+        target,
+      );
     }
     case "email":
       return sendEmail(ch.config, event, target);
   }
 }
 
-async function post(url: string, body: string, headers: Record<string, string>, target: Target): Promise<void> {
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  target: Target,
+): Promise<void> {
   const status = await postWebhook(url, body, headers, target);
   if (status >= 200 && status < 300) return;
   const message = `HTTP ${status} ${STATUS_CODES[status] ?? ""}`.trim();
@@ -95,7 +120,9 @@ async function post(url: string, body: string, headers: Record<string, string>, 
 
 /** A network failure as its error code ("ECONNREFUSED", "timeout"), not a message that may quote a peer. */
 function networkError(err: unknown): string {
-  const parsed = z.object({ code: z.string().optional(), name: z.string().optional() }).safeParse(err);
+  const parsed = z
+    .object({ code: z.string().optional(), name: z.string().optional() })
+    .safeParse(err);
   if (!parsed.success) return "network error";
   if (parsed.data.name === "TimeoutError" || parsed.data.name === "AbortError") return "timeout";
   return parsed.data.code ?? "network error";
@@ -112,7 +139,11 @@ const SMTP_HINT: Record<string, string> = {
   EENVELOPE: "sender or recipient refused",
 };
 
-async function sendEmail(cfg: Extract<TChannelInput, { type: "email" }>["config"], event: TAlertEvent, target: Target): Promise<void> {
+async function sendEmail(
+  cfg: Extract<TChannelInput, { type: "email" }>["config"],
+  event: TAlertEvent,
+  target: Target,
+): Promise<void> {
   const { address } = await resolveTarget(cfg.host, target.allow, target.resolve);
   const transport = nodemailer.createTransport({
     // Connect to the checked address; certificates are still checked against the configured host name.
@@ -133,8 +164,16 @@ async function sendEmail(cfg: Extract<TChannelInput, { type: "email" }>["config"
     const smtp = ZSmtpError.safeParse(err);
     const code = smtp.success ? smtp.data.code : undefined;
     const responseCode = smtp.success ? smtp.data.responseCode : undefined;
-    const message = ["SMTP", code, responseCode, code && SMTP_HINT[code] ? `(${SMTP_HINT[code]})` : null].filter((p) => p !== undefined && p !== null).join(" ");
-    if ((responseCode ?? 0) >= 500 || code === "ETLS" || code === "EAUTH") throw new PermanentError(message);
+    const message = [
+      "SMTP",
+      code,
+      responseCode,
+      code && SMTP_HINT[code] ? `(${SMTP_HINT[code]})` : null,
+    ]
+      .filter((p) => p !== undefined && p !== null)
+      .join(" ");
+    if ((responseCode ?? 0) >= 500 || code === "ETLS" || code === "EAUTH")
+      throw new PermanentError(message);
     throw new RetryableError(message);
   } finally {
     transport.close();

@@ -8,7 +8,12 @@ export function signBody(secret: string, timestamp: string, body: string): strin
   return `sha256=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
 }
 
-export function verifySignature(secret: string, timestamp: string, body: string, signature: string): boolean {
+export function verifySignature(
+  secret: string,
+  timestamp: string,
+  body: string,
+  signature: string,
+): boolean {
   const expected = Buffer.from(signBody(secret, timestamp, body));
   const got = Buffer.from(signature);
   return expected.length === got.length && timingSafeEqual(expected, got);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { classifyAddress, parseAllowList, resolveTarget, TargetRefusedError, type Resolver } from "./target-policy";
+import {
+  classifyAddress,
+  parseAllowList,
+  resolveTarget,
+  TargetRefusedError,
+  type Resolver,
+} from "./target-policy";
 
 /** A DNS stand-in: names map to fixed answers, and every query is counted. */
 function fakeDns(answers: Record<string, string[]>): Resolver & { queries: string[] } {
@@ -7,8 +13,13 @@ function fakeDns(answers: Record<string, string[]>): Resolver & { queries: strin
   const resolve = (host: string) => {
     queries.push(host);
     const list = answers[host.toLowerCase().replace(/\.$/, "")];
-    if (!list) return Promise.reject(Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" }));
-    return Promise.resolve(list.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })));
+    if (!list)
+      return Promise.reject(
+        Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: "ENOTFOUND" }),
+      );
+    return Promise.resolve(
+      list.map((address) => ({ address, family: address.includes(":") ? 6 : 4 })),
+    );
   };
   return Object.assign(resolve, { queries });
 }
@@ -40,7 +51,14 @@ describe("classifyAddress", () => {
     expect(classifyAddress(address)).toBe(kind);
   });
 
-  it.each(["8.8.8.8", "172.32.0.1", "100.128.0.1", "192.169.0.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("%s is public", (address) => {
+  it.each([
+    "8.8.8.8",
+    "172.32.0.1",
+    "100.128.0.1",
+    "192.169.0.1",
+    "2606:4700:4700::1111",
+    "::ffff:8.8.8.8",
+  ])("%s is public", (address) => {
     expect(classifyAddress(address)).toBe("public");
   });
 });
@@ -55,13 +73,22 @@ describe("resolveTarget", () => {
   });
 
   it("returns the checked address of a name that resolves to public addresses", async () => {
-    await expect(resolveTarget("hooks.example.com", [], dns)).resolves.toEqual({ address: "203.0.114.10", family: 4 });
+    await expect(resolveTarget("hooks.example.com", [], dns)).resolves.toEqual({
+      address: "203.0.114.10",
+      family: 4,
+    });
   });
 
   it("accepts a public IP literal without asking DNS", async () => {
     const before = dns.queries.length;
-    await expect(resolveTarget("8.8.8.8", [], dns)).resolves.toEqual({ address: "8.8.8.8", family: 4 });
-    await expect(resolveTarget("[2606:4700::1111]", [], dns)).resolves.toEqual({ address: "2606:4700::1111", family: 6 });
+    await expect(resolveTarget("8.8.8.8", [], dns)).resolves.toEqual({
+      address: "8.8.8.8",
+      family: 4,
+    });
+    await expect(resolveTarget("[2606:4700::1111]", [], dns)).resolves.toEqual({
+      address: "2606:4700::1111",
+      family: 6,
+    });
     expect(dns.queries.length).toBe(before);
   });
 
@@ -84,11 +111,21 @@ describe("resolveTarget", () => {
 
   it("lets the operator's allow-list name private targets by IP, CIDR or host name, and nothing more", async () => {
     const allow = parseAllowList("127.0.0.1, 10.20.0.0/16, smtp.corp.internal, fd00::/8");
-    await expect(resolveTarget("127.0.0.1", allow, dns)).resolves.toMatchObject({ address: "127.0.0.1" });
-    await expect(resolveTarget("[::ffff:127.0.0.1]", allow, dns)).resolves.toMatchObject({ address: "::ffff:127.0.0.1" });
-    await expect(resolveTarget("10.20.3.4", allow, dns)).resolves.toMatchObject({ address: "10.20.3.4" });
-    await expect(resolveTarget("SMTP.corp.internal.", allow, dns)).resolves.toMatchObject({ address: "10.20.0.25" });
-    await expect(resolveTarget("[fd00::25]", allow, dns)).resolves.toMatchObject({ address: "fd00::25" });
+    await expect(resolveTarget("127.0.0.1", allow, dns)).resolves.toMatchObject({
+      address: "127.0.0.1",
+    });
+    await expect(resolveTarget("[::ffff:127.0.0.1]", allow, dns)).resolves.toMatchObject({
+      address: "::ffff:127.0.0.1",
+    });
+    await expect(resolveTarget("10.20.3.4", allow, dns)).resolves.toMatchObject({
+      address: "10.20.3.4",
+    });
+    await expect(resolveTarget("SMTP.corp.internal.", allow, dns)).resolves.toMatchObject({
+      address: "10.20.0.25",
+    });
+    await expect(resolveTarget("[fd00::25]", allow, dns)).resolves.toMatchObject({
+      address: "fd00::25",
+    });
     await expect(resolveTarget("127.0.0.2", allow, dns)).rejects.toThrow(/loopback/);
     await expect(resolveTarget("10.21.0.1", allow, dns)).rejects.toThrow(/private/);
     await expect(resolveTarget("169.254.169.254", allow, dns)).rejects.toThrow(/link-local/);
@@ -97,7 +134,9 @@ describe("resolveTarget", () => {
   });
 
   it("refuses a malformed allow-list entry with the variable's name", () => {
-    expect(() => parseAllowList("10.0.0.0/33")).toThrow(/ORGLENS_ALLOWED_PRIVATE_TARGETS: "10.0.0.0\/33"/);
+    expect(() => parseAllowList("10.0.0.0/33")).toThrow(
+      /ORGLENS_ALLOWED_PRIVATE_TARGETS: "10.0.0.0\/33"/,
+    );
     expect(() => parseAllowList("http://x")).toThrow(/not a host name/);
   });
 });

@@ -16,7 +16,8 @@ export interface ResolvedAddress {
 }
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
-export const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+export const systemResolver: Resolver = (hostname) =>
+  dnsLookup(hostname, { all: true, verbatim: true });
 
 export class TargetRefusedError extends Error {
   constructor(message: string) {
@@ -61,35 +62,52 @@ export function parseAllowList(text: string | undefined): TAllowEntry[] {
         const ip = ipaddr.process(bare);
         return { kind: "range", range: [ip, ip.kind() === "ipv4" ? 32 : 128] };
       }
-      if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(entry)) return { kind: "host", host: normalizeHost(entry) };
-      throw new TargetRefusedError(`${ALLOW_LIST_VAR}: "${entry}" is not a host name, an IP address or a CIDR range`);
+      if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.?$/i.test(entry))
+        return { kind: "host", host: normalizeHost(entry) };
+      throw new TargetRefusedError(
+        `${ALLOW_LIST_VAR}: "${entry}" is not a host name, an IP address or a CIDR range`,
+      );
     });
 }
 
-export function allowListFromEnv(env: Record<string, string | undefined> = process.env): TAllowEntry[] {
+export function allowListFromEnv(
+  env: Record<string, string | undefined> = process.env,
+): TAllowEntry[] {
   return parseAllowList(env[ALLOW_LIST_VAR]);
 }
 
 function isAllowListed(hostname: string, ip: Ip, allow: readonly TAllowEntry[]): boolean {
   const host = normalizeHost(hostname);
-  return allow.some((e) => (e.kind === "host" ? e.host === host : e.range[0].kind() === ip.kind() && ip.match(e.range)));
+  return allow.some((e) =>
+    e.kind === "host" ? e.host === host : e.range[0].kind() === ip.kind() && ip.match(e.range),
+  );
 }
 
 /**
  * Resolves a destination host and returns the one address to connect to. Every address the name
  * resolves to must be allowed: a name that mixes public and internal answers is refused.
  */
-export async function resolveTarget(hostname: string, allow: readonly TAllowEntry[], resolve: Resolver = systemResolver): Promise<ResolvedAddress> {
+export async function resolveTarget(
+  hostname: string,
+  allow: readonly TAllowEntry[],
+  resolve: Resolver = systemResolver,
+): Promise<ResolvedAddress> {
   const bare = stripBrackets(hostname);
   const literal = ipaddr.isValid(bare);
-  const addresses = literal ? [{ address: bare, family: ipaddr.parse(bare).kind() === "ipv4" ? 4 : 6 }] : await resolve(bare);
+  const addresses = literal
+    ? [{ address: bare, family: ipaddr.parse(bare).kind() === "ipv4" ? 4 : 6 }]
+    : await resolve(bare);
   const first = addresses[0];
   if (!first) throw new TargetRefusedError(`${hostname} does not resolve to any address`);
   for (const { address } of addresses) {
     const kind = classifyAddress(address);
     if (kind === "public" || isAllowListed(bare, ipaddr.process(address), allow)) continue;
-    const what = literal ? `${hostname} is a ${kind} address` : `${hostname} resolves to a ${kind} address`;
-    throw new TargetRefusedError(`Refused: ${what}. An operator can allow it with ${ALLOW_LIST_VAR}.`);
+    const what = literal
+      ? `${hostname} is a ${kind} address`
+      : `${hostname} resolves to a ${kind} address`;
+    throw new TargetRefusedError(
+      `Refused: ${what}. An operator can allow it with ${ALLOW_LIST_VAR}.`,
+    );
   }
   return first;
 }

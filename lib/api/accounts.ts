@@ -66,7 +66,9 @@ export const ZAccountDetail = z.object({
   tags: z.record(z.string(), z.string()),
   /** From the root down to the account's OU. */
   ouPath: z.array(z.object({ id: z.string(), name: z.string() })),
-  placements: z.array(z.object({ ouId: z.string(), ouPath: z.string(), from: ZTimestamp, to: ZTimestamp.nullable() })),
+  placements: z.array(
+    z.object({ ouId: z.string(), ouPath: z.string(), from: ZTimestamp, to: ZTimestamp.nullable() }),
+  ),
   audit: z.object({ status: z.string(), error: z.string().nullable(), at: ZTimestamp.nullable() }),
   findings: z.array(
     z.object({
@@ -91,7 +93,15 @@ export const ZAccountDetail = z.object({
       passwordEnabled: z.boolean(),
       passwordLastUsed: ZTimestamp.nullable(),
       mfaActive: z.boolean(),
-      accessKeys: z.array(z.object({ slot: z.number().int(), keyId: z.string().nullable(), active: z.boolean(), lastRotated: ZTimestamp.nullable(), lastUsed: ZTimestamp.nullable() })),
+      accessKeys: z.array(
+        z.object({
+          slot: z.number().int(),
+          keyId: z.string().nullable(),
+          active: z.boolean(),
+          lastRotated: ZTimestamp.nullable(),
+          lastUsed: ZTimestamp.nullable(),
+        }),
+      ),
     }),
   ),
   roles: z.array(
@@ -122,7 +132,9 @@ export const ZAccountDetail = z.object({
 export type TAccountDetail = z.infer<typeof ZAccountDetail>;
 
 /** Default: twelve full months and the current month to date, like the overview's trend. */
-export const ZAccountCostsQuery = z.object({ months: z.coerce.number().int().min(1).max(36).default(13) });
+export const ZAccountCostsQuery = z.object({
+  months: z.coerce.number().int().min(1).max(36).default(13),
+});
 
 export const ZAccountCosts = z.object({
   /** Oldest first; the last is the current month to date (estimated). */
@@ -134,7 +146,17 @@ export const ZAccountCosts = z.object({
 export type TAccountCosts = z.infer<typeof ZAccountCosts>;
 
 /** Columns the accounts list sorts by. */
-export const INVENTORY_SORTS = ["name", "ouPath", "environment", "owner", "costCenter", "spend", "change", "findings", "audit"] as const;
+export const INVENTORY_SORTS = [
+  "name",
+  "ouPath",
+  "environment",
+  "owner",
+  "costCenter",
+  "spend",
+  "change",
+  "findings",
+  "audit",
+] as const;
 export const AUDIT_STATUSES = ["audited", "failed", "skipped", "never"] as const;
 
 /** Filters and order of the accounts list; the page and its CSV download share them. */
@@ -148,7 +170,13 @@ export const ZAccountInventoryQuery = z.object({
 });
 export type TAccountInventoryQuery = z.infer<typeof ZAccountInventoryQuery>;
 
-export const ZFindingCounts = z.object({ critical: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int(), info: z.number().int() });
+export const ZFindingCounts = z.object({
+  critical: z.number().int(),
+  high: z.number().int(),
+  medium: z.number().int(),
+  low: z.number().int(),
+  info: z.number().int(),
+});
 
 export const ZAccountInventoryRow = z.object({
   id: z.string(),

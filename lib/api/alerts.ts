@@ -20,7 +20,16 @@ export const ZRuleBody = z.object({
 });
 export type TRuleBody = z.infer<typeof ZRuleBody>;
 
-export const ZAlertRuleView = z.object({ id: z.string(), channelId: z.string(), name: z.string(), checkIds: z.array(z.string()), categories: z.array(z.string()), severities: z.array(z.string()), ouIds: z.array(z.string()), enabled: z.boolean() });
+export const ZAlertRuleView = z.object({
+  id: z.string(),
+  channelId: z.string(),
+  name: z.string(),
+  checkIds: z.array(z.string()),
+  categories: z.array(z.string()),
+  severities: z.array(z.string()),
+  ouIds: z.array(z.string()),
+  enabled: z.boolean(),
+});
 
 export const ZAlertChannelView = z.object({
   id: z.string(),
@@ -43,7 +52,10 @@ export const ZAlertDeliveryView = z.object({
   createdAt: z.string(),
 });
 
-export const ZAlertSettings = z.object({ channels: z.array(ZAlertChannelView), deliveries: z.array(ZAlertDeliveryView) });
+export const ZAlertSettings = z.object({
+  channels: z.array(ZAlertChannelView),
+  deliveries: z.array(ZAlertDeliveryView),
+});
 export type TAlertSettings = z.infer<typeof ZAlertSettings>;
 
 export const ZTestResult = z.object({ status: z.enum(["sent", "failed"]) });

@@ -11,7 +11,12 @@ export const ZBudgetBody = z.object({
 });
 export type TBudgetBody = z.infer<typeof ZBudgetBody>;
 
-const ZBurnPoint = z.object({ day: z.number(), actual: z.number().nullable(), forecast: z.number().nullable(), budget: z.number() });
+const ZBurnPoint = z.object({
+  day: z.number(),
+  actual: z.number().nullable(),
+  forecast: z.number().nullable(),
+  budget: z.number(),
+});
 
 export const ZBudgetView = z.object({
   id: z.string(),

@@ -2,7 +2,11 @@
 import { z } from "zod";
 import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
 import { ZRuleDraft, ZRuleTarget, RULE_METHODS } from "@/lib/domain/allocation/rules";
-import { ALLOCATION_SOURCES, COST_METRICS, ZAllocationOrder } from "@/lib/domain/allocation/settings";
+import {
+  ALLOCATION_SOURCES,
+  COST_METRICS,
+  ZAllocationOrder,
+} from "@/lib/domain/allocation/settings";
 
 /** "2026-03" or "2026-03-01" in a URL → "2026-03-01". */
 export const ZMonthParam = z
@@ -31,11 +35,28 @@ export const ZChargebackView = z.object({
   closed: z.object({ closedAt: z.string(), closedBy: z.string() }).nullable(),
   close: ZGate,
   reopen: ZGate,
-  settings: z.object({ allocationOrder: ZAllocationOrder, costMetric: z.enum(COST_METRICS), costCenterTagKey: z.string() }),
+  settings: z.object({
+    allocationOrder: ZAllocationOrder,
+    costMetric: z.enum(COST_METRICS),
+    costCenterTagKey: z.string(),
+  }),
   scoped: z.boolean(),
-  check: z.object({ orgTotal: ZMoney.nullable(), chargebackTotal: ZMoney, adjustmentsTotal: ZMoney, reconciles: z.boolean().nullable() }),
+  check: z.object({
+    orgTotal: ZMoney.nullable(),
+    chargebackTotal: ZMoney,
+    adjustmentsTotal: ZMoney,
+    reconciles: z.boolean().nullable(),
+  }),
   pending: z.object({ total: ZMoney, appearsIn: ZMonth }).nullable(),
-  costCenters: z.array(z.object({ costCenter: z.string(), direct: ZMoney, shared: ZMoney, total: ZMoney, accounts: z.array(ZChargebackAccount) })),
+  costCenters: z.array(
+    z.object({
+      costCenter: z.string(),
+      direct: ZMoney,
+      shared: ZMoney,
+      total: ZMoney,
+      accounts: z.array(ZChargebackAccount),
+    }),
+  ),
   adjustments: z.array(ZChargebackAccount.extend({ costCenter: z.string(), adjustsMonth: ZMonth })),
   pools: z.array(
     z.object({
@@ -44,7 +65,14 @@ export const ZChargebackView = z.object({
       version: z.number().int(),
       method: z.enum(RULE_METHODS),
       source: ZMoney,
-      targets: z.array(z.object({ kind: z.enum(["costCenter", "ou"]), id: z.string(), label: z.string(), amount: ZMoney })),
+      targets: z.array(
+        z.object({
+          kind: z.enum(["costCenter", "ou"]),
+          id: z.string(),
+          label: z.string(),
+          amount: ZMoney,
+        }),
+      ),
     }),
   ),
   warnings: z.array(z.string()),
@@ -65,7 +93,14 @@ export const ZRuleVersionView = z.object({
   retiredAt: z.string().nullable(),
 });
 export const ZRuleList = z.object({
-  rules: z.array(z.object({ ruleKey: z.string(), status: z.enum(["active", "scheduled", "retired"]), current: ZRuleVersionView, versions: z.array(ZRuleVersionView) })),
+  rules: z.array(
+    z.object({
+      ruleKey: z.string(),
+      status: z.enum(["active", "scheduled", "retired"]),
+      current: ZRuleVersionView,
+      versions: z.array(ZRuleVersionView),
+    }),
+  ),
   /** True for OU-scoped callers: accounts, OUs and cost centers outside their scope are left out of each rule. */
   redacted: z.boolean(),
   /** Rule changes may start from this month on (the first month after the last closed one). */
@@ -75,12 +110,31 @@ export type TRuleList = z.infer<typeof ZRuleList>;
 
 export const ZRuleSave = z.object({ rule: ZRuleDraft, validFrom: ZMonthParam });
 export const ZRuleRetire = z.object({ from: ZMonthParam });
-export const ZRulePreviewRequest = z.object({ month: ZMonthParam, rule: ZRuleDraft, replacesRuleKey: z.string().min(1).max(80).optional() });
+export const ZRulePreviewRequest = z.object({
+  month: ZMonthParam,
+  rule: ZRuleDraft,
+  replacesRuleKey: z.string().min(1).max(80).optional(),
+});
 
-const ZCostCenterTotals = z.object({ costCenter: z.string(), before: ZMoney, after: ZMoney, change: ZMoney });
+const ZCostCenterTotals = z.object({
+  costCenter: z.string(),
+  before: ZMoney,
+  after: ZMoney,
+  change: ZMoney,
+});
 export const ZRulePreview = z.object({
   month: ZMonth,
-  pool: z.object({ source: ZMoney, targets: z.array(z.object({ kind: z.enum(["costCenter", "ou"]), id: z.string(), label: z.string(), amount: ZMoney })) }),
+  pool: z.object({
+    source: ZMoney,
+    targets: z.array(
+      z.object({
+        kind: z.enum(["costCenter", "ou"]),
+        id: z.string(),
+        label: z.string(),
+        amount: ZMoney,
+      }),
+    ),
+  }),
   costCenters: z.array(ZCostCenterTotals),
   total: z.object({ before: ZMoney, after: ZMoney }),
   warnings: z.array(z.string()),
@@ -92,13 +146,28 @@ export const ZChargebackOptions = z.object({
   accounts: z.array(z.object({ id: z.string(), name: z.string() })),
   services: z.array(z.string()),
   costCenters: z.array(z.string()),
-  ouDefaults: z.array(z.object({ ouId: z.string(), path: z.string(), costCenter: z.string(), from: z.enum(["mapping", "tag"]) })),
+  ouDefaults: z.array(
+    z.object({
+      ouId: z.string(),
+      path: z.string(),
+      costCenter: z.string(),
+      from: z.enum(["mapping", "tag"]),
+    }),
+  ),
 });
 export type TChargebackOptions = z.infer<typeof ZChargebackOptions>;
 
-export const ZSettingsUpdate = z.object({ allocationOrder: ZAllocationOrder, costMetric: z.enum(COST_METRICS) });
-export const ZOuDefaultUpdate = z.object({ ouId: z.string().min(1).max(100), costCenter: z.string().trim().min(1).max(200).nullable() });
-export const ZFocusExportQuery = z.object({ from: ZMonthParam, to: ZMonthParam }).refine((q) => q.from <= q.to, "from must not be after to");
+export const ZSettingsUpdate = z.object({
+  allocationOrder: ZAllocationOrder,
+  costMetric: z.enum(COST_METRICS),
+});
+export const ZOuDefaultUpdate = z.object({
+  ouId: z.string().min(1).max(100),
+  costCenter: z.string().trim().min(1).max(200).nullable(),
+});
+export const ZFocusExportQuery = z
+  .object({ from: ZMonthParam, to: ZMonthParam })
+  .refine((q) => q.from <= q.to, "from must not be after to");
 
 /** GET /api/v1/chargeback: a month, or the latest with data. */
 export const ZChargebackQuery = z.object({ month: ZMonthParam.optional() });

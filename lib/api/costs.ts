@@ -14,29 +14,53 @@ export const OU_AT = ["month", "today"] as const;
 export type TMetric = (typeof METRICS)[number];
 export type TGranularity = (typeof GRANULARITIES)[number];
 
-
 export const ZCostQuery = z.object({
   groupBy: z
     .string()
     .default("ou")
-    .refine((g) => parseGroupBy(g) !== null, "account, ou, ou-today, service, cost-center or tag:<key>"),
+    .refine(
+      (g) => parseGroupBy(g) !== null,
+      "account, ou, ou-today, service, cost-center or tag:<key>",
+    ),
   metric: z.enum(METRICS).default("unblended"),
   granularity: z.enum(GRANULARITIES).default("monthly"),
   from: z.preprocess(blankToUndefined, ZYearMonth.optional()),
   to: z.preprocess(blankToUndefined, ZYearMonth.optional()),
   ou: z.preprocess(blankToUndefined, z.string().min(1).max(100).optional()),
   ouAt: z.enum(OU_AT).default("month"),
-  account: z.preprocess(blankToUndefined, z.string().regex(/^\d{12}$/, "a 12-digit account id").optional()),
+  account: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^\d{12}$/, "a 12-digit account id")
+      .optional(),
+  ),
 });
 
 export type TCostQueryInput = z.input<typeof ZCostQuery>;
 export type TCostQuery = z.infer<typeof ZCostQuery>;
 
-const QUERY_KEYS = ["groupBy", "metric", "granularity", "from", "to", "ou", "ouAt", "account"] as const;
-const DEFAULTS: Partial<Record<(typeof QUERY_KEYS)[number], string>> = { groupBy: "ou", metric: "unblended", granularity: "monthly", ouAt: "month" };
+const QUERY_KEYS = [
+  "groupBy",
+  "metric",
+  "granularity",
+  "from",
+  "to",
+  "ou",
+  "ouAt",
+  "account",
+] as const;
+const DEFAULTS: Partial<Record<(typeof QUERY_KEYS)[number], string>> = {
+  groupBy: "ou",
+  metric: "unblended",
+  granularity: "monthly",
+  ouAt: "month",
+};
 
 /** The query string of a view, defaults left out, keys in a stable order: the page URL and the API's. */
-export function costSearchParams(q: Partial<Record<(typeof QUERY_KEYS)[number], string | null | undefined>>): URLSearchParams {
+export function costSearchParams(
+  q: Partial<Record<(typeof QUERY_KEYS)[number], string | null | undefined>>,
+): URLSearchParams {
   const out = new URLSearchParams();
   for (const key of QUERY_KEYS) {
     const v = q[key];

@@ -18,19 +18,29 @@ export class ApiError extends Error {
 }
 
 /** Writes always declare JSON, body or not: the server refuses anything else from a session (CSRF). */
-const isWrite = (method?: string) => method !== undefined && !["GET", "HEAD"].includes(method.toUpperCase());
+const isWrite = (method?: string) =>
+  method !== undefined && !["GET", "HEAD"].includes(method.toUpperCase());
 
-export async function fetchJson<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.infer<S>> {
+export async function fetchJson<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  init?: RequestInit,
+): Promise<z.infer<S>> {
   const res = await fetch(url, {
     ...init,
-    headers: { accept: "application/json", ...(isWrite(init?.method) ? { "content-type": "application/json" } : {}), ...init?.headers },
+    headers: {
+      accept: "application/json",
+      ...(isWrite(init?.method) ? { "content-type": "application/json" } : {}),
+      ...init?.headers,
+    },
   });
   if (!res.ok) {
     let message = `Request failed (${res.status})`;
     let details: unknown;
     try {
       const body: unknown = await res.json();
-      if (body && typeof body === "object" && "error" in body && typeof body.error === "string") message = body.error;
+      if (body && typeof body === "object" && "error" in body && typeof body.error === "string")
+        message = body.error;
       if (body && typeof body === "object" && "details" in body) details = body.details;
       else if (body && typeof body === "object" && "fields" in body) details = body.fields;
     } catch {
@@ -42,6 +52,11 @@ export async function fetchJson<S extends z.ZodType>(url: string, schema: S, ini
 }
 
 /** `fetchJson` with a JSON body: POST unless another method is given. */
-export function postJson<S extends z.ZodType>(url: string, schema: S, body: unknown, method: "POST" | "PUT" | "PATCH" = "POST"): Promise<z.infer<S>> {
+export function postJson<S extends z.ZodType>(
+  url: string,
+  schema: S,
+  body: unknown,
+  method: "POST" | "PUT" | "PATCH" = "POST",
+): Promise<z.infer<S>> {
   return fetchJson(url, schema, { method, body: JSON.stringify(body) });
 }

@@ -11,7 +11,6 @@ export type TFindingStatus = (typeof FINDING_STATUSES)[number];
 export const MAX_MUTE_DAYS = 365;
 const DAY_MS = 86_400_000;
 
-
 /** The filters, identical for the list, the counts and the CSV export. */
 export const ZFindingFilters = z.object({
   check: z.preprocess(blankToUndefined, z.string().max(100).optional()),

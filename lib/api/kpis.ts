@@ -6,7 +6,10 @@ import { KPI, type TKpiId } from "@/lib/domain/kpis/types";
 
 export const PERIODS = [6, 12, 24] as const;
 export const ZPeriodQuery = z.object({
-  months: z.preprocess((v) => (v === undefined || v === "" ? undefined : Number(v)), z.union(PERIODS.map((p) => z.literal(p))).default(12)),
+  months: z.preprocess(
+    (v) => (v === undefined || v === "" ? undefined : Number(v)),
+    z.union(PERIODS.map((p) => z.literal(p))).default(12),
+  ),
 });
 
 export type TKpiUnit = "pct" | "hours" | "count" | "usd";
@@ -27,18 +30,90 @@ export interface TKpiMeta {
 }
 
 export const KPI_META: Record<TKpiId, TKpiMeta> = {
-  [KPI.ACCOUNTS_IN_ORG_PCT]: { label: "Accounts inside the organization", unit: "pct", better: "up", combine: "ratio", sample: "accounts" },
-  [KPI.ACCOUNTS_IN_OU_PCT]: { label: "Accounts placed in an OU", unit: "pct", better: "up", combine: "ratio", sample: "member accounts" },
-  [KPI.ROLE_BASED_LOGINS_PCT]: { label: "Console sign-ins through roles", unit: "pct", better: "up", combine: "ratio", sample: "sign-ins" },
-  [KPI.TEMPORARY_KEYS_PCT]: { label: "Temporary access keys in use", unit: "pct", better: "up", combine: "ratio", sample: "calls" },
-  [KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS]: { label: "Created account to compliant (median)", unit: "hours", better: "down", combine: "none", sample: "accounts" },
-  [KPI.TIME_TO_COMPLIANT_P90_HOURS]: { label: "Created account to compliant (p90)", unit: "hours", better: "down", combine: "none", sample: "accounts" },
-  [KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS]: { label: "Approved request to compliant (median)", unit: "hours", better: "down", combine: "none", sample: "accounts" },
-  [KPI.OPEN_FINDINGS_ACCESS]: { label: "Open identity & access findings", unit: "count", better: "down", combine: "sum", sample: null },
-  [KPI.OPEN_FINDINGS_SEGREGATION]: { label: "Open segregation & org findings", unit: "count", better: "down", combine: "sum", sample: null },
-  [KPI.UNTAGGED_SPEND_PCT]: { label: "Untagged spend (last full month)", unit: "pct", better: "down", combine: "ratio", sample: "usd" },
-  [KPI.MGMT_WORKLOAD_SPEND]: { label: "Workload spend in management account", unit: "usd", better: "down", combine: "sum", sample: null },
-  [KPI.SPEND_OVER_BUDGET]: { label: "Spend over budget", unit: "usd", better: "down", combine: "sum", sample: null },
+  [KPI.ACCOUNTS_IN_ORG_PCT]: {
+    label: "Accounts inside the organization",
+    unit: "pct",
+    better: "up",
+    combine: "ratio",
+    sample: "accounts",
+  },
+  [KPI.ACCOUNTS_IN_OU_PCT]: {
+    label: "Accounts placed in an OU",
+    unit: "pct",
+    better: "up",
+    combine: "ratio",
+    sample: "member accounts",
+  },
+  [KPI.ROLE_BASED_LOGINS_PCT]: {
+    label: "Console sign-ins through roles",
+    unit: "pct",
+    better: "up",
+    combine: "ratio",
+    sample: "sign-ins",
+  },
+  [KPI.TEMPORARY_KEYS_PCT]: {
+    label: "Temporary access keys in use",
+    unit: "pct",
+    better: "up",
+    combine: "ratio",
+    sample: "calls",
+  },
+  [KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS]: {
+    label: "Created account to compliant (median)",
+    unit: "hours",
+    better: "down",
+    combine: "none",
+    sample: "accounts",
+  },
+  [KPI.TIME_TO_COMPLIANT_P90_HOURS]: {
+    label: "Created account to compliant (p90)",
+    unit: "hours",
+    better: "down",
+    combine: "none",
+    sample: "accounts",
+  },
+  [KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS]: {
+    label: "Approved request to compliant (median)",
+    unit: "hours",
+    better: "down",
+    combine: "none",
+    sample: "accounts",
+  },
+  [KPI.OPEN_FINDINGS_ACCESS]: {
+    label: "Open identity & access findings",
+    unit: "count",
+    better: "down",
+    combine: "sum",
+    sample: null,
+  },
+  [KPI.OPEN_FINDINGS_SEGREGATION]: {
+    label: "Open segregation & org findings",
+    unit: "count",
+    better: "down",
+    combine: "sum",
+    sample: null,
+  },
+  [KPI.UNTAGGED_SPEND_PCT]: {
+    label: "Untagged spend (last full month)",
+    unit: "pct",
+    better: "down",
+    combine: "ratio",
+    sample: "usd",
+  },
+  [KPI.MGMT_WORKLOAD_SPEND]: {
+    label: "Workload spend in management account",
+    unit: "usd",
+    better: "down",
+    combine: "sum",
+    sample: null,
+  },
+  [KPI.SPEND_OVER_BUDGET]: {
+    label: "Spend over budget",
+    unit: "usd",
+    better: "down",
+    combine: "sum",
+    sample: null,
+  },
 };
 
 export function isKpiId(id: string): id is TKpiId {
@@ -67,7 +142,13 @@ export const ZKpisResponse = z.object({
   series: z.array(ZKpiSeries),
   findings: z.object({
     total: z.number().int(),
-    cells: z.array(z.object({ category: z.enum(CATEGORIES), severity: z.enum(SEVERITIES), count: z.number().int() })),
+    cells: z.array(
+      z.object({
+        category: z.enum(CATEGORIES),
+        severity: z.enum(SEVERITIES),
+        count: z.number().int(),
+      }),
+    ),
   }),
 });
 export type TKpisResponse = z.infer<typeof ZKpisResponse>;

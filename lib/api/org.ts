@@ -42,7 +42,12 @@ export const ZOuTreeNode = z.object({
 });
 export type TOuTreeNode = z.infer<typeof ZOuTreeNode>;
 
-export const ZPolicySummary = z.object({ id: z.string(), name: z.string(), description: z.string(), awsManaged: z.boolean() });
+export const ZPolicySummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  awsManaged: z.boolean(),
+});
 export type TPolicySummary = z.infer<typeof ZPolicySummary>;
 
 export const ZOuTree = z.object({

@@ -4,7 +4,12 @@ import { ZSecurityHubRollup } from "./security-hub";
 import { ZMoney, ZMonth } from "@/lib/domain/snapshot";
 
 const ZMover = z.object({ key: z.string(), name: z.string(), current: ZMoney, previous: ZMoney });
-export const ZCostMovers = z.object({ month: ZMonth, previousMonth: ZMonth, accounts: z.array(ZMover), services: z.array(ZMover) });
+export const ZCostMovers = z.object({
+  month: ZMonth,
+  previousMonth: ZMonth,
+  accounts: z.array(ZMover),
+  services: z.array(ZMover),
+});
 export type TCostMovers = z.infer<typeof ZCostMovers>;
 
 export const ZOverview = z.object({
@@ -14,7 +19,14 @@ export const ZOverview = z.object({
   trend: z.array(z.object({ month: ZMonth, unblended: ZMoney, estimated: z.boolean() })),
   /** Biggest changes from the month before the last full month to the last full month. */
   movers: ZCostMovers,
-  lastRun: z.object({ id: z.string(), status: z.string(), source: z.string(), finishedAt: z.string().nullable() }).nullable(),
+  lastRun: z
+    .object({
+      id: z.string(),
+      status: z.string(),
+      source: z.string(),
+      finishedAt: z.string().nullable(),
+    })
+    .nullable(),
   /** Security Hub over the accounts the caller may see. */
   securityHub: ZSecurityHubRollup,
 });

@@ -10,7 +10,10 @@ export const ZRequestBody = z.object({
     .trim()
     .min(3)
     .max(50)
-    .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, "Letters, digits, spaces, dots, dashes and underscores"),
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9 ._-]*$/,
+      "Letters, digits, spaces, dots, dashes and underscores",
+    ),
   purpose: z.string().trim().min(3).max(1000),
   environment: z.enum(ENVIRONMENTS),
   targetOuId: z.string().min(1),
@@ -20,7 +23,10 @@ export const ZRequestBody = z.object({
 });
 export type TRequestBody = z.infer<typeof ZRequestBody>;
 
-export const ZDecisionBody = z.object({ decision: z.enum(["approve", "reject"]), note: z.string().trim().max(1000).default("") });
+export const ZDecisionBody = z.object({
+  decision: z.enum(["approve", "reject"]),
+  note: z.string().trim().max(1000).default(""),
+});
 export type TDecisionBody = z.infer<typeof ZDecisionBody>;
 
 export const ZRequestView = z.object({
@@ -37,7 +43,9 @@ export const ZRequestView = z.object({
   status: z.enum(REQUEST_STATUSES),
   accountId: z.string().nullable(),
   hoursToCompliant: z.number().nullable(),
-  timeline: z.array(z.object({ status: z.enum(REQUEST_STATUSES), at: z.string(), detail: z.string().nullable() })),
+  timeline: z.array(
+    z.object({ status: z.enum(REQUEST_STATUSES), at: z.string(), detail: z.string().nullable() }),
+  ),
 });
 export type TRequestView = z.infer<typeof ZRequestView>;
 

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { ZMoney } from "@/lib/domain/snapshot";
 
-
 export const ZRunSummary = z.object({
   id: z.string(),
   source: z.string(),

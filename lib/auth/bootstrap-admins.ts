@@ -2,7 +2,11 @@
 // whole organization whatever the role bindings say. Once an admin binding exists it should go.
 import { createPrismaClient, type Db } from "@/lib/db/client";
 
-export async function warnIfBootstrapAdminsLinger(db: Db, adminEmails: readonly string[], warn: (line: string) => void): Promise<void> {
+export async function warnIfBootstrapAdminsLinger(
+  db: Db,
+  adminEmails: readonly string[],
+  warn: (line: string) => void,
+): Promise<void> {
   if (adminEmails.length === 0) return;
   const admins = await db.roleBinding.count({ where: { role: "admin" } });
   if (admins === 0) return;
@@ -17,14 +21,24 @@ export async function warnIfBootstrapAdminsLinger(db: Db, adminEmails: readonly 
  * console output: instrumentation runs outside the React server layer, where the app's server-only
  * modules (lib/db, lib/env, the logger) cannot be imported. A database not reachable yet is only noted.
  */
-export async function checkBootstrapAdminsAtStartup(source: { DATABASE_URL?: string; ORGLENS_ADMIN_EMAILS?: string }): Promise<void> {
-  const emails = (source.ORGLENS_ADMIN_EMAILS ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+export async function checkBootstrapAdminsAtStartup(source: {
+  DATABASE_URL?: string;
+  ORGLENS_ADMIN_EMAILS?: string;
+}): Promise<void> {
+  const emails = (source.ORGLENS_ADMIN_EMAILS ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
   if (emails.length === 0 || !source.DATABASE_URL) return;
   const db = createPrismaClient(source.DATABASE_URL, { max: 1 });
   try {
-    await warnIfBootstrapAdminsLinger(db, emails, (line) => console.warn(`[orglens] warning: ${line}`));
+    await warnIfBootstrapAdminsLinger(db, emails, (line) =>
+      console.warn(`[orglens] warning: ${line}`),
+    );
   } catch (err) {
-    console.warn(`[orglens] warning: could not check ORGLENS_ADMIN_EMAILS against the role bindings: ${err instanceof Error ? err.message : String(err)}`);
+    console.warn(
+      `[orglens] warning: could not check ORGLENS_ADMIN_EMAILS against the role bindings: ${err instanceof Error ? err.message : String(err)}`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -16,7 +16,10 @@ export const DEMO_USERS = {
 
 const ZRole = z.enum([...ROLES, "scoped"]);
 
-export function authorizeDemo(credentials: Record<string, string> | undefined, runtime: DemoSignInEnv) {
+export function authorizeDemo(
+  credentials: Record<string, string> | undefined,
+  runtime: DemoSignInEnv,
+) {
   if (!demoSignInAllowed(runtime)) return null;
   const role = ZRole.safeParse(credentials?.role);
   if (!role.success) return null;

@@ -3,13 +3,31 @@ import { mapOidcProfile } from "./oidc-profile";
 
 describe("mapOidcProfile", () => {
   it("keeps a verified email claim as the verified email", () => {
-    const user = mapOidcProfile({ sub: "u1", email: "Root@X.example", email_verified: true, name: "Root", groups: ["a", "b"] }, "groups");
-    expect(user).toEqual({ id: "u1", email: "Root@X.example", verifiedEmail: "Root@X.example", name: "Root", groups: ["a", "b"] });
+    const user = mapOidcProfile(
+      {
+        sub: "u1",
+        email: "Root@X.example",
+        email_verified: true,
+        name: "Root",
+        groups: ["a", "b"],
+      },
+      "groups",
+    );
+    expect(user).toEqual({
+      id: "u1",
+      email: "Root@X.example",
+      verifiedEmail: "Root@X.example",
+      name: "Root",
+      groups: ["a", "b"],
+    });
   });
 
   it.each([
     ["an email without email_verified", { sub: "u1", email: "root@x.example" }],
-    ["an email with email_verified false", { sub: "u1", email: "root@x.example", email_verified: false }],
+    [
+      "an email with email_verified false",
+      { sub: "u1", email: "root@x.example", email_verified: false },
+    ],
     ["email_verified as a string", { sub: "u1", email: "root@x.example", email_verified: "true" }],
     ["only preferred_username", { sub: "u1", preferred_username: "root@x.example" }],
     ["only a sub that looks like an email", { sub: "root@x.example" }],

@@ -11,7 +11,10 @@ const ZProfile = z.looseObject({
   name: z.string().optional(),
   preferred_username: z.string().optional(),
 });
-const ZGroups = z.union([z.array(z.string()), z.string().transform((s) => s.split(",").map((g) => g.trim()))]);
+const ZGroups = z.union([
+  z.array(z.string()),
+  z.string().transform((s) => s.split(",").map((g) => g.trim())),
+]);
 
 export interface OidcUser {
   id: string;

@@ -26,7 +26,14 @@ function providers(): NextAuthOptions["providers"] {
       profile: (raw: unknown) => mapOidcProfile(raw, env.OIDC_GROUPS_CLAIM),
     });
   }
-  if (env.ORGLENS_DEMO_SIGNIN && demoSignInAllowed({ NODE_ENV: env.NODE_ENV, ORGLENS_DEPLOYMENT: env.ORGLENS_DEPLOYMENT, ORGLENS_DEMO_SIGNIN: "1" })) {
+  if (
+    env.ORGLENS_DEMO_SIGNIN &&
+    demoSignInAllowed({
+      NODE_ENV: env.NODE_ENV,
+      ORGLENS_DEPLOYMENT: env.ORGLENS_DEPLOYMENT,
+      ORGLENS_DEMO_SIGNIN: "1",
+    })
+  ) {
     list.push(
       CredentialsProvider({
         id: "demo",
@@ -34,14 +41,21 @@ function providers(): NextAuthOptions["providers"] {
         credentials: { role: { label: "Role", type: "text" } },
         // The environment of this process, read again at sign-in time.
         authorize: (credentials) =>
-          authorizeDemo(credentials, { NODE_ENV: process.env.NODE_ENV, ORGLENS_DEPLOYMENT: process.env.ORGLENS_DEPLOYMENT, ORGLENS_DEMO_SIGNIN: process.env.ORGLENS_DEMO_SIGNIN }),
+          authorizeDemo(credentials, {
+            NODE_ENV: process.env.NODE_ENV,
+            ORGLENS_DEPLOYMENT: process.env.ORGLENS_DEPLOYMENT,
+            ORGLENS_DEMO_SIGNIN: process.env.ORGLENS_DEMO_SIGNIN,
+          }),
       }),
     );
   }
   return list;
 }
 
-const ZUserClaims = z.object({ groups: z.array(z.string()), verifiedEmail: z.string().nullable().optional() });
+const ZUserClaims = z.object({
+  groups: z.array(z.string()),
+  verifiedEmail: z.string().nullable().optional(),
+});
 
 /** What the server does when someone signs in (it audits it); passed in so lib/auth never imports lib/server. */
 export interface SignInEvents {
@@ -65,7 +79,11 @@ export const createAuthOptions = (events: SignInEvents): NextAuthOptions => ({
       return token;
     },
     session({ session, token }) {
-      return { ...session, groups: Array.isArray(token.groups) ? token.groups : [], verifiedEmail: typeof token.verifiedEmail === "string" ? token.verifiedEmail : null };
+      return {
+        ...session,
+        groups: Array.isArray(token.groups) ? token.groups : [],
+        verifiedEmail: typeof token.verifiedEmail === "string" ? token.verifiedEmail : null,
+      };
     },
   },
   events: {

@@ -19,7 +19,12 @@ export interface Resolved {
  * Emails listed as bootstrap admins are admins of everything, so a fresh install can be configured;
  * they match only an email the identity provider verified (`verifiedEmail`), never a username.
  */
-export function resolveRole(input: { verifiedEmail: string | null; groups: readonly string[]; bindings: readonly Binding[]; adminEmails: readonly string[] }): Resolved | null {
+export function resolveRole(input: {
+  verifiedEmail: string | null;
+  groups: readonly string[];
+  bindings: readonly Binding[];
+  adminEmails: readonly string[];
+}): Resolved | null {
   const verified = input.verifiedEmail?.toLowerCase();
   if (verified && input.adminEmails.some((e) => e.toLowerCase() === verified)) {
     return { role: "admin", scope: { ouIds: null } };

@@ -15,13 +15,30 @@ describe("the demo's history", () => {
     const result = await loadDemo(db, url, { now, history: 6 });
     expect(result.status).toBe("partial");
 
-    const runs = await db.collectionRun.findMany({ orderBy: { startedAt: "asc" }, select: { startedAt: true, status: true, accountsFailed: true } });
-    expect(runs.map((r) => r.startedAt.toISOString().slice(0, 10))).toEqual(["2025-09-18", "2025-10-18", "2025-11-18", "2025-12-18", "2026-01-18", "2026-02-18", "2026-03-18"]);
+    const runs = await db.collectionRun.findMany({
+      orderBy: { startedAt: "asc" },
+      select: { startedAt: true, status: true, accountsFailed: true },
+    });
+    expect(runs.map((r) => r.startedAt.toISOString().slice(0, 10))).toEqual([
+      "2025-09-18",
+      "2025-10-18",
+      "2025-11-18",
+      "2025-12-18",
+      "2026-01-18",
+      "2026-02-18",
+      "2026-03-18",
+    ]);
     expect(runs.map((r) => r.status)).toEqual([...Array<string>(6).fill("succeeded"), "partial"]);
     expect(runs.map((r) => r.accountsFailed)).toEqual([0, 0, 0, 0, 0, 0, 1]);
 
     const series = async (kpiId: string) =>
-      (await db.kpiSnapshot.findMany({ where: { scopeId: ORG_SCOPE, kpiId }, orderBy: { at: "asc" }, select: { value: true, denominator: true, detail: true } })).map((k) => ({
+      (
+        await db.kpiSnapshot.findMany({
+          where: { scopeId: ORG_SCOPE, kpiId },
+          orderBy: { at: "asc" },
+          select: { value: true, denominator: true, detail: true },
+        })
+      ).map((k) => ({
         value: k.value?.toNumber() ?? null,
         n: k.denominator?.toNumber() ?? null,
         detail: k.detail,
@@ -36,10 +53,16 @@ describe("the demo's history", () => {
     expect(median.at(-3)).toMatchObject({ detail: { pending: 1 } });
     expect((await series(KPI.TIME_TO_COMPLIANT_P90_HOURS)).at(-1)?.value).toBeGreaterThan(52);
     // Approved 30 h, 19 h and 40 h before those creations.
-    expect((await series(KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS)).at(-1)).toMatchObject({ value: 46, n: 3 });
+    expect((await series(KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS)).at(-1)).toMatchObject({
+      value: 46,
+      n: 3,
+    });
 
     // Every KPI tile of the overview has a value on the demo.
-    const latest = await db.kpiSnapshot.findMany({ where: { scopeId: ORG_SCOPE, runId: result.runId }, select: { kpiId: true, value: true } });
+    const latest = await db.kpiSnapshot.findMany({
+      where: { scopeId: ORG_SCOPE, runId: result.runId },
+      select: { kpiId: true, value: true },
+    });
     expect(KPI_ORDER.filter((id) => latest.find((k) => k.kpiId === id)?.value == null)).toEqual([]);
   }, 180_000);
 });

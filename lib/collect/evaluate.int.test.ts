@@ -27,12 +27,37 @@ const withAlice = (s: TSnapshot) => {
 
 /** A new account created between day 0 and day 1, arriving with an IAM user of its own. */
 const withNewAccount = (withUser: boolean) => (s: TSnapshot) => {
-  s.accounts.push({ id: NEW_ACCOUNT, name: "shop-test", email: "shop-test@example.com", status: "ACTIVE", joinedMethod: "CREATED", joinedAt: "2026-03-15T12:05:00.000Z", parentId: OU.sdlc, tags: { owner: "o", project: "p", "cost-center": "c", environment: "test" } });
-  s.createAccountStatuses.push({ id: "car-1", accountName: "shop-test", accountId: NEW_ACCOUNT, state: "SUCCEEDED", requestedAt: "2026-03-15T12:00:00.000Z", completedAt: "2026-03-15T12:05:00.000Z", failureReason: null });
+  s.accounts.push({
+    id: NEW_ACCOUNT,
+    name: "shop-test",
+    email: "shop-test@example.com",
+    status: "ACTIVE",
+    joinedMethod: "CREATED",
+    joinedAt: "2026-03-15T12:05:00.000Z",
+    parentId: OU.sdlc,
+    tags: { owner: "o", project: "p", "cost-center": "c", environment: "test" },
+  });
+  s.createAccountStatuses.push({
+    id: "car-1",
+    accountName: "shop-test",
+    accountId: NEW_ACCOUNT,
+    state: "SUCCEEDED",
+    requestedAt: "2026-03-15T12:00:00.000Z",
+    completedAt: "2026-03-15T12:05:00.000Z",
+    failureReason: null,
+  });
   s.audits.push({
     ...auditOf(s, ACC.dev),
     accountId: NEW_ACCOUNT,
-    iamUsers: withUser ? [iamUser(NEW_ACCOUNT, "bootstrap", { accessKeys: [{ keyId: null, slot: 1, active: true, lastRotated: day(1), lastUsed: null }] })] : [],
+    iamUsers: withUser
+      ? [
+          iamUser(NEW_ACCOUNT, "bootstrap", {
+            accessKeys: [
+              { keyId: null, slot: 1, active: true, lastRotated: day(1), lastUsed: null },
+            ],
+          }),
+        ]
+      : [],
   });
 };
 
@@ -49,25 +74,52 @@ describe("evaluateRun through runCollection", () => {
     await tdb?.drop();
   });
 
-  const collect = (snap: TSnapshot): Promise<RunResult> => runCollection(db, tdb.url, { source: "demo", produce: () => Promise.resolve(snap), evaluate: evaluateRun });
+  const collect = (snap: TSnapshot): Promise<RunResult> =>
+    runCollection(db, tdb.url, {
+      source: "demo",
+      produce: () => Promise.resolve(snap),
+      evaluate: evaluateRun,
+    });
   const series = async (kpiId: string, scopeId = ORG_SCOPE) =>
-    (await db.kpiSnapshot.findMany({ where: { kpiId, scopeId }, orderBy: { at: "asc" } })).map((k) => k.value?.toNumber() ?? null);
-  const findingOf = (checkId: string, accountId: string) => db.finding.findFirstOrThrow({ where: { checkId, accountId }, include: { events: { orderBy: { id: "asc" } } } });
+    (await db.kpiSnapshot.findMany({ where: { kpiId, scopeId }, orderBy: { at: "asc" } })).map(
+      (k) => k.value?.toNumber() ?? null,
+    );
+  const findingOf = (checkId: string, accountId: string) =>
+    db.finding.findFirstOrThrow({
+      where: { checkId, accountId },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
 
   it("opens a violation, keeps it while seen, resolves it when fixed, and records the KPI series", async () => {
     const r1 = await collect(snapshotAt(day(0), withAlice));
-    expect(r1).toMatchObject({ status: "succeeded", summary: { findings: { opened: { [IAM_LOCAL_USERS]: 1 }, open: 1 } } });
+    expect(r1).toMatchObject({
+      status: "succeeded",
+      summary: { findings: { opened: { [IAM_LOCAL_USERS]: 1 }, open: 1 } },
+    });
 
     const r2 = await collect(snapshotAt(day(1), (s) => (withAlice(s), withNewAccount(true)(s))));
-    expect(r2.summary).toMatchObject({ findings: { opened: { [IAM_LOCAL_USERS]: 1 }, resolved: {}, open: 2 } });
+    expect(r2.summary).toMatchObject({
+      findings: { opened: { [IAM_LOCAL_USERS]: 1 }, resolved: {}, open: 2 },
+    });
     const kept = await findingOf(IAM_LOCAL_USERS, ACC.dev);
-    expect(kept).toMatchObject({ status: "open", firstSeenRunId: r1.runId, lastSeenRunId: r2.runId, firstSeenAt: new Date(day(0)), lastSeenAt: new Date(day(1)) });
+    expect(kept).toMatchObject({
+      status: "open",
+      firstSeenRunId: r1.runId,
+      lastSeenRunId: r2.runId,
+      firstSeenAt: new Date(day(0)),
+      lastSeenAt: new Date(day(1)),
+    });
     expect(kept.events.map((e) => e.kind)).toEqual(["opened"]);
 
     const r3 = await collect(snapshotAt(day(2), withNewAccount(false)));
     expect(r3.summary).toMatchObject({ findings: { resolved: { [IAM_LOCAL_USERS]: 2 }, open: 0 } });
     const fixed = await findingOf(IAM_LOCAL_USERS, ACC.dev);
-    expect(fixed).toMatchObject({ status: "resolved", firstSeenRunId: r1.runId, lastSeenRunId: r2.runId, resolvedAt: new Date(day(2)) });
+    expect(fixed).toMatchObject({
+      status: "resolved",
+      firstSeenRunId: r1.runId,
+      lastSeenRunId: r2.runId,
+      resolvedAt: new Date(day(2)),
+    });
     expect(fixed.events.map((e) => [e.kind, e.runId])).toEqual([
       ["opened", r1.runId],
       ["resolved", r3.runId],
@@ -84,9 +136,16 @@ describe("evaluateRun through runCollection", () => {
 
   it("reopens a finding that comes back", async () => {
     const r4 = await collect(snapshotAt(day(3), withAlice));
-    expect(r4.summary).toMatchObject({ findings: { reopened: { [IAM_LOCAL_USERS]: 1 }, opened: {} } });
+    expect(r4.summary).toMatchObject({
+      findings: { reopened: { [IAM_LOCAL_USERS]: 1 }, opened: {} },
+    });
     const back = await findingOf(IAM_LOCAL_USERS, ACC.dev);
-    expect(back).toMatchObject({ status: "open", reopenedCount: 1, resolvedAt: null, lastSeenRunId: r4.runId });
+    expect(back).toMatchObject({
+      status: "open",
+      reopenedCount: 1,
+      resolvedAt: null,
+      lastSeenRunId: r4.runId,
+    });
     expect(back.events.map((e) => e.kind)).toEqual(["opened", "resolved", "reopened"]);
   });
 });
@@ -104,13 +163,24 @@ describe("a failed audit", () => {
     await tdb?.drop();
   });
 
-  const collect = (snap: TSnapshot) => runCollection(db, tdb.url, { source: "demo", produce: () => Promise.resolve(snap), evaluate: evaluateRun });
-  const rows = (kpiId: string) => db.kpiSnapshot.findMany({ where: { kpiId, scopeId: ORG_SCOPE }, orderBy: { at: "asc" } });
-  const series = async (kpiId: string) => (await rows(kpiId)).map((k) => k.value?.toNumber() ?? null);
+  const collect = (snap: TSnapshot) =>
+    runCollection(db, tdb.url, {
+      source: "demo",
+      produce: () => Promise.resolve(snap),
+      evaluate: evaluateRun,
+    });
+  const rows = (kpiId: string) =>
+    db.kpiSnapshot.findMany({ where: { kpiId, scopeId: ORG_SCOPE }, orderBy: { at: "asc" } });
+  const series = async (kpiId: string) =>
+    (await rows(kpiId)).map((k) => k.value?.toNumber() ?? null);
 
   const violations = (s: TSnapshot) => {
     withAlice(s);
-    auditOf(s, ACC.dev).securityHub = { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 }, standards: [] };
+    auditOf(s, ACC.dev).securityHub = {
+      enabled: false,
+      findings: { critical: 0, high: 0, medium: 0, low: 0 },
+      standards: [],
+    };
   };
   const untaggedOwner = (s: TSnapshot) => {
     const dev = s.accounts.find((a) => a.id === ACC.dev);
@@ -127,36 +197,70 @@ describe("a failed audit", () => {
 
   it("keeps that account's evidence-based findings, flagged stale, and the KPI does not dip", async () => {
     const r1 = await collect(snapshotAt(day(0), (s) => (violations(s), untaggedOwner(s))));
-    expect(r1.summary).toMatchObject({ findings: { opened: { [IAM_LOCAL_USERS]: 1, [SECURITYHUB_COVERAGE]: 1, [TAG_POLICY]: 1 } } });
+    expect(r1.summary).toMatchObject({
+      findings: { opened: { [IAM_LOCAL_USERS]: 1, [SECURITYHUB_COVERAGE]: 1, [TAG_POLICY]: 1 } },
+    });
 
     // The tag is fixed meanwhile: organization findings are still judged, audit-based ones are kept.
     const r2 = await collect(snapshotAt(day(1), (s) => (violations(s), auditFails(s))));
     expect(r2.status).toBe("partial");
-    expect(r2.summary).toMatchObject({ findings: { resolved: { [TAG_POLICY]: 1 }, stale: 2, opened: {} } });
+    expect(r2.summary).toMatchObject({
+      findings: { resolved: { [TAG_POLICY]: 1 }, stale: 2, opened: {} },
+    });
     const user = await db.finding.findFirstOrThrow({ where: { checkId: IAM_LOCAL_USERS } });
-    expect(user).toMatchObject({ status: "open", stale: true, lastSeenRunId: r1.runId, resolvedAt: null });
-    expect(await db.finding.count({ where: { checkId: SECURITYHUB_COVERAGE, status: "open", stale: true } })).toBe(1);
-    expect(await db.findingEvent.count({ where: { runId: r2.runId, kind: "resolved", finding: { checkId: { not: TAG_POLICY } } } })).toBe(0);
+    expect(user).toMatchObject({
+      status: "open",
+      stale: true,
+      lastSeenRunId: r1.runId,
+      resolvedAt: null,
+    });
+    expect(
+      await db.finding.count({
+        where: { checkId: SECURITYHUB_COVERAGE, status: "open", stale: true },
+      }),
+    ).toBe(1);
+    expect(
+      await db.findingEvent.count({
+        where: { runId: r2.runId, kind: "resolved", finding: { checkId: { not: TAG_POLICY } } },
+      }),
+    ).toBe(0);
 
     const r3 = await collect(snapshotAt(day(2), violations));
     expect(r3.summary).toMatchObject({ findings: { stale: 0, opened: {}, reopened: {} } });
-    expect(await db.finding.findFirstOrThrow({ where: { checkId: IAM_LOCAL_USERS } })).toMatchObject({ stale: false, lastSeenRunId: r3.runId, firstSeenRunId: r1.runId });
+    expect(
+      await db.finding.findFirstOrThrow({ where: { checkId: IAM_LOCAL_USERS } }),
+    ).toMatchObject({ stale: false, lastSeenRunId: r3.runId, firstSeenRunId: r1.runId });
 
     expect(await series(KPI.OPEN_FINDINGS_ACCESS)).toEqual([1, 1, 1]);
     // The last known sign-in statistics of the failed account still count: 6 accounts x 40 sign-ins.
-    expect((await rows(KPI.ROLE_BASED_LOGINS_PCT)).map((k) => k.denominator?.toNumber())).toEqual([240, 240, 240]);
+    expect((await rows(KPI.ROLE_BASED_LOGINS_PCT)).map((k) => k.denominator?.toNumber())).toEqual([
+      240, 240, 240,
+    ]);
   });
 
   it("excludes a muted finding from the KPIs until the mute expires", async () => {
-    await db.finding.updateMany({ where: { checkId: IAM_LOCAL_USERS }, data: { mutedUntil: new Date(day(4)), muteReason: "break-glass, accepted", mutedBy: "sec@example.com" } });
+    await db.finding.updateMany({
+      where: { checkId: IAM_LOCAL_USERS },
+      data: {
+        mutedUntil: new Date(day(4)),
+        muteReason: "break-glass, accepted",
+        mutedBy: "sec@example.com",
+      },
+    });
     const r4 = await collect(snapshotAt(day(3), violations));
     expect(r4.summary).toMatchObject({ findings: { open: 1, muted: 1, unmuted: 0 } });
 
     const r5 = await collect(snapshotAt(day(5), violations));
     expect(r5.summary).toMatchObject({ findings: { open: 2, muted: 0, unmuted: 1 } });
-    const user = await db.finding.findFirstOrThrow({ where: { checkId: IAM_LOCAL_USERS }, include: { events: { where: { kind: "unmuted" } } } });
+    const user = await db.finding.findFirstOrThrow({
+      where: { checkId: IAM_LOCAL_USERS },
+      include: { events: { where: { kind: "unmuted" } } },
+    });
     expect(user).toMatchObject({ mutedUntil: null, muteReason: null });
-    expect(user.events[0]?.detail).toMatchObject({ reason: "expired", muteReason: "break-glass, accepted" });
+    expect(user.events[0]?.detail).toMatchObject({
+      reason: "expired",
+      muteReason: "break-glass, accepted",
+    });
     expect(await series(KPI.OPEN_FINDINGS_ACCESS)).toEqual([1, 1, 1, 0, 1]);
   });
 });

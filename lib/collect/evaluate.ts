@@ -11,18 +11,34 @@ import { storeKpis } from "./findings/store-kpis";
 import { withStoredCosts } from "./findings/stored-costs";
 import { writeFindings } from "./findings/write-findings";
 
-export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (tx, fetched, runId, settings) => {
+export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (
+  tx,
+  fetched,
+  runId,
+  settings,
+) => {
   const snap = await withStoredCosts(tx, fetched);
   const now = new Date(snap.collectedAt);
   const known = await tx.knownAccount.findMany({ select: { accountId: true } });
   const knownAccountIds = new Set(known.map((k) => k.accountId));
   const stored = await tx.finding.findMany({
-    select: { id: true, fingerprint: true, checkId: true, accountId: true, status: true, stale: true, mutedUntil: true, muteReason: true },
+    select: {
+      id: true,
+      fingerprint: true,
+      checkId: true,
+      accountId: true,
+      status: true,
+      stale: true,
+      mutedUntil: true,
+      muteReason: true,
+    },
   });
 
   const seen = runChecks(snap, settings, { knownAccountIds, now });
   const index = indexSnapshot(snap);
-  const unauditedAccountIds = new Set(index.activeAccounts.map((a) => a.id).filter((id) => !index.auditedIds.has(id)));
+  const unauditedAccountIds = new Set(
+    index.activeAccounts.map((a) => a.id).filter((id) => !index.auditedIds.has(id)),
+  );
   const plan = planLifecycle({
     stored,
     seen,
@@ -32,7 +48,12 @@ export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (tx, fetch
     newId: randomUUID,
   });
   await writeFindings(tx, plan, { runId, now, definitionOf: checkDefinition });
-  const { kpis, openFindings } = await storeKpis(tx, snap, { runId, now, settings, knownAccountIds });
+  const { kpis, openFindings } = await storeKpis(tx, snap, {
+    runId,
+    now,
+    settings,
+    knownAccountIds,
+  });
 
   const muted = openFindings.filter((f) => isMutedAt(f, now)).length;
   return {

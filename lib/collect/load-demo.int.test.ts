@@ -12,18 +12,33 @@ describe("loading the demo with monthly history", () => {
     const now = new Date("2026-03-18T09:00:00.000Z");
     const started = Date.now();
     const result = await loadDemo(db, url, { now, history: 6 });
-    console.log(`demo with 6 months of history loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `demo with 6 months of history loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     expect(result.status).not.toBe("failed");
 
-    const runs = await db.collectionRun.findMany({ orderBy: { startedAt: "asc" }, select: { status: true } });
+    const runs = await db.collectionRun.findMany({
+      orderBy: { startedAt: "asc" },
+      select: { status: true },
+    });
     expect(runs).toHaveLength(7);
-    const open = await db.finding.findMany({ where: { status: "open" }, select: { checkId: true, accountId: true } });
-    const key = (v: { checkId: string; accountId: string | null }) => `${v.checkId} ${v.accountId ?? "-"}`;
+    const open = await db.finding.findMany({
+      where: { status: "open" },
+      select: { checkId: true, accountId: true },
+    });
+    const key = (v: { checkId: string; accountId: string | null }) =>
+      `${v.checkId} ${v.accountId ?? "-"}`;
     expect(open.map(key).toSorted()).toEqual(DEMO_VIOLATIONS.map(key).toSorted());
     expect(await db.finding.count({ where: { status: "resolved" } })).toBeGreaterThan(3);
 
     const series = async (kpiId: string) =>
-      (await db.kpiSnapshot.findMany({ where: { scopeId: ORG_SCOPE, kpiId }, orderBy: { at: "asc" }, select: { at: true, value: true } })).map((k) => ({ at: k.at.toISOString(), value: k.value?.toNumber() ?? null }));
+      (
+        await db.kpiSnapshot.findMany({
+          where: { scopeId: ORG_SCOPE, kpiId },
+          orderBy: { at: "asc" },
+          select: { at: true, value: true },
+        })
+      ).map((k) => ({ at: k.at.toISOString(), value: k.value?.toNumber() ?? null }));
     const access = await series(KPI.OPEN_FINDINGS_ACCESS);
     expect(access).toHaveLength(7);
     expect(access.at(-1)?.at).toBe(now.toISOString());

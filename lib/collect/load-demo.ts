@@ -21,9 +21,14 @@ export interface LoadDemoOptions extends DemoOptions {
 }
 
 /** Loads the demo and evaluates checks and KPIs, like real runs; resolves to today's (the last) run. */
-export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOptions = {}): Promise<RunResult> {
+export async function loadDemo(
+  db: Db,
+  databaseUrl: string,
+  opts: LoadDemoOptions = {},
+): Promise<RunResult> {
   const { evaluate = true, history = 0, ...demo } = opts;
-  if (!Number.isInteger(history) || history < 0) throw new RangeError("history must be a non-negative integer");
+  if (!Number.isInteger(history) || history < 0)
+    throw new RangeError("history must be a non-negative integer");
   await seedDemoProvisioningRequests(db, demo);
   let result: RunResult | null = null;
   for (let monthsAgo = history; monthsAgo >= 0; monthsAgo--) {
@@ -42,7 +47,17 @@ export async function loadDemo(db: Db, databaseUrl: string, opts: LoadDemoOption
 
 /** A history run is dated when its snapshot looked, months ago, not when the loader ran it. */
 async function backdateRun(db: Db, runId: string, at: Date): Promise<void> {
-  const run = await db.collectionRun.findUniqueOrThrow({ where: { id: runId }, select: { startedAt: true, finishedAt: true } });
+  const run = await db.collectionRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: { startedAt: true, finishedAt: true },
+  });
   const took = (run.finishedAt ?? run.startedAt).getTime() - run.startedAt.getTime();
-  await db.collectionRun.update({ where: { id: runId }, data: { startedAt: at, heartbeatAt: new Date(at.getTime() + took), finishedAt: new Date(at.getTime() + took) } });
+  await db.collectionRun.update({
+    where: { id: runId },
+    data: {
+      startedAt: at,
+      heartbeatAt: new Date(at.getTime() + took),
+      finishedAt: new Date(at.getTime() + took),
+    },
+  });
 }

@@ -50,7 +50,12 @@ export interface RunRequest {
   produce: (ctx: ProduceContext) => Promise<unknown>;
   triggeredBy?: string;
   /** Extra atomic writes with the snapshot (findings and KPIs). */
-  evaluate?: (tx: Prisma.TransactionClient, snap: TSnapshot, runId: string, settings: TSettings) => Promise<Record<string, unknown>>;
+  evaluate?: (
+    tx: Prisma.TransactionClient,
+    snap: TSnapshot,
+    runId: string,
+    settings: TSettings,
+  ) => Promise<Record<string, unknown>>;
   /** Side effects after the store transaction committed (alerts); runs only then, and its failure never fails the run. */
   afterCommit?: (result: RunResult, runId: string) => Promise<void>;
 }
@@ -74,14 +79,28 @@ export class RunAlreadyInProgressError extends Error {
   }
 }
 
-export async function runCollection(db: Db, databaseUrl: string, req: RunRequest): Promise<RunResult> {
+export async function runCollection(
+  db: Db,
+  databaseUrl: string,
+  req: RunRequest,
+): Promise<RunResult> {
   const lock = new pg.Client({ connectionString: databaseUrl });
   await lock.connect();
   try {
-    const { rows } = await lock.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [RUN_LOCK_KEY]);
+    const { rows } = await lock.query<{ locked: boolean }>(
+      "SELECT pg_try_advisory_lock($1) AS locked",
+      [RUN_LOCK_KEY],
+    );
     if (!rows[0]?.locked) throw new RunAlreadyInProgressError();
     // Runs left "running" by a killed process can no longer be running: we hold the lock.
-    await db.collectionRun.updateMany({ where: { status: "running" }, data: { status: "failed", error: "interrupted (process ended before the run finished)", finishedAt: new Date() } });
+    await db.collectionRun.updateMany({
+      where: { status: "running" },
+      data: {
+        status: "failed",
+        error: "interrupted (process ended before the run finished)",
+        finishedAt: new Date(),
+      },
+    });
     return await execute(db, req);
   } finally {
     await lock.end();
@@ -89,12 +108,18 @@ export async function runCollection(db: Db, databaseUrl: string, req: RunRequest
 }
 
 function usageData(o: RunOutcome) {
-  return { apiRequests: o.apiRequests ?? {}, ceRequests: o.ceRequests ?? 0, ceCostUsd: o.ceCostUsd ?? "0" };
+  return {
+    apiRequests: o.apiRequests ?? {},
+    ceRequests: o.ceRequests ?? 0,
+    ceCostUsd: o.ceCostUsd ?? "0",
+  };
 }
 
 async function execute(db: Db, req: RunRequest): Promise<RunResult> {
   const settings = await loadSettings(db);
-  const run = await db.collectionRun.create({ data: { source: req.source, status: "running", triggeredBy: req.triggeredBy ?? null } });
+  const run = await db.collectionRun.create({
+    data: { source: req.source, status: "running", triggeredBy: req.triggeredBy ?? null },
+  });
   let pending: Promise<unknown> = Promise.resolve();
   let lastWrite = 0;
   const progress = (p: Progress) => {
@@ -102,7 +127,17 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
     if (now - lastWrite < 250 && p.done !== p.total) return;
     lastWrite = now;
     pending = pending
-      .then(() => db.collectionRun.update({ where: { id: run.id }, data: { phase: p.phase, progressDone: p.done ?? 0, progressTotal: p.total ?? 0, heartbeatAt: new Date() } }))
+      .then(() =>
+        db.collectionRun.update({
+          where: { id: run.id },
+          data: {
+            phase: p.phase,
+            progressDone: p.done ?? 0,
+            progressTotal: p.total ?? 0,
+            heartbeatAt: new Date(),
+          },
+        }),
+      )
       .catch(() => undefined);
   };
   let outcome: RunOutcome = {};
@@ -115,7 +150,10 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
     await pending;
     const audited = snap.audits.filter((a) => a.status === "audited").length;
     const failed = snap.audits.filter((a) => a.status === "failed");
-    await db.collectionRun.update({ where: { id: run.id }, data: { phase: "storing", heartbeatAt: new Date() } });
+    await db.collectionRun.update({
+      where: { id: run.id },
+      data: { phase: "storing", heartbeatAt: new Date() },
+    });
     let summary: Record<string, unknown> = {};
     await storeSnapshot(db, snap, {
       settings,
@@ -124,7 +162,11 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
       },
     });
     const degraded = outcome.degraded ?? [];
-    const status = outcome.capped ? "capped" : failed.length || degraded.length ? "partial" : "succeeded";
+    const status = outcome.capped
+      ? "capped"
+      : failed.length || degraded.length
+        ? "partial"
+        : "succeeded";
     const reasons = [outcome.capped, ...degraded].filter((r): r is string => Boolean(r));
     const usage = usageData(outcome);
     await db.collectionRun.update({
@@ -143,8 +185,16 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
         ...usage,
         accountErrors: {
           create: [
-            ...failed.map((f) => ({ accountId: f.accountId, phase: "audit", message: f.error ?? "not audited" })),
-            ...(outcome.notes ?? []).map((n) => ({ accountId: n.accountId, phase: n.phase, message: n.message.slice(0, 4000) })),
+            ...failed.map((f) => ({
+              accountId: f.accountId,
+              phase: "audit",
+              message: f.error ?? "not audited",
+            })),
+            ...(outcome.notes ?? []).map((n) => ({
+              accountId: n.accountId,
+              phase: n.phase,
+              message: n.message.slice(0, 4000),
+            })),
           ],
         },
       },
@@ -160,13 +210,35 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
       ceCostUsd: usage.ceCostUsd,
       summary,
     };
-    if (req.afterCommit) await req.afterCommit(result, run.id).catch((err: unknown) => console.error("[orglens] after-commit hook failed:", err));
+    if (req.afterCommit)
+      await req
+        .afterCommit(result, run.id)
+        .catch((err: unknown) => console.error("[orglens] after-commit hook failed:", err));
     return result;
   } catch (err) {
     await pending;
     const message = err instanceof Error ? err.message : String(err);
     const usage = usageData(outcome);
-    await db.collectionRun.update({ where: { id: run.id }, data: { status: "failed", phase: "failed", error: message.slice(0, 4000), finishedAt: new Date(), ...usage } });
-    return { runId: run.id, status: "failed", accountsSeen: 0, accountsAudited: 0, accountsFailed: 0, error: message, ceRequests: usage.ceRequests, ceCostUsd: usage.ceCostUsd, summary: {} };
+    await db.collectionRun.update({
+      where: { id: run.id },
+      data: {
+        status: "failed",
+        phase: "failed",
+        error: message.slice(0, 4000),
+        finishedAt: new Date(),
+        ...usage,
+      },
+    });
+    return {
+      runId: run.id,
+      status: "failed",
+      accountsSeen: 0,
+      accountsAudited: 0,
+      accountsFailed: 0,
+      error: message,
+      ceRequests: usage.ceRequests,
+      ceCostUsd: usage.ceCostUsd,
+      summary: {},
+    };
   }
 }

@@ -24,7 +24,8 @@ function openRequests(now: number, sdlcOuId: string): Row[] {
   return [
     {
       name: "mobile-staging",
-      purpose: "Staging for the mobile app's release train: load tests against production-sized data before each release.",
+      purpose:
+        "Staging for the mobile app's release train: load tests against production-sized data before each release.",
       environment: "staging",
       targetOuId: sdlcOuId,
       owner: `mobile-team@${DOMAIN}`,
@@ -82,17 +83,42 @@ function openRequests(now: number, sdlcOuId: string): Row[] {
 export async function seedDemoAccountRequests(db: Db, now = new Date()): Promise<number> {
   // Open requests name no account yet: once they exist, the demo's requests are in place.
   if ((await db.accountRequest.count({ where: { accountId: null } })) > 0) return 0;
-  const taken = (await db.accountRequest.findMany({ where: { accountId: { not: null } }, select: { accountId: true } })).flatMap((r) => (r.accountId ? [r.accountId] : []));
+  const taken = (
+    await db.accountRequest.findMany({
+      where: { accountId: { not: null } },
+      select: { accountId: true },
+    })
+  ).flatMap((r) => (r.accountId ? [r.accountId] : []));
   const creations = await db.accountCreation.findMany({
-    where: { state: "SUCCEEDED", accountId: { not: null, notIn: taken }, completedAt: { lte: now } },
+    where: {
+      state: "SUCCEEDED",
+      accountId: { not: null, notIn: taken },
+      completedAt: { lte: now },
+    },
     orderBy: { completedAt: "desc" },
     take: 40,
     select: { accountId: true, requestedAt: true, completedAt: true },
   });
   const ids = creations.flatMap((c) => (c.accountId ? [c.accountId] : []));
   const [accounts, blocking, sdlc] = await Promise.all([
-    db.account.findMany({ where: { id: { in: ids }, removedAt: null, status: "ACTIVE" }, select: { id: true, name: true, ouId: true, environment: true, costCenter: true, tags: true, email: true, auditStatus: true } }),
-    db.finding.groupBy({ by: ["accountId"], where: { accountId: { in: ids }, status: "open", severity: { in: ["high", "critical"] } }, _count: true }),
+    db.account.findMany({
+      where: { id: { in: ids }, removedAt: null, status: "ACTIVE" },
+      select: {
+        id: true,
+        name: true,
+        ouId: true,
+        environment: true,
+        costCenter: true,
+        tags: true,
+        email: true,
+        auditStatus: true,
+      },
+    }),
+    db.finding.groupBy({
+      by: ["accountId"],
+      where: { accountId: { in: ids }, status: "open", severity: { in: ["high", "critical"] } },
+      _count: true,
+    }),
     db.account.findUnique({ where: { id: ACCOUNTS.mobileDev }, select: { ouId: true } }),
   ]);
   const byId = new Map(accounts.map((a) => [a.id, a]));
@@ -105,7 +131,9 @@ export async function seedDemoAccountRequests(db: Db, now = new Date()): Promise
     const isClean = a.auditStatus === "audited" && !blocked.has(a.id);
     if (isClean ? clean.length >= 2 : pending.length >= 1) continue;
     // Filed a few days before the CreateAccount call; decided the day before it.
-    const requestedAt = new Date(c.requestedAt.getTime() - (3 + clean.length + pending.length) * DAY_MS);
+    const requestedAt = new Date(
+      c.requestedAt.getTime() - (3 + clean.length + pending.length) * DAY_MS,
+    );
     const decidedAt = new Date(c.requestedAt.getTime() - 18 * HOUR_MS);
     const compliantAt = new Date(Math.min(c.completedAt.getTime() + DAY_MS, now.getTime()));
     const tags = ZTags.parse(a.tags);

@@ -17,7 +17,13 @@ export async function seedDemoAllocationRules(db: Db): Promise<number> {
   ]);
   if (!network || !management || !workloads || !sandbox || !first) return 0;
   const rules: TRuleDraft[] = [
-    { name: "Shared network", sourceAccounts: [network.id], sourceServices: [], method: "proportional", targets: [{ kind: "ou", id: workloads.id }] },
+    {
+      name: "Shared network",
+      sourceAccounts: [network.id],
+      sourceServices: [],
+      method: "proportional",
+      targets: [{ kind: "ou", id: workloads.id }],
+    },
     {
       name: "AWS Support",
       sourceAccounts: [management.managementAccountId],
@@ -29,6 +35,15 @@ export async function seedDemoAllocationRules(db: Db): Promise<number> {
       ],
     },
   ];
-  await db.allocationRule.createMany({ data: rules.map((r) => ({ ...r, ruleKey: ruleKeyFromName(r.name), version: 1, validFrom: first.month, validTo: null, createdBy: "demo" })) });
+  await db.allocationRule.createMany({
+    data: rules.map((r) => ({
+      ...r,
+      ruleKey: ruleKeyFromName(r.name),
+      version: 1,
+      validFrom: first.month,
+      validTo: null,
+      createdBy: "demo",
+    })),
+  });
   return rules.length;
 }

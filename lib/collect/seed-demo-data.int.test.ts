@@ -17,8 +17,12 @@ describe("the demo's OrgLens data: budgets and account requests", () => {
     const requests = await t.db.accountRequest.findMany({ orderBy: { requestedAt: "asc" } });
     expect(new Set(requests.map((r) => r.status))).toEqual(new Set(REQUEST_STATUSES));
     for (const r of requests) {
-      const times = [r.requestedAt, r.decidedAt, r.provisionedAt, r.compliantAt].flatMap((d) => (d ? [d.getTime()] : []));
-      expect(times, `${r.name}: timeline in order and not in the future`).toEqual(times.toSorted((a, b) => a - b));
+      const times = [r.requestedAt, r.decidedAt, r.provisionedAt, r.compliantAt].flatMap((d) =>
+        d ? [d.getTime()] : [],
+      );
+      expect(times, `${r.name}: timeline in order and not in the future`).toEqual(
+        times.toSorted((a, b) => a - b),
+      );
       expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());
       if (r.status === "requested") expect([r.decidedAt, r.accountId]).toEqual([null, null]);
       if (r.status === "rejected") expect(r.decisionNote).toBeTruthy();
@@ -27,7 +31,9 @@ describe("the demo's OrgLens data: budgets and account requests", () => {
     expect(linked.length).toBeGreaterThanOrEqual(2);
     for (const r of linked) {
       const account = await t.db.account.findUniqueOrThrow({ where: { id: r.accountId ?? "" } });
-      const creation = await t.db.accountCreation.findFirstOrThrow({ where: { accountId: account.id, state: "SUCCEEDED" } });
+      const creation = await t.db.accountCreation.findFirstOrThrow({
+        where: { accountId: account.id, state: "SUCCEEDED" },
+      });
       expect(account.name).toBe(r.name);
       expect(r.provisionedAt?.toISOString()).toBe(account.joinedAt.toISOString());
       expect(creation.completedAt?.toISOString()).toBe(account.joinedAt.toISOString());
@@ -43,7 +49,12 @@ describe("the demo's OrgLens data: budgets and account requests", () => {
 
   it("plants OrgLens budgets on an OU, a cost center and an account, each with a forecast from daily cost", async () => {
     const list = await getBudgets(t.db, { ouIds: null }, now);
-    expect(list.budgets.map((b) => b.scopeType).toSorted()).toEqual(["account", "costCenter", "ou", "ou"]);
+    expect(list.budgets.map((b) => b.scopeType).toSorted()).toEqual([
+      "account",
+      "costCenter",
+      "ou",
+      "ou",
+    ]);
     for (const b of list.budgets) {
       expect(b.monthlyAmount).toBeGreaterThan(0);
       expect(b.monthToDate).toBeGreaterThan(0);
@@ -52,6 +63,8 @@ describe("the demo's OrgLens data: budgets and account requests", () => {
     }
     expect(new Set(list.budgets.map((b) => b.status)).size).toBeGreaterThan(1);
     expect(list.awsBudgets.length).toBeGreaterThan(0);
-    expect(list.awsBudgets.every((r) => r.orglensForecast !== null && r.orglensForecast > 0)).toBe(true);
+    expect(list.awsBudgets.every((r) => r.orglensForecast !== null && r.orglensForecast > 0)).toBe(
+      true,
+    );
   });
 });

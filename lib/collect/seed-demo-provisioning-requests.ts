@@ -8,7 +8,12 @@ import { demoAccountRequests } from "@/lib/collect/sources/demo/provisioning-req
 export async function seedDemoProvisioningRequests(db: Db, opts: DemoOptions): Promise<number> {
   const rows = demoAccountRequests(opts);
   const taken = new Set(
-    (await db.accountRequest.findMany({ where: { accountId: { in: rows.map((r) => r.accountId) } }, select: { accountId: true } })).map((r) => r.accountId),
+    (
+      await db.accountRequest.findMany({
+        where: { accountId: { in: rows.map((r) => r.accountId) } },
+        select: { accountId: true },
+      })
+    ).map((r) => r.accountId),
   );
   const fresh = rows.filter((r) => !taken.has(r.accountId));
   if (fresh.length) await db.accountRequest.createMany({ data: fresh });

@@ -23,7 +23,9 @@ describe("export streams share one bounded pool", () => {
   const t = useTestDatabase();
 
   it("never opens more than the pool's connections, however many exports run at once", async () => {
-    const streams = Array.from({ length: EXPORT_POOL_MAX + 3 }, () => streamRows(t.url, "SELECT generate_series(1, 100000) AS n", []));
+    const streams = Array.from({ length: EXPORT_POOL_MAX + 3 }, () =>
+      streamRows(t.url, "SELECT generate_series(1, 100000) AS n", []),
+    );
     // Every export asks for its first row; those beyond the pool wait for a free connection.
     const firsts = streams.map((s) => s.next());
     await Promise.all(firsts.slice(0, EXPORT_POOL_MAX));
@@ -39,7 +41,9 @@ describe("export streams share one bounded pool", () => {
     const others = await countConnections(t.url, false);
     const rows = focusCsvRows(t.url, { from: "2026-01-01", to: "2026-12-01", accountIds: null });
     expect((await rows.next()).done).toBe(false);
-    expect(await countConnections(t.url, false), "no connection outside the export pool").toBe(others);
+    expect(await countConnections(t.url, false), "no connection outside the export pool").toBe(
+      others,
+    );
     expect(await exportConnections(t.url)).toBeGreaterThanOrEqual(1);
     await rows.return(undefined);
   });

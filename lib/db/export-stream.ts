@@ -19,9 +19,17 @@ function exportPool(databaseUrl: string): pg.Pool {
   const pools = (globalThis.orglensExportPools ??= new Map<string, pg.Pool>());
   let pool = pools.get(databaseUrl);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: databaseUrl, max: EXPORT_POOL_MAX, connectionTimeoutMillis: CONNECT_TIMEOUT_MS, application_name: "orglens-export", allowExitOnIdle: true });
+    pool = new pg.Pool({
+      connectionString: databaseUrl,
+      max: EXPORT_POOL_MAX,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      application_name: "orglens-export",
+      allowExitOnIdle: true,
+    });
     // An idle connection dropped by the server (restart, failover) must not crash the process.
-    pool.on("error", (err: Error) => console.warn(`export connection closed by the database: ${err.message}`));
+    pool.on("error", (err: Error) =>
+      console.warn(`export connection closed by the database: ${err.message}`),
+    );
     pools.set(databaseUrl, pool);
   }
   return pool;
@@ -37,7 +45,12 @@ export async function connectExport(databaseUrl: string): Promise<pg.PoolClient>
 }
 
 /** Streams the rows of one query on a connection the caller holds. */
-export async function* queryRows(client: pg.ClientBase, text: string, values: unknown[], batchSize = 200): AsyncGenerator<unknown> {
+export async function* queryRows(
+  client: pg.ClientBase,
+  text: string,
+  values: unknown[],
+  batchSize = 200,
+): AsyncGenerator<unknown> {
   const stream = client.query(new QueryStream(text, values, { batchSize }));
   try {
     for await (const row of stream) yield row;
@@ -47,7 +60,12 @@ export async function* queryRows(client: pg.ClientBase, text: string, values: un
 }
 
 /** Streams one query on its own pooled connection, released when the rows end or the reader leaves. */
-export async function* streamRows(databaseUrl: string, text: string, values: unknown[], batchSize = 200): AsyncGenerator<unknown> {
+export async function* streamRows(
+  databaseUrl: string,
+  text: string,
+  values: unknown[],
+  batchSize = 200,
+): AsyncGenerator<unknown> {
   const client = await connectExport(databaseUrl);
   let finished = false;
   try {
@@ -60,6 +78,10 @@ export async function* streamRows(databaseUrl: string, text: string, values: unk
 }
 
 /** The one stream helper for exports: a Prisma SQL fragment's rows through the shared export pool. */
-export function streamSql(databaseUrl: string, sql: Prisma.Sql, batchSize = 200): AsyncGenerator<unknown> {
+export function streamSql(
+  databaseUrl: string,
+  sql: Prisma.Sql,
+  batchSize = 200,
+): AsyncGenerator<unknown> {
   return streamRows(databaseUrl, sql.text, sql.values, batchSize);
 }

@@ -5,7 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded";
-import { assertPostgresUserCanReach, firstBlockedFolder, type PosixUser } from "./postgres-user-access";
+import {
+  assertPostgresUserCanReach,
+  firstBlockedFolder,
+  type PosixUser,
+} from "./postgres-user-access";
 
 /** Owns nothing here and is in no group of ours: only the "other" bits let it in. */
 const STRANGER: PosixUser = { name: "postgres", uid: 65_534, gid: 65_534 };
@@ -35,15 +39,21 @@ describe("the postgres user's access to the project", () => {
 
   it("says what to do", () => {
     chmodSync(home, 0o700);
-    expect(() => assertPostgresUserCanReach([path.join(checkout, ".data", "pg")], STRANGER)).toThrow(
-      new RegExp(`cannot enter ${home} \\(mode 0700\\).*regular user.*DATABASE_URL.*chmod o\\+x ${home}`),
+    expect(() =>
+      assertPostgresUserCanReach([path.join(checkout, ".data", "pg")], STRANGER),
+    ).toThrow(
+      new RegExp(
+        `cannot enter ${home} \\(mode 0700\\).*regular user.*DATABASE_URL.*chmod o\\+x ${home}`,
+      ),
     );
   });
 
   it("startEmbeddedPostgres stops before initdb, leaving no cluster behind", async () => {
     chmodSync(home, 0o700);
     const dataDir = path.join(checkout, ".data", "pg");
-    await expect(startEmbeddedPostgres({ dataDir, ephemeral: true, runAs: STRANGER })).rejects.toThrow(/cannot enter .* \(mode 0700\)/);
+    await expect(
+      startEmbeddedPostgres({ dataDir, ephemeral: true, runAs: STRANGER }),
+    ).rejects.toThrow(/cannot enter .* \(mode 0700\)/);
     expect(existsSync(path.join(checkout, ".data"))).toBe(false);
   });
 });

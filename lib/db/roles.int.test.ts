@@ -52,16 +52,26 @@ describe("the app database role", () => {
 
   it("does the app's normal writes: a collection run, audit events, settings, the queue", async () => {
     if (!app) throw new Error("no app client");
-    const run = await runCollection(app, appUrl, { source: "demo", produce: () => Promise.resolve(generateDemoSnapshot({ accounts: MIN_ACCOUNTS })), evaluate: evaluateRun });
+    const run = await runCollection(app, appUrl, {
+      source: "demo",
+      produce: () => Promise.resolve(generateDemoSnapshot({ accounts: MIN_ACCOUNTS })),
+      evaluate: evaluateRun,
+    });
     expect(run.status).not.toBe("failed");
     expect(await app.costAccountMonth.count()).toBeGreaterThan(0);
     await app.auditEvent.create({ data: { actor: "ada@example.com", action: "settings.update" } });
     await app.roleBinding.create({ data: { group: "finops", role: "analyst", ouIds: [] } });
     await app.roleBinding.delete({ where: { group: "finops" } });
-    const boss = await startQueue(appUrl, { expireInSeconds: 60, retryLimit: 0, maintenanceIntervalSeconds: 60 }, () => undefined);
+    const boss = await startQueue(
+      appUrl,
+      { expireInSeconds: 60, retryLimit: 0, maintenanceIntervalSeconds: 60 },
+      () => undefined,
+    );
     await boss.stop({ graceful: false, wait: true });
     // The migration tool's shadow-database guard reads the server's identity without superuser rights.
-    expect(await asApp(appUrl, "SELECT system_identifier FROM pg_control_system()")).toBe("allowed");
+    expect(await asApp(appUrl, "SELECT system_identifier FROM pg_control_system()")).toBe(
+      "allowed",
+    );
     // Nothing pending: starting a collector (which applies migrations first) works as the app.
     await expect(applyMigrations(appUrl)).resolves.toEqual({ applied: [] });
   });

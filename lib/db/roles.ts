@@ -29,7 +29,8 @@ export function validRoleName(role: string): boolean {
 
 /** The statements, in order; run as the owner of the OrgLens tables (`--print` shows them to a DBA). */
 export function appRoleStatements(database: string, owner: string, opts: AppRoleOptions): string[] {
-  if (!validRoleName(opts.role)) throw new Error(`Invalid role name ${opts.role}: use lower-case letters, digits and _`);
+  if (!validRoleName(opts.role))
+    throw new Error(`Invalid role name ${opts.role}: use lower-case letters, digits and _`);
   const app = ident(opts.role);
   const password = opts.password === null ? "" : ` PASSWORD ${literal(opts.password)}`;
   return [
@@ -38,7 +39,9 @@ export function appRoleStatements(database: string, owner: string, opts: AppRole
     CREATE ROLE ${app} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS${password};
   END IF;
 END $$`,
-    ...(opts.password === null ? [] : [`ALTER ROLE ${app} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS${password}`]),
+    ...(opts.password === null
+      ? []
+      : [`ALTER ROLE ${app} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS${password}`]),
     `GRANT CONNECT, TEMPORARY ON DATABASE ${ident(database)} TO ${app}`,
     // Nobody but the owner creates objects in the app's schema (the PostgreSQL 15+ default, made explicit).
     `REVOKE CREATE ON SCHEMA public FROM PUBLIC`,
@@ -47,7 +50,9 @@ END $$`,
     `REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${app}`,
     `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`,
     ...APPEND_ONLY_TABLES.map((t) => `REVOKE UPDATE, DELETE, TRUNCATE ON ${ident(t)} FROM ${app}`),
-    ...MIGRATION_TABLES.map((t) => `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${ident(t)} FROM ${app}`),
+    ...MIGRATION_TABLES.map(
+      (t) => `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${ident(t)} FROM ${app}`,
+    ),
     `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${app}`,
     // Tables added by later migrations: the same row rights (run db:roles again after a migration
     // that adds an append-only table).
@@ -66,7 +71,10 @@ export async function setUpAppRole(ownerUrl: string, opts: AppRoleOptions): Prom
     );
     const who = rows[0];
     if (!who) throw new Error("could not read the current database and user");
-    if (who.owner === opts.role) throw new Error(`Connected as ${opts.role}: run db:roles with the owner's DATABASE_URL, not the app role's.`);
+    if (who.owner === opts.role)
+      throw new Error(
+        `Connected as ${opts.role}: run db:roles with the owner's DATABASE_URL, not the app role's.`,
+      );
     await client.query("BEGIN");
     try {
       for (const sql of appRoleStatements(who.database, who.owner, opts)) await client.query(sql);
@@ -77,7 +85,9 @@ export async function setUpAppRole(ownerUrl: string, opts: AppRoleOptions): Prom
     }
     if (who.queue) return;
     if (opts.password === null) {
-      throw new Error(`The job queue (schema ${QUEUE_SCHEMA}) is not installed yet: run db:roles once with ORGLENS_APP_DB_PASSWORD set, so it can be installed as ${opts.role}.`);
+      throw new Error(
+        `The job queue (schema ${QUEUE_SCHEMA}) is not installed yet: run db:roles once with ORGLENS_APP_DB_PASSWORD set, so it can be installed as ${opts.role}.`,
+      );
     }
     const database = ident(who.database);
     await client.query(`GRANT CREATE ON DATABASE ${database} TO ${ident(opts.role)}`);
@@ -85,7 +95,13 @@ export async function setUpAppRole(ownerUrl: string, opts: AppRoleOptions): Prom
       const appUrl = new URL(ownerUrl);
       appUrl.username = opts.role;
       appUrl.password = opts.password;
-      const boss = new PgBoss({ connectionString: appUrl.toString(), schema: QUEUE_SCHEMA, max: 1, supervise: false, schedule: false });
+      const boss = new PgBoss({
+        connectionString: appUrl.toString(),
+        schema: QUEUE_SCHEMA,
+        max: 1,
+        supervise: false,
+        schedule: false,
+      });
       await boss.start();
       await boss.stop({ graceful: false, wait: true });
     } finally {

@@ -18,6 +18,9 @@ export function monthRange(from: string, to: string): string[] {
 
 /** How many months `monthRange(from, to)` holds: both ends counted, 0 when `to` is before `from`. */
 export function monthsInRange(from: string, to: string): number {
-  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + (Number(to.slice(5, 7)) - Number(from.slice(5, 7))) + 1;
+  const months =
+    (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
+    (Number(to.slice(5, 7)) - Number(from.slice(5, 7))) +
+    1;
   return Math.max(0, months);
 }

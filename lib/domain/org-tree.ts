@@ -25,7 +25,11 @@ export function computeOuPaths(nodes: readonly TreeNode[]): Map<string, NodePath
     trail.add(id);
     const parent = node.parentId === null ? null : resolve(node.parentId, trail);
     const result: NodePath = parent
-      ? { path: `${parent.path}/${node.name}`, pathIds: [...parent.pathIds, node.id], depth: parent.depth + 1 }
+      ? {
+          path: `${parent.path}/${node.name}`,
+          pathIds: [...parent.pathIds, node.id],
+          depth: parent.depth + 1,
+        }
       : { path: node.name, pathIds: [node.id], depth: 0 };
     out.set(id, result);
     return result;

@@ -33,7 +33,10 @@ export const ZSettings = z.object({
   /** Days within which any use of an account's root user (password or access key) is reported. */
   rootRecentUseDays: z.number().int().positive().default(30),
   /** Actions an SCP must deny, without condition, above every member account (GUARDRAIL_SCP_BASELINE). */
-  scpBaselineDeniedActions: z.array(z.string().min(1)).min(1).default(["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"]),
+  scpBaselineDeniedActions: z
+    .array(z.string().min(1))
+    .min(1)
+    .default(["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"]),
 });
 
 export type TSettings = z.infer<typeof ZSettings>;

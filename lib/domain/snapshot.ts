@@ -63,7 +63,12 @@ export const ZPolicy = z.object({
   awsManaged: z.boolean().default(false),
   /** The policy document as JSON text, exactly as AWS returns it. */
   content: z.string(),
-  targets: z.array(z.object({ targetId: z.string(), targetType: z.enum(["ROOT", "ORGANIZATIONAL_UNIT", "ACCOUNT"]) })),
+  targets: z.array(
+    z.object({
+      targetId: z.string(),
+      targetType: z.enum(["ROOT", "ORGANIZATIONAL_UNIT", "ACCOUNT"]),
+    }),
+  ),
 });
 
 export const ZDelegatedAdmin = z.object({
@@ -152,7 +157,10 @@ export const ZRootUser = z.object({
 
 export const ZPolicyDocument = z.object({
   Version: z.string().optional(),
-  Statement: z.union([z.array(z.record(z.string(), z.unknown())), z.record(z.string(), z.unknown())]),
+  Statement: z.union([
+    z.array(z.record(z.string(), z.unknown())),
+    z.record(z.string(), z.unknown()),
+  ]),
 });
 
 export const ZIamRole = z.object({
@@ -169,7 +177,11 @@ export const ZIamRole = z.object({
 });
 
 /** name: the SAML provider's name, or the OIDC issuer (host and path, no https://). */
-export const ZIdentityProvider = z.object({ arn: z.string(), type: z.enum(["SAML", "OIDC"]), name: z.string() });
+export const ZIdentityProvider = z.object({
+  arn: z.string(),
+  type: z.enum(["SAML", "OIDC"]),
+  name: z.string(),
+});
 
 export const ZTrail = z.object({
   arn: z.string(),
@@ -198,7 +210,12 @@ export const ZBucket = z.object({
 export const ZSecurityHub = z.object({
   enabled: z.boolean(),
   /** Active findings by severity label, from the aggregator. */
-  findings: z.object({ critical: z.number().int(), high: z.number().int(), medium: z.number().int(), low: z.number().int() }),
+  findings: z.object({
+    critical: z.number().int(),
+    high: z.number().int(),
+    medium: z.number().int(),
+    low: z.number().int(),
+  }),
   /** ARNs of the standards enabled in the account (GetEnabledStandards in the account); null when not read. */
   standards: z.array(z.string()).nullable().default(null),
 });
@@ -227,7 +244,13 @@ export const ZConsoleLogins = z.object({
 });
 
 /** The account baseline the playbook asks of every account, one control (in one region) at a time. */
-export const BASELINE_CONTROLS = ["guardduty", "config-recorder", "ebs-default-encryption", "s3-account-public-access-block", "iam-password-policy"] as const;
+export const BASELINE_CONTROLS = [
+  "guardduty",
+  "config-recorder",
+  "ebs-default-encryption",
+  "s3-account-public-access-block",
+  "iam-password-policy",
+] as const;
 export const ZBaselineControl = z.object({
   control: z.enum(BASELINE_CONTROLS),
   /** null for account-wide controls (S3 account Block Public Access, IAM password policy). */
@@ -256,7 +279,9 @@ export const ZAccountAudit = z.object({
   roles: z.array(ZIamRole).default([]),
   trails: z.array(ZTrail).default([]),
   securityHub: ZSecurityHub.nullable().default(null),
-  identityCenterInstances: z.array(z.object({ instanceArn: z.string(), identityStoreId: z.string() })).default([]),
+  identityCenterInstances: z
+    .array(z.object({ instanceArn: z.string(), identityStoreId: z.string() }))
+    .default([]),
   /** IAM SAML and OIDC identity providers (ListSAMLProviders, ListOpenIDConnectProviders); null when not read. */
   identityProviders: z.array(ZIdentityProvider).nullable().default(null),
   budgets: z.array(ZAwsBudget).default([]),

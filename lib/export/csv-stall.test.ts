@@ -26,7 +26,9 @@ describe("csvStream stall timeout", () => {
         yield [`row ${i}`];
       }
     }
-    const text = await new Response(csvStream(rows(), { stallTimeoutMs: 50, rowsPerPiece: 1 })).text();
+    const text = await new Response(
+      csvStream(rows(), { stallTimeoutMs: 50, rowsPerPiece: 1 }),
+    ).text();
     expect(text.split("\r\n").filter(Boolean)).toEqual(["row 0", "row 1", "row 2"]);
   });
 });

@@ -45,7 +45,10 @@ export interface CsvStreamOptions {
  * reader consumes them, a few hundred at a time; cancelling the response stops the source, and so
  * does a reader that stops reading: a stalled download must not hold a database cursor forever.
  */
-export function csvStream(rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>, opts: CsvStreamOptions = {}): ReadableStream<Uint8Array> {
+export function csvStream(
+  rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>,
+  opts: CsvStreamOptions = {},
+): ReadableStream<Uint8Array> {
   const { stallTimeoutMs = EXPORT_STALL_TIMEOUT_MS, rowsPerPiece = ROWS_PER_PIECE } = opts;
   const source: AsyncIterator<readonly CsvCell[]> | Iterator<readonly CsvCell[]> =
     Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
@@ -69,7 +72,11 @@ export function csvStream(rows: AsyncIterable<readonly CsvCell[]> | Iterable<rea
       if (piece.length > 0) controller.enqueue(encoder.encode(stringify(piece, OPTIONS)));
       if (done) return controller.close();
       stall = setTimeout(() => {
-        controller.error(new Error(`export stalled: the reader took more than ${stallTimeoutMs / 1000} s to read on`));
+        controller.error(
+          new Error(
+            `export stalled: the reader took more than ${stallTimeoutMs / 1000} s to read on`,
+          ),
+        );
         void Promise.resolve(source.return?.()).catch(() => undefined);
       }, stallTimeoutMs);
     },
@@ -88,7 +95,10 @@ export function csvFilename(name: string): string {
 }
 
 /** An attachment response streaming the rows. */
-export function csvResponse(filename: string, rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>): Response {
+export function csvResponse(
+  filename: string,
+  rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>,
+): Response {
   return new Response(csvStream(rows), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -34,8 +34,20 @@ export const FOCUS_EXPORT_HEADER = [...FOCUS_COLUMNS, ...FOCUS_EXTRA_COLUMNS] as
 export type TFocusExportColumn = (typeof FOCUS_EXPORT_HEADER)[number];
 
 /** The four cost metrics, parsed as exact decimals on import and written from numeric columns on export. */
-export const FOCUS_COST_COLUMNS = ["BilledCost", "EffectiveCost", "ListCost", "ContractedCost"] as const;
+export const FOCUS_COST_COLUMNS = [
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "ContractedCost",
+] as const;
 
 /** Columns an import cannot do without (FOCUS 1.0 and later all carry them). */
-export const FOCUS_REQUIRED_ON_IMPORT = ["BilledCost", "EffectiveCost", "ListCost", "BillingAccountId", "BillingPeriodStart", "ChargePeriodStart", "ProviderName"] as const;
-
+export const FOCUS_REQUIRED_ON_IMPORT = [
+  "BilledCost",
+  "EffectiveCost",
+  "ListCost",
+  "BillingAccountId",
+  "BillingPeriodStart",
+  "ChargePeriodStart",
+  "ProviderName",
+] as const;

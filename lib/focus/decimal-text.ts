@@ -16,7 +16,8 @@ export function parseFocusDecimal(text: string): { value: string } | { error: st
     return { error: `"${text}" is not a number` };
   }
   if (!d.isFinite()) return { error: `"${text}" is not a finite number` };
-  if (d.decimalPlaces() > MAX_SCALE) return { error: `"${text}" has more than ${MAX_SCALE} decimal places` };
+  if (d.decimalPlaces() > MAX_SCALE)
+    return { error: `"${text}" has more than ${MAX_SCALE} decimal places` };
   if (d.abs().gte(MAX_ABS)) return { error: `"${text}" is too large` };
   return { value: d.toFixed() };
 }

@@ -19,30 +19,60 @@ export interface FocusExportQuery {
 }
 
 const ZTags = z.record(z.string(), z.unknown()).catch({});
-const ZCost = z.object({ account_id: z.string(), account_name: z.string().nullable(), month: z.string(), service: z.string(), unblended: z.string(), amortized: z.string(), net: z.string(), source: z.string() });
-const ZCharge = z.object({ import_id: z.string(), row: z.record(z.string(), z.string().nullable()), billed: z.string(), effective: z.string(), list: z.string(), contracted: z.string() });
+const ZCost = z.object({
+  account_id: z.string(),
+  account_name: z.string().nullable(),
+  month: z.string(),
+  service: z.string(),
+  unblended: z.string(),
+  amortized: z.string(),
+  net: z.string(),
+  source: z.string(),
+});
+const ZCharge = z.object({
+  import_id: z.string(),
+  row: z.record(z.string(), z.string().nullable()),
+  billed: z.string(),
+  effective: z.string(),
+  list: z.string(),
+  contracted: z.string(),
+});
 const ZAccountTags = z.array(z.object({ id: z.string(), tags: z.unknown() }));
 const ZBilling = z.object({ id: z.string(), name: z.string().nullable() });
 
 const toCells = (r: FocusRecord): CsvCell[] => FOCUS_EXPORT_HEADER.map((c) => r[c] ?? null);
 
 function stringTags(value: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries(ZTags.parse(value)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  return Object.fromEntries(
+    Object.entries(ZTags.parse(value)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])),
+  );
 }
 
-export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): AsyncGenerator<CsvCell[]> {
+export async function* focusCsvRows(
+  databaseUrl: string,
+  q: FocusExportQuery,
+): AsyncGenerator<CsvCell[]> {
   const client = await connectExport(databaseUrl);
   let finished = false;
   try {
     yield [...FOCUS_EXPORT_HEADER];
     const ids = q.accountIds ? [...q.accountIds] : null;
-    const billingRows = await client.query(`SELECT o.management_account_id AS id, a.name FROM organization o LEFT JOIN account a ON a.id = o.management_account_id LIMIT 1`);
+    const billingRows = await client.query(
+      `SELECT o.management_account_id AS id, a.name FROM organization o LEFT JOIN account a ON a.id = o.management_account_id LIMIT 1`,
+    );
     const b = ZBilling.safeParse(billingRows.rows[0]);
-    const billing: BillingAccount = b.success ? { id: b.data.id, name: b.data.name ?? "" } : { id: "", name: "" };
+    const billing: BillingAccount = b.success
+      ? { id: b.data.id, name: b.data.name ?? "" }
+      : { id: "", name: "" };
 
     // An account's tags are the same on each of its rows: read them once, not with every cost row.
-    const accountTags = await client.query(`SELECT id, tags FROM account WHERE ($1::text[] IS NULL OR id = ANY($1::text[]))`, [ids]);
-    const tagsByAccount = new Map(ZAccountTags.parse(accountTags.rows).map((a) => [a.id, stringTags(a.tags)]));
+    const accountTags = await client.query(
+      `SELECT id, tags FROM account WHERE ($1::text[] IS NULL OR id = ANY($1::text[]))`,
+      [ids],
+    );
+    const tagsByAccount = new Map(
+      ZAccountTags.parse(accountTags.rows).map((a) => [a.id, stringTags(a.tags)]),
+    );
 
     const costs = queryRows(
       client,
@@ -57,7 +87,22 @@ export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): A
     for await (const raw of costs) {
       const r = ZCost.parse(raw);
       const tags = tagsByAccount.get(r.account_id) ?? {};
-      yield toCells(mapCostRow({ accountId: r.account_id, accountName: r.account_name, month: r.month, service: r.service, unblended: r.unblended, amortized: r.amortized, net: r.net, source: r.source, tags }, billing));
+      yield toCells(
+        mapCostRow(
+          {
+            accountId: r.account_id,
+            accountName: r.account_name,
+            month: r.month,
+            service: r.service,
+            unblended: r.unblended,
+            amortized: r.amortized,
+            net: r.net,
+            source: r.source,
+            tags,
+          },
+          billing,
+        ),
+      );
     }
 
     const charges = queryRows(
@@ -80,9 +125,21 @@ export async function* focusCsvRows(databaseUrl: string, q: FocusExportQuery): A
 function importedRecord(r: z.infer<typeof ZCharge>): FocusRecord {
   const out: FocusRecord = {};
   for (const c of FOCUS_COLUMNS) out[c] = r.row[c] ?? null;
-  const typed = { BilledCost: r.billed, EffectiveCost: r.effective, ListCost: r.list, ContractedCost: r.contracted };
-  for (const c of FOCUS_COST_COLUMNS) if (r.row[c] !== null && r.row[c] !== undefined) out[c] = trimDecimal(typed[c]);
-  for (const c of ["BillingPeriodStart", "BillingPeriodEnd", "ChargePeriodStart", "ChargePeriodEnd"] as const) out[c] = isoStamp(out[c] ?? null);
+  const typed = {
+    BilledCost: r.billed,
+    EffectiveCost: r.effective,
+    ListCost: r.list,
+    ContractedCost: r.contracted,
+  };
+  for (const c of FOCUS_COST_COLUMNS)
+    if (r.row[c] !== null && r.row[c] !== undefined) out[c] = trimDecimal(typed[c]);
+  for (const c of [
+    "BillingPeriodStart",
+    "BillingPeriodEnd",
+    "ChargePeriodStart",
+    "ChargePeriodEnd",
+  ] as const)
+    out[c] = isoStamp(out[c] ?? null);
   out.x_Source = r.import_id;
   return out;
 }

@@ -17,14 +17,21 @@ const SAMPLE = "/work/shared/data/focus_sample.csv";
 const ZRecords = z.array(z.record(z.string(), z.string()));
 
 /** BilledCost and EffectiveCost per "provider|SubAccountId", exact. */
-function sums(records: Record<string, string>[]): Map<string, { billed: string; effective: string }> {
+function sums(
+  records: Record<string, string>[],
+): Map<string, { billed: string; effective: string }> {
   const acc = new Map<string, { billed: Decimal; effective: Decimal }>();
   for (const r of records) {
     const key = `${r.ProviderName}|${r.SubAccountId === "NULL" ? "" : (r.SubAccountId ?? "")}`;
     const cur = acc.get(key) ?? { billed: new Decimal(0), effective: new Decimal(0) };
-    acc.set(key, { billed: cur.billed.plus(r.BilledCost ?? "0"), effective: cur.effective.plus(r.EffectiveCost || "0") });
+    acc.set(key, {
+      billed: cur.billed.plus(r.BilledCost ?? "0"),
+      effective: cur.effective.plus(r.EffectiveCost || "0"),
+    });
   }
-  return new Map([...acc].map(([k, v]) => [k, { billed: v.billed.toFixed(), effective: v.effective.toFixed() }]));
+  return new Map(
+    [...acc].map(([k, v]) => [k, { billed: v.billed.toFixed(), effective: v.effective.toFixed() }]),
+  );
 }
 
 const readCsv = (text: string) => ZRecords.parse(parse(text, { columns: true, bom: true }));
@@ -46,19 +53,36 @@ describe("FOCUS import and export", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function exportText(from = "2024-09-01", to = "2024-10-01", accountIds: Set<string> | null = null): Promise<string> {
+  async function exportText(
+    from = "2024-09-01",
+    to = "2024-10-01",
+    accountIds: Set<string> | null = null,
+  ): Promise<string> {
     return new Response(csvStream(focusCsvRows(tdb.url, { from, to, accountIds }))).text();
   }
 
   it("imports the FinOps Foundation sample: BilledCost per provider and SubAccountId equals the file's sums exactly", async () => {
     const summary = await importFocusFile(db, SAMPLE, "test");
-    expect(summary).toMatchObject({ rows: 1000, replaced: 0, billingPeriods: ["2024-09", "2024-10"] });
-    expect(summary.providers.map((p) => [p.providerName, p.rows])).toEqual([["AWS", 942], ["Microsoft", 51], ["Oracle", 7]]);
+    expect(summary).toMatchObject({
+      rows: 1000,
+      replaced: 0,
+      billingPeriods: ["2024-09", "2024-10"],
+    });
+    expect(summary.providers.map((p) => [p.providerName, p.rows])).toEqual([
+      ["AWS", 942],
+      ["Microsoft", 51],
+      ["Oracle", 7],
+    ]);
     const rows = z
       .array(z.object({ provider_name: z.string(), sub: z.string(), billed: z.string() }))
-      .parse(await db.$queryRaw`SELECT provider_name, coalesce(sub_account_id, '') AS sub, sum(billed_cost)::text AS billed FROM focus_charge GROUP BY 1, 2`);
+      .parse(
+        await db.$queryRaw`SELECT provider_name, coalesce(sub_account_id, '') AS sub, sum(billed_cost)::text AS billed FROM focus_charge GROUP BY 1, 2`,
+      );
     expect(rows).toHaveLength(fileSums.size);
-    for (const r of rows) expect(new Decimal(r.billed).toFixed(), `${r.provider_name}|${r.sub}`).toBe(fileSums.get(`${r.provider_name}|${r.sub}`)?.billed);
+    for (const r of rows)
+      expect(new Decimal(r.billed).toFixed(), `${r.provider_name}|${r.sub}`).toBe(
+        fileSums.get(`${r.provider_name}|${r.sub}`)?.billed,
+      );
     const raw = await db.focusCharge.findFirstOrThrow({ where: { providerName: "Oracle" } });
     const oracle = z.object({ ContractedCost: z.null(), Id: z.string() }).safeParse(raw.row);
     expect(oracle.success).toBe(true);
@@ -88,7 +112,11 @@ describe("FOCUS import and export", () => {
     try {
       const summary = await importFocusFile(db2, file, "test");
       expect(summary.rows).toBe(1000);
-      const back = z.array(z.object({ k: z.string(), billed: z.string() })).parse(await db2.$queryRaw`SELECT provider_name || '|' || coalesce(sub_account_id, '') AS k, sum(billed_cost)::text AS billed FROM focus_charge GROUP BY 1`);
+      const back = z
+        .array(z.object({ k: z.string(), billed: z.string() }))
+        .parse(
+          await db2.$queryRaw`SELECT provider_name || '|' || coalesce(sub_account_id, '') AS k, sum(billed_cost)::text AS billed FROM focus_charge GROUP BY 1`,
+        );
       for (const r of back) expect(new Decimal(r.billed).toFixed()).toBe(fileSums.get(r.k)?.billed);
     } finally {
       await db2.$disconnect();
@@ -98,15 +126,22 @@ describe("FOCUS import and export", () => {
 
   it("exports only the billing months asked for, and only a scoped caller's accounts", async () => {
     expect(readCsv(await exportText("2024-10-01", "2024-10-01"))).toHaveLength(1);
-    expect(readCsv(await exportText("2024-09-01", "2024-10-01", new Set(["51738928782"]))).length).toBeGreaterThan(0);
+    expect(
+      readCsv(await exportText("2024-09-01", "2024-10-01", new Set(["51738928782"]))).length,
+    ).toBeGreaterThan(0);
     expect(readCsv(await exportText("2024-09-01", "2024-10-01", new Set())).length).toBe(0);
   });
 
   it("refuses a file with an invalid row, whole, naming the line", async () => {
     const lines = readFileSync(SAMPLE, "utf8").split("\n");
     const bad = path.join(dir, "bad.csv");
-    writeFileSync(bad, [lines[0], lines[1], (lines[2] ?? "").replace(/^NULL,[^,]+,/, "NULL,abc,"), ""].join("\n"));
-    await expect(importFocusFile(db, bad, "test")).rejects.toThrow(/line 3: BilledCost "abc" is not a number/);
+    writeFileSync(
+      bad,
+      [lines[0], lines[1], (lines[2] ?? "").replace(/^NULL,[^,]+,/, "NULL,abc,"), ""].join("\n"),
+    );
+    await expect(importFocusFile(db, bad, "test")).rejects.toThrow(
+      /line 3: BilledCost "abc" is not a number/,
+    );
     const noHeader = path.join(dir, "not-focus.csv");
     writeFileSync(noHeader, "a,b\n1,2\n");
     await expect(importFocusFile(db, noHeader, "test")).rejects.toBeInstanceOf(FocusParseError);

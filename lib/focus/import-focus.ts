@@ -15,7 +15,13 @@ export interface FocusImportSummary {
   rows: number;
   replaced: number;
   billingPeriods: string[];
-  providers: { providerName: string; rows: number; subAccounts: number; billedCost: string; effectiveCost: string }[];
+  providers: {
+    providerName: string;
+    rows: number;
+    subAccounts: number;
+    billedCost: string;
+    effectiveCost: string;
+  }[];
 }
 
 async function fileDigest(path: string): Promise<string> {
@@ -24,10 +30,20 @@ async function fileDigest(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-const ZProvider = z.object({ provider_name: z.string(), rows: z.number(), sub_accounts: z.number(), billed: z.string(), effective: z.string() });
+const ZProvider = z.object({
+  provider_name: z.string(),
+  rows: z.number(),
+  sub_accounts: z.number(),
+  billed: z.string(),
+  effective: z.string(),
+});
 const ZPeriod = z.object({ period: z.string() });
 
-export async function importFocusFile(db: Db, path: string, actor: string): Promise<FocusImportSummary> {
+export async function importFocusFile(
+  db: Db,
+  path: string,
+  actor: string,
+): Promise<FocusImportSummary> {
   const importId = `focus-${(await fileDigest(path)).slice(0, 16)}`;
   return db.$transaction(
     async (tx) => {
@@ -63,10 +79,34 @@ export async function importFocusFile(db: Db, path: string, actor: string): Prom
         importId,
         rows,
         replaced,
-        billingPeriods: z.array(ZPeriod).parse(periods).map((p) => p.period),
-        providers: z.array(ZProvider).parse(providers).map((p) => ({ providerName: p.provider_name, rows: p.rows, subAccounts: p.sub_accounts, billedCost: p.billed, effectiveCost: p.effective })),
+        billingPeriods: z
+          .array(ZPeriod)
+          .parse(periods)
+          .map((p) => p.period),
+        providers: z
+          .array(ZProvider)
+          .parse(providers)
+          .map((p) => ({
+            providerName: p.provider_name,
+            rows: p.rows,
+            subAccounts: p.sub_accounts,
+            billedCost: p.billed,
+            effectiveCost: p.effective,
+          })),
       };
-      await tx.auditEvent.create({ data: { actor, action: "focus.import", target: importId, detail: { file: path.split("/").at(-1) ?? path, rows, replaced, billingPeriods: summary.billingPeriods } } });
+      await tx.auditEvent.create({
+        data: {
+          actor,
+          action: "focus.import",
+          target: importId,
+          detail: {
+            file: path.split("/").at(-1) ?? path,
+            rows,
+            replaced,
+            billingPeriods: summary.billingPeriods,
+          },
+        },
+      });
       return summary;
     },
     { timeout: 30 * 60_000, maxWait: 30_000 },

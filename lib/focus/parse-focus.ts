@@ -40,7 +40,8 @@ export function parseFocusDate(text: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const nullable = (v: string | undefined): string | null => (v === undefined || v === "NULL" ? null : v);
+const nullable = (v: string | undefined): string | null =>
+  v === undefined || v === "NULL" ? null : v;
 
 function toRow(cells: Record<string, string>, line: number, problems: string[]): FocusRow | null {
   const raw: Record<string, string | null> = {};
@@ -50,7 +51,8 @@ function toRow(cells: Record<string, string>, line: number, problems: string[]):
     const v = raw[col];
     return v === null || v === undefined || v.trim() === "" ? null : v;
   };
-  const required = (col: string) => text(col) ?? (problems.push(`line ${line}: ${col} is empty`), "");
+  const required = (col: string) =>
+    text(col) ?? (problems.push(`line ${line}: ${col} is empty`), "");
   const cost = (col: string, allowNull = false) => {
     const v = text(col);
     if (v === null) {
@@ -100,7 +102,10 @@ export async function* readFocusRows(input: Readable): AsyncGenerator<FocusRow> 
       skip_empty_lines: true,
       columns: (header: string[]) => {
         const missing = FOCUS_REQUIRED_ON_IMPORT.filter((c) => !header.includes(c));
-        if (missing.length) throw new FocusParseError([`the header lacks ${missing.join(", ")} (is this a FOCUS file?)`]);
+        if (missing.length)
+          throw new FocusParseError([
+            `the header lacks ${missing.join(", ")} (is this a FOCUS file?)`,
+          ]);
         return header;
       },
     }),
@@ -115,10 +120,16 @@ export async function* readFocusRows(input: Readable): AsyncGenerator<FocusRow> 
 }
 
 function chunkOf(chunk: unknown): { record: Record<string, string>; info: number } {
-  if (typeof chunk !== "object" || chunk === null || !("record" in chunk) || !("info" in chunk)) throw new Error("unexpected CSV parser output");
+  if (typeof chunk !== "object" || chunk === null || !("record" in chunk) || !("info" in chunk))
+    throw new Error("unexpected CSV parser output");
   const record: Record<string, string> = {};
-  if (typeof chunk.record === "object" && chunk.record !== null) for (const [k, v] of Object.entries(chunk.record)) record[k] = typeof v === "string" ? v : String(v);
+  if (typeof chunk.record === "object" && chunk.record !== null)
+    for (const [k, v] of Object.entries(chunk.record))
+      record[k] = typeof v === "string" ? v : String(v);
   const info = chunk.info;
-  const line = typeof info === "object" && info !== null && "lines" in info && typeof info.lines === "number" ? info.lines : 0;
+  const line =
+    typeof info === "object" && info !== null && "lines" in info && typeof info.lines === "number"
+      ? info.lines
+      : 0;
   return { record, info: line };
 }

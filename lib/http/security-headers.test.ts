@@ -2,12 +2,18 @@ import { describe, expect, it } from "vitest";
 import { newNonce, pageContentSecurityPolicy } from "./security-headers";
 
 describe("pageContentSecurityPolicy", () => {
-  const policy = pageContentSecurityPolicy({ nonce: "abc123", dev: false, formTargets: ["https://idp.example"] });
+  const policy = pageContentSecurityPolicy({
+    nonce: "abc123",
+    dev: false,
+    formTargets: ["https://idp.example"],
+  });
   const directive = (name: string) => policy.split("; ").find((d) => d.startsWith(`${name} `));
 
   it("allows only nonce'd scripts, never inline or eval in production", () => {
     expect(directive("script-src")).toBe("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
-    expect(pageContentSecurityPolicy({ nonce: "n", dev: true, formTargets: [] })).toMatch(/script-src [^;]*'unsafe-eval'/);
+    expect(pageContentSecurityPolicy({ nonce: "n", dev: true, formTargets: [] })).toMatch(
+      /script-src [^;]*'unsafe-eval'/,
+    );
   });
 
   it("cannot be framed, loads no plugins, and posts forms only to itself and the identity provider", () => {

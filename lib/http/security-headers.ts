@@ -36,12 +36,18 @@ export const STATIC_SECURITY_HEADERS: readonly { key: string; value: string }[] 
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
 /** Only over https (a TLS-terminating proxy says so in X-Forwarded-Proto): two years, subdomains included. */
-export const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
+export const HSTS = {
+  key: "Strict-Transport-Security",
+  value: "max-age=63072000; includeSubDomains",
+};
 
 /** A nonce: 128 random bits, base64. */
 export function newNonce(): string {

@@ -45,18 +45,37 @@ export function keyOf(key: Buffer): EncryptionKey {
   return { id: createHmac("sha256", key).update("orglens key id").digest("hex").slice(0, 16), key };
 }
 
-function pick(raw: string | undefined, authSecret: string | undefined, names: [string, string]): EncryptionKey | null {
+function pick(
+  raw: string | undefined,
+  authSecret: string | undefined,
+  names: [string, string],
+): EncryptionKey | null {
   if (raw) {
     const key = parseEncryptionKey(raw);
-    if (!key) throw new EncryptionKeyError(`${names[0]} must be 32 bytes written as 64 hex digits or base64 (e.g. \`openssl rand -base64 32\`).`);
+    if (!key)
+      throw new EncryptionKeyError(
+        `${names[0]} must be 32 bytes written as 64 hex digits or base64 (e.g. \`openssl rand -base64 32\`).`,
+      );
     return keyOf(key);
   }
   return authSecret ? keyOf(deriveKeyFromAuthSecret(authSecret)) : null;
 }
 
 export function keyringFromEnv(env: Record<string, string | undefined>): Keyring {
-  const current = pick(env.ORGLENS_ENCRYPTION_KEY, env.NEXTAUTH_SECRET, ["ORGLENS_ENCRYPTION_KEY", "NEXTAUTH_SECRET"]);
-  if (!current) throw new EncryptionKeyError("No key to encrypt alert channel secrets: set ORGLENS_ENCRYPTION_KEY (or NEXTAUTH_SECRET, which the key is then derived from).");
-  const previous = pick(env.ORGLENS_PREVIOUS_ENCRYPTION_KEY, env.ORGLENS_PREVIOUS_NEXTAUTH_SECRET, ["ORGLENS_PREVIOUS_ENCRYPTION_KEY", "ORGLENS_PREVIOUS_NEXTAUTH_SECRET"]);
-  return { current, readable: previous && previous.id !== current.id ? [current, previous] : [current] };
+  const current = pick(env.ORGLENS_ENCRYPTION_KEY, env.NEXTAUTH_SECRET, [
+    "ORGLENS_ENCRYPTION_KEY",
+    "NEXTAUTH_SECRET",
+  ]);
+  if (!current)
+    throw new EncryptionKeyError(
+      "No key to encrypt alert channel secrets: set ORGLENS_ENCRYPTION_KEY (or NEXTAUTH_SECRET, which the key is then derived from).",
+    );
+  const previous = pick(env.ORGLENS_PREVIOUS_ENCRYPTION_KEY, env.ORGLENS_PREVIOUS_NEXTAUTH_SECRET, [
+    "ORGLENS_PREVIOUS_ENCRYPTION_KEY",
+    "ORGLENS_PREVIOUS_NEXTAUTH_SECRET",
+  ]);
+  return {
+    current,
+    readable: previous && previous.id !== current.id ? [current, previous] : [current],
+  };
 }

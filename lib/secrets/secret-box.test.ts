@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { deriveKeyFromAuthSecret, keyOf, keyringFromEnv, parseEncryptionKey } from "./encryption-key";
+import {
+  deriveKeyFromAuthSecret,
+  keyOf,
+  keyringFromEnv,
+  parseEncryptionKey,
+} from "./encryption-key";
 import { isSealed, openSecret, sealSecret, SecretUnreadableError } from "./secret-box";
 
 const raw = randomBytes(32);
@@ -18,9 +23,26 @@ describe("sealed secrets", () => {
   });
 
   it.each([
-    ["an unknown key id", () => openSecret([other], sealSecret(key, "x", "aad"), "aad"), /not configured/],
-    ["another channel's AAD", () => openSecret([key], sealSecret(key, "x", "ch-1:secret"), "ch-2:secret"), /failed authentication/],
-    ["an altered ciphertext", () => openSecret([key], { ...sealSecret(key, "abc", "aad"), data: Buffer.from("abd").toString("base64url") }, "aad"), /failed authentication/],
+    [
+      "an unknown key id",
+      () => openSecret([other], sealSecret(key, "x", "aad"), "aad"),
+      /not configured/,
+    ],
+    [
+      "another channel's AAD",
+      () => openSecret([key], sealSecret(key, "x", "ch-1:secret"), "ch-2:secret"),
+      /failed authentication/,
+    ],
+    [
+      "an altered ciphertext",
+      () =>
+        openSecret(
+          [key],
+          { ...sealSecret(key, "abc", "aad"), data: Buffer.from("abd").toString("base64url") },
+          "aad",
+        ),
+      /failed authentication/,
+    ],
   ])("refuses %s", (_what, open, message) => {
     expect(open).toThrow(SecretUnreadableError);
     expect(open).toThrow(message);
@@ -43,7 +65,10 @@ describe("encryption keys", () => {
 
   it("prefers ORGLENS_ENCRYPTION_KEY, else derives a stable key from NEXTAUTH_SECRET", () => {
     const secret = "n".repeat(40);
-    expect(keyringFromEnv({ ORGLENS_ENCRYPTION_KEY: raw.toString("hex"), NEXTAUTH_SECRET: secret }).current.id).toBe(key.id);
+    expect(
+      keyringFromEnv({ ORGLENS_ENCRYPTION_KEY: raw.toString("hex"), NEXTAUTH_SECRET: secret })
+        .current.id,
+    ).toBe(key.id);
     const derived = keyringFromEnv({ NEXTAUTH_SECRET: secret }).current;
     expect(derived.key.equals(deriveKeyFromAuthSecret(secret))).toBe(true);
     expect(derived.key.equals(Buffer.from(secret))).toBe(false);
@@ -51,9 +76,17 @@ describe("encryption keys", () => {
   });
 
   it("keeps a previous key readable during a rotation, and explains a missing or malformed key", () => {
-    const ring = keyringFromEnv({ ORGLENS_ENCRYPTION_KEY: raw.toString("base64"), ORGLENS_PREVIOUS_NEXTAUTH_SECRET: "p".repeat(40) });
-    expect(ring.readable.map((k) => k.id)).toEqual([key.id, keyOf(deriveKeyFromAuthSecret("p".repeat(40))).id]);
+    const ring = keyringFromEnv({
+      ORGLENS_ENCRYPTION_KEY: raw.toString("base64"),
+      ORGLENS_PREVIOUS_NEXTAUTH_SECRET: "p".repeat(40),
+    });
+    expect(ring.readable.map((k) => k.id)).toEqual([
+      key.id,
+      keyOf(deriveKeyFromAuthSecret("p".repeat(40))).id,
+    ]);
     expect(() => keyringFromEnv({})).toThrow(/set ORGLENS_ENCRYPTION_KEY/);
-    expect(() => keyringFromEnv({ ORGLENS_ENCRYPTION_KEY: "short" })).toThrow(/64 hex digits or base64/);
+    expect(() => keyringFromEnv({ ORGLENS_ENCRYPTION_KEY: "short" })).toThrow(
+      /64 hex digits or base64/,
+    );
   });
 });

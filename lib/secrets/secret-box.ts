@@ -31,18 +31,32 @@ export function sealSecret(key: EncryptionKey, plaintext: string, aad: string): 
   const cipher = createCipheriv("aes-256-gcm", key.key, iv);
   cipher.setAAD(Buffer.from(aad, "utf8"));
   const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return { v: 1, kid: key.id, iv: iv.toString("base64url"), tag: cipher.getAuthTag().toString("base64url"), data: data.toString("base64url") };
+  return {
+    v: 1,
+    kid: key.id,
+    iv: iv.toString("base64url"),
+    tag: cipher.getAuthTag().toString("base64url"),
+    data: data.toString("base64url"),
+  };
 }
 
 export function openSecret(keys: readonly EncryptionKey[], sealed: TSealed, aad: string): string {
   const key = keys.find((k) => k.id === sealed.kid);
-  if (!key) throw new SecretUnreadableError(`a stored secret is sealed under key ${sealed.kid}, which is not configured (set ORGLENS_ENCRYPTION_KEY, or ORGLENS_PREVIOUS_ENCRYPTION_KEY during a rotation)`);
+  if (!key)
+    throw new SecretUnreadableError(
+      `a stored secret is sealed under key ${sealed.kid}, which is not configured (set ORGLENS_ENCRYPTION_KEY, or ORGLENS_PREVIOUS_ENCRYPTION_KEY during a rotation)`,
+    );
   try {
     const decipher = createDecipheriv("aes-256-gcm", key.key, Buffer.from(sealed.iv, "base64url"));
     decipher.setAAD(Buffer.from(aad, "utf8"));
     decipher.setAuthTag(Buffer.from(sealed.tag, "base64url"));
-    return Buffer.concat([decipher.update(Buffer.from(sealed.data, "base64url")), decipher.final()]).toString("utf8");
+    return Buffer.concat([
+      decipher.update(Buffer.from(sealed.data, "base64url")),
+      decipher.final(),
+    ]).toString("utf8");
   } catch {
-    throw new SecretUnreadableError(`a stored secret under key ${sealed.kid} failed authentication (altered, or moved from another channel)`);
+    throw new SecretUnreadableError(
+      `a stored secret under key ${sealed.kid} failed authentication (altered, or moved from another channel)`,
+    );
   }
 }

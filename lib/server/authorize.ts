@@ -11,7 +11,8 @@ export function requireOrgAdmin(principal: Pick<Principal, "role" | "scope">, wh
   if (principal.role !== "admin" || principal.scope.ouIds !== null) throw forbidden(why);
 }
 
-export const isOrgAdmin = (principal: Pick<Principal, "role" | "scope">): boolean => principal.role === "admin" && principal.scope.ouIds === null;
+export const isOrgAdmin = (principal: Pick<Principal, "role" | "scope">): boolean =>
+  principal.role === "admin" && principal.scope.ouIds === null;
 
 /** True when every OU id exists and lies inside the scope's subtrees (an unscoped caller: every existing OU). */
 export async function ousInScope(db: Db, scope: Scope, ouIds: readonly string[]): Promise<boolean> {

@@ -5,7 +5,13 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { CACHE_HEADER, dataVersion, withResponseCache } from "./response-cache";
 
-const admin: Principal = { kind: "user", email: "ada@example.com", name: null, role: "admin", scope: { ouIds: null } };
+const admin: Principal = {
+  kind: "user",
+  email: "ada@example.com",
+  name: null,
+  role: "admin",
+  scope: { ouIds: null },
+};
 const scoped: Principal = { ...admin, role: "analyst", scope: { ouIds: ["ou-a"] } };
 
 describe("response cache", () => {
@@ -17,7 +23,8 @@ describe("response cache", () => {
     const res = await withResponseCache(db, new Request(url, { headers }), principal, compute);
     return { state: res.headers.get(CACHE_HEADER), body: (await res.json()) as { n: number } };
   };
-  const write = () => db.$executeRaw`INSERT INTO setting (key, value, updated_at) VALUES ('cache-test', '1'::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`;
+  const write = () =>
+    db.$executeRaw`INSERT INTO setting (key, value, updated_at) VALUES ('cache-test', '1'::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`;
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -34,20 +41,41 @@ describe("response cache", () => {
   });
 
   it("answers the same URL for the same role and scope from the cache until the data changes", async () => {
-    expect(await ask("http://x/api/v1/costs?b=2&a=1", admin)).toEqual({ state: "miss", body: { n: 1 } });
+    expect(await ask("http://x/api/v1/costs?b=2&a=1", admin)).toEqual({
+      state: "miss",
+      body: { n: 1 },
+    });
     // Parameter order does not matter.
-    expect(await ask("http://x/api/v1/costs?a=1&b=2", admin)).toEqual({ state: "hit", body: { n: 1 } });
+    expect(await ask("http://x/api/v1/costs?a=1&b=2", admin)).toEqual({
+      state: "hit",
+      body: { n: 1 },
+    });
     // Another scope, another URL: computed on their own.
-    expect(await ask("http://x/api/v1/costs?a=1&b=2", scoped)).toEqual({ state: "miss", body: { n: 2 } });
-    expect(await ask("http://x/api/v1/costs?a=1&b=3", admin)).toEqual({ state: "miss", body: { n: 3 } });
+    expect(await ask("http://x/api/v1/costs?a=1&b=2", scoped)).toEqual({
+      state: "miss",
+      body: { n: 2 },
+    });
+    expect(await ask("http://x/api/v1/costs?a=1&b=3", admin)).toEqual({
+      state: "miss",
+      body: { n: 3 },
+    });
     await write();
-    expect(await ask("http://x/api/v1/costs?a=1&b=2", admin)).toEqual({ state: "miss", body: { n: 4 } });
-    expect(await ask("http://x/api/v1/costs?a=1&b=2", admin)).toEqual({ state: "hit", body: { n: 4 } });
+    expect(await ask("http://x/api/v1/costs?a=1&b=2", admin)).toEqual({
+      state: "miss",
+      body: { n: 4 },
+    });
+    expect(await ask("http://x/api/v1/costs?a=1&b=2", admin)).toEqual({
+      state: "hit",
+      body: { n: 4 },
+    });
   });
 
   it("recomputes on Cache-Control: no-cache", async () => {
     await ask("http://x/api/v1/overview", admin);
-    expect(await ask("http://x/api/v1/overview", admin, { "cache-control": "no-cache" })).toEqual({ state: "bypass", body: { n: 2 } });
+    expect(await ask("http://x/api/v1/overview", admin, { "cache-control": "no-cache" })).toEqual({
+      state: "bypass",
+      body: { n: 2 },
+    });
     expect(await ask("http://x/api/v1/overview", admin)).toEqual({ state: "hit", body: { n: 2 } });
   });
 
@@ -58,7 +86,9 @@ describe("response cache", () => {
       // A long write transaction (a collection run storing) is open, nothing after it has finished:
       // answers are cached under the current version, and its commit moves the version.
       await slow.query("BEGIN");
-      await slow.query(`INSERT INTO setting (key, value, updated_at) VALUES ('slow', '1'::jsonb, now())`);
+      await slow.query(
+        `INSERT INTO setting (key, value, updated_at) VALUES ('slow', '1'::jsonb, now())`,
+      );
       expect(await ask("http://x/api/v1/kpis", admin)).toEqual({ state: "miss", body: { n: 1 } });
       expect(await ask("http://x/api/v1/kpis", admin)).toEqual({ state: "hit", body: { n: 1 } });
       // A later write finishes first: the open one would no longer move the version when it commits,
@@ -77,7 +107,12 @@ describe("response cache", () => {
   });
 
   it("passes a Response from the handler through uncached", async () => {
-    const res = await withResponseCache(db, new Request("http://x/api/v1/costs/export"), admin, () => Promise.resolve(new Response("a,b\n")));
+    const res = await withResponseCache(
+      db,
+      new Request("http://x/api/v1/costs/export"),
+      admin,
+      () => Promise.resolve(new Response("a,b\n")),
+    );
     expect(res.headers.get(CACHE_HEADER)).toBeNull();
     expect(await res.text()).toBe("a,b\n");
   });

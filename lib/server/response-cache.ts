@@ -43,7 +43,10 @@ export async function dataVersion(db: Db): Promise<string | null> {
 
 function wantsFresh(req: Request): boolean {
   const control = req.headers.get("cache-control") ?? "";
-  return /\bno-cache\b|\bno-store\b/i.test(control) || /\bno-cache\b/i.test(req.headers.get("pragma") ?? "");
+  return (
+    /\bno-cache\b|\bno-store\b/i.test(control) ||
+    /\bno-cache\b/i.test(req.headers.get("pragma") ?? "")
+  );
 }
 
 function keyOf(version: string, principal: Principal, url: URL): string {
@@ -53,11 +56,18 @@ function keyOf(version: string, principal: Principal, url: URL): string {
 }
 
 function json(body: string, state: "hit" | "miss" | "bypass"): Response {
-  return new NextResponse(body, { headers: { "content-type": "application/json", [CACHE_HEADER]: state } });
+  return new NextResponse(body, {
+    headers: { "content-type": "application/json", [CACHE_HEADER]: state },
+  });
 }
 
 /** Answers from the cache when the data has not changed since the same caller class asked the same URL. */
-export async function withResponseCache(db: Db, req: Request, principal: Principal, compute: () => Promise<Response | object>): Promise<Response> {
+export async function withResponseCache(
+  db: Db,
+  req: Request,
+  principal: Principal,
+  compute: () => Promise<Response | object>,
+): Promise<Response> {
   const version = await dataVersion(db);
   const key = version ? keyOf(version, principal, new URL(req.url)) : null;
   const fresh = wantsFresh(req);

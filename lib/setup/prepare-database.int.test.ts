@@ -15,7 +15,9 @@ describe("the demo's role bindings exist only in a demo deployment", () => {
 
   it("refuses to load the demo outside a demo deployment, and binds no demo group", async () => {
     delete process.env.ORGLENS_DEPLOYMENT;
-    await expect(prepareDatabase(t.url, { demo: true, demoAccounts: 24, demoHistory: 0 })).rejects.toThrow(/ORGLENS_DEPLOYMENT=demo/);
+    await expect(
+      prepareDatabase(t.url, { demo: true, demoAccounts: 24, demoHistory: 0 }),
+    ).rejects.toThrow(/ORGLENS_DEPLOYMENT=demo/);
     expect(await t.db.roleBinding.count()).toBe(0);
     expect(await t.db.organization.count()).toBe(0);
   });
@@ -26,7 +28,6 @@ describe("the demo's role bindings exist only in a demo deployment", () => {
     expect(run.status).not.toBe("failed");
     expect(await t.db.roleBinding.count()).toBe(0);
   }, 120_000);
-
 });
 
 describe("in a demo deployment", () => {
@@ -35,7 +36,11 @@ describe("in a demo deployment", () => {
   it("loading the demo binds the demo sign-in's groups to roles", async () => {
     process.env.ORGLENS_DEPLOYMENT = "demo";
     await prepareDatabase(t.url, { demo: true, demoAccounts: 24, demoHistory: 0 });
-    const groups = (await t.db.roleBinding.findMany({ select: { group: true } })).map((b) => b.group);
-    expect(groups).toEqual(expect.arrayContaining([DEMO_GROUPS.admin, DEMO_GROUPS.analyst, DEMO_GROUPS.viewer]));
+    const groups = (await t.db.roleBinding.findMany({ select: { group: true } })).map(
+      (b) => b.group,
+    );
+    expect(groups).toEqual(
+      expect.arrayContaining([DEMO_GROUPS.admin, DEMO_GROUPS.analyst, DEMO_GROUPS.viewer]),
+    );
   }, 120_000);
 });

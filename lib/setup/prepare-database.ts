@@ -18,7 +18,9 @@ export interface PrepareOptions {
 export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions): Promise<void> {
   const log = opts.log ?? (() => {});
   if (opts.demo && !isDemoDeploymentEnv({ ORGLENS_DEPLOYMENT: process.env.ORGLENS_DEPLOYMENT })) {
-    throw new Error("The demo organization is only loaded in a demo deployment: set ORGLENS_DEPLOYMENT=demo (npm run demo does).");
+    throw new Error(
+      "The demo organization is only loaded in a demo deployment: set ORGLENS_DEPLOYMENT=demo (npm run demo does).",
+    );
   }
   const { applied } = await applyMigrations(databaseUrl, { log });
   if (applied.length) log(`Applied ${applied.length} migration(s): ${applied.join(", ")}`);
@@ -28,10 +30,16 @@ export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions)
     if ((await db.organization.count()) > 0) return;
     log("Loading the demo organization…");
     const started = Date.now();
-    const result = await loadDemo(db, databaseUrl, { accounts: opts.demoAccounts, history: opts.demoHistory ?? 6 });
-    if (result.status === "failed") throw new Error(`Loading the demo organization failed: ${result.error}`);
+    const result = await loadDemo(db, databaseUrl, {
+      accounts: opts.demoAccounts,
+      history: opts.demoHistory ?? 6,
+    });
+    if (result.status === "failed")
+      throw new Error(`Loading the demo organization failed: ${result.error}`);
     await bindDemoGroups(db);
-    log(`Demo organization loaded: ${result.accountsSeen} accounts, ${(opts.demoHistory ?? 6) + 1} monthly runs in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    log(
+      `Demo organization loaded: ${result.accountsSeen} accounts, ${(opts.demoHistory ?? 6) + 1} monthly runs in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
   } finally {
     await db.$disconnect();
   }

@@ -14,7 +14,13 @@ import { AccountSessions } from "../../lib/collect/sources/aws/sessions";
 import { awsConfig, BASE_CREDENTIALS, createAccount, iamIn } from "../../testing/aws/moto-org";
 import { startMoto } from "../../testing/moto";
 
-const { values } = parseArgs({ options: { accounts: { type: "string", default: "200" }, concurrency: { type: "string", default: "8,16" }, json: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: {
+    accounts: { type: "string", default: "200" },
+    concurrency: { type: "string", default: "8,16" },
+    json: { type: "boolean", default: false },
+  },
+});
 const accounts = Number(values.accounts);
 const log = (s: string) => (values.json ? console.error(s) : console.log(s));
 
@@ -39,18 +45,37 @@ try {
 
   const results = [];
   for (const concurrency of values.concurrency.split(",").map(Number)) {
-    const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], concurrency, maxAttempts: 3 });
+    const config = loadAwsConfig(
+      {},
+      { endpoint: moto.endpoint, regions: ["us-east-1"], concurrency, maxAttempts: 3 },
+    );
     const meter = new RequestMeter(1, "0.01");
     const sessions = new AccountSessions("123456789012", "aws", config, meter, BASE_CREDENTIALS);
-    const tree = await readOrgTree(sessions.base.organizations(), concurrency, new Date().toISOString());
+    const tree = await readOrgTree(
+      sessions.base.organizations(),
+      concurrency,
+      new Date().toISOString(),
+    );
     const started = performance.now();
-    const { audits } = await auditAccounts({ sessions, config, notes: new RunNotes(), hub: null, now: new Date() }, tree.accounts, () => {});
+    const { audits } = await auditAccounts(
+      { sessions, config, notes: new RunNotes(), hub: null, now: new Date() },
+      tree.accounts,
+      () => {},
+    );
     const seconds = (performance.now() - started) / 1000;
     sessions.base.destroy();
     const requests = Object.values(meter.report().apiRequests).reduce((a, b) => a + b, 0);
     const audited = audits.filter((a) => a.status === "audited").length;
-    results.push({ accounts: audits.length, audited, concurrency, seconds: Number(seconds.toFixed(1)), requests });
-    log(`${audits.length} accounts (${audited} audited), concurrency ${concurrency}: audit phase ${seconds.toFixed(1)} s, ${requests} API requests`);
+    results.push({
+      accounts: audits.length,
+      audited,
+      concurrency,
+      seconds: Number(seconds.toFixed(1)),
+      requests,
+    });
+    log(
+      `${audits.length} accounts (${audited} audited), concurrency ${concurrency}: audit phase ${seconds.toFixed(1)} s, ${requests} API requests`,
+    );
   }
   if (values.json) console.log(JSON.stringify({ awsAudit: results }));
 } finally {

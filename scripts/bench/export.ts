@@ -38,7 +38,9 @@ const FOCUS_COPY = (first: string, last: string) => `
   WHERE cm.month BETWEEN '${first}'::date AND '${last}'::date
   ORDER BY cm.month, cm.account_id, cm.service, cm.source`;
 
-async function countLines(body: ReadableStream<Uint8Array> | AsyncIterable<Buffer | Uint8Array>): Promise<number> {
+async function countLines(
+  body: ReadableStream<Uint8Array> | AsyncIterable<Buffer | Uint8Array>,
+): Promise<number> {
   let lines = 0;
   for await (const chunk of body as AsyncIterable<Uint8Array>) {
     for (const byte of chunk) if (byte === 10) lines++;
@@ -48,7 +50,8 @@ async function countLines(body: ReadableStream<Uint8Array> | AsyncIterable<Buffe
 
 async function download(server: BenchServer, route: string): Promise<number> {
   const res = await fetch(`${server.baseUrl}${route}`, { headers: { cookie: server.cookie } });
-  if (!res.ok || !res.body) throw new Error(`GET ${route}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+  if (!res.ok || !res.body)
+    throw new Error(`GET ${route}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
   return countLines(res.body);
 }
 
@@ -62,13 +65,31 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ value: T; seconds: numb
   return { value, seconds: (performance.now() - started) / 1000 };
 }
 
-function exportCase(name: string, requests: number, rows: number, seconds: number, copy: { rows: number; seconds: number }): ExportCase {
+function exportCase(
+  name: string,
+  requests: number,
+  rows: number,
+  seconds: number,
+  copy: { rows: number; seconds: number },
+): ExportCase {
   const rowsPerSecond = Math.round(rows / seconds);
   const copyRowsPerSecond = Math.round(copy.rows / copy.seconds);
-  return { name, requests, rows, seconds: Math.round(seconds * 100) / 100, rowsPerSecond, copyRowsPerSecond, ratioToCopy: Math.round((rowsPerSecond / copyRowsPerSecond) * 100) / 100 };
+  return {
+    name,
+    requests,
+    rows,
+    seconds: Math.round(seconds * 100) / 100,
+    rowsPerSecond,
+    copyRowsPerSecond,
+    ratioToCopy: Math.round((rowsPerSecond / copyRowsPerSecond) * 100) / 100,
+  };
 }
 
-export async function benchExport(server: BenchServer, databaseUrl: string, months: string[]): Promise<ExportFigures> {
+export async function benchExport(
+  server: BenchServer,
+  databaseUrl: string,
+  months: string[],
+): Promise<ExportFigures> {
   const first = months[0];
   const last = months.at(-1);
   if (!first || !last) throw new Error("no months to export");
@@ -80,7 +101,8 @@ export async function benchExport(server: BenchServer, databaseUrl: string, mont
     // Rows without the header line of each file, on both sides.
     const chargeback = await timed(async () => {
       let rows = 0;
-      for (const m of months) rows += (await download(server, `/api/v1/chargeback/export?month=${m.slice(0, 7)}`)) - 1;
+      for (const m of months)
+        rows += (await download(server, `/api/v1/chargeback/export?month=${m.slice(0, 7)}`)) - 1;
       return rows;
     });
     const chargebackCopy = await timed(async () => {
@@ -88,12 +110,32 @@ export async function benchExport(server: BenchServer, databaseUrl: string, mont
       for (const m of months) rows += (await copyRows(client, CHARGEBACK_COPY(m))) - 1;
       return rows;
     });
-    const focus = await timed(async () => (await download(server, `/api/v1/chargeback/focus?from=${first.slice(0, 7)}&to=${last.slice(0, 7)}`)) - 1);
-    const focusCopy = await timed(async () => (await copyRows(client, FOCUS_COPY(first, last))) - 1);
+    const focus = await timed(
+      async () =>
+        (await download(
+          server,
+          `/api/v1/chargeback/focus?from=${first.slice(0, 7)}&to=${last.slice(0, 7)}`,
+        )) - 1,
+    );
+    const focusCopy = await timed(
+      async () => (await copyRows(client, FOCUS_COPY(first, last))) - 1,
+    );
     return {
       cases: [
-        exportCase(`chargeback CSV, ${months.length} months`, months.length, chargeback.value, chargeback.seconds, { rows: chargebackCopy.value, seconds: chargebackCopy.seconds }),
-        exportCase(`FOCUS CSV, every cost row of ${months.length} months`, 1, focus.value, focus.seconds, { rows: focusCopy.value, seconds: focusCopy.seconds }),
+        exportCase(
+          `chargeback CSV, ${months.length} months`,
+          months.length,
+          chargeback.value,
+          chargeback.seconds,
+          { rows: chargebackCopy.value, seconds: chargebackCopy.seconds },
+        ),
+        exportCase(
+          `FOCUS CSV, every cost row of ${months.length} months`,
+          1,
+          focus.value,
+          focus.seconds,
+          { rows: focusCopy.value, seconds: focusCopy.seconds },
+        ),
       ],
       peakRssMb: peak,
       hwmMb: serverMemory(server.pid).hwmMb,

@@ -39,7 +39,11 @@ const months = 14;
 // Per process, so a trial run and a full run never share a cluster.
 const dataDir = path.join(projectRoot(), ".data", "bench-pg", `run-${process.pid}`);
 
-async function attempt<T>(what: string, errors: string[], fn: () => Promise<T>): Promise<T | undefined> {
+async function attempt<T>(
+  what: string,
+  errors: string[],
+  fn: () => Promise<T>,
+): Promise<T | undefined> {
   log(what);
   try {
     return await fn();
@@ -82,7 +86,12 @@ async function invalidateResponses(url: string): Promise<void> {
 async function main(): Promise<BenchFigures> {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(`${dataDir}.json`, { force: true });
-  const database = await startEmbeddedPostgres({ dataDir, ephemeral: true, database: "orglens_bench", log });
+  const database = await startEmbeddedPostgres({
+    dataDir,
+    ephemeral: true,
+    database: "orglens_bench",
+    log,
+  });
   let server: BenchServer | undefined;
   const errors: string[] = [];
   try {
@@ -95,23 +104,43 @@ async function main(): Promise<BenchFigures> {
     // A throw-away demo deployment: its server signs in through the demo users' groups.
     await bindDemoGroups(db, { ORGLENS_DEPLOYMENT: "demo" });
     await db.$disconnect();
-    if (result.status === "failed") throw new Error(`loading the organization failed: ${result.error}`);
+    if (result.status === "failed")
+      throw new Error(`loading the organization failed: ${result.error}`);
     const n = await counts(database.url);
-    log(`loaded in ${loadSeconds} s: ${n.monthly} monthly, ${n.daily} daily, ${n.byTag} by-tag rows`);
+    log(
+      `loaded in ${loadSeconds} s: ${n.monthly} monthly, ${n.daily} daily, ${n.byTag} by-tag rows`,
+    );
     const span = { first: n.first, last: n.last };
     const figures: BenchFigures = {
       date: new Date().toISOString().slice(0, 16).replace("T", " ") + " UTC",
       machine: `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, Node ${process.version}`,
-      organization: { accounts, months, costMonthlyRows: n.monthly, costDailyRows: n.daily, costByTagRows: n.byTag, loadSeconds },
+      organization: {
+        accounts,
+        months,
+        costMonthlyRows: n.monthly,
+        costDailyRows: n.daily,
+        costByTagRows: n.byTag,
+        loadSeconds,
+      },
       errors,
     };
-    figures.costExplorer = await attempt("Cost Explorer requests", errors, () => benchCostExplorer(accounts));
+    figures.costExplorer = await attempt("Cost Explorer requests", errors, () =>
+      benchCostExplorer(accounts),
+    );
     server = await startBenchServer(database.url, { build: !values["skip-build"], log });
     const s = server;
-    figures.showback = await attempt("showback API vs naive SQL", errors, () => benchShowback(s, database.url, span, Number(values.runs)));
-    figures.export = await attempt("CSV export vs COPY", errors, () => benchExport(s, database.url, monthRange(span.first, span.last)));
-    figures.ouTree = await attempt("OU tree page in Chromium", errors, () => benchOuTree(s, () => invalidateResponses(database.url)));
-    figures.load = await attempt(`read load, 50 clients for ${values.duration} s`, errors, () => benchLoad(s, Number(values.duration), span.last));
+    figures.showback = await attempt("showback API vs naive SQL", errors, () =>
+      benchShowback(s, database.url, span, Number(values.runs)),
+    );
+    figures.export = await attempt("CSV export vs COPY", errors, () =>
+      benchExport(s, database.url, monthRange(span.first, span.last)),
+    );
+    figures.ouTree = await attempt("OU tree page in Chromium", errors, () =>
+      benchOuTree(s, () => invalidateResponses(database.url)),
+    );
+    figures.load = await attempt(`read load, 50 clients for ${values.duration} s`, errors, () =>
+      benchLoad(s, Number(values.duration), span.last),
+    );
     return figures;
   } finally {
     await server?.stop();

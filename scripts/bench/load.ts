@@ -13,9 +13,20 @@ export interface LoadFigures {
   requests: number;
 }
 
-export async function benchLoad(server: BenchServer, seconds: number, month: string): Promise<LoadFigures> {
+export async function benchLoad(
+  server: BenchServer,
+  seconds: number,
+  month: string,
+): Promise<LoadFigures> {
   const ym = month.slice(0, 7);
-  const paths = ["/api/v1/overview", `/api/v1/costs?groupBy=ou&to=${ym}`, `/api/v1/costs?groupBy=account&from=${ym}&to=${ym}`, "/api/v1/ou-tree", "/api/v1/kpis", "/api/v1/findings"];
+  const paths = [
+    "/api/v1/overview",
+    `/api/v1/costs?groupBy=ou&to=${ym}`,
+    `/api/v1/costs?groupBy=account&from=${ym}&to=${ym}`,
+    "/api/v1/ou-tree",
+    "/api/v1/kpis",
+    "/api/v1/findings",
+  ];
   const result = await autocannon({
     url: server.baseUrl,
     connections: 50,

@@ -13,8 +13,14 @@ export interface OuTreeFigures {
 }
 
 /** `invalidate` finishes a write transaction, so the next visit's tree is computed, not cached. */
-export async function benchOuTree(server: BenchServer, invalidate: () => Promise<void>): Promise<OuTreeFigures> {
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+export async function benchOuTree(
+  server: BenchServer,
+  invalidate: () => Promise<void>,
+): Promise<OuTreeFigures> {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox"],
+  });
   try {
     const url = new URL(server.baseUrl);
     const context = await browser.newContext();
@@ -48,7 +54,11 @@ export async function benchOuTree(server: BenchServer, invalidate: () => Promise
     }
     const cached = [await measure(), await measure(), await measure()];
     const domNodes = await page.evaluate(() => document.querySelectorAll("*").length);
-    return { interactiveMs: median(computed) ?? Number.NaN, cachedInteractiveMs: median(cached) ?? Number.NaN, domNodes };
+    return {
+      interactiveMs: median(computed) ?? Number.NaN,
+      cachedInteractiveMs: median(cached) ?? Number.NaN,
+      domNodes,
+    };
   } finally {
     await browser.close();
   }

@@ -11,7 +11,14 @@ import type { ShowbackCase } from "./showback";
 export interface BenchFigures {
   date: string;
   machine: string;
-  organization: { accounts: number; months: number; costMonthlyRows: number; costDailyRows: number; costByTagRows: number; loadSeconds: number };
+  organization: {
+    accounts: number;
+    months: number;
+    costMonthlyRows: number;
+    costDailyRows: number;
+    costByTagRows: number;
+    loadSeconds: number;
+  };
   showback?: ShowbackCase[];
   export?: ExportFigures;
   ouTree?: OuTreeFigures;
@@ -25,26 +32,62 @@ const ok = (pass: boolean) => (pass ? "met" : "MISSED");
 export function rows(f: BenchFigures): string[][] {
   const out: string[][] = [["Measure", "Figure", "Target", ""]];
   const o = f.organization;
-  out.push(["Synthetic org load (generate + store + evaluate)", `${o.loadSeconds} s for ${o.accounts} accounts × ${o.months} months (${o.costMonthlyRows.toLocaleString("en")} monthly, ${o.costDailyRows.toLocaleString("en")} daily, ${o.costByTagRows.toLocaleString("en")} by-tag rows)`, "—", ""]);
+  out.push([
+    "Synthetic org load (generate + store + evaluate)",
+    `${o.loadSeconds} s for ${o.accounts} accounts × ${o.months} months (${o.costMonthlyRows.toLocaleString("en")} monthly, ${o.costDailyRows.toLocaleString("en")} daily, ${o.costByTagRows.toLocaleString("en")} by-tag rows)`,
+    "—",
+    "",
+  ]);
   for (const s of f.showback ?? []) {
-    out.push([`Showback API ${s.name}`, `p50 ${s.api.p50} ms, p95 ${s.api.p95} ms; naive SQL p50 ${s.naiveSql.p50} ms (ratio ${s.ratio})`, "p95 ≤ 150 ms, ≤ 0.25 × naive", ok(s.api.p95 <= 150 && s.ratio <= 0.25)]);
+    out.push([
+      `Showback API ${s.name}`,
+      `p50 ${s.api.p50} ms, p95 ${s.api.p95} ms; naive SQL p50 ${s.naiveSql.p50} ms (ratio ${s.ratio})`,
+      "p95 ≤ 150 ms, ≤ 0.25 × naive",
+      ok(s.api.p95 <= 150 && s.ratio <= 0.25),
+    ]);
   }
   if (f.export) {
     const e = f.export;
     for (const c of e.cases) {
       const requests = c.requests > 1 ? ` in ${c.requests} downloads` : "";
-      out.push([`Export: ${c.name}`, `${c.rows.toLocaleString("en")} rows${requests}, ${c.seconds} s = ${c.rowsPerSecond.toLocaleString("en")} rows/s; COPY TO STDOUT ${c.copyRowsPerSecond.toLocaleString("en")} rows/s (ratio ${c.ratioToCopy})`, "≥ 0.5 × COPY", ok(c.ratioToCopy >= 0.5)]);
+      out.push([
+        `Export: ${c.name}`,
+        `${c.rows.toLocaleString("en")} rows${requests}, ${c.seconds} s = ${c.rowsPerSecond.toLocaleString("en")} rows/s; COPY TO STDOUT ${c.copyRowsPerSecond.toLocaleString("en")} rows/s (ratio ${c.ratioToCopy})`,
+        "≥ 0.5 × COPY",
+        ok(c.ratioToCopy >= 0.5),
+      ]);
     }
-    out.push(["Server memory during the exports", `RSS peak ${e.peakRssMb} MB (sampled every 50 ms, process tree); VmHWM ${e.hwmMb} MB`, "RSS < 300 MB", ok(Math.max(e.peakRssMb, e.hwmMb) < 300)]);
+    out.push([
+      "Server memory during the exports",
+      `RSS peak ${e.peakRssMb} MB (sampled every 50 ms, process tree); VmHWM ${e.hwmMb} MB`,
+      "RSS < 300 MB",
+      ok(Math.max(e.peakRssMb, e.hwmMb) < 300),
+    ]);
   }
-  if (f.ouTree) out.push(["OU tree page interactive (Chromium)", `${f.ouTree.interactiveMs} ms with the tree computed, ${f.ouTree.cachedInteractiveMs} ms from the response cache; ${f.ouTree.domNodes} DOM nodes`, "< 2 s", ok(f.ouTree.interactiveMs < 2000)]);
+  if (f.ouTree)
+    out.push([
+      "OU tree page interactive (Chromium)",
+      `${f.ouTree.interactiveMs} ms with the tree computed, ${f.ouTree.cachedInteractiveMs} ms from the response cache; ${f.ouTree.domNodes} DOM nodes`,
+      "< 2 s",
+      ok(f.ouTree.interactiveMs < 2000),
+    ]);
   if (f.costExplorer) {
     const c = f.costExplorer;
-    out.push(["Cost Explorer requests (counting fake)", `backfill ${c.backfill.requests} ($${c.backfill.costUsd}), incremental ${c.incremental.requests} ($${c.incremental.costUsd}) for ${c.accounts} accounts; the backfill's ${c.backfill.monthlyRows.toLocaleString("en")} monthly rows held in ${c.backfill.heapMb} MB of heap`, "—", ""]);
+    out.push([
+      "Cost Explorer requests (counting fake)",
+      `backfill ${c.backfill.requests} ($${c.backfill.costUsd}), incremental ${c.incremental.requests} ($${c.incremental.costUsd}) for ${c.accounts} accounts; the backfill's ${c.backfill.monthlyRows.toLocaleString("en")} monthly rows held in ${c.backfill.heapMb} MB of heap`,
+      "—",
+      "",
+    ]);
   }
   if (f.load) {
     const l = f.load;
-    out.push([`Read load, ${l.connections} clients × ${l.seconds} s`, `${l.requestsPerSecond} req/s, p50 ${l.p50Ms} ms, p97.5 ${l.p95Ms} ms, ${l.errors} errors, ${l.non2xx} non-2xx of ${l.requests}`, "zero errors", ok(l.errors === 0 && l.non2xx === 0)]);
+    out.push([
+      `Read load, ${l.connections} clients × ${l.seconds} s`,
+      `${l.requestsPerSecond} req/s, p50 ${l.p50Ms} ms, p97.5 ${l.p95Ms} ms, ${l.errors} errors, ${l.non2xx} non-2xx of ${l.requests}`,
+      "zero errors",
+      ok(l.errors === 0 && l.non2xx === 0),
+    ]);
   }
   return out;
 }
@@ -64,7 +107,9 @@ export function writeBenchmarksMd(f: BenchFigures, notes: string): void {
     "",
     ...table,
     "",
-    ...(f.errors.length ? ["Not measured in this run:", "", ...f.errors.map((e) => `- ${e}`), ""] : []),
+    ...(f.errors.length
+      ? ["Not measured in this run:", "", ...f.errors.map((e) => `- ${e}`), ""]
+      : []),
     notes,
     "",
   ].join("\n");

@@ -25,7 +25,9 @@ function run(args: string[], env: NodeJS.ProcessEnv, log: (s: string) => void): 
     child.stdout.on("data", () => {});
     let err = "";
     child.stderr.on("data", (c: Buffer) => (err = (err + c.toString()).slice(-4000)));
-    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next ${args[0]} exited ${code}: ${err}`))));
+    child.once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next ${args[0]} exited ${code}: ${err}`)),
+    );
     log(`next ${args.join(" ")}`);
   });
 }
@@ -50,11 +52,15 @@ async function signIn(baseUrl: string): Promise<string> {
     body: new URLSearchParams({ csrfToken, role: "admin", callbackUrl: "/", json: "true" }),
   });
   keep(res);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`demo sign-in failed: HTTP ${res.status}`);
+  if (![...jar.keys()].some((k) => k.includes("session-token")))
+    throw new Error(`demo sign-in failed: HTTP ${res.status}`);
   return cookieHeader();
 }
 
-export async function startBenchServer(databaseUrl: string, opts: { build: boolean; log: (s: string) => void }): Promise<BenchServer> {
+export async function startBenchServer(
+  databaseUrl: string,
+  opts: { build: boolean; log: (s: string) => void },
+): Promise<BenchServer> {
   const port = await freePort();
   const baseUrl = `http://localhost:${port}`;
   const env = {
@@ -68,8 +74,13 @@ export async function startBenchServer(databaseUrl: string, opts: { build: boole
     ORGLENS_DEPLOYMENT: "demo",
     ORGLENS_DIST_DIR: DIST,
   };
-  if (opts.build || !existsSync(path.join(root, DIST, "BUILD_ID"))) await run(["build"], env, opts.log);
-  const child: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "localhost"], { cwd: root, env, stdio: ["ignore", "ignore", "pipe"] });
+  if (opts.build || !existsSync(path.join(root, DIST, "BUILD_ID")))
+    await run(["build"], env, opts.log);
+  const child: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "localhost"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr?.on("data", (c: Buffer) => (stderr = (stderr + c.toString()).slice(-4000)));
   const deadline = Date.now() + 60_000;
@@ -79,7 +90,8 @@ export async function startBenchServer(databaseUrl: string, opts: { build: boole
     } catch {
       // not listening yet
     }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`next start failed: ${stderr}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`next start failed: ${stderr}`);
     await sleep(250);
   }
   const cookie = await signIn(baseUrl);
@@ -114,7 +126,9 @@ function processTree(pid: number): number[] {
 
 function statusKb(pid: number, field: "VmRSS" | "VmHWM"): number {
   try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(
+      readFileSync(`/proc/${pid}/status`, "utf8"),
+    );
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;

@@ -26,11 +26,21 @@ const NAIVE_BY_ACCOUNT = `
   WHERE c.month = $1::date
   GROUP BY 1, 2 ORDER BY 3 DESC`;
 
-export async function benchShowback(server: BenchServer, databaseUrl: string, months: { first: string; last: string }, runs: number): Promise<ShowbackCase[]> {
+export async function benchShowback(
+  server: BenchServer,
+  databaseUrl: string,
+  months: { first: string; last: string },
+  runs: number,
+): Promise<ShowbackCase[]> {
   const get = async (query: string) => {
     // no-cache: the server computes every answer (its per-data-version response cache is measured by the read load).
-    const res = await fetch(`${server.baseUrl}/api/v1/costs?${query}`, { headers: { cookie: server.cookie, "cache-control": "no-cache" } });
-    if (!res.ok) throw new Error(`GET /api/v1/costs?${query}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+    const res = await fetch(`${server.baseUrl}/api/v1/costs?${query}`, {
+      headers: { cookie: server.cookie, "cache-control": "no-cache" },
+    });
+    if (!res.ok)
+      throw new Error(
+        `GET /api/v1/costs?${query}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`,
+      );
     await res.arrayBuffer();
   };
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -38,14 +48,33 @@ export async function benchShowback(server: BenchServer, databaseUrl: string, mo
   try {
     const ym = (d: string) => d.slice(0, 7);
     const cases = [
-      { name: "by OU, 14 months", query: `groupBy=ou&from=${ym(months.first)}&to=${ym(months.last)}`, sql: NAIVE_BY_OU, params: [months.first, months.last] },
-      { name: "by account, 1 month", query: `groupBy=account&from=${ym(months.last)}&to=${ym(months.last)}`, sql: NAIVE_BY_ACCOUNT, params: [months.last] },
+      {
+        name: "by OU, 14 months",
+        query: `groupBy=ou&from=${ym(months.first)}&to=${ym(months.last)}`,
+        sql: NAIVE_BY_OU,
+        params: [months.first, months.last],
+      },
+      {
+        name: "by account, 1 month",
+        query: `groupBy=account&from=${ym(months.last)}&to=${ym(months.last)}`,
+        sql: NAIVE_BY_ACCOUNT,
+        params: [months.last],
+      },
     ];
     const out: ShowbackCase[] = [];
     for (const c of cases) {
       const api = await timeRepeated(() => get(c.query), runs);
-      const naiveSql = await timeRepeated(() => client.query(c.sql, c.params), Math.min(runs, 15), 2);
-      out.push({ name: c.name, api, naiveSql, ratio: Math.round((api.p50 / naiveSql.p50) * 100) / 100 });
+      const naiveSql = await timeRepeated(
+        () => client.query(c.sql, c.params),
+        Math.min(runs, 15),
+        2,
+      );
+      out.push({
+        name: c.name,
+        api,
+        naiveSql,
+        ratio: Math.round((api.p50 / naiveSql.p50) * 100) / 100,
+      });
     }
     return out;
   } finally {

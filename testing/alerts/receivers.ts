@@ -28,8 +28,13 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") });
       const status = scripts.get(path)?.shift() ?? 200;
       // A body an internal service might hold, and for 3xx a redirect elsewhere: neither may reach the admin.
-      const headers = status >= 300 && status < 400 ? { "content-type": "text/plain", location: "/redirected" } : { "content-type": "text/plain" };
-      res.writeHead(status, headers).end(status === 200 ? "ok" : "internal-body: ami-id i-0123456789");
+      const headers =
+        status >= 300 && status < 400
+          ? { "content-type": "text/plain", location: "/redirected" }
+          : { "content-type": "text/plain" };
+      res
+        .writeHead(status, headers)
+        .end(status === 200 ? "ok" : "internal-body: ami-id i-0123456789");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -66,14 +71,23 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : "";
-        messages.push({ from, to: session.envelope.rcptTo.map((r) => r.address), data: Buffer.concat(chunks).toString("utf8") });
+        messages.push({
+          from,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = portOf(server.server);
-  return { port, messages, logins, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    messages,
+    logins,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 function portOf(server: Server): number {

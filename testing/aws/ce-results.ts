@@ -1,7 +1,10 @@
 // Cost Explorer answers in the shape AWS sends them: groups per period, Total empty with GroupBy.
 type Group = [accountId: string, key: string, amount: string];
 
-export function costResult(periods: [start: string, estimated: boolean, groups: Group[]][], nextPageToken?: string) {
+export function costResult(
+  periods: [start: string, estimated: boolean, groups: Group[]][],
+  nextPageToken?: string,
+) {
   return {
     ResultsByTime: periods.map(([start, estimated, groups]) => ({
       TimePeriod: { Start: start, End: start },
@@ -9,7 +12,12 @@ export function costResult(periods: [start: string, estimated: boolean, groups: 
       Estimated: estimated,
       Groups: groups.map(([accountId, key, amount]) => ({
         Keys: key ? [accountId, key] : [accountId],
-        Metrics: Object.fromEntries(["UnblendedCost", "AmortizedCost", "NetUnblendedCost"].map((m) => [m, { Amount: amount, Unit: "USD" }])),
+        Metrics: Object.fromEntries(
+          ["UnblendedCost", "AmortizedCost", "NetUnblendedCost"].map((m) => [
+            m,
+            { Amount: amount, Unit: "USD" },
+          ]),
+        ),
       })),
     })),
     DimensionValueAttributes: [],

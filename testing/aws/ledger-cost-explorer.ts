@@ -2,7 +2,12 @@
 // Cost Explorer groups them (account × service or account × "key$value", "key$" untagged), paged
 // by groups with an opaque token, months from `estimatedFrom` on flagged "Estimated". Tests edit
 // the ledger between runs to model a change in the organization.
-import type { GetCostAndUsageCommandInput, GetCostAndUsageCommandOutput, Group, ResultByTime } from "@aws-sdk/client-cost-explorer";
+import type {
+  GetCostAndUsageCommandInput,
+  GetCostAndUsageCommandOutput,
+  Group,
+  ResultByTime,
+} from "@aws-sdk/client-cost-explorer";
 import Decimal from "decimal.js";
 import { addMonths, monthOf } from "@/lib/domain/months";
 
@@ -32,20 +37,30 @@ interface Period {
 }
 
 function daysIn(month: string): number {
-  return (new Date(`${addMonths(month, 1)}T00:00:00Z`).getTime() - new Date(`${month}T00:00:00Z`).getTime()) / 86_400_000;
+  return (
+    (new Date(`${addMonths(month, 1)}T00:00:00Z`).getTime() -
+      new Date(`${month}T00:00:00Z`).getTime()) /
+    86_400_000
+  );
 }
 
 function periodsOf(start: string, end: string, daily: boolean, today: string): Period[] {
   const out: Period[] = [];
   if (!daily) {
-    for (let m = start; m < end; m = addMonths(m, 1)) out.push({ start: m, end: addMonths(m, 1), month: m, share: new Decimal(1) });
+    for (let m = start; m < end; m = addMonths(m, 1))
+      out.push({ start: m, end: addMonths(m, 1), month: m, share: new Decimal(1) });
     return out;
   }
   for (let d = new Date(`${start}T00:00:00Z`); ; d = new Date(d.getTime() + 86_400_000)) {
     const day = d.toISOString().slice(0, 10);
     if (day >= end || day > today) break;
     const month = monthOf(d);
-    out.push({ start: day, end: new Date(d.getTime() + 86_400_000).toISOString().slice(0, 10), month, share: new Decimal(1).div(daysIn(month)) });
+    out.push({
+      start: day,
+      end: new Date(d.getTime() + 86_400_000).toISOString().slice(0, 10),
+      month,
+      share: new Decimal(1).div(daysIn(month)),
+    });
   }
   return out;
 }
@@ -72,7 +87,11 @@ export class LedgerCostExplorer {
     const sums = new Map<string, { keys: string[]; amount: Decimal }>();
     for (const line of this.ledger) {
       if (line.month !== period.month) continue;
-      const keys = !second ? [line.accountId] : second.Type === "TAG" ? [line.accountId, `${second.Key ?? ""}$${line.tags?.[second.Key ?? ""] ?? ""}`] : [line.accountId, line.service];
+      const keys = !second
+        ? [line.accountId]
+        : second.Type === "TAG"
+          ? [line.accountId, `${second.Key ?? ""}$${line.tags?.[second.Key ?? ""] ?? ""}`]
+          : [line.accountId, line.service];
       const id = keys.join("|");
       const sum = sums.get(id) ?? { keys, amount: new Decimal(0) };
       sum.amount = sum.amount.plus(new Decimal(line.amount).mul(period.share));
@@ -85,17 +104,38 @@ export class LedgerCostExplorer {
     this.requests += 1;
     if (!input.NextPageToken) this.queries.push(input);
     const positions: { period: Period; group: Group }[] = [];
-    for (const period of periodsOf(input.TimePeriod?.Start ?? "", input.TimePeriod?.End ?? "", input.Granularity === "DAILY", this.spec.today)) {
+    for (const period of periodsOf(
+      input.TimePeriod?.Start ?? "",
+      input.TimePeriod?.End ?? "",
+      input.Granularity === "DAILY",
+      this.spec.today,
+    )) {
       for (const group of this.groupsOf(period, input.GroupBy)) positions.push({ period, group });
     }
-    const offset = input.NextPageToken ? Number(Buffer.from(input.NextPageToken, "base64url").toString("utf8").split(":")[1]) : 0;
+    const offset = input.NextPageToken
+      ? Number(Buffer.from(input.NextPageToken, "base64url").toString("utf8").split(":")[1])
+      : 0;
     const results: ResultByTime[] = [];
     for (const { period, group } of positions.slice(offset, offset + this.spec.pageSize)) {
       const last = results.at(-1);
       if (last?.TimePeriod?.Start === period.start) last.Groups?.push(group);
-      else results.push({ TimePeriod: { Start: period.start, End: period.end }, Total: {}, Groups: [group], Estimated: period.month >= this.spec.estimatedFrom });
+      else
+        results.push({
+          TimePeriod: { Start: period.start, End: period.end },
+          Total: {},
+          Groups: [group],
+          Estimated: period.month >= this.spec.estimatedFrom,
+        });
     }
-    const next = offset + this.spec.pageSize < positions.length ? Buffer.from(`page:${offset + this.spec.pageSize}`).toString("base64url") : undefined;
-    return { ResultsByTime: results, NextPageToken: next, DimensionValueAttributes: [], $metadata: {} };
+    const next =
+      offset + this.spec.pageSize < positions.length
+        ? Buffer.from(`page:${offset + this.spec.pageSize}`).toString("base64url")
+        : undefined;
+    return {
+      ResultsByTime: results,
+      NextPageToken: next,
+      DimensionValueAttributes: [],
+      $metadata: {},
+    };
   }
 }

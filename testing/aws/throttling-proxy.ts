@@ -21,7 +21,10 @@ function operationOf(req: IncomingMessage, body: string): string {
   return new URLSearchParams(body).get("Action") ?? "";
 }
 
-export async function startThrottlingProxy(upstream: string, rules: ThrottleRule[]): Promise<ThrottlingProxy> {
+export async function startThrottlingProxy(
+  upstream: string,
+  rules: ThrottleRule[],
+): Promise<ThrottlingProxy> {
   const target = new URL(upstream);
   const throttled = new Map<string, number>();
   const server: Server = createServer((req, res) => {
@@ -35,16 +38,31 @@ export async function startThrottlingProxy(upstream: string, rules: ThrottleRule
       if (rule && count < rule.times) {
         throttled.set(op, count + 1);
         if (rule.protocol === "json") {
-          res.writeHead(400, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ __type: "TooManyRequestsException", Message: "Rate exceeded" }));
+          res
+            .writeHead(400, { "content-type": "application/x-amz-json-1.1" })
+            .end(JSON.stringify({ __type: "TooManyRequestsException", Message: "Rate exceeded" }));
         } else {
-          res.writeHead(400, { "content-type": "text/xml" }).end("<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>t</RequestId></ErrorResponse>");
+          res
+            .writeHead(400, { "content-type": "text/xml" })
+            .end(
+              "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error><RequestId>t</RequestId></ErrorResponse>",
+            );
         }
         return;
       }
-      const forward = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
+      const forward = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: req.url,
+          method: req.method,
+          headers: req.headers,
+        },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+        },
+      );
       forward.on("error", () => res.writeHead(502).end());
       forward.end(body);
     });
@@ -52,5 +70,9 @@ export async function startThrottlingProxy(upstream: string, rules: ThrottleRule
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { endpoint: `http://127.0.0.1:${port}`, throttled, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    throttled,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }

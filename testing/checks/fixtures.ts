@@ -1,7 +1,14 @@
 // A small organization that passes every check, for tests to break one thing at a time.
 import type { z } from "zod";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
-import { parseSnapshot, type TAccountAudit, type TIamRole, type TIamUser, type TSnapshot, type ZAccountAudit } from "@/lib/domain/snapshot";
+import {
+  parseSnapshot,
+  type TAccountAudit,
+  type TIamRole,
+  type TIamUser,
+  type TSnapshot,
+  type ZAccountAudit,
+} from "@/lib/domain/snapshot";
 import type { TCheck, TCheckContext, TFinding } from "@/lib/domain/checks/types";
 
 export const COLLECTED_AT = "2026-03-15T06:00:00.000Z";
@@ -18,11 +25,25 @@ export const ACC = {
   dev: "666666666666",
 } as const;
 
-export const OU = { root: "r-root", security: "ou-sec", infra: "ou-infra", workloads: "ou-wl", prod: "ou-prod", sdlc: "ou-sdlc", sandbox: "ou-sbx", suspended: "ou-susp" } as const;
+export const OU = {
+  root: "r-root",
+  security: "ou-sec",
+  infra: "ou-infra",
+  workloads: "ou-wl",
+  prod: "ou-prod",
+  sdlc: "ou-sdlc",
+  sandbox: "ou-sbx",
+  suspended: "ou-susp",
+} as const;
 
 export const EXTERNAL_ACCOUNT = "999999999999";
 
-const tags = (environment: string, project: string) => ({ owner: "platform@example.com", project, "cost-center": "CC-100", environment });
+const tags = (environment: string, project: string) => ({
+  owner: "platform@example.com",
+  project,
+  "cost-center": "CC-100",
+  environment,
+});
 
 const accounts: { id: string; name: string; parentId: string; environment: string }[] = [
   { id: ACC.mgmt, name: "management", parentId: OU.root, environment: "prod" },
@@ -35,28 +56,77 @@ const accounts: { id: string; name: string; parentId: string; environment: strin
 
 export const BASELINE_SCP = JSON.stringify({
   Version: "2012-10-17",
-  Statement: [{ Sid: "Baseline", Effect: "Deny", Action: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"], Resource: "*" }],
+  Statement: [
+    {
+      Sid: "Baseline",
+      Effect: "Deny",
+      Action: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"],
+      Resource: "*",
+    },
+  ],
 });
 export const REQUIRED_TAGS_POLICY = JSON.stringify({
   tags: Object.fromEntries(
-    ["owner", "project", "cost-center"].map((k) => [k, { tag_key: { "@@assign": k }, enforced_for: { "@@assign": ["ec2:instance", "s3:bucket"] } }]),
+    ["owner", "project", "cost-center"].map((k) => [
+      k,
+      { tag_key: { "@@assign": k }, enforced_for: { "@@assign": ["ec2:instance", "s3:bucket"] } },
+    ]),
   ),
 });
-export const FULL_ACCESS_SCP = JSON.stringify({ Version: "2012-10-17", Statement: { Effect: "Allow", Action: "*", Resource: "*" } });
+export const FULL_ACCESS_SCP = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: { Effect: "Allow", Action: "*", Resource: "*" },
+});
 
 function costRows(month: string, estimated: boolean) {
   return accounts.flatMap((a) => [
-    { accountId: a.id, month, service: "AWS CloudTrail", unblended: "5.00", amortized: "5.00", net: "5.00", estimated },
+    {
+      accountId: a.id,
+      month,
+      service: "AWS CloudTrail",
+      unblended: "5.00",
+      amortized: "5.00",
+      net: "5.00",
+      estimated,
+    },
     ...(a.id === ACC.prod || a.id === ACC.dev
-      ? [{ accountId: a.id, month, service: "Amazon Elastic Compute Cloud - Compute", unblended: "900.00", amortized: "900.00", net: "900.00", estimated }]
+      ? [
+          {
+            accountId: a.id,
+            month,
+            service: "Amazon Elastic Compute Cloud - Compute",
+            unblended: "900.00",
+            amortized: "900.00",
+            net: "900.00",
+            estimated,
+          },
+        ]
       : []),
   ]);
 }
 
 function tagRows(month: string, estimated: boolean) {
   return accounts.flatMap((a) => [
-    { accountId: a.id, month, tagKey: "cost-center", tagValue: "CC-100", unblended: "100.00", amortized: "100.00", net: "100.00", estimated },
-    { accountId: a.id, month, tagKey: "environment", tagValue: a.environment, unblended: "100.00", amortized: "100.00", net: "100.00", estimated },
+    {
+      accountId: a.id,
+      month,
+      tagKey: "cost-center",
+      tagValue: "CC-100",
+      unblended: "100.00",
+      amortized: "100.00",
+      net: "100.00",
+      estimated,
+    },
+    {
+      accountId: a.id,
+      month,
+      tagKey: "environment",
+      tagValue: a.environment,
+      unblended: "100.00",
+      amortized: "100.00",
+      net: "100.00",
+      estimated,
+    },
   ]);
 }
 
@@ -80,8 +150,24 @@ function audit(accountId: string): z.input<typeof ZAccountAudit> {
             },
           ]
         : [],
-    budgets: accountId === ACC.mgmt ? [{ name: "org-monthly", limit: "10000", timeUnit: "MONTHLY", actual: "4000", forecast: "9000" }] : [],
-    consoleLogins: { windowDays: 30, byIdentityType: { AssumedRole: 40, IAMUser: 0 }, longTermKeysInUse: 0, temporaryKeysInUse: 12 },
+    budgets:
+      accountId === ACC.mgmt
+        ? [
+            {
+              name: "org-monthly",
+              limit: "10000",
+              timeUnit: "MONTHLY",
+              actual: "4000",
+              forecast: "9000",
+            },
+          ]
+        : [],
+    consoleLogins: {
+      windowDays: 30,
+      byIdentityType: { AssumedRole: 40, IAMUser: 0 },
+      longTermKeysInUse: 0,
+      temporaryKeysInUse: 12,
+    },
   };
 }
 
@@ -112,11 +198,36 @@ export function baselineSnapshot(): TSnapshot {
       tags: tags(a.environment, a.name),
     })),
     policies: [
-      { id: "p-full", type: "SERVICE_CONTROL_POLICY", name: "FullAWSAccess", awsManaged: true, content: FULL_ACCESS_SCP, targets: [{ targetId: OU.root, targetType: "ROOT" }] },
-      { id: "p-base", type: "SERVICE_CONTROL_POLICY", name: "baseline-guardrails", content: BASELINE_SCP, targets: [{ targetId: OU.root, targetType: "ROOT" }] },
-      { id: "p-tags", type: "TAG_POLICY", name: "required-tags", content: REQUIRED_TAGS_POLICY, targets: [{ targetId: OU.root, targetType: "ROOT" }] },
+      {
+        id: "p-full",
+        type: "SERVICE_CONTROL_POLICY",
+        name: "FullAWSAccess",
+        awsManaged: true,
+        content: FULL_ACCESS_SCP,
+        targets: [{ targetId: OU.root, targetType: "ROOT" }],
+      },
+      {
+        id: "p-base",
+        type: "SERVICE_CONTROL_POLICY",
+        name: "baseline-guardrails",
+        content: BASELINE_SCP,
+        targets: [{ targetId: OU.root, targetType: "ROOT" }],
+      },
+      {
+        id: "p-tags",
+        type: "TAG_POLICY",
+        name: "required-tags",
+        content: REQUIRED_TAGS_POLICY,
+        targets: [{ targetId: OU.root, targetType: "ROOT" }],
+      },
     ],
-    delegatedAdmins: [{ accountId: ACC.identity, servicePrincipal: "sso.amazonaws.com", delegatedAt: "2024-02-01T00:00:00.000Z" }],
+    delegatedAdmins: [
+      {
+        accountId: ACC.identity,
+        servicePrincipal: "sso.amazonaws.com",
+        delegatedAt: "2024-02-01T00:00:00.000Z",
+      },
+    ],
     costs: {
       months: [LAST_MONTH, CURRENT_MONTH],
       tagKeys: ["cost-center", "environment"],
@@ -130,7 +241,12 @@ export function baselineSnapshot(): TSnapshot {
         ownerAccountId: ACC.logArchive,
         objectLockEnabled: true,
         versioning: "Enabled",
-        publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+        publicAccessBlock: {
+          blockPublicAcls: true,
+          ignorePublicAcls: true,
+          blockPublicPolicy: true,
+          restrictPublicBuckets: true,
+        },
       },
     ],
   });
@@ -142,7 +258,11 @@ export function auditOf(snap: TSnapshot, accountId: string): TAccountAudit {
   return found;
 }
 
-export function iamUser(accountId: string, userName: string, over: Partial<TIamUser> = {}): TIamUser {
+export function iamUser(
+  accountId: string,
+  userName: string,
+  over: Partial<TIamUser> = {},
+): TIamUser {
   return {
     userName,
     arn: `arn:aws:iam::${accountId}:user/${userName}`,
@@ -155,12 +275,37 @@ export function iamUser(accountId: string, userName: string, over: Partial<TIamU
   };
 }
 
-export function accessKey(slot: number, over: Partial<TIamUser["accessKeys"][number]> = {}): TIamUser["accessKeys"][number] {
-  return { keyId: `AKIAEXAMPLE${slot}`, slot, active: true, lastRotated: "2026-03-01T00:00:00.000Z", lastUsed: "2026-03-14T00:00:00.000Z", ...over };
+export function accessKey(
+  slot: number,
+  over: Partial<TIamUser["accessKeys"][number]> = {},
+): TIamUser["accessKeys"][number] {
+  return {
+    keyId: `AKIAEXAMPLE${slot}`,
+    slot,
+    active: true,
+    lastRotated: "2026-03-01T00:00:00.000Z",
+    lastUsed: "2026-03-14T00:00:00.000Z",
+    ...over,
+  };
 }
 
-export function iamRole(accountId: string, roleName: string, trustPolicy: TIamRole["trustPolicy"], over: Partial<TIamRole> = {}): TIamRole {
-  return { roleName, arn: `arn:aws:iam::${accountId}:role/${roleName}`, path: "/", createdAt: "2025-01-01T00:00:00.000Z", trustPolicy, attachedPolicyArns: [], inlinePolicies: [], managedPolicies: [], ...over };
+export function iamRole(
+  accountId: string,
+  roleName: string,
+  trustPolicy: TIamRole["trustPolicy"],
+  over: Partial<TIamRole> = {},
+): TIamRole {
+  return {
+    roleName,
+    arn: `arn:aws:iam::${accountId}:role/${roleName}`,
+    path: "/",
+    createdAt: "2025-01-01T00:00:00.000Z",
+    trustPolicy,
+    attachedPolicyArns: [],
+    inlinePolicies: [],
+    managedPolicies: [],
+    ...over,
+  };
 }
 
 export function checkContext(over: Partial<TCheckContext> = {}): TCheckContext {
@@ -170,7 +315,11 @@ export function checkContext(over: Partial<TCheckContext> = {}): TCheckContext {
 export const settings = DEFAULT_SETTINGS;
 
 /** Runs one check over the baseline after `mutate` broke (or fixed) something in it. */
-export function findingsOf(check: TCheck, mutate: (snap: TSnapshot) => void = () => undefined, ctx: Partial<TCheckContext> = {}): TFinding[] {
+export function findingsOf(
+  check: TCheck,
+  mutate: (snap: TSnapshot) => void = () => undefined,
+  ctx: Partial<TCheckContext> = {},
+): TFinding[] {
   const snap = baselineSnapshot();
   mutate(snap);
   return check.run(snap, settings, checkContext(ctx));

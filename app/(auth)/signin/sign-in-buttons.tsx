@@ -10,7 +10,15 @@ const DEMO_ROLES = [
   { role: "scoped", label: "Business-unit lead", hint: "viewer of one OU subtree" },
 ] as const;
 
-export function SignInButtons({ oidcName, demo, callbackUrl }: { oidcName: string | null; demo: boolean; callbackUrl: string }) {
+export function SignInButtons({
+  oidcName,
+  demo,
+  callbackUrl,
+}: {
+  oidcName: string | null;
+  demo: boolean;
+  callbackUrl: string;
+}) {
   const [busy, setBusy] = useState<string | null>(null);
   const go = (provider: string, extra?: Record<string, string>) => {
     setBusy(provider + (extra?.role ?? ""));
@@ -19,16 +27,29 @@ export function SignInButtons({ oidcName, demo, callbackUrl }: { oidcName: strin
   return (
     <div className="mt-6 space-y-6">
       {oidcName ? (
-        <button type="button" disabled={busy !== null} onClick={() => go("oidc")} className="w-full rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+        <button
+          type="button"
+          disabled={busy !== null}
+          onClick={() => go("oidc")}
+          className="w-full rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+        >
           {busy === "oidc" ? "Redirecting…" : `Sign in with ${oidcName}`}
         </button>
       ) : null}
       {demo ? (
-        <section aria-labelledby="demo-heading" className="rounded-lg border-2 border-dashed border-amber-400 p-4">
-          <h2 id="demo-heading" className="text-sm font-semibold text-amber-800 dark:text-amber-300">
+        <section
+          aria-labelledby="demo-heading"
+          className="rounded-lg border-2 border-dashed border-amber-400 p-4"
+        >
+          <h2
+            id="demo-heading"
+            className="text-sm font-semibold text-amber-800 dark:text-amber-300"
+          >
             Demo sign-in — not for production
           </h2>
-          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">Enabled by ORGLENS_DEMO_SIGNIN. Pick a role to explore the demo organization.</p>
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            Enabled by ORGLENS_DEMO_SIGNIN. Pick a role to explore the demo organization.
+          </p>
           <div className="mt-3 grid gap-2">
             {DEMO_ROLES.map((r) => (
               <button

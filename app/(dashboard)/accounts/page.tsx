@@ -11,7 +11,10 @@ export default async function AccountsPage() {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Accounts</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Every account you can see: where it sits, who owns it, what it spent last month, its open findings and whether its latest audit succeeded.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Every account you can see: where it sits, who owns it, what it spent last month, its open
+          findings and whether its latest audit succeeded.
+        </p>
       </header>
       <AccountsList canExport={can(principal.role, "export")} />
     </div>

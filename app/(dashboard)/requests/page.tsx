@@ -13,7 +13,10 @@ export default async function RequestsPage() {
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Account requests</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">Request a new AWS account; an admin approves it, the collector links it when it appears, and it turns compliant at its first clean audit.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Request a new AWS account; an admin approves it, the collector links it when it appears,
+          and it turns compliant at its first clean audit.
+        </p>
       </header>
       <Suspense>
         <RequestsPanel ous={ous} />

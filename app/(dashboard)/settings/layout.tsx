@@ -9,10 +9,18 @@ export default async function SettingsLayout({ children }: { children: ReactNode
   const tabs = [
     { href: "/settings", label: "API tokens" },
     // Access and the audit trail cover the whole organization; a scoped admin keeps the alert rules of their OUs.
-    ...(can(principal.role, "settings:write") && unscoped ? [{ href: "/settings/access", label: "Access" }] : []),
-    ...(can(principal.role, "settings:write") ? [{ href: "/settings/alerts", label: "Alerts" }] : []),
-    ...(can(principal.role, "settings:write") && unscoped ? [{ href: "/settings/known-accounts", label: "Known accounts" }] : []),
-    ...(can(principal.role, "audit:read") && unscoped ? [{ href: "/settings/audit", label: "Audit trail" }] : []),
+    ...(can(principal.role, "settings:write") && unscoped
+      ? [{ href: "/settings/access", label: "Access" }]
+      : []),
+    ...(can(principal.role, "settings:write")
+      ? [{ href: "/settings/alerts", label: "Alerts" }]
+      : []),
+    ...(can(principal.role, "settings:write") && unscoped
+      ? [{ href: "/settings/known-accounts", label: "Known accounts" }]
+      : []),
+    ...(can(principal.role, "audit:read") && unscoped
+      ? [{ href: "/settings/audit", label: "Audit trail" }]
+      : []),
   ];
   return (
     <div className="space-y-6">

@@ -4,6 +4,11 @@ import { ZCreateToken } from "@/lib/api/settings";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { listApiTokens } from "@/lib/server/tokens/list-api-tokens";
 
-export const GET = route({ permission: "self:manage" }, ({ db, principal }) => listApiTokens(db, principal));
+export const GET = route({ permission: "self:manage" }, ({ db, principal }) =>
+  listApiTokens(db, principal),
+);
 
-export const POST = route({ permission: "self:manage", body: ZCreateToken }, ({ db, principal, body }) => createApiToken(db, principal, body));
+export const POST = route(
+  { permission: "self:manage", body: ZCreateToken },
+  ({ db, principal, body }) => createApiToken(db, principal, body),
+);

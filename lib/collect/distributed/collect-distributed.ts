@@ -13,14 +13,25 @@ export interface DistributedOptions extends Omit<AwsCollectionOptions, "auditorF
   pollMs?: number;
 }
 
-export async function collectAwsDistributed(db: Db, databaseUrl: string, opts: DistributedOptions = {}): Promise<RunResult> {
+export async function collectAwsDistributed(
+  db: Db,
+  databaseUrl: string,
+  opts: DistributedOptions = {},
+): Promise<RunResult> {
   const log = opts.log ?? (() => {});
-  const boss = await startQueue(databaseUrl, opts.queue ?? loadQueueSettings(), (err) => log(`queue error: ${err.message}`));
+  const boss = await startQueue(databaseUrl, opts.queue ?? loadQueueSettings(), (err) =>
+    log(`queue error: ${err.message}`),
+  );
   try {
     const timeoutMs = opts.timeoutMs ?? 6 * 3_600_000;
-    const result = await collectAws(db, databaseUrl, { ...opts, auditorFor: (runId) => distributedAuditor(db, boss, runId, { timeoutMs, pollMs: opts.pollMs }) });
+    const result = await collectAws(db, databaseUrl, {
+      ...opts,
+      auditorFor: (runId) =>
+        distributedAuditor(db, boss, runId, { timeoutMs, pollMs: opts.pollMs }),
+    });
     // Per-account results are only needed until the snapshot is stored.
-    if (result.status !== "failed") await db.runAccountAudit.deleteMany({ where: { runId: { not: result.runId } } });
+    if (result.status !== "failed")
+      await db.runAccountAudit.deleteMany({ where: { runId: { not: result.runId } } });
     return result;
   } finally {
     await boss.stop({ graceful: false, wait: true });

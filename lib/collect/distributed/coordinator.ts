@@ -18,10 +18,17 @@ export interface CoordinatorOptions {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export function distributedAuditor(db: Db, boss: PgBoss, runId: string, opts: CoordinatorOptions): AuditAccountsFn {
+export function distributedAuditor(
+  db: Db,
+  boss: PgBoss,
+  runId: string,
+  opts: CoordinatorOptions,
+): AuditAccountsFn {
   return async (ctx, accounts, progress) => {
     const active = accounts.filter((a) => a.status === "ACTIVE");
-    const skipped = accounts.filter((a) => a.status !== "ACTIVE").map((a) => failedAudit(a.id, `account is ${a.status.toLowerCase()}`, "skipped"));
+    const skipped = accounts
+      .filter((a) => a.status !== "ACTIVE")
+      .map((a) => failedAudit(a.id, `account is ${a.status.toLowerCase()}`, "skipped"));
     const jobs = active.map((a): { name: string; data: TAuditJob } => ({
       name: AUDIT_QUEUE,
       data: {
@@ -55,8 +62,18 @@ export function distributedAuditor(db: Db, boss: PgBoss, runId: string, opts: Co
     }
     const audits: TAccountAudit[] = active.map((a) => {
       const row = byAccount.get(a.id);
-      if (!row) return failedAudit(a.id, gaveUp.get(a.id) ?? `no worker audited the account within ${Math.round(opts.timeoutMs / 60_000)} min`);
-      return row.audit.status === "audited" ? { ...row.audit, securityHub: securityHubFor(ctx.hub, a.id, row.audit.securityHub?.standards ?? null) } : row.audit;
+      if (!row)
+        return failedAudit(
+          a.id,
+          gaveUp.get(a.id) ??
+            `no worker audited the account within ${Math.round(opts.timeoutMs / 60_000)} min`,
+        );
+      return row.audit.status === "audited"
+        ? {
+            ...row.audit,
+            securityHub: securityHubFor(ctx.hub, a.id, row.audit.securityHub?.standards ?? null),
+          }
+        : row.audit;
     });
     // Jobs left over after a timeout would audit for a run that is over: cancel them.
     await db.$executeRaw`UPDATE pgboss.job SET state = 'cancelled', completed_on = now() WHERE name = ${AUDIT_QUEUE} AND data->>'runId' = ${runId} AND state < 'active'`;

@@ -4,7 +4,13 @@ import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadAwsConfig } from "@/lib/collect/sources/aws/config";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
+import {
+  awsConfig,
+  BASE_CREDENTIALS,
+  buildOrg,
+  createAccount,
+  type MotoOrg,
+} from "@/testing/aws/moto-org";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { startMoto, type MotoServer } from "@/testing/moto";
@@ -40,23 +46,27 @@ afterAll(async () => {
 /** A worker as its own process (`node --import tsx scripts/worker.ts`), so SIGKILL kills it outright. */
 function startWorker(name: string): Promise<ChildProcess> {
   const root = projectRoot();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/worker.ts"), "--name", name, "--concurrency", "1"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      AWS_ENDPOINT_URL: moto.endpoint,
-      AWS_ACCESS_KEY_ID: BASE_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: BASE_CREDENTIALS.secretAccessKey,
-      AWS_REGION: "us-east-1",
-      ORGLENS_AWS_REGIONS: "us-east-1",
-      ORGLENS_AWS_MAX_ATTEMPTS: "2",
-      ORGLENS_WORKER_JOB_EXPIRE_SECONDS: String(QUEUE.expireInSeconds),
-      ORGLENS_WORKER_JOB_RETRIES: String(QUEUE.retryLimit),
-      ORGLENS_WORKER_MAINTENANCE_SECONDS: String(QUEUE.maintenanceIntervalSeconds),
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "scripts/worker.ts"), "--name", name, "--concurrency", "1"],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        AWS_ENDPOINT_URL: moto.endpoint,
+        AWS_ACCESS_KEY_ID: BASE_CREDENTIALS.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: BASE_CREDENTIALS.secretAccessKey,
+        AWS_REGION: "us-east-1",
+        ORGLENS_AWS_REGIONS: "us-east-1",
+        ORGLENS_AWS_MAX_ATTEMPTS: "2",
+        ORGLENS_WORKER_JOB_EXPIRE_SECONDS: String(QUEUE.expireInSeconds),
+        ORGLENS_WORKER_JOB_RETRIES: String(QUEUE.retryLimit),
+        ORGLENS_WORKER_MAINTENANCE_SECONDS: String(QUEUE.maintenanceIntervalSeconds),
+      },
+      stdio: ["ignore", "ignore", "pipe"],
     },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
+  );
   workers.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
@@ -64,13 +74,19 @@ function startWorker(name: string): Promise<ChildProcess> {
       output += chunk.toString("utf8");
       if (output.includes("waiting for audit jobs")) resolve(child);
     });
-    child.once("exit", (code) => reject(new Error(`worker ${name} exited with ${code}:\n${output}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`worker ${name} exited with ${code}:\n${output}`)),
+    );
   });
 }
 
 const ZActive = z.array(z.object({ account_id: z.string() }));
 
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | null>,
+  timeoutMs = 60_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -81,47 +97,97 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
 }
 
 describe("distributed collection", () => {
-  it("shares one run between two workers, retries a killed worker's account and audits every account once", { timeout: 240_000 }, async () => {
-    const workerA = await startWorker("worker-a");
-    const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
-    const running = collectAwsDistributed(db, database.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), queue: QUEUE, pollMs: 200, timeoutMs: 180_000, triggeredBy: "test" });
+  it(
+    "shares one run between two workers, retries a killed worker's account and audits every account once",
+    { timeout: 240_000 },
+    async () => {
+      const workerA = await startWorker("worker-a");
+      const config = loadAwsConfig(
+        {},
+        { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+      );
+      const running = collectAwsDistributed(db, database.url, {
+        config,
+        credentials: BASE_CREDENTIALS,
+        now: new Date("2025-06-15T12:00:00Z"),
+        queue: QUEUE,
+        pollMs: 200,
+        timeoutMs: 180_000,
+        triggeredBy: "test",
+      });
 
-    // Worker A has stored an account and is in the middle of the next one: kill it there.
-    // Jobs being audited right now: active, no result stored yet (a job is completed just after its result is stored).
-    const inFlight = async () =>
-      ZActive.parse(await db.$queryRaw`SELECT j.data->>'accountId' AS account_id FROM pgboss.job j WHERE j.state = 'active' AND NOT EXISTS (SELECT 1 FROM run_account_audit r WHERE r.account_id = j.data->>'accountId')`);
-    await waitFor("worker A mid-run", async () => ((await db.runAccountAudit.count({ where: { worker: "worker-a" } })) >= 1 && (await inFlight()).length ? true : null));
-    workerA.kill("SIGKILL");
-    await new Promise((r) => workerA.once("exit", r));
-    // What A was auditing when it died stays active (and unstored) until its job expires.
-    const victims = await inFlight();
-    expect(victims).toHaveLength(1);
-    const victim = victims[0]?.account_id ?? "";
-    await startWorker("worker-b");
+      // Worker A has stored an account and is in the middle of the next one: kill it there.
+      // Jobs being audited right now: active, no result stored yet (a job is completed just after its result is stored).
+      const inFlight = async () =>
+        ZActive.parse(
+          await db.$queryRaw`SELECT j.data->>'accountId' AS account_id FROM pgboss.job j WHERE j.state = 'active' AND NOT EXISTS (SELECT 1 FROM run_account_audit r WHERE r.account_id = j.data->>'accountId')`,
+        );
+      await waitFor("worker A mid-run", async () =>
+        (await db.runAccountAudit.count({ where: { worker: "worker-a" } })) >= 1 &&
+        (await inFlight()).length
+          ? true
+          : null,
+      );
+      workerA.kill("SIGKILL");
+      await new Promise((r) => workerA.once("exit", r));
+      // What A was auditing when it died stays active (and unstored) until its job expires.
+      const victims = await inFlight();
+      expect(victims).toHaveLength(1);
+      const victim = victims[0]?.account_id ?? "";
+      await startWorker("worker-b");
 
-    const result = await running;
-    const accounts = 5 + EXTRA_ACCOUNTS;
-    expect(result).toMatchObject({ status: "succeeded", accountsSeen: accounts, accountsAudited: accounts, accountsFailed: 0 });
+      const result = await running;
+      const accounts = 5 + EXTRA_ACCOUNTS;
+      expect(result).toMatchObject({
+        status: "succeeded",
+        accountsSeen: accounts,
+        accountsAudited: accounts,
+        accountsFailed: 0,
+      });
 
-    const rows = await db.runAccountAudit.findMany({ where: { runId: result.runId }, select: { accountId: true, worker: true } });
-    expect(rows).toHaveLength(accounts);
-    expect(new Set(rows.map((r) => r.accountId)).size).toBe(accounts);
-    const byWorker = new Map(rows.map((r) => [r.accountId, r.worker]));
-    expect(byWorker.get(victim)).toBe("worker-b");
-    expect(rows.some((r) => r.worker === "worker-a")).toBe(true);
-    const retried = z.array(z.object({ retry_count: z.number() })).parse(
-      await db.$queryRaw`SELECT retry_count FROM pgboss.job WHERE data->>'runId' = ${result.runId} AND data->>'accountId' = ${victim}`,
-    );
-    expect(retried[0]?.retry_count).toBeGreaterThanOrEqual(1);
+      const rows = await db.runAccountAudit.findMany({
+        where: { runId: result.runId },
+        select: { accountId: true, worker: true },
+      });
+      expect(rows).toHaveLength(accounts);
+      expect(new Set(rows.map((r) => r.accountId)).size).toBe(accounts);
+      const byWorker = new Map(rows.map((r) => [r.accountId, r.worker]));
+      expect(byWorker.get(victim)).toBe("worker-b");
+      expect(rows.some((r) => r.worker === "worker-a")).toBe(true);
+      const retried = z
+        .array(z.object({ retry_count: z.number() }))
+        .parse(
+          await db.$queryRaw`SELECT retry_count FROM pgboss.job WHERE data->>'runId' = ${result.runId} AND data->>'accountId' = ${victim}`,
+        );
+      expect(retried[0]?.retry_count).toBeGreaterThanOrEqual(1);
 
-    const run = await db.collectionRun.findUniqueOrThrow({ where: { id: result.runId } });
-    expect(run).toMatchObject({ status: "succeeded", progressDone: accounts, progressTotal: accounts, accountsAudited: accounts });
-    // Evidence read by the workers landed, with the coordinator's Security Hub summary merged in.
-    const users = await db.iamUser.findMany({ where: { accountId: org.accounts.prodApp }, orderBy: { userName: "asc" } });
-    expect(users.map((u) => u.userName)).toEqual(["deploy-bot", "old-admin"]);
-    expect(await db.securityHubStatus.findUniqueOrThrow({ where: { accountId: org.accounts.prodApp } })).toMatchObject({ enabled: true, critical: 1, high: 1 });
-    expect(await db.trailBucket.findUniqueOrThrow({ where: { name: org.trailBucket } })).toMatchObject({ ownerAccountId: org.accounts.logArchive });
-    // The workers' request counts are added to the run's.
-    expect(z.record(z.string(), z.number()).parse(run.apiRequests)["iam:GetAccountAuthorizationDetails"]).toBeGreaterThanOrEqual(accounts);
-  });
+      const run = await db.collectionRun.findUniqueOrThrow({ where: { id: result.runId } });
+      expect(run).toMatchObject({
+        status: "succeeded",
+        progressDone: accounts,
+        progressTotal: accounts,
+        accountsAudited: accounts,
+      });
+      // Evidence read by the workers landed, with the coordinator's Security Hub summary merged in.
+      const users = await db.iamUser.findMany({
+        where: { accountId: org.accounts.prodApp },
+        orderBy: { userName: "asc" },
+      });
+      expect(users.map((u) => u.userName)).toEqual(["deploy-bot", "old-admin"]);
+      expect(
+        await db.securityHubStatus.findUniqueOrThrow({
+          where: { accountId: org.accounts.prodApp },
+        }),
+      ).toMatchObject({ enabled: true, critical: 1, high: 1 });
+      expect(
+        await db.trailBucket.findUniqueOrThrow({ where: { name: org.trailBucket } }),
+      ).toMatchObject({ ownerAccountId: org.accounts.logArchive });
+      // The workers' request counts are added to the run's.
+      expect(
+        z.record(z.string(), z.number()).parse(run.apiRequests)[
+          "iam:GetAccountAuthorizationDetails"
+        ],
+      ).toBeGreaterThanOrEqual(accounts);
+    },
+  );
 });

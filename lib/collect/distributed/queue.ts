@@ -31,13 +31,23 @@ export interface QueueSettings {
   maintenanceIntervalSeconds: number;
 }
 
-export function loadQueueSettings(env: Record<string, string | undefined> = process.env): QueueSettings {
+export function loadQueueSettings(
+  env: Record<string, string | undefined> = process.env,
+): QueueSettings {
   const e = ZQueueEnv.parse(env);
-  return { expireInSeconds: e.ORGLENS_WORKER_JOB_EXPIRE_SECONDS, retryLimit: e.ORGLENS_WORKER_JOB_RETRIES, maintenanceIntervalSeconds: e.ORGLENS_WORKER_MAINTENANCE_SECONDS };
+  return {
+    expireInSeconds: e.ORGLENS_WORKER_JOB_EXPIRE_SECONDS,
+    retryLimit: e.ORGLENS_WORKER_JOB_RETRIES,
+    maintenanceIntervalSeconds: e.ORGLENS_WORKER_MAINTENANCE_SECONDS,
+  };
 }
 
 /** Starts pg-boss (installing its schema on first use) and makes sure the audit queue exists. */
-export async function startQueue(databaseUrl: string, settings: QueueSettings, onError: (err: Error) => void): Promise<PgBoss> {
+export async function startQueue(
+  databaseUrl: string,
+  settings: QueueSettings,
+  onError: (err: Error) => void,
+): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: databaseUrl,
     max: 4,
@@ -46,7 +56,12 @@ export async function startQueue(databaseUrl: string, settings: QueueSettings, o
   });
   boss.on("error", onError);
   await boss.start();
-  const queue = { name: AUDIT_QUEUE, retryLimit: settings.retryLimit, retryDelay: 0, expireInSeconds: settings.expireInSeconds };
+  const queue = {
+    name: AUDIT_QUEUE,
+    retryLimit: settings.retryLimit,
+    retryDelay: 0,
+    expireInSeconds: settings.expireInSeconds,
+  };
   if (await boss.getQueue(AUDIT_QUEUE)) await boss.updateQueue(AUDIT_QUEUE, queue);
   else await boss.createQueue(AUDIT_QUEUE, queue);
   return boss;

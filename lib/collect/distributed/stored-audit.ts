@@ -20,10 +20,27 @@ export interface StoredAuditRow extends TStoredAudit {
 }
 
 /** True when this call stored the result, false when the account already had one for the run. */
-export async function storeAccountAudit(db: Db, runId: string, worker: string, result: { audit: TAccountAudit; bucketNames: string[]; notes: RunNote[]; apiRequests: Record<string, number> }): Promise<boolean> {
+export async function storeAccountAudit(
+  db: Db,
+  runId: string,
+  worker: string,
+  result: {
+    audit: TAccountAudit;
+    bucketNames: string[];
+    notes: RunNote[];
+    apiRequests: Record<string, number>;
+  },
+): Promise<boolean> {
   const stored = ZStoredAudit.parse(result);
   const { count } = await db.runAccountAudit.createMany({
-    data: [{ runId, accountId: stored.audit.accountId, worker, result: ZJson.parse(JSON.parse(JSON.stringify(stored))) }],
+    data: [
+      {
+        runId,
+        accountId: stored.audit.accountId,
+        worker,
+        result: ZJson.parse(JSON.parse(JSON.stringify(stored))),
+      },
+    ],
     skipDuplicates: true,
   });
   return count === 1;
@@ -34,6 +51,13 @@ export async function countAccountAudits(db: Db, runId: string): Promise<number>
 }
 
 export async function listAccountAudits(db: Db, runId: string): Promise<StoredAuditRow[]> {
-  const rows = await db.runAccountAudit.findMany({ where: { runId }, orderBy: { accountId: "asc" } });
-  return rows.map((r) => ({ accountId: r.accountId, worker: r.worker, ...ZStoredAudit.parse(r.result) }));
+  const rows = await db.runAccountAudit.findMany({
+    where: { runId },
+    orderBy: { accountId: "asc" },
+  });
+  return rows.map((r) => ({
+    accountId: r.accountId,
+    worker: r.worker,
+    ...ZStoredAudit.parse(r.result),
+  }));
 }

@@ -29,30 +29,55 @@ export interface AuditWorker {
   stop(): Promise<void>;
 }
 
-export async function startAuditWorker(db: Db, databaseUrl: string, opts: WorkerOptions): Promise<AuditWorker> {
+export async function startAuditWorker(
+  db: Db,
+  databaseUrl: string,
+  opts: WorkerOptions,
+): Promise<AuditWorker> {
   const log = opts.log ?? (() => {});
   const credentials = opts.credentials ?? fromNodeProviderChain();
   const bootstrap = new AwsClients("base", credentials, opts.config, new RequestMeter(0, "0"));
   const caller = await bootstrap.sts(bootstrap.homeRegion).send(new GetCallerIdentityCommand({}));
   bootstrap.destroy();
   const baseAccountId = caller.Account ?? "";
-  const boss = await startQueue(databaseUrl, opts.queue, (err) => log(`queue error: ${err.message}`));
+  const boss = await startQueue(databaseUrl, opts.queue, (err) =>
+    log(`queue error: ${err.message}`),
+  );
 
   const handle = async (job: TAuditJob): Promise<void> => {
-    const run = await db.collectionRun.findUnique({ where: { id: job.runId }, select: { status: true } });
+    const run = await db.collectionRun.findUnique({
+      where: { id: job.runId },
+      select: { status: true },
+    });
     if (run?.status !== "running") {
       log(`run ${job.runId} is ${run?.status ?? "gone"}: account ${job.accountId} skipped`);
       return;
     }
     const [home, ...rest] = job.regions;
-    const config: AwsCollectorConfig = { ...opts.config, runId: job.runId, roleName: job.roleName, regions: [home ?? opts.config.regions[0], ...rest], consoleLoginDays: job.consoleLoginDays };
+    const config: AwsCollectorConfig = {
+      ...opts.config,
+      runId: job.runId,
+      roleName: job.roleName,
+      regions: [home ?? opts.config.regions[0], ...rest],
+      consoleLoginDays: job.consoleLoginDays,
+    };
     const meter = new RequestMeter(0, "0");
     const notes = new RunNotes();
     const sessions = new AccountSessions(baseAccountId, job.partition, config, meter, credentials);
     try {
-      const { audit, bucketNames } = await auditAccount({ sessions, config, notes, hub: null, now: new Date(job.now), report: opts.report }, job.accountId);
-      const stored = await storeAccountAudit(db, job.runId, opts.name, { audit, bucketNames, notes: notes.list, apiRequests: meter.report().apiRequests });
-      log(`account ${job.accountId} of run ${job.runId}: ${audit.status}${stored ? "" : " (already stored by another worker)"}`);
+      const { audit, bucketNames } = await auditAccount(
+        { sessions, config, notes, hub: null, now: new Date(job.now), report: opts.report },
+        job.accountId,
+      );
+      const stored = await storeAccountAudit(db, job.runId, opts.name, {
+        audit,
+        bucketNames,
+        notes: notes.list,
+        apiRequests: meter.report().apiRequests,
+      });
+      log(
+        `account ${job.accountId} of run ${job.runId}: ${audit.status}${stored ? "" : " (already stored by another worker)"}`,
+      );
     } finally {
       sessions.base.destroy();
     }
@@ -60,9 +85,13 @@ export async function startAuditWorker(db: Db, databaseUrl: string, opts: Worker
 
   // Each work() registration is its own fetch loop taking one job at a time.
   for (let i = 0; i < (opts.concurrency ?? opts.config.concurrency); i++) {
-    await boss.work<unknown>(AUDIT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      for (const job of jobs) await handle(ZAuditJob.parse(job.data));
-    });
+    await boss.work<unknown>(
+      AUDIT_QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 0.5 },
+      async (jobs) => {
+        for (const job of jobs) await handle(ZAuditJob.parse(job.data));
+      },
+    );
   }
   log(`worker ${opts.name} waiting for audit jobs (account ${baseAccountId})`);
   return {

@@ -13,14 +13,25 @@ describe("evaluating the demo organization through the store", () => {
     const now = new Date("2026-03-18T09:00:00.000Z");
     const first = await loadDemo(db, url, { now });
     expect(first.status).toBe("partial");
-    const stored = await db.finding.findMany({ where: { status: "open" }, select: { checkId: true, accountId: true } });
-    const key = (v: { checkId: string; accountId: string | null }) => `${v.checkId} ${v.accountId ?? "-"}`;
+    const stored = await db.finding.findMany({
+      where: { status: "open" },
+      select: { checkId: true, accountId: true },
+    });
+    const key = (v: { checkId: string; accountId: string | null }) =>
+      `${v.checkId} ${v.accountId ?? "-"}`;
     expect(stored.map(key).toSorted()).toEqual(DEMO_VIOLATIONS.map(key).toSorted());
 
     const second = await loadDemo(db, url, { now: new Date("2026-03-19T09:00:00.000Z") });
-    expect(second.summary).toMatchObject({ findings: { opened: {}, resolved: {}, reopened: {}, open: DEMO_VIOLATIONS.length } });
-    const kpis = await db.kpiSnapshot.findMany({ where: { scopeId: ORG_SCOPE, kpiId: KPI.OPEN_FINDINGS_ACCESS }, orderBy: { at: "asc" } });
-    const access = DEMO_VIOLATIONS.filter((v) => checkDefinition(v.checkId)?.category === "identity-access").length;
+    expect(second.summary).toMatchObject({
+      findings: { opened: {}, resolved: {}, reopened: {}, open: DEMO_VIOLATIONS.length },
+    });
+    const kpis = await db.kpiSnapshot.findMany({
+      where: { scopeId: ORG_SCOPE, kpiId: KPI.OPEN_FINDINGS_ACCESS },
+      orderBy: { at: "asc" },
+    });
+    const access = DEMO_VIOLATIONS.filter(
+      (v) => checkDefinition(v.checkId)?.category === "identity-access",
+    ).length;
     expect(kpis.map((k) => k.value?.toNumber())).toEqual([access, access]);
   });
 });

@@ -24,11 +24,21 @@ const stored = (f: TFinding, over: Partial<TStoredFinding> = {}): TStoredFinding
   muteReason: null,
   ...over,
 });
-const kinds: Record<string, "account-audit" | "organization"> = { IAM_LOCAL_USERS: "account-audit", ORG_ACCOUNT_AT_ROOT: "organization" };
+const kinds: Record<string, "account-audit" | "organization"> = {
+  IAM_LOCAL_USERS: "account-audit",
+  ORG_ACCOUNT_AT_ROOT: "organization",
+};
 
 function plan(storedRows: TStoredFinding[], seen: TFinding[], unaudited: string[] = []) {
   let n = 0;
-  return planLifecycle({ stored: storedRows, seen, now, evidenceKindOf: (id) => kinds[id], unauditedAccountIds: new Set(unaudited), newId: () => `new-${++n}` });
+  return planLifecycle({
+    stored: storedRows,
+    seen,
+    now,
+    evidenceKindOf: (id) => kinds[id],
+    unauditedAccountIds: new Set(unaudited),
+    newId: () => `new-${++n}`,
+  });
 }
 
 const user = finding("IAM_LOCAL_USERS", "111111111111", "arn:aws:iam::111111111111:user/a");
@@ -75,8 +85,16 @@ describe("planLifecycle", () => {
   });
 
   it.each([
-    { name: "muted until later: nothing to do", mutedUntil: new Date("2026-04-01T00:00:00Z"), unmuted: 0 },
-    { name: "muted, then expired: unmuted", mutedUntil: new Date("2026-03-14T00:00:00Z"), unmuted: 1 },
+    {
+      name: "muted until later: nothing to do",
+      mutedUntil: new Date("2026-04-01T00:00:00Z"),
+      unmuted: 0,
+    },
+    {
+      name: "muted, then expired: unmuted",
+      mutedUntil: new Date("2026-03-14T00:00:00Z"),
+      unmuted: 1,
+    },
   ])("$name", ({ mutedUntil, unmuted }) => {
     const p = plan([stored(user, { mutedUntil, muteReason: "accepted risk" })], [user]);
     expect(p.unmute).toHaveLength(unmuted);

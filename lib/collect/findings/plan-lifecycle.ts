@@ -56,11 +56,14 @@ export function planLifecycle(input: TLifecycleInput): TLifecyclePlan {
   }
 
   for (const stored of input.stored) {
-    if (stored.mutedUntil !== null && stored.mutedUntil.getTime() <= input.now.getTime()) plan.unmute.push(stored);
+    if (stored.mutedUntil !== null && stored.mutedUntil.getTime() <= input.now.getTime())
+      plan.unmute.push(stored);
     if (stored.status !== "open" || seenFps.has(stored.fingerprint)) continue;
     // No fresh evidence for this account: what was last seen still stands, flagged stale.
     const keep =
-      input.evidenceKindOf(stored.checkId) === "account-audit" && stored.accountId !== null && input.unauditedAccountIds.has(stored.accountId);
+      input.evidenceKindOf(stored.checkId) === "account-audit" &&
+      stored.accountId !== null &&
+      input.unauditedAccountIds.has(stored.accountId);
     if (keep) plan.stale.push(stored);
     else plan.resolve.push(stored);
   }

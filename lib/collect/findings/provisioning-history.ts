@@ -3,7 +3,13 @@
 // events of those accounts' high and critical findings, and the approvals of the requests behind them.
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { KPI, ORG_SCOPE, deriveCompliance, type TEvaluatedRun, type TKpiInput } from "@/lib/domain/kpis";
+import {
+  KPI,
+  ORG_SCOPE,
+  deriveCompliance,
+  type TEvaluatedRun,
+  type TKpiInput,
+} from "@/lib/domain/kpis";
 
 const DAY_MS = 86_400_000;
 const ZMuteDetail = z.object({ until: z.iso.datetime().optional() }).loose();
@@ -16,25 +22,47 @@ export async function readProvisioningHistory(
 ): Promise<Pick<TKpiInput, "creations" | "compliance" | "approvals">> {
   const windowStart = new Date(opts.now.getTime() - opts.windowDays * DAY_MS);
   const rows = await tx.accountCreation.findMany({
-    where: { state: "SUCCEEDED", accountId: { not: null }, OR: [{ completedAt: { gte: windowStart } }, { completedAt: null, requestedAt: { gte: windowStart } }] },
+    where: {
+      state: "SUCCEEDED",
+      accountId: { not: null },
+      OR: [
+        { completedAt: { gte: windowStart } },
+        { completedAt: null, requestedAt: { gte: windowStart } },
+      ],
+    },
     select: { accountId: true, state: true, requestedAt: true, completedAt: true },
   });
-  const creations = rows.filter((c) => (c.completedAt ?? c.requestedAt).getTime() <= opts.now.getTime());
+  const creations = rows.filter(
+    (c) => (c.completedAt ?? c.requestedAt).getTime() <= opts.now.getTime(),
+  );
   const ids = [...new Set(creations.flatMap((c) => (c.accountId ? [c.accountId] : [])))];
   if (!ids.length) return { creations, compliance: [], approvals: [] };
 
   // Every evaluated run writes the org-wide KPIs: one ACCOUNTS_IN_ORG_PCT row per run.
   const runMarker = { scopeId: ORG_SCOPE, kpiId: KPI.ACCOUNTS_IN_ORG_PCT };
-  const firstRun = await tx.kpiSnapshot.findFirst({ where: runMarker, orderBy: { at: "asc" }, select: { at: true } });
-  const earliest = new Date(Math.min(...creations.map((c) => (c.completedAt ?? c.requestedAt).getTime())));
-  const pastRuns = await tx.kpiSnapshot.findMany({ where: { ...runMarker, at: { gte: earliest, lt: opts.now } }, select: { runId: true, at: true } });
+  const firstRun = await tx.kpiSnapshot.findFirst({
+    where: runMarker,
+    orderBy: { at: "asc" },
+    select: { at: true },
+  });
+  const earliest = new Date(
+    Math.min(...creations.map((c) => (c.completedAt ?? c.requestedAt).getTime())),
+  );
+  const pastRuns = await tx.kpiSnapshot.findMany({
+    where: { ...runMarker, at: { gte: earliest, lt: opts.now } },
+    select: { runId: true, at: true },
+  });
   const failures = await tx.runAccountError.findMany({
     where: { runId: { in: pastRuns.map((r) => r.runId) }, phase: "audit", accountId: { in: ids } },
     select: { runId: true, accountId: true },
   });
   const findings = await tx.finding.findMany({
     where: { accountId: { in: ids }, severity: { in: ["high", "critical"] } },
-    select: { accountId: true, severity: true, events: { select: { kind: true, at: true, detail: true } } },
+    select: {
+      accountId: true,
+      severity: true,
+      events: { select: { kind: true, at: true, detail: true } },
+    },
   });
   const requests = await tx.accountRequest.findMany({
     where: { accountId: { in: ids }, status: { in: APPROVED_STATES }, decidedAt: { not: null } },
@@ -42,7 +70,10 @@ export async function readProvisioningHistory(
   });
 
   const runs: TEvaluatedRun[] = [
-    ...pastRuns.map((r) => ({ at: r.at, unauditedIds: new Set(failures.filter((f) => f.runId === r.runId).map((f) => f.accountId)) })),
+    ...pastRuns.map((r) => ({
+      at: r.at,
+      unauditedIds: new Set(failures.filter((f) => f.runId === r.runId).map((f) => f.accountId)),
+    })),
     opts.currentRun,
   ];
   const compliance = deriveCompliance({
@@ -50,12 +81,24 @@ export async function readProvisioningHistory(
     runs,
     findings: findings.flatMap((f) =>
       f.accountId
-        ? [{ accountId: f.accountId, severity: f.severity, events: f.events.map((e) => ({ kind: e.kind, at: e.at, mutedUntil: muteEnd(e.detail) })) }]
+        ? [
+            {
+              accountId: f.accountId,
+              severity: f.severity,
+              events: f.events.map((e) => ({
+                kind: e.kind,
+                at: e.at,
+                mutedUntil: muteEnd(e.detail),
+              })),
+            },
+          ]
         : [],
     ),
     watchingSince: firstRun?.at ?? opts.now,
   });
-  const approvals = requests.flatMap((r) => (r.accountId && r.decidedAt ? [{ accountId: r.accountId, approvedAt: r.decidedAt }] : []));
+  const approvals = requests.flatMap((r) =>
+    r.accountId && r.decidedAt ? [{ accountId: r.accountId, approvedAt: r.decidedAt }] : [],
+  );
   return { creations, compliance, approvals };
 }
 

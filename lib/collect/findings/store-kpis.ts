@@ -17,18 +17,38 @@ export interface TKpiRunContext {
   knownAccountIds: ReadonlySet<string>;
 }
 
-export async function storeKpis(tx: Prisma.TransactionClient, snap: TSnapshot, ctx: TKpiRunContext): Promise<{ kpis: TKpiValue[]; openFindings: TKpiFinding[] }> {
+export async function storeKpis(
+  tx: Prisma.TransactionClient,
+  snap: TSnapshot,
+  ctx: TKpiRunContext,
+): Promise<{ kpis: TKpiValue[]; openFindings: TKpiFinding[] }> {
   const { now, settings } = ctx;
   // One after the other: an interactive transaction runs on a single connection anyway.
   const openFindings = await tx.finding.findMany({
     where: { status: "open" },
-    select: { checkId: true, category: true, severity: true, accountId: true, ouId: true, mutedUntil: true, stale: true },
+    select: {
+      checkId: true,
+      category: true,
+      severity: true,
+      accountId: true,
+      ouId: true,
+      mutedUntil: true,
+      stale: true,
+    },
   });
   const loginRows = await tx.loginStat.findMany();
-  const budgetRows = await tx.awsBudget.findMany({ select: { accountId: true, name: true, limit: true, actual: true } });
+  const budgetRows = await tx.awsBudget.findMany({
+    select: { accountId: true, name: true, limit: true, actual: true },
+  });
   const index = indexSnapshot(snap);
-  const unaudited = new Set(index.activeAccounts.map((a) => a.id).filter((id) => !index.auditedIds.has(id)));
-  const provisioning = await readProvisioningHistory(tx, { now, windowDays: settings.provisioningWindowDays, currentRun: { at: now, unauditedIds: unaudited } });
+  const unaudited = new Set(
+    index.activeAccounts.map((a) => a.id).filter((id) => !index.auditedIds.has(id)),
+  );
+  const provisioning = await readProvisioningHistory(tx, {
+    now,
+    windowDays: settings.provisioningWindowDays,
+    currentRun: { at: now, unauditedIds: unaudited },
+  });
 
   const kpis = computeKpis({
     snap,
@@ -42,11 +62,21 @@ export async function storeKpis(tx: Prisma.TransactionClient, snap: TSnapshot, c
       longTermKeysInUse: r.longTermKeysInUse,
       temporaryKeysInUse: r.temporaryKeysInUse,
     })),
-    budgets: budgetRows.map((b) => ({ accountId: b.accountId, name: b.name, limit: b.limit.toString(), actual: b.actual?.toString() ?? null })),
+    budgets: budgetRows.map((b) => ({
+      accountId: b.accountId,
+      name: b.name,
+      limit: b.limit.toString(),
+      actual: b.actual?.toString() ?? null,
+    })),
     ...provisioning,
   });
 
-  const rows: Prisma.KpiSnapshotCreateManyInput[] = kpis.map((k) => ({ runId: ctx.runId, at: now, ...k }));
-  for (let i = 0; i < rows.length; i += 5_000) await tx.kpiSnapshot.createMany({ data: rows.slice(i, i + 5_000) });
+  const rows: Prisma.KpiSnapshotCreateManyInput[] = kpis.map((k) => ({
+    runId: ctx.runId,
+    at: now,
+    ...k,
+  }));
+  for (let i = 0; i < rows.length; i += 5_000)
+    await tx.kpiSnapshot.createMany({ data: rows.slice(i, i + 5_000) });
   return { kpis, openFindings };
 }

@@ -10,7 +10,10 @@ import type { TCostByTag, TCostMonthly, TSnapshot } from "@/lib/domain/snapshot"
 
 const ZCatalogue = z.array(z.object({ month: z.date(), estimated: z.boolean() }));
 
-export async function withStoredCosts(tx: Prisma.TransactionClient, snap: TSnapshot): Promise<TSnapshot> {
+export async function withStoredCosts(
+  tx: Prisma.TransactionClient,
+  snap: TSnapshot,
+): Promise<TSnapshot> {
   const current = monthOf(new Date(snap.collectedAt));
   const catalogue = ZCatalogue.parse(
     await tx.$queryRaw`SELECT month, bool_or(estimated) AS estimated FROM cost_monthly
@@ -25,13 +28,30 @@ export async function withStoredCosts(tx: Prisma.TransactionClient, snap: TSnaps
   const at = new Date(`${judged.month}T00:00:00Z`);
   const monthly = await tx.costMonthly.findMany({
     where: { source: snap.source, month: at },
-    select: { accountId: true, service: true, unblended: true, amortized: true, net: true, estimated: true },
+    select: {
+      accountId: true,
+      service: true,
+      unblended: true,
+      amortized: true,
+      net: true,
+      estimated: true,
+    },
   });
   // A key this run backfilled (a new setting) is in the snapshot for that month already.
-  const fetchedKeys = snap.costs.tagKeys.filter((k) => (snap.costs.tagKeyMonths[k] ?? snap.costs.months).includes(judged.month));
+  const fetchedKeys = snap.costs.tagKeys.filter((k) =>
+    (snap.costs.tagKeyMonths[k] ?? snap.costs.months).includes(judged.month),
+  );
   const tagged = await tx.costByTag.findMany({
     where: { month: at, tagKey: { notIn: fetchedKeys } },
-    select: { accountId: true, tagKey: true, tagValue: true, unblended: true, amortized: true, net: true, estimated: true },
+    select: {
+      accountId: true,
+      tagKey: true,
+      tagValue: true,
+      unblended: true,
+      amortized: true,
+      net: true,
+      estimated: true,
+    },
   });
   const storedMonthly: TCostMonthly[] = monthly.map((r) => ({
     accountId: r.accountId,

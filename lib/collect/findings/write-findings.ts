@@ -25,7 +25,11 @@ interface TEventRow {
   detail: Record<string, string | null>;
 }
 
-export async function writeFindings(tx: Prisma.TransactionClient, plan: TLifecyclePlan, ctx: TWriteContext): Promise<void> {
+export async function writeFindings(
+  tx: Prisma.TransactionClient,
+  plan: TLifecyclePlan,
+  ctx: TWriteContext,
+): Promise<void> {
   const { runId, now } = ctx;
   const categoryOf = (checkId: string) => ctx.definitionOf(checkId)?.category ?? "organization";
 
@@ -69,12 +73,28 @@ export async function writeFindings(tx: Prisma.TransactionClient, plan: TLifecyc
   }
 
   const events: TEventRow[] = [
-    ...plan.create.map((c): TEventRow => ({ findingId: c.id, kind: "opened", detail: { severity: c.finding.severity } })),
-    ...plan.seen.filter((s) => s.reopened).map((s): TEventRow => ({ findingId: s.id, kind: "reopened", detail: { severity: s.finding.severity } })),
+    ...plan.create.map((c): TEventRow => ({
+      findingId: c.id,
+      kind: "opened",
+      detail: { severity: c.finding.severity },
+    })),
+    ...plan.seen
+      .filter((s) => s.reopened)
+      .map((s): TEventRow => ({
+        findingId: s.id,
+        kind: "reopened",
+        detail: { severity: s.finding.severity },
+      })),
     ...plan.resolve.map((f): TEventRow => ({ findingId: f.id, kind: "resolved", detail: {} })),
-    ...plan.unmute.map(
-      (f): TEventRow => ({ findingId: f.id, kind: "unmuted", detail: { reason: "expired", mutedUntil: f.mutedUntil?.toISOString() ?? null, muteReason: f.muteReason } }),
-    ),
+    ...plan.unmute.map((f): TEventRow => ({
+      findingId: f.id,
+      kind: "unmuted",
+      detail: {
+        reason: "expired",
+        mutedUntil: f.mutedUntil?.toISOString() ?? null,
+        muteReason: f.muteReason,
+      },
+    })),
   ];
   for (const part of chunks(events)) {
     await tx.$executeRaw`

@@ -40,7 +40,8 @@ export async function storeCosts(tx: Prisma.TransactionClient, snap: TSnapshot) 
 
   for (const key of costs.tagKeys) {
     const months = costs.tagKeyMonths[key] ?? costs.months;
-    if (months.length) await tx.$executeRaw`DELETE FROM cost_by_tag WHERE month = ANY(${months}::date[]) AND tag_key = ${key}`;
+    if (months.length)
+      await tx.$executeRaw`DELETE FROM cost_by_tag WHERE month = ANY(${months}::date[]) AND tag_key = ${key}`;
   }
   for (const rows of chunks(costs.byTag)) {
     await tx.$executeRaw`

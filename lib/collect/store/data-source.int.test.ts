@@ -17,7 +17,13 @@ import { DataSourceMismatchError } from "./data-source";
 import { resetCollectedData } from "./reset-collected-data";
 
 /** What a reset keeps: configuration, imports and the audit trail. */
-const KEPT_TABLES = new Set(["_prisma_migrations", "setting", "allocation_rule", "role_binding", "audit_event"]);
+const KEPT_TABLES = new Set([
+  "_prisma_migrations",
+  "setting",
+  "allocation_rule",
+  "role_binding",
+  "audit_event",
+]);
 
 /** A real organization's snapshot: another organization id, accounts and costs from the AWS source. */
 function awsSnapshot(): TSnapshotInput {
@@ -36,15 +42,23 @@ describe("one source per database", () => {
     await bindDemoGroups(db, { ORGLENS_DEPLOYMENT: "demo" });
     const accounts = await db.account.count();
 
-    const refused = await runCollection(db, url, { source: "aws", produce: () => Promise.resolve(awsSnapshot()), evaluate: evaluateRun });
+    const refused = await runCollection(db, url, {
+      source: "aws",
+      produce: () => Promise.resolve(awsSnapshot()),
+      evaluate: evaluateRun,
+    });
     expect(refused.status).toBe("failed");
     expect(refused.error).toMatch(/holds the demo organization.*npm run db:reset-data -- --yes/);
     expect(await db.account.count()).toBe(accounts);
     expect(await db.costMonthly.count({ where: { source: "aws" } })).toBe(0);
-    expect(await db.organization.findMany({ select: { id: true } })).not.toContainEqual({ id: "o-realorg1234" });
+    expect(await db.organization.findMany({ select: { id: true } })).not.toContainEqual({
+      id: "o-realorg1234",
+    });
 
     const settings = await loadSettings(db);
-    await expect(storeSnapshot(db, parseSnapshot(awsSnapshot()), { settings })).rejects.toBeInstanceOf(DataSourceMismatchError);
+    await expect(
+      storeSnapshot(db, parseSnapshot(awsSnapshot()), { settings }),
+    ).rejects.toBeInstanceOf(DataSourceMismatchError);
   });
 
   it("after db:reset-data holds no collected row, then takes the real organization and refuses the demo", async () => {
@@ -53,22 +67,40 @@ describe("one source per database", () => {
     expect(summary.accounts).toBeGreaterThan(0);
     expect(summary.demoRoleBindings).toBe(Object.keys(DEMO_GROUPS).length);
 
-    const tables = await db.$queryRaw<{ name: string }[]>`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`;
+    const tables = await db.$queryRaw<
+      { name: string }[]
+    >`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`;
     const withRows: string[] = [];
     for (const { name } of tables) {
-      const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${name}"`);
+      const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM "${name}"`,
+      );
       if (row && row.n > 0n && !KEPT_TABLES.has(name)) withRows.push(name);
     }
     expect(withRows).toEqual([]);
-    expect(await db.roleBinding.count({ where: { group: { in: Object.values(DEMO_GROUPS) } } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { action: "data.reset", actor: "cli:test" } })).toBe(1);
+    expect(
+      await db.roleBinding.count({ where: { group: { in: Object.values(DEMO_GROUPS) } } }),
+    ).toBe(0);
+    expect(await db.auditEvent.count({ where: { action: "data.reset", actor: "cli:test" } })).toBe(
+      1,
+    );
 
-    const real = await runCollection(db, url, { source: "aws", produce: () => Promise.resolve(awsSnapshot()), evaluate: evaluateRun });
+    const real = await runCollection(db, url, {
+      source: "aws",
+      produce: () => Promise.resolve(awsSnapshot()),
+      evaluate: evaluateRun,
+    });
     expect(real.status).not.toBe("failed");
-    const refused = await runCollection(db, url, { source: "demo", produce: () => Promise.resolve(generateDemoSnapshot({ accounts: MIN_ACCOUNTS })), evaluate: evaluateRun });
+    const refused = await runCollection(db, url, {
+      source: "demo",
+      produce: () => Promise.resolve(generateDemoSnapshot({ accounts: MIN_ACCOUNTS })),
+      evaluate: evaluateRun,
+    });
     expect(refused).toMatchObject({ status: "failed" });
     expect(refused.error).toMatch(/holds data collected from a real organization/);
-    expect(await db.organization.findMany({ select: { id: true } })).toEqual([{ id: "o-realorg1234" }]);
+    expect(await db.organization.findMany({ select: { id: true } })).toEqual([
+      { id: "o-realorg1234" },
+    ]);
     expect(await db.costMonthly.count({ where: { source: "demo" } })).toBe(0);
   });
 });

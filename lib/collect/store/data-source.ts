@@ -31,14 +31,21 @@ export class DataSourceMismatchError extends Error {
 
 /** Which world the stored data comes from, or null for a database without collected data. */
 export async function heldDataWorld(tx: Prisma.TransactionClient): Promise<TDataWorld | null> {
-  const runs = await tx.collectionRun.findMany({ where: { status: { in: STORED_RUN_STATUSES } }, distinct: ["source"], select: { source: true } });
+  const runs = await tx.collectionRun.findMany({
+    where: { status: { in: STORED_RUN_STATUSES } },
+    distinct: ["source"],
+    select: { source: true },
+  });
   const worlds = new Set(runs.map((r) => worldOf(r.source)));
   // A database mixed before this rule existed counts as demo: real collection must not build on it.
   if (worlds.has("demo")) return "demo";
   return worlds.has("real") ? "real" : null;
 }
 
-export async function assertSameDataWorld(tx: Prisma.TransactionClient, source: TSnapshot["source"]): Promise<void> {
+export async function assertSameDataWorld(
+  tx: Prisma.TransactionClient,
+  source: TSnapshot["source"],
+): Promise<void> {
   const held = await heldDataWorld(tx);
   if (held && held !== worldOf(source)) throw new DataSourceMismatchError(held, source);
 }

@@ -13,7 +13,10 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
   const ids = audited.map((a) => a.accountId);
 
   if (ids.length) {
-    const previous = await tx.iamUser.findMany({ where: { accountId: { in: ids } }, select: { accountId: true, userName: true, firstSeenAt: true } });
+    const previous = await tx.iamUser.findMany({
+      where: { accountId: { in: ids } },
+      select: { accountId: true, userName: true, firstSeenAt: true },
+    });
     const firstSeen = new Map(previous.map((u) => [`${u.accountId}/${u.userName}`, u.firstSeenAt]));
     const where = { accountId: { in: ids } };
     // One connection in a transaction: statements run one after another anyway. Keys first: one bulk
@@ -26,7 +29,13 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     await tx.securityHubStatus.deleteMany({ where });
     await tx.identityCenterInstance.deleteMany({ where });
     // Providers not read this run (null) are kept, like the evidence of an account that failed.
-    await tx.iamIdentityProvider.deleteMany({ where: { accountId: { in: audited.filter((a) => a.identityProviders !== null).map((a) => a.accountId) } } });
+    await tx.iamIdentityProvider.deleteMany({
+      where: {
+        accountId: {
+          in: audited.filter((a) => a.identityProviders !== null).map((a) => a.accountId),
+        },
+      },
+    });
     await tx.awsBudget.deleteMany({ where });
     await tx.loginStat.deleteMany({ where });
 
@@ -46,12 +55,30 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
     });
     await tx.accessKey.createMany({
       data: users.flatMap(({ a, u }) =>
-        u.accessKeys.map((k) => ({ accountId: a.accountId, userName: u.userName, slot: k.slot, keyId: k.keyId, active: k.active, lastRotated: date(k.lastRotated), lastUsed: date(k.lastUsed) })),
+        u.accessKeys.map((k) => ({
+          accountId: a.accountId,
+          userName: u.userName,
+          slot: k.slot,
+          keyId: k.keyId,
+          active: k.active,
+          lastRotated: date(k.lastRotated),
+          lastUsed: date(k.lastUsed),
+        })),
       ),
     });
     await tx.iamRootUser.createMany({
       data: audited.flatMap((a) =>
-        a.rootUser ? [{ accountId: a.accountId, arn: a.rootUser.arn, mfaActive: a.rootUser.mfaActive, passwordLastUsed: date(a.rootUser.passwordLastUsed), accessKeys: ZJson.parse(a.rootUser.accessKeys) }] : [],
+        a.rootUser
+          ? [
+              {
+                accountId: a.accountId,
+                arn: a.rootUser.arn,
+                mfaActive: a.rootUser.mfaActive,
+                passwordLastUsed: date(a.rootUser.passwordLastUsed),
+                accessKeys: ZJson.parse(a.rootUser.accessKeys),
+              },
+            ]
+          : [],
       ),
     });
     await tx.iamRole.createMany({
@@ -70,17 +97,50 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
       ),
     });
     // An organization trail appears in every member's DescribeTrails: keep it once, under the first account seen.
-    await tx.trail.createMany({ data: audited.flatMap((a) => a.trails.map((t) => ({ ...t, accountId: a.accountId }))), skipDuplicates: true });
+    await tx.trail.createMany({
+      data: audited.flatMap((a) => a.trails.map((t) => ({ ...t, accountId: a.accountId }))),
+      skipDuplicates: true,
+    });
     await tx.securityHubStatus.createMany({
       data: audited.flatMap((a) =>
-        a.securityHub ? [{ accountId: a.accountId, enabled: a.securityHub.enabled, ...a.securityHub.findings, standards: a.securityHub.standards ?? [], standardsRead: a.securityHub.standards !== null }] : [],
+        a.securityHub
+          ? [
+              {
+                accountId: a.accountId,
+                enabled: a.securityHub.enabled,
+                ...a.securityHub.findings,
+                standards: a.securityHub.standards ?? [],
+                standardsRead: a.securityHub.standards !== null,
+              },
+            ]
+          : [],
       ),
     });
-    await tx.identityCenterInstance.createMany({ data: audited.flatMap((a) => a.identityCenterInstances.map((i) => ({ ...i, accountId: a.accountId }))), skipDuplicates: true });
-    await tx.iamIdentityProvider.createMany({ data: audited.flatMap((a) => (a.identityProviders ?? []).map((p) => ({ ...p, accountId: a.accountId }))), skipDuplicates: true });
-    await tx.awsBudget.createMany({ data: audited.flatMap((a) => a.budgets.map((b) => ({ ...b, accountId: a.accountId }))), skipDuplicates: true });
-    await tx.loginStat.createMany({ data: audited.flatMap((a) => (a.consoleLogins ? [{ accountId: a.accountId, ...a.consoleLogins }] : [])) });
-    await tx.account.updateMany({ where: { id: { in: ids } }, data: { auditStatus: "audited", auditError: null, auditedAt: at } });
+    await tx.identityCenterInstance.createMany({
+      data: audited.flatMap((a) =>
+        a.identityCenterInstances.map((i) => ({ ...i, accountId: a.accountId })),
+      ),
+      skipDuplicates: true,
+    });
+    await tx.iamIdentityProvider.createMany({
+      data: audited.flatMap((a) =>
+        (a.identityProviders ?? []).map((p) => ({ ...p, accountId: a.accountId })),
+      ),
+      skipDuplicates: true,
+    });
+    await tx.awsBudget.createMany({
+      data: audited.flatMap((a) => a.budgets.map((b) => ({ ...b, accountId: a.accountId }))),
+      skipDuplicates: true,
+    });
+    await tx.loginStat.createMany({
+      data: audited.flatMap((a) =>
+        a.consoleLogins ? [{ accountId: a.accountId, ...a.consoleLogins }] : [],
+      ),
+    });
+    await tx.account.updateMany({
+      where: { id: { in: ids } },
+      data: { auditStatus: "audited", auditError: null, auditedAt: at },
+    });
   }
 
   // Accounts not audited share a handful of outcomes (role missing, suspended…): one statement each.
@@ -91,10 +151,22 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
   for (const group of notAudited.values()) {
     const [first] = group;
     if (!first) continue;
-    await tx.account.updateMany({ where: { id: { in: group.map((a) => a.accountId) } }, data: { auditStatus: first.status, auditError: first.error } });
+    await tx.account.updateMany({
+      where: { id: { in: group.map((a) => a.accountId) } },
+      data: { auditStatus: first.status, auditError: first.error },
+    });
   }
   for (const b of snap.buckets) {
-    const data = { ownerAccountId: b.ownerAccountId, objectLockEnabled: b.objectLockEnabled, versioning: b.versioning, publicAccessBlock: b.publicAccessBlock };
-    await tx.trailBucket.upsert({ where: { name: b.name }, create: { name: b.name, ...data }, update: data });
+    const data = {
+      ownerAccountId: b.ownerAccountId,
+      objectLockEnabled: b.objectLockEnabled,
+      versioning: b.versioning,
+      publicAccessBlock: b.publicAccessBlock,
+    };
+    await tx.trailBucket.upsert({
+      where: { name: b.name },
+      create: { name: b.name, ...data },
+      update: data,
+    });
   }
 }

@@ -6,23 +6,52 @@ import type { TSnapshot } from "@/lib/domain/snapshot";
 import { groupBy } from "@/lib/domain/collections";
 import { ZJson } from "@/lib/domain/json";
 
-export async function storeOrganization(tx: Prisma.TransactionClient, snap: TSnapshot, at: Date, settings: TSettings) {
+export async function storeOrganization(
+  tx: Prisma.TransactionClient,
+  snap: TSnapshot,
+  at: Date,
+  settings: TSettings,
+) {
   const org = snap.organization;
   await tx.organization.deleteMany({ where: { id: { not: org.id } } });
   await tx.organization.upsert({
     where: { id: org.id },
-    create: { id: org.id, arn: org.arn ?? null, managementAccountId: org.managementAccountId, featureSet: org.featureSet },
-    update: { arn: org.arn ?? null, managementAccountId: org.managementAccountId, featureSet: org.featureSet },
+    create: {
+      id: org.id,
+      arn: org.arn ?? null,
+      managementAccountId: org.managementAccountId,
+      featureSet: org.featureSet,
+    },
+    update: {
+      arn: org.arn ?? null,
+      managementAccountId: org.managementAccountId,
+      featureSet: org.featureSet,
+    },
   });
 
   const paths = computeOuPaths(snap.orgUnits);
   // Parents first, so the self-referencing foreign key holds on insert.
-  const ordered = [...snap.orgUnits].sort((a, b) => (paths.get(a.id)?.depth ?? 0) - (paths.get(b.id)?.depth ?? 0));
+  const ordered = [...snap.orgUnits].sort(
+    (a, b) => (paths.get(a.id)?.depth ?? 0) - (paths.get(b.id)?.depth ?? 0),
+  );
   for (const ou of ordered) {
     const p = paths.get(ou.id);
     if (!p) continue;
-    const data = { parentId: ou.parentId, name: ou.name, path: p.path, pathIds: p.pathIds, depth: p.depth, tags: ou.tags, lastSeenAt: at, removedAt: null };
-    await tx.orgUnit.upsert({ where: { id: ou.id }, create: { id: ou.id, ...data, firstSeenAt: at }, update: data });
+    const data = {
+      parentId: ou.parentId,
+      name: ou.name,
+      path: p.path,
+      pathIds: p.pathIds,
+      depth: p.depth,
+      tags: ou.tags,
+      lastSeenAt: at,
+      removedAt: null,
+    };
+    await tx.orgUnit.upsert({
+      where: { id: ou.id },
+      create: { id: ou.id, ...data, firstSeenAt: at },
+      update: data,
+    });
   }
   await tx.orgUnit.updateMany({
     where: { id: { notIn: snap.orgUnits.map((o) => o.id) }, removedAt: null },
@@ -42,7 +71,12 @@ export async function storeOrganization(tx: Prisma.TransactionClient, snap: TSna
 const BATCH = 5_000;
 
 /** One statement per batch of accounts (thousands of accounts): insert new ones, refresh the rest. */
-async function upsertAccounts(tx: Prisma.TransactionClient, snap: TSnapshot, at: Date, settings: TSettings) {
+async function upsertAccounts(
+  tx: Prisma.TransactionClient,
+  snap: TSnapshot,
+  at: Date,
+  settings: TSettings,
+) {
   const managementId = snap.organization.managementAccountId;
   for (let i = 0; i < snap.accounts.length; i += BATCH) {
     const rows = snap.accounts.slice(i, i + BATCH);
@@ -63,7 +97,10 @@ async function upsertAccounts(tx: Prisma.TransactionClient, snap: TSnapshot, at:
 
 /** Records moves as effective-dated placements; history is never rewritten. */
 async function storePlacements(tx: Prisma.TransactionClient, snap: TSnapshot, at: Date) {
-  const open = await tx.accountPlacement.findMany({ where: { validTo: null }, select: { id: true, accountId: true, ouId: true } });
+  const open = await tx.accountPlacement.findMany({
+    where: { validTo: null },
+    select: { id: true, accountId: true, ouId: true },
+  });
   const openByAccount = new Map(open.map((p) => [p.accountId, p]));
   const historyByAccount = groupBy(snap.placementHistory, (p) => p.accountId);
   const present = new Set(snap.accounts.map((a) => a.id));
@@ -75,23 +112,39 @@ async function storePlacements(tx: Prisma.TransactionClient, snap: TSnapshot, at
       // First sight: the source's known history, then the current OU from the end of it (or from joining).
       // An account sits in no OU before it joined: history from before then is cut at the joining.
       const joined = new Date(a.joinedAt);
-      const history = (historyByAccount.get(a.id) ?? []).filter((h) => new Date(h.to) > joined).toSorted((x, y) => x.from.localeCompare(y.from));
+      const history = (historyByAccount.get(a.id) ?? [])
+        .filter((h) => new Date(h.to) > joined)
+        .toSorted((x, y) => x.from.localeCompare(y.from));
       for (const h of history) {
         const from = new Date(h.from);
-        firstSight.push({ accountId: a.id, ouId: h.parentId, validFrom: from < joined ? joined : from, validTo: new Date(h.to) });
+        firstSight.push({
+          accountId: a.id,
+          ouId: h.parentId,
+          validFrom: from < joined ? joined : from,
+          validTo: new Date(h.to),
+        });
       }
       const from = history.at(-1)?.to ?? a.joinedAt;
-      firstSight.push({ accountId: a.id, ouId: a.parentId, validFrom: new Date(from), validTo: null });
+      firstSight.push({
+        accountId: a.id,
+        ouId: a.parentId,
+        validFrom: new Date(from),
+        validTo: null,
+      });
     } else if (current.ouId !== a.parentId) {
       await tx.accountPlacement.update({ where: { id: current.id }, data: { validTo: at } });
-      await tx.accountPlacement.create({ data: { accountId: a.id, ouId: a.parentId, validFrom: at, validTo: null } });
+      await tx.accountPlacement.create({
+        data: { accountId: a.id, ouId: a.parentId, validFrom: at, validTo: null },
+      });
     }
   }
   // In history order per account, so ids follow validFrom as they did when created one by one.
-  for (let i = 0; i < firstSight.length; i += BATCH) await tx.accountPlacement.createMany({ data: firstSight.slice(i, i + BATCH) });
+  for (let i = 0; i < firstSight.length; i += BATCH)
+    await tx.accountPlacement.createMany({ data: firstSight.slice(i, i + BATCH) });
   // Accounts that left the organization: their last placement ends now.
   const gone = open.filter((p) => !present.has(p.accountId)).map((p) => p.id);
-  if (gone.length) await tx.accountPlacement.updateMany({ where: { id: { in: gone } }, data: { validTo: at } });
+  if (gone.length)
+    await tx.accountPlacement.updateMany({ where: { id: { in: gone } }, data: { validTo: at } });
 }
 
 async function storePolicies(tx: Prisma.TransactionClient, snap: TSnapshot) {
@@ -106,14 +159,20 @@ async function storePolicies(tx: Prisma.TransactionClient, snap: TSnapshot) {
         description: p.description,
         awsManaged: p.awsManaged,
         content: parseJsonOrText(p.content),
-        targets: { create: p.targets.map((t) => ({ targetId: t.targetId, targetType: t.targetType })) },
+        targets: {
+          create: p.targets.map((t) => ({ targetId: t.targetId, targetType: t.targetType })),
+        },
       },
     });
   }
   await tx.delegatedAdmin.deleteMany({});
   if (snap.delegatedAdmins.length) {
     await tx.delegatedAdmin.createMany({
-      data: snap.delegatedAdmins.map((d) => ({ accountId: d.accountId, servicePrincipal: d.servicePrincipal, delegatedAt: d.delegatedAt ? new Date(d.delegatedAt) : null })),
+      data: snap.delegatedAdmins.map((d) => ({
+        accountId: d.accountId,
+        servicePrincipal: d.servicePrincipal,
+        delegatedAt: d.delegatedAt ? new Date(d.delegatedAt) : null,
+      })),
       skipDuplicates: true,
     });
   }
@@ -126,7 +185,11 @@ async function storePolicies(tx: Prisma.TransactionClient, snap: TSnapshot) {
       completedAt: s.completedAt ? new Date(s.completedAt) : null,
       failureReason: s.failureReason,
     };
-    await tx.accountCreation.upsert({ where: { id: s.id }, create: { id: s.id, ...data }, update: data });
+    await tx.accountCreation.upsert({
+      where: { id: s.id },
+      create: { id: s.id, ...data },
+      update: data,
+    });
   }
 }
 

@@ -14,7 +14,11 @@ describe("account placements never start before the account was created", () => 
     const t = useTestDatabase();
 
     it("places every account in its first OU no earlier than its Joined date", async () => {
-      const result = await loadDemo(t.db, t.url, { now: new Date("2026-03-18T09:00:00.000Z"), history: 3, evaluate: false });
+      const result = await loadDemo(t.db, t.url, {
+        now: new Date("2026-03-18T09:00:00.000Z"),
+        history: 3,
+        evaluate: false,
+      });
       expect(result.status).not.toBe("failed");
       expect(await t.db.$queryRawUnsafe(EARLY_PLACEMENTS)).toEqual([]);
       expect(await t.db.accountPlacement.count()).toBeGreaterThan(await t.db.account.count());
@@ -34,12 +38,24 @@ describe("account placements never start before the account was created", () => 
       const joined = Date.parse(account.joinedAt);
       const day = 86_400_000;
       // An OU it supposedly left before joining, and a first placement that starts a day early.
-      const before = { accountId: moved.accountId, parentId: account.parentId, from: new Date(joined - 30 * day).toISOString(), to: new Date(joined - 20 * day).toISOString() };
+      const before = {
+        accountId: moved.accountId,
+        parentId: account.parentId,
+        from: new Date(joined - 30 * day).toISOString(),
+        to: new Date(joined - 20 * day).toISOString(),
+      };
       const early = { ...moved, from: new Date(joined - day).toISOString() };
       const placementHistory = [before, early, ...(snap.placementHistory ?? []).slice(1)];
-      const result = await runCollection(t.db, t.url, { source: "demo", produce: () => Promise.resolve({ ...snap, placementHistory }) });
+      const result = await runCollection(t.db, t.url, {
+        source: "demo",
+        produce: () => Promise.resolve({ ...snap, placementHistory }),
+      });
       expect(result.status).not.toBe("failed");
-      const rows = await t.db.accountPlacement.findMany({ where: { accountId: moved.accountId }, orderBy: { validFrom: "asc" }, select: { ouId: true, validFrom: true } });
+      const rows = await t.db.accountPlacement.findMany({
+        where: { accountId: moved.accountId },
+        orderBy: { validFrom: "asc" },
+        select: { ouId: true, validFrom: true },
+      });
       expect(rows.map((r) => r.ouId)).toEqual([moved.parentId, account.parentId]);
       expect(rows[0]?.validFrom.toISOString()).toBe(new Date(joined).toISOString());
       expect(await t.db.$queryRawUnsafe(EARLY_PLACEMENTS)).toEqual([]);

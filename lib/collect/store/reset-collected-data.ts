@@ -43,11 +43,16 @@ export async function resetCollectedData(db: Db, actor: string): Promise<ResetSu
       await tx.accountPlacement.deleteMany({});
       const accounts = (await tx.account.deleteMany({})).count;
       // OUs reference their parent: deepest first.
-      const ous = await tx.orgUnit.findMany({ select: { id: true, depth: true }, orderBy: { depth: "desc" } });
+      const ous = await tx.orgUnit.findMany({
+        select: { id: true, depth: true },
+        orderBy: { depth: "desc" },
+      });
       for (const ou of ous) await tx.orgUnit.delete({ where: { id: ou.id } });
       await tx.organization.deleteMany({});
       const runs = (await tx.collectionRun.deleteMany({})).count;
-      const demoRoleBindings = (await tx.roleBinding.deleteMany({ where: { group: { in: Object.values(DEMO_GROUPS) } } })).count;
+      const demoRoleBindings = (
+        await tx.roleBinding.deleteMany({ where: { group: { in: Object.values(DEMO_GROUPS) } } })
+      ).count;
       const summary = { runs, accounts, costRows, findings, demoRoleBindings };
       await tx.auditEvent.create({ data: { actor, action: "data.reset", detail: { ...summary } } });
       return summary;

@@ -9,7 +9,9 @@ async function tableCount(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'");
+    const { rows } = await client.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'",
+    );
     return rows[0]?.n ?? 0;
   } finally {
     await client.end();
@@ -26,7 +28,9 @@ describe("prepareShadowDatabase", () => {
     const alias = new URL(main.url);
     expect(alias.hostname).toBe("127.0.0.1");
     alias.hostname = "localhost";
-    await expect(prepareShadowDatabase(main.url, { shadowDatabaseUrl: alias.toString() })).rejects.toThrow(/reaches the main database/);
+    await expect(
+      prepareShadowDatabase(main.url, { shadowDatabaseUrl: alias.toString() }),
+    ).rejects.toThrow(/reaches the main database/);
     expect(await tableCount(main.url)).toBe(tables);
   });
 

@@ -11,7 +11,10 @@ const text = (v: string | null) => (v ?? "").toLowerCase();
 // Accounts nobody audited successfully come first when sorting by audit status ascending.
 const AUDIT_ORDER = { failed: 0, never: 1, skipped: 2, audited: 3 } as const;
 
-function key(row: TAccountInventoryRow, sort: TAccountInventoryQuery["sort"]): string | number | null {
+function key(
+  row: TAccountInventoryRow,
+  sort: TAccountInventoryQuery["sort"],
+): string | number | null {
   switch (sort) {
     case "name":
       return text(row.name);
@@ -40,12 +43,18 @@ function compare(a: string | number | null, b: string | number | null): number {
   return String(a).localeCompare(String(b));
 }
 
-export function selectInventory(rows: readonly TAccountInventoryRow[], q: TAccountInventoryQuery): TAccountInventoryRow[] {
+export function selectInventory(
+  rows: readonly TAccountInventoryRow[],
+  q: TAccountInventoryQuery,
+): TAccountInventoryRow[] {
   const needle = q.search.trim().toLowerCase();
   const env = q.environment.toLowerCase();
   const picked = rows.filter(
     (r) =>
-      (!needle || [r.name, r.id, r.email, r.ouPath, r.owner, r.costCenter].some((v) => text(v).includes(needle))) &&
+      (!needle ||
+        [r.name, r.id, r.email, r.ouPath, r.owner, r.costCenter].some((v) =>
+          text(v).includes(needle),
+        )) &&
       (!env || (env === "(none)" ? r.environment === null : text(r.environment) === env)) &&
       (!q.audit || r.audit === q.audit),
   );
@@ -54,7 +63,8 @@ export function selectInventory(rows: readonly TAccountInventoryRow[], q: TAccou
     const ka = key(a, q.sort);
     const kb = key(b, q.sort);
     // Rows without a value (no environment, no change) go last in either direction.
-    if (ka === null || kb === null) return ka === kb ? compare(text(a.name), text(b.name)) : ka === null ? 1 : -1;
+    if (ka === null || kb === null)
+      return ka === kb ? compare(text(a.name), text(b.name)) : ka === null ? 1 : -1;
     return sign * compare(ka, kb) || compare(text(a.name), text(b.name)) || compare(a.id, b.id);
   });
 }

@@ -12,11 +12,19 @@ export interface LineAmounts {
 const keyOf = (l: LineAmounts) => `${l.costCenter}\u0000${l.accountId}`;
 
 /** `live` minus everything already issued, per cost center and account; zero rows are dropped. */
-export function diffLines(live: readonly LineAmounts[], issued: readonly LineAmounts[]): LineAmounts[] {
+export function diffLines(
+  live: readonly LineAmounts[],
+  issued: readonly LineAmounts[],
+): LineAmounts[] {
   const out = new Map<string, LineAmounts>();
   const add = (l: LineAmounts, sign: bigint) => {
     const k = keyOf(l);
-    const cur = out.get(k) ?? { costCenter: l.costCenter, accountId: l.accountId, directCents: 0n, sharedCents: 0n };
+    const cur = out.get(k) ?? {
+      costCenter: l.costCenter,
+      accountId: l.accountId,
+      directCents: 0n,
+      sharedCents: 0n,
+    };
     cur.directCents += sign * l.directCents;
     cur.sharedCents += sign * l.sharedCents;
     out.set(k, cur);
@@ -25,7 +33,9 @@ export function diffLines(live: readonly LineAmounts[], issued: readonly LineAmo
   for (const l of issued) add(l, -1n);
   return [...out.values()]
     .filter((l) => l.directCents !== 0n || l.sharedCents !== 0n)
-    .sort((a, b) => a.costCenter.localeCompare(b.costCenter) || a.accountId.localeCompare(b.accountId));
+    .sort(
+      (a, b) => a.costCenter.localeCompare(b.costCenter) || a.accountId.localeCompare(b.accountId),
+    );
 }
 
 /** The first month after `month` that is not closed. */

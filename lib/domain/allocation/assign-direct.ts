@@ -17,9 +17,12 @@ export interface AssignContext {
 }
 
 /** Nearest OU (the account's own first, then its ancestors) with a default cost center. */
-export function ouDefaultCostCenter(ouId: string | null, ous: ReadonlyMap<string, OuInfo>): string | null {
+export function ouDefaultCostCenter(
+  ouId: string | null,
+  ous: ReadonlyMap<string, OuInfo>,
+): string | null {
   const seen = new Set<string>();
-  for (let id = ouId; id !== null && !seen.has(id); ) {
+  for (let id = ouId; id !== null && !seen.has(id);) {
     seen.add(id);
     const ou = ous.get(id);
     if (!ou) return null;
@@ -30,18 +33,29 @@ export function ouDefaultCostCenter(ouId: string | null, ous: ReadonlyMap<string
 }
 
 /** Splits `cents` over tagged values; returns the parts and what stayed untagged. */
-function splitByTag(cents: bigint, shares: readonly TagShare[]): { parts: DirectPart[]; rest: bigint } {
+function splitByTag(
+  cents: bigint,
+  shares: readonly TagShare[],
+): { parts: DirectPart[]; rest: bigint } {
   const byValue = new Map<string, bigint>();
   for (const s of shares) byValue.set(s.value, (byValue.get(s.value) ?? 0n) + toWeight(s.amount));
-  const tagged = [...byValue].filter(([v, w]) => v !== "" && w > 0n).sort(([a], [b]) => a.localeCompare(b));
+  const tagged = [...byValue]
+    .filter(([v, w]) => v !== "" && w > 0n)
+    .sort(([a], [b]) => a.localeCompare(b));
   if (tagged.length === 0) return { parts: [], rest: cents };
   const untagged = byValue.get("") ?? 0n;
   const split = allocateByWeights(cents, [...tagged.map(([, w]) => w), untagged]);
-  const parts = tagged.map(([value], i) => ({ costCenter: value, cents: split[i] ?? 0n, basis: "tagSplit" as const })).filter((p) => p.cents !== 0n);
+  const parts = tagged
+    .map(([value], i) => ({ costCenter: value, cents: split[i] ?? 0n, basis: "tagSplit" as const }))
+    .filter((p) => p.cents !== 0n);
   return { parts, rest: split[tagged.length] ?? 0n };
 }
 
-export function assignDirect(account: AccountInfo, cents: bigint, ctx: AssignContext): DirectPart[] {
+export function assignDirect(
+  account: AccountInfo,
+  cents: bigint,
+  ctx: AssignContext,
+): DirectPart[] {
   if (cents === 0n) return [];
   const parts: DirectPart[] = [];
   let rest = cents;

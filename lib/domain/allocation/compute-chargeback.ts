@@ -4,7 +4,16 @@ import { assignDirect, ouDefaultCostCenter, type AssignContext } from "./assign-
 import { Dec, decimalsToCents } from "./largest-remainder";
 import { ruleMatches } from "./rules";
 import { spreadPool, type DirectLine } from "./spread-pool";
-import type { AccountInfo, AllocatedLine, ChargebackInput, ChargebackResult, OuInfo, PoolResult, TagShare, TBasis } from "./types";
+import type {
+  AccountInfo,
+  AllocatedLine,
+  ChargebackInput,
+  ChargebackResult,
+  OuInfo,
+  PoolResult,
+  TagShare,
+  TBasis,
+} from "./types";
 import { groupBy } from "@/lib/domain/collections";
 
 interface Bucket {
@@ -30,14 +39,21 @@ function bucketCosts(input: ChargebackInput, rules: ChargebackInput["rules"]): B
     if (b) b.amount = b.amount.plus(c.amount);
     else buckets.set(key, { accountId: c.accountId, ruleKey, amount: new Dec(c.amount) });
   }
-  return [...buckets.values()].sort((a, b) => a.accountId.localeCompare(b.accountId) || (a.ruleKey ?? "").localeCompare(b.ruleKey ?? ""));
+  return [...buckets.values()].sort(
+    (a, b) =>
+      a.accountId.localeCompare(b.accountId) || (a.ruleKey ?? "").localeCompare(b.ruleKey ?? ""),
+  );
 }
 
 export function computeChargeback(input: ChargebackInput): ChargebackResult {
   const rules = [...input.rules].sort((a, b) => a.ruleKey.localeCompare(b.ruleKey));
   const ous = new Map(input.ous.map((o) => [o.id, o]));
   const accounts = new Map(input.accounts.map((a) => [a.id, a]));
-  const ctx: AssignContext = { order: input.order, ous, tagShares: groupBy<TagShare, string>(input.tagShares, (t) => t.accountId) };
+  const ctx: AssignContext = {
+    order: input.order,
+    ous,
+    tagShares: groupBy<TagShare, string>(input.tagShares, (t) => t.accountId),
+  };
   const buckets = bucketCosts(input, rules);
   const { cents, totalCents } = decimalsToCents(buckets.map((b) => b.amount));
 
@@ -45,15 +61,21 @@ export function computeChargeback(input: ChargebackInput): ChargebackResult {
   const line = (costCenter: string, accountId: string, basis: TBasis): AllocatedLine => {
     const key = `${costCenter}\u0000${accountId}`;
     let l = lines.get(key);
-    if (!l) lines.set(key, (l = { costCenter, accountId, directCents: 0n, sharedCents: 0n, basis }));
+    if (!l)
+      lines.set(key, (l = { costCenter, accountId, directCents: 0n, sharedCents: 0n, basis }));
     return l;
   };
   const poolSources = new Map<string, Map<string, bigint>>();
   buckets.forEach((b, i) => {
     const c = cents[i] ?? 0n;
     if (b.ruleKey === null) {
-      const account: AccountInfo = accounts.get(b.accountId) ?? { id: b.accountId, tagCostCenter: null, ouId: null };
-      for (const part of assignDirect(account, c, ctx)) line(part.costCenter, b.accountId, part.basis).directCents += part.cents;
+      const account: AccountInfo = accounts.get(b.accountId) ?? {
+        id: b.accountId,
+        tagCostCenter: null,
+        ouId: null,
+      };
+      for (const part of assignDirect(account, c, ctx))
+        line(part.costCenter, b.accountId, part.basis).directCents += part.cents;
     } else {
       const sources = poolSources.get(b.ruleKey) ?? new Map<string, bigint>();
       sources.set(b.accountId, (sources.get(b.accountId) ?? 0n) + c);
@@ -88,8 +110,11 @@ export function computeChargeback(input: ChargebackInput): ChargebackResult {
   }
 
   const out = [...lines.values()].filter((l) => l.directCents !== 0n || l.sharedCents !== 0n);
-  out.sort((a, b) => a.costCenter.localeCompare(b.costCenter) || a.accountId.localeCompare(b.accountId));
+  out.sort(
+    (a, b) => a.costCenter.localeCompare(b.costCenter) || a.accountId.localeCompare(b.accountId),
+  );
   const sum = out.reduce((s, l) => s + l.directCents + l.sharedCents, 0n);
-  if (sum !== totalCents) throw new Error(`chargeback does not reconcile: ${sum} ≠ ${totalCents} cents`);
+  if (sum !== totalCents)
+    throw new Error(`chargeback does not reconcile: ${sum} ≠ ${totalCents} cents`);
   return { totalCents, lines: out, pools, warnings: [...new Set(warnings)] };
 }

@@ -1,12 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { Dec, allocateByWeights, decimalsToCents, formatCents, toCentsHalfUp } from "./largest-remainder";
+import {
+  Dec,
+  allocateByWeights,
+  decimalsToCents,
+  formatCents,
+  toCentsHalfUp,
+} from "./largest-remainder";
 
 const cents = fc.bigInt({ min: -(10n ** 14n), max: 10n ** 14n });
 const weight = fc.bigInt({ min: 0n, max: 10n ** 18n });
 /** Decimal strings like numeric(20,10) / numeric(24,12) produce, negatives (credits) included. */
 const decimal = fc
-  .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 10n }), fc.bigInt({ min: 0n, max: 10n ** 12n - 1n }))
+  .tuple(
+    fc.boolean(),
+    fc.bigInt({ min: 0n, max: 10n ** 10n }),
+    fc.bigInt({ min: 0n, max: 10n ** 12n - 1n }),
+  )
   .map(([neg, units, frac]) => `${neg ? "-" : ""}${units}.${frac.toString().padStart(12, "0")}`);
 
 describe("allocateByWeights", () => {
@@ -51,8 +61,14 @@ describe("allocateByWeights", () => {
 
 describe("decimalsToCents", () => {
   it("rounds the total half up and hands the missing cents to the largest remainders", () => {
-    expect(decimalsToCents(["0.004", "0.004", "0.004"])).toEqual({ cents: [1n, 0n, 0n], totalCents: 1n });
-    expect(decimalsToCents(["10.005", "-0.005"])).toEqual({ cents: [1001n, -1n], totalCents: 1000n });
+    expect(decimalsToCents(["0.004", "0.004", "0.004"])).toEqual({
+      cents: [1n, 0n, 0n],
+      totalCents: 1n,
+    });
+    expect(decimalsToCents(["10.005", "-0.005"])).toEqual({
+      cents: [1001n, -1n],
+      totalCents: 1000n,
+    });
     expect(decimalsToCents([]).totalCents).toBe(0n);
   });
 
@@ -63,7 +79,14 @@ describe("decimalsToCents", () => {
         const exact = amounts.reduce((s, a) => s.plus(a), new Dec(0));
         expect(totalCents).toBe(toCentsHalfUp(exact));
         expect(out.reduce((a, b) => a + b, 0n)).toBe(totalCents);
-        out.forEach((c, i) => expect(new Dec(c.toString()).minus(new Dec(amounts[i] ?? "0").times(100)).abs().lt(1)).toBe(true));
+        out.forEach((c, i) =>
+          expect(
+            new Dec(c.toString())
+              .minus(new Dec(amounts[i] ?? "0").times(100))
+              .abs()
+              .lt(1),
+          ).toBe(true),
+        );
       }),
     );
   });

@@ -8,12 +8,14 @@ export type Dec = Decimal;
 /** Floor division for BigInt (BigInt's `/` truncates towards zero). */
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 /** Indices ordered by remainder, largest first; ties go to the earlier index so results are stable. */
 function byRemainder<T>(remainders: readonly T[], compare: (a: T, b: T) => number): number[] {
-  return remainders.map((_, i) => i).sort((i, j) => compare(remainders[j] as T, remainders[i] as T) || i - j);
+  return remainders
+    .map((_, i) => i)
+    .sort((i, j) => compare(remainders[j] as T, remainders[i] as T) || i - j);
 }
 
 /**
@@ -46,7 +48,10 @@ export function toCentsHalfUp(amount: Dec | string): bigint {
  * Rounds exact decimal amounts to cents so that the cents add up to the exact total rounded half up:
  * every amount is floored, and the cents still missing go to the largest fractional remainders.
  */
-export function decimalsToCents(amounts: readonly (Dec | string)[]): { cents: bigint[]; totalCents: bigint } {
+export function decimalsToCents(amounts: readonly (Dec | string)[]): {
+  cents: bigint[];
+  totalCents: bigint;
+} {
   const scaled = amounts.map((a) => new Dec(a).times(100));
   const exact = scaled.reduce((s, a) => s.plus(a), new Dec(0));
   const totalCents = BigInt(exact.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));

@@ -16,22 +16,40 @@ export type TRuleTarget = z.infer<typeof ZRuleTarget>;
 export const ZRuleDraft = z
   .object({
     name: z.string().trim().min(1, "A name is required").max(120),
-    sourceAccounts: z.array(z.string().regex(/^\d{12}$/, "an AWS account id (12 digits)")).max(1000).default([]),
+    sourceAccounts: z
+      .array(z.string().regex(/^\d{12}$/, "an AWS account id (12 digits)"))
+      .max(1000)
+      .default([]),
     sourceServices: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
     method: z.enum(RULE_METHODS),
     targets: z.array(ZRuleTarget).min(1, "At least one target is required").max(500),
   })
   .superRefine((r, ctx) => {
     if (r.sourceAccounts.length === 0 && r.sourceServices.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["sourceAccounts"], message: "Pick the shared accounts, the shared services, or both" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["sourceAccounts"],
+        message: "Pick the shared accounts, the shared services, or both",
+      });
     }
     const keys = r.targets.map((t) => `${t.kind}:${t.id}`);
-    if (new Set(keys).size !== keys.length) ctx.addIssue({ code: "custom", path: ["targets"], message: "A target is listed twice" });
+    if (new Set(keys).size !== keys.length)
+      ctx.addIssue({ code: "custom", path: ["targets"], message: "A target is listed twice" });
     if (r.method === "fixed") {
       if (r.targets.some((t) => t.percent === undefined)) {
-        ctx.addIssue({ code: "custom", path: ["targets"], message: "Fixed split: every target needs a percentage" });
-      } else if (r.targets.reduce((s, t) => s + percentBasisPoints(t.percent ?? 0), 0n) !== 10_000n) {
-        ctx.addIssue({ code: "custom", path: ["targets"], message: "Fixed split: the percentages must add up to 100" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets"],
+          message: "Fixed split: every target needs a percentage",
+        });
+      } else if (
+        r.targets.reduce((s, t) => s + percentBasisPoints(t.percent ?? 0), 0n) !== 10_000n
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["targets"],
+          message: "Fixed split: the percentages must add up to 100",
+        });
       }
     }
   });
@@ -51,19 +69,31 @@ export function percentBasisPoints(percent: number): bigint {
   return BigInt(Math.round(percent * 100));
 }
 
-export function ruleAppliesTo(rule: Pick<RuleVersion, "validFrom" | "validTo">, month: string): boolean {
+export function ruleAppliesTo(
+  rule: Pick<RuleVersion, "validFrom" | "validTo">,
+  month: string,
+): boolean {
   return rule.validFrom <= month && (rule.validTo === null || month <= rule.validTo);
 }
 
 /** The versions in force for a month, in the order they claim cost lines (rule key order). */
 export function rulesForMonth<R extends RuleVersion>(rules: readonly R[], month: string): R[] {
-  return rules.filter((r) => ruleAppliesTo(r, month)).sort((a, b) => a.ruleKey.localeCompare(b.ruleKey));
+  return rules
+    .filter((r) => ruleAppliesTo(r, month))
+    .sort((a, b) => a.ruleKey.localeCompare(b.ruleKey));
 }
 
 /** Both lists given: the services inside those accounts; one list: everything it names. */
-export function ruleMatches(rule: Pick<RuleVersion, "sourceAccounts" | "sourceServices">, accountId: string, service: string): boolean {
+export function ruleMatches(
+  rule: Pick<RuleVersion, "sourceAccounts" | "sourceServices">,
+  accountId: string,
+  service: string,
+): boolean {
   if (rule.sourceAccounts.length === 0 && rule.sourceServices.length === 0) return false;
-  return (rule.sourceAccounts.length === 0 || rule.sourceAccounts.includes(accountId)) && (rule.sourceServices.length === 0 || rule.sourceServices.includes(service));
+  return (
+    (rule.sourceAccounts.length === 0 || rule.sourceAccounts.includes(accountId)) &&
+    (rule.sourceServices.length === 0 || rule.sourceServices.includes(service))
+  );
 }
 
 /** A stable key from a rule's name: "Shared network" → "shared-network". */

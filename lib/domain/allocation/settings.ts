@@ -28,4 +28,7 @@ export const ZChargebackSettings = z.object({
 });
 export type TChargebackSettings = z.infer<typeof ZChargebackSettings>;
 
-export const CHARGEBACK_SETTING_KEYS = ["chargebackAllocationOrder", "chargebackCostMetric"] as const;
+export const CHARGEBACK_SETTING_KEYS = [
+  "chargebackAllocationOrder",
+  "chargebackCostMetric",
+] as const;

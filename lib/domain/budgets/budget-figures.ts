@@ -1,5 +1,12 @@
 // One budget's month: actual, forecast, variance and burn-down from per-account daily spend.
-import { budgetVariance, burnDown, forecastMonth, type BurnPoint, type Forecast, type Variance } from "./forecast";
+import {
+  budgetVariance,
+  burnDown,
+  forecastMonth,
+  type BurnPoint,
+  type Forecast,
+  type Variance,
+} from "./forecast";
 
 /** Daily spend: account id → "YYYY-MM-DD" → amount. */
 export type DailySpend = Map<string, Map<string, number>>;
@@ -24,7 +31,12 @@ export function dayKey(month: string, day: number): string {
   return `${month.slice(0, 8)}${String(day).padStart(2, "0")}`;
 }
 
-function dailySeries(spend: DailySpend, accountIds: readonly string[], w: MonthWindow, upTo: number): number[] {
+function dailySeries(
+  spend: DailySpend,
+  accountIds: readonly string[],
+  w: MonthWindow,
+  upTo: number,
+): number[] {
   const out: number[] = [];
   for (let d = 1; d <= upTo; d++) {
     const key = dayKey(w.month, d);
@@ -38,7 +50,14 @@ function dailySeries(spend: DailySpend, accountIds: readonly string[], w: MonthW
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
 /** `history`: previous complete months with daily rows, most recent first. */
-export function budgetFigures(args: { amount: number; accountIds: readonly string[]; spend: DailySpend; current: MonthWindow; daysElapsed: number; history: MonthWindow[] }): BudgetFigures {
+export function budgetFigures(args: {
+  amount: number;
+  accountIds: readonly string[];
+  spend: DailySpend;
+  current: MonthWindow;
+  daysElapsed: number;
+  history: MonthWindow[];
+}): BudgetFigures {
   const { amount, accountIds, spend, current, daysElapsed } = args;
   const daily = dailySeries(spend, accountIds, current, daysElapsed);
   const monthToDate = Math.round(sum(daily) * 100) / 100;
@@ -48,5 +67,10 @@ export function budgetFigures(args: { amount: number; accountIds: readonly strin
   });
   const f = forecastMonth({ daysInMonth: current.daysInMonth, daysElapsed, monthToDate, history });
   const v = budgetVariance(amount, monthToDate, f.forecast, daysElapsed, current.daysInMonth);
-  return { ...f, ...v, monthToDate, burn: burnDown(daily, current.daysInMonth, f.forecast, amount) };
+  return {
+    ...f,
+    ...v,
+    monthToDate,
+    burn: burnDown(daily, current.daysInMonth, f.forecast, amount),
+  };
 }

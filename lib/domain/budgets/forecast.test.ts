@@ -4,33 +4,77 @@ import { budgetVariance, burnDown, forecastMonth } from "./forecast";
 describe("forecastMonth", () => {
   it("scales month-to-date by the share previous months had reached by the same day", () => {
     // Front-loaded spend (support fee on the 1st): 40% of the month is spent in the first 10 days.
-    const r = forecastMonth({ daysInMonth: 30, daysElapsed: 10, monthToDate: 500, history: [{ total: 1000, samePeriod: 400 }, { total: 1000, samePeriod: 400 }] });
+    const r = forecastMonth({
+      daysInMonth: 30,
+      daysElapsed: 10,
+      monthToDate: 500,
+      history: [
+        { total: 1000, samePeriod: 400 },
+        { total: 1000, samePeriod: 400 },
+      ],
+    });
     expect(r).toEqual({ forecast: 1250, method: "seasonal-share", share: 0.4 });
   });
 
   it("weights months by their spend", () => {
-    const r = forecastMonth({ daysInMonth: 30, daysElapsed: 15, monthToDate: 600, history: [{ total: 3000, samePeriod: 1500 }, { total: 1000, samePeriod: 500 }] });
+    const r = forecastMonth({
+      daysInMonth: 30,
+      daysElapsed: 15,
+      monthToDate: 600,
+      history: [
+        { total: 3000, samePeriod: 1500 },
+        { total: 1000, samePeriod: 500 },
+      ],
+    });
     expect(r.forecast).toBe(1200);
   });
 
   it("falls back to a linear run-rate without usable history", () => {
-    expect(forecastMonth({ daysInMonth: 31, daysElapsed: 10, monthToDate: 100, history: [] })).toEqual({ forecast: 310, method: "linear", share: null });
+    expect(
+      forecastMonth({ daysInMonth: 31, daysElapsed: 10, monthToDate: 100, history: [] }),
+    ).toEqual({ forecast: 310, method: "linear", share: null });
     // A share below 5 % is noise, not a signal.
-    expect(forecastMonth({ daysInMonth: 30, daysElapsed: 3, monthToDate: 30, history: [{ total: 1000, samePeriod: 10 }] }).method).toBe("linear");
+    expect(
+      forecastMonth({
+        daysInMonth: 30,
+        daysElapsed: 3,
+        monthToDate: 30,
+        history: [{ total: 1000, samePeriod: 10 }],
+      }).method,
+    ).toBe("linear");
   });
 
   it("never forecasts less than what is already spent", () => {
-    const r = forecastMonth({ daysInMonth: 30, daysElapsed: 29, monthToDate: 900, history: [{ total: 100, samePeriod: 99.99 }] });
+    const r = forecastMonth({
+      daysInMonth: 30,
+      daysElapsed: 29,
+      monthToDate: 900,
+      history: [{ total: 100, samePeriod: 99.99 }],
+    });
     expect(r.forecast).toBeGreaterThanOrEqual(900);
   });
 
   it("on the 1st uses the average of previous months", () => {
-    expect(forecastMonth({ daysInMonth: 30, daysElapsed: 0, monthToDate: 0, history: [{ total: 900, samePeriod: 0 }, { total: 1100, samePeriod: 0 }] })).toEqual({ forecast: 1000, method: "history-average", share: null });
-    expect(forecastMonth({ daysInMonth: 30, daysElapsed: 0, monthToDate: 0, history: [] }).method).toBe("none");
+    expect(
+      forecastMonth({
+        daysInMonth: 30,
+        daysElapsed: 0,
+        monthToDate: 0,
+        history: [
+          { total: 900, samePeriod: 0 },
+          { total: 1100, samePeriod: 0 },
+        ],
+      }),
+    ).toEqual({ forecast: 1000, method: "history-average", share: null });
+    expect(
+      forecastMonth({ daysInMonth: 30, daysElapsed: 0, monthToDate: 0, history: [] }).method,
+    ).toBe("none");
   });
 
   it("a finished month forecasts its actual", () => {
-    expect(forecastMonth({ daysInMonth: 28, daysElapsed: 28, monthToDate: 777, history: [] }).forecast).toBe(777);
+    expect(
+      forecastMonth({ daysInMonth: 28, daysElapsed: 28, monthToDate: 777, history: [] }).forecast,
+    ).toBe(777);
   });
 });
 
@@ -44,7 +88,11 @@ describe("budgetVariance", () => {
   });
 
   it("pro-rates the budget for the actual variance", () => {
-    expect(budgetVariance(3000, 1200, 3600, 10, 30)).toMatchObject({ actualVariance: 200, forecastVariance: 600, usedPct: 0.4 });
+    expect(budgetVariance(3000, 1200, 3600, 10, 30)).toMatchObject({
+      actualVariance: 200,
+      forecastVariance: 600,
+      usedPct: 0.4,
+    });
   });
 });
 

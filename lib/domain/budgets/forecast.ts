@@ -36,16 +36,31 @@ export function forecastMonth(input: ForecastInput): Forecast {
   const history = input.history.slice(0, 3).filter((h) => h.total > 0);
   if (daysElapsed <= 0) {
     if (!history.length) return { forecast: cents(monthToDate), method: "none", share: null };
-    return { forecast: cents(Math.max(monthToDate, history.reduce((s, h) => s + h.total, 0) / history.length)), method: "history-average", share: null };
+    return {
+      forecast: cents(
+        Math.max(monthToDate, history.reduce((s, h) => s + h.total, 0) / history.length),
+      ),
+      method: "history-average",
+      share: null,
+    };
   }
-  if (daysElapsed >= daysInMonth) return { forecast: cents(monthToDate), method: "linear", share: 1 };
+  if (daysElapsed >= daysInMonth)
+    return { forecast: cents(monthToDate), method: "linear", share: 1 };
   const total = history.reduce((s, h) => s + h.total, 0);
   const same = history.reduce((s, h) => s + h.samePeriod, 0);
   const share = total > 0 ? same / total : 0;
   if (history.length && share >= MIN_SHARE && share < 1) {
-    return { forecast: cents(Math.max(monthToDate, monthToDate / share)), method: "seasonal-share", share };
+    return {
+      forecast: cents(Math.max(monthToDate, monthToDate / share)),
+      method: "seasonal-share",
+      share,
+    };
   }
-  return { forecast: cents((monthToDate / daysElapsed) * daysInMonth), method: "linear", share: null };
+  return {
+    forecast: cents((monthToDate / daysElapsed) * daysInMonth),
+    method: "linear",
+    share: null,
+  };
 }
 
 export type BudgetStatus = "over" | "at-risk" | "on-track";
@@ -60,10 +75,22 @@ export interface Variance {
   status: BudgetStatus;
 }
 
-export function budgetVariance(budget: number, monthToDate: number, forecast: number, daysElapsed: number, daysInMonth: number): Variance {
+export function budgetVariance(
+  budget: number,
+  monthToDate: number,
+  forecast: number,
+  daysElapsed: number,
+  daysInMonth: number,
+): Variance {
   const prorated = budget * (Math.min(daysElapsed, daysInMonth) / daysInMonth);
-  const status: BudgetStatus = monthToDate > budget ? "over" : forecast > budget ? "at-risk" : "on-track";
-  return { actualVariance: cents(monthToDate - prorated), forecastVariance: cents(forecast - budget), usedPct: budget > 0 ? monthToDate / budget : 0, status };
+  const status: BudgetStatus =
+    monthToDate > budget ? "over" : forecast > budget ? "at-risk" : "on-track";
+  return {
+    actualVariance: cents(monthToDate - prorated),
+    forecastVariance: cents(forecast - budget),
+    usedPct: budget > 0 ? monthToDate / budget : 0,
+    status,
+  };
 }
 
 export interface BurnPoint {
@@ -74,7 +101,12 @@ export interface BurnPoint {
 }
 
 /** Cumulative actual per day, then a straight line from the last actual day to the forecast. */
-export function burnDown(daily: number[], daysInMonth: number, forecast: number, budget: number): BurnPoint[] {
+export function burnDown(
+  daily: number[],
+  daysInMonth: number,
+  forecast: number,
+  budget: number,
+): BurnPoint[] {
   const out: BurnPoint[] = [];
   let cum = 0;
   const elapsed = Math.min(daily.length, daysInMonth);
@@ -82,7 +114,12 @@ export function burnDown(daily: number[], daysInMonth: number, forecast: number,
     if (d <= elapsed) cum += daily[d - 1] ?? 0;
     const actual = d <= elapsed ? cents(cum) : null;
     const slope = daysInMonth > elapsed ? (forecast - cum) / (daysInMonth - elapsed) : 0;
-    const fc = d >= elapsed && elapsed > 0 ? cents(cum + slope * (d - elapsed)) : elapsed === 0 ? cents((forecast / daysInMonth) * d) : null;
+    const fc =
+      d >= elapsed && elapsed > 0
+        ? cents(cum + slope * (d - elapsed))
+        : elapsed === 0
+          ? cents((forecast / daysInMonth) * d)
+          : null;
     out.push({ day: d, actual, forecast: fc, budget });
   }
   return out;

@@ -15,7 +15,11 @@ function full(): TBaselineControl[] {
   ];
 }
 
-function withBaseline(accountId: string, change: (c: TBaselineControl) => TBaselineControl, more: (snap: TSnapshot) => void = () => undefined) {
+function withBaseline(
+  accountId: string,
+  change: (c: TBaselineControl) => TBaselineControl,
+  more: (snap: TSnapshot) => void = () => undefined,
+) {
   return (snap: TSnapshot) => {
     for (const a of snap.audits) a.baseline = full();
     auditOf(snap, accountId).baseline = full().map(change);
@@ -23,11 +27,18 @@ function withBaseline(accountId: string, change: (c: TBaselineControl) => TBasel
   };
 }
 
-const set = (control: TBaselineControl["control"], status: TBaselineControl["status"]) => (c: TBaselineControl) => (c.control === control ? { ...c, status } : c);
+const set =
+  (control: TBaselineControl["control"], status: TBaselineControl["status"]) =>
+  (c: TBaselineControl) => (c.control === control ? { ...c, status } : c);
 
 describe("ACCOUNT_BASELINE", () => {
   it("does not flag fully baselined accounts", () => {
-    expect(findingsOf(accountBaseline, withBaseline(ACC.dev, (c) => c))).toEqual([]);
+    expect(
+      findingsOf(
+        accountBaseline,
+        withBaseline(ACC.dev, (c) => c),
+      ),
+    ).toEqual([]);
   });
 
   it.each([
@@ -39,20 +50,40 @@ describe("ACCOUNT_BASELINE", () => {
   ] as const)("flags an account with %s off, naming the control", (control, label) => {
     const [f, ...rest] = findingsOf(accountBaseline, withBaseline(ACC.dev, set(control, "off")));
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ checkId: "ACCOUNT_BASELINE", accountId: ACC.dev, resource: "", severity: "medium", evidence: { missing: [label], unknown: [] } });
+    expect(f).toMatchObject({
+      checkId: "ACCOUNT_BASELINE",
+      accountId: ACC.dev,
+      resource: "",
+      severity: "medium",
+      evidence: { missing: [label], unknown: [] },
+    });
   });
 
   it("treats an unreadable control as unknown, not a violation, and names it beside a real gap", () => {
-    expect(findingsOf(accountBaseline, withBaseline(ACC.dev, set("config-recorder", "unknown")))).toEqual([]);
-    const [f] = findingsOf(accountBaseline, withBaseline(ACC.dev, (c) => set("iam-password-policy", "off")(set("config-recorder", "unknown")(c))));
-    expect(f?.evidence).toMatchObject({ missing: ["IAM password policy"], unknown: ["AWS Config recorder (eu-west-1)"] });
+    expect(
+      findingsOf(accountBaseline, withBaseline(ACC.dev, set("config-recorder", "unknown"))),
+    ).toEqual([]);
+    const [f] = findingsOf(
+      accountBaseline,
+      withBaseline(ACC.dev, (c) =>
+        set("iam-password-policy", "off")(set("config-recorder", "unknown")(c)),
+      ),
+    );
+    expect(f?.evidence).toMatchObject({
+      missing: ["IAM password policy"],
+      unknown: ["AWS Config recorder (eu-west-1)"],
+    });
   });
 
   it("counts GuardDuty auto-enabled for all members by the delegated administrator (look-alike)", () => {
     const autoAll = (snap: TSnapshot) => {
-      snap.guardDutyOrganization = [{ adminAccountId: ACC.security, region: REGION, autoEnable: "ALL" }];
+      snap.guardDutyOrganization = [
+        { adminAccountId: ACC.security, region: REGION, autoEnable: "ALL" },
+      ];
     };
-    expect(findingsOf(accountBaseline, withBaseline(ACC.dev, set("guardduty", "off"), autoAll))).toEqual([]);
+    expect(
+      findingsOf(accountBaseline, withBaseline(ACC.dev, set("guardduty", "off"), autoAll)),
+    ).toEqual([]);
   });
 
   it("still flags GuardDuty when the administrator auto-enables only new members or another region", () => {
@@ -62,7 +93,11 @@ describe("ACCOUNT_BASELINE", () => {
         { adminAccountId: ACC.security, region: "us-east-1", autoEnable: "ALL" },
       ];
     };
-    expect(findingsOf(accountBaseline, withBaseline(ACC.dev, set("guardduty", "off"), onlyNew)).map((f) => f.accountId)).toEqual([ACC.dev]);
+    expect(
+      findingsOf(accountBaseline, withBaseline(ACC.dev, set("guardduty", "off"), onlyNew)).map(
+        (f) => f.accountId,
+      ),
+    ).toEqual([ACC.dev]);
   });
 
   it("reads nothing into an account whose baseline was not collected", () => {

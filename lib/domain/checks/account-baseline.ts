@@ -25,7 +25,13 @@ function autoEnabledBy(snap: TSnapshot, region: string | null): string | null {
 function effective(snap: TSnapshot, c: TBaselineControl): TBaselineControl {
   if (c.control !== "guardduty" || c.status === "on") return c;
   const admin = autoEnabledBy(snap, c.region);
-  return admin ? { ...c, status: "on", detail: `auto-enabled for all members by delegated administrator ${admin} (${c.detail})` } : c;
+  return admin
+    ? {
+        ...c,
+        status: "on",
+        detail: `auto-enabled for all members by delegated administrator ${admin} (${c.detail})`,
+      }
+    : c;
 }
 
 const where = (c: TBaselineControl) => `${LABELS[c.control]}${c.region ? ` (${c.region})` : ""}`;
@@ -68,7 +74,12 @@ export const accountBaseline: TCheck = {
         evidence: {
           missing: off.map(where),
           unknown: unknown.map(where),
-          controls: controls.map((c) => ({ control: c.control, region: c.region, status: c.status, detail: c.detail })),
+          controls: controls.map((c) => ({
+            control: c.control,
+            region: c.region,
+            status: c.status,
+            detail: c.detail,
+          })),
         },
       });
     }

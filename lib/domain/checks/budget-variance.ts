@@ -22,7 +22,8 @@ export const budgetVariance: TCheck = {
     category: "cost-tagging",
     defaultSeverity: "high",
     evidenceKind: "account-audit",
-    remediation: "Review the top cost drivers with the budget owner; cut or re-plan the spend, or raise the budget with finance's approval.",
+    remediation:
+      "Review the top cost drivers with the budget owner; cut or re-plan the spend, or raise the budget with finance's approval.",
   },
   run(snap, settings) {
     const out: TFinding[] = [];
@@ -51,7 +52,10 @@ export const budgetVariance: TCheck = {
             accountId: account.id,
             ouId: null,
             // Budget names are unique per owning account only.
-            resource: account.id === owner.id ? `budget:${budget.name}` : `budget:${owner.id}/${budget.name}`,
+            resource:
+              account.id === owner.id
+                ? `budget:${budget.name}`
+                : `budget:${owner.id}/${budget.name}`,
             severity: actualOver ? "high" : "medium",
             title: `Budget ${budget.name} ${actualOver ? "exceeded" : "forecast to be exceeded"} by ${variance.toFixed(1)}%`,
             message:

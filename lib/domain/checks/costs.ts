@@ -26,8 +26,13 @@ export interface TCostIndex {
 }
 
 /** Among months with spend (and whether any of it is estimated): the one the cost checks judge. */
-export function judgedMonth(current: string, months: readonly { month: string; estimated: boolean }[]): TCostMonth | null {
-  const past = months.filter((m) => m.month < current).toSorted((a, b) => b.month.localeCompare(a.month));
+export function judgedMonth(
+  current: string,
+  months: readonly { month: string; estimated: boolean }[],
+): TCostMonth | null {
+  const past = months
+    .filter((m) => m.month < current)
+    .toSorted((a, b) => b.month.localeCompare(a.month));
   const final = past.find((m) => !m.estimated);
   if (final) return { month: final.month, estimated: false };
   const latest = past[0];
@@ -49,7 +54,13 @@ export function lastFullMonth(snap: TSnapshot): TCostMonth | null {
  * Allocation rules split by cost center or OU and name no tag key of their own.
  */
 export function costTagKeys(settings: TSettings): string[] {
-  return [...new Set([settings.environmentTagKey, settings.costCenterTagKey, ...settings.requiredTagKeys])].sort();
+  return [
+    ...new Set([
+      settings.environmentTagKey,
+      settings.costCenterTagKey,
+      ...settings.requiredTagKeys,
+    ]),
+  ].sort();
 }
 
 export function allocationTagKey(snap: TSnapshot, settings: TSettings): string | null {
@@ -73,9 +84,15 @@ export function indexCosts(snap: TSnapshot, settings: TSettings): TCostIndex {
   if (month) {
     for (const c of snap.costs.monthly) {
       if (c.month !== month.month) continue;
-      const spend = spendByAccount.get(c.accountId) ?? { total: new Decimal(0), byService: new Map<string, Decimal>() };
+      const spend = spendByAccount.get(c.accountId) ?? {
+        total: new Decimal(0),
+        byService: new Map<string, Decimal>(),
+      };
       spend.total = spend.total.plus(c.unblended);
-      spend.byService.set(c.service, (spend.byService.get(c.service) ?? new Decimal(0)).plus(c.unblended));
+      spend.byService.set(
+        c.service,
+        (spend.byService.get(c.service) ?? new Decimal(0)).plus(c.unblended),
+      );
       spendByAccount.set(c.accountId, spend);
     }
     for (const t of snap.costs.byTag) {
@@ -111,7 +128,10 @@ export function untaggedOf(costs: TCostIndex, accountId: string, tagKey: string)
 }
 
 /** Sum of an account's spend on the services the predicate selects, with the services seen. */
-export function spendOn(spend: TAccountSpend | undefined, keep: (service: string) => boolean): { amount: Decimal; services: Record<string, string> } {
+export function spendOn(
+  spend: TAccountSpend | undefined,
+  keep: (service: string) => boolean,
+): { amount: Decimal; services: Record<string, string> } {
   let amount = new Decimal(0);
   const services: Record<string, string> = {};
   for (const [service, value] of spend?.byService ?? []) {

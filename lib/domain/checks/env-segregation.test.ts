@@ -8,12 +8,31 @@ const account = (s: TSnapshot, id: string) => {
   if (!a) throw new Error(id);
   return a;
 };
-const envSpend = (s: TSnapshot, accountId: string, tagValue: string, amount: string, month = LAST_MONTH) => {
-  s.costs.byTag.push({ accountId, month, tagKey: "environment", tagValue, unblended: amount, amortized: amount, net: amount, estimated: false });
+const envSpend = (
+  s: TSnapshot,
+  accountId: string,
+  tagValue: string,
+  amount: string,
+  month = LAST_MONTH,
+) => {
+  s.costs.byTag.push({
+    accountId,
+    month,
+    tagKey: "environment",
+    tagValue,
+    unblended: amount,
+    amortized: amount,
+    net: amount,
+    estimated: false,
+  });
 };
 
 describe(ENV_SEGREGATION, () => {
-  const cases: { name: string; mutate: (s: TSnapshot) => void; expected: { accountId: string; resource: string; severity: string }[] }[] = [
+  const cases: {
+    name: string;
+    mutate: (s: TSnapshot) => void;
+    expected: { accountId: string; resource: string; severity: string }[];
+  }[] = [
     { name: "one environment per account: pass", mutate: () => undefined, expected: [] },
     {
       name: "prod and dev spend in one account: high",
@@ -25,9 +44,21 @@ describe(ENV_SEGREGATION, () => {
       mutate: (s) => envSpend(s, ACC.dev, "test", "30.00"),
       expected: [{ accountId: ACC.dev, resource: "", severity: "medium" }],
     },
-    { name: "a second value below the minimum share: pass", mutate: (s) => envSpend(s, ACC.prod, "dev", "1.00"), expected: [] },
-    { name: "untagged spend is not an environment: pass", mutate: (s) => envSpend(s, ACC.prod, "", "500.00"), expected: [] },
-    { name: "a second value only in the open month: pass", mutate: (s) => envSpend(s, ACC.prod, "dev", "500.00", "2026-03-01"), expected: [] },
+    {
+      name: "a second value below the minimum share: pass",
+      mutate: (s) => envSpend(s, ACC.prod, "dev", "1.00"),
+      expected: [],
+    },
+    {
+      name: "untagged spend is not an environment: pass",
+      mutate: (s) => envSpend(s, ACC.prod, "", "500.00"),
+      expected: [],
+    },
+    {
+      name: "a second value only in the open month: pass",
+      mutate: (s) => envSpend(s, ACC.prod, "dev", "500.00", "2026-03-01"),
+      expected: [],
+    },
     {
       name: "prod-tagged account under SDLC: high",
       mutate: (s) => {
@@ -54,7 +85,9 @@ describe(ENV_SEGREGATION, () => {
       name: "no environment anywhere: low",
       mutate: (s) => {
         delete account(s, ACC.security).tags.environment;
-        s.costs.byTag = s.costs.byTag.filter((r) => !(r.accountId === ACC.security && r.tagKey === "environment"));
+        s.costs.byTag = s.costs.byTag.filter(
+          (r) => !(r.accountId === ACC.security && r.tagKey === "environment"),
+        );
       },
       expected: [{ accountId: ACC.security, resource: "", severity: "low" }],
     },
@@ -73,11 +106,21 @@ describe(ENV_SEGREGATION, () => {
       account(s, ACC.dev).parentId = OU.prod;
     });
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ severity: "high", evidence: { problems: [expect.stringMatching(/carries/), expect.stringMatching(/Root\/Workloads\/Prod/)] } });
+    expect(findings[0]).toMatchObject({
+      severity: "high",
+      evidence: {
+        problems: [
+          expect.stringMatching(/carries/),
+          expect.stringMatching(/Root\/Workloads\/Prod/),
+        ],
+      },
+    });
   });
 
   it.each(cases)("$name", ({ mutate, expected }) => {
     const findings = findingsOf(envSegregation, mutate);
-    expect(findings.map((f) => ({ accountId: f.accountId, resource: f.resource, severity: f.severity }))).toEqual(expected);
+    expect(
+      findings.map((f) => ({ accountId: f.accountId, resource: f.resource, severity: f.severity })),
+    ).toEqual(expected);
   });
 });

@@ -40,25 +40,40 @@ export const envSegregation: TCheck = {
         if (value) byValue.set(value, (byValue.get(value) ?? new Decimal(0)).plus(r.unblended));
       }
       const total = [...byValue.values()].reduce((a, b) => a.plus(b), new Decimal(0));
-      const significant = total.gt(0) ? [...byValue].filter(([, v]) => v.div(total).gte(settings.envMixMinShare)) : [];
+      const significant = total.gt(0)
+        ? [...byValue].filter(([, v]) => v.div(total).gte(settings.envMixMinShare))
+        : [];
       if (significant.length > 1) {
         const classes = new Set(significant.map(([v]) => classifyEnvironment(v)));
         problems.push({
           text: `its spend in ${costs.month?.month ?? ""} carries ${key}=${significant.map(([v]) => v).join(", ")}`,
           severity: classes.has("prod") && classes.size > 1 ? "high" : "medium",
         });
-        evidence.spendByValue = Object.fromEntries(significant.map(([v, amount]) => [v, amount.toFixed(2)]));
+        evidence.spendByValue = Object.fromEntries(
+          significant.map(([v, amount]) => [v, amount.toFixed(2)]),
+        );
         evidence.month = costs.month?.month ?? null;
         evidence.estimated = costs.month?.estimated ?? null;
       }
 
       if (tagged && fromOu && tagged !== fromOu) {
-        problems.push({ text: `it is tagged ${key}=${tagValue ?? ""} but sits in ${ouPath}, a ${fromOu} OU`, severity: tagged === "prod" || fromOu === "prod" ? "high" : "medium" });
+        problems.push({
+          text: `it is tagged ${key}=${tagValue ?? ""} but sits in ${ouPath}, a ${fromOu} OU`,
+          severity: tagged === "prod" || fromOu === "prod" ? "high" : "medium",
+        });
       }
 
       // The management account holds no environment of its own.
-      if (tagValue === null && fromOu === null && byValue.size === 0 && account.id !== index.managementAccountId) {
-        problems.push({ text: `it has no ${key} tag, its OU implies none and its spend carries none`, severity: "low" });
+      if (
+        tagValue === null &&
+        fromOu === null &&
+        byValue.size === 0 &&
+        account.id !== index.managementAccountId
+      ) {
+        problems.push({
+          text: `it has no ${key} tag, its OU implies none and its spend carries none`,
+          severity: "low",
+        });
       }
 
       if (!problems.length) continue;
@@ -71,7 +86,12 @@ export const envSegregation: TCheck = {
           problems.map((p) => p.severity),
           "medium",
         ),
-        title: significant.length > 1 ? `${account.name} mixes environments` : tagged && fromOu && tagged !== fromOu ? `${account.name} is in the wrong environment OU` : `${account.name} has no environment`,
+        title:
+          significant.length > 1
+            ? `${account.name} mixes environments`
+            : tagged && fromOu && tagged !== fromOu
+              ? `${account.name} is in the wrong environment OU`
+              : `${account.name} has no environment`,
         message: `${account.name} (${account.id}): ${problems.map((p) => p.text).join("; ")}.`,
         evidence: { ...evidence, problems: problems.map((p) => p.text) },
       });

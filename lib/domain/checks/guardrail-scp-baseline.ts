@@ -49,7 +49,10 @@ export const guardrailScpBaseline: TCheck = {
     for (const account of index.memberAccounts) {
       const gaps = gapsOf(scps, [...index.ouPathIdsOf(account.parentId), account.id], actions);
       if (!hasGaps(gaps)) continue;
-      exposedByOu.set(account.parentId, [...(exposedByOu.get(account.parentId) ?? []), { account, gaps }]);
+      exposedByOu.set(account.parentId, [
+        ...(exposedByOu.get(account.parentId) ?? []),
+        { account, gaps },
+      ]);
     }
     const out: TFinding[] = [];
     for (const [ouId, exposed] of exposedByOu) {
@@ -61,7 +64,13 @@ export const guardrailScpBaseline: TCheck = {
       }
       if (!hasGaps(ouGaps)) continue;
       const accounts = exposed.map((e) => e.account.id);
-      out.push(finding(ouId, null, `OU ${ouPath}`, ouGaps, { ouPath, exposedAccounts: accounts.length, accounts: accounts.slice(0, 50) }));
+      out.push(
+        finding(ouId, null, `OU ${ouPath}`, ouGaps, {
+          ouPath,
+          exposedAccounts: accounts.length,
+          accounts: accounts.slice(0, 50),
+        }),
+      );
     }
     return out;
   },
@@ -69,13 +78,23 @@ export const guardrailScpBaseline: TCheck = {
 
 function severityOf(gaps: TGaps): TSeverity {
   if (gaps.missing.length) return "high";
-  return gaps.partial.every((p) => p.denies.every((d) => d.principalExclusionOnly)) ? "low" : "medium";
+  return gaps.partial.every((p) => p.denies.every((d) => d.principalExclusionOnly))
+    ? "low"
+    : "medium";
 }
 
-function finding(ouId: string | null, accountId: string | null, label: string, gaps: TGaps, evidence: TFinding["evidence"]): TFinding {
+function finding(
+  ouId: string | null,
+  accountId: string | null,
+  label: string,
+  gaps: TGaps,
+  evidence: TFinding["evidence"],
+): TFinding {
   const parts = [
     gaps.missing.length ? `do not deny ${gaps.missing.join(", ")}` : null,
-    gaps.partial.length ? `deny ${gaps.partial.map((p) => p.action).join(", ")} only under a condition or on some resources (${[...new Set(gaps.partial.flatMap((p) => p.denies.map((d) => d.policy)))].join(", ")})` : null,
+    gaps.partial.length
+      ? `deny ${gaps.partial.map((p) => p.action).join(", ")} only under a condition or on some resources (${[...new Set(gaps.partial.flatMap((p) => p.denies.map((d) => d.policy)))].join(", ")})`
+      : null,
   ].filter(Boolean);
   return {
     checkId: GUARDRAIL_SCP_BASELINE,
@@ -83,12 +102,21 @@ function finding(ouId: string | null, accountId: string | null, label: string, g
     ouId,
     resource: "",
     severity: severityOf(gaps),
-    title: gaps.missing.length ? `${label}: baseline guardrails missing` : `${label}: baseline guardrails partial`,
+    title: gaps.missing.length
+      ? `${label}: baseline guardrails missing`
+      : `${label}: baseline guardrails partial`,
     message: `The effective SCPs of ${label} (inherited from Root and parent OUs) ${parts.join(", and ")}.`,
     evidence: {
       ...evidence,
       missingDenies: gaps.missing,
-      partialDenies: gaps.partial.map((p) => ({ action: p.action, policies: p.denies.map((d) => ({ policy: d.policy, condition: d.condition, resources: d.resources })) })),
+      partialDenies: gaps.partial.map((p) => ({
+        action: p.action,
+        policies: p.denies.map((d) => ({
+          policy: d.policy,
+          condition: d.condition,
+          resources: d.resources,
+        })),
+      })),
     },
   };
 }

@@ -5,15 +5,30 @@ import type { TIamRole } from "@/lib/domain/snapshot";
 import type { TCheck, TFinding, TSeverity } from "./types";
 import { maxSeverity } from "./types";
 import { indexSnapshot } from "./org-index";
-import { accountOfPrincipal, principalsOf, statementCoversAction, statementsOf, type TStatement } from "./policy-grammar";
-import { deniesOutsideOrg, hasExternalId, orgLimit, webIdentityGap, type TOrgTrustContext, type TWebIdentityGap } from "./trust-guards";
+import {
+  accountOfPrincipal,
+  principalsOf,
+  statementCoversAction,
+  statementsOf,
+  type TStatement,
+} from "./policy-grammar";
+import {
+  deniesOutsideOrg,
+  hasExternalId,
+  orgLimit,
+  webIdentityGap,
+  type TOrgTrustContext,
+  type TWebIdentityGap,
+} from "./trust-guards";
 
 export const IAM_CROSS_ACCOUNT_TRUST = "IAM_CROSS_ACCOUNT_TRUST";
 
 const ADMIN_POLICY = /^arn:aws[a-z-]*:iam::aws:policy\/AdministratorAccess$/;
 
 const allowsEverything = (s: TStatement) =>
-  s.Effect === "Allow" && (s.Action ?? []).some((a) => a === "*" || a === "*:*") && (s.Resource ?? []).includes("*");
+  s.Effect === "Allow" &&
+  (s.Action ?? []).some((a) => a === "*" || a === "*:*") &&
+  (s.Resource ?? []).includes("*");
 
 /** The reason a role is administrator: AdministratorAccess attached, or a policy allowing every action on every resource. */
 export function adminPermissionsOf(role: TIamRole): string | null {
@@ -21,14 +36,20 @@ export function adminPermissionsOf(role: TIamRole): string | null {
   if (managed) return managed;
   const inline = role.inlinePolicies.find((p) => statementsOf(p.document).some(allowsEverything));
   if (inline) return `inline policy ${inline.name}`;
-  return role.managedPolicies.find((p) => statementsOf(p.document).some(allowsEverything))?.arn ?? null;
+  return (
+    role.managedPolicies.find((p) => statementsOf(p.document).some(allowsEverything))?.arn ?? null
+  );
 }
 
 export function hasAdminPermissions(role: TIamRole): boolean {
   return adminPermissionsOf(role) !== null;
 }
 
-const ASSUME_ACTIONS = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"];
+const ASSUME_ACTIONS = [
+  "sts:AssumeRole",
+  "sts:AssumeRoleWithSAML",
+  "sts:AssumeRoleWithWebIdentity",
+];
 
 /**
  * Principals outside the organization (or "*") that may assume the role without a guard: AWS
@@ -41,7 +62,12 @@ export function untrustedPrincipals(role: TIamRole, ctx: TOrgTrustContext): stri
   for (const s of statements) {
     const actions = ASSUME_ACTIONS.filter((a) => statementCoversAction(s, a));
     if (s.Effect !== "Allow" || !actions.length) continue;
-    if (hasExternalId(s) || orgLimit(s, ctx) !== null || actions.every((a) => deniesOutsideOrg(statements, a, ctx))) continue;
+    if (
+      hasExternalId(s) ||
+      orgLimit(s, ctx) !== null ||
+      actions.every((a) => deniesOutsideOrg(statements, a, ctx))
+    )
+      continue;
     const principals = principalsOf(s.Principal);
     if (principals.anyone) out.push("*");
     const outside = (p: string) => {
@@ -49,8 +75,10 @@ export function untrustedPrincipals(role: TIamRole, ctx: TOrgTrustContext): stri
       // An unparseable principal (a deleted role's unique id "AROA…") cannot be proven internal.
       return account === null || !ctx.accountIds.has(account);
     };
-    if (actions.includes("sts:AssumeRole")) out.push(...principals.aws.filter((p) => p !== "*" && outside(p)));
-    if (actions.includes("sts:AssumeRoleWithSAML")) out.push(...principals.federated.filter((p) => /:saml-provider\//.test(p) && outside(p)));
+    if (actions.includes("sts:AssumeRole"))
+      out.push(...principals.aws.filter((p) => p !== "*" && outside(p)));
+    if (actions.includes("sts:AssumeRoleWithSAML"))
+      out.push(...principals.federated.filter((p) => /:saml-provider\//.test(p) && outside(p)));
   }
   return [...new Set(out)];
 }
@@ -59,7 +87,8 @@ export function untrustedPrincipals(role: TIamRole, ctx: TOrgTrustContext): stri
 export function openWebIdentityTrusts(role: TIamRole): (TWebIdentityGap & { principal: string })[] {
   const out: (TWebIdentityGap & { principal: string })[] = [];
   for (const s of statementsOf(role.trustPolicy)) {
-    if (s.Effect !== "Allow" || !statementCoversAction(s, "sts:AssumeRoleWithWebIdentity")) continue;
+    if (s.Effect !== "Allow" || !statementCoversAction(s, "sts:AssumeRoleWithWebIdentity"))
+      continue;
     for (const principal of principalsOf(s.Principal).federated) {
       if (/:saml-provider\//.test(principal)) continue;
       const gap = webIdentityGap(s, principal);
@@ -83,7 +112,10 @@ export const iamCrossAccountTrust: TCheck = {
   },
   run(snap) {
     const index = indexSnapshot(snap);
-    const ctx: TOrgTrustContext = { orgId: snap.organization.id, accountIds: new Set(index.accountById.keys()) };
+    const ctx: TOrgTrustContext = {
+      orgId: snap.organization.id,
+      accountIds: new Set(index.accountById.keys()),
+    };
     const out: TFinding[] = [];
     for (const { account, audit } of index.audited) {
       for (const role of audit.roles) {
@@ -97,7 +129,9 @@ export const iamCrossAccountTrust: TCheck = {
           ...web.map((w): TSeverity => (w.scope === "anyone" || admin ? "critical" : "high")),
         ];
         const parts = [
-          outside.length ? `can be assumed by ${outside.join(", ")} without an sts:ExternalId or organization condition` : null,
+          outside.length
+            ? `can be assumed by ${outside.join(", ")} without an sts:ExternalId or organization condition`
+            : null,
           ...web.map((w) => `trusts ${w.issuer} but ${w.reason}`),
         ].filter(Boolean);
         out.push({
@@ -107,12 +141,18 @@ export const iamCrossAccountTrust: TCheck = {
           resource: role.arn,
           severity: maxSeverity(severities, "high"),
           title: `Role ${role.roleName} trusts ${anyone ? "anyone" : outside.length ? "accounts outside the organization" : `any caller of ${web[0]?.issuer ?? "an OIDC issuer"}`}`,
-          message: `Role ${role.roleName} in ${account.name} (${account.id}) ${parts.join("; it ")}` + (admin ? `, and it has administrator permissions (${admin}).` : "."),
+          message:
+            `Role ${role.roleName} in ${account.name} (${account.id}) ${parts.join("; it ")}` +
+            (admin ? `, and it has administrator permissions (${admin}).` : "."),
           evidence: {
             account: account.id,
             role: role.arn,
             principals: outside,
-            webIdentity: web.map((w) => ({ principal: w.principal, issuer: w.issuer, reason: w.reason })),
+            webIdentity: web.map((w) => ({
+              principal: w.principal,
+              issuer: w.issuer,
+              reason: w.reason,
+            })),
             adminPermissions: admin !== null,
             adminBecause: admin,
           },

@@ -4,7 +4,12 @@ import { ACC, accessKey, auditOf, findingsOf, iamUser } from "@/testing/checks/f
 import type { TIamUser } from "@/lib/domain/snapshot";
 
 describe(IAM_LOCAL_USERS, () => {
-  const cases: { name: string; account: string; users: TIamUser[]; expected: { resource: string; severity: string }[] }[] = [
+  const cases: {
+    name: string;
+    account: string;
+    users: TIamUser[];
+    expected: { resource: string; severity: string }[];
+  }[] = [
     { name: "no users: pass", account: ACC.prod, users: [], expected: [] },
     {
       name: "a user without password or active key: medium",

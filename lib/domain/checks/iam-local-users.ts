@@ -25,14 +25,21 @@ export const iamLocalUsers: TCheck = {
         const activeKeys = user.accessKeys.filter((k) => k.active).length;
         const usable = user.passwordEnabled || activeKeys > 0;
         const severity = management ? (usable ? "critical" : "high") : usable ? "high" : "medium";
-        const access = [user.passwordEnabled ? "a console password" : null, activeKeys ? `${activeKeys} active access key(s)` : null].filter(Boolean).join(" and ");
+        const access = [
+          user.passwordEnabled ? "a console password" : null,
+          activeKeys ? `${activeKeys} active access key(s)` : null,
+        ]
+          .filter(Boolean)
+          .join(" and ");
         out.push({
           checkId: IAM_LOCAL_USERS,
           accountId: account.id,
           ouId: null,
           resource: user.arn,
           severity,
-          title: management ? `IAM user ${user.userName} in the management account` : `IAM user ${user.userName}`,
+          title: management
+            ? `IAM user ${user.userName} in the management account`
+            : `IAM user ${user.userName}`,
           message: `${account.name} (${account.id}) has IAM user ${user.userName}${access ? ` with ${access}` : " (no password, no active key)"}${user.passwordEnabled && !user.mfaActive ? ", without MFA" : ""}.`,
           evidence: {
             account: account.id,

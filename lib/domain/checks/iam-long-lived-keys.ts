@@ -26,14 +26,21 @@ export const iamLongLivedKeys: TCheck = {
           // Without a rotation date the key is at least as old as its user.
           const issued = new Date(key.lastRotated ?? user.createdAt);
           const ageDays = daysBetween(issued, ctx.now);
-          const unusedDays = daysBetween(new Date(key.lastUsed ?? key.lastRotated ?? user.createdAt), ctx.now);
+          const unusedDays = daysBetween(
+            new Date(key.lastUsed ?? key.lastRotated ?? user.createdAt),
+            ctx.now,
+          );
           const tooOld = ageDays > settings.keyMaxAgeDays;
           const unused = unusedDays > settings.keyMaxUnusedDays;
           if (!tooOld && !unused) continue;
           const label = key.keyId ?? `key ${key.slot}`;
           const reasons = [
             tooOld ? `not rotated for ${ageDays} days (max ${settings.keyMaxAgeDays})` : null,
-            unused ? (key.lastUsed ? `unused for ${unusedDays} days (max ${settings.keyMaxUnusedDays})` : `never used in ${unusedDays} days`) : null,
+            unused
+              ? key.lastUsed
+                ? `unused for ${unusedDays} days (max ${settings.keyMaxUnusedDays})`
+                : `never used in ${unusedDays} days`
+              : null,
           ].filter((r): r is string => r !== null);
           out.push({
             checkId: IAM_LONG_LIVED_KEYS,

@@ -8,7 +8,10 @@ import { indexSnapshot } from "./org-index";
 export const IAM_ROOT_USER = "IAM_ROOT_USER";
 
 const latest = (dates: readonly (string | null)[]): string | null =>
-  dates.reduce<string | null>((best, d) => (d !== null && (best === null || d > best) ? d : best), null);
+  dates.reduce<string | null>(
+    (best, d) => (d !== null && (best === null || d > best) ? d : best),
+    null,
+  );
 
 export const iamRootUser: TCheck = {
   definition: {
@@ -29,11 +32,18 @@ export const iamRootUser: TCheck = {
       if (!root) continue;
       const problems: { text: string; severity: TSeverity }[] = [];
       const activeKeys = root.accessKeys.filter((k) => k.active);
-      if (activeKeys.length) problems.push({ text: `it has ${activeKeys.length} active access key${activeKeys.length > 1 ? "s" : ""}`, severity: "critical" });
+      if (activeKeys.length)
+        problems.push({
+          text: `it has ${activeKeys.length} active access key${activeKeys.length > 1 ? "s" : ""}`,
+          severity: "critical",
+        });
       if (!root.mfaActive) problems.push({ text: "MFA is not enabled", severity: "high" });
       const lastUsed = latest([root.passwordLastUsed, ...root.accessKeys.map((k) => k.lastUsed)]);
       if (lastUsed && daysBetween(new Date(lastUsed), ctx.now) <= settings.rootRecentUseDays) {
-        problems.push({ text: `it was used on ${lastUsed.slice(0, 10)}, within the last ${settings.rootRecentUseDays} days`, severity: "medium" });
+        problems.push({
+          text: `it was used on ${lastUsed.slice(0, 10)}, within the last ${settings.rootRecentUseDays} days`,
+          severity: "medium",
+        });
       }
       if (!problems.length) continue;
       out.push({
@@ -41,14 +51,22 @@ export const iamRootUser: TCheck = {
         accountId: account.id,
         ouId: null,
         resource: root.arn,
-        severity: maxSeverity(problems.map((p) => p.severity), "high"),
+        severity: maxSeverity(
+          problems.map((p) => p.severity),
+          "high",
+        ),
         title: `Root user of ${account.name}: ${problems.map((p) => p.text).join("; ")}`,
         message: `The root user of ${account.name} (${account.id}): ${problems.map((p) => p.text).join("; ")}.`,
         evidence: {
           account: account.id,
           mfaActive: root.mfaActive,
           passwordLastUsed: root.passwordLastUsed,
-          accessKeys: root.accessKeys.map((k) => ({ slot: k.slot, active: k.active, lastRotated: k.lastRotated, lastUsed: k.lastUsed })),
+          accessKeys: root.accessKeys.map((k) => ({
+            slot: k.slot,
+            active: k.active,
+            lastRotated: k.lastRotated,
+            lastUsed: k.lastUsed,
+          })),
           lastUsed,
           recentUseDays: settings.rootRecentUseDays,
           problems: problems.map((p) => p.text),

@@ -12,13 +12,18 @@ export const iamStaleUsers: TCheck = {
     category: "identity-access",
     defaultSeverity: "low",
     evidenceKind: "account-audit",
-    remediation: "Disable the console password and deactivate the keys of inactive users, confirm with the owner, then delete the users.",
+    remediation:
+      "Disable the console password and deactivate the keys of inactive users, confirm with the owner, then delete the users.",
   },
   run(snap, settings, ctx) {
     const out: TFinding[] = [];
     for (const { account, audit } of indexSnapshot(snap).audited) {
       for (const user of audit.iamUsers) {
-        const activity = [user.createdAt, user.passwordLastUsed, ...user.accessKeys.map((k) => k.lastUsed)].filter((d): d is string => d !== null);
+        const activity = [
+          user.createdAt,
+          user.passwordLastUsed,
+          ...user.accessKeys.map((k) => k.lastUsed),
+        ].filter((d): d is string => d !== null);
         const last = activity.reduce((a, b) => (new Date(b) > new Date(a) ? b : a), user.createdAt);
         const idleDays = daysBetween(new Date(last), ctx.now);
         if (idleDays <= settings.staleUserDays) continue;

@@ -21,7 +21,13 @@ import { orgAccountOutside } from "./org-account-outside";
 import { orgOuStructure } from "./org-ou-structure";
 import { securityHubCoverage } from "./securityhub-coverage";
 import { tagPolicy } from "./tag-policy";
-import { fingerprintOf, type TCheck, type TCheckContext, type TCheckDefinition, type TFinding } from "./types";
+import {
+  fingerprintOf,
+  type TCheck,
+  type TCheckContext,
+  type TCheckDefinition,
+  type TFinding,
+} from "./types";
 
 export * from "./types";
 
@@ -54,7 +60,12 @@ export function checkDefinition(checkId: string): TCheckDefinition | undefined {
 }
 
 /** Every check over one snapshot; a fingerprint reported twice keeps its first finding. */
-export function runChecks(snap: TSnapshot, settings: TSettings, ctx: TCheckContext, checks: readonly TCheck[] = ALL_CHECKS): TFinding[] {
+export function runChecks(
+  snap: TSnapshot,
+  settings: TSettings,
+  ctx: TCheckContext,
+  checks: readonly TCheck[] = ALL_CHECKS,
+): TFinding[] {
   const byFingerprint = new Map<string, TFinding>();
   for (const check of checks) {
     for (const f of check.run(snap, settings, ctx)) {

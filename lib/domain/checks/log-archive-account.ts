@@ -18,17 +18,30 @@ function problemsOf(index: TOrgIndex, bucket: TBucket, orgTrail: boolean): TProb
   const owner = bucket.ownerAccountId ? index.accountById.get(bucket.ownerAccountId) : undefined;
   const placement: TSeverity = orgTrail ? "high" : "medium";
   const problems: TProblem[] = [];
-  if (bucket.ownerAccountId === index.managementAccountId) problems.push({ text: "it is owned by the management account", severity: "high" });
-  else if (!owner) problems.push({ text: `it is owned by ${bucket.ownerAccountId ?? "an unknown account"}, outside the organization`, severity: "high" });
+  if (bucket.ownerAccountId === index.managementAccountId)
+    problems.push({ text: "it is owned by the management account", severity: "high" });
+  else if (!owner)
+    problems.push({
+      text: `it is owned by ${bucket.ownerAccountId ?? "an unknown account"}, outside the organization`,
+      severity: "high",
+    });
   else if (!ouHasClass(index, owner.parentId, "security")) {
-    problems.push({ text: `its account ${owner.name} is not a dedicated log-archive account in the Security OU`, severity: placement });
+    problems.push({
+      text: `its account ${owner.name} is not a dedicated log-archive account in the Security OU`,
+      severity: placement,
+    });
   }
   if (!bucket.objectLockEnabled) problems.push({ text: "Object Lock is off", severity: "medium" });
-  if (bucket.versioning !== "Enabled") problems.push({ text: `versioning is ${bucket.versioning}`, severity: "medium" });
+  if (bucket.versioning !== "Enabled")
+    problems.push({ text: `versioning is ${bucket.versioning}`, severity: "medium" });
   const open = Object.entries(bucket.publicAccessBlock)
     .filter(([, on]) => !on)
     .map(([k]) => k);
-  if (open.length) problems.push({ text: `public access block is incomplete (${open.join(", ")} off)`, severity: "high" });
+  if (open.length)
+    problems.push({
+      text: `public access block is incomplete (${open.join(", ")} off)`,
+      severity: "high",
+    });
   return problems;
 }
 
@@ -63,7 +76,9 @@ export const logArchiveAccount: TCheck = {
       const orgTrail = trails.some((t) => t.isOrganizationTrail);
       const problems = problemsOf(index, bucket, orgTrail);
       if (!problems.length) continue;
-      const owner = bucket.ownerAccountId ? index.accountById.get(bucket.ownerAccountId) : undefined;
+      const owner = bucket.ownerAccountId
+        ? index.accountById.get(bucket.ownerAccountId)
+        : undefined;
       out.push({
         checkId: LOG_ARCHIVE_ACCOUNT,
         accountId: bucket.ownerAccountId ?? index.managementAccountId,

@@ -13,14 +13,17 @@ export function isCompliantOrgTrail(t: TTrail): boolean {
 /** Organization trails seen by any audited account (member accounts see them too), by ARN. */
 export function orgTrailsOf(snap: Parameters<typeof indexSnapshot>[0]): TTrail[] {
   const byArn = new Map<string, TTrail>();
-  for (const { audit } of indexSnapshot(snap).audited) for (const t of audit.trails) if (t.isOrganizationTrail) byArn.set(t.arn, t);
+  for (const { audit } of indexSnapshot(snap).audited)
+    for (const t of audit.trails) if (t.isOrganizationTrail) byArn.set(t.arn, t);
   return [...byArn.values()].toSorted((a, b) => a.arn.localeCompare(b.arn));
 }
 
 function defectsOf(t: TTrail): string[] {
-  return [!t.isMultiRegion ? "single-region" : null, !t.isLogging ? "not logging" : null, !t.includesManagementEvents ? "no management events" : null].filter(
-    (d): d is string => d !== null,
-  );
+  return [
+    !t.isMultiRegion ? "single-region" : null,
+    !t.isLogging ? "not logging" : null,
+    !t.includesManagementEvents ? "no management events" : null,
+  ].filter((d): d is string => d !== null);
 }
 
 export const logOrgTrail: TCheck = {
@@ -50,10 +53,16 @@ export const logOrgTrail: TCheck = {
         ouId: null,
         resource: "",
         severity: "high",
-        title: trails.length ? "The organization trail does not record everything" : "No organization trail",
+        title: trails.length
+          ? "The organization trail does not record everything"
+          : "No organization trail",
         message,
         evidence: {
-          orgTrails: trails.map((t) => ({ arn: t.arn, homeRegion: t.homeRegion, defects: defectsOf(t) })),
+          orgTrails: trails.map((t) => ({
+            arn: t.arn,
+            homeRegion: t.homeRegion,
+            defects: defectsOf(t),
+          })),
           auditedAccounts: index.audited.length,
         },
       },

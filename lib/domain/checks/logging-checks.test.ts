@@ -18,11 +18,31 @@ const bucket = (s: TSnapshot) => {
 describe(LOG_ORG_TRAIL, () => {
   it.each([
     { name: "compliant org trail: pass", mutate: () => undefined, expected: 0 },
-    { name: "no trail at all", mutate: (s: TSnapshot) => void (auditOf(s, ACC.mgmt).trails = []), expected: 1 },
-    { name: "single-region org trail", mutate: (s: TSnapshot) => void (trail(s).isMultiRegion = false), expected: 1 },
-    { name: "org trail not logging", mutate: (s: TSnapshot) => void (trail(s).isLogging = false), expected: 1 },
-    { name: "org trail without management events", mutate: (s: TSnapshot) => void (trail(s).includesManagementEvents = false), expected: 1 },
-    { name: "an account trail is not an org trail", mutate: (s: TSnapshot) => void (trail(s).isOrganizationTrail = false), expected: 1 },
+    {
+      name: "no trail at all",
+      mutate: (s: TSnapshot) => void (auditOf(s, ACC.mgmt).trails = []),
+      expected: 1,
+    },
+    {
+      name: "single-region org trail",
+      mutate: (s: TSnapshot) => void (trail(s).isMultiRegion = false),
+      expected: 1,
+    },
+    {
+      name: "org trail not logging",
+      mutate: (s: TSnapshot) => void (trail(s).isLogging = false),
+      expected: 1,
+    },
+    {
+      name: "org trail without management events",
+      mutate: (s: TSnapshot) => void (trail(s).includesManagementEvents = false),
+      expected: 1,
+    },
+    {
+      name: "an account trail is not an org trail",
+      mutate: (s: TSnapshot) => void (trail(s).isOrganizationTrail = false),
+      expected: 1,
+    },
     {
       name: "org trail seen from a member account while the management audit failed: pass",
       mutate: (s: TSnapshot) => {
@@ -49,20 +69,46 @@ describe(LOG_ORG_TRAIL, () => {
 describe(LOG_ARCHIVE_ACCOUNT, () => {
   it.each([
     { name: "locked-down bucket in log-archive: pass", mutate: () => undefined, expected: null },
-    { name: "bucket in the management account", mutate: (s: TSnapshot) => void (bucket(s).ownerAccountId = ACC.mgmt), expected: { accountId: ACC.mgmt, severity: "high" } },
-    { name: "bucket in a workload account", mutate: (s: TSnapshot) => void (bucket(s).ownerAccountId = ACC.prod), expected: { accountId: ACC.prod, severity: "high" } },
-    { name: "bucket outside the organization", mutate: (s: TSnapshot) => void (bucket(s).ownerAccountId = "999999999999"), expected: { accountId: "999999999999", severity: "high" } },
-    { name: "no Object Lock", mutate: (s: TSnapshot) => void (bucket(s).objectLockEnabled = false), expected: { accountId: ACC.logArchive, severity: "medium" } },
-    { name: "versioning suspended", mutate: (s: TSnapshot) => void (bucket(s).versioning = "Suspended"), expected: { accountId: ACC.logArchive, severity: "medium" } },
+    {
+      name: "bucket in the management account",
+      mutate: (s: TSnapshot) => void (bucket(s).ownerAccountId = ACC.mgmt),
+      expected: { accountId: ACC.mgmt, severity: "high" },
+    },
+    {
+      name: "bucket in a workload account",
+      mutate: (s: TSnapshot) => void (bucket(s).ownerAccountId = ACC.prod),
+      expected: { accountId: ACC.prod, severity: "high" },
+    },
+    {
+      name: "bucket outside the organization",
+      mutate: (s: TSnapshot) => void (bucket(s).ownerAccountId = "999999999999"),
+      expected: { accountId: "999999999999", severity: "high" },
+    },
+    {
+      name: "no Object Lock",
+      mutate: (s: TSnapshot) => void (bucket(s).objectLockEnabled = false),
+      expected: { accountId: ACC.logArchive, severity: "medium" },
+    },
+    {
+      name: "versioning suspended",
+      mutate: (s: TSnapshot) => void (bucket(s).versioning = "Suspended"),
+      expected: { accountId: ACC.logArchive, severity: "medium" },
+    },
     {
       name: "one public access block setting off",
       mutate: (s: TSnapshot) => void (bucket(s).publicAccessBlock.restrictPublicBuckets = false),
       expected: { accountId: ACC.logArchive, severity: "high" },
     },
-    { name: "bucket could not be read: no conclusion", mutate: (s: TSnapshot) => void (s.buckets = []), expected: null },
+    {
+      name: "bucket could not be read: no conclusion",
+      mutate: (s: TSnapshot) => void (s.buckets = []),
+      expected: null,
+    },
   ])("$name", ({ mutate, expected }) => {
     const findings = findingsOf(logArchiveAccount, mutate);
-    expect(findings.map((f) => ({ accountId: f.accountId, severity: f.severity }))).toEqual(expected ? [expected] : []);
+    expect(findings.map((f) => ({ accountId: f.accountId, severity: f.severity }))).toEqual(
+      expected ? [expected] : [],
+    );
     for (const f of findings) expect(f.resource).toBe("s3://org-trail-logs");
   });
 });
@@ -82,16 +128,26 @@ describe(`${LOG_ARCHIVE_ACCOUNT}: account trails`, () => {
   it("reports an account trail kept in its own workload account, without Object Lock, as medium", () => {
     const findings = findingsOf(logArchiveAccount, (s) => {
       auditOf(s, ACC.prod).trails = [localTrail("shop-trail-logs")];
-      s.buckets.push({ ...bucket(s), name: "shop-trail-logs", ownerAccountId: ACC.prod, objectLockEnabled: false });
+      s.buckets.push({
+        ...bucket(s),
+        name: "shop-trail-logs",
+        ownerAccountId: ACC.prod,
+        objectLockEnabled: false,
+      });
     });
-    expect(findings.map((f) => ({ accountId: f.accountId, resource: f.resource, severity: f.severity }))).toEqual([
-      { accountId: ACC.prod, resource: "s3://shop-trail-logs", severity: "medium" },
-    ]);
+    expect(
+      findings.map((f) => ({ accountId: f.accountId, resource: f.resource, severity: f.severity })),
+    ).toEqual([{ accountId: ACC.prod, resource: "s3://shop-trail-logs", severity: "medium" }]);
     expect(findings[0]?.evidence.organizationTrail).toBe(false);
   });
 
   it("accepts an account trail delivering to the log archive", () => {
-    expect(findingsOf(logArchiveAccount, (s) => void (auditOf(s, ACC.prod).trails = [localTrail("org-trail-logs")]))).toEqual([]);
+    expect(
+      findingsOf(
+        logArchiveAccount,
+        (s) => void (auditOf(s, ACC.prod).trails = [localTrail("org-trail-logs")]),
+      ),
+    ).toEqual([]);
   });
 
   it("reports a bucket shared by the org trail and an account trail once, as the org trail's", () => {

@@ -11,7 +11,8 @@ export const orgAccountAtRoot: TCheck = {
     category: "organization",
     defaultSeverity: "medium",
     evidenceKind: "organization",
-    remediation: "Move the account into the OU matching its purpose (Security, Infrastructure, Workloads, Sandbox …) so the OU's guardrails apply.",
+    remediation:
+      "Move the account into the OU matching its purpose (Security, Infrastructure, Workloads, Sandbox …) so the OU's guardrails apply.",
   },
   run(snap) {
     const index = indexSnapshot(snap);

@@ -5,7 +5,12 @@ import { ORG_ACCOUNT_OUTSIDE, orgAccountOutside } from "./org-account-outside";
 import { ORG_OU_STRUCTURE, orgOuStructure } from "./org-ou-structure";
 import { ACC, EXTERNAL_ACCOUNT, OU, findingsOf } from "@/testing/checks/fixtures";
 
-const move = (s: TSnapshot, id: string, parentId: string, status?: TSnapshot["accounts"][number]["status"]) => {
+const move = (
+  s: TSnapshot,
+  id: string,
+  parentId: string,
+  status?: TSnapshot["accounts"][number]["status"],
+) => {
   const a = s.accounts.find((x) => x.id === id);
   if (!a) throw new Error(id);
   a.parentId = parentId;
@@ -15,8 +20,16 @@ const move = (s: TSnapshot, id: string, parentId: string, status?: TSnapshot["ac
 describe(ORG_ACCOUNT_AT_ROOT, () => {
   it.each([
     { name: "only the management account at Root: pass", mutate: () => undefined, expected: [] },
-    { name: "a member account at Root", mutate: (s: TSnapshot) => move(s, ACC.dev, OU.root), expected: [ACC.dev] },
-    { name: "a suspended account at Root is not audited", mutate: (s: TSnapshot) => move(s, ACC.dev, OU.root, "SUSPENDED"), expected: [] },
+    {
+      name: "a member account at Root",
+      mutate: (s: TSnapshot) => move(s, ACC.dev, OU.root),
+      expected: [ACC.dev],
+    },
+    {
+      name: "a suspended account at Root is not audited",
+      mutate: (s: TSnapshot) => move(s, ACC.dev, OU.root, "SUSPENDED"),
+      expected: [],
+    },
   ])("$name", ({ mutate, expected }) => {
     expect(findingsOf(orgAccountAtRoot, mutate).map((f) => f.accountId)).toEqual(expected);
   });
@@ -24,9 +37,24 @@ describe(ORG_ACCOUNT_AT_ROOT, () => {
 
 describe(ORG_ACCOUNT_OUTSIDE, () => {
   it.each([
-    { name: "known accounts all inside: pass", known: [ACC.dev, ACC.prod], mutate: () => undefined, expected: [] },
-    { name: "a known account outside the organization", known: [ACC.dev, EXTERNAL_ACCOUNT], mutate: () => undefined, expected: [`${EXTERNAL_ACCOUNT}|`] },
-    { name: "suspended account in the Suspended OU: pass", known: [], mutate: (s: TSnapshot) => move(s, ACC.dev, OU.suspended, "SUSPENDED"), expected: [] },
+    {
+      name: "known accounts all inside: pass",
+      known: [ACC.dev, ACC.prod],
+      mutate: () => undefined,
+      expected: [],
+    },
+    {
+      name: "a known account outside the organization",
+      known: [ACC.dev, EXTERNAL_ACCOUNT],
+      mutate: () => undefined,
+      expected: [`${EXTERNAL_ACCOUNT}|`],
+    },
+    {
+      name: "suspended account in the Suspended OU: pass",
+      known: [],
+      mutate: (s: TSnapshot) => move(s, ACC.dev, OU.suspended, "SUSPENDED"),
+      expected: [],
+    },
     {
       name: "suspended account still in SDLC",
       known: [],
@@ -53,7 +81,8 @@ describe(ORG_OU_STRUCTURE, () => {
       name: "a flat Workloads OU without prod / non-prod",
       mutate: (s: TSnapshot) => {
         s.orgUnits = s.orgUnits.filter((o) => o.id !== OU.prod && o.id !== OU.sdlc);
-        for (const a of s.accounts) if (a.parentId === OU.prod || a.parentId === OU.sdlc) a.parentId = OU.workloads;
+        for (const a of s.accounts)
+          if (a.parentId === OU.prod || a.parentId === OU.sdlc) a.parentId = OU.workloads;
       },
       expected: ["ou:prod", "ou:nonprod"],
     },

@@ -21,10 +21,13 @@ export const orgOuStructure: TCheck = {
     category: "organization",
     defaultSeverity: "info",
     evidenceKind: "organization",
-    remediation: "Create the foundational OUs (Security, Infrastructure, Workloads/Prod, Workloads/SDLC, Sandbox, Suspended) and attach each its guardrails.",
+    remediation:
+      "Create the foundational OUs (Security, Infrastructure, Workloads/Prod, Workloads/SDLC, Sandbox, Suspended) and attach each its guardrails.",
   },
   run(snap) {
-    const present = new Set(snap.orgUnits.filter((o) => o.parentId !== null).map((o) => classifyOuName(o.name)));
+    const present = new Set(
+      snap.orgUnits.filter((o) => o.parentId !== null).map((o) => classifyOuName(o.name)),
+    );
     return FOUNDATIONAL.filter((f) => !present.has(f.cls)).map((f) => ({
       checkId: ORG_OU_STRUCTURE,
       accountId: null,

@@ -4,7 +4,14 @@ import type { TSettings } from "@/lib/domain/settings";
 import type { TOrgIndex } from "./org-index";
 
 export type TEnvironmentClass = "prod" | "nonprod" | "sandbox";
-export type TOuClass = TEnvironmentClass | "security" | "infrastructure" | "suspended" | "workloads" | "policy-staging" | "exceptions";
+export type TOuClass =
+  | TEnvironmentClass
+  | "security"
+  | "infrastructure"
+  | "suspended"
+  | "workloads"
+  | "policy-staging"
+  | "exceptions";
 
 const OU_PATTERNS: readonly [RegExp, TOuClass][] = [
   [/suspend/i, "suspended"],
@@ -42,7 +49,11 @@ function isEnvironment(cls: TOuClass | null): cls is TEnvironmentClass {
 }
 
 /** The environment an OU implies: the nearest OU (itself or an ancestor) tagged or named for one. */
-export function ouEnvironment(index: TOrgIndex, ouId: string, settings: TSettings): TEnvironmentClass | null {
+export function ouEnvironment(
+  index: TOrgIndex,
+  ouId: string,
+  settings: TSettings,
+): TEnvironmentClass | null {
   const ids = index.ouPathIdsOf(ouId).toReversed();
   for (const id of ids) {
     const ou = index.ouById.get(id);

@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { ZPolicyDocument, type TPolicyDocument } from "@/lib/domain/snapshot";
 
-const ZStringOrList = z.union([z.string(), z.array(z.string())]).transform((v) => (typeof v === "string" ? [v] : v));
+const ZStringOrList = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (typeof v === "string" ? [v] : v));
 
 const ZStatement = z.object({
   Sid: z.string().optional(),
@@ -49,7 +51,10 @@ const patternCache = new Map<string, RegExp>();
 export function actionMatches(pattern: string, action: string): boolean {
   let re = patternCache.get(pattern);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".");
     re = new RegExp(`^${body}$`, "i");
     patternCache.set(pattern, re);
   }
@@ -126,7 +131,12 @@ export interface TConditionEntry {
   forAllValues: boolean;
 }
 
-const ZConditionValues = z.union([z.string(), z.boolean(), z.number(), z.array(z.union([z.string(), z.boolean(), z.number()]))]);
+const ZConditionValues = z.union([
+  z.string(),
+  z.boolean(),
+  z.number(),
+  z.array(z.union([z.string(), z.boolean(), z.number()])),
+]);
 
 /** Every (operator, key, values) of the statement's Condition block. */
 export function conditionEntries(s: TStatement): TConditionEntry[] {
@@ -135,7 +145,9 @@ export function conditionEntries(s: TStatement): TConditionEntry[] {
     const base = operator.replace(/^For(Any|All)Values:/i, "");
     for (const [key, value] of Object.entries(byKey)) {
       const parsed = ZConditionValues.safeParse(value);
-      const values = parsed.success ? (Array.isArray(parsed.data) ? parsed.data : [parsed.data]).map(String) : [];
+      const values = parsed.success
+        ? (Array.isArray(parsed.data) ? parsed.data : [parsed.data]).map(String)
+        : [];
       out.push({
         operator,
         key: key.toLowerCase(),
@@ -154,5 +166,12 @@ export function conditionEntries(s: TStatement): TConditionEntry[] {
  * when the key is missing (not …IfExists, not ForAllValues, not a negation).
  */
 export function isBindingMatch(e: TConditionEntry): boolean {
-  return !e.negated && !e.ifExists && !e.forAllValues && /^(String(Equals|EqualsIgnoreCase|Like)|Arn(Equals|Like))$/i.test(e.operator.replace(/^ForAnyValue:/i, ""));
+  return (
+    !e.negated &&
+    !e.ifExists &&
+    !e.forAllValues &&
+    /^(String(Equals|EqualsIgnoreCase|Like)|Arn(Equals|Like))$/i.test(
+      e.operator.replace(/^ForAnyValue:/i, ""),
+    )
+  );
 }

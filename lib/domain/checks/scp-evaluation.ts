@@ -2,7 +2,13 @@
 // wins. Guardrails are judged on what an account can actually do, not on policy names.
 import { ZJson, type TJson } from "@/lib/domain/json";
 import type { TSnapshot } from "@/lib/domain/snapshot";
-import { conditionEntries, parsePolicyContent, statementCoversAction, statementsOf, type TStatement } from "./policy-grammar";
+import {
+  conditionEntries,
+  parsePolicyContent,
+  statementCoversAction,
+  statementsOf,
+  type TStatement,
+} from "./policy-grammar";
 
 export interface TParsedScp {
   id: string;
@@ -19,7 +25,8 @@ export function indexScps(snap: TSnapshot): TScpIndex {
     if (p.type !== "SERVICE_CONTROL_POLICY") continue;
     const doc = parsePolicyContent(p.content);
     const parsed = { id: p.id, name: p.name, statements: doc ? statementsOf(doc) : [] };
-    for (const t of p.targets) byTarget.set(t.targetId, [...(byTarget.get(t.targetId) ?? []), parsed]);
+    for (const t of p.targets)
+      byTarget.set(t.targetId, [...(byTarget.get(t.targetId) ?? []), parsed]);
   }
   return byTarget;
 }
@@ -43,7 +50,8 @@ export interface TDenyVerdict {
 
 // "arn:aws:iam::*:user/*" reaches every user as "*" does; "arn:aws:iam::*:user/admin*" does not.
 const EVERY_RESOURCE = /^arn:[^:]+:[^:]*:[^:]*:[^:]*:(?:[^:/]+\/)?\*$/;
-const PRINCIPAL_KEYS = /^aws:(principalarn|principaltag\/.*|userid|username|principaltype|principalaccount|principalorgid|principalorgpaths|principalisawsservice|principalservicename)$/;
+const PRINCIPAL_KEYS =
+  /^aws:(principalarn|principaltag\/.*|userid|username|principaltype|principalaccount|principalorgid|principalorgpaths|principalisawsservice|principalservicename)$/;
 
 function coversEveryResource(s: TStatement): boolean {
   if (s.NotResource) return false;
@@ -56,7 +64,10 @@ function partialOf(policy: string, s: TStatement): TPartialDeny {
     policy,
     condition: s.Condition ? (ZJson.safeParse(s.Condition).data ?? null) : null,
     resources: s.NotResource ? s.NotResource.map((r) => `not ${r}`) : (s.Resource ?? ["*"]),
-    principalExclusionOnly: coversEveryResource(s) && entries.length > 0 && entries.every((e) => e.negated && PRINCIPAL_KEYS.test(e.key)),
+    principalExclusionOnly:
+      coversEveryResource(s) &&
+      entries.length > 0 &&
+      entries.every((e) => e.negated && PRINCIPAL_KEYS.test(e.key)),
   };
 }
 
@@ -64,7 +75,11 @@ function partialOf(policy: string, s: TStatement): TPartialDeny {
  * Whether SCPs on the path (Root first) block the action. A level without any SCP attached is read
  * as FullAWSAccess: AWS requires one per node, so its absence means the snapshot omitted it.
  */
-export function scpDenies(scps: TScpIndex, pathIds: readonly string[], action: string): TDenyVerdict {
+export function scpDenies(
+  scps: TScpIndex,
+  pathIds: readonly string[],
+  action: string,
+): TDenyVerdict {
   const by: string[] = [];
   const partial: TPartialDeny[] = [];
   for (const id of pathIds) {

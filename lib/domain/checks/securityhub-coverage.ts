@@ -45,8 +45,14 @@ export const securityHubCoverage: TCheck = {
         title: `${critical + high} critical/high Security Hub findings in ${account.name}`,
         message:
           `${account.name} (${account.id}) has ${critical} critical and ${high} high active Security Hub findings` +
-          (critical === 0 ? `, above the tolerance of ${settings.securityHubMaxActiveHigh} high.` : "."),
-        evidence: { account: account.id, ...hub.findings, maxActiveHigh: settings.securityHubMaxActiveHigh },
+          (critical === 0
+            ? `, above the tolerance of ${settings.securityHubMaxActiveHigh} high.`
+            : "."),
+        evidence: {
+          account: account.id,
+          ...hub.findings,
+          maxActiveHigh: settings.securityHubMaxActiveHigh,
+        },
       });
     }
     return out;

@@ -16,19 +16,28 @@ function ouTagPolicyFindings(snap: TSnapshot, settings: TSettings): TFinding[] {
   const index = indexSnapshot(snap);
   const gapsOf = new Map<string, Set<string>>();
   const out: TFinding[] = [];
-  const ous = snap.orgUnits.toSorted((a, b) => index.ouPathIdsOf(a.id).length - index.ouPathIdsOf(b.id).length);
+  const ous = snap.orgUnits.toSorted(
+    (a, b) => index.ouPathIdsOf(a.id).length - index.ouPathIdsOf(b.id).length,
+  );
   for (const ou of ous) {
     const policy = effectiveTagPolicy(snap, index.ouPathIdsOf(ou.id));
     const { undefinedKeys, unenforcedKeys } = tagPolicyGaps(policy, settings.requiredTagKeys);
     const gaps = new Set([...undefinedKeys, ...unenforcedKeys]);
     gapsOf.set(ou.id, gaps);
-    const inherited = ou.parentId ? (gapsOf.get(ou.parentId) ?? new Set<string>()) : new Set<string>();
+    const inherited = ou.parentId
+      ? (gapsOf.get(ou.parentId) ?? new Set<string>())
+      : new Set<string>();
     const introduced = [...gaps].filter((k) => !inherited.has(k));
     if (!introduced.length) continue;
-    const where = ou.parentId === null ? "The organization root" : `OU ${index.ouNamesOf(ou.id).join("/")}`;
+    const where =
+      ou.parentId === null ? "The organization root" : `OU ${index.ouNamesOf(ou.id).join("/")}`;
     const problems = [
       ...(undefinedKeys.length ? [`does not define ${undefinedKeys.join(", ")}`] : []),
-      ...(unenforcedKeys.length ? [`does not enforce ${unenforcedKeys.join(", ")} (no enforced_for or report_required_tag_for)`] : []),
+      ...(unenforcedKeys.length
+        ? [
+            `does not enforce ${unenforcedKeys.join(", ")} (no enforced_for or report_required_tag_for)`,
+          ]
+        : []),
     ];
     out.push({
       checkId: TAG_POLICY,
@@ -42,7 +51,13 @@ function ouTagPolicyFindings(snap: TSnapshot, settings: TSettings): TFinding[] {
         requiredTagKeys: settings.requiredTagKeys,
         undefinedKeys,
         unenforcedKeys,
-        effectivePolicy: policy.rules.map((r) => ({ key: r.tagKey, values: r.values, enforcedFor: r.enforcedFor, reportRequiredFor: r.reportRequiredFor, sources: r.sources })),
+        effectivePolicy: policy.rules.map((r) => ({
+          key: r.tagKey,
+          values: r.values,
+          enforcedFor: r.enforcedFor,
+          reportRequiredFor: r.reportRequiredFor,
+          sources: r.sources,
+        })),
         ignoredOperators: policy.ignored,
       },
     });
@@ -103,7 +118,9 @@ export const tagPolicy: TCheck = {
         ouId: null,
         resource: "",
         severity,
-        title: missing.length ? `${account.name} lacks required tags` : `${account.name} has untagged spend`,
+        title: missing.length
+          ? `${account.name} lacks required tags`
+          : `${account.name} has untagged spend`,
         message: `${account.name} (${account.id}) ${problems.join(" and ")}.`,
         evidence,
       });

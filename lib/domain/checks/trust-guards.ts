@@ -2,7 +2,14 @@
 // binds (a positive match that fails when the key is absent: no …IfExists, no negation) and names
 // this organization, its paths or its accounts; an OIDC trust needs its issuer's subject (or, for
 // the public identity providers, the audience) pinned, or anyone that issuer signs for gets in.
-import { conditionEntries, isBindingMatch, principalsOf, statementCoversAction, type TConditionEntry, type TStatement } from "./policy-grammar";
+import {
+  conditionEntries,
+  isBindingMatch,
+  principalsOf,
+  statementCoversAction,
+  type TConditionEntry,
+  type TStatement,
+} from "./policy-grammar";
 
 export interface TOrgTrustContext {
   /** This organization's id (o-…); null when unknown, and then no org condition can be verified. */
@@ -14,22 +21,34 @@ const hasWildcard = (v: string) => /[*?]/.test(v);
 const literalPrefix = (v: string) => v.split(/[*?]/)[0] ?? "";
 
 /** Accounts a binding condition limits callers to: null when the entry does not limit them to known accounts. */
-function accountsOfEntry(e: TConditionEntry, ctx: TOrgTrustContext): ReadonlySet<string> | "org" | null {
+function accountsOfEntry(
+  e: TConditionEntry,
+  ctx: TOrgTrustContext,
+): ReadonlySet<string> | "org" | null {
   if (!isBindingMatch(e) || !e.values.length) return null;
   const inOrg = (id: string | null) => id !== null && ctx.accountIds.has(id);
   switch (e.key) {
     case "aws:principalorgid":
     case "aws:sourceorgid":
-      return ctx.orgId && e.values.every((v) => v.toLowerCase() === ctx.orgId?.toLowerCase()) ? "org" : null;
+      return ctx.orgId && e.values.every((v) => v.toLowerCase() === ctx.orgId?.toLowerCase())
+        ? "org"
+        : null;
     case "aws:principalorgpaths":
     case "aws:sourceorgpaths":
-      return ctx.orgId && e.values.every((v) => literalPrefix(v).toLowerCase().startsWith(`${ctx.orgId?.toLowerCase()}/`)) ? "org" : null;
+      return ctx.orgId &&
+        e.values.every((v) =>
+          literalPrefix(v).toLowerCase().startsWith(`${ctx.orgId?.toLowerCase()}/`),
+        )
+        ? "org"
+        : null;
     case "aws:principalaccount":
     case "aws:sourceaccount":
       return e.values.every((v) => !hasWildcard(v) && inOrg(v)) ? new Set(e.values) : null;
     case "aws:principalarn":
     case "aws:sourcearn": {
-      const accounts = e.values.map((v) => /^arn:[^:*?]+:[^:]*:[^:]*:(\d{12}):/.exec(v)?.[1] ?? null);
+      const accounts = e.values.map(
+        (v) => /^arn:[^:*?]+:[^:]*:[^:]*:(\d{12}):/.exec(v)?.[1] ?? null,
+      );
       return accounts.every(inOrg) ? new Set(accounts.flatMap((a) => (a ? [a] : []))) : null;
     }
     default:
@@ -61,16 +80,31 @@ export function orgLimit(s: TStatement, ctx: TOrgTrustContext): ReadonlySet<stri
 }
 
 export function hasExternalId(s: TStatement): boolean {
-  return conditionEntries(s).some((e) => e.key === "sts:externalid" && isBindingMatch(e) && e.values.length > 0 && e.values.every((v) => v !== "" && v !== "*"));
+  return conditionEntries(s).some(
+    (e) =>
+      e.key === "sts:externalid" &&
+      isBindingMatch(e) &&
+      e.values.length > 0 &&
+      e.values.every((v) => v !== "" && v !== "*"),
+  );
 }
 
 /**
  * A policy-wide Deny of everyone outside the organization: Deny, any principal, a negated org
  * condition that also applies when the key is missing (StringNotEquals, not …IfExists).
  */
-export function deniesOutsideOrg(statements: readonly TStatement[], action: string, ctx: TOrgTrustContext): boolean {
+export function deniesOutsideOrg(
+  statements: readonly TStatement[],
+  action: string,
+  ctx: TOrgTrustContext,
+): boolean {
   return statements.some((s) => {
-    if (s.Effect !== "Deny" || !statementCoversAction(s, action) || !principalsOf(s.Principal).anyone) return false;
+    if (
+      s.Effect !== "Deny" ||
+      !statementCoversAction(s, action) ||
+      !principalsOf(s.Principal).anyone
+    )
+      return false;
     return conditionEntries(s).some((e) => {
       if (!e.negated || e.ifExists || !e.values.length) return false;
       const positive = { ...e, negated: false, operator: e.operator.replace(/Not/, "") };
@@ -80,7 +114,11 @@ export function deniesOutsideOrg(statements: readonly TStatement[], action: stri
 }
 
 // Issuers shared by everyone (any GitHub repository, any GitLab.com project …): the subject must name yours.
-const SHARED_SUB_ISSUERS = new Set(["token.actions.githubusercontent.com", "gitlab.com", "app.terraform.io"]);
+const SHARED_SUB_ISSUERS = new Set([
+  "token.actions.githubusercontent.com",
+  "gitlab.com",
+  "app.terraform.io",
+]);
 // Public identity providers: the audience (your app or identity pool) must be pinned.
 const PUBLIC_AUDIENCE_KEYS: Readonly<Record<string, string>> = {
   "cognito-identity.amazonaws.com": "cognito-identity.amazonaws.com:aud",
@@ -91,7 +129,9 @@ const PUBLIC_AUDIENCE_KEYS: Readonly<Record<string, string>> = {
 
 /** The issuer host (and path) of a Federated principal: an IAM OIDC provider ARN or a public provider name. */
 export function issuerOf(federated: string): string {
-  return (/^arn:[^:]+:iam::\d{12}:oidc-provider\/(.+)$/.exec(federated)?.[1] ?? federated).toLowerCase();
+  return (
+    /^arn:[^:]+:iam::\d{12}:oidc-provider\/(.+)$/.exec(federated)?.[1] ?? federated
+  ).toLowerCase();
 }
 
 /** A subject value that names one owner: "repo:octo-org/…", not "repo:*", "repo:octo*" or "*". */
@@ -114,14 +154,29 @@ export function webIdentityGap(s: TStatement, federated: string): TWebIdentityGa
   const entries = conditionEntries(s);
   const audienceKey = PUBLIC_AUDIENCE_KEYS[issuer];
   if (audienceKey) {
-    const pinned = entries.some((e) => e.key === audienceKey && isBindingMatch(e) && e.values.length > 0 && e.values.every((v) => !hasWildcard(v) && v !== ""));
-    return pinned ? null : { issuer, scope: "anyone", reason: `no binding ${audienceKey} condition: any application's users of ${issuer} can assume it` };
+    const pinned = entries.some(
+      (e) =>
+        e.key === audienceKey &&
+        isBindingMatch(e) &&
+        e.values.length > 0 &&
+        e.values.every((v) => !hasWildcard(v) && v !== ""),
+    );
+    return pinned
+      ? null
+      : {
+          issuer,
+          scope: "anyone",
+          reason: `no binding ${audienceKey} condition: any application's users of ${issuer} can assume it`,
+        };
   }
   const subs = entries.filter((e) => e.key === `${issuer}:sub`);
   const binding = subs.filter(isBindingMatch);
   if (binding.some((e) => e.values.length > 0 && e.values.every(pinsSubject))) return null;
   const scope = SHARED_SUB_ISSUERS.has(issuer) ? "anyone" : "issuer";
-  const who = scope === "anyone" ? `any workload that ${issuer} issues tokens for (any repository or project, anyone's)` : `any identity ${issuer} issues tokens for`;
+  const who =
+    scope === "anyone"
+      ? `any workload that ${issuer} issues tokens for (any repository or project, anyone's)`
+      : `any identity ${issuer} issues tokens for`;
   const reason = binding.length
     ? `its ${issuer}:sub condition (${binding.flatMap((e) => e.values).join(", ")}) does not name an owner`
     : subs.length

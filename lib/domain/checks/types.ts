@@ -6,7 +6,13 @@ import type { TSnapshot } from "@/lib/domain/snapshot";
 export const SEVERITIES = ["critical", "high", "medium", "low", "info"] as const;
 export type TSeverity = (typeof SEVERITIES)[number];
 
-export const CATEGORIES = ["identity-access", "segregation", "logging", "organization", "cost-tagging"] as const;
+export const CATEGORIES = [
+  "identity-access",
+  "segregation",
+  "logging",
+  "organization",
+  "cost-tagging",
+] as const;
 export type TCategory = (typeof CATEGORIES)[number];
 
 /**
@@ -51,7 +57,9 @@ export interface TCheck {
 }
 
 /** Identity of a finding across runs. */
-export function fingerprintOf(f: Pick<TFinding, "checkId" | "accountId" | "ouId" | "resource">): string {
+export function fingerprintOf(
+  f: Pick<TFinding, "checkId" | "accountId" | "ouId" | "resource">,
+): string {
   return [f.checkId, f.accountId ?? f.ouId ?? "org", f.resource].join("|");
 }
 
@@ -60,7 +68,10 @@ export function severityRank(s: TSeverity): number {
 }
 
 export function maxSeverity(list: readonly TSeverity[], fallback: TSeverity): TSeverity {
-  return list.reduce((best, s) => (severityRank(s) > severityRank(best) ? s : best), list[0] ?? fallback);
+  return list.reduce(
+    (best, s) => (severityRank(s) > severityRank(best) ? s : best),
+    list[0] ?? fallback,
+  );
 }
 
 const DAY_MS = 86_400_000;

@@ -7,7 +7,12 @@ import type { TSnapshot } from "@/lib/domain/snapshot";
 import { KPI, ORG_SCOPE, type TBudgetState, type TKpiValue } from "./types";
 import { ScopedRatio, type TScopes } from "./scopes";
 
-export function costKpis(scopes: TScopes, snap: TSnapshot, settings: TSettings, budgets: readonly TBudgetState[]): TKpiValue[] {
+export function costKpis(
+  scopes: TScopes,
+  snap: TSnapshot,
+  settings: TSettings,
+  budgets: readonly TBudgetState[],
+): TKpiValue[] {
   const costs = indexCosts(snap, settings);
   const period = { month: costs.month?.month ?? null, estimated: costs.month?.estimated ?? null };
 
@@ -20,7 +25,10 @@ export function costKpis(scopes: TScopes, snap: TSnapshot, settings: TSettings, 
     }
   }
 
-  const mgmt = spendOn(costs.spendByAccount.get(scopes.index.managementAccountId), isWorkloadService);
+  const mgmt = spendOn(
+    costs.spendByAccount.get(scopes.index.managementAccountId),
+    isWorkloadService,
+  );
   const mgmtKpi: TKpiValue = {
     kpiId: KPI.MGMT_WORKLOAD_SPEND,
     scopeId: ORG_SCOPE,
@@ -35,7 +43,10 @@ export function costKpis(scopes: TScopes, snap: TSnapshot, settings: TSettings, 
   for (const b of budgets) {
     if (!active.has(b.accountId) || b.actual === null) continue;
     const excess = Decimal.max(0, new Decimal(b.actual).minus(b.limit));
-    over.add(scopes.ofAccount(b.accountId), excess, b.limit, { budgets: 1, budgetsOver: excess.gt(0) ? 1 : 0 });
+    over.add(scopes.ofAccount(b.accountId), excess, b.limit, {
+      budgets: 1,
+      budgetsOver: excess.gt(0) ? 1 : 0,
+    });
   }
 
   return [

@@ -14,13 +14,20 @@ const GROUPS: readonly { kpiId: TKpiId; categories: readonly string[] }[] = [
   { kpiId: KPI.OPEN_FINDINGS_SEGREGATION, categories: ["segregation", "organization"] },
 ];
 
-export function scopesOfFinding(scopes: TScopes, f: Pick<TKpiFinding, "accountId" | "ouId">): readonly string[] {
+export function scopesOfFinding(
+  scopes: TScopes,
+  f: Pick<TKpiFinding, "accountId" | "ouId">,
+): readonly string[] {
   if (f.accountId !== null) return scopes.ofAccount(f.accountId);
   if (f.ouId !== null) return scopes.ofOu(f.ouId);
   return [ORG_SCOPE];
 }
 
-export function findingKpis(scopes: TScopes, findings: readonly TKpiFinding[], now: Date): TKpiValue[] {
+export function findingKpis(
+  scopes: TScopes,
+  findings: readonly TKpiFinding[],
+  now: Date,
+): TKpiValue[] {
   return GROUPS.flatMap(({ kpiId, categories }) => {
     const counts = new ScopedRatio(kpiId, scopes.all);
     for (const f of findings) {

@@ -10,7 +10,12 @@ import type { TKpiInput, TKpiValue } from "./types";
 
 export * from "./types";
 export { isMutedAt } from "./finding-kpis";
-export { createdAt, deriveCompliance, type TEvaluatedRun, type TFindingTimeline } from "./provisioning";
+export {
+  createdAt,
+  deriveCompliance,
+  type TEvaluatedRun,
+  type TFindingTimeline,
+} from "./provisioning";
 
 export function computeKpis(input: TKpiInput): TKpiValue[] {
   const scopes = scopesOf(input.snap);

@@ -3,7 +3,12 @@ import { Decimal } from "decimal.js";
 import { KPI, ORG_SCOPE, type TKpiValue } from "./types";
 import type { TScopes } from "./scopes";
 
-function pct(kpiId: TKpiValue["kpiId"], num: number, den: number, detail: TKpiValue["detail"]): TKpiValue {
+function pct(
+  kpiId: TKpiValue["kpiId"],
+  num: number,
+  den: number,
+  detail: TKpiValue["detail"],
+): TKpiValue {
   return {
     kpiId,
     scopeId: ORG_SCOPE,
@@ -21,7 +26,10 @@ export function orgKpis(scopes: TScopes, knownAccountIds: ReadonlySet<string>): 
   const members = index.memberAccounts;
   const inOu = members.filter((a) => a.parentId !== index.rootId).length;
   return [
-    pct(KPI.ACCOUNTS_IN_ORG_PCT, inOrg, inOrg + outside, { accountsInOrg: inOrg, knownOutside: outside }),
+    pct(KPI.ACCOUNTS_IN_ORG_PCT, inOrg, inOrg + outside, {
+      accountsInOrg: inOrg,
+      knownOutside: outside,
+    }),
     pct(KPI.ACCOUNTS_IN_OU_PCT, inOu, members.length, { atRoot: members.length - inOu }),
   ];
 }

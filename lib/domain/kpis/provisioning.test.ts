@@ -1,42 +1,111 @@
 import { describe, expect, it } from "vitest";
 import { ACC, COLLECTED_AT, OU, baselineSnapshot, settings } from "@/testing/checks/fixtures";
-import { KPI, ORG_SCOPE, computeKpis, deriveCompliance, type TAccountCreation, type TEvaluatedRun, type TFindingTimeline, type TKpiInput } from "./index";
+import {
+  KPI,
+  ORG_SCOPE,
+  computeKpis,
+  deriveCompliance,
+  type TAccountCreation,
+  type TEvaluatedRun,
+  type TFindingTimeline,
+  type TKpiInput,
+} from "./index";
 
 const now = new Date(COLLECTED_AT);
 const h = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 /** Created `completedHoursAgo` (CreateAccount completed), requested `tookHours` earlier. */
-const created = (accountId: string, completedHoursAgo: number, tookHours = 1): TAccountCreation => ({
+const created = (
+  accountId: string,
+  completedHoursAgo: number,
+  tookHours = 1,
+): TAccountCreation => ({
   accountId,
   state: "SUCCEEDED",
   requestedAt: h(completedHoursAgo + tookHours),
   completedAt: h(completedHoursAgo),
 });
-const run = (hoursAgo: number, unaudited: string[] = []): TEvaluatedRun => ({ at: h(hoursAgo), unauditedIds: new Set(unaudited) });
-const finding = (accountId: string, severity: string, events: [kind: string, hoursAgo: number, mutedUntilHoursAgo?: number][]): TFindingTimeline => ({
+const run = (hoursAgo: number, unaudited: string[] = []): TEvaluatedRun => ({
+  at: h(hoursAgo),
+  unauditedIds: new Set(unaudited),
+});
+const finding = (
+  accountId: string,
+  severity: string,
+  events: [kind: string, hoursAgo: number, mutedUntilHoursAgo?: number][],
+): TFindingTimeline => ({
   accountId,
   severity,
-  events: events.map(([kind, ago, until]) => ({ kind, at: h(ago), mutedUntil: until === undefined ? null : h(until) })),
+  events: events.map(([kind, ago, until]) => ({
+    kind,
+    at: h(ago),
+    mutedUntil: until === undefined ? null : h(until),
+  })),
 });
 
 describe("deriveCompliance over the stored runs", () => {
   // Runs every 24 hours; OrgLens has watched since 1,000 hours ago.
   const runs = [run(96), run(72), run(48), run(24), run(0)];
-  const derive = (creations: TAccountCreation[], findings: TFindingTimeline[] = [], runList = runs) =>
-    deriveCompliance({ creations, runs: runList, findings, watchingSince: h(1000) });
+  const derive = (
+    creations: TAccountCreation[],
+    findings: TFindingTimeline[] = [],
+    runList = runs,
+  ) => deriveCompliance({ creations, runs: runList, findings, watchingSince: h(1000) });
 
   it.each([
     { name: "audited and clean at the first run after creation", findings: [], at: 72 },
-    { name: "an open high finding blocks until the run that resolves it", findings: [finding(ACC.dev, "high", [["opened", 72], ["resolved", 24]])], at: 24 },
-    { name: "a medium finding does not block", findings: [finding(ACC.dev, "medium", [["opened", 72]])], at: 72 },
-    { name: "a muted critical finding does not block", findings: [finding(ACC.dev, "critical", [["opened", 72], ["muted", 60, -100]])], at: 48 },
-    { name: "an expired mute blocks again", findings: [finding(ACC.dev, "critical", [["opened", 72], ["muted", 60, 50], ["resolved", 0]])], at: 0 },
-    { name: "a finding on another account does not block", findings: [finding(ACC.prod, "critical", [["opened", 96]])], at: 72 },
+    {
+      name: "an open high finding blocks until the run that resolves it",
+      findings: [
+        finding(ACC.dev, "high", [
+          ["opened", 72],
+          ["resolved", 24],
+        ]),
+      ],
+      at: 24,
+    },
+    {
+      name: "a medium finding does not block",
+      findings: [finding(ACC.dev, "medium", [["opened", 72]])],
+      at: 72,
+    },
+    {
+      name: "a muted critical finding does not block",
+      findings: [
+        finding(ACC.dev, "critical", [
+          ["opened", 72],
+          ["muted", 60, -100],
+        ]),
+      ],
+      at: 48,
+    },
+    {
+      name: "an expired mute blocks again",
+      findings: [
+        finding(ACC.dev, "critical", [
+          ["opened", 72],
+          ["muted", 60, 50],
+          ["resolved", 0],
+        ]),
+      ],
+      at: 0,
+    },
+    {
+      name: "a finding on another account does not block",
+      findings: [finding(ACC.prod, "critical", [["opened", 96]])],
+      at: 72,
+    },
   ])("$name", ({ findings, at }) => {
-    expect(derive([created(ACC.dev, 80)], findings)).toEqual([{ accountId: ACC.dev, compliantAt: h(at), observed: true }]);
+    expect(derive([created(ACC.dev, 80)], findings)).toEqual([
+      { accountId: ACC.dev, compliantAt: h(at), observed: true },
+    ]);
   });
 
   it("needs the account audited in that run", () => {
-    const got = derive([created(ACC.dev, 80)], [], [run(96), run(72, [ACC.dev]), run(48, [ACC.dev]), run(24), run(0)]);
+    const got = derive(
+      [created(ACC.dev, 80)],
+      [],
+      [run(96), run(72, [ACC.dev]), run(48, [ACC.dev]), run(24), run(0)],
+    );
     expect(got.map((c) => c.compliantAt)).toEqual([h(24)]);
   });
 
@@ -46,12 +115,24 @@ describe("deriveCompliance over the stored runs", () => {
   });
 
   it("ignores failed and running creations, and accounts never compliant yet", () => {
-    expect(derive([{ ...created(ACC.dev, 80), state: "FAILED", accountId: null }, { ...created(ACC.prod, 1), completedAt: null, state: "IN_PROGRESS" }])).toEqual([]);
-    expect(derive([created(ACC.dev, 80)], [finding(ACC.dev, "critical", [["opened", 72]])])).toEqual([]);
+    expect(
+      derive([
+        { ...created(ACC.dev, 80), state: "FAILED", accountId: null },
+        { ...created(ACC.prod, 1), completedAt: null, state: "IN_PROGRESS" },
+      ]),
+    ).toEqual([]);
+    expect(
+      derive([created(ACC.dev, 80)], [finding(ACC.dev, "critical", [["opened", 72]])]),
+    ).toEqual([]);
   });
 
   it("marks an account created before OrgLens watched as unobserved; one created within the watch window counts", () => {
-    const got = deriveCompliance({ creations: [created(ACC.dev, 200), created(ACC.prod, 80)], runs, findings: [], watchingSince: h(96) });
+    const got = deriveCompliance({
+      creations: [created(ACC.dev, 200), created(ACC.prod, 80)],
+      runs,
+      findings: [],
+      watchingSince: h(96),
+    });
     expect(got).toEqual([
       { accountId: ACC.dev, compliantAt: h(96), observed: false },
       { accountId: ACC.prod, compliantAt: h(72), observed: true },
@@ -59,18 +140,41 @@ describe("deriveCompliance over the stored runs", () => {
   });
 
   it("gives the same answer whatever order the runs and events come in", () => {
-    const f = finding(ACC.dev, "high", [["resolved", 24], ["opened", 72]]);
-    expect(derive([created(ACC.dev, 80)], [f], runs.toReversed()).map((c) => c.compliantAt)).toEqual([h(24)]);
+    const f = finding(ACC.dev, "high", [
+      ["resolved", 24],
+      ["opened", 72],
+    ]);
+    expect(
+      derive([created(ACC.dev, 80)], [f], runs.toReversed()).map((c) => c.compliantAt),
+    ).toEqual([h(24)]);
   });
 });
 
 describe("time-to-compliant KPIs", () => {
   const kpis = (over: Partial<TKpiInput>) =>
-    computeKpis({ snap: baselineSnapshot(), settings, now, knownAccountIds: new Set(), openFindings: [], loginStats: [], budgets: [], creations: [], compliance: [], approvals: [], ...over });
-  const find = (v: ReturnType<typeof kpis>, kpiId: string, scopeId = ORG_SCOPE) => v.find((x) => x.kpiId === kpiId && x.scopeId === scopeId);
+    computeKpis({
+      snap: baselineSnapshot(),
+      settings,
+      now,
+      knownAccountIds: new Set(),
+      openFindings: [],
+      loginStats: [],
+      budgets: [],
+      creations: [],
+      compliance: [],
+      approvals: [],
+      ...over,
+    });
+  const find = (v: ReturnType<typeof kpis>, kpiId: string, scopeId = ORG_SCOPE) =>
+    v.find((x) => x.kpiId === kpiId && x.scopeId === scopeId);
 
   it("measures from creation, median and p90 over observed accounts in the window, per scope", () => {
-    const creations = [created(ACC.dev, 30), created(ACC.prod, 50), created(ACC.security, 100), created(ACC.identity, 24 * 200)];
+    const creations = [
+      created(ACC.dev, 30),
+      created(ACC.prod, 50),
+      created(ACC.security, 100),
+      created(ACC.identity, 24 * 200),
+    ];
     const compliance = [
       { accountId: ACC.dev, compliantAt: h(20), observed: true }, // 10 h after creation
       { accountId: ACC.prod, compliantAt: h(20), observed: true }, // 30 h
@@ -78,7 +182,11 @@ describe("time-to-compliant KPIs", () => {
       { accountId: ACC.identity, compliantAt: h(24 * 190), observed: true }, // created outside the 90-day window
     ];
     const v = kpis({ creations, compliance });
-    expect(find(v, KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({ value: "20.000000", denominator: "2", detail: { accounts: 2, unobserved: 1, pending: 0, createdMedianHours: 1 } });
+    expect(find(v, KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({
+      value: "20.000000",
+      denominator: "2",
+      detail: { accounts: 2, unobserved: 1, pending: 0, createdMedianHours: 1 },
+    });
     expect(find(v, KPI.TIME_TO_COMPLIANT_P90_HOURS)?.value).toBe("30.000000");
     expect(find(v, KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS, OU.sdlc)?.value).toBe("10.000000");
   });
@@ -89,20 +197,41 @@ describe("time-to-compliant KPIs", () => {
       { accountId: ACC.dev, compliantAt: h(20), observed: true },
       { accountId: ACC.prod, compliantAt: h(20), observed: true },
     ];
-    const v = kpis({ creations, compliance, approvals: [{ accountId: ACC.dev, approvedAt: h(54) }] });
-    expect(find(v, KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS)).toMatchObject({ value: "34.000000", denominator: "1" });
+    const v = kpis({
+      creations,
+      compliance,
+      approvals: [{ accountId: ACC.dev, approvedAt: h(54) }],
+    });
+    expect(find(v, KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS)).toMatchObject({
+      value: "34.000000",
+      denominator: "1",
+    });
     expect(find(v, KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)?.value).toBe("20.000000");
-    expect(find(kpis({ creations, compliance }), KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS)?.value).toBeNull();
+    expect(
+      find(kpis({ creations, compliance }), KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS)
+        ?.value,
+    ).toBeNull();
   });
 
   it("counts created accounts not yet compliant as pending, with no value", () => {
-    expect(find(kpis({ creations: [created(ACC.dev, 30)] }), KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({ value: null, detail: { pending: 1 } });
+    expect(
+      find(kpis({ creations: [created(ACC.dev, 30)] }), KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS),
+    ).toMatchObject({ value: null, detail: { pending: 1 } });
   });
 
   it("leaves out a suspended account: neither measured nor pending", () => {
     const snap = baselineSnapshot();
-    snap.accounts = snap.accounts.map((a) => (a.id === ACC.dev ? { ...a, status: "SUSPENDED" } : a));
-    const v = kpis({ snap, creations: [created(ACC.dev, 30), created(ACC.prod, 30)], compliance: [{ accountId: ACC.dev, compliantAt: h(20), observed: true }] });
-    expect(find(v, KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({ value: null, detail: { accounts: 0, pending: 1 } });
+    snap.accounts = snap.accounts.map((a) =>
+      a.id === ACC.dev ? { ...a, status: "SUSPENDED" } : a,
+    );
+    const v = kpis({
+      snap,
+      creations: [created(ACC.dev, 30), created(ACC.prod, 30)],
+      compliance: [{ accountId: ACC.dev, compliantAt: h(20), observed: true }],
+    });
+    expect(find(v, KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({
+      value: null,
+      detail: { accounts: 0, pending: 1 },
+    });
   });
 });

@@ -2,7 +2,13 @@
 // separately, from the approval of the OrgLens request behind it — to the first evaluated run in
 // which the account was audited and had no open, unmuted high or critical finding. Derived from the
 // stored run history every time, so a re-evaluation or an incremental run gives the same value.
-import { KPI, type TAccountApproval, type TAccountCompliance, type TAccountCreation, type TKpiValue } from "./types";
+import {
+  KPI,
+  type TAccountApproval,
+  type TAccountCompliance,
+  type TAccountCreation,
+  type TKpiValue,
+} from "./types";
 import { median, percentile, type TScopes } from "./scopes";
 
 const HOUR_MS = 3_600_000;
@@ -64,8 +70,18 @@ export function deriveCompliance(input: TComplianceInput): TAccountCompliance[] 
     if (c.state !== "SUCCEEDED" || id === null) continue;
     const start = createdAt(c).getTime();
     const findings = byAccount.get(id) ?? [];
-    const first = runs.find((r) => r.at.getTime() >= start && !r.unauditedIds.has(id) && !findings.some((f) => blocksAt(f, r.at.getTime())));
-    if (first) out.push({ accountId: id, compliantAt: first.at, observed: start >= input.watchingSince.getTime() });
+    const first = runs.find(
+      (r) =>
+        r.at.getTime() >= start &&
+        !r.unauditedIds.has(id) &&
+        !findings.some((f) => blocksAt(f, r.at.getTime())),
+    );
+    if (first)
+      out.push({
+        accountId: id,
+        compliantAt: first.at,
+        observed: start >= input.watchingSince.getTime(),
+      });
   }
   return out;
 }
@@ -78,11 +94,21 @@ interface TScopeHours {
   unobserved: number;
 }
 
-const empty = (): TScopeHours => ({ fromCreation: [], fromApproval: [], toCreated: [], pending: 0, unobserved: 0 });
+const empty = (): TScopeHours => ({
+  fromCreation: [],
+  fromApproval: [],
+  toCreated: [],
+  pending: 0,
+  unobserved: 0,
+});
 
 export function provisioningKpis(
   scopes: TScopes,
-  input: { creations: readonly TAccountCreation[]; compliance: readonly TAccountCompliance[]; approvals: readonly TAccountApproval[] },
+  input: {
+    creations: readonly TAccountCreation[];
+    compliance: readonly TAccountCompliance[];
+    approvals: readonly TAccountApproval[];
+  },
   now: Date,
   windowDays: number,
 ): TKpiValue[] {
@@ -100,12 +126,14 @@ export function provisioningKpis(
     const approved = approvedAt.get(c.accountId);
     for (const scope of scopes.ofAccount(c.accountId)) {
       const h = byScope.get(scope) ?? empty();
-      if (c.completedAt) h.toCreated.push((c.completedAt.getTime() - c.requestedAt.getTime()) / HOUR_MS);
+      if (c.completedAt)
+        h.toCreated.push((c.completedAt.getTime() - c.requestedAt.getTime()) / HOUR_MS);
       if (!done || done.compliantAt.getTime() > now.getTime()) h.pending += 1;
       else if (!done.observed) h.unobserved += 1;
       else {
         h.fromCreation.push((done.compliantAt.getTime() - start) / HOUR_MS);
-        if (approved && approved.getTime() <= done.compliantAt.getTime()) h.fromApproval.push((done.compliantAt.getTime() - approved.getTime()) / HOUR_MS);
+        if (approved && approved.getTime() <= done.compliantAt.getTime())
+          h.fromApproval.push((done.compliantAt.getTime() - approved.getTime()) / HOUR_MS);
       }
       byScope.set(scope, h);
     }
@@ -124,9 +152,30 @@ export function provisioningKpis(
     };
     const n = String(h.fromCreation.length);
     return [
-      { kpiId: KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS, scopeId, value: round(median(h.fromCreation)), numerator: null, denominator: n, detail },
-      { kpiId: KPI.TIME_TO_COMPLIANT_P90_HOURS, scopeId, value: round(percentile(h.fromCreation, 90)), numerator: null, denominator: n, detail },
-      { kpiId: KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS, scopeId, value: round(median(h.fromApproval)), numerator: null, denominator: String(h.fromApproval.length), detail },
+      {
+        kpiId: KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS,
+        scopeId,
+        value: round(median(h.fromCreation)),
+        numerator: null,
+        denominator: n,
+        detail,
+      },
+      {
+        kpiId: KPI.TIME_TO_COMPLIANT_P90_HOURS,
+        scopeId,
+        value: round(percentile(h.fromCreation, 90)),
+        numerator: null,
+        denominator: n,
+        detail,
+      },
+      {
+        kpiId: KPI.TIME_TO_COMPLIANT_FROM_APPROVAL_MEDIAN_HOURS,
+        scopeId,
+        value: round(median(h.fromApproval)),
+        numerator: null,
+        denominator: String(h.fromApproval.length),
+        detail,
+      },
     ];
   });
 }

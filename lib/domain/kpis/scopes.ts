@@ -17,7 +17,10 @@ export interface TScopes {
 export function scopesOf(snap: TSnapshot): TScopes {
   const index = indexSnapshot(snap);
   const ous = snap.orgUnits.filter((o) => o.parentId !== null).map((o) => o.id);
-  const ofOu = (ouId: string) => [ORG_SCOPE, ...index.ouPathIdsOf(ouId).filter((id) => id !== index.rootId && index.ouById.has(id))];
+  const ofOu = (ouId: string) => [
+    ORG_SCOPE,
+    ...index.ouPathIdsOf(ouId).filter((id) => id !== index.rootId && index.ouById.has(id)),
+  ];
   return {
     index,
     all: [ORG_SCOPE, ...ous],
@@ -31,16 +34,28 @@ export function scopesOf(snap: TSnapshot): TScopes {
 
 /** Sums of a ratio KPI per scope; counters in `detail` add up the same way. */
 export class ScopedRatio {
-  private readonly sums = new Map<string, { num: Decimal; den: Decimal; detail: Map<string, number> }>();
+  private readonly sums = new Map<
+    string,
+    { num: Decimal; den: Decimal; detail: Map<string, number> }
+  >();
 
   constructor(
     private readonly kpiId: TKpiId,
     private readonly scopes: readonly string[],
   ) {}
 
-  add(scopes: readonly string[], num: Decimal.Value, den: Decimal.Value, counters: Record<string, number> = {}) {
+  add(
+    scopes: readonly string[],
+    num: Decimal.Value,
+    den: Decimal.Value,
+    counters: Record<string, number> = {},
+  ) {
     for (const scope of scopes) {
-      const s = this.sums.get(scope) ?? { num: new Decimal(0), den: new Decimal(0), detail: new Map<string, number>() };
+      const s = this.sums.get(scope) ?? {
+        num: new Decimal(0),
+        den: new Decimal(0),
+        detail: new Map<string, number>(),
+      };
       s.num = s.num.plus(num);
       s.den = s.den.plus(den);
       for (const [k, v] of Object.entries(counters)) s.detail.set(k, (s.detail.get(k) ?? 0) + v);
@@ -70,7 +85,14 @@ export class ScopedRatio {
     return this.scopes.map((scopeId) => {
       const s = this.sums.get(scopeId);
       const num = s?.num ?? new Decimal(0);
-      return { kpiId: this.kpiId, scopeId, value: num.toFixed(6), numerator: num.toFixed(6), denominator: (s?.den ?? new Decimal(0)).toFixed(6), detail: { ...extra, ...Object.fromEntries(s?.detail ?? []) } };
+      return {
+        kpiId: this.kpiId,
+        scopeId,
+        value: num.toFixed(6),
+        numerator: num.toFixed(6),
+        denominator: (s?.den ?? new Decimal(0)).toFixed(6),
+        detail: { ...extra, ...Object.fromEntries(s?.detail ?? []) },
+      };
     });
   }
 }

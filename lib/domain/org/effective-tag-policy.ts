@@ -4,7 +4,12 @@
 // with @@operators_allowed_for_child_policies; an operator a parent forbids is ignored.
 import type { TPolicy, TSnapshot } from "@/lib/domain/snapshot";
 
-export const TAG_POLICY_FIELDS = ["tag_key", "tag_value", "enforced_for", "report_required_tag_for"] as const;
+export const TAG_POLICY_FIELDS = [
+  "tag_key",
+  "tag_value",
+  "enforced_for",
+  "report_required_tag_for",
+] as const;
 type TField = (typeof TAG_POLICY_FIELDS)[number];
 const OPERATORS = ["@@assign", "@@append", "@@remove"] as const;
 type TOperator = (typeof OPERATORS)[number];
@@ -34,8 +39,14 @@ interface TMutableRule {
   sources: string[];
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : typeof v === "string" ? [v] : []);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === "string")
+    : typeof v === "string"
+      ? [v]
+      : [];
 
 function parseContent(content: string): Record<string, unknown> {
   try {
@@ -53,11 +64,20 @@ function operationsOf(value: unknown): { op: TOperator; values: string[] }[] {
   return OPERATORS.filter((op) => op in value).map((op) => ({ op, values: strings(value[op]) }));
 }
 
-function mergePolicy(rules: Map<string, TMutableRule>, policy: Pick<TPolicy, "name" | "content">, ignored: string[]) {
+function mergePolicy(
+  rules: Map<string, TMutableRule>,
+  policy: Pick<TPolicy, "name" | "content">,
+  ignored: string[],
+) {
   for (const [rawKey, entry] of Object.entries(parseContent(policy.content))) {
     if (!isRecord(entry)) continue;
     const key = rawKey.toLowerCase();
-    const rule: TMutableRule = rules.get(key) ?? { tagKey: rawKey, fields: new Map(), allowed: new Map(), sources: [] };
+    const rule: TMutableRule = rules.get(key) ?? {
+      tagKey: rawKey,
+      fields: new Map(),
+      allowed: new Map(),
+      sources: [],
+    };
     let touched = false;
     for (const field of TAG_POLICY_FIELDS) {
       const value = entry[field];
@@ -74,13 +94,23 @@ function mergePolicy(rules: Map<string, TMutableRule>, policy: Pick<TPolicy, "na
           continue;
         }
         const current = rule.fields.get(field) ?? [];
-        const next = op === "@@assign" ? values : op === "@@append" ? [...new Set([...current, ...values])] : current.filter((v) => !values.includes(v));
+        const next =
+          op === "@@assign"
+            ? values
+            : op === "@@append"
+              ? [...new Set([...current, ...values])]
+              : current.filter((v) => !values.includes(v));
         rule.fields.set(field, next);
       }
       // A parent's limit holds for every descendant; a child can narrow it further, never widen it.
       if (isRecord(value) && "@@operators_allowed_for_child_policies" in value) {
-        const limit = new Set(strings(value["@@operators_allowed_for_child_policies"]).filter((o) => o !== "@@none"));
-        rule.allowed.set(field, allowed ? new Set([...limit].filter((o) => allowed.has(o))) : limit);
+        const limit = new Set(
+          strings(value["@@operators_allowed_for_child_policies"]).filter((o) => o !== "@@none"),
+        );
+        rule.allowed.set(
+          field,
+          allowed ? new Set([...limit].filter((o) => allowed.has(o))) : limit,
+        );
       }
     }
     if (touched) rule.sources.push(policy.name);
@@ -89,12 +119,18 @@ function mergePolicy(rules: Map<string, TMutableRule>, policy: Pick<TPolicy, "na
 }
 
 /** Target ids from the root down to the target: root, OUs, then the account itself (when one). */
-export function effectiveTagPolicy(snap: Pick<TSnapshot, "policies">, pathIds: readonly string[]): TEffectiveTagPolicy {
+export function effectiveTagPolicy(
+  snap: Pick<TSnapshot, "policies">,
+  pathIds: readonly string[],
+): TEffectiveTagPolicy {
   const rules = new Map<string, TMutableRule>();
   const ignored: string[] = [];
-  const tagPolicies = snap.policies.filter((p) => p.type === "TAG_POLICY").toSorted((a, b) => a.id.localeCompare(b.id));
+  const tagPolicies = snap.policies
+    .filter((p) => p.type === "TAG_POLICY")
+    .toSorted((a, b) => a.id.localeCompare(b.id));
   for (const targetId of pathIds) {
-    for (const policy of tagPolicies) if (policy.targets.some((t) => t.targetId === targetId)) mergePolicy(rules, policy, ignored);
+    for (const policy of tagPolicies)
+      if (policy.targets.some((t) => t.targetId === targetId)) mergePolicy(rules, policy, ignored);
   }
   return {
     rules: [...rules.entries()]
@@ -112,7 +148,10 @@ export function effectiveTagPolicy(snap: Pick<TSnapshot, "policies">, pathIds: r
 }
 
 /** Required keys the effective policy does not define, and those it defines but enforces nowhere. */
-export function tagPolicyGaps(policy: TEffectiveTagPolicy, requiredKeys: readonly string[]): { undefinedKeys: string[]; unenforcedKeys: string[] } {
+export function tagPolicyGaps(
+  policy: TEffectiveTagPolicy,
+  requiredKeys: readonly string[],
+): { undefinedKeys: string[]; unenforcedKeys: string[] } {
   const byKey = new Map(policy.rules.map((r) => [r.key, r]));
   const undefinedKeys: string[] = [];
   const unenforcedKeys: string[] = [];

@@ -8,8 +8,14 @@ describe("resolvePeriod", () => {
     [{}, { from: "2026-10-01", to: "2026-10-01", estimated: false }],
     [{ from: "2026-03" }, { from: "2026-03-01", to: "2026-03-01", estimated: false }],
     [{ to: "2026-05" }, { from: "2026-05-01", to: "2026-05-01", estimated: false }],
-    [{ from: "2026-01", to: "2026-11" }, { from: "2026-01-01", to: "2026-11-01", estimated: true }],
-    [{ from: "2023-12", to: "2026-11" }, { from: "2023-12-01", to: "2026-11-01", estimated: true }],
+    [
+      { from: "2026-01", to: "2026-11" },
+      { from: "2026-01-01", to: "2026-11-01", estimated: true },
+    ],
+    [
+      { from: "2023-12", to: "2026-11" },
+      { from: "2023-12-01", to: "2026-11-01", estimated: true },
+    ],
   ])("resolves %j", (input, period) => {
     expect(resolvePeriod(input, now)).toEqual({ ok: true, period });
   });
@@ -25,6 +31,9 @@ describe("resolvePeriod", () => {
   });
 
   it("defaults to December when it is January", () => {
-    expect(resolvePeriod({}, new Date("2027-01-01T00:00:00Z"))).toEqual({ ok: true, period: { from: "2026-12-01", to: "2026-12-01", estimated: false } });
+    expect(resolvePeriod({}, new Date("2027-01-01T00:00:00Z"))).toEqual({
+      ok: true,
+      period: { from: "2026-12-01", to: "2026-12-01", estimated: false },
+    });
   });
 });

@@ -30,7 +30,8 @@ export function resolvePeriod(input: { from?: string; to?: string }, now: Date):
   const to = input.to ? `${input.to}-01` : input.from ? `${input.from}-01` : fallback;
   if (from > to) return { ok: false, error: "The period must start before it ends." };
   if (to > current) return { ok: false, error: "The period cannot end after the current month." };
-  if (monthsInRange(from, to) > MAX_PERIOD_MONTHS) return { ok: false, error: `The period can span at most ${MAX_PERIOD_MONTHS} months.` };
+  if (monthsInRange(from, to) > MAX_PERIOD_MONTHS)
+    return { ok: false, error: `The period can span at most ${MAX_PERIOD_MONTHS} months.` };
   return { ok: true, period: { from, to, estimated: to === current } };
 }
 

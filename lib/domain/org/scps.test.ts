@@ -35,6 +35,14 @@ describe("inheritedPolicies", () => {
   });
 
   it("rejects cycles", () => {
-    expect(() => inheritedPolicies([{ id: "a", parentId: "b" }, { id: "b", parentId: "a" }], attached)).toThrow(/cycle/);
+    expect(() =>
+      inheritedPolicies(
+        [
+          { id: "a", parentId: "b" },
+          { id: "b", parentId: "a" },
+        ],
+        attached,
+      ),
+    ).toThrow(/cycle/);
   });
 });

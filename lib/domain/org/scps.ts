@@ -8,7 +8,10 @@ export interface ParentLink {
  * For every node, the policies attached to its ancestors (nearest last, each once), excluding none:
  * a policy attached both here and above is attached and inherited.
  */
-export function inheritedPolicies(nodes: readonly ParentLink[], attached: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+export function inheritedPolicies(
+  nodes: readonly ParentLink[],
+  attached: ReadonlyMap<string, readonly string[]>,
+): Map<string, string[]> {
   const parentOf = new Map(nodes.map((n) => [n.id, n.parentId]));
   const memo = new Map<string, string[]>();
   const inForce = (id: string, trail: Set<string>): string[] => {

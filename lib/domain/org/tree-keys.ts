@@ -8,7 +8,11 @@ export type TreeKeyAction =
   | { type: "collapse"; id: string }
   | { type: "activate"; index: number };
 
-export function treeKeyAction<N extends FlatNode>(rows: readonly TreeRow<N>[], index: number, key: string): TreeKeyAction | null {
+export function treeKeyAction<N extends FlatNode>(
+  rows: readonly TreeRow<N>[],
+  index: number,
+  key: string,
+): TreeKeyAction | null {
   const row = rows[index];
   if (!row) return rows.length ? { type: "focus", index: 0 } : null;
   const last = rows.length - 1;
@@ -23,7 +27,9 @@ export function treeKeyAction<N extends FlatNode>(rows: readonly TreeRow<N>[], i
       return { type: "focus", index: last };
     case "ArrowRight":
       if (!row.hasChildren) return null;
-      return row.expanded ? { type: "focus", index: index + 1 } : { type: "expand", ids: [row.node.id] };
+      return row.expanded
+        ? { type: "focus", index: index + 1 }
+        : { type: "expand", ids: [row.node.id] };
     case "ArrowLeft": {
       if (row.expanded) return { type: "collapse", id: row.node.id };
       const parent = parentIndex(rows, index);
@@ -32,13 +38,21 @@ export function treeKeyAction<N extends FlatNode>(rows: readonly TreeRow<N>[], i
     case "Enter":
       return { type: "activate", index };
     case "*":
-      return { type: "expand", ids: siblingsOf(rows, index).filter((r) => r.hasChildren && !r.expanded).map((r) => r.node.id) };
+      return {
+        type: "expand",
+        ids: siblingsOf(rows, index)
+          .filter((r) => r.hasChildren && !r.expanded)
+          .map((r) => r.node.id),
+      };
     default:
       return typeAhead(rows, index, key);
   }
 }
 
-function parentIndex<N extends FlatNode>(rows: readonly TreeRow<N>[], index: number): number | null {
+function parentIndex<N extends FlatNode>(
+  rows: readonly TreeRow<N>[],
+  index: number,
+): number | null {
   const level = rows[index]?.level ?? 1;
   for (let i = index - 1; i >= 0; i--) if ((rows[i]?.level ?? 0) < level) return i;
   return null;
@@ -52,7 +66,11 @@ function siblingsOf<N extends FlatNode>(rows: readonly TreeRow<N>[], index: numb
 }
 
 /** A printable character moves to the next row whose name starts with it, wrapping around. */
-function typeAhead<N extends FlatNode>(rows: readonly TreeRow<N>[], index: number, key: string): TreeKeyAction | null {
+function typeAhead<N extends FlatNode>(
+  rows: readonly TreeRow<N>[],
+  index: number,
+  key: string,
+): TreeKeyAction | null {
   if (key.length !== 1 || !/\S/.test(key)) return null;
   const ch = key.toLowerCase();
   for (let step = 1; step <= rows.length; step++) {

@@ -16,7 +16,11 @@ export interface Forest<N extends FlatNode> {
 }
 
 const byKindThenName = (a: FlatNode, b: FlatNode) =>
-  a.kind === b.kind ? a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id) : a.kind === "ou" ? -1 : 1;
+  a.kind === b.kind
+    ? a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id)
+    : a.kind === "ou"
+      ? -1
+      : 1;
 
 export function buildForest<N extends FlatNode>(nodes: readonly N[]): Forest<N> {
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -39,7 +43,11 @@ export function buildForest<N extends FlatNode>(nodes: readonly N[]): Forest<N> 
 export function ancestry<N extends FlatNode>(forest: Forest<N>, id: string): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
-  for (let node = forest.byId.get(id); node && !seen.has(node.id); node = node.parentId ? forest.byId.get(node.parentId) : undefined) {
+  for (
+    let node = forest.byId.get(id);
+    node && !seen.has(node.id);
+    node = node.parentId ? forest.byId.get(node.parentId) : undefined
+  ) {
     seen.add(node.id);
     out.unshift(node.id);
   }
@@ -64,13 +72,21 @@ export interface VisibleOptions {
 }
 
 /** The rows a tree shows, depth first, descending only into expanded nodes. */
-export function visibleRows<N extends FlatNode>(forest: Forest<N>, expanded: ReadonlySet<string>, opts: VisibleOptions = {}): TreeRow<N>[] {
+export function visibleRows<N extends FlatNode>(
+  forest: Forest<N>,
+  expanded: ReadonlySet<string>,
+  opts: VisibleOptions = {},
+): TreeRow<N>[] {
   const keep = (n: N) => !opts.only || opts.only.has(n.id);
   const kidsOf = (id: string) => (forest.children.get(id) ?? []).filter(keep);
-  const tops = (opts.rootIds ? opts.rootIds.flatMap((id) => forest.byId.get(id) ?? []) : forest.roots).filter(keep);
+  const tops = (
+    opts.rootIds ? opts.rootIds.flatMap((id) => forest.byId.get(id) ?? []) : forest.roots
+  ).filter(keep);
   const out: TreeRow<N>[] = [];
   // An explicit stack instead of recursion: a deep or wide org must not hit the call-stack limit.
-  const stack: { nodes: readonly N[]; index: number; level: number }[] = [{ nodes: tops, index: 0, level: 1 }];
+  const stack: { nodes: readonly N[]; index: number; level: number }[] = [
+    { nodes: tops, index: 0, level: 1 },
+  ];
   while (stack.length) {
     const frame = stack[stack.length - 1];
     if (!frame || frame.index >= frame.nodes.length) {
@@ -82,7 +98,14 @@ export function visibleRows<N extends FlatNode>(forest: Forest<N>, expanded: Rea
     if (!node) continue;
     const kids = kidsOf(node.id);
     const isOpen = kids.length > 0 && expanded.has(node.id);
-    out.push({ node, level: frame.level, posInSet: frame.index, setSize: frame.nodes.length, hasChildren: kids.length > 0, expanded: isOpen });
+    out.push({
+      node,
+      level: frame.level,
+      posInSet: frame.index,
+      setSize: frame.nodes.length,
+      hasChildren: kids.length > 0,
+      expanded: isOpen,
+    });
     if (isOpen) stack.push({ nodes: kids, index: 0, level: frame.level + 1 });
   }
   return out;

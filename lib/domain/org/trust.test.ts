@@ -19,7 +19,14 @@ describe("trustedPrincipals", () => {
       policy({
         Effect: "Allow",
         Action: "sts:AssumeRole",
-        Principal: { AWS: ["arn:aws:iam::222222222222:root", "111111111111", "arn:aws:iam::999999999999:role/vendor", "arn:aws:iam::333333333333:root"] },
+        Principal: {
+          AWS: [
+            "arn:aws:iam::222222222222:root",
+            "111111111111",
+            "arn:aws:iam::999999999999:role/vendor",
+            "arn:aws:iam::333333333333:root",
+          ],
+        },
       }),
       ctx,
     );
@@ -36,8 +43,16 @@ describe("trustedPrincipals", () => {
     const trusts = trustedPrincipals(
       policy(
         { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
-        { Effect: "Allow", Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"], Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/sso" } },
-        { Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: "arn:aws:iam::222222222222:root" } },
+        {
+          Effect: "Allow",
+          Action: ["sts:AssumeRoleWithSAML", "sts:TagSession"],
+          Principal: { Federated: "arn:aws:iam::111111111111:saml-provider/sso" },
+        },
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRole",
+          Principal: { AWS: "arn:aws:iam::222222222222:root" },
+        },
       ),
       ctx,
     );
@@ -48,23 +63,55 @@ describe("trustedPrincipals", () => {
   it("flags anyone and unparseable principals, and notes guard conditions", () => {
     const trusts = trustedPrincipals(
       policy(
-        { Effect: "Allow", Action: "sts:AssumeRole", Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } },
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRole",
+          Principal: "*",
+          Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } },
+        },
         { Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: "AROAEXAMPLEID" } },
       ),
       ctx,
     );
     expect(trusts).toEqual([
-      { kind: "anyone", principal: "*", accountId: null, relation: null, accountName: null, guarded: true },
-      { kind: "aws", principal: "AROAEXAMPLEID", accountId: null, relation: null, accountName: null, guarded: false },
+      {
+        kind: "anyone",
+        principal: "*",
+        accountId: null,
+        relation: null,
+        accountName: null,
+        guarded: true,
+      },
+      {
+        kind: "aws",
+        principal: "AROAEXAMPLEID",
+        accountId: null,
+        relation: null,
+        accountName: null,
+        guarded: false,
+      },
     ]);
     expect(trustsOutsideOrg(trusts)).toBe(true);
   });
 
   it("ignores Deny statements, other actions and malformed policies", () => {
-    expect(trustedPrincipals(policy({ Effect: "Deny", Action: "sts:AssumeRole", Principal: "*" }), ctx)).toEqual([]);
-    expect(trustedPrincipals(policy({ Effect: "Allow", Action: "s3:GetObject", Principal: "*" }), ctx)).toEqual([]);
+    expect(
+      trustedPrincipals(policy({ Effect: "Deny", Action: "sts:AssumeRole", Principal: "*" }), ctx),
+    ).toEqual([]);
+    expect(
+      trustedPrincipals(policy({ Effect: "Allow", Action: "s3:GetObject", Principal: "*" }), ctx),
+    ).toEqual([]);
     expect(trustedPrincipals("not a policy", ctx)).toEqual([]);
-    expect(trustedPrincipals(policy({ Effect: "Allow", Action: "sts:*", Principal: { AWS: "arn:aws:iam::222222222222:root" } }), ctx)).toHaveLength(1);
+    expect(
+      trustedPrincipals(
+        policy({
+          Effect: "Allow",
+          Action: "sts:*",
+          Principal: { AWS: "arn:aws:iam::222222222222:root" },
+        }),
+        ctx,
+      ),
+    ).toHaveLength(1);
   });
 });
 
@@ -73,8 +120,16 @@ describe("trustedAccountIds", () => {
     expect(
       trustedAccountIds(
         policy(
-          { Effect: "Allow", Action: "sts:AssumeRole", Principal: { AWS: ["arn:aws:iam::222222222222:root", "333333333333", "AROAEXAMPLEID"] } },
-          { Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: "ec2.amazonaws.com" } },
+          {
+            Effect: "Allow",
+            Action: "sts:AssumeRole",
+            Principal: { AWS: ["arn:aws:iam::222222222222:root", "333333333333", "AROAEXAMPLEID"] },
+          },
+          {
+            Effect: "Allow",
+            Action: "sts:AssumeRole",
+            Principal: { Service: "ec2.amazonaws.com" },
+          },
         ),
       ),
     ).toEqual(["222222222222", "333333333333"]);
@@ -85,9 +140,30 @@ describe("trustedAccountIds", () => {
     const github = "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com";
     const trusts = trustedPrincipals(
       policy(
-        { Effect: "Allow", Action: "sts:AssumeRole", Principal: "*", Condition: { StringEquals: { "aws:PrincipalOrgID": "o-other" } } },
-        { Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity", Principal: { Federated: github }, Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" } } },
-        { Effect: "Allow", Action: "sts:AssumeRoleWithWebIdentity", Principal: { Federated: github }, Condition: { StringEquals: { "token.actions.githubusercontent.com:sub": "repo:octo-org/app:ref:refs/heads/main" } } },
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRole",
+          Principal: "*",
+          Condition: { StringEquals: { "aws:PrincipalOrgID": "o-other" } },
+        },
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Principal: { Federated: github },
+          Condition: {
+            StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" },
+          },
+        },
+        {
+          Effect: "Allow",
+          Action: "sts:AssumeRoleWithWebIdentity",
+          Principal: { Federated: github },
+          Condition: {
+            StringEquals: {
+              "token.actions.githubusercontent.com:sub": "repo:octo-org/app:ref:refs/heads/main",
+            },
+          },
+        },
       ),
       ctx,
     );

@@ -1,6 +1,11 @@
 // Who may assume a role, read from its trust policy, and whether any of them is outside the organization.
 import { ZPolicyDocument } from "@/lib/domain/snapshot";
-import { accountOfPrincipal, principalsOf, statementCoversAction, statementsOf } from "@/lib/domain/checks/policy-grammar";
+import {
+  accountOfPrincipal,
+  principalsOf,
+  statementCoversAction,
+  statementsOf,
+} from "@/lib/domain/checks/policy-grammar";
 import { hasExternalId, orgLimit, webIdentityGap } from "@/lib/domain/checks/trust-guards";
 
 export type TrustRelation = "self" | "org" | "known" | "outside";
@@ -27,7 +32,11 @@ export interface TrustContext {
   names: ReadonlyMap<string, string>;
 }
 
-const ASSUME_ACTIONS = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"];
+const ASSUME_ACTIONS = [
+  "sts:AssumeRole",
+  "sts:AssumeRoleWithSAML",
+  "sts:AssumeRoleWithWebIdentity",
+];
 
 export function trustedPrincipals(trustPolicy: unknown, ctx: TrustContext): TrustedPrincipal[] {
   const doc = ZPolicyDocument.safeParse(trustPolicy);
@@ -36,7 +45,8 @@ export function trustedPrincipals(trustPolicy: unknown, ctx: TrustContext): Trus
   for (const s of statementsOf(doc.data)) {
     if (s.Effect !== "Allow" || !ASSUME_ACTIONS.some((a) => statementCoversAction(s, a))) continue;
     // The same guards as IAM_CROSS_ACCOUNT_TRUST: binding conditions naming this organization or its accounts.
-    const guarded = hasExternalId(s) || orgLimit(s, { orgId: ctx.orgId, accountIds: ctx.orgAccountIds }) !== null;
+    const guarded =
+      hasExternalId(s) || orgLimit(s, { orgId: ctx.orgId, accountIds: ctx.orgAccountIds }) !== null;
     const p = principalsOf(s.Principal);
     const webIdentity = statementCoversAction(s, "sts:AssumeRoleWithWebIdentity");
     const plain = (kind: "service" | "federated", principal: string): TrustedPrincipal => ({
@@ -46,15 +56,37 @@ export function trustedPrincipals(trustPolicy: unknown, ctx: TrustContext): Trus
       relation: null,
       accountName: null,
       // An OIDC trust is guarded by a pinned subject (or audience), a SAML one by its identity provider.
-      guarded: guarded || (kind === "federated" && (/:saml-provider\//.test(principal) || (webIdentity && webIdentityGap(s, principal) === null))),
+      guarded:
+        guarded ||
+        (kind === "federated" &&
+          (/:saml-provider\//.test(principal) ||
+            (webIdentity && webIdentityGap(s, principal) === null))),
     });
-    if (p.anyone) out.push({ kind: "anyone", principal: "*", accountId: null, relation: null, accountName: null, guarded });
+    if (p.anyone)
+      out.push({
+        kind: "anyone",
+        principal: "*",
+        accountId: null,
+        relation: null,
+        accountName: null,
+        guarded,
+      });
     for (const principal of p.aws) {
       if (principal === "*") continue;
       const accountId = accountOfPrincipal(principal);
-      out.push({ kind: "aws", principal, accountId, relation: accountId ? relationOf(accountId, ctx) : null, accountName: accountId ? (ctx.names.get(accountId) ?? null) : null, guarded });
+      out.push({
+        kind: "aws",
+        principal,
+        accountId,
+        relation: accountId ? relationOf(accountId, ctx) : null,
+        accountName: accountId ? (ctx.names.get(accountId) ?? null) : null,
+        guarded,
+      });
     }
-    out.push(...p.service.map((x) => plain("service", x)), ...p.federated.map((x) => plain("federated", x)));
+    out.push(
+      ...p.service.map((x) => plain("service", x)),
+      ...p.federated.map((x) => plain("federated", x)),
+    );
   }
   return out;
 }
@@ -71,7 +103,11 @@ function relationOf(accountId: string, ctx: TrustContext): TrustRelation {
  */
 export function trustsOutsideOrg(trusts: readonly TrustedPrincipal[]): boolean {
   return trusts.some(
-    (t) => t.kind === "anyone" || (t.kind === "aws" && (t.relation === null || t.relation === "known" || t.relation === "outside")) || (t.kind === "federated" && !t.guarded),
+    (t) =>
+      t.kind === "anyone" ||
+      (t.kind === "aws" &&
+        (t.relation === null || t.relation === "known" || t.relation === "outside")) ||
+      (t.kind === "federated" && !t.guarded),
   );
 }
 
@@ -79,5 +115,7 @@ export function trustsOutsideOrg(trusts: readonly TrustedPrincipal[]): boolean {
 export function trustedAccountIds(trustPolicy: unknown): string[] {
   const doc = ZPolicyDocument.safeParse(trustPolicy);
   if (!doc.success) return [];
-  return statementsOf(doc.data).flatMap((s) => principalsOf(s.Principal).aws.flatMap((p) => accountOfPrincipal(p) ?? []));
+  return statementsOf(doc.data).flatMap((s) =>
+    principalsOf(s.Principal).aws.flatMap((p) => accountOfPrincipal(p) ?? []),
+  );
 }

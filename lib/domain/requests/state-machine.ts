@@ -2,7 +2,13 @@
 // Every transition stamps its own timestamp, so the request's timeline and the provisioning KPI are
 // read from the row itself.
 
-export const REQUEST_STATUSES = ["requested", "approved", "rejected", "provisioned", "compliant"] as const;
+export const REQUEST_STATUSES = [
+  "requested",
+  "approved",
+  "rejected",
+  "provisioned",
+  "compliant",
+] as const;
 export type TRequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export interface RequestState {
@@ -29,17 +35,33 @@ export class InvalidTransitionError extends Error {
   }
 }
 
-const ALLOWED: Record<RequestEvent["kind"], TRequestStatus> = { approve: "requested", reject: "requested", provision: "approved", comply: "provisioned" };
+const ALLOWED: Record<RequestEvent["kind"], TRequestStatus> = {
+  approve: "requested",
+  reject: "requested",
+  provision: "approved",
+  comply: "provisioned",
+};
 
 /** The changes an event makes to a request; throws when the event is not allowed in its status. */
 export function transition(state: RequestState, event: RequestEvent): Partial<RequestState> {
-  if (state.status !== ALLOWED[event.kind]) throw new InvalidTransitionError(state.status, event.kind);
+  if (state.status !== ALLOWED[event.kind])
+    throw new InvalidTransitionError(state.status, event.kind);
   switch (event.kind) {
     case "approve":
-      return { status: "approved", decidedAt: event.at, decidedBy: event.by, decisionNote: event.note };
+      return {
+        status: "approved",
+        decidedAt: event.at,
+        decidedBy: event.by,
+        decisionNote: event.note,
+      };
     case "reject":
       if (!event.note?.trim()) throw new Error("A rejection needs a comment explaining why.");
-      return { status: "rejected", decidedAt: event.at, decidedBy: event.by, decisionNote: event.note };
+      return {
+        status: "rejected",
+        decidedAt: event.at,
+        decidedBy: event.by,
+        decisionNote: event.note,
+      };
     case "provision":
       return { status: "provisioned", accountId: event.accountId, provisionedAt: event.at };
     case "comply":
@@ -57,9 +79,14 @@ export function timeline(s: RequestState): TimelineEntry[] {
   const out: TimelineEntry[] = [{ status: "requested", at: s.requestedAt, detail: null }];
   if (s.decidedAt) {
     const decided = s.status === "rejected" ? "rejected" : "approved";
-    out.push({ status: decided, at: s.decidedAt, detail: [s.decidedBy, s.decisionNote].filter(Boolean).join(": ") || null });
+    out.push({
+      status: decided,
+      at: s.decidedAt,
+      detail: [s.decidedBy, s.decisionNote].filter(Boolean).join(": ") || null,
+    });
   }
-  if (s.provisionedAt) out.push({ status: "provisioned", at: s.provisionedAt, detail: s.accountId });
+  if (s.provisionedAt)
+    out.push({ status: "provisioned", at: s.provisionedAt, detail: s.accountId });
   if (s.compliantAt) out.push({ status: "compliant", at: s.compliantAt, detail: null });
   return out;
 }

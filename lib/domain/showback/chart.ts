@@ -20,11 +20,18 @@ export function chartData(
   groups: readonly { key: string; label: string; values: readonly string[]; total: string }[],
   topN: number,
 ): TChartData {
-  const ranked = [...groups].sort((a, b) => compareDecimals(b.total, a.total) || a.key.localeCompare(b.key));
+  const ranked = [...groups].sort(
+    (a, b) => compareDecimals(b.total, a.total) || a.key.localeCompare(b.key),
+  );
   const top = ranked.slice(0, topN);
   const rest = ranked.slice(topN);
   const series: TChartSeries[] = top.map((g, i) => ({ key: `s${i}`, label: g.label }));
-  if (rest.length) series.push({ key: OTHER_KEY, label: rest.length === 1 ? (rest[0]?.label ?? OTHER_LABEL) : `${OTHER_LABEL} (${rest.length})` });
+  if (rest.length)
+    series.push({
+      key: OTHER_KEY,
+      label:
+        rest.length === 1 ? (rest[0]?.label ?? OTHER_LABEL) : `${OTHER_LABEL} (${rest.length})`,
+    });
   const rows = periods.map((period, p) => {
     const row: Record<string, number | string> = { period };
     top.forEach((g, i) => (row[`s${i}`] = Number(g.values[p] ?? "0")));

@@ -46,7 +46,9 @@ export function groupByTitle(g: TGroupBy): string {
 /** The grouping inside a sentence: "spend by OU (as of today)", "by cost center". */
 export function groupByNoun(g: TGroupBy): string {
   const title = groupByTitle(g);
-  return g.kind === "ou" || g.kind === "ou-today" || g.kind === "tag" ? title.replace(/^Tag:/, "tag") : title.toLowerCase();
+  return g.kind === "ou" || g.kind === "ou-today" || g.kind === "tag"
+    ? title.replace(/^Tag:/, "tag")
+    : title.toLowerCase();
 }
 
 /** How a group's key reads: names for accounts and OUs (looked up by the query), buckets for blanks. */

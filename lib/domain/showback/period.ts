@@ -27,12 +27,20 @@ export function defaultWindow(now: Date): TPeriodWindow {
 }
 
 /** Resolves optional "YYYY-MM" bounds against the default window; null when the window is invalid. */
-export function resolveWindow(bounds: { from?: string; to?: string }, now: Date): TPeriodWindow | { error: string } {
+export function resolveWindow(
+  bounds: { from?: string; to?: string },
+  now: Date,
+): TPeriodWindow | { error: string } {
   const d = defaultWindow(now);
   const to = bounds.to ? yearMonthToMonth(bounds.to) : d.to;
-  const from = bounds.from ? yearMonthToMonth(bounds.from) : bounds.to ? addMonths(to, -DEFAULT_FULL_MONTHS) : d.from;
+  const from = bounds.from
+    ? yearMonthToMonth(bounds.from)
+    : bounds.to
+      ? addMonths(to, -DEFAULT_FULL_MONTHS)
+      : d.from;
   if (from > to) return { error: "The period starts after it ends." };
-  if (monthsInRange(from, to) > MAX_MONTHS) return { error: `The period may span at most ${MAX_MONTHS} months.` };
+  if (monthsInRange(from, to) > MAX_MONTHS)
+    return { error: `The period may span at most ${MAX_MONTHS} months.` };
   return { from, to };
 }
 

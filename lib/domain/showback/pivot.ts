@@ -28,7 +28,10 @@ export interface TGrid {
 const shortest = (v: string) => (/\.\d*0$/.test(v) ? normalizeDecimal(v) : v);
 
 /** One value per period, "0" where the group had no spend. */
-export function alignCells(periods: readonly string[], cells: Pick<TGroupCells, "periods" | "amounts">): string[] {
+export function alignCells(
+  periods: readonly string[],
+  cells: Pick<TGroupCells, "periods" | "amounts">,
+): string[] {
   const byPeriod = new Map<string, string>();
   cells.periods.forEach((p, i) => byPeriod.set(p, cells.amounts[i] ?? "0"));
   return periods.map((p) => shortest(byPeriod.get(p) ?? "0"));
@@ -36,7 +39,12 @@ export function alignCells(periods: readonly string[], cells: Pick<TGroupCells, 
 
 export function toGridGroup(periods: readonly string[], cells: TGroupCells): TGridGroup {
   const values = alignCells(periods, cells);
-  return { key: cells.key, label: cells.label, values, total: cells.total === undefined ? sumDecimals(values) : shortest(cells.total) };
+  return {
+    key: cells.key,
+    label: cells.label,
+    values,
+    total: cells.total === undefined ? sumDecimals(values) : shortest(cells.total),
+  };
 }
 
 export function buildGrid(periods: readonly string[], rows: readonly TGroupCells[]): TGrid {
@@ -44,7 +52,10 @@ export function buildGrid(periods: readonly string[], rows: readonly TGroupCells
   return { groups, totals: totalsOf(periods, groups) };
 }
 
-export function totalsOf(periods: readonly string[], groups: readonly Pick<TGridGroup, "values">[]): { values: string[]; total: string } {
+export function totalsOf(
+  periods: readonly string[],
+  groups: readonly Pick<TGridGroup, "values">[],
+): { values: string[]; total: string } {
   const values = periods.map((_, i) => sumDecimals(groups.map((g) => g.values[i] ?? "0")));
   return { values, total: sumDecimals(values) };
 }

@@ -3,7 +3,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { chartData, OTHER_KEY } from "./chart";
 import { compareDecimals, normalizeDecimal, shareOf, sumDecimals } from "./decimal";
-import { formatGroupBy, groupByNoun, groupByTitle, groupLabel, ouDisplayPath, parseGroupBy } from "./group-by";
+import {
+  formatGroupBy,
+  groupByNoun,
+  groupByTitle,
+  groupLabel,
+  ouDisplayPath,
+  parseGroupBy,
+} from "./group-by";
 import { defaultWindow, lastDayOf, resolveWindow } from "./period";
 import { alignCells, buildGrid } from "./pivot";
 
@@ -21,7 +28,9 @@ describe("decimal sums", () => {
   it("adds numeric(20,10) amounts without losing a digit", () => {
     expect(sumDecimals(["0.1", "0.2"])).toBe("0.3");
     expect(sumDecimals(["9999999999.9999999999", "0.0000000001"])).toBe("10000000000");
-    expect(sumDecimals(Array.from({ length: 5000 }, () => "1234567.1234567891"))).toBe("6172835617.2839455");
+    expect(sumDecimals(Array.from({ length: 5000 }, () => "1234567.1234567891"))).toBe(
+      "6172835617.2839455",
+    );
     expect(sumDecimals([])).toBe("0");
     expect(sumDecimals(["-5", "2.5"])).toBe("-2.5");
     expect(sumDecimals(["-0.25", "0.25"])).toBe("0");
@@ -31,10 +40,19 @@ describe("decimal sums", () => {
 
   it("agrees with decimal.js on random amounts", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }), fc.integer({ min: 0, max: 10 })), { maxLength: 30 }), (raw) => {
-        const values = raw.map(([n, scale]) => fromScaledForTest(n, scale));
-        return sumDecimals(values) === values.reduce((a, v) => a.plus(v), new Wide(0)).toFixed();
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.bigInt({ min: -(10n ** 18n), max: 10n ** 18n }),
+            fc.integer({ min: 0, max: 10 }),
+          ),
+          { maxLength: 30 },
+        ),
+        (raw) => {
+          const values = raw.map(([n, scale]) => fromScaledForTest(n, scale));
+          return sumDecimals(values) === values.reduce((a, v) => a.plus(v), new Wide(0)).toFixed();
+        },
+      ),
     );
   });
 
@@ -48,11 +66,14 @@ describe("decimal sums", () => {
 });
 
 describe("group by", () => {
-  it.each(["account", "ou", "ou-today", "service", "cost-center", "tag:cost-center", "tag:a:b"])("round-trips %s", (g) => {
-    const parsed = parseGroupBy(g);
-    expect(parsed).not.toBeNull();
-    if (parsed) expect(formatGroupBy(parsed)).toBe(g);
-  });
+  it.each(["account", "ou", "ou-today", "service", "cost-center", "tag:cost-center", "tag:a:b"])(
+    "round-trips %s",
+    (g) => {
+      const parsed = parseGroupBy(g);
+      expect(parsed).not.toBeNull();
+      if (parsed) expect(formatGroupBy(parsed)).toBe(g);
+    },
+  );
 
   it.each(["", "tag:", "region", `tag:${"k".repeat(129)}`, "Account"])("refuses %j", (g) => {
     expect(parseGroupBy(g)).toBeNull();
@@ -80,7 +101,10 @@ describe("period window", () => {
     expect(defaultWindow(now)).toEqual({ from: "2025-11-01", to: "2026-11-01" });
     expect(resolveWindow({}, now)).toEqual({ from: "2025-11-01", to: "2026-11-01" });
     expect(resolveWindow({ to: "2026-06" }, now)).toEqual({ from: "2025-06-01", to: "2026-06-01" });
-    expect(resolveWindow({ from: "2026-01", to: "2026-03" }, now)).toEqual({ from: "2026-01-01", to: "2026-03-01" });
+    expect(resolveWindow({ from: "2026-01", to: "2026-03" }, now)).toEqual({
+      from: "2026-01-01",
+      to: "2026-03-01",
+    });
   });
 
   it("refuses inverted and over-long windows", () => {
@@ -99,12 +123,23 @@ describe("grid", () => {
   const periods = ["2026-01-01", "2026-02-01", "2026-03-01"];
 
   it("fills periods without spend with zero", () => {
-    expect(alignCells(periods, { periods: ["2026-02-01"], amounts: ["5.5000000000"] })).toEqual(["0", "5.5", "0"]);
+    expect(alignCells(periods, { periods: ["2026-02-01"], amounts: ["5.5000000000"] })).toEqual([
+      "0",
+      "5.5",
+      "0",
+    ]);
   });
 
   it("takes the query's exact row total when it has one", () => {
-    const grid = buildGrid(periods, [{ key: "a", label: "A", periods: ["2026-01-01"], amounts: ["1.10"], total: "1.1000" }]);
-    expect(grid.groups[0]).toEqual({ key: "a", label: "A", values: ["1.1", "0", "0"], total: "1.1" });
+    const grid = buildGrid(periods, [
+      { key: "a", label: "A", periods: ["2026-01-01"], amounts: ["1.10"], total: "1.1000" },
+    ]);
+    expect(grid.groups[0]).toEqual({
+      key: "a",
+      label: "A",
+      values: ["1.1", "0", "0"],
+      total: "1.1",
+    });
   });
 
   it("totals rows, columns and the grand total exactly", () => {
@@ -128,7 +163,11 @@ describe("chart data", () => {
 
   it("keeps the top N groups by total and folds the rest into Other", () => {
     const { series, rows } = chartData(periods, groups, 2);
-    expect(series).toEqual([{ key: "s0", label: "Big" }, { key: "s1", label: "Mid" }, { key: OTHER_KEY, label: "Other (2)" }]);
+    expect(series).toEqual([
+      { key: "s0", label: "Big" },
+      { key: "s1", label: "Mid" },
+      { key: OTHER_KEY, label: "Other (2)" },
+    ]);
     expect(rows).toEqual([
       { period: "2026-01-01", s0: 10, s1: 5, [OTHER_KEY]: 1.5 },
       { period: "2026-02-01", s0: 20, s1: 5, [OTHER_KEY]: 1.25 },

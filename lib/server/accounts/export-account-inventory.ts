@@ -8,8 +8,19 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { exportAccountInventoryCsv } from "./export-account-inventory-csv";
 
 /** The download: audited with its search, filters and order, then the caller's accounts streamed. */
-export async function exportAccountInventory(db: Db, principal: Principal, query: TAccountInventoryQuery, now = new Date()): Promise<Response> {
+export async function exportAccountInventory(
+  db: Db,
+  principal: Principal,
+  query: TAccountInventoryQuery,
+  now = new Date(),
+): Promise<Response> {
   const detail = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
-  await recordAuditEvent({ actor: principal.email, action: "accounts.export", target: null, detail }, db);
-  return csvResponse(`accounts-${now.toISOString().slice(0, 10)}`, exportAccountInventoryCsv(db, principal.scope, query, now));
+  await recordAuditEvent(
+    { actor: principal.email, action: "accounts.export", target: null, detail },
+    db,
+  );
+  return csvResponse(
+    `accounts-${now.toISOString().slice(0, 10)}`,
+    exportAccountInventoryCsv(db, principal.scope, query, now),
+  );
 }

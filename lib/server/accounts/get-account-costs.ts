@@ -17,7 +17,13 @@ const ZRow = z.object({
  * Unblended spend of one account by service and month, the last `months` months up to the current
  * one (month to date); null when the account is unknown or outside the scope.
  */
-export async function getAccountCosts(db: Db, scope: Scope, id: string, months: number, now = new Date()): Promise<TAccountCosts | null> {
+export async function getAccountCosts(
+  db: Db,
+  scope: Scope,
+  id: string,
+  months: number,
+  now = new Date(),
+): Promise<TAccountCosts | null> {
   const visible = await db.account.count({ where: { id, ...accountScope(scope) } });
   if (!visible) return null;
   const to = monthOf(now);
@@ -47,13 +53,20 @@ export async function getAccountCosts(db: Db, scope: Scope, id: string, months: 
     if (r.month !== null && r.service !== null) {
       const i = index.get(r.month);
       if (i !== undefined) serviceEntry(r.service).byMonth[i] = r.total;
-    } else if (r.month !== null) monthTotals.set(r.month, { total: r.total, estimated: r.estimated });
+    } else if (r.month !== null)
+      monthTotals.set(r.month, { total: r.total, estimated: r.estimated });
     else if (r.service !== null) serviceEntry(r.service).total = r.total;
     else total = r.total;
   }
   return {
-    months: list.map((month) => ({ month, total: monthTotals.get(month)?.total ?? "0", estimated: month === to || (monthTotals.get(month)?.estimated ?? false) })),
-    services: [...services.values()].sort((a, b) => Number(b.total) - Number(a.total) || a.service.localeCompare(b.service)),
+    months: list.map((month) => ({
+      month,
+      total: monthTotals.get(month)?.total ?? "0",
+      estimated: month === to || (monthTotals.get(month)?.estimated ?? false),
+    })),
+    services: [...services.values()].sort(
+      (a, b) => Number(b.total) - Number(a.total) || a.service.localeCompare(b.service),
+    ),
     total,
   };
 }

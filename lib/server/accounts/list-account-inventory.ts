@@ -31,7 +31,11 @@ const ZRow = z.object({
  * its OU path, owner tag, last full month's spend and change, open unmuted findings by severity and
  * latest audit outcome, ordered by name.
  */
-export async function listAccountInventory(db: Db, scope: Scope, now = new Date()): Promise<TAccountInventory> {
+export async function listAccountInventory(
+  db: Db,
+  scope: Scope,
+  now = new Date(),
+): Promise<TAccountInventory> {
   const month = addMonths(monthOf(now), -1);
   const previousMonth = addMonths(month, -1);
   const inScope = scope.ouIds ? Prisma.sql`AND o.path_ids && ${scope.ouIds}::text[]` : Prisma.empty;
@@ -72,7 +76,13 @@ export async function listAccountInventory(db: Db, scope: Scope, now = new Date(
         spend: r.spend,
         previousSpend: r.previous_spend,
         changePct: prev > 0 ? Math.round(((Number(r.spend) - prev) / prev) * 1000) / 10 : null,
-        findings: { critical: r.critical, high: r.high, medium: r.medium, low: r.low, info: r.info },
+        findings: {
+          critical: r.critical,
+          high: r.high,
+          medium: r.medium,
+          low: r.low,
+          info: r.info,
+        },
         audit: r.audit_status,
         auditedAt: r.audited_at?.toISOString() ?? null,
       };

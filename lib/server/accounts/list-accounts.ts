@@ -20,14 +20,21 @@ const ZRow = z.object({
 });
 
 /** Accounts in the organization matching a name, id or email fragment and/or under an OU, by name, with last full month's spend. */
-export async function listAccounts(db: Db, scope: Scope, query: TAccountListQuery, now = new Date()): Promise<TAccountList> {
+export async function listAccounts(
+  db: Db,
+  scope: Scope,
+  query: TAccountListQuery,
+  now = new Date(),
+): Promise<TAccountList> {
   const month = addMonths(monthOf(now), -1);
   const conditions: Prisma.Sql[] = [Prisma.sql`a.removed_at IS NULL`];
   if (scope.ouIds) conditions.push(Prisma.sql`o.path_ids && ${scope.ouIds}::text[]`);
   if (query.ou) conditions.push(Prisma.sql`${query.ou} = ANY(o.path_ids)`);
   if (query.search) {
     const like = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conditions.push(Prisma.sql`(a.name ILIKE ${like} OR a.id LIKE ${like} OR a.email ILIKE ${like})`);
+    conditions.push(
+      Prisma.sql`(a.name ILIKE ${like} OR a.id LIKE ${like} OR a.email ILIKE ${like})`,
+    );
   }
   const rows = z.array(ZRow).parse(
     await db.$queryRaw`

@@ -9,8 +9,20 @@ import { notFound } from "@/lib/errors";
 export async function deleteAlertRule(db: Db, principal: Principal, id: string) {
   const rule = await db.alertRule.findUnique({ where: { id }, select: { ouIds: true } });
   if (!rule) throw notFound("No such alert rule.");
-  if (!isOrgAdmin(principal) && (rule.ouIds.length === 0 || !(await ousInScope(db, principal.scope, rule.ouIds)))) throw notFound("No such alert rule.");
+  if (
+    !isOrgAdmin(principal) &&
+    (rule.ouIds.length === 0 || !(await ousInScope(db, principal.scope, rule.ouIds)))
+  )
+    throw notFound("No such alert rule.");
   const deleted = await db.alertRule.delete({ where: { id } });
-  await recordAuditEvent({ actor: principal.email, action: "alerts.rule.delete", target: id, detail: { name: deleted.name } }, db);
+  await recordAuditEvent(
+    {
+      actor: principal.email,
+      action: "alerts.rule.delete",
+      target: id,
+      detail: { name: deleted.name },
+    },
+    db,
+  );
   return { deleted: true };
 }

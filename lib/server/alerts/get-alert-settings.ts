@@ -5,7 +5,11 @@ import { ZAlertEvent, summaryLine } from "@/lib/alerts/alert-event";
 import type { TAlertSettings } from "@/lib/api/alerts";
 import { maskConfig } from "@/lib/alerts/channel-config";
 import { openChannelConfig, type StoredChannel } from "@/lib/alerts/channel-secrets";
-import { EncryptionKeyError, keyringFromEnv, type EncryptionKey } from "@/lib/secrets/encryption-key";
+import {
+  EncryptionKeyError,
+  keyringFromEnv,
+  type EncryptionKey,
+} from "@/lib/secrets/encryption-key";
 import { SecretUnreadableError } from "@/lib/secrets/secret-box";
 import { isOrgAdmin } from "@/lib/server/authorize";
 import { ouScope } from "@/lib/server/scope";
@@ -16,19 +20,45 @@ import { ouScope } from "@/lib/server/scope";
  * (those summarize runs of the whole organization).
  */
 export async function getAlertSettings(db: Db, principal: Principal): Promise<TAlertSettings> {
-  const channels = await db.alertChannel.findMany({ orderBy: { createdAt: "asc" }, include: { rules: { orderBy: { name: "asc" } } } });
+  const channels = await db.alertChannel.findMany({
+    orderBy: { createdAt: "asc" },
+    include: { rules: { orderBy: { name: "asc" } } },
+  });
   if (!isOrgAdmin(principal)) {
-    const visibleOus = new Set((await db.orgUnit.findMany({ where: ouScope(principal.scope), select: { id: true } })).map((o) => o.id));
-    const inScope = (ouIds: string[]) => ouIds.length > 0 && ouIds.every((id) => visibleOus.has(id));
+    const visibleOus = new Set(
+      (await db.orgUnit.findMany({ where: ouScope(principal.scope), select: { id: true } })).map(
+        (o) => o.id,
+      ),
+    );
+    const inScope = (ouIds: string[]) =>
+      ouIds.length > 0 && ouIds.every((id) => visibleOus.has(id));
     return {
-      channels: channels.map((c) => ({ id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: {}, rules: c.rules.filter((r) => inScope(r.ouIds)) })),
+      channels: channels.map((c) => ({
+        id: c.id,
+        name: c.name,
+        type: c.type,
+        enabled: c.enabled,
+        config: {},
+        rules: c.rules.filter((r) => inScope(r.ouIds)),
+      })),
       deliveries: [],
     };
   }
-  const deliveries = await db.alertDelivery.findMany({ orderBy: { createdAt: "desc" }, take: 50, include: { channel: { select: { name: true } } } });
+  const deliveries = await db.alertDelivery.findMany({
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    include: { channel: { select: { name: true } } },
+  });
   const keys = () => keyringFromEnv(process.env).readable;
   return {
-    channels: channels.map((c) => ({ id: c.id, name: c.name, type: c.type, enabled: c.enabled, config: maskConfig(c.type, openForMasking(c, keys)), rules: c.rules })),
+    channels: channels.map((c) => ({
+      id: c.id,
+      name: c.name,
+      type: c.type,
+      enabled: c.enabled,
+      config: maskConfig(c.type, openForMasking(c, keys)),
+      rules: c.rules,
+    })),
     deliveries: deliveries.map((d) => {
       const event = ZAlertEvent.safeParse(d.payload);
       return {
@@ -50,7 +80,8 @@ function openForMasking(channel: StoredChannel, keys: () => readonly EncryptionK
   try {
     return openChannelConfig(channel, keys);
   } catch (err) {
-    if (err instanceof SecretUnreadableError || err instanceof EncryptionKeyError) return channel.config;
+    if (err instanceof SecretUnreadableError || err instanceof EncryptionKeyError)
+      return channel.config;
     throw err;
   }
 }

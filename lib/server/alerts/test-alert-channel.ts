@@ -8,10 +8,22 @@ import { notFound } from "@/lib/errors";
 
 /** "Send test": a fast single-pass retry policy so the button answers within seconds. */
 export async function testAlertChannel(db: Db, principal: Principal, id: string) {
-  requireOrgAdmin(principal, "Alert channels serve the whole organization; only an admin without an OU scope can change or test them.");
+  requireOrgAdmin(
+    principal,
+    "Alert channels serve the whole organization; only an admin without an OU scope can change or test them.",
+  );
   const channel = await db.alertChannel.findUnique({ where: { id } });
   if (!channel) throw notFound("No such alert channel.");
-  const status = await sendTestAlert(db, channel, { maxAttempts: 2, baseDelayMs: 300, timeoutMs: 5_000 });
-  await recordAuditEvent({ actor: principal.email, action: "alerts.channel.test", target: id, detail: { status } });
+  const status = await sendTestAlert(db, channel, {
+    maxAttempts: 2,
+    baseDelayMs: 300,
+    timeoutMs: 5_000,
+  });
+  await recordAuditEvent({
+    actor: principal.email,
+    action: "alerts.channel.test",
+    target: id,
+    detail: { status },
+  });
   return { status };
 }

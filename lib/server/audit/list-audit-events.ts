@@ -6,7 +6,10 @@ import { requireOrgAdmin } from "@/lib/server/authorize";
 
 /** Newest first, keyset-paginated by id (`before`). The trail names every OU and person: unscoped admins only. */
 export async function listAuditEvents(db: Db, principal: Principal, q: TAuditQuery) {
-  requireOrgAdmin(principal, "The audit trail covers the whole organization; only an admin without an OU scope can read it.");
+  requireOrgAdmin(
+    principal,
+    "The audit trail covers the whole organization; only an admin without an OU scope can read it.",
+  );
   const rows = await db.auditEvent.findMany({
     where: {
       ...(q.action ? { action: { startsWith: q.action } } : {}),

@@ -14,6 +14,11 @@ export interface AuditInput {
  * Appends to the audit trail (never updated or deleted by the app). Pass the transaction client when
  * the audited change is written in one, so the change and its audit row commit together.
  */
-export async function recordAuditEvent(e: AuditInput, client: Pick<Prisma.TransactionClient, "auditEvent"> = db): Promise<void> {
-  await client.auditEvent.create({ data: { actor: e.actor, action: e.action, target: e.target, detail: e.detail } });
+export async function recordAuditEvent(
+  e: AuditInput,
+  client: Pick<Prisma.TransactionClient, "auditEvent"> = db,
+): Promise<void> {
+  await client.auditEvent.create({
+    data: { actor: e.actor, action: e.action, target: e.target, detail: e.detail },
+  });
 }

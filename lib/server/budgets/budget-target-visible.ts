@@ -5,9 +5,15 @@ import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { accountScope, ouScope } from "@/lib/server/scope";
 
-export async function budgetTargetVisible(db: Db, scope: Scope, target: { scopeType: string; scopeId: string }): Promise<boolean> {
-  if (target.scopeType === "account") return (await db.account.count({ where: { id: target.scopeId, ...accountScope(scope) } })) > 0;
-  if (target.scopeType === "ou") return (await db.orgUnit.count({ where: { id: target.scopeId, ...ouScope(scope) } })) > 0;
+export async function budgetTargetVisible(
+  db: Db,
+  scope: Scope,
+  target: { scopeType: string; scopeId: string },
+): Promise<boolean> {
+  if (target.scopeType === "account")
+    return (await db.account.count({ where: { id: target.scopeId, ...accountScope(scope) } })) > 0;
+  if (target.scopeType === "ou")
+    return (await db.orgUnit.count({ where: { id: target.scopeId, ...ouScope(scope) } })) > 0;
   if (scope.ouIds) return false;
   return (await db.account.count({ where: { costCenter: target.scopeId } })) > 0;
 }

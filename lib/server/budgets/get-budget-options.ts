@@ -13,9 +13,22 @@ export interface TBudgetOptions {
 
 export async function getBudgetOptions(db: Db, scope: Scope): Promise<TBudgetOptions> {
   const [accounts, ous, centers] = await Promise.all([
-    db.account.findMany({ where: { removedAt: null, ...accountScope(scope) }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.account.findMany({
+      where: { removedAt: null, ...accountScope(scope) },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
     listOuOptions(db, scope),
-    db.account.findMany({ where: { removedAt: null, costCenter: { not: null }, ...accountScope(scope) }, distinct: ["costCenter"], orderBy: { costCenter: "asc" }, select: { costCenter: true } }),
+    db.account.findMany({
+      where: { removedAt: null, costCenter: { not: null }, ...accountScope(scope) },
+      distinct: ["costCenter"],
+      orderBy: { costCenter: "asc" },
+      select: { costCenter: true },
+    }),
   ]);
-  return { accounts, ous, costCenters: centers.flatMap((c) => (c.costCenter ? [c.costCenter] : [])) };
+  return {
+    accounts,
+    ous,
+    costCenters: centers.flatMap((c) => (c.costCenter ? [c.costCenter] : [])),
+  };
 }

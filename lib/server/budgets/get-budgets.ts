@@ -2,7 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import { budgetFigures, daysIn, type DailySpend, type MonthWindow } from "@/lib/domain/budgets/budget-figures";
+import {
+  budgetFigures,
+  daysIn,
+  type DailySpend,
+  type MonthWindow,
+} from "@/lib/domain/budgets/budget-figures";
 import { BUDGET_SCOPES, ZBudgetList, type TBudgetList } from "@/lib/api/budgets";
 import { addMonths, monthOf } from "@/lib/domain/months";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -17,7 +22,15 @@ export async function getBudgets(db: Db, scope: Scope, now = new Date()): Promis
   const from = addMonths(month, -3);
   const next = addMonths(month, 1);
   const [accounts, budgets, rawDaily, rawDays] = await Promise.all([
-    db.account.findMany({ where: accountScope(scope), select: { id: true, name: true, costCenter: true, ou: { select: { id: true, path: true, pathIds: true } } } }),
+    db.account.findMany({
+      where: accountScope(scope),
+      select: {
+        id: true,
+        name: true,
+        costCenter: true,
+        ou: { select: { id: true, path: true, pathIds: true } },
+      },
+    }),
     db.budget.findMany({ orderBy: { name: "asc" } }),
     db.$queryRaw`
       SELECT account_id, to_char(day, 'YYYY-MM-DD') AS day, sum(unblended)::text AS amount FROM cost_daily
@@ -33,7 +46,12 @@ export async function getBudgets(db: Db, scope: Scope, now = new Date()): Promis
     m.set(r.day, Number(r.amount));
     spend.set(r.account_id, m);
   }
-  const days = new Map(z.array(ZDayCount).parse(rawDays).map((d) => [d.month, d]));
+  const days = new Map(
+    z
+      .array(ZDayCount)
+      .parse(rawDays)
+      .map((d) => [d.month, d]),
+  );
   const daysElapsed = days.get(month)?.last ?? 0;
   const current: MonthWindow = { month, daysInMonth: daysIn(month) };
   const history = [1, 2, 3]
@@ -42,9 +60,13 @@ export async function getBudgets(db: Db, scope: Scope, now = new Date()): Promis
     .map((m) => ({ month: m, daysInMonth: daysIn(m) }));
 
   const accountById = new Map(accounts.map((a) => [a.id, a]));
-  const ous = await db.orgUnit.findMany({ where: { id: { in: budgets.filter((b) => b.scopeType === "ou").map((b) => b.scopeId) } }, select: { id: true, path: true, pathIds: true } });
+  const ous = await db.orgUnit.findMany({
+    where: { id: { in: budgets.filter((b) => b.scopeType === "ou").map((b) => b.scopeId) } },
+    select: { id: true, path: true, pathIds: true },
+  });
   const ouById = new Map(ous.map((o) => [o.id, o]));
-  const inScope = (ouPathIds: string[]) => !scope.ouIds || scope.ouIds.some((id) => ouPathIds.includes(id));
+  const inScope = (ouPathIds: string[]) =>
+    !scope.ouIds || scope.ouIds.some((id) => ouPathIds.includes(id));
 
   const views = budgets.flatMap((b) => {
     const scopeType = z.enum(BUDGET_SCOPES).safeParse(b.scopeType);
@@ -69,11 +91,28 @@ export async function getBudgets(db: Db, scope: Scope, now = new Date()): Promis
     }
     const amount = b.monthlyAmount.toNumber();
     const fig = budgetFigures({ amount, accountIds: ids, spend, current, daysElapsed, history });
-    return [{ id: b.id, name: b.name, scopeType: scopeType.data, scopeId: b.scopeId, scopeLabel: label, source: b.source, monthlyAmount: amount, accounts: ids.length, ...fig }];
+    return [
+      {
+        id: b.id,
+        name: b.name,
+        scopeType: scopeType.data,
+        scopeId: b.scopeId,
+        scopeLabel: label,
+        source: b.source,
+        monthlyAmount: amount,
+        accounts: ids.length,
+        ...fig,
+      },
+    ];
   });
 
-  const awsRows = await db.awsBudget.findMany({ where: { accountId: { in: accounts.map((a) => a.id) } }, orderBy: [{ accountId: "asc" }, { name: "asc" }] });
-  const imported = new Set(budgets.filter((b) => b.source === "aws").map((b) => `${b.scopeId}|${b.name}`));
+  const awsRows = await db.awsBudget.findMany({
+    where: { accountId: { in: accounts.map((a) => a.id) } },
+    orderBy: [{ accountId: "asc" }, { name: "asc" }],
+  });
+  const imported = new Set(
+    budgets.filter((b) => b.source === "aws").map((b) => `${b.scopeId}|${b.name}`),
+  );
   return ZBudgetList.parse({
     month,
     daysElapsed,
@@ -83,7 +122,14 @@ export async function getBudgets(db: Db, scope: Scope, now = new Date()): Promis
       // OrgLens's own month-end forecast of the spend the budget watches, beside AWS's, from the daily
       // cost the collector stores; none when those accounts have no daily cost at all.
       const watched = r.linkedAccountIds.length ? r.linkedAccountIds : [r.accountId];
-      const own = budgetFigures({ amount: r.limit.toNumber(), accountIds: watched, spend, current, daysElapsed, history });
+      const own = budgetFigures({
+        amount: r.limit.toNumber(),
+        accountIds: watched,
+        spend,
+        current,
+        daysElapsed,
+        history,
+      });
       return {
         accountId: r.accountId,
         accountName: accountById.get(r.accountId)?.name ?? r.accountId,

@@ -13,16 +13,36 @@ import { budgetTargetVisible } from "./budget-target-visible";
 export async function saveBudget(db: Db, principal: Principal, body: TBudgetBody, id?: string) {
   const scoped = principal.scope.ouIds !== null;
   if (id) {
-    const existing = await db.budget.findUnique({ where: { id }, select: { scopeType: true, scopeId: true } });
-    if (!existing || !(await budgetTargetVisible(db, principal.scope, existing))) throw notFound("No such budget.");
+    const existing = await db.budget.findUnique({
+      where: { id },
+      select: { scopeType: true, scopeId: true },
+    });
+    if (!existing || !(await budgetTargetVisible(db, principal.scope, existing)))
+      throw notFound("No such budget.");
   }
-  if (scoped && body.scopeType === "costCenter") throw forbidden("A cost center spans OUs; only an admin without an OU scope can budget one.");
+  if (scoped && body.scopeType === "costCenter")
+    throw forbidden("A cost center spans OUs; only an admin without an OU scope can budget one.");
   if (!(await budgetTargetVisible(db, principal.scope, body))) {
     const message = `No ${body.scopeType} "${body.scopeId}" is known.`;
     throw scoped ? notFound(message) : new AppError("UNKNOWN_BUDGET_TARGET", message);
   }
-  const data = { name: body.name, scopeType: body.scopeType, scopeId: body.scopeId, monthlyAmount: body.monthlyAmount.toFixed(2) };
-  const saved = id ? await db.budget.update({ where: { id }, data }) : await db.budget.create({ data });
-  await recordAuditEvent({ actor: principal.email, action: id ? "budgets.update" : "budgets.create", target: saved.id, detail: { ...data } }, db);
+  const data = {
+    name: body.name,
+    scopeType: body.scopeType,
+    scopeId: body.scopeId,
+    monthlyAmount: body.monthlyAmount.toFixed(2),
+  };
+  const saved = id
+    ? await db.budget.update({ where: { id }, data })
+    : await db.budget.create({ data });
+  await recordAuditEvent(
+    {
+      actor: principal.email,
+      action: id ? "budgets.update" : "budgets.create",
+      target: saved.id,
+      detail: { ...data },
+    },
+    db,
+  );
   return { id: saved.id };
 }

@@ -14,7 +14,11 @@ import { reviseAllocationRule } from "./revise-allocation-rule";
 import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
 
 const admin = { email: "admin@example.com", scope: { ouIds: null } };
-const failure = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => (e instanceof AppError ? `${e.status} ${e.message}` : String(e)));
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof AppError ? `${e.status} ${e.message}` : String(e)),
+  );
 
 describe("shared-cost rules", () => {
   let tdb: TestDatabase;
@@ -38,24 +42,59 @@ describe("shared-cost rules", () => {
     await tdb?.drop();
   });
 
-  const draft = (targets: { kind: "ou" | "costCenter"; id: string; percent?: number }[], method: "proportional" | "even" | "fixed" = "proportional") => ({ name: "Network hub", sourceAccounts: [network], sourceServices: [], method, targets });
+  const draft = (
+    targets: { kind: "ou" | "costCenter"; id: string; percent?: number }[],
+    method: "proportional" | "even" | "fixed" = "proportional",
+  ) => ({ name: "Network hub", sourceAccounts: [network], sourceServices: [], method, targets });
 
   it("previews a draft without saving it: the pool moves between cost centers, the total does not", async () => {
-    const p = await previewAllocationRule(db, admin, { month: last, rule: draft([{ kind: "ou", id: workloads }]) });
+    const p = await previewAllocationRule(db, admin, {
+      month: last,
+      rule: draft([{ kind: "ou", id: workloads }]),
+    });
     expect(Number(p.pool.source)).toBeGreaterThan(1000);
     expect(p.total.before).toBe(p.total.after);
     const moved = p.costCenters.reduce((s, c) => s + Math.round(Number(c.change) * 100), 0);
     expect(moved).toBe(0);
-    expect(p.costCenters.find((c) => c.costCenter === "CC-1000")?.change.startsWith("-")).toBe(true);
+    expect(p.costCenters.find((c) => c.costCenter === "CC-1000")?.change.startsWith("-")).toBe(
+      true,
+    );
     expect(await db.allocationRule.count()).toBe(0);
-    expect(await failure(previewAllocationRule(db, { scope: { ouIds: ["ou-x"] } }, { month: last, rule: draft([{ kind: "ou", id: workloads }]) }))).toMatch(/^403/);
+    expect(
+      await failure(
+        previewAllocationRule(
+          db,
+          { scope: { ouIds: ["ou-x"] } },
+          { month: last, rule: draft([{ kind: "ou", id: workloads }]) },
+        ),
+      ),
+    ).toMatch(/^403/);
   });
 
   it("versions a rule by month and keeps closed months out of reach", async () => {
     const from = addMonths(current, -6);
-    await createAllocationRule(db, admin, { validFrom: from, rule: draft([{ kind: "ou", id: workloads }]) });
-    expect(await failure(reviseAllocationRule(db, admin, "network-hub", { validFrom: from, rule: draft([{ kind: "ou", id: workloads }], "even") }))).toMatch(/^409 A new version must start after/);
-    await reviseAllocationRule(db, admin, "network-hub", { validFrom: addMonths(current, -3), rule: draft([{ kind: "costCenter", id: "CC-1001", percent: 60 }, { kind: "costCenter", id: "CC-1002", percent: 40 }], "fixed") });
+    await createAllocationRule(db, admin, {
+      validFrom: from,
+      rule: draft([{ kind: "ou", id: workloads }]),
+    });
+    expect(
+      await failure(
+        reviseAllocationRule(db, admin, "network-hub", {
+          validFrom: from,
+          rule: draft([{ kind: "ou", id: workloads }], "even"),
+        }),
+      ),
+    ).toMatch(/^409 A new version must start after/);
+    await reviseAllocationRule(db, admin, "network-hub", {
+      validFrom: addMonths(current, -3),
+      rule: draft(
+        [
+          { kind: "costCenter", id: "CC-1001", percent: 60 },
+          { kind: "costCenter", id: "CC-1002", percent: 40 },
+        ],
+        "fixed",
+      ),
+    });
     const listed = await listAllocationRules(db, UNSCOPED);
     const rule = listed.rules.find((r) => r.ruleKey === "network-hub");
     expect(rule?.versions.map((v) => [v.version, v.validFrom, v.validTo])).toEqual([
@@ -65,22 +104,57 @@ describe("shared-cost rules", () => {
 
     await closePeriod(db, admin, addMonths(current, -2));
     expect((await listAllocationRules(db, UNSCOPED)).firstEditableMonth).toBe(last);
-    expect(await failure(reviseAllocationRule(db, admin, "network-hub", { validFrom: addMonths(current, -2), rule: draft([{ kind: "ou", id: workloads }]) }))).toMatch(/^409 .* is the first month a change can start from/);
-    expect(await failure(createAllocationRule(db, admin, { validFrom: last, rule: { ...draft([{ kind: "ou", id: "ou-missing" }]), name: "Other" } }))).toMatch(/^400 A target OU does not exist/);
+    expect(
+      await failure(
+        reviseAllocationRule(db, admin, "network-hub", {
+          validFrom: addMonths(current, -2),
+          rule: draft([{ kind: "ou", id: workloads }]),
+        }),
+      ),
+    ).toMatch(/^409 .* is the first month a change can start from/);
+    expect(
+      await failure(
+        createAllocationRule(db, admin, {
+          validFrom: last,
+          rule: { ...draft([{ kind: "ou", id: "ou-missing" }]), name: "Other" },
+        }),
+      ),
+    ).toMatch(/^400 A target OU does not exist/);
 
     await retireAllocationRule(db, admin, "network-hub", { from: last });
-    const retired = (await listAllocationRules(db, UNSCOPED)).rules.find((r) => r.ruleKey === "network-hub");
-    expect(retired).toMatchObject({ status: "retired", current: { version: 2, validTo: addMonths(current, -2) } });
-    expect(await failure(retireAllocationRule(db, admin, "network-hub", { from: last }))).toMatch(/^409 .*already retired/);
-    const actions = (await db.auditEvent.findMany({ where: { action: { startsWith: "chargeback.rule" } }, orderBy: { id: "asc" } })).map((e) => e.action);
-    expect(actions).toEqual(["chargeback.rule.create", "chargeback.rule.revise", "chargeback.rule.retire"]);
+    const retired = (await listAllocationRules(db, UNSCOPED)).rules.find(
+      (r) => r.ruleKey === "network-hub",
+    );
+    expect(retired).toMatchObject({
+      status: "retired",
+      current: { version: 2, validTo: addMonths(current, -2) },
+    });
+    expect(await failure(retireAllocationRule(db, admin, "network-hub", { from: last }))).toMatch(
+      /^409 .*already retired/,
+    );
+    const actions = (
+      await db.auditEvent.findMany({
+        where: { action: { startsWith: "chargeback.rule" } },
+        orderBy: { id: "asc" },
+      })
+    ).map((e) => e.action);
+    expect(actions).toEqual([
+      "chargeback.rule.create",
+      "chargeback.rule.revise",
+      "chargeback.rule.retire",
+    ]);
   });
 
   it("seeds the demo's default rules only when there are none", async () => {
     expect(await seedDemoAllocationRules(db)).toBe(0);
     await db.allocationRule.deleteMany({});
     expect(await seedDemoAllocationRules(db)).toBe(2);
-    expect((await db.allocationRule.findMany({ orderBy: { ruleKey: "asc" } })).map((r) => [r.ruleKey, r.method])).toEqual([
+    expect(
+      (await db.allocationRule.findMany({ orderBy: { ruleKey: "asc" } })).map((r) => [
+        r.ruleKey,
+        r.method,
+      ]),
+    ).toEqual([
       ["aws-support", "fixed"],
       ["shared-network", "proportional"],
     ]);

@@ -1,7 +1,11 @@
 // A month's chargeback as finance receives it: a closed month's frozen lines (its own and the
 // adjustments charged in it), or an open month's live lines plus the adjustments of the closed
 // months before it. No "server-only": the API, the CSV export and the CLI all read through here.
-import { monthsAdjustedIn, nextOpenMonth, type LineAmounts } from "@/lib/domain/allocation/adjustments";
+import {
+  monthsAdjustedIn,
+  nextOpenMonth,
+  type LineAmounts,
+} from "@/lib/domain/allocation/adjustments";
 import type { PoolResult, TBasis } from "@/lib/domain/allocation/types";
 import { computeLiveMonth, type LiveMonth } from "./compute-live-month";
 import type { ChargebackConfig, TxDb } from "./load-chargeback-settings";
@@ -33,25 +37,55 @@ export interface MonthChargeback {
   pending: { totalCents: bigint; appearsIn: string } | null;
 }
 
-const total = (ls: readonly LineAmounts[]) => ls.reduce((s, l) => s + l.directCents + l.sharedCents, 0n);
+const total = (ls: readonly LineAmounts[]) =>
+  ls.reduce((s, l) => s + l.directCents + l.sharedCents, 0n);
 
-function rowsOf(lines: readonly LineAmounts[], live: LiveMonth, adjustsMonth: string | null): ChargebackRow[] {
-  const basis = new Map(live.result.lines.map((l) => [`${l.costCenter}\u0000${l.accountId}`, l.basis]));
+function rowsOf(
+  lines: readonly LineAmounts[],
+  live: LiveMonth,
+  adjustsMonth: string | null,
+): ChargebackRow[] {
+  const basis = new Map(
+    live.result.lines.map((l) => [`${l.costCenter}\u0000${l.accountId}`, l.basis]),
+  );
   return lines.map((l) => {
     const m = live.meta.get(l.accountId);
-    return { ...l, accountName: m?.name ?? "", ouPath: m?.ouPath ?? "", adjustsMonth, basis: adjustsMonth ? null : (basis.get(`${l.costCenter}\u0000${l.accountId}`) ?? null) };
+    return {
+      ...l,
+      accountName: m?.name ?? "",
+      ouPath: m?.ouPath ?? "",
+      adjustsMonth,
+      basis: adjustsMonth ? null : (basis.get(`${l.costCenter}\u0000${l.accountId}`) ?? null),
+    };
   });
 }
 
-export async function buildMonthChargeback(db: TxDb, month: string, config?: ChargebackConfig): Promise<MonthChargeback> {
+export async function buildMonthChargeback(
+  db: TxDb,
+  month: string,
+  config?: ChargebackConfig,
+): Promise<MonthChargeback> {
   const cfg = config ?? (await loadChargebackSettings(db));
   const closedMonths = await loadClosedMonths(db);
   const live = await computeLiveMonth(db, month, cfg);
   const closed = closedMonths.get(month) ?? null;
-  const base = { month, config: cfg, closed, closedMonths, hasData: live.hasData, estimated: live.estimated, liveTotalCents: live.result.totalCents, pools: live.result.pools, warnings: live.result.warnings };
+  const base = {
+    month,
+    config: cfg,
+    closed,
+    closedMonths,
+    hasData: live.hasData,
+    estimated: live.estimated,
+    liveTotalCents: live.result.totalCents,
+    pools: live.result.pools,
+    warnings: live.result.warnings,
+  };
 
   if (closed) {
-    const frozen = await db.chargebackLine.findMany({ where: { month: new Date(`${month}T00:00:00Z`) }, orderBy: [{ adjustsMonth: "asc" }, { costCenter: "asc" }, { accountId: "asc" }] });
+    const frozen = await db.chargebackLine.findMany({
+      where: { month: new Date(`${month}T00:00:00Z`) },
+      orderBy: [{ adjustsMonth: "asc" }, { costCenter: "asc" }, { accountId: "asc" }],
+    });
     const rows: ChargebackRow[] = frozen.map((l) => ({
       costCenter: l.costCenter,
       accountId: l.accountId,
@@ -63,11 +97,19 @@ export async function buildMonthChargeback(db: TxDb, month: string, config?: Cha
       basis: null,
     }));
     const { diff } = await pendingAdjustment(db, month, cfg, live);
-    return { ...base, rows, pending: diff.length ? { totalCents: total(diff), appearsIn: nextOpenMonth(month, new Set(closedMonths.keys())) } : null };
+    return {
+      ...base,
+      rows,
+      pending: diff.length
+        ? { totalCents: total(diff), appearsIn: nextOpenMonth(month, new Set(closedMonths.keys())) }
+        : null,
+    };
   }
 
   const rows = rowsOf(live.result.lines, live, null);
-  const pending = await Promise.all(monthsAdjustedIn(month, new Set(closedMonths.keys())).map((x) => pendingAdjustment(db, x, cfg)));
+  const pending = await Promise.all(
+    monthsAdjustedIn(month, new Set(closedMonths.keys())).map((x) => pendingAdjustment(db, x, cfg)),
+  );
   pending.forEach(({ live: liveX, diff }) => rows.push(...rowsOf(diff, liveX, liveX.month)));
   return { ...base, rows, pending: null };
 }

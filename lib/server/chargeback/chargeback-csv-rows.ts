@@ -6,14 +6,38 @@ import { formatCents } from "@/lib/domain/allocation/largest-remainder";
 import { buildMonthChargeback } from "./build-month-chargeback";
 import type { TxDb } from "./load-chargeback-settings";
 
-export const CHARGEBACK_CSV_HEADER = ["month", "cost_center", "account_id", "account_name", "ou_path", "direct_cost", "shared_allocated", "total", "adjusts_month"] as const;
+export const CHARGEBACK_CSV_HEADER = [
+  "month",
+  "cost_center",
+  "account_id",
+  "account_name",
+  "ou_path",
+  "direct_cost",
+  "shared_allocated",
+  "total",
+  "adjusts_month",
+] as const;
 
 /** `visible` null = every account (unscoped callers and the CLI). */
-export async function* chargebackCsvRows(db: TxDb, month: string, visible: ReadonlySet<string> | null): AsyncGenerator<CsvCell[]> {
+export async function* chargebackCsvRows(
+  db: TxDb,
+  month: string,
+  visible: ReadonlySet<string> | null,
+): AsyncGenerator<CsvCell[]> {
   yield [...CHARGEBACK_CSV_HEADER];
   const cb = await buildMonthChargeback(db, month);
   for (const r of cb.rows) {
     if (visible && !visible.has(r.accountId)) continue;
-    yield [month, r.costCenter, r.accountId, r.accountName, r.ouPath, formatCents(r.directCents), formatCents(r.sharedCents), formatCents(r.directCents + r.sharedCents), r.adjustsMonth];
+    yield [
+      month,
+      r.costCenter,
+      r.accountId,
+      r.accountName,
+      r.ouPath,
+      formatCents(r.directCents),
+      formatCents(r.sharedCents),
+      formatCents(r.directCents + r.sharedCents),
+      r.adjustsMonth,
+    ];
   }
 }

@@ -13,9 +13,18 @@ import { loadChargebackSettings } from "./load-chargeback-settings";
 import { loadClosedMonths } from "./load-closed-months";
 import { PERIOD_LOCK } from "./period-lock";
 
-export async function closePeriod(db: Db, principal: Pick<Principal, "email" | "scope">, month: string, now = new Date()) {
-  if (principal.scope.ouIds) throw forbidden("Closing a month affects the whole organization; an OU-scoped admin cannot close it.");
-  if (month >= monthOf(now)) throw conflict(`${formatMonth(month)} is not over yet, so it cannot be closed.`);
+export async function closePeriod(
+  db: Db,
+  principal: Pick<Principal, "email" | "scope">,
+  month: string,
+  now = new Date(),
+) {
+  if (principal.scope.ouIds)
+    throw forbidden(
+      "Closing a month affects the whole organization; an OU-scoped admin cannot close it.",
+    );
+  if (month >= monthOf(now))
+    throw conflict(`${formatMonth(month)} is not over yet, so it cannot be closed.`);
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT pg_advisory_xact_lock(${PERIOD_LOCK})::text`;
@@ -24,15 +33,33 @@ export async function closePeriod(db: Db, principal: Pick<Principal, "email" | "
       const config = await loadChargebackSettings(tx);
       const live = await computeLiveMonth(tx, month, config);
       if (!live.hasData) throw conflict(`${formatMonth(month)} has no cost data to charge back.`);
-      if (live.estimated) throw conflict(`Cost Explorer still marks ${formatMonth(month)} as estimated; close it once AWS finalizes the month's figures.`);
+      if (live.estimated)
+        throw conflict(
+          `Cost Explorer still marks ${formatMonth(month)} as estimated; close it once AWS finalizes the month's figures.`,
+        );
       const rows = await freezeLines(tx, live, new Set(closed.keys()), config, now);
       await tx.chargebackLine.createMany({ data: rows });
       const data = { closedAt: now, closedBy: principal.email, reopenedAt: null, reopenedBy: null };
-      await tx.closedPeriod.upsert({ where: { month: new Date(`${month}T00:00:00Z`) }, create: { month: new Date(`${month}T00:00:00Z`), ...data }, update: data });
-      const issued = rows.filter((r) => !r.adjustsMonth).reduce((s, r) => s + BigInt(r.totalCents), 0n);
-      const adjustments = rows.filter((r) => r.adjustsMonth).reduce((s, r) => s + BigInt(r.totalCents), 0n);
-      const detail = { total: formatCents(issued), adjustments: formatCents(adjustments), lines: rows.length, metric: config.chargebackCostMetric };
-      await tx.auditEvent.create({ data: { actor: principal.email, action: "chargeback.period.close", target: month, detail } });
+      await tx.closedPeriod.upsert({
+        where: { month: new Date(`${month}T00:00:00Z`) },
+        create: { month: new Date(`${month}T00:00:00Z`), ...data },
+        update: data,
+      });
+      const issued = rows
+        .filter((r) => !r.adjustsMonth)
+        .reduce((s, r) => s + BigInt(r.totalCents), 0n);
+      const adjustments = rows
+        .filter((r) => r.adjustsMonth)
+        .reduce((s, r) => s + BigInt(r.totalCents), 0n);
+      const detail = {
+        total: formatCents(issued),
+        adjustments: formatCents(adjustments),
+        lines: rows.length,
+        metric: config.chargebackCostMetric,
+      };
+      await tx.auditEvent.create({
+        data: { actor: principal.email, action: "chargeback.period.close", target: month, detail },
+      });
       return { month, ...detail };
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -16,7 +16,12 @@ export interface LiveMonth {
 }
 
 /** `rules` replaces the stored versions (the preview of a draft rule). */
-export async function computeLiveMonth(db: TxDb, month: string, config: ChargebackConfig, rules?: readonly RuleVersion[]): Promise<LiveMonth> {
+export async function computeLiveMonth(
+  db: TxDb,
+  month: string,
+  config: ChargebackConfig,
+  rules?: readonly RuleVersion[],
+): Promise<LiveMonth> {
   const inForce = rules ?? (await loadAllocationRules(db, month));
   const { input, meta, hasData, estimated } = await loadMonthInput(db, month, config, inForce);
   return { month, result: computeChargeback(input), meta, hasData, estimated };

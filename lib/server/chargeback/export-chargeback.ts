@@ -7,8 +7,20 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { chargebackCsvRows } from "./chargeback-csv-rows";
 import { scopedAccountIds } from "./scoped-account-ids";
 
-export async function exportChargeback(db: Db, principal: Principal, month: string): Promise<Response> {
+export async function exportChargeback(
+  db: Db,
+  principal: Principal,
+  month: string,
+): Promise<Response> {
   const visible = await scopedAccountIds(db, principal.scope);
-  await recordAuditEvent({ actor: principal.email, action: "export.chargeback", target: month, detail: { month, scoped: visible !== null } }, db);
+  await recordAuditEvent(
+    {
+      actor: principal.email,
+      action: "export.chargeback",
+      target: month,
+      detail: { month, scoped: visible !== null },
+    },
+    db,
+  );
   return csvResponse(`chargeback-${month.slice(0, 7)}`, chargebackCsvRows(db, month, visible));
 }

@@ -9,8 +9,24 @@ import { focusCsvRows } from "@/lib/focus/export-focus";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { scopedAccountIds } from "./scoped-account-ids";
 
-export async function exportFocus(db: Db, principal: Principal, range: { from: string; to: string }, databaseUrl = env.DATABASE_URL): Promise<Response> {
+export async function exportFocus(
+  db: Db,
+  principal: Principal,
+  range: { from: string; to: string },
+  databaseUrl = env.DATABASE_URL,
+): Promise<Response> {
   const accountIds = await scopedAccountIds(db, principal.scope);
-  await recordAuditEvent({ actor: principal.email, action: "export.focus", target: null, detail: { from: range.from, to: range.to, scoped: accountIds !== null } }, db);
-  return csvResponse(`focus-${range.from.slice(0, 7)}-to-${range.to.slice(0, 7)}`, focusCsvRows(databaseUrl, { from: range.from, to: range.to, accountIds }));
+  await recordAuditEvent(
+    {
+      actor: principal.email,
+      action: "export.focus",
+      target: null,
+      detail: { from: range.from, to: range.to, scoped: accountIds !== null },
+    },
+    db,
+  );
+  return csvResponse(
+    `focus-${range.from.slice(0, 7)}-to-${range.to.slice(0, 7)}`,
+    focusCsvRows(databaseUrl, { from: range.from, to: range.to, accountIds }),
+  );
 }

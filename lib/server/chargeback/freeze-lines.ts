@@ -6,8 +6,18 @@ import type { LiveMonth } from "./compute-live-month";
 import type { ChargebackConfig, TxDb } from "./load-chargeback-settings";
 import { pendingAdjustment } from "./pending-adjustment";
 
-export async function freezeLines(db: TxDb, live: LiveMonth, closed: ReadonlySet<string>, config: ChargebackConfig, issuedAt: Date): Promise<Prisma.ChargebackLineCreateManyInput[]> {
-  const toRow = (l: LineAmounts, from: LiveMonth, adjustsMonth: string | null): Prisma.ChargebackLineCreateManyInput => ({
+export async function freezeLines(
+  db: TxDb,
+  live: LiveMonth,
+  closed: ReadonlySet<string>,
+  config: ChargebackConfig,
+  issuedAt: Date,
+): Promise<Prisma.ChargebackLineCreateManyInput[]> {
+  const toRow = (
+    l: LineAmounts,
+    from: LiveMonth,
+    adjustsMonth: string | null,
+  ): Prisma.ChargebackLineCreateManyInput => ({
     month: new Date(`${live.month}T00:00:00Z`),
     costCenter: l.costCenter,
     accountId: l.accountId,

@@ -14,20 +14,60 @@ import { listCostMonths } from "./list-cost-months";
 import { scopedAccountIds } from "./scoped-account-ids";
 import { summarizeRows } from "./summarize-rows";
 
-export async function getChargeback(db: Db, principal: Principal, requested: string | undefined, now = new Date()): Promise<TChargebackView> {
+export async function getChargeback(
+  db: Db,
+  principal: Principal,
+  requested: string | undefined,
+  now = new Date(),
+): Promise<TChargebackView> {
   const costMonths = await listCostMonths(db);
-  const month = requested ?? costMonths.find((m) => !m.estimated)?.month ?? costMonths[0]?.month ?? null;
+  const month =
+    requested ?? costMonths.find((m) => !m.estimated)?.month ?? costMonths[0]?.month ?? null;
   const cb = month ? await buildMonthChargeback(db, month) : null;
   const closedMonths = cb?.closedMonths ?? new Map();
-  const months = costMonths.map((m) => ({ month: m.month, state: closedMonths.has(m.month) ? ("closed" as const) : m.estimated ? ("estimated" as const) : ("open" as const) }));
-  const settings = cb ? { allocationOrder: cb.config.chargebackAllocationOrder, costMetric: cb.config.chargebackCostMetric, costCenterTagKey: cb.config.costCenterTagKey } : { allocationOrder: [], costMetric: "unblended" as const, costCenterTagKey: "" };
+  const months = costMonths.map((m) => ({
+    month: m.month,
+    state: closedMonths.has(m.month)
+      ? ("closed" as const)
+      : m.estimated
+        ? ("estimated" as const)
+        : ("open" as const),
+  }));
+  const settings = cb
+    ? {
+        allocationOrder: cb.config.chargebackAllocationOrder,
+        costMetric: cb.config.chargebackCostMetric,
+        costCenterTagKey: cb.config.costCenterTagKey,
+      }
+    : { allocationOrder: [], costMetric: "unblended" as const, costCenterTagKey: "" };
   const scoped = principal.scope.ouIds !== null;
   const admin = can(principal.role, "periods:close") && !scoped;
   if (!month || !cb) {
     const none = { allowed: false, reason: "There is no cost data yet." };
-    return ZChargebackView.parse({ month: null, months, state: "empty", closed: null, close: none, reopen: none, settings, scoped, check: { orgTotal: null, chargebackTotal: "0.00", adjustmentsTotal: "0.00", reconciles: null }, pending: null, costCenters: [], adjustments: [], pools: [], warnings: [] });
+    return ZChargebackView.parse({
+      month: null,
+      months,
+      state: "empty",
+      closed: null,
+      close: none,
+      reopen: none,
+      settings,
+      scoped,
+      check: {
+        orgTotal: null,
+        chargebackTotal: "0.00",
+        adjustmentsTotal: "0.00",
+        reconciles: null,
+      },
+      pending: null,
+      costCenters: [],
+      adjustments: [],
+      pools: [],
+      warnings: [],
+    });
   }
-  if (requested && !cb.hasData && !cb.closed) throw notFound(`No cost data for ${formatMonth(month)}.`);
+  if (requested && !cb.hasData && !cb.closed)
+    throw notFound(`No cost data for ${formatMonth(month)}.`);
 
   const allowed = await scopedAccountIds(db, principal.scope);
   const visible = (r: ChargebackRow) => allowed === null || allowed.has(r.accountId);
@@ -46,10 +86,18 @@ export async function getChargeback(db: Db, principal: Principal, requested: str
         : cb.estimated
           ? `Cost Explorer still marks ${formatMonth(month)} as estimated: AWS finalizes a month's figures a few days after it ends, and a closed month must never change.`
           : null;
-  let reopenReason: string | null = !admin ? "Only an unscoped admin can re-open a month." : cb.closed ? null : `${formatMonth(month)} is open.`;
+  let reopenReason: string | null = !admin
+    ? "Only an unscoped admin can re-open a month."
+    : cb.closed
+      ? null
+      : `${formatMonth(month)} is open.`;
   if (!reopenReason) {
-    const carried = await db.chargebackLine.findFirst({ where: { adjustsMonth: new Date(`${month}T00:00:00Z`) }, select: { month: true } });
-    if (carried) reopenReason = `Adjustments for ${formatMonth(month)} were issued in ${formatMonth(carried.month.toISOString().slice(0, 10))}; re-open that month first.`;
+    const carried = await db.chargebackLine.findFirst({
+      where: { adjustsMonth: new Date(`${month}T00:00:00Z`) },
+      select: { month: true },
+    });
+    if (carried)
+      reopenReason = `Adjustments for ${formatMonth(month)} were issued in ${formatMonth(carried.month.toISOString().slice(0, 10))}; re-open that month first.`;
   }
   const ous = await db.orgUnit.findMany({ select: { id: true, path: true } });
   const ouPath = new Map(ous.map((o) => [o.id, o.path]));
@@ -69,9 +117,16 @@ export async function getChargeback(db: Db, principal: Principal, requested: str
       adjustmentsTotal: formatCents(sum(adjustments)),
       reconciles: scoped ? null : sum(own) === cb.liveTotalCents,
     },
-    pending: cb.pending && !scoped ? { total: formatCents(cb.pending.totalCents), appearsIn: cb.pending.appearsIn } : null,
+    pending:
+      cb.pending && !scoped
+        ? { total: formatCents(cb.pending.totalCents), appearsIn: cb.pending.appearsIn }
+        : null,
     costCenters: summarizeRows(own),
-    adjustments: adjustments.map((r) => ({ ...accountView(r), costCenter: r.costCenter, adjustsMonth: r.adjustsMonth })),
+    adjustments: adjustments.map((r) => ({
+      ...accountView(r),
+      costCenter: r.costCenter,
+      adjustsMonth: r.adjustsMonth,
+    })),
     pools: scoped
       ? []
       : cb.pools.map((p) => ({
@@ -80,12 +135,25 @@ export async function getChargeback(db: Db, principal: Principal, requested: str
           version: p.version,
           method: p.method,
           source: formatCents(p.sourceCents),
-          targets: p.targets.map((t) => ({ kind: t.kind, id: t.id, label: t.kind === "ou" ? (ouPath.get(t.id) ?? t.id) : t.id, amount: formatCents(t.cents) })),
+          targets: p.targets.map((t) => ({
+            kind: t.kind,
+            id: t.id,
+            label: t.kind === "ou" ? (ouPath.get(t.id) ?? t.id) : t.id,
+            amount: formatCents(t.cents),
+          })),
         })),
     warnings: scoped ? [] : cb.warnings,
   });
 }
 
 function accountView(r: ChargebackRow) {
-  return { accountId: r.accountId, accountName: r.accountName, ouPath: r.ouPath, direct: formatCents(r.directCents), shared: formatCents(r.sharedCents), total: formatCents(r.directCents + r.sharedCents), basis: r.basis };
+  return {
+    accountId: r.accountId,
+    accountName: r.accountName,
+    ouPath: r.ouPath,
+    direct: formatCents(r.directCents),
+    shared: formatCents(r.sharedCents),
+    total: formatCents(r.directCents + r.sharedCents),
+    basis: r.basis,
+  };
 }

@@ -15,10 +15,16 @@ import { visibleAllocationIds, type VisibleIds } from "./visible-allocation-ids"
 const view = (v: StoredRuleVersion, visible: VisibleIds | null) => ({
   version: v.version,
   name: v.name,
-  sourceAccounts: visible ? v.sourceAccounts.filter((id) => visible.accounts.has(id)) : v.sourceAccounts,
+  sourceAccounts: visible
+    ? v.sourceAccounts.filter((id) => visible.accounts.has(id))
+    : v.sourceAccounts,
   sourceServices: v.sourceServices,
   method: v.method,
-  targets: visible ? v.targets.filter((t) => (t.kind === "ou" ? visible.ous.has(t.id) : visible.costCenters.has(t.id))) : v.targets,
+  targets: visible
+    ? v.targets.filter((t) =>
+        t.kind === "ou" ? visible.ous.has(t.id) : visible.costCenters.has(t.id),
+      )
+    : v.targets,
   validFrom: v.validFrom,
   validTo: v.validTo,
   createdAt: v.createdAt,
@@ -27,7 +33,11 @@ const view = (v: StoredRuleVersion, visible: VisibleIds | null) => ({
 });
 
 /** An OU-scoped caller sees the rules with the accounts, OUs and cost centers outside their scope left out. */
-export async function listAllocationRules(db: Db, scope: Scope, now = new Date()): Promise<TRuleList> {
+export async function listAllocationRules(
+  db: Db,
+  scope: Scope,
+  now = new Date(),
+): Promise<TRuleList> {
   const [versions, closed, earliest, visible] = await Promise.all([
     loadAllocationRules(db),
     loadClosedMonths(db),
@@ -38,9 +48,31 @@ export async function listAllocationRules(db: Db, scope: Scope, now = new Date()
   const rules = [...groupBy(versions, (v) => v.ruleKey)].flatMap(([ruleKey, vs]) => {
     const latest = vs.at(-1);
     if (!latest) return [];
-    const status = latest.retiredAt ? ("retired" as const) : latest.validFrom > current && vs.length === 1 ? ("scheduled" as const) : ("active" as const);
-    return [{ ruleKey, status, current: view(latest, visible), versions: vs.map((v) => view(v, visible)).reverse() }];
+    const status = latest.retiredAt
+      ? ("retired" as const)
+      : latest.validFrom > current && vs.length === 1
+        ? ("scheduled" as const)
+        : ("active" as const);
+    return [
+      {
+        ruleKey,
+        status,
+        current: view(latest, visible),
+        versions: vs.map((v) => view(v, visible)).reverse(),
+      },
+    ];
   });
-  rules.sort((a, b) => Number(a.status === "retired") - Number(b.status === "retired") || a.ruleKey.localeCompare(b.ruleKey));
-  return ZRuleList.parse({ rules, redacted: visible !== null, firstEditableMonth: firstEditableMonth(new Set(closed.keys()), earliest ? monthOf(earliest.month) : current) });
+  rules.sort(
+    (a, b) =>
+      Number(a.status === "retired") - Number(b.status === "retired") ||
+      a.ruleKey.localeCompare(b.ruleKey),
+  );
+  return ZRuleList.parse({
+    rules,
+    redacted: visible !== null,
+    firstEditableMonth: firstEditableMonth(
+      new Set(closed.keys()),
+      earliest ? monthOf(earliest.month) : current,
+    ),
+  });
 }

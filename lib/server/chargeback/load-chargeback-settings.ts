@@ -1,7 +1,11 @@
 // Chargeback settings from the `setting` table over their defaults. No "server-only": the CLI
 // exports (scripts/chargeback-export.ts) compute the same chargeback as the app.
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CHARGEBACK_SETTING_KEYS, ZChargebackSettings, type TChargebackSettings } from "@/lib/domain/allocation/settings";
+import {
+  CHARGEBACK_SETTING_KEYS,
+  ZChargebackSettings,
+  type TChargebackSettings,
+} from "@/lib/domain/allocation/settings";
 import { ZSettings } from "@/lib/domain/settings";
 
 /** A client or an interactive transaction: chargeback reads run inside the period-close transaction too. */
@@ -14,7 +18,10 @@ export interface ChargebackConfig extends TChargebackSettings {
 const ZTagKey = ZSettings.pick({ costCenterTagKey: true });
 
 export async function loadChargebackSettings(db: TxDb): Promise<ChargebackConfig> {
-  const rows = await db.setting.findMany({ where: { key: { in: [...CHARGEBACK_SETTING_KEYS, "costCenterTagKey"] } }, select: { key: true, value: true } });
+  const rows = await db.setting.findMany({
+    where: { key: { in: [...CHARGEBACK_SETTING_KEYS, "costCenterTagKey"] } },
+    select: { key: true, value: true },
+  });
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   // A stored value that no longer validates falls back to its default, like the general settings do.
   const own = ZChargebackSettings.safeParse(stored);

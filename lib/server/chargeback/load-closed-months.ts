@@ -9,7 +9,10 @@ export interface ClosedMonth {
 
 /** A re-opened month keeps its row (with reopenedAt set) and is not closed. */
 export async function loadClosedMonths(db: TxDb): Promise<Map<string, ClosedMonth>> {
-  const rows = await db.closedPeriod.findMany({ where: { reopenedAt: null }, orderBy: { month: "asc" } });
+  const rows = await db.closedPeriod.findMany({
+    where: { reopenedAt: null },
+    orderBy: { month: "asc" },
+  });
   return new Map(
     rows.map((r) => {
       const month = r.month.toISOString().slice(0, 10);

@@ -10,10 +10,15 @@ import { loadAllocationRules } from "./load-allocation-rules";
 import { loadChargebackSettings } from "./load-chargeback-settings";
 import { loadMonthInput } from "./load-month-input";
 
-const ZDetail = z.array(z.object({ account_id: z.string(), service: z.string(), amount: z.string() }));
+const ZDetail = z.array(
+  z.object({ account_id: z.string(), service: z.string(), amount: z.string() }),
+);
 
 describe("chargeback month input", () => {
-  const t = useTestDatabase(async (db, url) => void (await loadDemo(db, url, { evaluate: false })), 240_000);
+  const t = useTestDatabase(
+    async (db, url) => void (await loadDemo(db, url, { evaluate: false })),
+    240_000,
+  );
 
   it("allocates exactly as the per-service detail does, with fewer cost lines", async () => {
     const { db } = t;
@@ -29,7 +34,10 @@ describe("chargeback month input", () => {
     );
     expect(config.chargebackCostMetric).toBe("unblended");
     expect(input.costs.length).toBeLessThan(detail.length / 2);
-    const full = computeChargeback({ ...input, costs: detail.map((d) => ({ accountId: d.account_id, service: d.service, amount: d.amount })) });
+    const full = computeChargeback({
+      ...input,
+      costs: detail.map((d) => ({ accountId: d.account_id, service: d.service, amount: d.amount })),
+    });
     const collapsed = computeChargeback(input);
     expect(collapsed.totalCents).toBe(full.totalCents);
     expect(collapsed.lines).toEqual(full.lines);

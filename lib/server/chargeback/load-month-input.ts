@@ -7,7 +7,12 @@ import type { ChargebackInput, OuInfo } from "@/lib/domain/allocation/types";
 import type { RuleVersion } from "@/lib/domain/allocation/rules";
 import type { ChargebackConfig, TxDb } from "./load-chargeback-settings";
 
-const ZCost = z.object({ account_id: z.string(), service: z.string(), amount: z.string(), estimated: z.boolean() });
+const ZCost = z.object({
+  account_id: z.string(),
+  service: z.string(),
+  amount: z.string(),
+  estimated: z.boolean(),
+});
 const ZTag = z.object({ account_id: z.string(), tag_value: z.string(), amount: z.string() });
 const ZPlacement = z.object({ account_id: z.string(), ou_id: z.string() });
 
@@ -32,7 +37,12 @@ function otherServicesLabel(ruleServices: readonly string[]): string {
 
 const METRIC_COLUMN = { unblended: "unblended", amortized: "amortized", net: "net" } as const;
 
-export async function loadMonthInput(db: TxDb, month: string, config: ChargebackConfig, rules: readonly RuleVersion[]): Promise<MonthInput> {
+export async function loadMonthInput(
+  db: TxDb,
+  month: string,
+  config: ChargebackConfig,
+  rules: readonly RuleVersion[],
+): Promise<MonthInput> {
   const start = new Date(`${month}T00:00:00Z`);
   const end = new Date(`${addMonths(month, 1)}T00:00:00Z`);
   const metric = Prisma.raw(METRIC_COLUMN[config.chargebackCostMetric]);
@@ -58,10 +68,19 @@ export async function loadMonthInput(db: TxDb, month: string, config: Chargeback
     db.ouCostCenter.findMany(),
   ]);
   const costs = z.array(ZCost).parse(costRows);
-  const placement = new Map(z.array(ZPlacement).parse(placementRows).map((p) => [p.account_id, p.ou_id]));
+  const placement = new Map(
+    z
+      .array(ZPlacement)
+      .parse(placementRows)
+      .map((p) => [p.account_id, p.ou_id]),
+  );
   const mapped = new Map(mappings.map((m) => [m.ouId, m.costCenter]));
   const ouPath = new Map(ous.map((o) => [o.id, o.path]));
-  const ouInfos: OuInfo[] = ous.map((o) => ({ id: o.id, parentId: o.parentId, defaultCostCenter: mapped.get(o.id) ?? ouTag(o.tags, config.costCenterTagKey) }));
+  const ouInfos: OuInfo[] = ous.map((o) => ({
+    id: o.id,
+    parentId: o.parentId,
+    defaultCostCenter: mapped.get(o.id) ?? ouTag(o.tags, config.costCenterTagKey),
+  }));
 
   const meta = new Map<string, AccountMeta>();
   const accountInfos = accounts.map((a) => {
@@ -74,7 +93,10 @@ export async function loadMonthInput(db: TxDb, month: string, config: Chargeback
       costs: costs.map((c) => ({ accountId: c.account_id, service: c.service, amount: c.amount })),
       accounts: accountInfos,
       ous: ouInfos,
-      tagShares: z.array(ZTag).parse(tagRows).map((t) => ({ accountId: t.account_id, value: t.tag_value, amount: t.amount })),
+      tagShares: z
+        .array(ZTag)
+        .parse(tagRows)
+        .map((t) => ({ accountId: t.account_id, value: t.tag_value, amount: t.amount })),
       rules,
       order: config.chargebackAllocationOrder,
     },

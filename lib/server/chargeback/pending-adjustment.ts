@@ -4,7 +4,12 @@ import { diffLines, type LineAmounts } from "@/lib/domain/allocation/adjustments
 import { computeLiveMonth, type LiveMonth } from "./compute-live-month";
 import type { ChargebackConfig, TxDb } from "./load-chargeback-settings";
 
-export async function pendingAdjustment(db: TxDb, month: string, config: ChargebackConfig, known?: LiveMonth): Promise<{ live: LiveMonth; diff: LineAmounts[] }> {
+export async function pendingAdjustment(
+  db: TxDb,
+  month: string,
+  config: ChargebackConfig,
+  known?: LiveMonth,
+): Promise<{ live: LiveMonth; diff: LineAmounts[] }> {
   const at = new Date(`${month}T00:00:00Z`);
   const [live, issued] = await Promise.all([
     known ?? computeLiveMonth(db, month, config),

@@ -13,8 +13,13 @@ import { createAllocationRule } from "./create-allocation-rule";
 import { reopenPeriod } from "./reopen-period";
 
 const admin = { email: "admin@example.com", scope: { ouIds: null } };
-const total = (rows: { directCents: bigint; sharedCents: bigint; adjustsMonth: string | null }[], adjustments = false) =>
-  rows.filter((r) => (r.adjustsMonth !== null) === adjustments).reduce((s, r) => s + r.directCents + r.sharedCents, 0n);
+const total = (
+  rows: { directCents: bigint; sharedCents: bigint; adjustsMonth: string | null }[],
+  adjustments = false,
+) =>
+  rows
+    .filter((r) => (r.adjustsMonth !== null) === adjustments)
+    .reduce((s, r) => s + r.directCents + r.sharedCents, 0n);
 
 describe("period close", () => {
   let tdb: TestDatabase;
@@ -24,10 +29,18 @@ describe("period close", () => {
   const m2 = addMonths(current, -1);
 
   const orgTotalCents = async (month: string) => {
-    const [row] = z.array(z.object({ t: z.string() })).parse(await db.$queryRaw`SELECT coalesce(sum(unblended), 0)::text AS t FROM cost_monthly WHERE month = ${month}::date`);
+    const [row] = z
+      .array(z.object({ t: z.string() }))
+      .parse(
+        await db.$queryRaw`SELECT coalesce(sum(unblended), 0)::text AS t FROM cost_monthly WHERE month = ${month}::date`,
+      );
     return toCentsHalfUp(row?.t ?? "0");
   };
-  const conflictOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? `${e.status} ${e.message}` : String(e)));
+  const conflictOf = (p: Promise<unknown>) =>
+    p.then(
+      () => null,
+      (e: unknown) => (e instanceof AppError ? `${e.status} ${e.message}` : String(e)),
+    );
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -35,9 +48,24 @@ describe("period close", () => {
     await loadDemo(db, tdb.url, { evaluate: false });
     // These tests define their own shared-cost rules: start from none, not the demo's defaults.
     await db.allocationRule.deleteMany({});
-    const shared = await db.account.findFirstOrThrow({ where: { name: "shared-network" }, select: { id: true } });
-    const workloads = await db.orgUnit.findFirstOrThrow({ where: { name: "Workloads" }, select: { id: true } });
-    await createAllocationRule(db, admin, { validFrom: addMonths(current, -12), rule: { name: "Shared network", sourceAccounts: [shared.id], sourceServices: [], method: "proportional", targets: [{ kind: "ou", id: workloads.id }] } });
+    const shared = await db.account.findFirstOrThrow({
+      where: { name: "shared-network" },
+      select: { id: true },
+    });
+    const workloads = await db.orgUnit.findFirstOrThrow({
+      where: { name: "Workloads" },
+      select: { id: true },
+    });
+    await createAllocationRule(db, admin, {
+      validFrom: addMonths(current, -12),
+      rule: {
+        name: "Shared network",
+        sourceAccounts: [shared.id],
+        sourceServices: [],
+        method: "proportional",
+        targets: [{ kind: "ou", id: workloads.id }],
+      },
+    });
   }, 240_000);
   afterAll(async () => {
     await db?.$disconnect();
@@ -52,11 +80,26 @@ describe("period close", () => {
       expect(cb.rows.reduce((s, r) => s + r.sharedCents, 0n)).toBe(cb.pools[0]?.sourceCents);
     }
     const csv: string[][] = [];
-    for await (const row of chargebackCsvRows(db, m2, null)) csv.push(row.map((c) => (c === null || c === undefined ? "" : String(c))));
-    expect(csv[0]).toEqual(["month", "cost_center", "account_id", "account_name", "ou_path", "direct_cost", "shared_allocated", "total", "adjusts_month"]);
+    for await (const row of chargebackCsvRows(db, m2, null))
+      csv.push(row.map((c) => (c === null || c === undefined ? "" : String(c))));
+    expect(csv[0]).toEqual([
+      "month",
+      "cost_center",
+      "account_id",
+      "account_name",
+      "ou_path",
+      "direct_cost",
+      "shared_allocated",
+      "total",
+      "adjusts_month",
+    ]);
     const own = csv.slice(1).filter((r) => r[8] === "");
     expect(own.reduce((s, r) => s + toCentsHalfUp(r[7] ?? "0"), 0n)).toBe(await orgTotalCents(m2));
-    expect(own.every((r) => toCentsHalfUp(r[5] ?? "") + toCentsHalfUp(r[6] ?? "") === toCentsHalfUp(r[7] ?? ""))).toBe(true);
+    expect(
+      own.every(
+        (r) => toCentsHalfUp(r[5] ?? "") + toCentsHalfUp(r[6] ?? "") === toCentsHalfUp(r[7] ?? ""),
+      ),
+    ).toBe(true);
   });
 
   it("refuses to close the open month and estimated months", async () => {
@@ -64,7 +107,9 @@ describe("period close", () => {
     await db.$executeRaw`UPDATE cost_monthly SET estimated = true WHERE month = ${m1}::date AND service = 'Tax'`;
     expect(await conflictOf(closePeriod(db, admin, m1, new Date()))).toMatch(/^409 .*estimated/);
     await db.$executeRaw`UPDATE cost_monthly SET estimated = false WHERE month = ${m1}::date`;
-    expect(await conflictOf(closePeriod(db, { ...admin, scope: { ouIds: ["ou-x"] } }, m1))).toMatch(/^403/);
+    expect(await conflictOf(closePeriod(db, { ...admin, scope: { ouIds: ["ou-x"] } }, m1))).toMatch(
+      /^403/,
+    );
   });
 
   it("freezes a closed month: later data changes leave it as issued and appear as an adjustment in the next open month", async () => {
@@ -74,10 +119,15 @@ describe("period close", () => {
     expect(frozen.closed?.closedBy).toBe(admin.email);
     expect(total(frozen.rows)).toBe(total(before.rows));
 
-    const [biggest] = z.array(z.object({ id: z.string() })).parse(await db.$queryRaw`
+    const [biggest] = z.array(z.object({ id: z.string() })).parse(
+      await db.$queryRaw`
       SELECT a.id FROM account a JOIN cost_monthly c ON c.account_id = a.id AND c.month = ${m1}::date
-      WHERE a.cost_center IS NOT NULL AND a.name LIKE '%-prod' GROUP BY a.id ORDER BY sum(c.unblended) DESC LIMIT 1`);
-    const account = await db.account.findUniqueOrThrow({ where: { id: biggest?.id ?? "" }, select: { id: true, costCenter: true } });
+      WHERE a.cost_center IS NOT NULL AND a.name LIKE '%-prod' GROUP BY a.id ORDER BY sum(c.unblended) DESC LIMIT 1`,
+    );
+    const account = await db.account.findUniqueOrThrow({
+      where: { id: biggest?.id ?? "" },
+      select: { id: true, costCenter: true },
+    });
     await db.$executeRaw`UPDATE cost_monthly SET unblended = unblended + 123.456 WHERE month = ${m1}::date AND account_id = ${account.id} AND service = (SELECT min(service) FROM cost_monthly WHERE month = ${m1}::date AND account_id = ${account.id})`;
     const changed = await orgTotalCents(m1);
     const after = await buildMonthChargeback(db, m1);
@@ -88,7 +138,9 @@ describe("period close", () => {
     const next = await buildMonthChargeback(db, m2);
     const adjustments = next.rows.filter((r) => r.adjustsMonth === m1);
     expect(total(next.rows, true)).toBe(changed - total(before.rows));
-    expect(adjustments.some((r) => r.accountId === account.id && r.costCenter === account.costCenter)).toBe(true);
+    expect(
+      adjustments.some((r) => r.accountId === account.id && r.costCenter === account.costCenter),
+    ).toBe(true);
     expect(total(next.rows)).toBe(await orgTotalCents(m2));
 
     await closePeriod(db, admin, m2);
@@ -99,15 +151,30 @@ describe("period close", () => {
   });
 
   it("re-opens only in order (a month whose corrections were issued later stays closed), and audits it", async () => {
-    expect(await conflictOf(reopenPeriod(db, admin, m1))).toMatch(/^409 Adjustments for .* re-open/);
+    expect(await conflictOf(reopenPeriod(db, admin, m1))).toMatch(
+      /^409 Adjustments for .* re-open/,
+    );
     await reopenPeriod(db, admin, m2);
-    expect((await buildMonthChargeback(db, m2)).rows.filter((r) => r.adjustsMonth === m1).length).toBeGreaterThan(0);
+    expect(
+      (await buildMonthChargeback(db, m2)).rows.filter((r) => r.adjustsMonth === m1).length,
+    ).toBeGreaterThan(0);
     await reopenPeriod(db, admin, m1);
     const live = await buildMonthChargeback(db, m1);
     expect(live.closed).toBeNull();
     expect(total(live.rows)).toBe(await orgTotalCents(m1));
     expect(await db.chargebackLine.count()).toBe(0);
-    const actions = (await db.auditEvent.findMany({ where: { action: { startsWith: "chargeback." } }, orderBy: { id: "asc" } })).map((e) => `${e.action} ${e.target}`);
-    expect(actions).toEqual(["chargeback.rule.create shared-network", `chargeback.period.close ${m1}`, `chargeback.period.close ${m2}`, `chargeback.period.reopen ${m2}`, `chargeback.period.reopen ${m1}`]);
+    const actions = (
+      await db.auditEvent.findMany({
+        where: { action: { startsWith: "chargeback." } },
+        orderBy: { id: "asc" },
+      })
+    ).map((e) => `${e.action} ${e.target}`);
+    expect(actions).toEqual([
+      "chargeback.rule.create shared-network",
+      `chargeback.period.close ${m1}`,
+      `chargeback.period.close ${m2}`,
+      `chargeback.period.reopen ${m2}`,
+      `chargeback.period.reopen ${m1}`,
+    ]);
   });
 });

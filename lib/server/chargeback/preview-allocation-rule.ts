@@ -16,18 +16,35 @@ import { loadMonthInput } from "./load-month-input";
 
 function byCostCenter(lines: readonly AllocatedLine[]): Map<string, bigint> {
   const out = new Map<string, bigint>();
-  for (const l of lines) out.set(l.costCenter, (out.get(l.costCenter) ?? 0n) + l.directCents + l.sharedCents);
+  for (const l of lines)
+    out.set(l.costCenter, (out.get(l.costCenter) ?? 0n) + l.directCents + l.sharedCents);
   return out;
 }
 
-export async function previewAllocationRule(db: Db, principal: Pick<Principal, "scope">, req: z.infer<typeof ZRulePreviewRequest>): Promise<TRulePreview> {
-  if (principal.scope.ouIds) throw forbidden("A preview shows the whole organization's chargeback; OU-scoped users cannot run it.");
+export async function previewAllocationRule(
+  db: Db,
+  principal: Pick<Principal, "scope">,
+  req: z.infer<typeof ZRulePreviewRequest>,
+): Promise<TRulePreview> {
+  if (principal.scope.ouIds)
+    throw forbidden(
+      "A preview shows the whole organization's chargeback; OU-scoped users cannot run it.",
+    );
   const config = await loadChargebackSettings(db);
   const stored = await loadAllocationRules(db, req.month);
-  const draft: RuleVersion = { ...req.rule, ruleKey: req.replacesRuleKey ?? ruleKeyFromName(req.rule.name), version: 0, validFrom: req.month, validTo: null };
+  const draft: RuleVersion = {
+    ...req.rule,
+    ruleKey: req.replacesRuleKey ?? ruleKeyFromName(req.rule.name),
+    version: 0,
+    validFrom: req.month,
+    validTo: null,
+  };
   const { input } = await loadMonthInput(db, req.month, config, stored);
   const before = computeChargeback(input);
-  const after = computeChargeback({ ...input, rules: [...stored.filter((r) => r.ruleKey !== draft.ruleKey), draft] });
+  const after = computeChargeback({
+    ...input,
+    rules: [...stored.filter((r) => r.ruleKey !== draft.ruleKey), draft],
+  });
 
   const b = byCostCenter(before.lines);
   const a = byCostCenter(after.lines);
@@ -40,14 +57,26 @@ export async function previewAllocationRule(db: Db, principal: Pick<Principal, "
       const ay = dy < 0n ? -dy : dy;
       return ay > ax ? 1 : ay < ax ? -1 : x.cc.localeCompare(y.cc);
     })
-    .map((r) => ({ costCenter: r.cc, before: formatCents(r.before), after: formatCents(r.after), change: formatCents(r.after - r.before) }));
+    .map((r) => ({
+      costCenter: r.cc,
+      before: formatCents(r.before),
+      after: formatCents(r.after),
+      change: formatCents(r.after - r.before),
+    }));
   const pool = after.pools.find((p) => p.ruleKey === draft.ruleKey);
-  const ous = new Map((await db.orgUnit.findMany({ select: { id: true, path: true } })).map((o) => [o.id, o.path]));
+  const ous = new Map(
+    (await db.orgUnit.findMany({ select: { id: true, path: true } })).map((o) => [o.id, o.path]),
+  );
   return ZRulePreview.parse({
     month: req.month,
     pool: {
       source: formatCents(pool?.sourceCents ?? 0n),
-      targets: (pool?.targets ?? []).map((t) => ({ kind: t.kind, id: t.id, label: t.kind === "ou" ? (ous.get(t.id) ?? t.id) : t.id, amount: formatCents(t.cents) })),
+      targets: (pool?.targets ?? []).map((t) => ({
+        kind: t.kind,
+        id: t.id,
+        label: t.kind === "ou" ? (ous.get(t.id) ?? t.id) : t.id,
+        amount: formatCents(t.cents),
+      })),
     },
     costCenters,
     total: { before: formatCents(before.totalCents), after: formatCents(after.totalCents) },

@@ -9,24 +9,50 @@ import { conflict, forbidden } from "@/lib/errors";
 import { loadClosedMonths } from "./load-closed-months";
 import { PERIOD_LOCK } from "./period-lock";
 
-export async function reopenPeriod(db: Db, principal: Pick<Principal, "email" | "scope">, month: string, now = new Date()) {
-  if (principal.scope.ouIds) throw forbidden("Re-opening a month affects the whole organization; an OU-scoped admin cannot re-open it.");
+export async function reopenPeriod(
+  db: Db,
+  principal: Pick<Principal, "email" | "scope">,
+  month: string,
+  now = new Date(),
+) {
+  if (principal.scope.ouIds)
+    throw forbidden(
+      "Re-opening a month affects the whole organization; an OU-scoped admin cannot re-open it.",
+    );
   const at = new Date(`${month}T00:00:00Z`);
   return db.$transaction(
     async (tx) => {
       await tx.$queryRaw`SELECT pg_advisory_xact_lock(${PERIOD_LOCK})::text`;
       const closed = await loadClosedMonths(tx);
       if (!closed.has(month)) throw conflict(`${formatMonth(month)} is not closed.`);
-      const carried = await tx.chargebackLine.findFirst({ where: { adjustsMonth: at }, select: { month: true } });
+      const carried = await tx.chargebackLine.findFirst({
+        where: { adjustsMonth: at },
+        select: { month: true },
+      });
       if (carried) {
         const later = carried.month.toISOString().slice(0, 10);
-        throw conflict(`Adjustments for ${formatMonth(month)} were already issued in ${formatMonth(later)}; re-open ${formatMonth(later)} first.`);
+        throw conflict(
+          `Adjustments for ${formatMonth(month)} were already issued in ${formatMonth(later)}; re-open ${formatMonth(later)} first.`,
+        );
       }
-      const issued = await tx.chargebackLine.aggregate({ where: { month: at }, _sum: { totalCents: true }, _count: true });
+      const issued = await tx.chargebackLine.aggregate({
+        where: { month: at },
+        _sum: { totalCents: true },
+        _count: true,
+      });
       await tx.chargebackLine.deleteMany({ where: { month: at } });
-      await tx.closedPeriod.update({ where: { month: at }, data: { reopenedAt: now, reopenedBy: principal.email } });
-      const detail = { withdrawnTotal: formatCents(issued._sum.totalCents ?? 0n), withdrawnLines: issued._count, closedBy: closed.get(month)?.closedBy ?? null };
-      await tx.auditEvent.create({ data: { actor: principal.email, action: "chargeback.period.reopen", target: month, detail } });
+      await tx.closedPeriod.update({
+        where: { month: at },
+        data: { reopenedAt: now, reopenedBy: principal.email },
+      });
+      const detail = {
+        withdrawnTotal: formatCents(issued._sum.totalCents ?? 0n),
+        withdrawnLines: issued._count,
+        closedBy: closed.get(month)?.closedBy ?? null,
+      };
+      await tx.auditEvent.create({
+        data: { actor: principal.email, action: "chargeback.period.reopen", target: month, detail },
+      });
       return { month, ...detail };
     },
     { timeout: 60_000, maxWait: 30_000 },

@@ -17,10 +17,16 @@ export async function visibleAllocationIds(db: Db, scope: Scope): Promise<Visibl
     db.account.findMany({ where: accountScope(scope), select: { id: true, costCenter: true } }),
     db.orgUnit.findMany({ where: ouScope(scope), select: { id: true } }),
   ]);
-  const defaults = await db.ouCostCenter.findMany({ where: { ouId: { in: ous.map((o) => o.id) } }, select: { costCenter: true } });
+  const defaults = await db.ouCostCenter.findMany({
+    where: { ouId: { in: ous.map((o) => o.id) } },
+    select: { costCenter: true },
+  });
   return {
     accounts: new Set(accounts.map((a) => a.id)),
     ous: new Set(ous.map((o) => o.id)),
-    costCenters: new Set([...accounts.flatMap((a) => (a.costCenter ? [a.costCenter] : [])), ...defaults.map((d) => d.costCenter)]),
+    costCenters: new Set([
+      ...accounts.flatMap((a) => (a.costCenter ? [a.costCenter] : [])),
+      ...defaults.map((d) => d.costCenter),
+    ]),
   };
 }

@@ -92,7 +92,10 @@ export function buildCostSql(q: TCostSqlInput, scope: Scope): Prisma.Sql {
   const kind = q.groupBy.kind;
   const ouByMonth = kind === "ou" || (q.ou !== null && q.ouAt === "month" && kind !== "ou-today");
   const needsAccount = ouByMonth || kind === "ou-today" || kind === "cost-center" || q.ou !== null;
-  const chargeMonth = q.granularity === "daily" ? Prisma.sql`date_trunc('month', f.period)::date` : Prisma.sql`f.period`;
+  const chargeMonth =
+    q.granularity === "daily"
+      ? Prisma.sql`date_trunc('month', f.period)::date`
+      : Prisma.sql`f.period`;
   // Accounts that never moved (and any without placement rows) sit in their current OU.
   const monthOu = Prisma.sql`coalesce(s.ou_id, a.ou_id)`;
   const ouOf = ouByMonth ? monthOu : Prisma.sql`a.ou_id`;
@@ -109,16 +112,26 @@ export function buildCostSql(q: TCostSqlInput, scope: Scope): Prisma.Sql {
     [
       // LEFT: spend of an account OrgLens never stored still counts (in the "outside the organization" group).
       needsAccount ? Prisma.sql`LEFT JOIN account a ON a.id = f.account_id` : Prisma.empty,
-      ouByMonth ? Prisma.sql`LEFT JOIN spans s ON s.account_id = f.account_id AND ${chargeMonth} >= s.m_from AND ${chargeMonth} < s.m_to` : Prisma.empty,
-      q.ou !== null ? Prisma.sql`JOIN org_unit fo ON fo.id = ${ouOf} AND ${q.ou} = ANY(fo.path_ids)` : Prisma.empty,
+      ouByMonth
+        ? Prisma.sql`LEFT JOIN spans s ON s.account_id = f.account_id AND ${chargeMonth} >= s.m_from AND ${chargeMonth} < s.m_to`
+        : Prisma.empty,
+      q.ou !== null
+        ? Prisma.sql`JOIN org_unit fo ON fo.id = ${ouOf} AND ${q.ou} = ANY(fo.path_ids)`
+        : Prisma.empty,
     ],
     " ",
   );
   const label =
     kind === "account"
-      ? { column: Prisma.sql`la.name`, join: Prisma.sql`LEFT JOIN account la ON la.id = c.group_key` }
+      ? {
+          column: Prisma.sql`la.name`,
+          join: Prisma.sql`LEFT JOIN account la ON la.id = c.group_key`,
+        }
       : kind === "ou" || kind === "ou-today"
-        ? { column: Prisma.sql`lo.path`, join: Prisma.sql`LEFT JOIN org_unit lo ON lo.id = c.group_key` }
+        ? {
+            column: Prisma.sql`lo.path`,
+            join: Prisma.sql`LEFT JOIN org_unit lo ON lo.id = c.group_key`,
+          }
         : { column: Prisma.sql`NULL::text`, join: Prisma.empty };
 
   return Prisma.sql`

@@ -26,7 +26,10 @@ async function* rows(plan: TCostPlan, databaseUrl: string): AsyncGenerator<CsvCe
   yield ["Total", ...(idColumn ? [""] : []), ...totals, sumDecimals(totals)];
 }
 
-export function exportCostsCsv(plan: TCostPlan, databaseUrl: string): { filename: string; rows: AsyncGenerator<CsvCell[]> } {
+export function exportCostsCsv(
+  plan: TCostPlan,
+  databaseUrl: string,
+): { filename: string; rows: AsyncGenerator<CsvCell[]> } {
   const q = plan.query;
   const filename = `orglens-costs-${q.groupBy}-${q.metric}-${q.granularity}-${monthToYearMonth(q.from)}-to-${monthToYearMonth(q.to)}`;
   return { filename, rows: rows(plan, databaseUrl) };

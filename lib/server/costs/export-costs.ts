@@ -11,9 +11,22 @@ import { exportCostsCsv } from "./export-costs-csv";
 import { prepareCostReport } from "./prepare-cost-report";
 
 /** The download: the caller's view (filters outside their scope are 404s), audited, then streamed. */
-export async function exportCosts(db: Db, principal: Principal, input: TCostQuery, databaseUrl = env.DATABASE_URL): Promise<Response> {
+export async function exportCosts(
+  db: Db,
+  principal: Principal,
+  input: TCostQuery,
+  databaseUrl = env.DATABASE_URL,
+): Promise<Response> {
   const plan = await prepareCostReport(db, principal.scope, input);
-  await recordAuditEvent({ actor: principal.email, action: "export.costs", target: null, detail: { ...plan.query, scoped: principal.scope.ouIds !== null } }, db);
+  await recordAuditEvent(
+    {
+      actor: principal.email,
+      action: "export.costs",
+      target: null,
+      detail: { ...plan.query, scoped: principal.scope.ouIds !== null },
+    },
+    db,
+  );
   const { filename, rows } = exportCostsCsv(plan, databaseUrl);
   return csvResponse(filename, rows);
 }

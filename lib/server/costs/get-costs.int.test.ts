@@ -18,22 +18,61 @@ const GAMMA = "333333333333";
 const EVIL = '=HYPERLINK("http://evil.example","click")';
 const MONTHS = ["2026-01-01", "2026-02-01", "2026-03-01", "2026-04-01", "2026-05-01"];
 /** Unblended per account and month (two services each: 60% S1, 40% S2). */
-const SPEND: Record<string, number[]> = { [ALPHA]: [100, 110, 120, 130, 40], [BETA]: [10, 20, 30, 40, 5], [GAMMA]: [1, 2, 3, 4, 0.5] };
+const SPEND: Record<string, number[]> = {
+  [ALPHA]: [100, 110, 120, 130, 40],
+  [BETA]: [10, 20, 30, 40, 5],
+  [GAMMA]: [1, 2, 3, 4, 0.5],
+};
 
 async function seed(db: Db) {
   const at = new Date("2025-01-01T00:00:00Z");
   const ous = [
     { id: "r-root", parentId: null, name: "Root", path: "Root", pathIds: ["r-root"], depth: 0 },
-    { id: "ou-root-aaaaaaaa", parentId: "r-root", name: "A", path: "Root/A", pathIds: ["r-root", "ou-root-aaaaaaaa"], depth: 1 },
-    { id: "ou-root-bbbbbbbb", parentId: "r-root", name: "B", path: "Root/B", pathIds: ["r-root", "ou-root-bbbbbbbb"], depth: 1 },
-    { id: "ou-root-b1b1b1b1", parentId: "ou-root-bbbbbbbb", name: "B1", path: "Root/B/B1", pathIds: ["r-root", "ou-root-bbbbbbbb", "ou-root-b1b1b1b1"], depth: 2 },
+    {
+      id: "ou-root-aaaaaaaa",
+      parentId: "r-root",
+      name: "A",
+      path: "Root/A",
+      pathIds: ["r-root", "ou-root-aaaaaaaa"],
+      depth: 1,
+    },
+    {
+      id: "ou-root-bbbbbbbb",
+      parentId: "r-root",
+      name: "B",
+      path: "Root/B",
+      pathIds: ["r-root", "ou-root-bbbbbbbb"],
+      depth: 1,
+    },
+    {
+      id: "ou-root-b1b1b1b1",
+      parentId: "ou-root-bbbbbbbb",
+      name: "B1",
+      path: "Root/B/B1",
+      pathIds: ["r-root", "ou-root-bbbbbbbb", "ou-root-b1b1b1b1"],
+      depth: 2,
+    },
   ];
-  for (const ou of ous) await db.orgUnit.create({ data: { ...ou, firstSeenAt: at, lastSeenAt: at } });
+  for (const ou of ous)
+    await db.orgUnit.create({ data: { ...ou, firstSeenAt: at, lastSeenAt: at } });
   const account = (id: string, name: string, ouId: string, costCenter: string | null) => ({
-    id, name, email: `${id}@example.com`, status: "ACTIVE", joinedMethod: "CREATED", joinedAt: at, ouId, costCenter, firstSeenAt: at, lastSeenAt: at,
+    id,
+    name,
+    email: `${id}@example.com`,
+    status: "ACTIVE",
+    joinedMethod: "CREATED",
+    joinedAt: at,
+    ouId,
+    costCenter,
+    firstSeenAt: at,
+    lastSeenAt: at,
   });
   await db.account.createMany({
-    data: [account(ALPHA, "alpha", "ou-root-aaaaaaaa", "cc-1"), account(BETA, "beta", "ou-root-b1b1b1b1", null), account(GAMMA, EVIL, "ou-root-bbbbbbbb", null)],
+    data: [
+      account(ALPHA, "alpha", "ou-root-aaaaaaaa", "cc-1"),
+      account(BETA, "beta", "ou-root-b1b1b1b1", null),
+      account(GAMMA, EVIL, "ou-root-bbbbbbbb", null),
+    ],
   });
   const moved = new Date("2026-03-15T09:00:00Z");
   await db.accountPlacement.createMany({
@@ -49,22 +88,72 @@ async function seed(db: Db) {
       const u = amounts[i] ?? 0;
       const estimated = m === "2026-05-01";
       return [
-        { accountId, month: new Date(m), service: "S1", unblended: (u * 0.6).toFixed(4), amortized: (u * 0.5).toFixed(4), net: (u * 0.55).toFixed(4), estimated, source: "demo" },
-        { accountId, month: new Date(m), service: "S2", unblended: (u * 0.4).toFixed(4), amortized: (u * 0.5).toFixed(4), net: (u * 0.35).toFixed(4), estimated, source: "demo" },
+        {
+          accountId,
+          month: new Date(m),
+          service: "S1",
+          unblended: (u * 0.6).toFixed(4),
+          amortized: (u * 0.5).toFixed(4),
+          net: (u * 0.55).toFixed(4),
+          estimated,
+          source: "demo",
+        },
+        {
+          accountId,
+          month: new Date(m),
+          service: "S2",
+          unblended: (u * 0.4).toFixed(4),
+          amortized: (u * 0.5).toFixed(4),
+          net: (u * 0.35).toFixed(4),
+          estimated,
+          source: "demo",
+        },
       ];
     }),
   );
   await db.costMonthly.createMany({ data: monthly });
   await db.costDaily.createMany({
     data: [
-      { accountId: ALPHA, day: new Date("2026-05-01"), service: "S1", unblended: "3.25", amortized: "3", net: "3" },
-      { accountId: BETA, day: new Date("2026-05-02"), service: "S2", unblended: "1.5", amortized: "1", net: "1" },
+      {
+        accountId: ALPHA,
+        day: new Date("2026-05-01"),
+        service: "S1",
+        unblended: "3.25",
+        amortized: "3",
+        net: "3",
+      },
+      {
+        accountId: BETA,
+        day: new Date("2026-05-02"),
+        service: "S2",
+        unblended: "1.5",
+        amortized: "1",
+        net: "1",
+      },
     ],
   });
   await db.costByTag.createMany({
     data: MONTHS.flatMap((m, i) => [
-      { accountId: ALPHA, month: new Date(m), tagKey: "team", tagValue: "red", unblended: String(SPEND[ALPHA]?.[i] ?? 0), amortized: "0", net: "0", estimated: false },
-      { accountId: BETA, month: new Date(m), tagKey: "team", tagValue: "", unblended: String(SPEND[BETA]?.[i] ?? 0), amortized: "0", net: "0", estimated: false },
+      {
+        accountId: ALPHA,
+        month: new Date(m),
+        tagKey: "team",
+        tagValue: "red",
+        unblended: String(SPEND[ALPHA]?.[i] ?? 0),
+        amortized: "0",
+        net: "0",
+        estimated: false,
+      },
+      {
+        accountId: BETA,
+        month: new Date(m),
+        tagKey: "team",
+        tagValue: "",
+        unblended: String(SPEND[BETA]?.[i] ?? 0),
+        amortized: "0",
+        net: "0",
+        estimated: false,
+      },
     ]),
   });
 }
@@ -72,7 +161,8 @@ async function seed(db: Db) {
 describe("getCosts", () => {
   let tdb: TestDatabase;
   let db: Db;
-  const costs = (q: TCostQueryInput, scope: Scope = UNSCOPED) => getCosts(db, scope, ZCostQuery.parse({ from: "2026-01", to: "2026-05", ...q }), NOW);
+  const costs = (q: TCostQueryInput, scope: Scope = UNSCOPED) =>
+    getCosts(db, scope, ZCostQuery.parse({ from: "2026-01", to: "2026-05", ...q }), NOW);
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -109,7 +199,11 @@ describe("getCosts", () => {
     expect(await mismatches()).toBe(0);
     await db.$executeRaw`DELETE FROM cost_monthly WHERE account_id = ${GAMMA} AND month = '2025-12-01'`;
     expect(await mismatches()).toBe(0);
-    expect(await db.costAccountMonth.count({ where: { accountId: GAMMA, month: new Date("2025-12-01") } })).toBe(0);
+    expect(
+      await db.costAccountMonth.count({
+        where: { accountId: GAMMA, month: new Date("2025-12-01") },
+      }),
+    ).toBe(0);
   });
 
   it("groups by the OU of the charge month, so a move does not rewrite history", async () => {
@@ -135,23 +229,43 @@ describe("getCosts", () => {
     expect(accounts.groups.map((g) => g.label)).toEqual(["alpha", "beta", EVIL]);
     expect(accounts.totals.total).toBe("615.5");
     const services = await costs({ groupBy: "service" });
-    expect(services.groups.map((g) => [g.key, g.total])).toEqual([["S1", "369.3"], ["S2", "246.2"]]);
+    expect(services.groups.map((g) => [g.key, g.total])).toEqual([
+      ["S1", "369.3"],
+      ["S2", "246.2"],
+    ]);
     const centers = await costs({ groupBy: "cost-center", metric: "net" });
-    expect(centers.groups.map((g) => [g.label, g.total])).toEqual([["cc-1", "450"], ["unallocated", "103.95"]]);
+    expect(centers.groups.map((g) => [g.label, g.total])).toEqual([
+      ["cc-1", "450"],
+      ["unallocated", "103.95"],
+    ]);
     const tags = await costs({ groupBy: "tag:team" });
-    expect(tags.groups.map((g) => [g.label, g.total])).toEqual([["red", "500"], ["(untagged)", "105"]]);
+    expect(tags.groups.map((g) => [g.label, g.total])).toEqual([
+      ["red", "500"],
+      ["(untagged)", "105"],
+    ]);
     expect(tags.untaggedShare).toBe("0.173554");
   });
 
   it("groups days from cost_daily", async () => {
-    const r = await costs({ groupBy: "account", granularity: "daily", from: "2026-05", to: "2026-05" });
-    expect(r.periods).toEqual([{ key: "2026-05-01", estimated: true }, { key: "2026-05-02", estimated: true }]);
+    const r = await costs({
+      groupBy: "account",
+      granularity: "daily",
+      from: "2026-05",
+      to: "2026-05",
+    });
+    expect(r.periods).toEqual([
+      { key: "2026-05-01", estimated: true },
+      { key: "2026-05-02", estimated: true },
+    ]);
     expect(r.totals).toEqual({ values: ["3.25", "1.5"], total: "4.75" });
   });
 
   it("filters by OU subtree (charge month or today) and by account", async () => {
     const inA = await costs({ groupBy: "account", ou: "ou-root-aaaaaaaa" });
-    expect(inA.groups.map((g) => [g.key, g.total])).toEqual([[ALPHA, "500"], [BETA, "30"]]);
+    expect(inA.groups.map((g) => [g.key, g.total])).toEqual([
+      [ALPHA, "500"],
+      [BETA, "30"],
+    ]);
     expect(inA.filters.ou).toEqual({ id: "ou-root-aaaaaaaa", label: "A" });
     const inAToday = await costs({ groupBy: "account", ou: "ou-root-aaaaaaaa", ouAt: "today" });
     expect(inAToday.groups.map((g) => g.key)).toEqual([ALPHA]);
@@ -164,17 +278,28 @@ describe("getCosts", () => {
     const scope = { ouIds: ["ou-root-bbbbbbbb"] };
     const r = await costs({ groupBy: "account" }, scope);
     expect(r.groups.map((g) => g.key).sort()).toEqual([BETA, GAMMA]);
-    await expect(costs({ groupBy: "account", account: ALPHA }, scope)).rejects.toMatchObject({ status: 404 });
-    await expect(costs({ groupBy: "account", ou: "ou-root-aaaaaaaa" }, scope)).rejects.toMatchObject({ status: 404 });
+    await expect(costs({ groupBy: "account", account: ALPHA }, scope)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      costs({ groupBy: "account", ou: "ou-root-aaaaaaaa" }, scope),
+    ).rejects.toMatchObject({ status: 404 });
   });
 
   it("rejects tag grouping by day and inverted windows", async () => {
-    await expect(costs({ groupBy: "tag:team", granularity: "daily" })).rejects.toMatchObject({ status: 400 });
+    await expect(costs({ groupBy: "tag:team", granularity: "daily" })).rejects.toMatchObject({
+      status: 400,
+    });
     await expect(costs({ from: "2026-05", to: "2026-01" })).rejects.toMatchObject({ status: 400 });
   });
 
   it("exports the same numbers as CSV, formulas neutralized", async () => {
-    const plan = await prepareCostReport(db, UNSCOPED, ZCostQuery.parse({ groupBy: "account", from: "2026-01", to: "2026-05" }), NOW);
+    const plan = await prepareCostReport(
+      db,
+      UNSCOPED,
+      ZCostQuery.parse({ groupBy: "account", from: "2026-01", to: "2026-05" }),
+      NOW,
+    );
     const { filename, rows } = exportCostsCsv(plan, tdb.url);
     expect(filename).toBe("orglens-costs-account-unblended-monthly-2026-01-to-2026-05");
     const text = await new Response(csvStream(rows)).text();

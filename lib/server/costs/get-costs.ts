@@ -8,7 +8,12 @@ import { totalsOf } from "@/lib/domain/showback/pivot";
 import { prepareCostReport } from "./prepare-cost-report";
 import { readCostRow } from "./read-cost-row";
 
-export async function getCosts(db: Db, scope: Scope, input: TCostQuery, now = new Date()): Promise<TCostReport> {
+export async function getCosts(
+  db: Db,
+  scope: Scope,
+  input: TCostQuery,
+  now = new Date(),
+): Promise<TCostReport> {
   const plan = await prepareCostReport(db, scope, input, now);
   const raw: unknown[] = await db.$queryRaw(plan.sql);
   const rows = raw.map((r) => readCostRow(plan.groupBy, plan.periods, r));
@@ -19,10 +24,14 @@ export async function getCosts(db: Db, scope: Scope, input: TCostQuery, now = ne
 
   return ZCostReport.parse({
     query: plan.query,
-    periods: plan.periods.map((key) => ({ key, estimated: estimated.has(key) || key.slice(0, 7) >= plan.currentMonth.slice(0, 7) })),
+    periods: plan.periods.map((key) => ({
+      key,
+      estimated: estimated.has(key) || key.slice(0, 7) >= plan.currentMonth.slice(0, 7),
+    })),
     groups,
     totals,
-    untaggedShare: plan.groupBy.kind === "tag" ? shareOf(untagged?.total ?? "0", totals.total) : undefined,
+    untaggedShare:
+      plan.groupBy.kind === "tag" ? shareOf(untagged?.total ?? "0", totals.total) : undefined,
     filters: plan.filters,
   });
 }

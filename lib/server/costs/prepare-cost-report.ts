@@ -7,7 +7,12 @@ import type { TCostQuery, TCostReport, TResolvedCostQuery } from "@/lib/api/cost
 import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { monthOf, monthRange } from "@/lib/domain/months";
-import { formatGroupBy, ouDisplayPath, parseGroupBy, type TGroupBy } from "@/lib/domain/showback/group-by";
+import {
+  formatGroupBy,
+  ouDisplayPath,
+  parseGroupBy,
+  type TGroupBy,
+} from "@/lib/domain/showback/group-by";
 import { lastDayOf, resolveWindow } from "@/lib/domain/showback/period";
 import { AppError, notFound } from "@/lib/errors";
 import { accountScope, ouScope } from "@/lib/server/scope";
@@ -25,19 +30,39 @@ export interface TCostPlan {
 
 const ZDays = z.array(z.object({ day: z.string() }));
 
-export async function prepareCostReport(db: Db, scope: Scope, input: TCostQuery, now = new Date()): Promise<TCostPlan> {
+export async function prepareCostReport(
+  db: Db,
+  scope: Scope,
+  input: TCostQuery,
+  now = new Date(),
+): Promise<TCostPlan> {
   const groupBy = parseGroupBy(input.groupBy);
   if (!groupBy) throw new AppError("UNKNOWN_GROUPING", "Unknown grouping.");
-  if (groupBy.kind === "tag" && input.granularity === "daily") throw new AppError("TAG_NEEDS_MONTHLY", "Spend by tag is collected per month: choose the monthly granularity.");
+  if (groupBy.kind === "tag" && input.granularity === "daily")
+    throw new AppError(
+      "TAG_NEEDS_MONTHLY",
+      "Spend by tag is collected per month: choose the monthly granularity.",
+    );
   const window = resolveWindow({ from: input.from, to: input.to }, now);
   if ("error" in window) throw new AppError("INVALID_PERIOD", window.error);
 
   const [ou, account] = await Promise.all([
-    input.ou ? db.orgUnit.findFirst({ where: { id: input.ou, ...ouScope(scope) }, select: { id: true, path: true } }) : null,
-    input.account ? db.account.findFirst({ where: { id: input.account, ...accountScope(scope) }, select: { id: true, name: true } }) : null,
+    input.ou
+      ? db.orgUnit.findFirst({
+          where: { id: input.ou, ...ouScope(scope) },
+          select: { id: true, path: true },
+        })
+      : null,
+    input.account
+      ? db.account.findFirst({
+          where: { id: input.account, ...accountScope(scope) },
+          select: { id: true, name: true },
+        })
+      : null,
   ]);
   if (input.ou && !ou) throw notFound("That OU does not exist or is outside your scope.");
-  if (input.account && !account) throw notFound("That account does not exist or is outside your scope.");
+  if (input.account && !account)
+    throw notFound("That account does not exist or is outside your scope.");
 
   const firstDay = window.from;
   const lastDay = lastDayOf(window.to);

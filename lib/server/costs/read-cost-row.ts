@@ -21,6 +21,12 @@ export interface TCostRow {
 
 export function readCostRow(groupBy: TGroupBy, periods: readonly string[], raw: unknown): TCostRow {
   const row = ZCostSqlRow.parse(raw);
-  const group = toGridGroup(periods, { key: row.group_key, label: groupLabel(groupBy, row.group_key, row.label), periods: row.periods, amounts: row.amounts, total: row.total });
+  const group = toGridGroup(periods, {
+    key: row.group_key,
+    label: groupLabel(groupBy, row.group_key, row.label),
+    periods: row.periods,
+    amounts: row.amounts,
+    total: row.total,
+  });
   return { group, estimatedPeriods: row.periods.filter((_, i) => row.estimated[i]) };
 }

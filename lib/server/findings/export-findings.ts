@@ -8,8 +8,19 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { exportFindingsCsv } from "./export-findings-csv";
 
 /** The download: audited with its filters, then the caller's findings streamed. */
-export async function exportFindings(db: Db, principal: Principal, filters: TFindingFilters, now = new Date()): Promise<Response> {
+export async function exportFindings(
+  db: Db,
+  principal: Principal,
+  filters: TFindingFilters,
+  now = new Date(),
+): Promise<Response> {
   const detail = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
-  await recordAuditEvent({ actor: principal.email, action: "findings.export", target: null, detail }, db);
-  return csvResponse(`findings-${filters.status}-${now.toISOString().slice(0, 10)}`, exportFindingsCsv(db, principal.scope, filters));
+  await recordAuditEvent(
+    { actor: principal.email, action: "findings.export", target: null, detail },
+    db,
+  );
+  return csvResponse(
+    `findings-${filters.status}-${now.toISOString().slice(0, 10)}`,
+    exportFindingsCsv(db, principal.scope, filters),
+  );
 }

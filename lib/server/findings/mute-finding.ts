@@ -28,7 +28,10 @@ export async function muteFinding(
     await tx.findingEvent.create({
       data: { findingId: id, kind: "muted", at: new Date(), actor: principal.email, detail },
     });
-    await recordAuditEvent({ actor: principal.email, action: "finding.mute", target: id, detail }, tx);
+    await recordAuditEvent(
+      { actor: principal.email, action: "finding.mute", target: id, detail },
+      tx,
+    );
   });
   return { id, mutedUntil: detail.until };
 }

@@ -23,7 +23,10 @@ export async function unmuteFinding(
     await tx.findingEvent.create({
       data: { findingId: id, kind: "unmuted", at: new Date(), actor: principal.email, detail },
     });
-    await recordAuditEvent({ actor: principal.email, action: "finding.unmute", target: id, detail }, tx);
+    await recordAuditEvent(
+      { actor: principal.email, action: "finding.unmute", target: id, detail },
+      tx,
+    );
   });
   return { id };
 }

@@ -4,5 +4,6 @@ import { createAuthOptions } from "@/lib/auth/options";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 
 export const authOptions = createAuthOptions({
-  onSignIn: ({ who, provider }) => recordAuditEvent({ actor: who, action: "auth.sign_in", target: provider, detail: {} }),
+  onSignIn: ({ who, provider }) =>
+    recordAuditEvent({ actor: who, action: "auth.sign_in", target: provider, detail: {} }),
 });

@@ -16,6 +16,8 @@ export async function requirePage(permission: TPermission): Promise<Principal> {
 }
 
 /** For pages that load data: the principal and the database, like a route handler's context. */
-export async function requirePageContext(permission: TPermission): Promise<{ principal: Principal; db: Db }> {
+export async function requirePageContext(
+  permission: TPermission,
+): Promise<{ principal: Principal; db: Db }> {
   return { principal: await requirePage(permission), db };
 }

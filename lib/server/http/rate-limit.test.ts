@@ -5,7 +5,11 @@ describe("createRateLimiter", () => {
   it("allows up to the limit per key in a window, then says how long to wait", () => {
     let now = 1_000_000;
     const limiter = createRateLimiter({ limit: 3, windowMs: 60_000, now: () => now });
-    expect([1, 2, 3].map(() => limiter.take("user:a"))).toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    expect([1, 2, 3].map(() => limiter.take("user:a"))).toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: true },
+    ]);
     expect(limiter.take("user:a")).toEqual({ ok: false, retryAfterSeconds: 60 });
     expect(limiter.take("user:b")).toEqual({ ok: true });
     now += 45_500;

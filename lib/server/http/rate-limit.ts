@@ -9,7 +9,11 @@ export interface RateLimiter {
   size(): number;
 }
 
-export function createRateLimiter(opts: { limit: number; windowMs: number; now?: () => number }): RateLimiter {
+export function createRateLimiter(opts: {
+  limit: number;
+  windowMs: number;
+  now?: () => number;
+}): RateLimiter {
   const now = opts.now ?? Date.now;
   const windows = new Map<string, { start: number; count: number }>();
   let lastSweep = now();
@@ -33,7 +37,10 @@ export function createRateLimiter(opts: { limit: number; windowMs: number; now?:
         w.count++;
         return { ok: true };
       }
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((w.start + opts.windowMs - t) / 1000)) };
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((w.start + opts.windowMs - t) / 1000)),
+      };
     },
     size: () => windows.size,
   };

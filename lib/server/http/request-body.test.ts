@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "./request-body";
 
-function streamOf(chunks: number, chunkBytes: number, pulled: { bytes: number }): ReadableStream<Uint8Array> {
+function streamOf(
+  chunks: number,
+  chunkBytes: number,
+  pulled: { bytes: number },
+): ReadableStream<Uint8Array> {
   let sent = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -15,10 +19,14 @@ function streamOf(chunks: number, chunkBytes: number, pulled: { bytes: number })
 
 // Node's fetch needs `duplex: "half"` to send a stream body; the DOM typings do not know it yet.
 const init: RequestInit & { duplex: "half" } = { method: "POST", duplex: "half" };
-const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://localhost/api/x", { ...init, body, headers });
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://localhost/api/x", { ...init, body, headers });
 
 async function error(p: Promise<unknown>): Promise<AppError> {
-  const err: unknown = await p.then(() => null, (e: unknown) => e);
+  const err: unknown = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof AppError)) throw new Error(`expected an AppError, got ${String(err)}`);
   return err;
 }
@@ -30,7 +38,12 @@ describe("readJsonBody", () => {
 
   it("refuses a body over the limit by its Content-Length, without reading it", async () => {
     const pulled = { bytes: 0 };
-    const err = await error(readJsonBody(post(streamOf(20, 1024 * 1024, pulled), { "content-length": String(20 * 1024 * 1024) }), 256 * 1024));
+    const err = await error(
+      readJsonBody(
+        post(streamOf(20, 1024 * 1024, pulled), { "content-length": String(20 * 1024 * 1024) }),
+        256 * 1024,
+      ),
+    );
     expect(err.status).toBe(413);
     expect(err.message).toMatch(/too large.*256 KB/);
     expect(pulled.bytes).toBeLessThanOrEqual(1024 * 1024);
@@ -38,7 +51,9 @@ describe("readJsonBody", () => {
 
   it("stops reading a streamed body (no or a lying Content-Length) once it passes the limit", async () => {
     const pulled = { bytes: 0 };
-    const err = await error(readJsonBody(post(streamOf(20, 64 * 1024, pulled), { "content-length": "10" }), 256 * 1024));
+    const err = await error(
+      readJsonBody(post(streamOf(20, 64 * 1024, pulled), { "content-length": "10" }), 256 * 1024),
+    );
     expect(err.status).toBe(413);
     expect(pulled.bytes).toBeLessThan(512 * 1024);
   });

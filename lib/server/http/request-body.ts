@@ -7,7 +7,11 @@ import { AppError } from "@/lib/errors";
 /** Default cap for JSON bodies; routes with larger legitimate bodies raise it in their spec. */
 export const DEFAULT_JSON_BODY_LIMIT = 256 * 1024;
 
-const tooLarge = (maxBytes: number) => new AppError("BODY_TOO_LARGE", `The request body is too large (limit ${Math.round(maxBytes / 1024)} KB).`);
+const tooLarge = (maxBytes: number) =>
+  new AppError(
+    "BODY_TOO_LARGE",
+    `The request body is too large (limit ${Math.round(maxBytes / 1024)} KB).`,
+  );
 
 async function readCapped(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
   const reader = body.getReader();

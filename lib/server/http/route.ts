@@ -30,7 +30,11 @@ export interface RouteContext<P, Q, B> {
   body: B;
 }
 
-export interface RouteSpec<PS extends z.ZodType | undefined, QS extends z.ZodType | undefined, BS extends z.ZodType | undefined> {
+export interface RouteSpec<
+  PS extends z.ZodType | undefined,
+  QS extends z.ZodType | undefined,
+  BS extends z.ZodType | undefined,
+> {
   permission: TPermission;
   /** The path's dynamic segments (`{ id: z.uuid() }`): a malformed one names nothing, so it is a 404. */
   params?: PS;
@@ -54,16 +58,24 @@ const EXPORTS_PER_MINUTE = 10;
 declare global {
   var orglensExportLimiter: ReturnType<typeof createRateLimiter> | undefined;
 }
-const exportLimiter = (globalThis.orglensExportLimiter ??= createRateLimiter({ limit: EXPORTS_PER_MINUTE, windowMs: 60_000 }));
+const exportLimiter = (globalThis.orglensExportLimiter ??= createRateLimiter({
+  limit: EXPORTS_PER_MINUTE,
+  windowMs: 60_000,
+}));
 
 /** The deployment's own origin: NEXTAUTH_URL when set (behind a proxy the request's Host may differ). */
 function appOrigin(req: NextRequest): string {
   return env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL).origin : req.nextUrl.origin;
 }
 
-const hasBearer = (req: NextRequest) => req.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;
+const hasBearer = (req: NextRequest) =>
+  req.headers.get("authorization")?.toLowerCase().startsWith("bearer ") ?? false;
 
-export function route<PS extends z.ZodType | undefined = undefined, QS extends z.ZodType | undefined = undefined, BS extends z.ZodType | undefined = undefined>(
+export function route<
+  PS extends z.ZodType | undefined = undefined,
+  QS extends z.ZodType | undefined = undefined,
+  BS extends z.ZodType | undefined = undefined,
+>(
   spec: RouteSpec<PS, QS, BS>,
   handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>) => Promise<Response | object>,
 ) {
@@ -76,22 +88,48 @@ export function route<PS extends z.ZodType | undefined = undefined, QS extends z
         if (refusal) throw new AppError("CROSS_SITE_REQUEST", refusal);
       }
       const caller = await getCaller(req);
-      if (caller.status === "anonymous") throw new AppError("SIGN_IN_REQUIRED", "Sign in to continue.");
-      if (caller.status === "no-role") throw new AppError("NO_ROLE", "Your account has no OrgLens role. Ask an admin to map one of your groups to a role.");
+      if (caller.status === "anonymous")
+        throw new AppError("SIGN_IN_REQUIRED", "Sign in to continue.");
+      if (caller.status === "no-role")
+        throw new AppError(
+          "NO_ROLE",
+          "Your account has no OrgLens role. Ask an admin to map one of your groups to a role.",
+        );
       const { principal } = caller;
-      if (!can(principal.role, spec.permission)) throw new AppError("FORBIDDEN", "You do not have permission to do this.");
-      if (principal.kind === "token" && req.method !== "GET") throw new AppError("TOKEN_READ_ONLY", "API tokens are read-only.");
+      if (!can(principal.role, spec.permission))
+        throw new AppError("FORBIDDEN", "You do not have permission to do this.");
+      if (principal.kind === "token" && req.method !== "GET")
+        throw new AppError("TOKEN_READ_ONLY", "API tokens are read-only.");
       if (spec.rateLimit) {
-        const decision = exportLimiter.take(principal.kind === "token" ? `token:${principal.tokenId ?? principal.email}` : `user:${principal.email}`);
+        const decision = exportLimiter.take(
+          principal.kind === "token"
+            ? `token:${principal.tokenId ?? principal.email}`
+            : `user:${principal.email}`,
+        );
         if (!decision.ok) return tooManyExports(decision.retryAfterSeconds);
       }
 
       // The resource first: an id that cannot name anything is "not found" whatever the input says.
-      const params = spec.params ? parseParams(spec.params, await ctx.params, spec.notFound) : undefined;
-      const query = spec.query ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams)) : undefined;
-      const body = spec.body ? spec.body.parse(await readJsonBody(req, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_LIMIT)) : undefined;
-      const run = () => handler({ req, principal, db, params: params as Infer<PS>, query: query as Infer<QS>, body: body as Infer<BS> });
-      if (spec.cache && req.method === "GET") return await withResponseCache(db, req, principal, run);
+      const params = spec.params
+        ? parseParams(spec.params, await ctx.params, spec.notFound)
+        : undefined;
+      const query = spec.query
+        ? spec.query.parse(Object.fromEntries(req.nextUrl.searchParams))
+        : undefined;
+      const body = spec.body
+        ? spec.body.parse(await readJsonBody(req, spec.maxBodyBytes ?? DEFAULT_JSON_BODY_LIMIT))
+        : undefined;
+      const run = () =>
+        handler({
+          req,
+          principal,
+          db,
+          params: params as Infer<PS>,
+          query: query as Infer<QS>,
+          body: body as Infer<BS>,
+        });
+      if (spec.cache && req.method === "GET")
+        return await withResponseCache(db, req, principal, run);
       const result = await run();
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
@@ -100,7 +138,11 @@ export function route<PS extends z.ZodType | undefined = undefined, QS extends z
   };
 }
 
-function parseParams<S extends z.ZodType>(schema: S, raw: RawParams, message = "Not found."): z.infer<S> {
+function parseParams<S extends z.ZodType>(
+  schema: S,
+  raw: RawParams,
+  message = "Not found.",
+): z.infer<S> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw notFound(message);
   return parsed.data;
@@ -108,20 +150,38 @@ function parseParams<S extends z.ZodType>(schema: S, raw: RawParams, message = "
 
 function tooManyExports(retryAfterSeconds: number): Response {
   return NextResponse.json(
-    { error: `Too many exports: at most ${EXPORTS_PER_MINUTE} a minute. Try again in ${retryAfterSeconds} s.`, code: "TOO_MANY_EXPORTS" },
+    {
+      error: `Too many exports: at most ${EXPORTS_PER_MINUTE} a minute. Try again in ${retryAfterSeconds} s.`,
+      code: "TOO_MANY_EXPORTS",
+    },
     { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
   );
 }
 function errorResponse(err: unknown, req?: NextRequest): Response {
-  if (err instanceof AppError) return NextResponse.json({ error: err.message, code: err.code, details: err.details }, { status: err.status });
+  if (err instanceof AppError)
+    return NextResponse.json(
+      { error: err.message, code: err.code, details: err.details },
+      { status: err.status },
+    );
   if (err instanceof ZodError) {
     const fields = err.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    return NextResponse.json({ error: "Invalid input.", code: "INVALID_INPUT", fields }, { status: 400 });
+    return NextResponse.json(
+      { error: "Invalid input.", code: "INVALID_INPUT", fields },
+      { status: 400 },
+    );
   }
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
-    if (err.code === "P2025") return NextResponse.json({ error: "Not found.", code: "NOT_FOUND" }, { status: 404 });
-    if (err.code === "P2002") return NextResponse.json({ error: "That already exists.", code: "CONFLICT" }, { status: 409 });
+    if (err.code === "P2025")
+      return NextResponse.json({ error: "Not found.", code: "NOT_FOUND" }, { status: 404 });
+    if (err.code === "P2002")
+      return NextResponse.json(
+        { error: "That already exists.", code: "CONFLICT" },
+        { status: 409 },
+      );
   }
   logger.error({ err, path: req?.nextUrl.pathname }, "unhandled error in route");
-  return NextResponse.json({ error: "Something went wrong. It has been logged.", code: "INTERNAL" }, { status: 500 });
+  return NextResponse.json(
+    { error: "Something went wrong. It has been logged.", code: "INTERNAL" },
+    { status: 500 },
+  );
 }

@@ -13,7 +13,11 @@ function isJson(contentType: string | null): boolean {
 /** Whether the request declares a body: a length above zero, a chunked upload, or a content type. */
 function declaresBody(headers: Headers): boolean {
   const length = headers.get("content-length");
-  return (length !== null && length.trim() !== "0") || headers.has("transfer-encoding") || headers.has("content-type");
+  return (
+    (length !== null && length.trim() !== "0") ||
+    headers.has("transfer-encoding") ||
+    headers.has("content-type")
+  );
 }
 
 /**
@@ -22,8 +26,10 @@ function declaresBody(headers: Headers): boolean {
  */
 export function checkSameOriginJson(headers: Headers, appOrigin: string): string | null {
   const origin = headers.get("origin");
-  const sameOrigin = origin !== null ? origin === appOrigin : headers.get("sec-fetch-site") === "same-origin";
-  if (!sameOrigin) return "Refused: a cross-site request cannot change data. Use OrgLens from its own address.";
+  const sameOrigin =
+    origin !== null ? origin === appOrigin : headers.get("sec-fetch-site") === "same-origin";
+  if (!sameOrigin)
+    return "Refused: a cross-site request cannot change data. Use OrgLens from its own address.";
   if (declaresBody(headers) && !isJson(headers.get("content-type"))) {
     return "Refused: requests that change data must send Content-Type: application/json.";
   }

@@ -3,5 +3,8 @@ import "server-only";
 import { env } from "@/lib/env";
 
 export function getSignInOptions(): { oidcName: string | null; demo: boolean } {
-  return { oidcName: env.OIDC_ISSUER ? env.OIDC_PROVIDER_NAME : null, demo: env.ORGLENS_DEMO_SIGNIN };
+  return {
+    oidcName: env.OIDC_ISSUER ? env.OIDC_PROVIDER_NAME : null,
+    demo: env.ORGLENS_DEMO_SIGNIN,
+  };
 }

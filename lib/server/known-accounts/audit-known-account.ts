@@ -4,6 +4,11 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditInput } from "@/lib/server/audit/record-audit-event";
 
-export async function auditKnownAccount(tx: Pick<Prisma.TransactionClient, "auditEvent">, e: AuditInput): Promise<void> {
-  await tx.auditEvent.create({ data: { actor: e.actor, action: e.action, target: e.target, detail: e.detail } });
+export async function auditKnownAccount(
+  tx: Pick<Prisma.TransactionClient, "auditEvent">,
+  e: AuditInput,
+): Promise<void> {
+  await tx.auditEvent.create({
+    data: { actor: e.actor, action: e.action, target: e.target, detail: e.detail },
+  });
 }

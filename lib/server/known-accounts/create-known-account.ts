@@ -9,13 +9,22 @@ import { requireUnscoped, type TActor } from "./require-unscoped";
 export async function createKnownAccount(db: Db, actor: TActor, input: TKnownAccountCreate) {
   requireUnscoped(actor);
   return db.$transaction(async (tx) => {
-    const existing = await tx.knownAccount.findUnique({ where: { accountId: input.accountId }, select: { accountId: true } });
-    if (existing) throw conflict(`Account ${input.accountId} is already in the list; edit it instead.`);
+    const existing = await tx.knownAccount.findUnique({
+      where: { accountId: input.accountId },
+      select: { accountId: true },
+    });
+    if (existing)
+      throw conflict(`Account ${input.accountId} is already in the list; edit it instead.`);
     const saved = await tx.knownAccount.create({
       data: { ...input, source: "manual" },
       select: { accountId: true, name: true, owner: true, source: true },
     });
-    await auditKnownAccount(tx, { actor: actor.email, action: "settings.known_account.create", target: saved.accountId, detail: { name: saved.name, owner: saved.owner } });
+    await auditKnownAccount(tx, {
+      actor: actor.email,
+      action: "settings.known_account.create",
+      target: saved.accountId,
+      detail: { name: saved.name, owner: saved.owner },
+    });
     return saved;
   });
 }

@@ -8,10 +8,18 @@ import { requireUnscoped, type TActor } from "./require-unscoped";
 export async function deleteKnownAccount(db: Db, actor: TActor, accountId: string) {
   requireUnscoped(actor);
   return db.$transaction(async (tx) => {
-    const before = await tx.knownAccount.findUnique({ where: { accountId }, select: { name: true, owner: true } });
+    const before = await tx.knownAccount.findUnique({
+      where: { accountId },
+      select: { name: true, owner: true },
+    });
     if (!before) throw notFound(`Account ${accountId} is not in the list.`);
     await tx.knownAccount.delete({ where: { accountId } });
-    await auditKnownAccount(tx, { actor: actor.email, action: "settings.known_account.delete", target: accountId, detail: before });
+    await auditKnownAccount(tx, {
+      actor: actor.email,
+      action: "settings.known_account.delete",
+      target: accountId,
+      detail: before,
+    });
     return { deleted: true };
   });
 }

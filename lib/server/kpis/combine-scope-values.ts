@@ -9,12 +9,17 @@ export interface TScopeValue {
   denominator: string | null;
 }
 
-export function combineScopeValues(values: readonly TScopeValue[], combine: TKpiCombine): number | null {
+export function combineScopeValues(
+  values: readonly TScopeValue[],
+  combine: TKpiCombine,
+): number | null {
   if (values.length === 1) return values[0]?.value == null ? null : Number(values[0].value);
   if (!values.length || combine === "none") return null;
   if (combine === "sum") {
     const present = values.filter((v) => v.value !== null);
-    return present.length ? present.reduce((s, v) => s.plus(v.value ?? 0), new Decimal(0)).toNumber() : null;
+    return present.length
+      ? present.reduce((s, v) => s.plus(v.value ?? 0), new Decimal(0)).toNumber()
+      : null;
   }
   const num = values.reduce((s, v) => s.plus(v.numerator ?? 0), new Decimal(0));
   const den = values.reduce((s, v) => s.plus(v.denominator ?? 0), new Decimal(0));

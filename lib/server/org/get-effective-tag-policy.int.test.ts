@@ -7,7 +7,13 @@ import type { Db } from "@/lib/db/client";
 import { useTestDatabase } from "@/testing/db";
 import { getEffectiveTagPolicy } from "./get-effective-tag-policy";
 
-const tagPolicy = (id: string, name: string, targetId: string, tags: object, targetType: "ROOT" | "ORGANIZATIONAL_UNIT" | "ACCOUNT" = "ORGANIZATIONAL_UNIT") => ({
+const tagPolicy = (
+  id: string,
+  name: string,
+  targetId: string,
+  tags: object,
+  targetType: "ROOT" | "ORGANIZATIONAL_UNIT" | "ACCOUNT" = "ORGANIZATIONAL_UNIT",
+) => ({
   id,
   type: "TAG_POLICY" as const,
   name,
@@ -18,22 +24,51 @@ const tagPolicy = (id: string, name: string, targetId: string, tags: object, tar
 });
 
 async function store(db: Db, url: string, snap: TSnapshot) {
-  const run = await runCollection(db, url, { source: "demo", produce: () => Promise.resolve(snap), evaluate: evaluateRun });
+  const run = await runCollection(db, url, {
+    source: "demo",
+    produce: () => Promise.resolve(snap),
+    evaluate: evaluateRun,
+  });
   expect(run.status).toBe("succeeded");
 }
 
 const ALL = { ouIds: null };
-const root = (policies: string[]) => ({ targetKind: "root", targetId: OU.root, targetName: "Root", policies });
+const root = (policies: string[]) => ({
+  targetKind: "root",
+  targetId: OU.root,
+  targetName: "Root",
+  policies,
+});
 
 describe("the effective tag policy of an OU or account, from the stored policies", () => {
   const t = useTestDatabase(async (db, url) => {
     const snap = baselineSnapshot();
     // baselineSnapshot attaches required-tags (owner, project, cost-center; enforced for ec2:instance, s3:bucket) at the root.
     snap.policies.push(
-      tagPolicy("p-wl", "workloads-cost-centers", OU.workloads, { "cost-center": { tag_value: { "@@assign": ["CC-100", "CC-200"] }, enforced_for: { "@@append": ["rds:db"] } } }),
-      tagPolicy("p-prod", "prod-cost-center", OU.prod, { "cost-center": { tag_value: { "@@assign": ["CC-900"] } } }),
-      tagPolicy("p-sdlc", "sdlc-extra-center", OU.sdlc, { "cost-center": { tag_value: { "@@append": ["CC-300"] } } }),
-      tagPolicy("p-dev", "dev-environment", ACC.dev, { environment: { tag_key: { "@@assign": "Environment" }, tag_value: { "@@assign": ["dev"] } } }, "ACCOUNT"),
+      tagPolicy("p-wl", "workloads-cost-centers", OU.workloads, {
+        "cost-center": {
+          tag_value: { "@@assign": ["CC-100", "CC-200"] },
+          enforced_for: { "@@append": ["rds:db"] },
+        },
+      }),
+      tagPolicy("p-prod", "prod-cost-center", OU.prod, {
+        "cost-center": { tag_value: { "@@assign": ["CC-900"] } },
+      }),
+      tagPolicy("p-sdlc", "sdlc-extra-center", OU.sdlc, {
+        "cost-center": { tag_value: { "@@append": ["CC-300"] } },
+      }),
+      tagPolicy(
+        "p-dev",
+        "dev-environment",
+        ACC.dev,
+        {
+          environment: {
+            tag_key: { "@@assign": "Environment" },
+            tag_value: { "@@assign": ["dev"] },
+          },
+        },
+        "ACCOUNT",
+      ),
     );
     await store(db, url, snap);
   });
@@ -54,7 +89,17 @@ describe("the effective tag policy of an OU or account, from the stored policies
   it("lets a child OU's @@assign replace the values a parent assigned, and keeps an @@append from above", async () => {
     const prod = await getEffectiveTagPolicy(t.db, ALL, { kind: "ou", id: OU.prod });
     const cc = prod?.rules.find((r) => r.key === "cost-center");
-    expect(cc?.values).toEqual([{ value: "CC-900", from: { targetKind: "ou", targetId: OU.prod, targetName: "Prod", policies: ["prod-cost-center"] } }]);
+    expect(cc?.values).toEqual([
+      {
+        value: "CC-900",
+        from: {
+          targetKind: "ou",
+          targetId: OU.prod,
+          targetName: "Prod",
+          policies: ["prod-cost-center"],
+        },
+      },
+    ]);
     expect(cc?.enforcedFor.map((v) => [v.value, v.from.targetName])).toEqual([
       ["ec2:instance", "Root"],
       ["s3:bucket", "Root"],
@@ -78,9 +123,23 @@ describe("the effective tag policy of an OU or account, from the stored policies
     ]);
     expect(dev?.rules.find((r) => r.key === "environment")).toMatchObject({
       tagKey: "Environment",
-      values: [{ value: "dev", from: { targetKind: "account", targetId: ACC.dev, targetName: "shop-dev", policies: ["dev-environment"] } }],
+      values: [
+        {
+          value: "dev",
+          from: {
+            targetKind: "account",
+            targetId: ACC.dev,
+            targetName: "shop-dev",
+            policies: ["dev-environment"],
+          },
+        },
+      ],
     });
-    expect((await getEffectiveTagPolicy(t.db, ALL, { kind: "account", id: ACC.prod }))?.rules.map((r) => r.key)).toEqual(["cost-center", "owner", "project"]);
+    expect(
+      (await getEffectiveTagPolicy(t.db, ALL, { kind: "account", id: ACC.prod }))?.rules.map(
+        (r) => r.key,
+      ),
+    ).toEqual(["cost-center", "owner", "project"]);
   });
 
   it("keeps the scope: targets outside it are unknown, OUs above it unnamed, the root named", async () => {
@@ -98,7 +157,9 @@ describe("the effective tag policy of an OU or account, from the stored policies
 
   it("answers null for an id that is neither an OU nor an account", async () => {
     expect(await getEffectiveTagPolicy(t.db, ALL, { kind: "ou", id: "ou-none" })).toBeNull();
-    expect(await getEffectiveTagPolicy(t.db, ALL, { kind: "account", id: "000000000000" })).toBeNull();
+    expect(
+      await getEffectiveTagPolicy(t.db, ALL, { kind: "account", id: "000000000000" }),
+    ).toBeNull();
   });
 });
 
@@ -110,7 +171,13 @@ describe("an organization without tag policies", () => {
   });
 
   it("has no rule anywhere", async () => {
-    expect(await getEffectiveTagPolicy(t.db, ALL, { kind: "ou", id: OU.root })).toEqual({ target: { kind: "root", id: OU.root, name: "Root" }, rules: [], ignored: [] });
-    expect((await getEffectiveTagPolicy(t.db, ALL, { kind: "account", id: ACC.prod }))?.rules).toEqual([]);
+    expect(await getEffectiveTagPolicy(t.db, ALL, { kind: "ou", id: OU.root })).toEqual({
+      target: { kind: "root", id: OU.root, name: "Root" },
+      rules: [],
+      ignored: [],
+    });
+    expect(
+      (await getEffectiveTagPolicy(t.db, ALL, { kind: "account", id: ACC.prod }))?.rules,
+    ).toEqual([]);
   });
 });

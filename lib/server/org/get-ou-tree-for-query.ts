@@ -8,7 +8,12 @@ import { resolvePeriod } from "@/lib/domain/org/period";
 import { AppError } from "@/lib/errors";
 import { getOuTree } from "./get-ou-tree";
 
-export function getOuTreeForQuery(db: Db, scope: Scope, query: { from?: string; to?: string }, now = new Date()): Promise<TOuTree> {
+export function getOuTreeForQuery(
+  db: Db,
+  scope: Scope,
+  query: { from?: string; to?: string },
+  now = new Date(),
+): Promise<TOuTree> {
   const period = resolvePeriod(query, now);
   if (!period.ok) throw new AppError("INVALID_PERIOD", period.error);
   return getOuTree(db, scope, period.period);

@@ -95,17 +95,28 @@ export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<T
         CASE WHEN critical + high = 0 THEN 1 ELSE 0 END
       FROM acct`,
     db.orgUnit.findMany({ where: { removedAt: null }, select: { id: true, parentId: true } }),
-    db.policyTarget.findMany({ where: { policy: { type: SCP } }, select: { policyId: true, targetId: true } }),
-    db.policy.findMany({ where: { type: SCP }, select: { id: true, name: true, description: true, awsManaged: true }, orderBy: { name: "asc" } }),
+    db.policyTarget.findMany({
+      where: { policy: { type: SCP } },
+      select: { policyId: true, targetId: true },
+    }),
+    db.policy.findMany({
+      where: { type: SCP },
+      select: { id: true, name: true, description: true, awsManaged: true },
+      orderBy: { name: "asc" },
+    }),
     db.$queryRaw`SELECT to_char(min(month), 'YYYY-MM-DD') AS first, to_char(max(month), 'YYYY-MM-DD') AS last FROM cost_account_month`,
     getSecurityHubView(db, scope),
   ]);
 
   const parsed = z.array(ZRow).parse(rows);
   const attached = new Map<string, string[]>();
-  for (const t of targets) attached.set(t.targetId, [...(attached.get(t.targetId) ?? []), t.policyId]);
+  for (const t of targets)
+    attached.set(t.targetId, [...(attached.get(t.targetId) ?? []), t.policyId]);
   // Inheritance runs over the whole OU tree, so a scoped user's top OUs still show what Root passes down.
-  const links = [...allOus, ...parsed.filter((r) => r.kind === "account").map((r) => ({ id: r.id, parentId: r.parent_id }))];
+  const links = [
+    ...allOus,
+    ...parsed.filter((r) => r.kind === "account").map((r) => ({ id: r.id, parentId: r.parent_id })),
+  ];
   const inherited = inheritedPolicies(links, attached);
   const visible = new Set(parsed.map((r) => r.id));
 
@@ -131,10 +142,21 @@ export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<T
   return { period, costMonths: range, nodes, policies: policies.filter((p) => used.has(p.id)) };
 }
 
-function hubOf(hub: Awaited<ReturnType<typeof getSecurityHubView>>, kind: "ou" | "account", id: string): TOuTreeNode["securityHub"] {
+function hubOf(
+  hub: Awaited<ReturnType<typeof getSecurityHubView>>,
+  kind: "ou" | "account",
+  id: string,
+): TOuTreeNode["securityHub"] {
   if (kind === "ou") return hub.byOu.get(id) ?? null;
   const a = hub.byAccount.get(id);
   if (!a) return null;
   const standards = (a.standards ?? []).map((arn) => ({ arn, accounts: 1 }));
-  return { accounts: 1, enabledAccounts: a.enabled ? 1 : 0, critical: a.critical, high: a.high, medium: a.medium, standards };
+  return {
+    accounts: 1,
+    enabledAccounts: a.enabled ? 1 : 0,
+    critical: a.critical,
+    high: a.high,
+    medium: a.medium,
+    standards,
+  };
 }

@@ -5,5 +5,9 @@ import type { Scope } from "@/lib/domain/access";
 import { ouScope } from "@/lib/server/scope";
 
 export function listOuOptions(db: Db, scope: Scope): Promise<{ id: string; path: string }[]> {
-  return db.orgUnit.findMany({ where: { removedAt: null, ...ouScope(scope) }, orderBy: { path: "asc" }, select: { id: true, path: true } });
+  return db.orgUnit.findMany({
+    where: { removedAt: null, ...ouScope(scope) },
+    orderBy: { path: "asc" },
+    select: { id: true, path: true },
+  });
 }

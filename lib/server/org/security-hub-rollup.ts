@@ -26,7 +26,15 @@ export interface TSecurityHubView {
   total: TSecurityHubRollup;
 }
 
-const empty = (): TSecurityHubRollup & { counts: Map<string, number> } => ({ accounts: 0, enabledAccounts: 0, critical: 0, high: 0, medium: 0, standards: [], counts: new Map() });
+const empty = (): TSecurityHubRollup & { counts: Map<string, number> } => ({
+  accounts: 0,
+  enabledAccounts: 0,
+  critical: 0,
+  high: 0,
+  medium: 0,
+  standards: [],
+  counts: new Map(),
+});
 
 export async function getSecurityHubView(db: Db, scope: Scope): Promise<TSecurityHubView> {
   const rows = z.array(ZRow).parse(
@@ -39,7 +47,14 @@ export async function getSecurityHubView(db: Db, scope: Scope): Promise<TSecurit
   const sums = new Map<string, ReturnType<typeof empty>>();
   const total = empty();
   for (const r of rows) {
-    const hub = { enabled: r.enabled, critical: r.critical, high: r.high, medium: r.medium, low: r.low, standards: r.standards_read ? r.standards : null };
+    const hub = {
+      enabled: r.enabled,
+      critical: r.critical,
+      high: r.high,
+      medium: r.medium,
+      low: r.low,
+      standards: r.standards_read ? r.standards : null,
+    };
     byAccount.set(r.account_id, hub);
     const ous = r.path_ids.map((id) => {
       const sum = sums.get(id) ?? empty();
@@ -52,12 +67,19 @@ export async function getSecurityHubView(db: Db, scope: Scope): Promise<TSecurit
       target.critical += hub.critical;
       target.high += hub.high;
       target.medium += hub.medium;
-      for (const arn of hub.standards ?? []) target.counts.set(arn, (target.counts.get(arn) ?? 0) + 1);
+      for (const arn of hub.standards ?? [])
+        target.counts.set(arn, (target.counts.get(arn) ?? 0) + 1);
     }
   }
   const finish = ({ counts, ...s }: ReturnType<typeof empty>): TSecurityHubRollup => ({
     ...s,
-    standards: [...counts].map(([arn, accounts]) => ({ arn, accounts })).toSorted((a, b) => b.accounts - a.accounts || a.arn.localeCompare(b.arn)),
+    standards: [...counts]
+      .map(([arn, accounts]) => ({ arn, accounts }))
+      .toSorted((a, b) => b.accounts - a.accounts || a.arn.localeCompare(b.arn)),
   });
-  return { byAccount, byOu: new Map([...sums].map(([id, s]) => [id, finish(s)])), total: finish(total) };
+  return {
+    byAccount,
+    byOu: new Map([...sums].map(([id, s]) => [id, finish(s)])),
+    total: finish(total),
+  };
 }

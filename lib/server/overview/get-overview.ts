@@ -11,7 +11,12 @@ import { getCostMovers } from "./get-cost-movers";
 
 const ZMonthRow = z.object({ month: z.string(), unblended: z.string(), estimated: z.boolean() });
 
-export async function getOverview(db: Db, scope: Scope, months = 12, now = new Date()): Promise<TOverview> {
+export async function getOverview(
+  db: Db,
+  scope: Scope,
+  months = 12,
+  now = new Date(),
+): Promise<TOverview> {
   const current = monthOf(now);
   const lastFull = addMonths(current, -1);
   const from = addMonths(lastFull, -(months - 1));
@@ -24,11 +29,19 @@ export async function getOverview(db: Db, scope: Scope, months = 12, now = new D
       SELECT to_char(month, 'YYYY-MM-DD') AS month, trim_scale(sum(unblended))::text AS unblended, bool_or(estimated_count > 0) AS estimated
       FROM cost_account_month WHERE month BETWEEN ${from}::date AND ${current}::date ${sqlAccountScope(Prisma.raw("account_id"), scope)}
       GROUP BY month ORDER BY month`,
-    db.collectionRun.findFirst({ orderBy: { startedAt: "desc" }, select: { id: true, status: true, source: true, finishedAt: true } }),
+    db.collectionRun.findFirst({
+      orderBy: { startedAt: "desc" },
+      select: { id: true, status: true, source: true, finishedAt: true },
+    }),
     getCostMovers(db, scope, lastFull),
     getSecurityHubView(db, scope),
   ]);
-  const byMonth = new Map(z.array(ZMonthRow).parse(rows).map((r) => [r.month, r]));
+  const byMonth = new Map(
+    z
+      .array(ZMonthRow)
+      .parse(rows)
+      .map((r) => [r.month, r]),
+  );
   const trend = monthRange(from, current).map((month) => ({
     month,
     unblended: byMonth.get(month)?.unblended ?? "0",

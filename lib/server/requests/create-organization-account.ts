@@ -12,12 +12,23 @@ export interface CreateAccountInput {
 }
 
 export function accountEmail(template: string, name: string): string {
-  return template.replaceAll("{name}", name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, ""));
+  return template.replaceAll(
+    "{name}",
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, ""),
+  );
 }
 
-export async function createOrganizationAccount(db: Db, input: CreateAccountInput): Promise<{ id: string; state: string; accountId: string | null }> {
+export async function createOrganizationAccount(
+  db: Db,
+  input: CreateAccountInput,
+): Promise<{ id: string; state: string; accountId: string | null }> {
   const client = input.client ?? new OrganizationsClient({ region: "us-east-1" });
-  const out = await client.send(new CreateAccountCommand({ AccountName: input.name, Email: input.email }));
+  const out = await client.send(
+    new CreateAccountCommand({ AccountName: input.name, Email: input.email }),
+  );
   const s = out.CreateAccountStatus;
   if (!s?.Id) throw new Error("Organizations CreateAccount returned no request id.");
   const row = {

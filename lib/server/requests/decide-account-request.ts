@@ -16,32 +16,63 @@ import { toRequestView } from "./to-request-view";
  * Approve or reject; an approval creates the account through Organizations when that setting is on.
  * A scoped admin decides only requests targeting OUs in their scope; others are "not found".
  */
-export async function decideAccountRequest(db: Db, principal: Principal, id: string, body: TDecisionBody) {
+export async function decideAccountRequest(
+  db: Db,
+  principal: Principal,
+  id: string,
+  body: TDecisionBody,
+) {
   const row = await db.accountRequest.findUnique({ where: { id } });
-  if (!row || !(await ousInScope(db, principal.scope, [row.targetOuId]))) throw notFound("No such request.");
+  if (!row || !(await ousInScope(db, principal.scope, [row.targetOuId])))
+    throw notFound("No such request.");
   let patch;
   try {
-    patch = transition(requestStateOf(row), { kind: body.decision, by: principal.email, note: body.note || null, at: new Date() });
+    patch = transition(requestStateOf(row), {
+      kind: body.decision,
+      by: principal.email,
+      note: body.note || null,
+      at: new Date(),
+    });
   } catch (err) {
     if (err instanceof InvalidTransitionError) throw conflict(err.message);
     throw new AppError("INVALID_DECISION", err instanceof Error ? err.message : String(err));
   }
   // Guarded on the status read above: two admins deciding at once cannot both win.
-  const { count } = await db.accountRequest.updateMany({ where: { id, status: row.status }, data: patch });
+  const { count } = await db.accountRequest.updateMany({
+    where: { id, status: row.status },
+    data: patch,
+  });
   if (!count) throw conflict("The request was decided by someone else meanwhile.");
-  await recordAuditEvent({ actor: principal.email, action: `requests.${body.decision}`, target: id, detail: { name: row.name, note: body.note } }, db);
+  await recordAuditEvent(
+    {
+      actor: principal.email,
+      action: `requests.${body.decision}`,
+      target: id,
+      detail: { name: row.name, note: body.note },
+    },
+    db,
+  );
 
   let creation: { id: string; state: string } | null = null;
   const settings = await getRequestSettings(db);
   if (body.decision === "approve" && settings.createAccounts) {
     try {
-      creation = await createOrganizationAccount(db, { name: row.name, email: accountEmail(settings.emailTemplate, row.name) });
+      creation = await createOrganizationAccount(db, {
+        name: row.name,
+        email: accountEmail(settings.emailTemplate, row.name),
+      });
     } catch (err) {
       logger.error({ err, requestId: id }, "Organizations CreateAccount failed");
-      throw new AppError("CREATE_ACCOUNT_FAILED", `Approved, but Organizations CreateAccount failed: ${err instanceof Error ? err.message : String(err)}`);
+      throw new AppError(
+        "CREATE_ACCOUNT_FAILED",
+        `Approved, but Organizations CreateAccount failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
   const updated = await db.accountRequest.findUniqueOrThrow({ where: { id } });
-  const ou = await db.orgUnit.findUnique({ where: { id: updated.targetOuId }, select: { path: true } });
+  const ou = await db.orgUnit.findUnique({
+    where: { id: updated.targetOuId },
+    select: { path: true },
+  });
   return { request: toRequestView(updated, ou?.path), creation };
 }

@@ -17,10 +17,34 @@ export async function listAccountRequests(db: Db, principal: Principal) {
   const where: Prisma.AccountRequestWhereInput = !canDecide
     ? own
     : principal.scope.ouIds
-      ? { OR: [own, { targetOuId: { in: (await db.orgUnit.findMany({ where: ouScope(principal.scope), select: { id: true } })).map((o) => o.id) } }] }
+      ? {
+          OR: [
+            own,
+            {
+              targetOuId: {
+                in: (
+                  await db.orgUnit.findMany({
+                    where: ouScope(principal.scope),
+                    select: { id: true },
+                  })
+                ).map((o) => o.id),
+              },
+            },
+          ],
+        }
       : {};
-  const rows = await db.accountRequest.findMany({ where, orderBy: { requestedAt: "desc" }, take: 500 });
-  const ous = await db.orgUnit.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.targetOuId))] } }, select: { id: true, path: true } });
+  const rows = await db.accountRequest.findMany({
+    where,
+    orderBy: { requestedAt: "desc" },
+    take: 500,
+  });
+  const ous = await db.orgUnit.findMany({
+    where: { id: { in: [...new Set(rows.map((r) => r.targetOuId))] } },
+    select: { id: true, path: true },
+  });
   const pathOf = new Map(ous.map((o) => [o.id, o.path]));
-  return ZRequestList.parse({ canDecide, requests: rows.map((r) => toRequestView(r, pathOf.get(r.targetOuId))) });
+  return ZRequestList.parse({
+    canDecide,
+    requests: rows.map((r) => toRequestView(r, pathOf.get(r.targetOuId))),
+  });
 }

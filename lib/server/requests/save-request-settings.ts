@@ -8,7 +8,19 @@ import { REQUEST_SETTINGS_ORG_WIDE } from "./show-request-settings";
 
 export async function saveRequestSettings(db: Db, principal: Principal, value: TRequestSettings) {
   requireOrgAdmin(principal, REQUEST_SETTINGS_ORG_WIDE);
-  await db.setting.upsert({ where: { key: REQUEST_SETTINGS_KEY }, create: { key: REQUEST_SETTINGS_KEY, value, updatedBy: principal.email }, update: { value, updatedBy: principal.email } });
-  await recordAuditEvent({ actor: principal.email, action: "settings.account_requests", target: REQUEST_SETTINGS_KEY, detail: { ...value } }, db);
+  await db.setting.upsert({
+    where: { key: REQUEST_SETTINGS_KEY },
+    create: { key: REQUEST_SETTINGS_KEY, value, updatedBy: principal.email },
+    update: { value, updatedBy: principal.email },
+  });
+  await recordAuditEvent(
+    {
+      actor: principal.email,
+      action: "settings.account_requests",
+      target: REQUEST_SETTINGS_KEY,
+      detail: { ...value },
+    },
+    db,
+  );
   return value;
 }

@@ -20,6 +20,10 @@ export function toRequestView(r: AccountRequest, ouPath: string | undefined): TR
     status: s.status,
     accountId: r.accountId,
     hoursToCompliant: hoursToCompliant(s),
-    timeline: timeline(s).map((e) => ({ status: e.status, at: e.at.toISOString(), detail: e.detail })),
+    timeline: timeline(s).map((e) => ({
+      status: e.status,
+      at: e.at.toISOString(),
+      detail: e.detail,
+    })),
   };
 }

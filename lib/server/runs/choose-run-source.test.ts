@@ -15,18 +15,26 @@ describe("chooseRunSource", () => {
 
   it("with no earlier run (or a FOCUS import only), uses AWS when the environment is set up for it", () => {
     expect(chooseRunSource(null, { AWS_ACCESS_KEY_ID: "AKIA…" })).toEqual({ source: "aws" });
-    expect(chooseRunSource("focus", { AWS_WEB_IDENTITY_TOKEN_FILE: "/var/run/token" })).toEqual({ source: "aws" });
-    expect(chooseRunSource(null, { ORGLENS_AWS_ROLE_NAME: "OrgLensAudit" })).toEqual({ source: "aws" });
+    expect(chooseRunSource("focus", { AWS_WEB_IDENTITY_TOKEN_FILE: "/var/run/token" })).toEqual({
+      source: "aws",
+    });
+    expect(chooseRunSource(null, { ORGLENS_AWS_ROLE_NAME: "OrgLensAudit" })).toEqual({
+      source: "aws",
+    });
   });
 
   it("outside a demo deployment, never falls back to the demo: no AWS settings is an error saying what to set", () => {
     expect(chooseRunSource(null, {})).toEqual({ refused: AWS_NOT_CONFIGURED });
-    expect(chooseRunSource(null, { AWS_PROFILE: "", ORGLENS_DEPLOYMENT: "production" })).toEqual({ refused: AWS_NOT_CONFIGURED });
+    expect(chooseRunSource(null, { AWS_PROFILE: "", ORGLENS_DEPLOYMENT: "production" })).toEqual({
+      refused: AWS_NOT_CONFIGURED,
+    });
     expect(AWS_NOT_CONFIGURED).toMatch(/AWS_PROFILE.*ORGLENS_AWS_ROLE_NAME.*docs\/aws-setup\.md/);
   });
 
   it("outside a demo deployment, refuses to build on demo data, even with AWS settings", () => {
-    expect(refusal(chooseRunSource("demo", { AWS_PROFILE: "prod" }))).toMatch(/holds the demo organization.*db:reset-data/);
+    expect(refusal(chooseRunSource("demo", { AWS_PROFILE: "prod" }))).toMatch(
+      /holds the demo organization.*db:reset-data/,
+    );
   });
 
   it("a demo deployment collects the demo, and never over real data", () => {

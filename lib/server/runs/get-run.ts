@@ -12,16 +12,30 @@ const MAX_ERRORS = 1_000;
 export async function getRun(db: Db, scope: Scope, id: string): Promise<TRunDetail> {
   const run = await db.collectionRun.findUnique({ where: { id }, select: RUN_SUMMARY_SELECT });
   if (!run) throw notFound("No such collection run.");
-  const errors = await db.runAccountError.findMany({ where: { runId: id }, orderBy: [{ phase: "asc" }, { accountId: "asc" }, { id: "asc" }], take: MAX_ERRORS });
+  const errors = await db.runAccountError.findMany({
+    where: { runId: id },
+    orderBy: [{ phase: "asc" }, { accountId: "asc" }, { id: "asc" }],
+    take: MAX_ERRORS,
+  });
   const accountIds = [...new Set(errors.map((e) => e.accountId))];
-  const accounts = await db.account.findMany({ where: { id: { in: accountIds }, ...accountScope(scope) }, select: { id: true, name: true } });
+  const accounts = await db.account.findMany({
+    where: { id: { in: accountIds }, ...accountScope(scope) },
+    select: { id: true, name: true },
+  });
   const names = new Map(accounts.map((a) => [a.id, a.name]));
   // Unscoped callers also see errors of accounts never stored (e.g. the organization could not list them).
   const visible = errors.filter((e) => scope.ouIds === null || names.has(e.accountId));
-  const view = scope.ouIds ? { scoped: true as const, failedAccounts: new Set(visible.map((e) => e.accountId)).size } : undefined;
+  const view = scope.ouIds
+    ? { scoped: true as const, failedAccounts: new Set(visible.map((e) => e.accountId)).size }
+    : undefined;
   return {
     ...toRunSummary(run, view),
     // How many errors other accounts had is itself an org-wide figure: scoped callers are not told.
-    accountErrors: visible.map((e) => ({ accountId: e.accountId, accountName: names.get(e.accountId) ?? null, phase: e.phase, message: e.message })),
+    accountErrors: visible.map((e) => ({
+      accountId: e.accountId,
+      accountName: names.get(e.accountId) ?? null,
+      phase: e.phase,
+      message: e.message,
+    })),
   };
 }

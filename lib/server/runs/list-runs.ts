@@ -14,7 +14,18 @@ export async function listRuns(db: Db, scope: Scope, q: TRunListQuery): Promise<
     select: RUN_SUMMARY_SELECT,
   });
   const page = rows.slice(0, q.limit);
-  const failed = scope.ouIds ? await countScopedFailures(db, scope, page.map((r) => r.id)) : null;
-  const runs = page.map((r) => toRunSummary(r, failed ? { scoped: true, failedAccounts: failed.get(r.id) ?? 0 } : undefined));
-  return { runs, nextBefore: rows.length > q.limit ? (page.at(-1)?.startedAt.toISOString() ?? null) : null };
+  const failed = scope.ouIds
+    ? await countScopedFailures(
+        db,
+        scope,
+        page.map((r) => r.id),
+      )
+    : null;
+  const runs = page.map((r) =>
+    toRunSummary(r, failed ? { scoped: true, failedAccounts: failed.get(r.id) ?? 0 } : undefined),
+  );
+  return {
+    runs,
+    nextBefore: rows.length > q.limit ? (page.at(-1)?.startedAt.toISOString() ?? null) : null,
+  };
 }

@@ -30,8 +30,18 @@ type RunRow = Prisma.CollectionRunGetPayload<{ select: typeof RUN_SUMMARY_SELECT
 
 const ZCounts = z.record(z.string(), z.number());
 /** Evaluation summaries count findings per check ({ checkId: n }); older ones may hold a plain number. */
-const ZCount = z.union([z.number(), ZCounts.transform((byCheck) => Object.values(byCheck).reduce((a, b) => a + b, 0))]);
-const ZFindingsSummary = z.object({ findings: z.object({ opened: ZCount.optional(), resolved: ZCount.optional() }).loose().optional() }).loose();
+const ZCount = z.union([
+  z.number(),
+  ZCounts.transform((byCheck) => Object.values(byCheck).reduce((a, b) => a + b, 0)),
+]);
+const ZFindingsSummary = z
+  .object({
+    findings: z
+      .object({ opened: ZCount.optional(), resolved: ZCount.optional() })
+      .loose()
+      .optional(),
+  })
+  .loose();
 
 /**
  * How a run is shown: in full to callers who see the whole organization; to an OU-scoped caller without

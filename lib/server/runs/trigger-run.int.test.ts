@@ -110,14 +110,24 @@ describe("a run started from the dashboard", () => {
 });
 
 /** Everything that would make the web process look configured for AWS. */
-const AWS_HINTS = ["AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_ROLE_ARN", "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "ORGLENS_AWS_ROLE_NAME", "ORGLENS_AWS_REGIONS"];
+const AWS_HINTS = [
+  "AWS_ACCESS_KEY_ID",
+  "AWS_PROFILE",
+  "AWS_ROLE_ARN",
+  "AWS_WEB_IDENTITY_TOKEN_FILE",
+  "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+  "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+  "ORGLENS_AWS_ROLE_NAME",
+  "ORGLENS_AWS_REGIONS",
+];
 
 async function refusalOf(attempt: Promise<unknown>): Promise<AppError> {
   const outcome = await attempt.then(
     () => null,
     (err: unknown) => err,
   );
-  if (!(outcome instanceof AppError)) throw new Error(`expected an AppError, got ${String(outcome)}`);
+  if (!(outcome instanceof AppError))
+    throw new Error(`expected an AppError, got ${String(outcome)}`);
   return outcome;
 }
 
@@ -146,8 +156,19 @@ describe("a run started from the dashboard of a real deployment", () => {
     const { triggerRun } = await import("./trigger-run");
     const hook = await startWebhookReceiver();
     try {
-      const channel = await db.alertChannel.create({ data: { name: "siem", type: "webhook", config: { url: hook.url("/hook") } } });
-      await db.alertRule.create({ data: { channelId: channel.id, name: "all", checkIds: [], categories: [], severities: [], ouIds: [] } });
+      const channel = await db.alertChannel.create({
+        data: { name: "siem", type: "webhook", config: { url: hook.url("/hook") } },
+      });
+      await db.alertRule.create({
+        data: {
+          channelId: channel.id,
+          name: "all",
+          checkIds: [],
+          categories: [],
+          severities: [],
+          ouIds: [],
+        },
+      });
       for (const deployment of [undefined, "production"]) {
         if (deployment) process.env.ORGLENS_DEPLOYMENT = deployment;
         const refused = await refusalOf(triggerRun(db, url, ADMIN));

@@ -6,5 +6,7 @@ import type { Db } from "@/lib/db/client";
 
 export async function loadRoleBindings(db: Db): Promise<Binding[]> {
   const rows = await db.roleBinding.findMany({ select: { group: true, role: true, ouIds: true } });
-  return rows.flatMap((r) => (isRole(r.role) ? [{ group: r.group, role: r.role, ouIds: r.ouIds }] : []));
+  return rows.flatMap((r) =>
+    isRole(r.role) ? [{ group: r.group, role: r.role, ouIds: r.ouIds }] : [],
+  );
 }

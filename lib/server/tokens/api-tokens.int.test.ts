@@ -16,16 +16,41 @@ import { revokeApiToken } from "./revoke-api-token";
 import { verifyApiToken } from "./verify-api-token";
 
 const at = new Date("2025-01-01T00:00:00Z");
-const ou = (id: string, pathIds: string[]) => ({ id, name: id, path: pathIds.join("/"), pathIds, depth: pathIds.length - 1, firstSeenAt: at, lastSeenAt: at, ...(pathIds.length > 1 ? { parentId: pathIds.at(-2) } : {}) });
-const user = (email: string, groups: string[], role: Principal["role"], ouIds: string[] | null): Principal => ({ kind: "user", email, name: null, role, scope: { ouIds }, groups });
+const ou = (id: string, pathIds: string[]) => ({
+  id,
+  name: id,
+  path: pathIds.join("/"),
+  pathIds,
+  depth: pathIds.length - 1,
+  firstSeenAt: at,
+  lastSeenAt: at,
+  ...(pathIds.length > 1 ? { parentId: pathIds.at(-2) } : {}),
+});
+const user = (
+  email: string,
+  groups: string[],
+  role: Principal["role"],
+  ouIds: string[] | null,
+): Principal => ({ kind: "user", email, name: null, role, scope: { ouIds }, groups });
 const NO_ADMINS = { adminEmails: [] };
 
 describe("API tokens: never more than their creator holds now", () => {
   const t = useTestDatabase(async (db) => {
-    await db.orgUnit.createMany({ data: [ou("root", ["root"]), ou("prod", ["root", "prod"]), ou("shop", ["root", "prod", "shop"]), ou("sandbox", ["root", "sandbox"])] });
+    await db.orgUnit.createMany({
+      data: [
+        ou("root", ["root"]),
+        ou("prod", ["root", "prod"]),
+        ou("shop", ["root", "prod", "shop"]),
+        ou("sandbox", ["root", "sandbox"]),
+      ],
+    });
   });
   const bind = async (group: string, role: string, ouIds: string[]) => {
-    await t.db.roleBinding.upsert({ where: { group }, create: { group, role, ouIds }, update: { role, ouIds } });
+    await t.db.roleBinding.upsert({
+      where: { group },
+      create: { group, role, ouIds },
+      update: { role, ouIds },
+    });
   };
   beforeAll(async () => {
     await bind("analysts", "analyst", []);
@@ -35,13 +60,24 @@ describe("API tokens: never more than their creator holds now", () => {
   it("re-resolves the creator on every request: demoted, narrowed, moved away, removed", async () => {
     const ann = user("ann@corp.example", ["prod-team"], "analyst", ["prod"]);
     const { secret } = await createApiToken(t.db, ann, { name: "BI", expiresInDays: 30 });
-    expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toMatchObject({ kind: "token", email: ann.email, role: "analyst", scope: { ouIds: ["prod"] } });
+    expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toMatchObject({
+      kind: "token",
+      email: ann.email,
+      role: "analyst",
+      scope: { ouIds: ["prod"] },
+    });
 
     await bind("prod-team", "viewer", ["prod"]);
-    expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toMatchObject({ role: "viewer", scope: { ouIds: ["prod"] } });
+    expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toMatchObject({
+      role: "viewer",
+      scope: { ouIds: ["prod"] },
+    });
 
     await bind("prod-team", "analyst", ["shop"]);
-    expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toMatchObject({ role: "analyst", scope: { ouIds: ["shop"] } });
+    expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toMatchObject({
+      role: "analyst",
+      scope: { ouIds: ["shop"] },
+    });
 
     await bind("prod-team", "analyst", ["sandbox"]);
     expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toBeNull();
@@ -54,18 +90,26 @@ describe("API tokens: never more than their creator holds now", () => {
   it("look-alike: an unscoped creator keeps the token's own scope, and a bootstrap admin's token lives on", async () => {
     const bob = user("bob@corp.example", ["analysts"], "analyst", null);
     const { secret } = await createApiToken(t.db, bob, { name: "all", expiresInDays: 30 });
-    expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toMatchObject({ role: "analyst", scope: { ouIds: null } });
+    expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toMatchObject({
+      role: "analyst",
+      scope: { ouIds: null },
+    });
 
     const root = user("root@corp.example", [], "admin", null);
     const boot = await createApiToken(t.db, root, { name: "bootstrap", expiresInDays: 30 });
-    expect(await verifyApiToken(t.db, boot.secret, { adminEmails: ["ROOT@corp.example"] })).toMatchObject({ role: "admin", scope: { ouIds: null } });
+    expect(
+      await verifyApiToken(t.db, boot.secret, { adminEmails: ["ROOT@corp.example"] }),
+    ).toMatchObject({ role: "admin", scope: { ouIds: null } });
     expect(await verifyApiToken(t.db, boot.secret, NO_ADMINS)).toBeNull();
   });
 
   it("writes the last use at most once a minute", async () => {
     const cid = user("cid@corp.example", ["analysts"], "analyst", null);
     const { id, secret } = await createApiToken(t.db, cid, { name: "busy", expiresInDays: 30 });
-    const lastUse = async () => (await t.db.apiToken.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } })).lastUsedAt?.toISOString() ?? null;
+    const lastUse = async () =>
+      (
+        await t.db.apiToken.findUniqueOrThrow({ where: { id }, select: { lastUsedAt: true } })
+      ).lastUsedAt?.toISOString() ?? null;
     const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
     await verifyApiToken(t.db, secret, { ...NO_ADMINS, now: new Date("2026-03-01T10:00:00Z") });
     await settle();
@@ -92,7 +136,10 @@ describe("API tokens: never more than their creator holds now", () => {
 
     const all = await listApiTokens(t.db, admin);
     expect(all.everyone).toBe(true);
-    expect(all.tokens.find((x) => x.id === id)).toMatchObject({ ownerEmail: dee.email, name: "dee's" });
+    expect(all.tokens.find((x) => x.id === id)).toMatchObject({
+      ownerEmail: dee.email,
+      name: "dee's",
+    });
     expect(await revokeApiToken(t.db, admin, id)).toEqual({ revoked: true });
     expect(await verifyApiToken(t.db, secret, NO_ADMINS)).toBeNull();
   });

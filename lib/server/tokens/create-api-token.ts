@@ -12,7 +12,8 @@ import { hashToken, newTokenSecret } from "./hash-token";
  * groups, so the token never outranks its creator); the secret is returned once, stored hashed.
  */
 export async function createApiToken(db: Db, principal: Principal, input: TCreateToken) {
-  if (principal.kind !== "user") throw forbidden("API tokens are read-only and cannot create tokens.");
+  if (principal.kind !== "user")
+    throw forbidden("API tokens are read-only and cannot create tokens.");
   const secret = newTokenSecret();
   const token = await db.apiToken.create({
     data: {
@@ -27,6 +28,14 @@ export async function createApiToken(db: Db, principal: Principal, input: TCreat
     },
     select: { id: true, name: true, prefix: true, expiresAt: true, createdAt: true },
   });
-  await recordAuditEvent({ actor: principal.email, action: "token.create", target: token.id, detail: { name: token.name, expiresAt: token.expiresAt.toISOString() } }, db);
+  await recordAuditEvent(
+    {
+      actor: principal.email,
+      action: "token.create",
+      target: token.id,
+      detail: { name: token.name, expiresAt: token.expiresAt.toISOString() },
+    },
+    db,
+  );
   return { ...token, secret };
 }

@@ -10,18 +10,61 @@ const PATHS = new Map<string, string[]>([
   ["shop", ["root", "workloads", "prod", "shop"]],
   ["sandbox", ["root", "sandbox"]],
 ]);
-const r = (role: Resolved["role"], ouIds: string[] | null): Resolved => ({ role, scope: { ouIds } });
+const r = (role: Resolved["role"], ouIds: string[] | null): Resolved => ({
+  role,
+  scope: { ouIds },
+});
 
 describe("limitTokenRights: the lesser of the token's rights and its creator's current ones", () => {
   it.each([
-    ["an unchanged unscoped admin keeps everything", r("admin", null), r("admin", null), r("admin", null)],
-    ["a demoted creator lowers the token's role", r("analyst", null), r("viewer", null), r("viewer", null)],
-    ["a promoted creator does not raise it", r("viewer", null), r("admin", null), r("viewer", null)],
-    ["an unscoped creator keeps the token's scope", r("analyst", ["prod"]), r("analyst", null), r("analyst", ["prod"])],
-    ["a creator scoped later narrows an unscoped token", r("analyst", null), r("analyst", ["sandbox"]), r("analyst", ["sandbox"])],
-    ["a creator narrowed to a subtree keeps only that part", r("analyst", ["workloads"]), r("analyst", ["shop"]), r("analyst", ["shop"])],
-    ["a creator widened keeps the token's own subtree", r("analyst", ["shop"]), r("admin", ["workloads"]), r("analyst", ["shop"])],
-    ["of several OUs only the covered ones stay", r("analyst", ["prod", "sandbox"]), r("analyst", ["workloads"]), r("analyst", ["prod"])],
+    [
+      "an unchanged unscoped admin keeps everything",
+      r("admin", null),
+      r("admin", null),
+      r("admin", null),
+    ],
+    [
+      "a demoted creator lowers the token's role",
+      r("analyst", null),
+      r("viewer", null),
+      r("viewer", null),
+    ],
+    [
+      "a promoted creator does not raise it",
+      r("viewer", null),
+      r("admin", null),
+      r("viewer", null),
+    ],
+    [
+      "an unscoped creator keeps the token's scope",
+      r("analyst", ["prod"]),
+      r("analyst", null),
+      r("analyst", ["prod"]),
+    ],
+    [
+      "a creator scoped later narrows an unscoped token",
+      r("analyst", null),
+      r("analyst", ["sandbox"]),
+      r("analyst", ["sandbox"]),
+    ],
+    [
+      "a creator narrowed to a subtree keeps only that part",
+      r("analyst", ["workloads"]),
+      r("analyst", ["shop"]),
+      r("analyst", ["shop"]),
+    ],
+    [
+      "a creator widened keeps the token's own subtree",
+      r("analyst", ["shop"]),
+      r("admin", ["workloads"]),
+      r("analyst", ["shop"]),
+    ],
+    [
+      "of several OUs only the covered ones stay",
+      r("analyst", ["prod", "sandbox"]),
+      r("analyst", ["workloads"]),
+      r("analyst", ["prod"]),
+    ],
   ])("%s", (_name, token, creator, expected) => {
     expect(limitTokenRights(token, creator, PATHS)).toEqual(expected);
   });

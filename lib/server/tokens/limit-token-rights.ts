@@ -9,18 +9,32 @@ import type { TRole } from "@/lib/domain/access";
  * is kept when it lies inside a subtree of the other (`pathIds` lists an OU's ancestors and itself).
  * Null when nothing is left: the token is dead.
  */
-export function limitTokenRights(token: Resolved, creator: Resolved, pathIds: ReadonlyMap<string, readonly string[]>): Resolved | null {
+export function limitTokenRights(
+  token: Resolved,
+  creator: Resolved,
+  pathIds: ReadonlyMap<string, readonly string[]>,
+): Resolved | null {
   const role: TRole = roleRank(token.role) <= roleRank(creator.role) ? token.role : creator.role;
   const scope = intersectScopes(token.scope, creator.scope, pathIds);
   return scope ? { role, scope } : null;
 }
 
-function intersectScopes(a: Scope, b: Scope, pathIds: ReadonlyMap<string, readonly string[]>): Scope | null {
+function intersectScopes(
+  a: Scope,
+  b: Scope,
+  pathIds: ReadonlyMap<string, readonly string[]>,
+): Scope | null {
   if (a.ouIds === null) return b;
   if (b.ouIds === null) return a;
-  const inside = (ou: string, roots: readonly string[]) => (pathIds.get(ou) ?? [ou]).some((id) => roots.includes(id));
+  const inside = (ou: string, roots: readonly string[]) =>
+    (pathIds.get(ou) ?? [ou]).some((id) => roots.includes(id));
   const bRoots = b.ouIds;
   const aRoots = a.ouIds;
-  const kept = [...new Set([...aRoots.filter((ou) => inside(ou, bRoots)), ...bRoots.filter((ou) => inside(ou, aRoots))])].sort();
+  const kept = [
+    ...new Set([
+      ...aRoots.filter((ou) => inside(ou, bRoots)),
+      ...bRoots.filter((ou) => inside(ou, aRoots)),
+    ]),
+  ].sort();
   return kept.length ? { ouIds: kept } : null;
 }

@@ -9,7 +9,17 @@ export async function listApiTokens(db: Db, principal: Principal) {
   const tokens = await db.apiToken.findMany({
     where: all ? {} : { ownerEmail: principal.email },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, ownerEmail: true, role: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      ownerEmail: true,
+      role: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
   return { everyone: all, tokens };
 }

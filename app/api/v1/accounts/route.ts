@@ -5,4 +5,7 @@ import { listAccounts } from "@/lib/server/accounts/list-accounts";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read", query: ZAccountListQuery }, ({ db, principal, query }) => listAccounts(db, principal.scope, query));
+export const GET = route(
+  { permission: "data:read", query: ZAccountListQuery },
+  ({ db, principal, query }) => listAccounts(db, principal.scope, query),
+);

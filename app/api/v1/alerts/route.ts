@@ -4,4 +4,6 @@ import { getAlertSettings } from "@/lib/server/alerts/get-alert-settings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "settings:write" }, ({ db, principal }) => getAlertSettings(db, principal));
+export const GET = route({ permission: "settings:write" }, ({ db, principal }) =>
+  getAlertSettings(db, principal),
+);

@@ -6,6 +6,11 @@ import { saveBudget } from "@/lib/server/budgets/save-budget";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read" }, ({ db, principal }) => getBudgets(db, principal.scope));
+export const GET = route({ permission: "data:read" }, ({ db, principal }) =>
+  getBudgets(db, principal.scope),
+);
 
-export const POST = route({ permission: "rules:write", body: ZBudgetBody }, ({ db, principal, body }) => saveBudget(db, principal, body));
+export const POST = route(
+  { permission: "rules:write", body: ZBudgetBody },
+  ({ db, principal, body }) => saveBudget(db, principal, body),
+);

@@ -5,4 +5,7 @@ import { getChargeback } from "@/lib/server/chargeback/get-chargeback";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export", query: ZChargebackQuery }, ({ db, principal, query }) => getChargeback(db, principal, query.month));
+export const GET = route(
+  { permission: "export", query: ZChargebackQuery },
+  ({ db, principal, query }) => getChargeback(db, principal, query.month),
+);

@@ -5,4 +5,7 @@ import { getCosts } from "@/lib/server/costs/get-costs";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZCostQuery, cache: true }, ({ db, principal, query }) => getCosts(db, principal.scope, query));
+export const GET = route(
+  { permission: "dashboard:read", query: ZCostQuery, cache: true },
+  ({ db, principal, query }) => getCosts(db, principal.scope, query),
+);

@@ -5,4 +5,7 @@ import { getKpis } from "@/lib/server/kpis/get-kpis";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZPeriodQuery, cache: true }, ({ db, principal, query }) => getKpis(db, principal.scope, query.months));
+export const GET = route(
+  { permission: "dashboard:read", query: ZPeriodQuery, cache: true },
+  ({ db, principal, query }) => getKpis(db, principal.scope, query.months),
+);

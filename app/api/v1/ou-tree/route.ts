@@ -5,4 +5,7 @@ import { getOuTreeForQuery } from "@/lib/server/org/get-ou-tree-for-query";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZOuTreeQuery, cache: true }, ({ db, principal, query }) => getOuTreeForQuery(db, principal.scope, query));
+export const GET = route(
+  { permission: "dashboard:read", query: ZOuTreeQuery, cache: true },
+  ({ db, principal, query }) => getOuTreeForQuery(db, principal.scope, query),
+);

@@ -5,4 +5,7 @@ import { getOverview } from "@/lib/server/overview/get-overview";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read", query: ZPeriodQuery, cache: true }, ({ db, principal, query }) => getOverview(db, principal.scope, query.months));
+export const GET = route(
+  { permission: "dashboard:read", query: ZPeriodQuery, cache: true },
+  ({ db, principal, query }) => getOverview(db, principal.scope, query.months),
+);

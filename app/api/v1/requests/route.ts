@@ -6,6 +6,11 @@ import { listAccountRequests } from "@/lib/server/requests/list-account-requests
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "self:manage" }, ({ db, principal }) => listAccountRequests(db, principal));
+export const GET = route({ permission: "self:manage" }, ({ db, principal }) =>
+  listAccountRequests(db, principal),
+);
 
-export const POST = route({ permission: "self:manage", body: ZRequestBody }, ({ db, principal, body }) => createAccountRequest(db, principal, body));
+export const POST = route(
+  { permission: "self:manage", body: ZRequestBody },
+  ({ db, principal, body }) => createAccountRequest(db, principal, body),
+);

@@ -8,11 +8,17 @@ import { triggerRun } from "@/lib/server/runs/trigger-run";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read", query: ZRunListQuery }, ({ db, principal, query }) => listRuns(db, principal.scope, query));
+export const GET = route(
+  { permission: "data:read", query: ZRunListQuery },
+  ({ db, principal, query }) => listRuns(db, principal.scope, query),
+);
 
-export const POST = route({ permission: "runs:trigger", body: ZTriggerRunBody }, async ({ db, principal }) => {
-  const { run, proceed } = await triggerRun(db, env.DATABASE_URL, principal);
-  // The run produces its snapshot once the 202 has left; `after` also keeps hosts that freeze idle handlers from cutting it short.
-  after(proceed);
-  return NextResponse.json(run, { status: 202, headers: { location: `/api/v1/runs/${run.id}` } });
-});
+export const POST = route(
+  { permission: "runs:trigger", body: ZTriggerRunBody },
+  async ({ db, principal }) => {
+    const { run, proceed } = await triggerRun(db, env.DATABASE_URL, principal);
+    // The run produces its snapshot once the 202 has left; `after` also keeps hosts that freeze idle handlers from cutting it short.
+    after(proceed);
+    return NextResponse.json(run, { status: 202, headers: { location: `/api/v1/runs/${run.id}` } });
+  },
+);

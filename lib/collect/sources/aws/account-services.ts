@@ -8,12 +8,21 @@ import type { TAccountAudit } from "@/lib/domain/snapshot";
 import type { AwsClients } from "./clients";
 import { isNamed } from "./errors";
 
-export async function readIdentityCenter(clients: AwsClients): Promise<TAccountAudit["identityCenterInstances"]> {
+export async function readIdentityCenter(
+  clients: AwsClients,
+): Promise<TAccountAudit["identityCenterInstances"]> {
   const out: TAccountAudit["identityCenterInstances"] = [];
-  for await (const page of paginateListInstances({ client: clients.ssoAdmin(clients.homeRegion) }, {})) {
+  for await (const page of paginateListInstances(
+    { client: clients.ssoAdmin(clients.homeRegion) },
+    {},
+  )) {
     for (const i of page.Instances ?? []) {
       // An instance is recorded under the account that owns it, once.
-      if (i.InstanceArn && i.IdentityStoreId && (!i.OwnerAccountId || i.OwnerAccountId === clients.accountId)) {
+      if (
+        i.InstanceArn &&
+        i.IdentityStoreId &&
+        (!i.OwnerAccountId || i.OwnerAccountId === clients.accountId)
+      ) {
         out.push({ instanceArn: i.InstanceArn, identityStoreId: i.IdentityStoreId });
       }
     }
@@ -29,11 +38,18 @@ function money(amount: string | undefined): string | null {
  * Accounts a budget's filter limits it to: the legacy CostFilters.LinkedAccount list, or LINKED_ACCOUNT
  * dimensions in the FilterExpression (And / Or branches; an excluded account under Not watches nothing).
  */
-export function linkedAccountsOf(costFilters: Record<string, string[]> | undefined, expression: Expression | undefined): string[] {
+export function linkedAccountsOf(
+  costFilters: Record<string, string[]> | undefined,
+  expression: Expression | undefined,
+): string[] {
   const fromExpression = (e: Expression | undefined): string[] => {
     if (!e) return [];
     const own = e.Dimensions?.Key === "LINKED_ACCOUNT" ? (e.Dimensions.Values ?? []) : [];
-    return [...own, ...(e.And ?? []).flatMap(fromExpression), ...(e.Or ?? []).flatMap(fromExpression)];
+    return [
+      ...own,
+      ...(e.And ?? []).flatMap(fromExpression),
+      ...(e.Or ?? []).flatMap(fromExpression),
+    ];
   };
   const ids = [...(costFilters?.LinkedAccount ?? []), ...fromExpression(expression)];
   return [...new Set(ids.filter((id) => /^\d{12}$/.test(id)))].sort();
@@ -42,7 +58,10 @@ export function linkedAccountsOf(costFilters: Record<string, string[]> | undefin
 export async function readBudgets(clients: AwsClients): Promise<TAccountAudit["budgets"]> {
   const out: TAccountAudit["budgets"] = [];
   try {
-    for await (const page of paginateDescribeBudgets({ client: clients.budgets() }, { AccountId: clients.accountId, ShowFilterExpression: true })) {
+    for await (const page of paginateDescribeBudgets(
+      { client: clients.budgets() },
+      { AccountId: clients.accountId, ShowFilterExpression: true },
+    )) {
       for (const b of page.Budgets ?? []) {
         out.push({
           name: b.BudgetName ?? "",

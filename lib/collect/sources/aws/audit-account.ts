@@ -34,7 +34,11 @@ export interface AccountAuditResult {
   bucketNames: string[];
 }
 
-export function failedAudit(accountId: string, error: string, status: "failed" | "skipped" = "failed"): TAccountAudit {
+export function failedAudit(
+  accountId: string,
+  error: string,
+  status: "failed" | "skipped" = "failed",
+): TAccountAudit {
   return {
     accountId,
     status,
@@ -55,19 +59,41 @@ export function failedAudit(accountId: string, error: string, status: "failed" |
 async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountAuditResult> {
   const { config, notes, now } = ctx;
   const id = clients.accountId;
-  const iam = await notes.optional(id, "iam:GetAccountAuthorizationDetails", () => readIam(clients.iam(), now, ctx.report));
-  if (iam && !iam.root) notes.add(id, "iam", "the credential report has no <root_account> row: the root user is not checked");
-  const identityProviders = await notes.optional(id, "iam:ListSAMLProviders", () => readIdentityProviders(clients.iam()));
-  const trails = await notes.optional(id, "cloudtrail:DescribeTrails", () => readTrails(clients, config.regions));
-  const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () => readIdentityCenter(clients));
+  const iam = await notes.optional(id, "iam:GetAccountAuthorizationDetails", () =>
+    readIam(clients.iam(), now, ctx.report),
+  );
+  if (iam && !iam.root)
+    notes.add(
+      id,
+      "iam",
+      "the credential report has no <root_account> row: the root user is not checked",
+    );
+  const identityProviders = await notes.optional(id, "iam:ListSAMLProviders", () =>
+    readIdentityProviders(clients.iam()),
+  );
+  const trails = await notes.optional(id, "cloudtrail:DescribeTrails", () =>
+    readTrails(clients, config.regions),
+  );
+  const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () =>
+    readIdentityCenter(clients),
+  );
   const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
-  const logins = await notes.optional(id, "cloudtrail:LookupEvents", () => readConsoleLogins(clients, config.regions, config.consoleLoginDays, now));
+  const logins = await notes.optional(id, "cloudtrail:LookupEvents", () =>
+    readConsoleLogins(clients, config.regions, config.consoleLoginDays, now),
+  );
   const baseline = await readBaseline(clients, config.regions, notes);
-  const bucketNames = (await notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients))) ?? [];
-  const standards = await notes.optional(id, "securityhub:GetEnabledStandards", () => readEnabledStandards(clients, clients.homeRegion, notes));
+  const bucketNames =
+    (await notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients))) ?? [];
+  const standards = await notes.optional(id, "securityhub:GetEnabledStandards", () =>
+    readEnabledStandards(clients, clients.homeRegion, notes),
+  );
 
   const keyDays = ctx.keyUsageDays ?? DEFAULT_SETTINGS.keyUsageWindowDays;
-  const keys = logins ? await notes.optional(id, "cloudtrail:LookupEvents", () => readKeyUsage(clients, config.regions, keyDays, now)) : null;
+  const keys = logins
+    ? await notes.optional(id, "cloudtrail:LookupEvents", () =>
+        readKeyUsage(clients, config.regions, keyDays, now),
+      )
+    : null;
   return {
     audit: {
       accountId: id,
@@ -82,13 +108,23 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
       identityProviders,
       budgets: budgets ?? [],
       baseline,
-      consoleLogins: logins ? { windowDays: config.consoleLoginDays, byIdentityType: logins, longTermKeysInUse: keys?.longTerm ?? null, temporaryKeysInUse: keys?.temporary ?? null } : null,
+      consoleLogins: logins
+        ? {
+            windowDays: config.consoleLoginDays,
+            byIdentityType: logins,
+            longTermKeysInUse: keys?.longTerm ?? null,
+            temporaryKeysInUse: keys?.temporary ?? null,
+          }
+        : null,
     },
     bucketNames,
   };
 }
 
-export async function auditAccount(ctx: AuditContext, accountId: string): Promise<AccountAuditResult> {
+export async function auditAccount(
+  ctx: AuditContext,
+  accountId: string,
+): Promise<AccountAuditResult> {
   let clients: AwsClients | undefined;
   try {
     clients = await ctx.sessions.clientsFor(accountId);

@@ -2,7 +2,12 @@
 // account that owns it.
 import pLimit from "p-limit";
 import type { TAccount, TAccountAudit, TBucket } from "@/lib/domain/snapshot";
-import { auditAccount, failedAudit, type AccountAuditResult, type AuditContext } from "./audit-account";
+import {
+  auditAccount,
+  failedAudit,
+  type AccountAuditResult,
+  type AuditContext,
+} from "./audit-account";
 import { readBucket } from "./buckets";
 import { describeAwsError } from "./errors";
 
@@ -11,12 +16,22 @@ export interface AuditOutcome {
   buckets: TBucket[];
 }
 
-export type AuditAccountsFn = (ctx: AuditContext, accounts: readonly TAccount[], progress: (done: number, total: number) => void) => Promise<AuditOutcome>;
+export type AuditAccountsFn = (
+  ctx: AuditContext,
+  accounts: readonly TAccount[],
+  progress: (done: number, total: number) => void,
+) => Promise<AuditOutcome>;
 
-export async function auditAccounts(ctx: AuditContext, accounts: readonly TAccount[], progress: (done: number, total: number) => void): Promise<AuditOutcome> {
+export async function auditAccounts(
+  ctx: AuditContext,
+  accounts: readonly TAccount[],
+  progress: (done: number, total: number) => void,
+): Promise<AuditOutcome> {
   const limit = pLimit(ctx.config.concurrency);
   const active = accounts.filter((a) => a.status === "ACTIVE");
-  const skipped = accounts.filter((a) => a.status !== "ACTIVE").map((a) => failedAudit(a.id, `account is ${a.status.toLowerCase()}`, "skipped"));
+  const skipped = accounts
+    .filter((a) => a.status !== "ACTIVE")
+    .map((a) => failedAudit(a.id, `account is ${a.status.toLowerCase()}`, "skipped"));
   let done = 0;
   progress(done, active.length);
   const results = await Promise.all(
@@ -34,16 +49,25 @@ export async function auditAccounts(ctx: AuditContext, accounts: readonly TAccou
 }
 
 /** Reads each trail's bucket in the account that owns it (also used by distributed runs). */
-export async function readTrailBuckets(ctx: AuditContext, results: readonly AccountAuditResult[]): Promise<TBucket[]> {
+export async function readTrailBuckets(
+  ctx: AuditContext,
+  results: readonly AccountAuditResult[],
+): Promise<TBucket[]> {
   const owners = new Map<string, string>();
   for (const r of results) for (const name of r.bucketNames) owners.set(name, r.audit.accountId);
-  const trailBuckets = new Set(results.flatMap((r) => r.audit.trails.flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : []))));
+  const trailBuckets = new Set(
+    results.flatMap((r) => r.audit.trails.flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : []))),
+  );
   const buckets: TBucket[] = [];
   for (const name of [...trailBuckets].sort()) {
     const owner = owners.get(name);
     const noteAccount = owner ?? ctx.sessions.baseAccountId;
     if (!owner) {
-      ctx.notes.add(noteAccount, "trail-bucket", `trail bucket ${name} is not owned by any audited account; not read`);
+      ctx.notes.add(
+        noteAccount,
+        "trail-bucket",
+        `trail bucket ${name} is not owned by any audited account; not read`,
+      );
       continue;
     }
     try {

@@ -4,7 +4,11 @@
 // the run), never a violation and never a failed account: the rest of the baseline still counts.
 import { DescribeConfigurationRecorderStatusCommand } from "@aws-sdk/client-config-service";
 import { GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
-import { GetAdministratorAccountCommand, GetDetectorCommand, paginateListDetectors } from "@aws-sdk/client-guardduty";
+import {
+  GetAdministratorAccountCommand,
+  GetDetectorCommand,
+  paginateListDetectors,
+} from "@aws-sdk/client-guardduty";
 import { GetAccountPasswordPolicyCommand } from "@aws-sdk/client-iam";
 import { GetPublicAccessBlockCommand } from "@aws-sdk/client-s3-control";
 import type { TBaselineControl } from "@/lib/domain/snapshot";
@@ -18,39 +22,75 @@ type Reading = Pick<TBaselineControl, "status" | "detail">;
 async function guardDuty(clients: AwsClients, region: string): Promise<Reading> {
   const client = clients.guardDuty(region);
   const ids: string[] = [];
-  for await (const page of paginateListDetectors({ client }, {})) ids.push(...(page.DetectorIds ?? []));
+  for await (const page of paginateListDetectors({ client }, {}))
+    ids.push(...(page.DetectorIds ?? []));
   for (const id of ids) {
     const detector = await client.send(new GetDetectorCommand({ DetectorId: id }));
     if (detector.Status !== "ENABLED") continue;
     // A detector that an organization administrator created (auto-enable) is as good as the account's
     // own; who manages it is only detail, so a denied read of it leaves the detail out.
-    const admin = await client.send(new GetAdministratorAccountCommand({ DetectorId: id })).catch(() => null);
+    const admin = await client
+      .send(new GetAdministratorAccountCommand({ DetectorId: id }))
+      .catch(() => null);
     const by = admin?.Administrator?.AccountId;
-    return { status: "on", detail: by ? `detector ${id} managed by administrator ${by}` : `detector ${id}` };
+    return {
+      status: "on",
+      detail: by ? `detector ${id} managed by administrator ${by}` : `detector ${id}`,
+    };
   }
-  return { status: "off", detail: ids.length ? `detector ${ids.join(", ")} is suspended` : "no detector" };
+  return {
+    status: "off",
+    detail: ids.length ? `detector ${ids.join(", ")} is suspended` : "no detector",
+  };
 }
 
 async function configRecorder(clients: AwsClients, region: string): Promise<Reading> {
-  const { ConfigurationRecordersStatus: recorders = [] } = await clients.configService(region).send(new DescribeConfigurationRecorderStatusCommand({}));
+  const { ConfigurationRecordersStatus: recorders = [] } = await clients
+    .configService(region)
+    .send(new DescribeConfigurationRecorderStatusCommand({}));
   const recording = recorders.find((r) => r.recording === true);
-  if (recording) return { status: "on", detail: `recorder ${recording.name ?? ""} recording${recording.lastStatus ? `, last status ${recording.lastStatus}` : ""}` };
-  return { status: "off", detail: recorders.length ? `recorder ${recorders.map((r) => r.name ?? "").join(", ")} stopped` : "no configuration recorder" };
+  if (recording)
+    return {
+      status: "on",
+      detail: `recorder ${recording.name ?? ""} recording${recording.lastStatus ? `, last status ${recording.lastStatus}` : ""}`,
+    };
+  return {
+    status: "off",
+    detail: recorders.length
+      ? `recorder ${recorders.map((r) => r.name ?? "").join(", ")} stopped`
+      : "no configuration recorder",
+  };
 }
 
 async function ebsEncryption(clients: AwsClients, region: string): Promise<Reading> {
-  const { EbsEncryptionByDefault } = await clients.ec2(region).send(new GetEbsEncryptionByDefaultCommand({}));
-  return EbsEncryptionByDefault ? { status: "on", detail: "new EBS volumes are encrypted" } : { status: "off", detail: "EBS encryption by default is off" };
+  const { EbsEncryptionByDefault } = await clients
+    .ec2(region)
+    .send(new GetEbsEncryptionByDefaultCommand({}));
+  return EbsEncryptionByDefault
+    ? { status: "on", detail: "new EBS volumes are encrypted" }
+    : { status: "off", detail: "EBS encryption by default is off" };
 }
 
 async function s3AccountBlock(clients: AwsClients): Promise<Reading> {
   try {
-    const { PublicAccessBlockConfiguration: c } = await clients.s3Control(clients.homeRegion).send(new GetPublicAccessBlockCommand({ AccountId: clients.accountId }));
-    const settings = { BlockPublicAcls: c?.BlockPublicAcls, IgnorePublicAcls: c?.IgnorePublicAcls, BlockPublicPolicy: c?.BlockPublicPolicy, RestrictPublicBuckets: c?.RestrictPublicBuckets };
-    const off = Object.entries(settings).filter(([, v]) => v !== true).map(([k]) => k);
-    return off.length ? { status: "off", detail: `not set: ${off.join(", ")}` } : { status: "on", detail: "all four settings on" };
+    const { PublicAccessBlockConfiguration: c } = await clients
+      .s3Control(clients.homeRegion)
+      .send(new GetPublicAccessBlockCommand({ AccountId: clients.accountId }));
+    const settings = {
+      BlockPublicAcls: c?.BlockPublicAcls,
+      IgnorePublicAcls: c?.IgnorePublicAcls,
+      BlockPublicPolicy: c?.BlockPublicPolicy,
+      RestrictPublicBuckets: c?.RestrictPublicBuckets,
+    };
+    const off = Object.entries(settings)
+      .filter(([, v]) => v !== true)
+      .map(([k]) => k);
+    return off.length
+      ? { status: "off", detail: `not set: ${off.join(", ")}` }
+      : { status: "on", detail: "all four settings on" };
   } catch (err) {
-    if (isNamed(err, "NoSuchPublicAccessBlockConfiguration")) return { status: "off", detail: "no account-level Block Public Access configuration" };
+    if (isNamed(err, "NoSuchPublicAccessBlockConfiguration"))
+      return { status: "off", detail: "no account-level Block Public Access configuration" };
     throw err;
   }
 }
@@ -58,22 +98,38 @@ async function s3AccountBlock(clients: AwsClients): Promise<Reading> {
 async function passwordPolicy(clients: AwsClients): Promise<Reading> {
   try {
     const { PasswordPolicy: p } = await clients.iam().send(new GetAccountPasswordPolicyCommand({}));
-    return { status: "on", detail: `minimum length ${p?.MinimumPasswordLength ?? "?"}${p?.MaxPasswordAge ? `, max age ${p.MaxPasswordAge} days` : ""}` };
+    return {
+      status: "on",
+      detail: `minimum length ${p?.MinimumPasswordLength ?? "?"}${p?.MaxPasswordAge ? `, max age ${p.MaxPasswordAge} days` : ""}`,
+    };
   } catch (err) {
-    if (isNamed(err, "NoSuchEntity", "NoSuchEntityException")) return { status: "off", detail: "no password policy (IAM defaults apply)" };
+    if (isNamed(err, "NoSuchEntity", "NoSuchEntityException"))
+      return { status: "off", detail: "no password policy (IAM defaults apply)" };
     throw err;
   }
 }
 
-export async function readBaseline(clients: AwsClients, regions: readonly string[], notes: RunNotes): Promise<TBaselineControl[]> {
+export async function readBaseline(
+  clients: AwsClients,
+  regions: readonly string[],
+  notes: RunNotes,
+): Promise<TBaselineControl[]> {
   const out: TBaselineControl[] = [];
   const read = async (control: Control, region: string | null, fn: () => Promise<Reading>) => {
     try {
       out.push({ control, region, ...(await fn()) });
     } catch (err) {
-      const why = isAccessDenied(err) ? "access denied" : isNotSupported(err) ? "not supported by the endpoint" : "not readable";
+      const why = isAccessDenied(err)
+        ? "access denied"
+        : isNotSupported(err)
+          ? "not supported by the endpoint"
+          : "not readable";
       const detail = `${why}: ${describeAwsError(err).slice(0, 300)}`;
-      notes.add(clients.accountId, "baseline", `${control}${region ? ` (${region})` : ""}: ${detail}`);
+      notes.add(
+        clients.accountId,
+        "baseline",
+        `${control}${region ? ` (${region})` : ""}: ${detail}`,
+      );
       out.push({ control, region, status: "unknown", detail });
     }
   };

@@ -1,5 +1,9 @@
 // A trail's bucket, read in the account that owns it: object lock, versioning, public access block.
-import { GetBucketVersioningCommand, GetObjectLockConfigurationCommand, GetPublicAccessBlockCommand } from "@aws-sdk/client-s3";
+import {
+  GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
+  GetPublicAccessBlockCommand,
+} from "@aws-sdk/client-s3";
 import type { TBucket } from "@/lib/domain/snapshot";
 import type { AwsClients } from "./clients";
 import { isNamed } from "./errors";
@@ -19,9 +23,16 @@ export async function readBucket(clients: AwsClients, name: string): Promise<TBu
 
   const versioning = await s3.send(new GetBucketVersioningCommand(owner));
 
-  let pab = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
+  let pab = {
+    blockPublicAcls: false,
+    ignorePublicAcls: false,
+    blockPublicPolicy: false,
+    restrictPublicBuckets: false,
+  };
   try {
-    const { PublicAccessBlockConfiguration: c } = await s3.send(new GetPublicAccessBlockCommand(owner));
+    const { PublicAccessBlockConfiguration: c } = await s3.send(
+      new GetPublicAccessBlockCommand(owner),
+    );
     pab = {
       blockPublicAcls: c?.BlockPublicAcls ?? false,
       ignorePublicAcls: c?.IgnorePublicAcls ?? false,
@@ -36,7 +47,10 @@ export async function readBucket(clients: AwsClients, name: string): Promise<TBu
     name,
     ownerAccountId: clients.accountId,
     objectLockEnabled,
-    versioning: versioning.Status === "Enabled" || versioning.Status === "Suspended" ? versioning.Status : "Disabled",
+    versioning:
+      versioning.Status === "Enabled" || versioning.Status === "Suspended"
+        ? versioning.Status
+        : "Disabled",
     publicAccessBlock: pab,
   };
 }

@@ -1,11 +1,22 @@
 // GetCostAndUsage has no SDK paginator. Every page is a billed request: the token is passed back
 // (a collector that forgets re-bills page 1 forever), the cap is checked before each request, and
 // LimitExceededException is retried with backoff, each retry being a request too.
-import { GetCostAndUsageCommand, type CostExplorerClient, type GetCostAndUsageCommandInput, type ResultByTime } from "@aws-sdk/client-cost-explorer";
+import {
+  GetCostAndUsageCommand,
+  type CostExplorerClient,
+  type GetCostAndUsageCommandInput,
+  type ResultByTime,
+} from "@aws-sdk/client-cost-explorer";
 import { awsErrorName } from "./errors";
 import type { RequestMeter } from "./meter";
 
-const RETRYABLE = new Set(["LimitExceededException", "ThrottlingException", "TooManyRequestsException", "ServiceUnavailableException", "InternalServerException"]);
+const RETRYABLE = new Set([
+  "LimitExceededException",
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "ServiceUnavailableException",
+  "InternalServerException",
+]);
 
 export interface PagerOptions {
   maxRetries?: number;
@@ -15,7 +26,12 @@ export interface PagerOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function sendWithBackoff(client: CostExplorerClient, meter: RequestMeter, input: GetCostAndUsageCommandInput, opts: PagerOptions) {
+async function sendWithBackoff(
+  client: CostExplorerClient,
+  meter: RequestMeter,
+  input: GetCostAndUsageCommandInput,
+  opts: PagerOptions,
+) {
   const maxRetries = opts.maxRetries ?? 6;
   const baseDelayMs = opts.baseDelayMs ?? 1_000;
   const sleep = opts.sleep ?? defaultSleep;
@@ -46,7 +62,10 @@ export async function getCostAndUsageAll(
     results.push(...(page.ResultsByTime ?? []));
     token = page.NextPageToken || undefined;
     if (token !== undefined) {
-      if (seen.has(token)) throw new Error("Cost Explorer returned a page token twice; stopped rather than re-bill the same pages");
+      if (seen.has(token))
+        throw new Error(
+          "Cost Explorer returned a page token twice; stopped rather than re-bill the same pages",
+        );
       seen.add(token);
     }
   } while (token !== undefined);

@@ -28,7 +28,10 @@ export type CredentialSource = Credentials | (() => Promise<Credentials>);
 /** Global services (Organizations, IAM, Cost Explorer, Budgets) answer in us-east-1. */
 export const GLOBAL_REGION = "us-east-1";
 
-function meterPlugin<I extends object, O extends object>(service: string, meter: RequestMeter): Pluggable<I, O> {
+function meterPlugin<I extends object, O extends object>(
+  service: string,
+  meter: RequestMeter,
+): Pluggable<I, O> {
   return {
     applyToStack(stack) {
       stack.add(
@@ -190,7 +193,11 @@ export class AwsClients {
     // emulator endpoint that name does not resolve, so the explicit endpoint is used as it is.
     const endpoint = this.config.endpoint ?? process.env.AWS_ENDPOINT_URL;
     return memo(this.s3Controls, region, () => {
-      const c = new S3ControlClient(endpoint ? { ...this.base(region), endpointProvider: () => ({ url: new URL(endpoint) }) } : this.base(region));
+      const c = new S3ControlClient(
+        endpoint
+          ? { ...this.base(region), endpointProvider: () => ({ url: new URL(endpoint) }) }
+          : this.base(region),
+      );
       c.middlewareStack.use(meterPlugin("s3control", this.meter));
       return c;
     });
@@ -198,7 +205,21 @@ export class AwsClients {
 
   /** Frees sockets; a run touches thousands of accounts. */
   destroy(): void {
-    const maps = [this.orgs, this.ce, this.iams, this.budget, this.stss, this.trails, this.s3s, this.hubs, this.sso, this.guardDuties, this.configs, this.ec2s, this.s3Controls];
+    const maps = [
+      this.orgs,
+      this.ce,
+      this.iams,
+      this.budget,
+      this.stss,
+      this.trails,
+      this.s3s,
+      this.hubs,
+      this.sso,
+      this.guardDuties,
+      this.configs,
+      this.ec2s,
+      this.s3Controls,
+    ];
     for (const map of maps) {
       for (const client of map.values()) client.destroy();
       map.clear();

@@ -1,6 +1,12 @@
 // CloudTrail evidence of one account: its own trails (status and whether management events are
 // recorded) and console sign-ins over a window, split by who signed in (userIdentity.type).
-import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, paginateLookupEvents, type Trail } from "@aws-sdk/client-cloudtrail";
+import {
+  DescribeTrailsCommand,
+  GetEventSelectorsCommand,
+  GetTrailStatusCommand,
+  paginateLookupEvents,
+  type Trail,
+} from "@aws-sdk/client-cloudtrail";
 import { z } from "zod";
 import type { TTrail } from "@/lib/domain/snapshot";
 import type { AwsClients } from "./clients";
@@ -13,11 +19,17 @@ function accountOfArn(arn: string): string | undefined {
  * Trails owned by the account, from every configured region. An organization trail shows up in
  * members as a shadow copy; it is recorded once, under the management account that owns it.
  */
-export async function readTrails(clients: AwsClients, regions: readonly string[]): Promise<TTrail[]> {
+export async function readTrails(
+  clients: AwsClients,
+  regions: readonly string[],
+): Promise<TTrail[]> {
   const byArn = new Map<string, Trail>();
   for (const region of regions) {
-    const { trailList } = await clients.cloudTrail(region).send(new DescribeTrailsCommand({ includeShadowTrails: true }));
-    for (const t of trailList ?? []) if (t.TrailARN && accountOfArn(t.TrailARN) === clients.accountId) byArn.set(t.TrailARN, t);
+    const { trailList } = await clients
+      .cloudTrail(region)
+      .send(new DescribeTrailsCommand({ includeShadowTrails: true }));
+    for (const t of trailList ?? [])
+      if (t.TrailARN && accountOfArn(t.TrailARN) === clients.accountId) byArn.set(t.TrailARN, t);
   }
   const out: TTrail[] = [];
   for (const [arn, t] of byArn) {
@@ -25,10 +37,16 @@ export async function readTrails(clients: AwsClients, regions: readonly string[]
     const client = clients.cloudTrail(homeRegion);
     const status = await client.send(new GetTrailStatusCommand({ Name: arn }));
     const selectors = await client.send(new GetEventSelectorsCommand({ TrailName: arn }));
-    const classic = selectors.EventSelectors?.some((s) => s.IncludeManagementEvents !== false) ?? false;
+    const classic =
+      selectors.EventSelectors?.some((s) => s.IncludeManagementEvents !== false) ?? false;
     const advanced =
-      selectors.AdvancedEventSelectors?.some((s) => s.FieldSelectors?.some((f) => f.Field === "eventCategory" && f.Equals?.includes("Management"))) ?? false;
-    const noSelectors = !selectors.EventSelectors?.length && !selectors.AdvancedEventSelectors?.length;
+      selectors.AdvancedEventSelectors?.some((s) =>
+        s.FieldSelectors?.some(
+          (f) => f.Field === "eventCategory" && f.Equals?.includes("Management"),
+        ),
+      ) ?? false;
+    const noSelectors =
+      !selectors.EventSelectors?.length && !selectors.AdvancedEventSelectors?.length;
     out.push({
       arn,
       name: t.Name ?? arn,
@@ -46,19 +64,29 @@ export async function readTrails(clients: AwsClients, regions: readonly string[]
 
 const ZEvent = z.object({ userIdentity: z.object({ type: z.string() }).optional() });
 
-export async function readConsoleLogins(clients: AwsClients, regions: readonly string[], windowDays: number, now: Date): Promise<Record<string, number>> {
+export async function readConsoleLogins(
+  clients: AwsClients,
+  regions: readonly string[],
+  windowDays: number,
+  now: Date,
+): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const start = new Date(now.getTime() - windowDays * 86_400_000);
   for (const region of regions) {
     const pages = paginateLookupEvents(
       { client: clients.cloudTrail(region), pageSize: 50 },
-      { LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "ConsoleLogin" }], StartTime: start, EndTime: now },
+      {
+        LookupAttributes: [{ AttributeKey: "EventName", AttributeValue: "ConsoleLogin" }],
+        StartTime: start,
+        EndTime: now,
+      },
     );
     for await (const page of pages) {
       for (const e of page.Events ?? []) {
         let type = "Unknown";
         try {
-          type = ZEvent.parse(JSON.parse(e.CloudTrailEvent ?? "{}")).userIdentity?.type ?? "Unknown";
+          type =
+            ZEvent.parse(JSON.parse(e.CloudTrailEvent ?? "{}")).userIdentity?.type ?? "Unknown";
         } catch {
           // An unparsable event still counts as a sign-in, of unknown kind.
         }
@@ -77,13 +105,22 @@ export const KEY_SAMPLE_MAX_PAGES = 10;
  * ASIA (temporary: role sessions, Identity Center, federation) or AKIA (an IAM user's long-term key).
  * A bounded sample (the most recent events first), not a census: its size is the KPI's denominator.
  */
-export async function readKeyUsage(clients: AwsClients, regions: readonly string[], windowDays: number, now: Date): Promise<{ temporary: number; longTerm: number }> {
+export async function readKeyUsage(
+  clients: AwsClients,
+  regions: readonly string[],
+  windowDays: number,
+  now: Date,
+): Promise<{ temporary: number; longTerm: number }> {
   const out = { temporary: 0, longTerm: 0 };
   const start = new Date(now.getTime() - windowDays * 86_400_000);
   for (const region of regions) {
     const pages = paginateLookupEvents(
       { client: clients.cloudTrail(region), pageSize: 50 },
-      { LookupAttributes: [{ AttributeKey: "ReadOnly", AttributeValue: "false" }], StartTime: start, EndTime: now },
+      {
+        LookupAttributes: [{ AttributeKey: "ReadOnly", AttributeValue: "false" }],
+        StartTime: start,
+        EndTime: now,
+      },
     );
     let read = 0;
     for await (const page of pages) {

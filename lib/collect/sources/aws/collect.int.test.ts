@@ -1,5 +1,9 @@
 import { MoveAccountCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
-import { DeleteUserCommand, ListAccessKeysCommand, UpdateAccessKeyCommand } from "@aws-sdk/client-iam";
+import {
+  DeleteUserCommand,
+  ListAccessKeysCommand,
+  UpdateAccessKeyCommand,
+} from "@aws-sdk/client-iam";
 import { STSServiceException } from "@aws-sdk/client-sts";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,9 +11,22 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { startMoto, type MotoServer } from "@/testing/moto";
 import { runCollection } from "@/lib/collect/run";
-import { awsSource, collectAws, loadAwsConfig, RunAlreadyInProgressError, type AwsCollectionOptions } from ".";
+import {
+  awsSource,
+  collectAws,
+  loadAwsConfig,
+  RunAlreadyInProgressError,
+  type AwsCollectionOptions,
+} from ".";
 import { stsAssumeRole } from "./sessions";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import {
+  awsConfig,
+  BASE_CREDENTIALS,
+  buildOrg,
+  iamIn,
+  presetCostResults,
+  type MotoOrg,
+} from "@/testing/aws/moto-org";
 import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
@@ -30,8 +47,18 @@ afterAll(async () => {
 });
 
 function options(now: string, extra: Partial<AwsCollectionOptions>): AwsCollectionOptions {
-  const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
-  return { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test", ...extra };
+  const config = loadAwsConfig(
+    {},
+    { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+  );
+  return {
+    config,
+    credentials: BASE_CREDENTIALS,
+    now: new Date(now),
+    report: { sleep: async () => {} },
+    triggeredBy: "test",
+    ...extra,
+  };
 }
 
 function run(now: string, extra: Partial<AwsCollectionOptions> = {}) {
@@ -43,55 +70,158 @@ describe("AWS collector against moto", () => {
     const { prodApp, sandbox, stray } = org.accounts;
     await presetCostResults(moto.endpoint, [
       costResult([["2025-05-01", true, [[prodApp, "Amazon S3", "10.5"]]]], "page-2"),
-      costResult([["2025-05-01", true, [[prodApp, "Amazon S3", "0.25"], [sandbox, "Amazon EC2", "3"]]], ["2025-06-01", true, [[prodApp, "Amazon S3", "1"]]], ["2024-12-01", false, [[stray, "AWS Lambda", "2.00"]]]]),
+      costResult([
+        [
+          "2025-05-01",
+          true,
+          [
+            [prodApp, "Amazon S3", "0.25"],
+            [sandbox, "Amazon EC2", "3"],
+          ],
+        ],
+        ["2025-06-01", true, [[prodApp, "Amazon S3", "1"]]],
+        ["2024-12-01", false, [[stray, "AWS Lambda", "2.00"]]],
+      ]),
       costResult([]),
       costResult([]),
-      costResult([["2025-05-01", true, [[prodApp, "owner$team-a", "10"], [sandbox, "owner$", "3"]]]]),
+      costResult([
+        [
+          "2025-05-01",
+          true,
+          [
+            [prodApp, "owner$team-a", "10"],
+            [sandbox, "owner$", "3"],
+          ],
+        ],
+      ]),
       costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.5"]]]]),
     ]);
     const first = await run("2025-06-15T12:00:00Z");
-    expect(first).toMatchObject({ status: "succeeded", accountsSeen: 5, accountsAudited: 5, accountsFailed: 0, ceRequests: 7, ceCostUsd: "0.07" });
+    expect(first).toMatchObject({
+      status: "succeeded",
+      accountsSeen: 5,
+      accountsAudited: 5,
+      accountsFailed: 0,
+      ceRequests: 7,
+      ceCostUsd: "0.07",
+    });
 
     const ous = await db.orgUnit.findMany({ select: { id: true, parentId: true, path: true } });
-    expect(ous).toContainEqual({ id: org.ous.prod, parentId: org.ous.workloads, path: "Root/Workloads/Prod" });
+    expect(ous).toContainEqual({
+      id: org.ous.prod,
+      parentId: org.ous.workloads,
+      path: "Root/Workloads/Prod",
+    });
     const strayRow = await db.account.findUniqueOrThrow({ where: { id: stray } });
     expect(strayRow.ouId).toBe(org.rootId);
     const prod = await db.account.findUniqueOrThrow({ where: { id: prodApp } });
-    expect(prod).toMatchObject({ ouId: org.ous.prod, costCenter: "cc-1", environment: "prod", auditStatus: "audited" });
+    expect(prod).toMatchObject({
+      ouId: org.ous.prod,
+      costCenter: "cc-1",
+      environment: "prod",
+      auditStatus: "audited",
+    });
 
-    const users = await db.iamUser.findMany({ where: { accountId: prodApp }, include: { accessKeys: true }, orderBy: { userName: "asc" } });
+    const users = await db.iamUser.findMany({
+      where: { accountId: prodApp },
+      include: { accessKeys: true },
+      orderBy: { userName: "asc" },
+    });
     expect(users.map((u) => u.userName)).toEqual(["deploy-bot", "old-admin"]);
-    expect(users[0]?.accessKeys.map((k) => [k.slot, k.active, k.keyId?.slice(0, 4)])).toEqual([[1, true, "AKIA"]]);
+    expect(users[0]?.accessKeys.map((k) => [k.slot, k.active, k.keyId?.slice(0, 4)])).toEqual([
+      [1, true, "AKIA"],
+    ]);
     // moto 5.1 answers GetFindings (filters ignored: the RESOLVED one is dropped here) but has no GetEnabledStandards.
-    expect(await db.securityHubStatus.findUniqueOrThrow({ where: { accountId: prodApp } })).toMatchObject({ enabled: true, critical: 1, high: 1, medium: 0, standards: [], standardsRead: false });
-    const vendor = await db.iamRole.findUniqueOrThrow({ where: { accountId_roleName: { accountId: prodApp, roleName: "vendor-access" } } });
+    expect(
+      await db.securityHubStatus.findUniqueOrThrow({ where: { accountId: prodApp } }),
+    ).toMatchObject({
+      enabled: true,
+      critical: 1,
+      high: 1,
+      medium: 0,
+      standards: [],
+      standardsRead: false,
+    });
+    const vendor = await db.iamRole.findUniqueOrThrow({
+      where: { accountId_roleName: { accountId: prodApp, roleName: "vendor-access" } },
+    });
     expect(JSON.stringify(vendor.trustPolicy)).toContain("arn:aws:iam::999999999999:root");
 
-    expect(await db.trail.findMany({ select: { accountId: true, name: true, isOrganizationTrail: true, isLogging: true } })).toEqual([
-      { accountId: org.managementId, name: "org-trail", isOrganizationTrail: true, isLogging: true },
+    expect(
+      await db.trail.findMany({
+        select: { accountId: true, name: true, isOrganizationTrail: true, isLogging: true },
+      }),
+    ).toEqual([
+      {
+        accountId: org.managementId,
+        name: "org-trail",
+        isOrganizationTrail: true,
+        isLogging: true,
+      },
     ]);
-    expect(await db.trailBucket.findUniqueOrThrow({ where: { name: org.trailBucket } })).toMatchObject({ ownerAccountId: org.accounts.logArchive, versioning: "Enabled" });
-    const scp = await db.policy.findUniqueOrThrow({ where: { id: org.scpId }, include: { targets: true } });
-    expect(scp).toMatchObject({ type: "SERVICE_CONTROL_POLICY", targets: [{ targetId: org.ous.workloads, targetType: "ORGANIZATIONAL_UNIT" }] });
+    expect(
+      await db.trailBucket.findUniqueOrThrow({ where: { name: org.trailBucket } }),
+    ).toMatchObject({ ownerAccountId: org.accounts.logArchive, versioning: "Enabled" });
+    const scp = await db.policy.findUniqueOrThrow({
+      where: { id: org.scpId },
+      include: { targets: true },
+    });
+    expect(scp).toMatchObject({
+      type: "SERVICE_CONTROL_POLICY",
+      targets: [{ targetId: org.ous.workloads, targetType: "ORGANIZATIONAL_UNIT" }],
+    });
 
-    const s3 = await db.costMonthly.findFirstOrThrow({ where: { accountId: prodApp, month: new Date("2025-05-01"), service: "Amazon S3" } });
+    const s3 = await db.costMonthly.findFirstOrThrow({
+      where: { accountId: prodApp, month: new Date("2025-05-01"), service: "Amazon S3" },
+    });
     expect(s3.unblended.toString()).toBe("10.75");
     expect(await db.costByTag.count({ where: { tagKey: "owner", tagValue: "" } })).toBe(1);
-    const runRow = await db.collectionRun.findUniqueOrThrow({ where: { id: first.runId }, include: { accountErrors: true } });
-    expect(runRow.apiRequests).toMatchObject({ "ce:GetCostAndUsage": 7, "organizations:DescribeOrganization": 1 });
-    expect(runRow.accountErrors.some((e) => e.phase === "unsupported" && e.message.startsWith("cloudtrail:LookupEvents"))).toBe(true);
-    expect(runRow.accountErrors.some((e) => e.phase === "unsupported" && e.message.startsWith("securityhub:GetEnabledStandards"))).toBe(true);
+    const runRow = await db.collectionRun.findUniqueOrThrow({
+      where: { id: first.runId },
+      include: { accountErrors: true },
+    });
+    expect(runRow.apiRequests).toMatchObject({
+      "ce:GetCostAndUsage": 7,
+      "organizations:DescribeOrganization": 1,
+    });
+    expect(
+      runRow.accountErrors.some(
+        (e) => e.phase === "unsupported" && e.message.startsWith("cloudtrail:LookupEvents"),
+      ),
+    ).toBe(true);
+    expect(
+      runRow.accountErrors.some(
+        (e) => e.phase === "unsupported" && e.message.startsWith("securityhub:GetEnabledStandards"),
+      ),
+    ).toBe(true);
 
     // Changes: an account moves, a user is deleted, a key is deactivated; May is final now.
     const orgs = new OrganizationsClient(awsConfig(moto.endpoint));
-    await orgs.send(new MoveAccountCommand({ AccountId: sandbox, SourceParentId: org.ous.sandbox, DestinationParentId: org.ous.workloads }));
+    await orgs.send(
+      new MoveAccountCommand({
+        AccountId: sandbox,
+        SourceParentId: org.ous.sandbox,
+        DestinationParentId: org.ous.workloads,
+      }),
+    );
     const iam = await iamIn(moto.endpoint, prodApp);
     await iam.send(new DeleteUserCommand({ UserName: "old-admin" }));
-    const { AccessKeyMetadata } = await iam.send(new ListAccessKeysCommand({ UserName: "deploy-bot" }));
-    await iam.send(new UpdateAccessKeyCommand({ UserName: "deploy-bot", AccessKeyId: AccessKeyMetadata?.[0]?.AccessKeyId, Status: "Inactive" }));
+    const { AccessKeyMetadata } = await iam.send(
+      new ListAccessKeysCommand({ UserName: "deploy-bot" }),
+    );
+    await iam.send(
+      new UpdateAccessKeyCommand({
+        UserName: "deploy-bot",
+        AccessKeyId: AccessKeyMetadata?.[0]?.AccessKeyId,
+        Status: "Inactive",
+      }),
+    );
     await presetCostResults(moto.endpoint, [
-      costResult([["2025-05-01", false, [[prodApp, "Amazon S3", "11"]]], ["2025-06-01", true, [[prodApp, "Amazon S3", "2"]]]]),
+      costResult([
+        ["2025-05-01", false, [[prodApp, "Amazon S3", "11"]]],
+        ["2025-06-01", true, [[prodApp, "Amazon S3", "2"]]],
+      ]),
       costResult([]),
       costResult([]),
       costResult([]),
@@ -101,15 +231,34 @@ describe("AWS collector against moto", () => {
     const second = await run("2025-06-16T12:00:00Z");
     expect(second).toMatchObject({ status: "succeeded", ceRequests: 6 });
 
-    const placements = await db.accountPlacement.findMany({ where: { accountId: sandbox }, orderBy: { id: "asc" } });
+    const placements = await db.accountPlacement.findMany({
+      where: { accountId: sandbox },
+      orderBy: { id: "asc" },
+    });
     expect(placements.map((p) => [p.ouId, p.validTo?.toISOString() ?? null])).toEqual([
       [org.ous.sandbox, "2025-06-16T12:00:00.000Z"],
       [org.ous.workloads, null],
     ]);
-    const after = await db.iamUser.findMany({ where: { accountId: prodApp }, include: { accessKeys: true } });
-    expect(after.map((u) => [u.userName, u.accessKeys.map((k) => k.active)])).toEqual([["deploy-bot", [false]]]);
-    const months = await db.costMonthly.findMany({ where: { source: "aws" }, orderBy: [{ month: "asc" }], select: { month: true, accountId: true, unblended: true, estimated: true } });
-    expect(months.map((m) => [m.month.toISOString().slice(0, 10), m.accountId, m.unblended.toString(), m.estimated])).toEqual([
+    const after = await db.iamUser.findMany({
+      where: { accountId: prodApp },
+      include: { accessKeys: true },
+    });
+    expect(after.map((u) => [u.userName, u.accessKeys.map((k) => k.active)])).toEqual([
+      ["deploy-bot", [false]],
+    ]);
+    const months = await db.costMonthly.findMany({
+      where: { source: "aws" },
+      orderBy: [{ month: "asc" }],
+      select: { month: true, accountId: true, unblended: true, estimated: true },
+    });
+    expect(
+      months.map((m) => [
+        m.month.toISOString().slice(0, 10),
+        m.accountId,
+        m.unblended.toString(),
+        m.estimated,
+      ]),
+    ).toEqual([
       ["2024-12-01", stray, "2", false],
       ["2025-05-01", prodApp, "11", false],
       ["2025-06-01", prodApp, "2", true],
@@ -118,7 +267,12 @@ describe("AWS collector against moto", () => {
 
   it("marks an account whose role cannot be assumed as failed, keeps its last evidence and ends partial", async () => {
     const { prodApp } = org.accounts;
-    const denied = new STSServiceException({ name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 }, message: `User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${prodApp}:role/OrgLensAudit` });
+    const denied = new STSServiceException({
+      name: "AccessDenied",
+      $fault: "client",
+      $metadata: { httpStatusCode: 403 },
+      message: `User is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::${prodApp}:role/OrgLensAudit`,
+    });
     const result = await run("2025-06-17T12:00:00Z", {
       assumeRole: async (target, base) => {
         if (target.accountId === prodApp) throw denied;
@@ -128,16 +282,26 @@ describe("AWS collector against moto", () => {
     expect(result).toMatchObject({ status: "partial", accountsAudited: 4, accountsFailed: 1 });
     const account = await db.account.findUniqueOrThrow({ where: { id: prodApp } });
     expect(account.auditStatus).toBe("failed");
-    expect(account.auditError).toMatch(/cannot assume arn:aws:iam::\d{12}:role\/OrgLensAudit: AccessDenied/);
+    expect(account.auditError).toMatch(
+      /cannot assume arn:aws:iam::\d{12}:role\/OrgLensAudit: AccessDenied/,
+    );
     expect(await db.iamUser.count({ where: { accountId: prodApp } })).toBe(1);
-    const errors = await db.runAccountError.findMany({ where: { runId: result.runId, phase: "audit" } });
+    const errors = await db.runAccountError.findMany({
+      where: { runId: result.runId, phase: "audit" },
+    });
     expect(errors).toMatchObject([{ accountId: prodApp }]);
   });
 
   it("leaves the previous data untouched when a run crashes while storing", async () => {
     const { stray } = org.accounts;
     const orgs = new OrganizationsClient(awsConfig(moto.endpoint));
-    await orgs.send(new MoveAccountCommand({ AccountId: stray, SourceParentId: org.rootId, DestinationParentId: org.ous.workloads }));
+    await orgs.send(
+      new MoveAccountCommand({
+        AccountId: stray,
+        SourceParentId: org.rootId,
+        DestinationParentId: org.ous.workloads,
+      }),
+    );
     const before = await db.accountPlacement.count();
     // The run engine with a crashing evaluation step in place of the real one.
     const result = await runCollection(db, database.url, {

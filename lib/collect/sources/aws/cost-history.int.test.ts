@@ -1,6 +1,10 @@
 // Cost checks on a real organization: the AWS source against moto, Cost Explorer served by a counting
 // ledger fake, the store and evaluation against real Postgres, run after run.
-import { CreateOrganizationalUnitCommand, MoveAccountCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
+import {
+  CreateOrganizationalUnitCommand,
+  MoveAccountCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENV_SEGREGATION } from "@/lib/domain/checks/env-segregation";
 import { MGMT_ACCOUNT_WORKLOADS } from "@/lib/domain/checks/mgmt-account-workloads";
@@ -10,7 +14,13 @@ import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
 import { startCostExplorerProxy, type CostExplorerProxy } from "@/testing/aws/ce-proxy";
 import { LedgerCostExplorer, type LedgerLine } from "@/testing/aws/ledger-cost-explorer";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
+import {
+  awsConfig,
+  BASE_CREDENTIALS,
+  buildOrg,
+  createAccount,
+  type MotoOrg,
+} from "@/testing/aws/moto-org";
 
 const TAGS = { owner: "team-a", project: "shop", "cost-center": "cc-1" };
 
@@ -19,18 +29,31 @@ let proxy: CostExplorerProxy;
 let org: MotoOrg;
 let devMixed: string;
 let devQuiet: string;
-const ce = new LedgerCostExplorer({ pageSize: 100, today: "2025-06-15", estimatedFrom: "2025-06-01" });
+const ce = new LedgerCostExplorer({
+  pageSize: 100,
+  today: "2025-06-15",
+  estimatedFrom: "2025-06-01",
+});
 
 beforeAll(async () => {
   moto = await startMoto();
   proxy = await startCostExplorerProxy(moto.endpoint, (input) => ce.handle(input));
   org = await buildOrg(moto.endpoint);
   const orgs = new OrganizationsClient(awsConfig(moto.endpoint));
-  const { OrganizationalUnit } = await orgs.send(new CreateOrganizationalUnitCommand({ ParentId: org.ous.workloads, Name: "SDLC" }));
+  const { OrganizationalUnit } = await orgs.send(
+    new CreateOrganizationalUnitCommand({ ParentId: org.ous.workloads, Name: "SDLC" }),
+  );
   const sdlc = OrganizationalUnit?.Id ?? "";
   devMixed = await createAccount(orgs, "shop-dev", sdlc, { ...TAGS, environment: "dev" });
   devQuiet = await createAccount(orgs, "billing-dev", sdlc, { ...TAGS, environment: "dev" });
-  for (const id of [devMixed, devQuiet]) await orgs.send(new MoveAccountCommand({ AccountId: id, SourceParentId: org.rootId, DestinationParentId: sdlc }));
+  for (const id of [devMixed, devQuiet])
+    await orgs.send(
+      new MoveAccountCommand({
+        AccountId: id,
+        SourceParentId: org.rootId,
+        DestinationParentId: sdlc,
+      }),
+    );
   orgs.destroy();
 });
 
@@ -41,14 +64,28 @@ afterAll(async () => {
 
 /** A month of spend: workloads in the management account; shop-dev runs 32% of its spend as prod, billing-dev 2%. */
 function monthOfSpend(month: string, mgmtWorkloads = "500"): LedgerLine[] {
-  const line = (accountId: string, service: string, amount: string, tags: Record<string, string> = {}): LedgerLine => ({ accountId, month, service, amount, tags });
+  const line = (
+    accountId: string,
+    service: string,
+    amount: string,
+    tags: Record<string, string> = {},
+  ): LedgerLine => ({ accountId, month, service, amount, tags });
   return [
     line(org.managementId, "Amazon Elastic Compute Cloud - Compute", mgmtWorkloads),
     line(org.managementId, "AWS Cost Explorer", "12"),
-    line(org.accounts.prodApp, "Amazon Elastic Compute Cloud - Compute", "1000", { ...TAGS, environment: "prod" }),
-    line(devMixed, "Amazon Elastic Compute Cloud - Compute", "680", { ...TAGS, environment: "dev" }),
+    line(org.accounts.prodApp, "Amazon Elastic Compute Cloud - Compute", "1000", {
+      ...TAGS,
+      environment: "prod",
+    }),
+    line(devMixed, "Amazon Elastic Compute Cloud - Compute", "680", {
+      ...TAGS,
+      environment: "dev",
+    }),
     line(devMixed, "Amazon Relational Database Service", "320", { ...TAGS, environment: "prod" }),
-    line(devQuiet, "Amazon Elastic Compute Cloud - Compute", "980", { ...TAGS, environment: "dev" }),
+    line(devQuiet, "Amazon Elastic Compute Cloud - Compute", "980", {
+      ...TAGS,
+      environment: "dev",
+    }),
     line(devQuiet, "Amazon Simple Storage Service", "20", { ...TAGS, environment: "prod" }),
     line(org.accounts.sandbox, "Amazon Elastic Compute Cloud - Compute", "50"),
   ];
@@ -57,8 +94,17 @@ function monthOfSpend(month: string, mgmtWorkloads = "500"): LedgerLine[] {
 describe("cost tag keys", () => {
   const store = useTestDatabase();
   const run = (now: string) => {
-    const config = loadAwsConfig({}, { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 3 });
-    return collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test" });
+    const config = loadAwsConfig(
+      {},
+      { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 3 },
+    );
+    return collectAws(store.db, store.url, {
+      config,
+      credentials: BASE_CREDENTIALS,
+      now: new Date(now),
+      report: { sleep: async () => {} },
+      triggeredBy: "test",
+    });
   };
 
   it("collects the environment tag, so a dev account running prod spend is flagged and its look-alikes are not", async () => {
@@ -68,14 +114,25 @@ describe("cost tag keys", () => {
     const first = await run("2025-06-15T12:00:00Z");
     expect(first.status).toBe("succeeded");
 
-    const env = await store.db.finding.findMany({ where: { checkId: ENV_SEGREGATION, status: "open" }, select: { accountId: true, title: true, severity: true, evidence: true } });
+    const env = await store.db.finding.findMany({
+      where: { checkId: ENV_SEGREGATION, status: "open" },
+      select: { accountId: true, title: true, severity: true, evidence: true },
+    });
     const mixed = env.find((f) => f.accountId === devMixed);
-    expect(mixed).toMatchObject({ title: "shop-dev mixes environments", severity: "high", evidence: { month: "2025-05-01", spendByValue: { dev: "680.00", prod: "320.00" } } });
+    expect(mixed).toMatchObject({
+      title: "shop-dev mixes environments",
+      severity: "high",
+      evidence: { month: "2025-05-01", spendByValue: { dev: "680.00", prod: "320.00" } },
+    });
     // Look-alikes: all prod spend in a prod account; 2% prod (under envMixMinShare) in a dev account.
-    expect(env.filter((f) => f.accountId === org.accounts.prodApp || f.accountId === devQuiet)).toEqual([]);
+    expect(
+      env.filter((f) => f.accountId === org.accounts.prodApp || f.accountId === devQuiet),
+    ).toEqual([]);
 
     // One query per tag key a check, KPI or chargeback reads, each over the whole history once.
-    expect(ce.tagQueries("environment").map((q) => q.TimePeriod)).toEqual([{ Start: "2025-03-01", End: "2025-06-16" }]);
+    expect(ce.tagQueries("environment").map((q) => q.TimePeriod)).toEqual([
+      { Start: "2025-03-01", End: "2025-06-16" },
+    ]);
     const keys = ["cost-center", "environment", "owner", "project"];
     for (const key of keys) expect(ce.tagQueries(key)).toHaveLength(1);
     // Account × service over four months (32 groups, one page); each key (one page); days of May and June: 46 × 5 groups, three pages.
@@ -85,34 +142,67 @@ describe("cost tag keys", () => {
   });
 
   it("backfills a tag key that has no history yet (a setting changed) and refreshes the others for the open month only", async () => {
-    await store.db.setting.upsert({ where: { key: "environmentTagKey" }, create: { key: "environmentTagKey", value: "stage" }, update: { value: "stage" } });
-    ce.ledger = ce.ledger.map((l) => ({ ...l, tags: { ...l.tags, ...(l.tags?.environment ? { stage: l.tags.environment } : {}) } }));
+    await store.db.setting.upsert({
+      where: { key: "environmentTagKey" },
+      create: { key: "environmentTagKey", value: "stage" },
+      update: { value: "stage" },
+    });
+    ce.ledger = ce.ledger.map((l) => ({
+      ...l,
+      tags: { ...l.tags, ...(l.tags?.environment ? { stage: l.tags.environment } : {}) },
+    }));
     ce.queries.length = 0;
     const second = await run("2025-06-16T12:00:00Z");
     expect(second.status).toBe("succeeded");
-    expect(ce.tagQueries("stage").map((q) => q.TimePeriod)).toEqual([{ Start: "2025-03-01", End: "2025-06-17" }]);
-    expect(ce.tagQueries("owner").map((q) => q.TimePeriod)).toEqual([{ Start: "2025-06-01", End: "2025-06-17" }]);
-    expect(await store.db.costByTag.count({ where: { tagKey: "stage", month: new Date("2025-05-01") } })).toBeGreaterThan(0);
-    const mixed = await store.db.finding.findFirstOrThrow({ where: { checkId: ENV_SEGREGATION, accountId: devMixed } });
-    expect(mixed).toMatchObject({ status: "open", evidence: { tagKey: "stage", spendByValue: { dev: "680.00", prod: "320.00" } } });
+    expect(ce.tagQueries("stage").map((q) => q.TimePeriod)).toEqual([
+      { Start: "2025-03-01", End: "2025-06-17" },
+    ]);
+    expect(ce.tagQueries("owner").map((q) => q.TimePeriod)).toEqual([
+      { Start: "2025-06-01", End: "2025-06-17" },
+    ]);
+    expect(
+      await store.db.costByTag.count({ where: { tagKey: "stage", month: new Date("2025-05-01") } }),
+    ).toBeGreaterThan(0);
+    const mixed = await store.db.finding.findFirstOrThrow({
+      where: { checkId: ENV_SEGREGATION, accountId: devMixed },
+    });
+    expect(mixed).toMatchObject({
+      status: "open",
+      evidence: { tagKey: "stage", spendByValue: { dev: "680.00", prod: "320.00" } },
+    });
   });
 });
 
 describe("an incremental run", () => {
   const store = useTestDatabase();
   const run = (now: string) => {
-    const config = loadAwsConfig({}, { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 3 });
-    return collectAws(store.db, store.url, { config, credentials: BASE_CREDENTIALS, now: new Date(now), report: { sleep: async () => {} }, triggeredBy: "test" });
+    const config = loadAwsConfig(
+      {},
+      { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 3 },
+    );
+    return collectAws(store.db, store.url, {
+      config,
+      credentials: BASE_CREDENTIALS,
+      now: new Date(now),
+      report: { sleep: async () => {} },
+      triggeredBy: "test",
+    });
   };
   const kpisOf = async (runId: string) =>
-    (await store.db.kpiSnapshot.findMany({ where: { runId }, orderBy: [{ scopeId: "asc" }, { kpiId: "asc" }] })).map((k) => ({
+    (
+      await store.db.kpiSnapshot.findMany({
+        where: { runId },
+        orderBy: [{ scopeId: "asc" }, { kpiId: "asc" }],
+      })
+    ).map((k) => ({
       scope: k.scopeId,
       kpi: k.kpiId,
       value: k.value?.toString() ?? null,
       numerator: k.numerator?.toString() ?? null,
       denominator: k.denominator?.toString() ?? null,
     }));
-  const openOf = (checkId: string) => store.db.finding.findMany({ where: { checkId, status: "open" }, select: { accountId: true } });
+  const openOf = (checkId: string) =>
+    store.db.finding.findMany({ where: { checkId, status: "open" }, select: { accountId: true } });
 
   it("evaluates an unchanged organization exactly as the full run before it did", async () => {
     ce.spec.estimatedFrom = "2025-06-01";
@@ -128,10 +218,13 @@ describe("an incremental run", () => {
     // Only the open month was refetched: account × service, four tag keys, the days of June.
     expect(second.ceRequests).toBe(6);
     expect(ce.queries.every((q) => (q.TimePeriod?.Start ?? "") >= "2025-06-01")).toBe(true);
-    for (const change of ["opened", "resolved", "reopened"]) expect(second.summary).toHaveProperty(`findings.${change}`, {});
+    for (const change of ["opened", "resolved", "reopened"])
+      expect(second.summary).toHaveProperty(`findings.${change}`, {});
     expect(await kpisOf(second.runId)).toEqual(await kpisOf(first.runId));
     // The months it did not refetch are still stored.
-    expect((await store.db.costMonthly.groupBy({ by: ["month"], where: { source: "aws" } })).length).toBe(4);
+    expect(
+      (await store.db.costMonthly.groupBy({ by: ["month"], where: { source: "aws" } })).length,
+    ).toBe(4);
   });
 
   it("still follows a real change: workloads moved out of the management account and prod spend out of the dev account", async () => {
@@ -140,13 +233,16 @@ describe("an incremental run", () => {
     ce.spec.estimatedFrom = "2025-07-01";
     ce.ledger = [
       ...monthRange("2025-03-01", "2025-05-01").flatMap((m) => monthOfSpend(m)),
-      ...[...monthOfSpend("2025-06-01", "0"), ...monthOfSpend(addMonths("2025-06-01", 1), "0")].map((l) =>
-        l.accountId === devMixed ? { ...l, tags: { ...l.tags, environment: "dev" } } : l,
+      ...[...monthOfSpend("2025-06-01", "0"), ...monthOfSpend(addMonths("2025-06-01", 1), "0")].map(
+        (l) => (l.accountId === devMixed ? { ...l, tags: { ...l.tags, environment: "dev" } } : l),
       ),
     ];
     const third = await run("2025-07-03T12:00:00Z");
     expect(third.status).toBe("succeeded");
-    expect(third.summary).toHaveProperty("findings.resolved", { [MGMT_ACCOUNT_WORKLOADS]: 1, [ENV_SEGREGATION]: 1 });
+    expect(third.summary).toHaveProperty("findings.resolved", {
+      [MGMT_ACCOUNT_WORKLOADS]: 1,
+      [ENV_SEGREGATION]: 1,
+    });
     expect(third.summary).toHaveProperty("findings.opened", {});
     expect(await openOf(MGMT_ACCOUNT_WORKLOADS)).toEqual([]);
   });

@@ -3,7 +3,12 @@ import { contiguousRanges, planCostFetch } from "./cost-plan";
 
 describe("planning Cost Explorer fetches", () => {
   it("backfills completed months of history plus the current month, ending tomorrow", () => {
-    const plan = planCostFetch(new Date("2025-06-15T10:00:00Z"), 14, { backfilled: false, estimatedMonths: [], tagKeyMonths: {} }, []);
+    const plan = planCostFetch(
+      new Date("2025-06-15T10:00:00Z"),
+      14,
+      { backfilled: false, estimatedMonths: [], tagKeyMonths: {} },
+      [],
+    );
     expect(plan.months[0]).toBe("2024-04-01");
     expect(plan.months).toHaveLength(15);
     expect(plan.ranges).toEqual([{ start: "2024-04-01", end: "2025-06-16" }]);
@@ -12,7 +17,16 @@ describe("planning Cost Explorer fetches", () => {
   });
 
   it("afterwards refetches estimated months and the current one, in as few ranges as possible", () => {
-    const plan = planCostFetch(new Date("2025-07-01T00:30:00Z"), 14, { backfilled: true, estimatedMonths: ["2025-05-01", "2025-06-01", "2023-01-01"], tagKeyMonths: {} }, []);
+    const plan = planCostFetch(
+      new Date("2025-07-01T00:30:00Z"),
+      14,
+      {
+        backfilled: true,
+        estimatedMonths: ["2025-05-01", "2025-06-01", "2023-01-01"],
+        tagKeyMonths: {},
+      },
+      [],
+    );
     expect(plan.months).toEqual(["2025-05-01", "2025-06-01", "2025-07-01"]);
     expect(plan.ranges).toEqual([{ start: "2025-05-01", end: "2025-07-02" }]);
     expect(plan.daily.start).toBe("2025-06-01");
@@ -27,15 +41,39 @@ describe("planning Cost Explorer fetches", () => {
   });
 
   it("a forced backfill fetches the whole window again", () => {
-    expect(planCostFetch(new Date("2025-06-15T00:00:00Z"), 2, { backfilled: true, estimatedMonths: [], tagKeyMonths: {} }, [], true).months).toEqual(["2025-04-01", "2025-05-01", "2025-06-01"]);
+    expect(
+      planCostFetch(
+        new Date("2025-06-15T00:00:00Z"),
+        2,
+        { backfilled: true, estimatedMonths: [], tagKeyMonths: {} },
+        [],
+        true,
+      ).months,
+    ).toEqual(["2025-04-01", "2025-05-01", "2025-06-01"]);
   });
 
   it("asks for every tag key once, and backfills the whole window for a key that has no stored history", () => {
-    const state = { backfilled: true, estimatedMonths: [], tagKeyMonths: { owner: ["2025-04-01", "2025-05-01"], "": [] } };
-    const plan = planCostFetch(new Date("2025-06-15T00:00:00Z"), 2, state, ["owner", "environment", "owner"]);
+    const state = {
+      backfilled: true,
+      estimatedMonths: [],
+      tagKeyMonths: { owner: ["2025-04-01", "2025-05-01"], "": [] },
+    };
+    const plan = planCostFetch(new Date("2025-06-15T00:00:00Z"), 2, state, [
+      "owner",
+      "environment",
+      "owner",
+    ]);
     expect(plan.tags).toEqual([
-      { key: "owner", months: ["2025-06-01"], ranges: [{ start: "2025-06-01", end: "2025-06-16" }] },
-      { key: "environment", months: ["2025-04-01", "2025-05-01", "2025-06-01"], ranges: [{ start: "2025-04-01", end: "2025-06-16" }] },
+      {
+        key: "owner",
+        months: ["2025-06-01"],
+        ranges: [{ start: "2025-06-01", end: "2025-06-16" }],
+      },
+      {
+        key: "environment",
+        months: ["2025-04-01", "2025-05-01", "2025-06-01"],
+        ranges: [{ start: "2025-04-01", end: "2025-06-16" }],
+      },
     ]);
   });
 });

@@ -48,11 +48,19 @@ export function contiguousRanges(months: readonly string[]): MonthRange[] {
   return ranges;
 }
 
-export function planCostFetch(now: Date, historyMonths: number, state: CostState, tagKeys: readonly string[], forceBackfill = false): CostPlan {
+export function planCostFetch(
+  now: Date,
+  historyMonths: number,
+  state: CostState,
+  tagKeys: readonly string[],
+  forceBackfill = false,
+): CostPlan {
   const current = monthOf(now);
   const window = monthRange(addMonths(current, -historyMonths), current);
   const full = forceBackfill || !state.backfilled;
-  const wanted = full ? window : window.filter((m) => m === current || state.estimatedMonths.includes(m));
+  const wanted = full
+    ? window
+    : window.filter((m) => m === current || state.estimatedMonths.includes(m));
   const months = [...wanted].sort();
 
   // Daily detail for the current month, and the previous one while its figures still move.
@@ -60,10 +68,12 @@ export function planCostFetch(now: Date, historyMonths: number, state: CostState
   const start = months.includes(previous) ? previous : current;
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const days: string[] = [];
-  for (let d = new Date(`${start}T00:00:00Z`); d <= today; d = new Date(d.getTime() + 86_400_000)) days.push(dayOf(d));
+  for (let d = new Date(`${start}T00:00:00Z`); d <= today; d = new Date(d.getTime() + 86_400_000))
+    days.push(dayOf(d));
   const end = dayOf(new Date(today.getTime() + 86_400_000));
   // Cost Explorer has nothing after today: the current month's range ends tomorrow, not next month.
-  const rangesOf = (ms: readonly string[]) => contiguousRanges(ms).map((r) => (r.end > end ? { ...r, end } : r));
+  const rangesOf = (ms: readonly string[]) =>
+    contiguousRanges(ms).map((r) => (r.end > end ? { ...r, end } : r));
   // A store holds a key's whole window or none of it (runs commit atomically): a key without rows is new.
   const tags = [...new Set(tagKeys)].map((key) => {
     const keyMonths = state.tagKeyMonths[key]?.length ? months : window;

@@ -6,11 +6,22 @@ import type { CostState } from "./cost-plan";
 
 export async function readCostState(db: Db): Promise<CostState> {
   // A capped or failed run stores no costs; succeeded and partial runs store every month they fetch.
-  const stored = await db.collectionRun.count({ where: { source: "aws", status: { in: ["succeeded", "partial"] } } });
-  const anyRow = await db.costMonthly.findFirst({ where: { source: "aws" }, select: { month: true } });
-  const estimated = await db.costMonthly.findMany({ where: { source: "aws", estimated: true }, distinct: ["month"], select: { month: true } });
+  const stored = await db.collectionRun.count({
+    where: { source: "aws", status: { in: ["succeeded", "partial"] } },
+  });
+  const anyRow = await db.costMonthly.findFirst({
+    where: { source: "aws" },
+    select: { month: true },
+  });
+  const estimated = await db.costMonthly.findMany({
+    where: { source: "aws", estimated: true },
+    distinct: ["month"],
+    select: { month: true },
+  });
   // Distinct (key, month) pairs straight from the (tag_key, month) index; never the rows themselves.
-  const tagRows = ZTagMonths.parse(await db.$queryRaw`SELECT DISTINCT tag_key, month FROM cost_by_tag`);
+  const tagRows = ZTagMonths.parse(
+    await db.$queryRaw`SELECT DISTINCT tag_key, month FROM cost_by_tag`,
+  );
   const tagKeyMonths: Record<string, string[]> = {};
   for (const r of tagRows) (tagKeyMonths[r.tag_key] ??= []).push(monthOf(r.month));
   return {

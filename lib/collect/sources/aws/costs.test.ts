@@ -1,4 +1,9 @@
-import { CostExplorerClient, CostExplorerServiceException, GetCostAndUsageCommand, type GetCostAndUsageCommandInput } from "@aws-sdk/client-cost-explorer";
+import {
+  CostExplorerClient,
+  CostExplorerServiceException,
+  GetCostAndUsageCommand,
+  type GetCostAndUsageCommandInput,
+} from "@aws-sdk/client-cost-explorer";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { costTagKeys } from "@/lib/domain/checks/costs";
@@ -12,7 +17,11 @@ import { FakeCostExplorer, servicesOf } from "@/testing/aws/fake-cost-explorer";
 const ce = mockClient(CostExplorerClient);
 afterEach(() => ce.reset());
 
-const client = () => new CostExplorerClient({ region: "us-east-1", credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+const client = () =>
+  new CostExplorerClient({
+    region: "us-east-1",
+    credentials: { accessKeyId: "a", secretAccessKey: "b" },
+  });
 const noSleep = { sleep: async () => {} };
 const NOW = new Date("2025-06-15T08:00:00Z");
 // The keys a default installation asks for: environment, cost-center, owner, project.
@@ -21,10 +30,17 @@ const TAG_KEYS = costTagKeys(DEFAULT_SETTINGS);
 const STORED_KEYS = Object.fromEntries(TAG_KEYS.map((k) => [k, ["2025-04-01"]]));
 
 function serve(fake: FakeCostExplorer) {
-  ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) => fake.handle(input));
+  ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) =>
+    fake.handle(input),
+  );
 }
 
-async function collect(fake: FakeCostExplorer, state: Parameters<typeof planCostFetch>[2], cap = 10_000, dailyByService = false) {
+async function collect(
+  fake: FakeCostExplorer,
+  state: Parameters<typeof planCostFetch>[2],
+  cap = 10_000,
+  dailyByService = false,
+) {
   serve(fake);
   const meter = new RequestMeter(cap, "0.01");
   const plan = planCostFetch(NOW, 14, state, TAG_KEYS);
@@ -32,60 +48,107 @@ async function collect(fake: FakeCostExplorer, state: Parameters<typeof planCost
   return { costs, meter, plan };
 }
 
-describe("Cost Explorer requests for a 500-account organization, 14 months of history", { timeout: 60_000 }, () => {
-  const spec = { accounts: 500, pageSize: 1_000, today: "2025-06-15", estimatedFrom: "2025-05-01" };
-  const groupsPerMonth = Array.from({ length: 500 }, (_, i) => servicesOf(i).length).reduce((a, b) => a + b, 0);
+describe(
+  "Cost Explorer requests for a 500-account organization, 14 months of history",
+  { timeout: 60_000 },
+  () => {
+    const spec = {
+      accounts: 500,
+      pageSize: 1_000,
+      today: "2025-06-15",
+      estimatedFrom: "2025-05-01",
+    };
+    const groupsPerMonth = Array.from({ length: 500 }, (_, i) => servicesOf(i).length).reduce(
+      (a, b) => a + b,
+      0,
+    );
 
-  it("backfills 15 months with a bounded, predictable number of billed requests", async () => {
-    const fake = new FakeCostExplorer(spec);
-    const { costs, meter, plan } = await collect(fake, { backfilled: false, estimatedMonths: [], tagKeyMonths: {} });
-    expect(plan.months).toHaveLength(15);
-    expect(groupsPerMonth).toBe(12_446);
-    // Monthly account × service: ceil(15 × 12,446 / 1,000) pages; 4 tag keys: ceil(15 × 833 / 1,000) each;
-    // daily by account for May 1 – Jun 15 (46 days): ceil(46 × 500 / 1,000).
-    expect(fake.queries).toHaveLength(1 + 4 + 1);
-    expect(meter.ceRequests).toBe(187 + 4 * 13 + 23);
-    expect(meter.report().ceCostUsd).toBe("2.62");
-    expect(costs.monthly).toHaveLength(15 * groupsPerMonth);
-    expect(costs.byTag.filter((r) => r.tagKey === "owner")).toHaveLength(15 * 833);
-  });
+    it("backfills 15 months with a bounded, predictable number of billed requests", async () => {
+      const fake = new FakeCostExplorer(spec);
+      const { costs, meter, plan } = await collect(fake, {
+        backfilled: false,
+        estimatedMonths: [],
+        tagKeyMonths: {},
+      });
+      expect(plan.months).toHaveLength(15);
+      expect(groupsPerMonth).toBe(12_446);
+      // Monthly account × service: ceil(15 × 12,446 / 1,000) pages; 4 tag keys: ceil(15 × 833 / 1,000) each;
+      // daily by account for May 1 – Jun 15 (46 days): ceil(46 × 500 / 1,000).
+      expect(fake.queries).toHaveLength(1 + 4 + 1);
+      expect(meter.ceRequests).toBe(187 + 4 * 13 + 23);
+      expect(meter.report().ceCostUsd).toBe("2.62");
+      expect(costs.monthly).toHaveLength(15 * groupsPerMonth);
+      expect(costs.byTag.filter((r) => r.tagKey === "owner")).toHaveLength(15 * 833);
+    });
 
-  it("refreshes only the estimated and current months afterwards", async () => {
-    const fake = new FakeCostExplorer(spec);
-    const { costs, meter } = await collect(fake, { backfilled: true, estimatedMonths: ["2025-05-01"], tagKeyMonths: STORED_KEYS });
-    expect(costs.months).toEqual(["2025-05-01", "2025-06-01"]);
-    expect(fake.queries.map((q) => q.TimePeriod)).toContainEqual({ Start: "2025-05-01", End: "2025-06-16" });
-    expect(meter.ceRequests).toBe(25 + 4 * 2 + 23);
-    expect(costs.monthly.every((r) => r.month >= "2025-05-01")).toBe(true);
-  });
+    it("refreshes only the estimated and current months afterwards", async () => {
+      const fake = new FakeCostExplorer(spec);
+      const { costs, meter } = await collect(fake, {
+        backfilled: true,
+        estimatedMonths: ["2025-05-01"],
+        tagKeyMonths: STORED_KEYS,
+      });
+      expect(costs.months).toEqual(["2025-05-01", "2025-06-01"]);
+      expect(fake.queries.map((q) => q.TimePeriod)).toContainEqual({
+        Start: "2025-05-01",
+        End: "2025-06-16",
+      });
+      expect(meter.ceRequests).toBe(25 + 4 * 2 + 23);
+      expect(costs.monthly.every((r) => r.month >= "2025-05-01")).toBe(true);
+    });
 
-  it("refetches only the current month once the previous one is final", async () => {
-    const fake = new FakeCostExplorer(spec);
-    const { costs, meter } = await collect(fake, { backfilled: true, estimatedMonths: [], tagKeyMonths: STORED_KEYS });
-    expect(costs.months).toEqual(["2025-06-01"]);
-    expect(costs.days[0]).toBe("2025-06-01");
-    expect(meter.ceRequests).toBe(13 + 4 * 1 + 8);
-  });
+    it("refetches only the current month once the previous one is final", async () => {
+      const fake = new FakeCostExplorer(spec);
+      const { costs, meter } = await collect(fake, {
+        backfilled: true,
+        estimatedMonths: [],
+        tagKeyMonths: STORED_KEYS,
+      });
+      expect(costs.months).toEqual(["2025-06-01"]);
+      expect(costs.days[0]).toBe("2025-06-01");
+      expect(meter.ceRequests).toBe(13 + 4 * 1 + 8);
+    });
 
-  it("daily by service is opt-in because it multiplies the pages", async () => {
-    const fake = new FakeCostExplorer(spec);
-    const { meter } = await collect(fake, { backfilled: true, estimatedMonths: [], tagKeyMonths: STORED_KEYS }, 10_000, true);
-    expect(meter.ceRequests).toBe(13 + 4 * 1 + Math.ceil((15 * groupsPerMonth) / 1_000));
-  });
+    it("daily by service is opt-in because it multiplies the pages", async () => {
+      const fake = new FakeCostExplorer(spec);
+      const { meter } = await collect(
+        fake,
+        { backfilled: true, estimatedMonths: [], tagKeyMonths: STORED_KEYS },
+        10_000,
+        true,
+      );
+      expect(meter.ceRequests).toBe(13 + 4 * 1 + Math.ceil((15 * groupsPerMonth) / 1_000));
+    });
 
-  it("stops cleanly at the request cap, before sending the request past it", async () => {
-    const fake = new FakeCostExplorer(spec);
-    await expect(collect(fake, { backfilled: false, estimatedMonths: [], tagKeyMonths: {} }, 50)).rejects.toBeInstanceOf(CeRequestCapReachedError);
-    expect(fake.requests).toBe(50);
-  });
-});
+    it("stops cleanly at the request cap, before sending the request past it", async () => {
+      const fake = new FakeCostExplorer(spec);
+      await expect(
+        collect(fake, { backfilled: false, estimatedMonths: [], tagKeyMonths: {} }, 50),
+      ).rejects.toBeInstanceOf(CeRequestCapReachedError);
+      expect(fake.requests).toBe(50);
+    });
+  },
+);
 
 describe("the NextPageToken loop", () => {
   it("passes each token back, page after page, and ends on the last page", async () => {
-    const fake = new FakeCostExplorer({ accounts: 10, pageSize: 40, today: "2025-06-15", estimatedFrom: "2025-06-01" });
+    const fake = new FakeCostExplorer({
+      accounts: 10,
+      pageSize: 40,
+      today: "2025-06-15",
+      estimatedFrom: "2025-06-01",
+    });
     serve(fake);
     const meter = new RequestMeter(100, "0.01");
-    const input = { TimePeriod: { Start: "2025-01-01", End: "2025-03-01" }, Granularity: "MONTHLY" as const, Metrics: ["UnblendedCost"], GroupBy: [{ Type: "DIMENSION" as const, Key: "LINKED_ACCOUNT" }, { Type: "DIMENSION" as const, Key: "SERVICE" }] };
+    const input = {
+      TimePeriod: { Start: "2025-01-01", End: "2025-03-01" },
+      Granularity: "MONTHLY" as const,
+      Metrics: ["UnblendedCost"],
+      GroupBy: [
+        { Type: "DIMENSION" as const, Key: "LINKED_ACCOUNT" },
+        { Type: "DIMENSION" as const, Key: "SERVICE" },
+      ],
+    };
     const results = await getCostAndUsageAll(client(), meter, input, noSleep);
     const groups = results.flatMap((r) => r.Groups ?? []);
     expect(groups).toHaveLength(2 * 145);
@@ -97,16 +160,44 @@ describe("the NextPageToken loop", () => {
   it("refuses a token it has already followed instead of re-billing pages forever", async () => {
     ce.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [], NextPageToken: "same" });
     const meter = new RequestMeter(100, "0.01");
-    await expect(getCostAndUsageAll(client(), meter, { TimePeriod: { Start: "2025-01-01", End: "2025-02-01" }, Granularity: "MONTHLY", Metrics: ["UnblendedCost"] }, noSleep)).rejects.toThrow(/token twice/);
+    await expect(
+      getCostAndUsageAll(
+        client(),
+        meter,
+        {
+          TimePeriod: { Start: "2025-01-01", End: "2025-02-01" },
+          Granularity: "MONTHLY",
+          Metrics: ["UnblendedCost"],
+        },
+        noSleep,
+      ),
+    ).rejects.toThrow(/token twice/);
     expect(meter.ceRequests).toBe(2);
   });
 
   it("retries LimitExceededException with backoff, counting every attempt", async () => {
-    const limit = new CostExplorerServiceException({ name: "LimitExceededException", $fault: "client", $metadata: {}, message: "Rate exceeded" });
-    ce.on(GetCostAndUsageCommand).rejectsOnce(limit).rejectsOnce(limit).resolves({ ResultsByTime: [] });
+    const limit = new CostExplorerServiceException({
+      name: "LimitExceededException",
+      $fault: "client",
+      $metadata: {},
+      message: "Rate exceeded",
+    });
+    ce.on(GetCostAndUsageCommand)
+      .rejectsOnce(limit)
+      .rejectsOnce(limit)
+      .resolves({ ResultsByTime: [] });
     const delays: number[] = [];
     const meter = new RequestMeter(100, "0.01");
-    await getCostAndUsageAll(client(), meter, { TimePeriod: { Start: "2025-01-01", End: "2025-02-01" }, Granularity: "MONTHLY", Metrics: ["UnblendedCost"] }, { sleep: (ms) => Promise.resolve(void delays.push(ms)), baseDelayMs: 100 });
+    await getCostAndUsageAll(
+      client(),
+      meter,
+      {
+        TimePeriod: { Start: "2025-01-01", End: "2025-02-01" },
+        Granularity: "MONTHLY",
+        Metrics: ["UnblendedCost"],
+      },
+      { sleep: (ms) => Promise.resolve(void delays.push(ms)), baseDelayMs: 100 },
+    );
     expect(meter.ceRequests).toBe(3);
     expect(delays).toHaveLength(2);
     expect(meter.report().ceCostUsd).toBe("0.03");
@@ -116,12 +207,53 @@ describe("the NextPageToken loop", () => {
 describe("amounts", () => {
   it("sums a group split across pages exactly and never writes exponents", async () => {
     const page = (amount: string, token?: string) => ({
-      ResultsByTime: [{ TimePeriod: { Start: "2025-05-01", End: "2025-06-01" }, Estimated: true, Total: {}, Groups: [{ Keys: ["111111111111", "Amazon S3"], Metrics: { UnblendedCost: { Amount: amount, Unit: "USD" }, AmortizedCost: { Amount: "1.2E-9", Unit: "USD" }, NetUnblendedCost: { Amount: "0.1", Unit: "USD" } } }] }],
+      ResultsByTime: [
+        {
+          TimePeriod: { Start: "2025-05-01", End: "2025-06-01" },
+          Estimated: true,
+          Total: {},
+          Groups: [
+            {
+              Keys: ["111111111111", "Amazon S3"],
+              Metrics: {
+                UnblendedCost: { Amount: amount, Unit: "USD" },
+                AmortizedCost: { Amount: "1.2E-9", Unit: "USD" },
+                NetUnblendedCost: { Amount: "0.1", Unit: "USD" },
+              },
+            },
+          ],
+        },
+      ],
       NextPageToken: token,
     });
-    ce.on(GetCostAndUsageCommand).resolvesOnce(page("0.1", "t1")).resolvesOnce(page("0.2")).resolves({ ResultsByTime: [] });
-    const plan = { months: ["2025-05-01"], ranges: [{ start: "2025-05-01", end: "2025-06-01" }], tags: [], daily: { start: "2025-05-01", end: "2025-05-01", days: [] } };
-    const costs = await readCosts(client(), new RequestMeter(100, "0.01"), plan, false, () => {}, noSleep);
-    expect(costs.monthly).toEqual([{ accountId: "111111111111", month: "2025-05-01", service: "Amazon S3", unblended: "0.3", amortized: "0.0000000024", net: "0.2", estimated: true }]);
+    ce.on(GetCostAndUsageCommand)
+      .resolvesOnce(page("0.1", "t1"))
+      .resolvesOnce(page("0.2"))
+      .resolves({ ResultsByTime: [] });
+    const plan = {
+      months: ["2025-05-01"],
+      ranges: [{ start: "2025-05-01", end: "2025-06-01" }],
+      tags: [],
+      daily: { start: "2025-05-01", end: "2025-05-01", days: [] },
+    };
+    const costs = await readCosts(
+      client(),
+      new RequestMeter(100, "0.01"),
+      plan,
+      false,
+      () => {},
+      noSleep,
+    );
+    expect(costs.monthly).toEqual([
+      {
+        accountId: "111111111111",
+        month: "2025-05-01",
+        service: "Amazon S3",
+        unblended: "0.3",
+        amortized: "0.0000000024",
+        net: "0.2",
+        estimated: true,
+      },
+    ]);
   });
 });

@@ -2,14 +2,22 @@
 // three cost metrics in one call, monthly by account × value of every tag key the plan names, daily
 // for open months.
 // With GroupBy, Total is empty: amounts are summed here, exactly, across pages.
-import type { CostExplorerClient, GroupDefinition, ResultByTime } from "@aws-sdk/client-cost-explorer";
+import type {
+  CostExplorerClient,
+  GroupDefinition,
+  ResultByTime,
+} from "@aws-sdk/client-cost-explorer";
 import Decimal from "decimal.js";
 import type { TCostByTag, TCostDaily, TCostMonthly } from "@/lib/domain/snapshot";
 import { getCostAndUsageAll, type PagerOptions } from "./ce-pager";
 import type { CostPlan } from "./cost-plan";
 import type { RequestMeter } from "./meter";
 
-const METRICS = { unblended: "UnblendedCost", amortized: "AmortizedCost", net: "NetUnblendedCost" } as const;
+const METRICS = {
+  unblended: "UnblendedCost",
+  amortized: "AmortizedCost",
+  net: "NetUnblendedCost",
+} as const;
 const FIELDS = ["unblended", "amortized", "net"] as const;
 type Amounts = Record<(typeof FIELDS)[number], Decimal>;
 
@@ -47,7 +55,13 @@ class Rows {
         if (!accountId) continue;
         const second = secondKey(raw);
         const key = `${accountId}|${period}|${second}`;
-        const row = this.rows.get(key) ?? { accountId, period, second, estimated: false, amounts: { unblended: new Decimal(0), amortized: new Decimal(0), net: new Decimal(0) } };
+        const row = this.rows.get(key) ?? {
+          accountId,
+          period,
+          second,
+          estimated: false,
+          amounts: { unblended: new Decimal(0), amortized: new Decimal(0), net: new Decimal(0) },
+        };
         row.estimated ||= r.Estimated ?? false;
         for (const field of FIELDS) {
           const m = g.Metrics?.[METRICS[field]];
@@ -59,9 +73,22 @@ class Rows {
     }
   }
 
-  list(): { accountId: string; period: string; second: string; estimated: boolean; unblended: string; amortized: string; net: string }[] {
+  list(): {
+    accountId: string;
+    period: string;
+    second: string;
+    estimated: boolean;
+    unblended: string;
+    amortized: string;
+    net: string;
+  }[] {
     // toFixed() never uses exponent notation: Cost Explorer sends amounts such as "1.2E-9".
-    return [...this.rows.values()].map((r) => ({ ...r, unblended: r.amounts.unblended.toFixed(), amortized: r.amounts.amortized.toFixed(), net: r.amounts.net.toFixed() }));
+    return [...this.rows.values()].map((r) => ({
+      ...r,
+      unblended: r.amounts.unblended.toFixed(),
+      amortized: r.amounts.amortized.toFixed(),
+      net: r.amounts.net.toFixed(),
+    }));
   }
 }
 
@@ -78,27 +105,60 @@ export async function readCosts(
   progress: (phase: string) => void,
   pager: PagerOptions = {},
 ): Promise<CostsResult> {
-  const query = async (start: string, end: string, granularity: "MONTHLY" | "DAILY", groupBy: GroupDefinition[]) =>
-    getCostAndUsageAll(client, meter, { TimePeriod: { Start: start, End: end }, Granularity: granularity, Metrics: Object.values(METRICS), GroupBy: groupBy }, pager);
+  const query = async (
+    start: string,
+    end: string,
+    granularity: "MONTHLY" | "DAILY",
+    groupBy: GroupDefinition[],
+  ) =>
+    getCostAndUsageAll(
+      client,
+      meter,
+      {
+        TimePeriod: { Start: start, End: end },
+        Granularity: granularity,
+        Metrics: Object.values(METRICS),
+        GroupBy: groupBy,
+      },
+      pager,
+    );
 
   progress("costs: monthly by account and service");
   const monthly = new Rows();
-  for (const r of plan.ranges) monthly.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE]), (s) => s);
+  for (const r of plan.ranges)
+    monthly.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE]), (s) => s);
 
   const byTag: TCostByTag[] = [];
   for (const { key, ranges } of plan.tags) {
     progress(`costs: monthly by tag ${key}`);
     const rows = new Rows();
     // Group keys read "key$value"; "key$" is the untagged bucket.
-    for (const r of ranges) rows.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "TAG", Key: key }]), (s) => (s.startsWith(`${key}$`) ? s.slice(key.length + 1) : s));
-    for (const r of rows.list()) byTag.push({ accountId: r.accountId, month: r.period, tagKey: key, tagValue: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net, estimated: r.estimated });
+    for (const r of ranges)
+      rows.add(
+        await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "TAG", Key: key }]),
+        (s) => (s.startsWith(`${key}$`) ? s.slice(key.length + 1) : s),
+      );
+    for (const r of rows.list())
+      byTag.push({
+        accountId: r.accountId,
+        month: r.period,
+        tagKey: key,
+        tagValue: r.second,
+        unblended: r.unblended,
+        amortized: r.amortized,
+        net: r.net,
+        estimated: r.estimated,
+      });
   }
 
   progress("costs: daily");
   const daily = new Rows();
   // Days × accounts × services is the costliest query by far: by service only when asked for.
   const dailyGroups = dailyByService ? [BY_ACCOUNT, BY_SERVICE] : [BY_ACCOUNT];
-  if (plan.daily.days.length) daily.add(await query(plan.daily.start, plan.daily.end, "DAILY", dailyGroups), (s) => (dailyByService ? s : ALL_SERVICES));
+  if (plan.daily.days.length)
+    daily.add(await query(plan.daily.start, plan.daily.end, "DAILY", dailyGroups), (s) =>
+      dailyByService ? s : ALL_SERVICES,
+    );
 
   return {
     currency: monthly.currency,
@@ -106,8 +166,23 @@ export async function readCosts(
     days: plan.daily.days,
     tagKeys: plan.tags.map((t) => t.key),
     tagKeyMonths: Object.fromEntries(plan.tags.map((t) => [t.key, t.months])),
-    monthly: monthly.list().map((r) => ({ accountId: r.accountId, month: r.period, service: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net, estimated: r.estimated })),
+    monthly: monthly.list().map((r) => ({
+      accountId: r.accountId,
+      month: r.period,
+      service: r.second,
+      unblended: r.unblended,
+      amortized: r.amortized,
+      net: r.net,
+      estimated: r.estimated,
+    })),
     byTag,
-    daily: daily.list().map((r) => ({ accountId: r.accountId, day: r.period, service: r.second, unblended: r.unblended, amortized: r.amortized, net: r.net })),
+    daily: daily.list().map((r) => ({
+      accountId: r.accountId,
+      day: r.period,
+      service: r.second,
+      unblended: r.unblended,
+      amortized: r.amortized,
+      net: r.net,
+    })),
   };
 }

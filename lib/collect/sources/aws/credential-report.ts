@@ -1,6 +1,10 @@
 // The IAM credential report: one CSV per account with every user's password and access-key usage,
 // and the root user's (its "<root_account>" row).
-import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMClient } from "@aws-sdk/client-iam";
+import {
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  type IAMClient,
+} from "@aws-sdk/client-iam";
 
 export type ReportRow = Record<string, string>;
 
@@ -71,7 +75,10 @@ export interface ReportOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function fetchCredentialReport(iam: IAMClient, opts: ReportOptions = {}): Promise<CredentialReport> {
+export async function fetchCredentialReport(
+  iam: IAMClient,
+  opts: ReportOptions = {},
+): Promise<CredentialReport> {
   const sleep = opts.sleep ?? defaultSleep;
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
   for (let delay = 250; ; delay = Math.min(delay * 2, 5_000)) {

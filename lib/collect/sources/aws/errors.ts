@@ -22,7 +22,13 @@ const DENIED = new Set([
   "AWSOrganizationsNotInUseException",
 ]);
 
-const UNSUPPORTED = new Set(["UnknownOperationException", "InvalidAction", "NotImplemented", "UnsupportedOperation", "UnsupportedOperationException"]);
+const UNSUPPORTED = new Set([
+  "UnknownOperationException",
+  "InvalidAction",
+  "NotImplemented",
+  "UnsupportedOperation",
+  "UnsupportedOperationException",
+]);
 
 export function awsErrorName(err: unknown): string {
   const parsed = ZAwsError.safeParse(err);
@@ -42,7 +48,9 @@ export function isAccessDenied(err: unknown): boolean {
   const name = awsErrorName(err);
   if (DENIED.has(name)) return true;
   const parsed = ZAwsError.safeParse(err);
-  return parsed.success && /not authorized to perform|explicit deny/i.test(parsed.data.message ?? "");
+  return (
+    parsed.success && /not authorized to perform|explicit deny/i.test(parsed.data.message ?? "")
+  );
 }
 
 /**
@@ -53,7 +61,11 @@ export function isNotSupported(err: unknown): boolean {
   const name = awsErrorName(err);
   if (UNSUPPORTED.has(name)) return true;
   const parsed = ZAwsError.safeParse(err);
-  return parsed.success && name === "SyntaxError" && /Deserialization error/.test(parsed.data.message ?? "");
+  return (
+    parsed.success &&
+    name === "SyntaxError" &&
+    /Deserialization error/.test(parsed.data.message ?? "")
+  );
 }
 
 export function isNamed(err: unknown, ...names: string[]): boolean {

@@ -1,7 +1,10 @@
 // Governance evidence read by the AWS source from a moto organization, and the checks over it: the
 // account baseline (ACCOUNT_BASELINE). Tag policies are tested in org-policies.test.ts: moto 5.1
 // answers CreatePolicy(TAG_POLICY) with NotImplementedError.
-import { OrganizationsClient, RegisterDelegatedAdministratorCommand } from "@aws-sdk/client-organizations";
+import {
+  OrganizationsClient,
+  RegisterDelegatedAdministratorCommand,
+} from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accountBaseline } from "@/lib/domain/checks/account-baseline";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
@@ -27,15 +30,29 @@ beforeAll(async () => {
   await applyBaseline(moto.endpoint, logArchive);
   // The GuardDuty delegated administrator: members get a detector from its auto-enable.
   const orgs = new OrganizationsClient(awsConfig(moto.endpoint));
-  await orgs.send(new RegisterDelegatedAdministratorCommand({ AccountId: logArchive, ServicePrincipal: "guardduty.amazonaws.com" }));
+  await orgs.send(
+    new RegisterDelegatedAdministratorCommand({
+      AccountId: logArchive,
+      ServicePrincipal: "guardduty.amazonaws.com",
+    }),
+  );
   orgs.destroy();
   await applyBaseline(moto.endpoint, prodApp);
   await applyBaseline(moto.endpoint, stray);
   // The gap: a sandbox with GuardDuty only.
   await applyBaseline(moto.endpoint, sandbox, ["guardduty"]);
-  const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 0 });
+  const config = loadAwsConfig(
+    {},
+    { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 0 },
+  );
   const input = await produceAwsSnapshot(
-    { config, costState: { backfilled: false, estimatedMonths: [], tagKeyMonths: {} }, credentials: BASE_CREDENTIALS, now: NOW, report: { sleep: async () => {} } },
+    {
+      config,
+      costState: { backfilled: false, estimatedMonths: [], tagKeyMonths: {} },
+      credentials: BASE_CREDENTIALS,
+      now: NOW,
+      report: { sleep: async () => {} },
+    },
     DEFAULT_SETTINGS,
     () => {},
     (o) => {
@@ -59,17 +76,32 @@ describe("account baseline against moto", () => {
       ["s3-account-public-access-block", null, "on"],
       ["iam-password-policy", null, "on"],
     ]);
-    expect(outcome?.apiRequests).toMatchObject({ "s3control:GetPublicAccessBlock": 5, "iam:GetAccountPasswordPolicy": 5 });
+    expect(outcome?.apiRequests).toMatchObject({
+      "s3control:GetPublicAccessBlock": 5,
+      "iam:GetAccountPasswordPolicy": 5,
+    });
   });
 
   it("flags the account missing part of the baseline, and no baselined account", () => {
-    const findings = accountBaseline.run(snap, DEFAULT_SETTINGS, { knownAccountIds: new Set(), now: NOW });
+    const findings = accountBaseline.run(snap, DEFAULT_SETTINGS, {
+      knownAccountIds: new Set(),
+      now: NOW,
+    });
     expect(findings.map((f) => f.accountId)).toEqual([org.accounts.sandbox]);
-    expect(findings[0]?.evidence.missing).toEqual(["AWS Config recorder (us-east-1)", "EBS default encryption (us-east-1)", "S3 account Block Public Access", "IAM password policy"]);
+    expect(findings[0]?.evidence.missing).toEqual([
+      "AWS Config recorder (us-east-1)",
+      "EBS default encryption (us-east-1)",
+      "S3 account Block Public Access",
+      "IAM password policy",
+    ]);
   });
 
   it("notes that moto cannot give GuardDuty's organization configuration instead of guessing", () => {
     expect(snap.guardDutyOrganization).toEqual([]);
-    expect((outcome?.notes ?? []).some((n) => n.accountId === org.accounts.logArchive && n.phase === "guardduty")).toBe(true);
+    expect(
+      (outcome?.notes ?? []).some(
+        (n) => n.accountId === org.accounts.logArchive && n.phase === "guardduty",
+      ),
+    ).toBe(true);
   });
 });

@@ -5,7 +5,12 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
-import { BASE_CREDENTIALS, buildOrg, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import {
+  BASE_CREDENTIALS,
+  buildOrg,
+  presetCostResults,
+  type MotoOrg,
+} from "@/testing/aws/moto-org";
 import { addIamCases, type IamCases } from "@/testing/aws/moto-iam";
 import { costResult } from "@/testing/aws/ce-results";
 
@@ -21,8 +26,17 @@ beforeAll(async () => {
   org = await buildOrg(moto.endpoint);
   cases = await addIamCases(moto.endpoint, org);
   await presetCostResults(moto.endpoint, [costResult([])]);
-  const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
-  const result = await collectAws(db, database.url, { config, credentials: BASE_CREDENTIALS, now: new Date("2025-06-15T12:00:00Z"), report: { sleep: async () => {} }, triggeredBy: "test" });
+  const config = loadAwsConfig(
+    {},
+    { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+  );
+  const result = await collectAws(db, database.url, {
+    config,
+    credentials: BASE_CREDENTIALS,
+    now: new Date("2025-06-15T12:00:00Z"),
+    report: { sleep: async () => {} },
+    triggeredBy: "test",
+  });
   expect(result.status).toBe("succeeded");
 }, 240_000);
 
@@ -32,7 +46,11 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-const openFindings = (checkId: string) => db.finding.findMany({ where: { checkId, status: "open" }, orderBy: [{ ouId: "asc" }, { accountId: "asc" }] });
+const openFindings = (checkId: string) =>
+  db.finding.findMany({
+    where: { checkId, status: "open" },
+    orderBy: [{ ouId: "asc" }, { accountId: "asc" }],
+  });
 
 describe("GUARDRAIL_SCP_BASELINE on an organization read from moto", () => {
   it("reports a region-conditioned deny as partial, a missing one as missing, and an unconditional one not at all", async () => {
@@ -45,11 +63,25 @@ describe("GUARDRAIL_SCP_BASELINE on an organization read from moto", () => {
     expect(prod?.evidence).toMatchObject({
       missingDenies: [],
       partialDenies: [
-        { action: "iam:CreateUser", policies: [{ policy: "deny-iam-users-outside-eu", condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } }, resources: ["*"] }] },
+        {
+          action: "iam:CreateUser",
+          policies: [
+            {
+              policy: "deny-iam-users-outside-eu",
+              condition: { StringNotEquals: { "aws:RequestedRegion": "eu-west-1" } },
+              resources: ["*"],
+            },
+          ],
+        },
         { action: "iam:CreateAccessKey" },
       ],
     });
-    expect(byOu.get(org.ous.sandbox)).toMatchObject({ severity: "high", evidence: { missingDenies: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"] } });
+    expect(byOu.get(org.ous.sandbox)).toMatchObject({
+      severity: "high",
+      evidence: {
+        missingDenies: ["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"],
+      },
+    });
     expect(byOu.has(org.ous.security)).toBe(false);
   });
 });
@@ -60,8 +92,13 @@ describe("IAM_ROOT_USER on an organization read from moto", () => {
   it("claims nothing about a root user the report does not show, and says so on the run", async () => {
     expect(await db.iamRootUser.count()).toBe(0);
     expect(await openFindings("IAM_ROOT_USER")).toEqual([]);
-    const notes = await db.runAccountError.findMany({ where: { phase: "iam" }, select: { accountId: true, message: true } });
-    expect(notes.map((n) => n.accountId).toSorted()).toEqual([org.managementId, ...Object.values(org.accounts)].toSorted());
+    const notes = await db.runAccountError.findMany({
+      where: { phase: "iam" },
+      select: { accountId: true, message: true },
+    });
+    expect(notes.map((n) => n.accountId).toSorted()).toEqual(
+      [org.managementId, ...Object.values(org.accounts)].toSorted(),
+    );
     expect(notes[0]?.message).toMatch(/no <root_account> row/);
   });
 });
@@ -69,22 +106,47 @@ describe("IAM_ROOT_USER on an organization read from moto", () => {
 describe("IAM_CROSS_ACCOUNT_TRUST and IAM_LATERAL_ADMIN_TRUST on roles read from moto", () => {
   it("flags the open OIDC trust, the other organization's id and the sandbox into prod admin roles, and none of the look-alikes", async () => {
     const prefix = `arn:aws:iam::${org.accounts.prodApp}:role/`;
-    const flagged = await db.finding.findMany({ where: { checkId: { in: ["IAM_CROSS_ACCOUNT_TRUST", "IAM_LATERAL_ADMIN_TRUST"] }, accountId: org.accounts.prodApp, status: "open" }, select: { checkId: true, resource: true, severity: true, evidence: true } });
+    const flagged = await db.finding.findMany({
+      where: {
+        checkId: { in: ["IAM_CROSS_ACCOUNT_TRUST", "IAM_LATERAL_ADMIN_TRUST"] },
+        accountId: org.accounts.prodApp,
+        status: "open",
+      },
+      select: { checkId: true, resource: true, severity: true, evidence: true },
+    });
     const byRole = new Map(flagged.map((f) => [f.resource.replace(prefix, ""), f]));
-    for (const [name, checkId] of Object.entries(cases.roles)) expect(byRole.get(name)?.checkId ?? null, name).toBe(checkId);
+    for (const [name, checkId] of Object.entries(cases.roles))
+      expect(byRole.get(name)?.checkId ?? null, name).toBe(checkId);
     expect(byRole.get("vendor-access")?.checkId).toBe("IAM_CROSS_ACCOUNT_TRUST");
-    expect(byRole.get("github-deploy")).toMatchObject({ severity: "critical", evidence: { webIdentity: [{ issuer: "token.actions.githubusercontent.com" }] } });
-    expect(byRole.get("sandbox-everything")?.evidence).toMatchObject({ adminBecause: expect.stringMatching(/:policy\/everything$/) as unknown, lowerEnvironmentAccounts: [{ id: org.accounts.sandbox, environment: "sandbox" }] });
-    const stored = await db.iamRole.findUniqueOrThrow({ where: { accountId_roleName: { accountId: org.accounts.prodApp, roleName: "sandbox-everything" } } });
+    expect(byRole.get("github-deploy")).toMatchObject({
+      severity: "critical",
+      evidence: { webIdentity: [{ issuer: "token.actions.githubusercontent.com" }] },
+    });
+    expect(byRole.get("sandbox-everything")?.evidence).toMatchObject({
+      adminBecause: expect.stringMatching(/:policy\/everything$/) as unknown,
+      lowerEnvironmentAccounts: [{ id: org.accounts.sandbox, environment: "sandbox" }],
+    });
+    const stored = await db.iamRole.findUniqueOrThrow({
+      where: {
+        accountId_roleName: { accountId: org.accounts.prodApp, roleName: "sandbox-everything" },
+      },
+    });
     expect(JSON.stringify(stored.managedPolicies)).toContain('"Action":"*"');
   });
 });
 
 describe("IDENTITY_ACCOUNT_DEDICATED on an organization read from moto", () => {
   it("collects and stores each account's SAML and OIDC identity providers", async () => {
-    const providers = await db.iamIdentityProvider.findMany({ select: { accountId: true, type: true, name: true }, orderBy: { type: "asc" } });
+    const providers = await db.iamIdentityProvider.findMany({
+      select: { accountId: true, type: true, name: true },
+      orderBy: { type: "asc" },
+    });
     expect(providers).toEqual([
-      { accountId: org.accounts.prodApp, type: "OIDC", name: "token.actions.githubusercontent.com" },
+      {
+        accountId: org.accounts.prodApp,
+        type: "OIDC",
+        name: "token.actions.githubusercontent.com",
+      },
       { accountId: org.accounts.logArchive, type: "SAML", name: "okta" },
     ]);
   });
@@ -92,9 +154,13 @@ describe("IDENTITY_ACCOUNT_DEDICATED on an organization read from moto", () => {
   // moto gives every account an Identity Center instance of its own, so the management account always
   // holds one here: without a delegated administrator, it is administered from there (true on moto).
   it("reports administration from the management account only when its Identity Center instance was seen", async () => {
-    const instances = await db.identityCenterInstance.count({ where: { accountId: org.managementId } });
+    const instances = await db.identityCenterInstance.count({
+      where: { accountId: org.managementId },
+    });
     expect(instances).toBe(1);
     const findings = await openFindings("IDENTITY_ACCOUNT_DEDICATED");
-    expect(findings.map((f) => f.message)).toEqual([expect.stringMatching(/administered from the management account/) as unknown]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringMatching(/administered from the management account/) as unknown,
+    ]);
   });
 });

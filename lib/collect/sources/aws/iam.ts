@@ -2,9 +2,31 @@
 // user list and key status, since a report may be up to four hours old) and roles with trust
 // policies (URL-decoded, as IAM returns them encoded), attached and inline policies, and the documents of
 // the attached customer managed policies.
-import { ListOpenIDConnectProvidersCommand, ListSAMLProvidersCommand, paginateGetAccountAuthorizationDetails, paginateListAccessKeys, type AccessKeyMetadata, type IAMClient, type ManagedPolicyDetail, type RoleDetail, type UserDetail } from "@aws-sdk/client-iam";
-import { ZPolicyDocument, type TIamRole, type TIamUser, type TIdentityProvider, type TPolicyDocument, type TRootUser } from "@/lib/domain/snapshot";
-import { fetchCredentialReport, reportDate, type ReportOptions, type ReportRow } from "./credential-report";
+import {
+  ListOpenIDConnectProvidersCommand,
+  ListSAMLProvidersCommand,
+  paginateGetAccountAuthorizationDetails,
+  paginateListAccessKeys,
+  type AccessKeyMetadata,
+  type IAMClient,
+  type ManagedPolicyDetail,
+  type RoleDetail,
+  type UserDetail,
+} from "@aws-sdk/client-iam";
+import {
+  ZPolicyDocument,
+  type TIamRole,
+  type TIamUser,
+  type TIdentityProvider,
+  type TPolicyDocument,
+  type TRootUser,
+} from "@/lib/domain/snapshot";
+import {
+  fetchCredentialReport,
+  reportDate,
+  type ReportOptions,
+  type ReportRow,
+} from "./credential-report";
 
 export function parsePolicyDocument(text: string | undefined): TPolicyDocument {
   if (!text) return { Statement: [] };
@@ -13,7 +35,9 @@ export function parsePolicyDocument(text: string | undefined): TPolicyDocument {
 }
 
 /** Default-version documents of the account's customer managed policies, by ARN. */
-export function managedPolicyDocuments(policies: readonly ManagedPolicyDetail[]): Map<string, TPolicyDocument> {
+export function managedPolicyDocuments(
+  policies: readonly ManagedPolicyDetail[],
+): Map<string, TPolicyDocument> {
   const out = new Map<string, TPolicyDocument>();
   for (const p of policies) {
     const version = p.PolicyVersionList?.find((v) => v.IsDefaultVersion);
@@ -22,8 +46,14 @@ export function managedPolicyDocuments(policies: readonly ManagedPolicyDetail[])
   return out;
 }
 
-export function toRole(r: RoleDetail, fallbackDate: Date, managed: ReadonlyMap<string, TPolicyDocument> = new Map()): TIamRole {
-  const attachedPolicyArns = (r.AttachedManagedPolicies ?? []).flatMap((p) => (p.PolicyArn ? [p.PolicyArn] : []));
+export function toRole(
+  r: RoleDetail,
+  fallbackDate: Date,
+  managed: ReadonlyMap<string, TPolicyDocument> = new Map(),
+): TIamRole {
+  const attachedPolicyArns = (r.AttachedManagedPolicies ?? []).flatMap((p) =>
+    p.PolicyArn ? [p.PolicyArn] : [],
+  );
   return {
     roleName: r.RoleName ?? "",
     arn: r.Arn ?? "",
@@ -31,7 +61,10 @@ export function toRole(r: RoleDetail, fallbackDate: Date, managed: ReadonlyMap<s
     createdAt: (r.CreateDate ?? fallbackDate).toISOString(),
     trustPolicy: parsePolicyDocument(r.AssumeRolePolicyDocument),
     attachedPolicyArns,
-    inlinePolicies: (r.RolePolicyList ?? []).map((p) => ({ name: p.PolicyName ?? "", document: parsePolicyDocument(p.PolicyDocument) })),
+    inlinePolicies: (r.RolePolicyList ?? []).map((p) => ({
+      name: p.PolicyName ?? "",
+      document: parsePolicyDocument(p.PolicyDocument),
+    })),
     managedPolicies: attachedPolicyArns.flatMap((arn) => {
       const document = managed.get(arn);
       return document ? [{ arn, document }] : [];
@@ -40,25 +73,41 @@ export function toRole(r: RoleDetail, fallbackDate: Date, managed: ReadonlyMap<s
 }
 
 function sameSecond(a: Date | undefined, iso: string | null): boolean {
-  return Boolean(a && iso && Math.floor(a.getTime() / 1000) === Math.floor(new Date(iso).getTime() / 1000));
+  return Boolean(
+    a && iso && Math.floor(a.getTime() / 1000) === Math.floor(new Date(iso).getTime() / 1000),
+  );
 }
 
 /** Report slots 1/2 are matched to the listed keys by creation time ("last rotated"), else by order. */
-export function toAccessKeys(keys: AccessKeyMetadata[], row: ReportRow | undefined): TIamUser["accessKeys"] {
-  const sorted = keys.toSorted((a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0));
+export function toAccessKeys(
+  keys: AccessKeyMetadata[],
+  row: ReportRow | undefined,
+): TIamUser["accessKeys"] {
+  const sorted = keys.toSorted(
+    (a, b) => (a.CreateDate?.getTime() ?? 0) - (b.CreateDate?.getTime() ?? 0),
+  );
   return sorted.map((k, i) => {
-    const slot = [1, 2].find((s) => sameSecond(k.CreateDate, reportDate(row?.[`access_key_${s}_last_rotated`]))) ?? i + 1;
+    const slot =
+      [1, 2].find((s) =>
+        sameSecond(k.CreateDate, reportDate(row?.[`access_key_${s}_last_rotated`])),
+      ) ?? i + 1;
     return {
       keyId: k.AccessKeyId ?? null,
       slot,
       active: k.Status === "Active",
-      lastRotated: k.CreateDate?.toISOString() ?? reportDate(row?.[`access_key_${slot}_last_rotated`]),
+      lastRotated:
+        k.CreateDate?.toISOString() ?? reportDate(row?.[`access_key_${slot}_last_rotated`]),
       lastUsed: reportDate(row?.[`access_key_${slot}_last_used_date`]),
     };
   });
 }
 
-export function toUser(u: UserDetail, row: ReportRow | undefined, keys: AccessKeyMetadata[], fallbackDate: Date): TIamUser {
+export function toUser(
+  u: UserDetail,
+  row: ReportRow | undefined,
+  keys: AccessKeyMetadata[],
+  fallbackDate: Date,
+): TIamUser {
   return {
     userName: u.UserName ?? "",
     arn: u.Arn ?? "",
@@ -76,9 +125,24 @@ export function toRootUser(row: ReportRow | null): TRootUser | null {
   const accessKeys = [1, 2].flatMap((slot) => {
     const active = row[`access_key_${slot}_active`] === "true";
     const lastRotated = reportDate(row[`access_key_${slot}_last_rotated`]);
-    return active || lastRotated ? [{ keyId: null, slot, active, lastRotated, lastUsed: reportDate(row[`access_key_${slot}_last_used_date`]) }] : [];
+    return active || lastRotated
+      ? [
+          {
+            keyId: null,
+            slot,
+            active,
+            lastRotated,
+            lastUsed: reportDate(row[`access_key_${slot}_last_used_date`]),
+          },
+        ]
+      : [];
   });
-  return { arn: row.arn ?? "", mfaActive: row.mfa_active === "true", passwordLastUsed: reportDate(row.password_last_used), accessKeys };
+  return {
+    arn: row.arn ?? "",
+    mfaActive: row.mfa_active === "true",
+    passwordLastUsed: reportDate(row.password_last_used),
+    accessKeys,
+  };
 }
 
 export interface IamEvidence {
@@ -87,12 +151,19 @@ export interface IamEvidence {
   root: TRootUser | null;
 }
 
-export async function readIam(iam: IAMClient, now: Date, report: ReportOptions = {}): Promise<IamEvidence> {
+export async function readIam(
+  iam: IAMClient,
+  now: Date,
+  report: ReportOptions = {},
+): Promise<IamEvidence> {
   const users: UserDetail[] = [];
   const roles: RoleDetail[] = [];
   const policies: ManagedPolicyDetail[] = [];
   // Customer managed policies too: whether a role is administrator depends on their documents.
-  for await (const page of paginateGetAccountAuthorizationDetails({ client: iam }, { Filter: ["User", "Role", "LocalManagedPolicy"] })) {
+  for await (const page of paginateGetAccountAuthorizationDetails(
+    { client: iam },
+    { Filter: ["User", "Role", "LocalManagedPolicy"] },
+  )) {
     users.push(...(page.UserDetailList ?? []));
     roles.push(...(page.RoleDetailList ?? []));
     policies.push(...(page.Policies ?? []));
@@ -102,7 +173,8 @@ export async function readIam(iam: IAMClient, now: Date, report: ReportOptions =
   const out: TIamUser[] = [];
   for (const u of users) {
     const keys: AccessKeyMetadata[] = [];
-    for await (const page of paginateListAccessKeys({ client: iam }, { UserName: u.UserName })) keys.push(...(page.AccessKeyMetadata ?? []));
+    for await (const page of paginateListAccessKeys({ client: iam }, { UserName: u.UserName }))
+      keys.push(...(page.AccessKeyMetadata ?? []));
     out.push(toUser(u, u.UserName ? rows.get(u.UserName) : undefined, keys, now));
   }
   const managed = managedPolicyDocuments(policies);
@@ -112,10 +184,17 @@ export async function readIam(iam: IAMClient, now: Date, report: ReportOptions =
 /** The account's IAM identity providers: how people (SAML, OIDC) or workloads (OIDC: CI, clusters) federate into it. */
 export async function readIdentityProviders(iam: IAMClient): Promise<TIdentityProvider[]> {
   const { SAMLProviderList = [] } = await iam.send(new ListSAMLProvidersCommand({}));
-  const { OpenIDConnectProviderList = [] } = await iam.send(new ListOpenIDConnectProvidersCommand({}));
-  const nameIn = (arn: string, kind: string) => arn.slice(arn.indexOf(`:${kind}/`) + kind.length + 2);
+  const { OpenIDConnectProviderList = [] } = await iam.send(
+    new ListOpenIDConnectProvidersCommand({}),
+  );
+  const nameIn = (arn: string, kind: string) =>
+    arn.slice(arn.indexOf(`:${kind}/`) + kind.length + 2);
   return [
-    ...SAMLProviderList.flatMap((p) => (p.Arn ? [{ arn: p.Arn, type: "SAML" as const, name: nameIn(p.Arn, "saml-provider") }] : [])),
-    ...OpenIDConnectProviderList.flatMap((p) => (p.Arn ? [{ arn: p.Arn, type: "OIDC" as const, name: nameIn(p.Arn, "oidc-provider") }] : [])),
+    ...SAMLProviderList.flatMap((p) =>
+      p.Arn ? [{ arn: p.Arn, type: "SAML" as const, name: nameIn(p.Arn, "saml-provider") }] : [],
+    ),
+    ...OpenIDConnectProviderList.flatMap((p) =>
+      p.Arn ? [{ arn: p.Arn, type: "OIDC" as const, name: nameIn(p.Arn, "oidc-provider") }] : [],
+    ),
   ];
 }

@@ -36,11 +36,28 @@ export function awsSource(db: Db, opts: AwsCollectionOptions = {}): Source {
     name: "aws",
     produce: async ({ runId, settings, progress, report }) => {
       const costState = await readCostState(db);
-      return produceAwsSnapshot({ ...opts, config: { ...config, runId }, costState, auditAccounts: opts.auditorFor?.(runId) }, settings, progress, report);
+      return produceAwsSnapshot(
+        {
+          ...opts,
+          config: { ...config, runId },
+          costState,
+          auditAccounts: opts.auditorFor?.(runId),
+        },
+        settings,
+        progress,
+        report,
+      );
     },
   };
 }
 
-export async function collectAws(db: Db, databaseUrl: string, opts: AwsCollectionOptions = {}): Promise<RunResult> {
-  return collect(db, databaseUrl, awsSource(db, opts), { triggeredBy: opts.triggeredBy ?? "cli", log: opts.log });
+export async function collectAws(
+  db: Db,
+  databaseUrl: string,
+  opts: AwsCollectionOptions = {},
+): Promise<RunResult> {
+  return collect(db, databaseUrl, awsSource(db, opts), {
+    triggeredBy: opts.triggeredBy ?? "cli",
+    log: opts.log,
+  });
 }

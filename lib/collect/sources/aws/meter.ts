@@ -4,7 +4,9 @@ import Decimal from "decimal.js";
 
 export class CeRequestCapReachedError extends Error {
   constructor(readonly cap: number) {
-    super(`Cost Explorer request cap reached (${cap} requests this run); costs were not updated. Raise ORGLENS_CE_MAX_REQUESTS to fetch more.`);
+    super(
+      `Cost Explorer request cap reached (${cap} requests this run); costs were not updated. Raise ORGLENS_CE_MAX_REQUESTS to fetch more.`,
+    );
     this.name = "CeRequestCapReachedError";
   }
 }
@@ -30,7 +32,8 @@ export class RequestMeter {
 
   /** Adds counts made elsewhere (a distributed run's workers). */
   add(counts: Record<string, number>): void {
-    for (const [op, n] of Object.entries(counts)) this.counts.set(op, (this.counts.get(op) ?? 0) + n);
+    for (const [op, n] of Object.entries(counts))
+      this.counts.set(op, (this.counts.get(op) ?? 0) + n);
   }
 
   /** Call right before sending a Cost Explorer request: throws when the cap would be exceeded. */
@@ -45,6 +48,10 @@ export class RequestMeter {
 
   report(): RunUsageReport {
     const apiRequests = Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
-    return { apiRequests, ceRequests: this.ce, ceCostUsd: new Decimal(this.cePricePerRequestUsd).times(this.ce).toFixed(2) };
+    return {
+      apiRequests,
+      ceRequests: this.ce,
+      ceCostUsd: new Decimal(this.cePricePerRequestUsd).times(this.ce).toFixed(2),
+    };
   }
 }

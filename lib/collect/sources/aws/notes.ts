@@ -20,7 +20,11 @@ export class RunNotes {
    * Runs an optional read. Not supported → null and a note (and later accounts skip the call
    * instead of paying its retries again); any other error → AccountAuditError naming the call.
    */
-  async optional<T>(accountId: string, operation: string, read: () => Promise<T>): Promise<T | null> {
+  async optional<T>(
+    accountId: string,
+    operation: string,
+    read: () => Promise<T>,
+  ): Promise<T | null> {
     if (this.unsupported.has(operation)) {
       this.add(accountId, "unsupported", `${operation}: not supported by the endpoint (skipped)`);
       return null;
@@ -30,12 +34,18 @@ export class RunNotes {
     } catch (err) {
       if (isNotSupported(err)) {
         this.unsupported.add(operation);
-        this.add(accountId, "unsupported", `${operation}: not supported by the endpoint (${describeAwsError(err).slice(0, 200)})`);
+        this.add(
+          accountId,
+          "unsupported",
+          `${operation}: not supported by the endpoint (${describeAwsError(err).slice(0, 200)})`,
+        );
         return null;
       }
       if (err instanceof AccountAuditError) throw err;
       // Denied, or failing after the SDK's retries: the account's evidence would be incomplete.
-      throw new AccountAuditError(`${operation}: ${isAccessDenied(err) ? "access denied: " : ""}${describeAwsError(err)}`);
+      throw new AccountAuditError(
+        `${operation}: ${isAccessDenied(err) ? "access denied: " : ""}${describeAwsError(err)}`,
+      );
     }
   }
 }

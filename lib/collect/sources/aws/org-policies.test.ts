@@ -20,20 +20,49 @@ import { readOrgPolicies } from "./org-policies";
 const orgs = mockClient(OrganizationsClient);
 afterEach(() => orgs.reset());
 
-const enforced = (key: string) => ({ tag_key: { "@@assign": key }, enforced_for: { "@@assign": ["ec2:instance"] } });
-const POLICIES: Record<string, { name: string; content: object; target: string; type: "ROOT" | "ORGANIZATIONAL_UNIT" }> = {
-  "p-root": { name: "required-tags", content: { tags: { owner: enforced("owner"), project: enforced("project"), "cost-center": enforced("cost-center") } }, target: OU.root, type: "ROOT" },
-  "p-sbx": { name: "sandbox-relief", content: { tags: { "cost-center": { enforced_for: { "@@remove": ["ec2:instance"] } } } }, target: OU.sandbox, type: "ORGANIZATIONAL_UNIT" },
+const enforced = (key: string) => ({
+  tag_key: { "@@assign": key },
+  enforced_for: { "@@assign": ["ec2:instance"] },
+});
+const POLICIES: Record<
+  string,
+  { name: string; content: object; target: string; type: "ROOT" | "ORGANIZATIONAL_UNIT" }
+> = {
+  "p-root": {
+    name: "required-tags",
+    content: {
+      tags: {
+        owner: enforced("owner"),
+        project: enforced("project"),
+        "cost-center": enforced("cost-center"),
+      },
+    },
+    target: OU.root,
+    type: "ROOT",
+  },
+  "p-sbx": {
+    name: "sandbox-relief",
+    content: { tags: { "cost-center": { enforced_for: { "@@remove": ["ec2:instance"] } } } },
+    target: OU.sandbox,
+    type: "ORGANIZATIONAL_UNIT",
+  },
 };
 
 function organization() {
   const client = new OrganizationsClient({ region: "us-east-1" });
   orgs.on(ListPoliciesCommand).callsFake((input: ListPoliciesCommandInput) => ({
-    Policies: input.Filter === "TAG_POLICY" ? Object.entries(POLICIES).map(([Id, p]) => ({ Id, Name: p.name, Type: "TAG_POLICY" })) : [],
+    Policies:
+      input.Filter === "TAG_POLICY"
+        ? Object.entries(POLICIES).map(([Id, p]) => ({ Id, Name: p.name, Type: "TAG_POLICY" }))
+        : [],
   }));
   for (const [id, p] of Object.entries(POLICIES)) {
-    orgs.on(DescribePolicyCommand, { PolicyId: id }).resolves({ Policy: { Content: JSON.stringify(p.content) } });
-    orgs.on(ListTargetsForPolicyCommand, { PolicyId: id }).resolves({ Targets: [{ TargetId: p.target, Type: p.type }] });
+    orgs
+      .on(DescribePolicyCommand, { PolicyId: id })
+      .resolves({ Policy: { Content: JSON.stringify(p.content) } });
+    orgs
+      .on(ListTargetsForPolicyCommand, { PolicyId: id })
+      .resolves({ Targets: [{ TargetId: p.target, Type: p.type }] });
   }
   orgs.on(ListDelegatedAdministratorsCommand).resolves({ DelegatedAdministrators: [] });
   orgs.on(ListCreateAccountStatusCommand).resolves({ CreateAccountStatuses: [] });
@@ -54,7 +83,9 @@ describe("tag policies read by the collector", () => {
     const snap = baselineSnapshot();
     snap.policies = [...snap.policies.filter((p) => p.type !== "TAG_POLICY"), ...policies];
     const findings = tagPolicy.run(snap, settings, checkContext()).filter((f) => f.ouId !== null);
-    expect(findings.map((f) => [f.ouId, f.evidence.unenforcedKeys])).toEqual([[OU.sandbox, ["cost-center"]]]);
+    expect(findings.map((f) => [f.ouId, f.evidence.unenforcedKeys])).toEqual([
+      [OU.sandbox, ["cost-center"]],
+    ]);
     const prod = effectiveTagPolicy(snap, [OU.root, OU.workloads, OU.prod]);
     expect(prod.rules.map((r) => [r.tagKey, r.enforcedFor, r.sources])).toEqual([
       ["cost-center", ["ec2:instance"], ["required-tags"]],

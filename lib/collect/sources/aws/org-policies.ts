@@ -12,7 +12,12 @@ import {
 } from "@aws-sdk/client-organizations";
 import pLimit from "p-limit";
 import { z } from "zod";
-import { ZCreateAccountStatus, ZDelegatedAdmin, ZPolicy, type TPolicy } from "@/lib/domain/snapshot";
+import {
+  ZCreateAccountStatus,
+  ZDelegatedAdmin,
+  ZPolicy,
+  type TPolicy,
+} from "@/lib/domain/snapshot";
 import type { RunNotes } from "./notes";
 
 const POLICY_TYPES: PolicyType[] = ["SERVICE_CONTROL_POLICY", "TAG_POLICY"];
@@ -23,7 +28,11 @@ export interface OrgPolicies {
   createAccountStatuses: z.infer<typeof ZCreateAccountStatus>[];
 }
 
-async function readPolicies(client: OrganizationsClient, limit: ReturnType<typeof pLimit>, type: PolicyType): Promise<TPolicy[]> {
+async function readPolicies(
+  client: OrganizationsClient,
+  limit: ReturnType<typeof pLimit>,
+  type: PolicyType,
+): Promise<TPolicy[]> {
   const summaries = [];
   for await (const page of paginateListPolicies({ client }, { Filter: type })) {
     // An endpoint that ignores the filter must not turn an SCP into a tag policy.
@@ -36,7 +45,8 @@ async function readPolicies(client: OrganizationsClient, limit: ReturnType<typeo
         const described = await client.send(new DescribePolicyCommand({ PolicyId: id }));
         const targets: TPolicy["targets"] = [];
         for await (const page of paginateListTargetsForPolicy({ client }, { PolicyId: id })) {
-          for (const t of page.Targets ?? []) if (t.TargetId && t.Type) targets.push({ targetId: t.TargetId, targetType: t.Type });
+          for (const t of page.Targets ?? [])
+            if (t.TargetId && t.Type) targets.push({ targetId: t.TargetId, targetType: t.Type });
         }
         return ZPolicy.parse({
           id,
@@ -52,7 +62,10 @@ async function readPolicies(client: OrganizationsClient, limit: ReturnType<typeo
   );
 }
 
-async function readDelegatedAdmins(client: OrganizationsClient, limit: ReturnType<typeof pLimit>): Promise<OrgPolicies["delegatedAdmins"]> {
+async function readDelegatedAdmins(
+  client: OrganizationsClient,
+  limit: ReturnType<typeof pLimit>,
+): Promise<OrgPolicies["delegatedAdmins"]> {
   const admins: string[] = [];
   for await (const page of paginateListDelegatedAdministrators({ client }, {})) {
     for (const a of page.DelegatedAdministrators ?? []) if (a.Id) admins.push(a.Id);
@@ -61,9 +74,17 @@ async function readDelegatedAdmins(client: OrganizationsClient, limit: ReturnTyp
     admins.map((accountId) =>
       limit(async () => {
         const out: OrgPolicies["delegatedAdmins"] = [];
-        for await (const page of paginateListDelegatedServicesForAccount({ client }, { AccountId: accountId })) {
+        for await (const page of paginateListDelegatedServicesForAccount(
+          { client },
+          { AccountId: accountId },
+        )) {
           for (const s of page.DelegatedServices ?? []) {
-            if (s.ServicePrincipal) out.push({ accountId, servicePrincipal: s.ServicePrincipal, delegatedAt: s.DelegationEnabledDate?.toISOString() ?? null });
+            if (s.ServicePrincipal)
+              out.push({
+                accountId,
+                servicePrincipal: s.ServicePrincipal,
+                delegatedAt: s.DelegationEnabledDate?.toISOString() ?? null,
+              });
           }
         }
         return out;
@@ -73,7 +94,9 @@ async function readDelegatedAdmins(client: OrganizationsClient, limit: ReturnTyp
   return perAccount.flat();
 }
 
-async function readCreateAccountStatuses(client: OrganizationsClient): Promise<OrgPolicies["createAccountStatuses"]> {
+async function readCreateAccountStatuses(
+  client: OrganizationsClient,
+): Promise<OrgPolicies["createAccountStatuses"]> {
   const out: OrgPolicies["createAccountStatuses"] = [];
   for await (const page of paginateListCreateAccountStatus({ client }, {})) {
     for (const s of page.CreateAccountStatuses ?? []) {
@@ -92,14 +115,29 @@ async function readCreateAccountStatuses(client: OrganizationsClient): Promise<O
   return out;
 }
 
-export async function readOrgPolicies(client: OrganizationsClient, managementAccountId: string, concurrency: number, notes: RunNotes): Promise<OrgPolicies> {
+export async function readOrgPolicies(
+  client: OrganizationsClient,
+  managementAccountId: string,
+  concurrency: number,
+  notes: RunNotes,
+): Promise<OrgPolicies> {
   const limit = pLimit(concurrency);
   const policies: TPolicy[] = [];
   for (const type of POLICY_TYPES) {
-    const found = await notes.optional(managementAccountId, `organizations:ListPolicies(${type})`, () => readPolicies(client, limit, type));
+    const found = await notes.optional(
+      managementAccountId,
+      `organizations:ListPolicies(${type})`,
+      () => readPolicies(client, limit, type),
+    );
     policies.push(...(found ?? []));
   }
-  const delegatedAdmins = (await notes.optional(managementAccountId, "organizations:ListDelegatedAdministrators", () => readDelegatedAdmins(client, limit))) ?? [];
-  const createAccountStatuses = (await notes.optional(managementAccountId, "organizations:ListCreateAccountStatus", () => readCreateAccountStatuses(client))) ?? [];
+  const delegatedAdmins =
+    (await notes.optional(managementAccountId, "organizations:ListDelegatedAdministrators", () =>
+      readDelegatedAdmins(client, limit),
+    )) ?? [];
+  const createAccountStatuses =
+    (await notes.optional(managementAccountId, "organizations:ListCreateAccountStatus", () =>
+      readCreateAccountStatuses(client),
+    )) ?? [];
   return { policies, delegatedAdmins, createAccountStatuses };
 }

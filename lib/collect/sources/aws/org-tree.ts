@@ -20,14 +20,24 @@ export interface OrgTree {
   accounts: TAccount[];
 }
 
-export async function describeOrganization(client: OrganizationsClient): Promise<{ organization: OrgTree["organization"]; partition: string }> {
+export async function describeOrganization(
+  client: OrganizationsClient,
+): Promise<{ organization: OrgTree["organization"]; partition: string }> {
   const { Organization: o } = await client.send(new DescribeOrganizationCommand({}));
-  const organization = ZOrganization.parse({ id: o?.Id, arn: o?.Arn, managementAccountId: o?.MasterAccountId, featureSet: o?.FeatureSet ?? "ALL" });
+  const organization = ZOrganization.parse({
+    id: o?.Id,
+    arn: o?.Arn,
+    managementAccountId: o?.MasterAccountId,
+    featureSet: o?.FeatureSet ?? "ALL",
+  });
   const partition = organization.arn?.split(":")[1] ?? "aws";
   return { organization, partition };
 }
 
-export async function listTags(client: OrganizationsClient, resourceId: string): Promise<Record<string, string>> {
+export async function listTags(
+  client: OrganizationsClient,
+  resourceId: string,
+): Promise<Record<string, string>> {
   const tags: Record<string, string> = {};
   for await (const page of paginateListTagsForResource({ client }, { ResourceId: resourceId })) {
     for (const t of page.Tags ?? []) if (t.Key) tags[t.Key] = t.Value ?? "";
@@ -42,12 +52,17 @@ function accountStatus(a: Account): TAccount["status"] {
   return parsed.success ? parsed.data : "ACTIVE";
 }
 
-export async function readOrgTree(client: OrganizationsClient, concurrency: number, collectedAt: string): Promise<OrgTree> {
+export async function readOrgTree(
+  client: OrganizationsClient,
+  concurrency: number,
+  collectedAt: string,
+): Promise<OrgTree> {
   const { organization, partition } = await describeOrganization(client);
   const limit = pLimit(concurrency);
   const units: Omit<TOrgUnit, "tags">[] = [];
   for await (const page of paginateListRoots({ client }, {})) {
-    for (const r of page.Roots ?? []) if (r.Id) units.push({ id: r.Id, parentId: null, name: r.Name ?? "Root" });
+    for (const r of page.Roots ?? [])
+      if (r.Id) units.push({ id: r.Id, parentId: null, name: r.Name ?? "Root" });
   }
 
   // Breadth first: each level's children are listed in parallel, within the concurrency limit.
@@ -57,8 +72,12 @@ export async function readOrgTree(client: OrganizationsClient, concurrency: numb
       level.map((parentId) =>
         limit(async () => {
           const found: Omit<TOrgUnit, "tags">[] = [];
-          for await (const page of paginateListOrganizationalUnitsForParent({ client }, { ParentId: parentId })) {
-            for (const ou of page.OrganizationalUnits ?? []) if (ou.Id) found.push({ id: ou.Id, parentId, name: ou.Name ?? ou.Id });
+          for await (const page of paginateListOrganizationalUnitsForParent(
+            { client },
+            { ParentId: parentId },
+          )) {
+            for (const ou of page.OrganizationalUnits ?? [])
+              if (ou.Id) found.push({ id: ou.Id, parentId, name: ou.Name ?? ou.Id });
           }
           return found;
         }),
@@ -81,7 +100,9 @@ export async function readOrgTree(client: OrganizationsClient, concurrency: numb
     ),
   );
 
-  const orgUnits = await Promise.all(units.map((u) => limit(async () => ({ ...u, tags: await listTags(client, u.id) }))));
+  const orgUnits = await Promise.all(
+    units.map((u) => limit(async () => ({ ...u, tags: await listTags(client, u.id) }))),
+  );
   const accounts = await Promise.all(
     perParent.flat().map(({ account: a, parentId }) =>
       limit(async () => ({

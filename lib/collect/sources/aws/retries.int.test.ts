@@ -36,14 +36,31 @@ afterAll(async () => {
 
 describe("throttling", () => {
   it("is retried by the SDK's adaptive retries: no account fails", async () => {
-    const config = loadAwsConfig({}, { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 6 });
+    const config = loadAwsConfig(
+      {},
+      { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 6 },
+    );
     const snap = parseSnapshot(
-      await produceAwsSnapshot({ config, costState: { backfilled: false, estimatedMonths: [], tagKeyMonths: {} }, credentials: BASE_CREDENTIALS, report: { sleep: async () => {} } }, DEFAULT_SETTINGS, () => {}, () => {}),
+      await produceAwsSnapshot(
+        {
+          config,
+          costState: { backfilled: false, estimatedMonths: [], tagKeyMonths: {} },
+          credentials: BASE_CREDENTIALS,
+          report: { sleep: async () => {} },
+        },
+        DEFAULT_SETTINGS,
+        () => {},
+        () => {},
+      ),
     );
     expect(proxy.throttled.get("GetAccountAuthorizationDetails")).toBe(4);
     expect(proxy.throttled.get("ListAccountsForParent")).toBe(2);
     expect(snap.accounts).toHaveLength(4);
     expect(snap.audits.map((a) => a.status)).toEqual(["audited", "audited", "audited", "audited"]);
-    expect(snap.audits.flatMap((a) => a.iamUsers.map((u) => u.userName)).sort()).toEqual(["user-a", "user-b", "user-c"]);
+    expect(snap.audits.flatMap((a) => a.iamUsers.map((u) => u.userName)).sort()).toEqual([
+      "user-a",
+      "user-b",
+      "user-c",
+    ]);
   });
 });

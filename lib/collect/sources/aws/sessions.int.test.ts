@@ -29,7 +29,10 @@ afterAll(async () => {
 describe("member-account sessions", () => {
   it("assume OrgLensAudit by default, in a session named after the run (seen by GetCallerIdentity)", async () => {
     const callers = new Map<string, string>();
-    const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
+    const config = loadAwsConfig(
+      {},
+      { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+    );
     const result = await collectAws(db, database.url, {
       config,
       credentials: BASE_CREDENTIALS,
@@ -46,14 +49,18 @@ describe("member-account sessions", () => {
     });
     expect(result.status).not.toBe("failed");
     const member = org.accounts.prodApp;
-    expect(callers.get(member)).toBe(`arn:aws:sts::${member}:assumed-role/OrgLensAudit/orglens-${result.runId}`);
+    expect(callers.get(member)).toBe(
+      `arn:aws:sts::${member}:assumed-role/OrgLensAudit/orglens-${result.runId}`,
+    );
     expect(callers.size).toBeGreaterThan(1);
   });
 });
 
 describe("sessionNameFor", () => {
   it("keeps within STS's 64 characters and allowed set, whatever the run id", () => {
-    expect(sessionNameFor("0b6f3c55-2f5e-4a43-9b1e-7f1f6a1f0c2d")).toBe("orglens-0b6f3c55-2f5e-4a43-9b1e-7f1f6a1f0c2d");
+    expect(sessionNameFor("0b6f3c55-2f5e-4a43-9b1e-7f1f6a1f0c2d")).toBe(
+      "orglens-0b6f3c55-2f5e-4a43-9b1e-7f1f6a1f0c2d",
+    );
     expect(sessionNameFor(undefined)).toBe("orglens");
     const odd = sessionNameFor(`run id/with spaces:${"x".repeat(80)}`);
     expect(odd).toMatch(/^orglens-[\w+=,.@-]+$/);

@@ -29,11 +29,22 @@ const REFRESH_MARGIN_MS = 10 * 60_000;
 
 export const stsAssumeRole: AssumeRoleFn = async (target, base) => {
   const out = await base.sts(base.homeRegion).send(
-    new AssumeRoleCommand({ RoleArn: target.roleArn, RoleSessionName: target.sessionName, ExternalId: target.externalId, DurationSeconds: 3600 }),
+    new AssumeRoleCommand({
+      RoleArn: target.roleArn,
+      RoleSessionName: target.sessionName,
+      ExternalId: target.externalId,
+      DurationSeconds: 3600,
+    }),
   );
   const c = out.Credentials;
-  if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`AssumeRole into ${target.roleArn} returned no credentials`);
-  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+  if (!c?.AccessKeyId || !c.SecretAccessKey)
+    throw new Error(`AssumeRole into ${target.roleArn} returned no credentials`);
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration,
+  };
 };
 
 export class AccountSessions {
@@ -60,12 +71,23 @@ export class AccountSessions {
   async clientsFor(accountId: string): Promise<AwsClients> {
     if (accountId === this.baseAccountId) return this.base;
     const cached = this.cache.get(accountId);
-    if (cached && (!cached.expiration || cached.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS)) {
+    if (
+      cached &&
+      (!cached.expiration || cached.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS)
+    ) {
       return new AwsClients(accountId, cached, this.config, this.meter);
     }
     const roleArn = this.roleArn(accountId);
     try {
-      const credentials = await this.assumeRole({ accountId, roleArn, externalId: this.config.externalId, sessionName: sessionNameFor(this.config.runId) }, this.base);
+      const credentials = await this.assumeRole(
+        {
+          accountId,
+          roleArn,
+          externalId: this.config.externalId,
+          sessionName: sessionNameFor(this.config.runId),
+        },
+        this.base,
+      );
       this.cache.set(accountId, credentials);
       return new AwsClients(accountId, credentials, this.config, this.meter);
     } catch (err) {

@@ -35,9 +35,23 @@ export interface AwsSourceOptions {
   auditAccounts?: AuditAccountsFn;
 }
 
-const NO_COSTS: CostsResult = { currency: "USD", months: [], days: [], tagKeys: [], tagKeyMonths: {}, monthly: [], daily: [], byTag: [] };
+const NO_COSTS: CostsResult = {
+  currency: "USD",
+  months: [],
+  days: [],
+  tagKeys: [],
+  tagKeyMonths: {},
+  monthly: [],
+  daily: [],
+  byTag: [],
+};
 
-async function hubFor(sessions: AccountSessions, accountId: string, region: string, notes: RunNotes): Promise<HubSummary | null> {
+async function hubFor(
+  sessions: AccountSessions,
+  accountId: string,
+  region: string,
+  notes: RunNotes,
+): Promise<HubSummary | null> {
   try {
     const clients = await sessions.clientsFor(accountId);
     try {
@@ -46,13 +60,22 @@ async function hubFor(sessions: AccountSessions, accountId: string, region: stri
       sessions.release(clients);
     }
   } catch (err) {
-    notes.add(accountId, "securityhub", `Security Hub aggregator not read: ${describeAwsError(err)}`);
+    notes.add(
+      accountId,
+      "securityhub",
+      `Security Hub aggregator not read: ${describeAwsError(err)}`,
+    );
     return null;
   }
 }
 
 /** Unread (denied, unsupported): members then count only with a detector of their own. */
-async function guardDutyOrganizationOf(sessions: AccountSessions, adminId: string, regions: readonly string[], notes: RunNotes) {
+async function guardDutyOrganizationOf(
+  sessions: AccountSessions,
+  adminId: string,
+  regions: readonly string[],
+  notes: RunNotes,
+) {
   try {
     const clients = await sessions.clientsFor(adminId);
     try {
@@ -61,7 +84,11 @@ async function guardDutyOrganizationOf(sessions: AccountSessions, adminId: strin
       sessions.release(clients);
     }
   } catch (err) {
-    notes.add(adminId, "guardduty", `GuardDuty organization configuration not read: ${describeAwsError(err)}`);
+    notes.add(
+      adminId,
+      "guardduty",
+      `GuardDuty organization configuration not read: ${describeAwsError(err)}`,
+    );
     return [];
   }
 }
@@ -83,16 +110,45 @@ export async function produceAwsSnapshot(
   const degraded: string[] = [];
   try {
     progress({ phase: "reading the organization" });
-    const tree = await readOrgTree(bootstrap.organizations(), config.concurrency, now.toISOString());
+    const tree = await readOrgTree(
+      bootstrap.organizations(),
+      config.concurrency,
+      now.toISOString(),
+    );
     const managementId = tree.organization.managementAccountId;
     const caller = await bootstrap.sts(bootstrap.homeRegion).send(new GetCallerIdentityCommand({}));
-    sessions = new AccountSessions(caller.Account ?? managementId, tree.partition, config, meter, credentials, opts.assumeRole);
-    const org = await readOrgPolicies(bootstrap.organizations(), managementId, config.concurrency, notes);
+    sessions = new AccountSessions(
+      caller.Account ?? managementId,
+      tree.partition,
+      config,
+      meter,
+      credentials,
+      opts.assumeRole,
+    );
+    const org = await readOrgPolicies(
+      bootstrap.organizations(),
+      managementId,
+      config.concurrency,
+      notes,
+    );
 
     let costs = NO_COSTS;
     try {
-      const plan = planCostFetch(now, config.historyMonths, opts.costState, costTagKeys(settings), config.forceBackfill);
-      costs = await readCosts(bootstrap.costExplorer(), meter, plan, config.dailyByService, (phase) => progress({ phase }), opts.pager);
+      const plan = planCostFetch(
+        now,
+        config.historyMonths,
+        opts.costState,
+        costTagKeys(settings),
+        config.forceBackfill,
+      );
+      costs = await readCosts(
+        bootstrap.costExplorer(),
+        meter,
+        plan,
+        config.dailyByService,
+        (phase) => progress({ phase }),
+        opts.pager,
+      );
     } catch (err) {
       // All or nothing: months half-fetched would replace good data with incomplete data.
       if (err instanceof CeRequestCapReachedError) capped = err.message;
@@ -100,16 +156,34 @@ export async function produceAwsSnapshot(
     }
 
     const hubAccount =
-      config.securityHubAccountId ?? org.delegatedAdmins.find((d) => d.servicePrincipal === "securityhub.amazonaws.com")?.accountId ?? managementId;
+      config.securityHubAccountId ??
+      org.delegatedAdmins.find((d) => d.servicePrincipal === "securityhub.amazonaws.com")
+        ?.accountId ??
+      managementId;
     progress({ phase: "reading Security Hub" });
     const hub = await hubFor(sessions, hubAccount, bootstrap.homeRegion, notes);
 
-    const guardDutyAdmin = org.delegatedAdmins.find((d) => d.servicePrincipal === GUARDDUTY_PRINCIPAL)?.accountId;
-    const guardDutyOrganization = guardDutyAdmin ? await guardDutyOrganizationOf(sessions, guardDutyAdmin, config.regions, notes) : [];
+    const guardDutyAdmin = org.delegatedAdmins.find(
+      (d) => d.servicePrincipal === GUARDDUTY_PRINCIPAL,
+    )?.accountId;
+    const guardDutyOrganization = guardDutyAdmin
+      ? await guardDutyOrganizationOf(sessions, guardDutyAdmin, config.regions, notes)
+      : [];
 
     const audit = opts.auditAccounts ?? auditAccounts;
-    const { audits, buckets } = await audit({ sessions, config, notes, hub, now, report: opts.report, meter, keyUsageDays: settings.keyUsageWindowDays }, tree.accounts, (done, total) =>
-      progress({ phase: "auditing accounts", done, total }),
+    const { audits, buckets } = await audit(
+      {
+        sessions,
+        config,
+        notes,
+        hub,
+        now,
+        report: opts.report,
+        meter,
+        keyUsageDays: settings.keyUsageWindowDays,
+      },
+      tree.accounts,
+      (done, total) => progress({ phase: "auditing accounts", done, total }),
     );
 
     return {

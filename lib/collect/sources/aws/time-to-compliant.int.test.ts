@@ -1,15 +1,30 @@
 // Time to a compliant account on an organization read from moto: the creation time is the
 // CreateAccount status's completion as ListCreateAccountStatus reports it; the end is the first run
 // that audited the new account through its role and found no open high or critical finding.
-import { DescribeCreateAccountStatusCommand, OrganizationsClient, CreateAccountCommand } from "@aws-sdk/client-organizations";
-import { CreateLoginProfileCommand, CreateUserCommand, DeleteLoginProfileCommand, DeleteUserCommand } from "@aws-sdk/client-iam";
+import {
+  DescribeCreateAccountStatusCommand,
+  OrganizationsClient,
+  CreateAccountCommand,
+} from "@aws-sdk/client-organizations";
+import {
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+  DeleteLoginProfileCommand,
+  DeleteUserCommand,
+} from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { startMoto, type MotoServer } from "@/testing/moto";
 import { collectAws, loadAwsConfig } from ".";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, iamIn, presetCostResults } from "@/testing/aws/moto-org";
+import {
+  awsConfig,
+  BASE_CREDENTIALS,
+  buildOrg,
+  iamIn,
+  presetCostResults,
+} from "@/testing/aws/moto-org";
 import { costResult } from "@/testing/aws/ce-results";
 
 const HOUR_MS = 3_600_000;
@@ -32,15 +47,31 @@ afterAll(async () => {
 
 async function collect(now: Date) {
   await presetCostResults(moto.endpoint, [costResult([])]);
-  const config = loadAwsConfig({}, { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 });
-  const result = await collectAws(db, database.url, { config, credentials: BASE_CREDENTIALS, now, report: { sleep: async () => {} }, triggeredBy: "test" });
+  const config = loadAwsConfig(
+    {},
+    { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+  );
+  const result = await collectAws(db, database.url, {
+    config,
+    credentials: BASE_CREDENTIALS,
+    now,
+    report: { sleep: async () => {} },
+    triggeredBy: "test",
+  });
   expect(result.status).not.toBe("failed");
   return result;
 }
 
 const latest = async (kpiId: string) => {
-  const row = await db.kpiSnapshot.findFirstOrThrow({ where: { kpiId, scopeId: ORG_SCOPE }, orderBy: { at: "desc" } });
-  return { value: row.value?.toNumber() ?? null, denominator: row.denominator?.toNumber() ?? null, detail: row.detail };
+  const row = await db.kpiSnapshot.findFirstOrThrow({
+    where: { kpiId, scopeId: ORG_SCOPE },
+    orderBy: { at: "desc" },
+  });
+  return {
+    value: row.value?.toNumber() ?? null,
+    denominator: row.denominator?.toNumber() ?? null,
+    detail: row.detail,
+  };
 };
 
 describe("time to a compliant account against moto", () => {
@@ -50,11 +81,18 @@ describe("time to a compliant account against moto", () => {
     await collect(watching);
     // buildOrg's created accounts: the clean ones unobserved, prod-app (a critical Security
     // Hub finding) still pending.
-    expect(await latest(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({ value: null, detail: { accounts: 0, unobserved: 4, pending: 1 } });
+    expect(await latest(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({
+      value: null,
+      detail: { accounts: 0, unobserved: 4, pending: 1 },
+    });
 
     const orgs = new OrganizationsClient(awsConfig(moto.endpoint));
-    const { CreateAccountStatus: request } = await orgs.send(new CreateAccountCommand({ AccountName: "shop-dev", Email: "shop-dev@example.com" }));
-    const { CreateAccountStatus: status } = await orgs.send(new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: request?.Id ?? "" }));
+    const { CreateAccountStatus: request } = await orgs.send(
+      new CreateAccountCommand({ AccountName: "shop-dev", Email: "shop-dev@example.com" }),
+    );
+    const { CreateAccountStatus: status } = await orgs.send(
+      new DescribeCreateAccountStatusCommand({ CreateAccountRequestId: request?.Id ?? "" }),
+    );
     orgs.destroy();
     const accountId = status?.AccountId ?? "";
     const completedAt = status?.CompletedTimestamp;
@@ -64,22 +102,41 @@ describe("time to a compliant account against moto", () => {
     // The new account arrives with a console IAM user (a high finding): not compliant yet.
     const iam = await iamIn(moto.endpoint, accountId);
     await iam.send(new CreateUserCommand({ UserName: "bootstrap" }));
-    await iam.send(new CreateLoginProfileCommand({ UserName: "bootstrap", Password: "Bootstrap-Passw0rd!" }));
+    await iam.send(
+      new CreateLoginProfileCommand({ UserName: "bootstrap", Password: "Bootstrap-Passw0rd!" }),
+    );
     const blocked = new Date(completedAt.getTime() + 2 * HOUR_MS);
     await collect(blocked);
-    expect(await db.accountCreation.findFirstOrThrow({ where: { accountId } })).toMatchObject({ state: "SUCCEEDED", completedAt });
-    expect(await db.finding.count({ where: { accountId, status: "open", severity: { in: ["high", "critical"] } } })).toBeGreaterThan(0);
-    expect(await latest(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({ value: null, detail: { pending: 2 } });
+    expect(await db.accountCreation.findFirstOrThrow({ where: { accountId } })).toMatchObject({
+      state: "SUCCEEDED",
+      completedAt,
+    });
+    expect(
+      await db.finding.count({
+        where: { accountId, status: "open", severity: { in: ["high", "critical"] } },
+      }),
+    ).toBeGreaterThan(0);
+    expect(await latest(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({
+      value: null,
+      detail: { pending: 2 },
+    });
 
     // Fixed before the next run, 30 hours after the creation.
     await iam.send(new DeleteLoginProfileCommand({ UserName: "bootstrap" }));
     await iam.send(new DeleteUserCommand({ UserName: "bootstrap" }));
     iam.destroy();
     await collect(new Date(completedAt.getTime() + 30 * HOUR_MS));
-    expect(await latest(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({ value: 30, denominator: 1, detail: { accounts: 1, pending: 1, unobserved: 4 } });
+    expect(await latest(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({
+      value: 30,
+      denominator: 1,
+      detail: { accounts: 1, pending: 1, unobserved: 4 },
+    });
 
     // The next (incremental) run changes nothing.
     await collect(new Date(completedAt.getTime() + 54 * HOUR_MS));
-    expect(await latest(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({ value: 30, denominator: 1 });
+    expect(await latest(KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({
+      value: 30,
+      denominator: 1,
+    });
   }, 300_000);
 });

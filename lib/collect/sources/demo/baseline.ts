@@ -17,22 +17,68 @@ export function buildBaseline(accountId: string): TBaselineControl[] {
   const guardDuty: TBaselineControl =
     accountId === ACCOUNTS.policyStagingCanary
       ? { control: "guardduty", region: REGION, status: "off", detail: "no detector" }
-      : { control: "guardduty", region: REGION, status: "on", detail: `detector managed by administrator ${ACCOUNTS.securityTooling}` };
+      : {
+          control: "guardduty",
+          region: REGION,
+          status: "on",
+          detail: `detector managed by administrator ${ACCOUNTS.securityTooling}`,
+        };
   const config: TBaselineControl =
     accountId === ACCOUNTS.sharedNetwork
-      ? { control: "config-recorder", region: REGION, status: "unknown", detail: "access denied: AccessDeniedException: not authorized to perform: config:DescribeConfigurationRecorderStatus" }
+      ? {
+          control: "config-recorder",
+          region: REGION,
+          status: "unknown",
+          detail:
+            "access denied: AccessDeniedException: not authorized to perform: config:DescribeConfigurationRecorderStatus",
+        }
       : gap
-        ? { control: "config-recorder", region: REGION, status: "off", detail: "recorder default stopped" }
-        : { control: "config-recorder", region: REGION, status: "on", detail: "recorder default recording, last status SUCCESS" };
+        ? {
+            control: "config-recorder",
+            region: REGION,
+            status: "off",
+            detail: "recorder default stopped",
+          }
+        : {
+            control: "config-recorder",
+            region: REGION,
+            status: "on",
+            detail: "recorder default recording, last status SUCCESS",
+          };
   return [
     guardDuty,
     config,
     gap
-      ? { control: "ebs-default-encryption", region: REGION, status: "off", detail: "EBS encryption by default is off" }
-      : { control: "ebs-default-encryption", region: REGION, status: "on", detail: "new EBS volumes are encrypted" },
-    { control: "s3-account-public-access-block", region: null, status: "on", detail: "all four settings on" },
+      ? {
+          control: "ebs-default-encryption",
+          region: REGION,
+          status: "off",
+          detail: "EBS encryption by default is off",
+        }
+      : {
+          control: "ebs-default-encryption",
+          region: REGION,
+          status: "on",
+          detail: "new EBS volumes are encrypted",
+        },
+    {
+      control: "s3-account-public-access-block",
+      region: null,
+      status: "on",
+      detail: "all four settings on",
+    },
     gap
-      ? { control: "iam-password-policy", region: null, status: "off", detail: "no password policy (IAM defaults apply)" }
-      : { control: "iam-password-policy", region: null, status: "on", detail: "minimum length 14, max age 90 days" },
+      ? {
+          control: "iam-password-policy",
+          region: null,
+          status: "off",
+          detail: "no password policy (IAM defaults apply)",
+        }
+      : {
+          control: "iam-password-policy",
+          region: null,
+          status: "on",
+          detail: "minimum length 14, max age 90 days",
+        },
   ];
 }

@@ -2,7 +2,13 @@
 // buckets. One audit per ACTIVE account; suspended accounts cannot be assumed into.
 import type { AccountSpec } from "./spec";
 import type { CurrentSpend } from "./costs";
-import type { AccountAuditInput, BucketInput, BudgetInput, IamRoleInput, TrailInput } from "./types";
+import type {
+  AccountAuditInput,
+  BucketInput,
+  BudgetInput,
+  IamRoleInput,
+  TrailInput,
+} from "./types";
 import { ACCOUNTS, AUDIT_FAILED_ERROR, PLANTED, trailArn } from "./ids";
 import { buildBaseline } from "./baseline";
 import { buildRoles } from "./identities";
@@ -67,7 +73,8 @@ function trails(accountId: string): TrailInput[] {
 }
 
 // As GetEnabledStandards answers in a member account: the foundational standard everywhere, CIS on most.
-const FSBP = "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0";
+const FSBP =
+  "arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0";
 const CIS = "arn:aws:securityhub:us-east-1::standards/cis-aws-foundations-benchmark/v/3.0.0";
 // Every root user has MFA and no keys; the management account's root signed in for a billing task
 // months ago. The planted IAM_ROOT_USER: the invited legacy-analytics account still has the root
@@ -79,7 +86,15 @@ function rootUser(spec: AccountSpec, now: number): AccountAuditInput["rootUser"]
       arn,
       mfaActive: false,
       passwordLastUsed: iso(now - 400 * DAY_MS),
-      accessKeys: [{ keyId: null, slot: 1, active: true, lastRotated: iso(now - 1900 * DAY_MS), lastUsed: iso(now - 12 * DAY_MS) }],
+      accessKeys: [
+        {
+          keyId: null,
+          slot: 1,
+          active: true,
+          lastRotated: iso(now - 1900 * DAY_MS),
+          lastUsed: iso(now - 12 * DAY_MS),
+        },
+      ],
     };
   }
   const passwordLastUsed = spec.id === ACCOUNTS.management ? iso(now - 200 * DAY_MS) : null;
@@ -88,19 +103,31 @@ function rootUser(spec: AccountSpec, now: number): AccountAuditInput["rootUser"]
 
 // As IAM lists them: every provider a role trusts exists in the account (Identity Center's SAML
 // provider everywhere, GitHub Actions' OIDC issuer where workloads deploy from GitHub).
-function identityProvidersOf(roles: readonly IamRoleInput[]): AccountAuditInput["identityProviders"] {
+function identityProvidersOf(
+  roles: readonly IamRoleInput[],
+): AccountAuditInput["identityProviders"] {
   const arns = new Set(
     roles.flatMap((r) =>
-      (Array.isArray(r.trustPolicy.Statement) ? r.trustPolicy.Statement : [r.trustPolicy.Statement]).flatMap((st) => {
+      (Array.isArray(r.trustPolicy.Statement)
+        ? r.trustPolicy.Statement
+        : [r.trustPolicy.Statement]
+      ).flatMap((st) => {
         const principal = st.Principal;
-        const federated = typeof principal === "object" && principal !== null && "Federated" in principal ? principal.Federated : undefined;
+        const federated =
+          typeof principal === "object" && principal !== null && "Federated" in principal
+            ? principal.Federated
+            : undefined;
         return typeof federated === "string" ? [federated] : [];
       }),
     ),
   );
   return [...arns].map((arn) => {
     const saml = arn.includes(":saml-provider/");
-    return { arn, type: saml ? "SAML" : "OIDC", name: arn.replace(/^.*:(saml|oidc)-provider\//, "") };
+    return {
+      arn,
+      type: saml ? "SAML" : "OIDC",
+      name: arn.replace(/^.*:(saml|oidc)-provider\//, ""),
+    };
   });
 }
 
@@ -108,7 +135,11 @@ function securityHub(accountId: string, rng: Rng): AccountAuditInput["securityHu
   if (accountId === PLANTED.securityHubDisabled)
     return { enabled: false, findings: { critical: 0, high: 0, medium: 0, low: 0 }, standards: [] };
   if (accountId === PLANTED.securityHubCritical)
-    return { enabled: true, findings: { critical: 3, high: 7, medium: 18, low: 41 }, standards: [FSBP] };
+    return {
+      enabled: true,
+      findings: { critical: 3, high: 7, medium: 18, low: 41 },
+      standards: [FSBP],
+    };
   return {
     enabled: true,
     findings: { critical: 0, high: rng.int(0, 3), medium: rng.int(0, 15), low: rng.int(2, 40) },

@@ -211,18 +211,43 @@ export function buildRoles(spec: AccountSpec, rng: Rng, now: number): IamRoleInp
       Effect: "Allow",
       Principal: { Federated: github },
       Action: "sts:AssumeRoleWithWebIdentity",
-      Condition: { StringEquals: { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com", ...(sub ? { "token.actions.githubusercontent.com:sub": sub } : {}) } },
+      Condition: {
+        StringEquals: {
+          "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+          ...(sub ? { "token.actions.githubusercontent.com:sub": sub } : {}),
+        },
+      },
     },
   ];
   if (id === ACCOUNTS.mobileProd) {
-    roles.push(role(id, PLANTED.openOidcRole, after(300 * DAY_MS), githubTrust(), [`arn:aws:iam::${id}:policy/mobile-deploy`]));
+    roles.push(
+      role(id, PLANTED.openOidcRole, after(300 * DAY_MS), githubTrust(), [
+        `arn:aws:iam::${id}:policy/mobile-deploy`,
+      ]),
+    );
   }
   if (id === ACCOUNTS.paymentsProd) {
-    roles.push(role(id, "github-actions-release", after(300 * DAY_MS), githubTrust("repo:acme/payments:ref:refs/heads/main"), [`arn:aws:iam::${id}:policy/payments-deploy`]));
+    roles.push(
+      role(
+        id,
+        "github-actions-release",
+        after(300 * DAY_MS),
+        githubTrust("repo:acme/payments:ref:refs/heads/main"),
+        [`arn:aws:iam::${id}:policy/payments-deploy`],
+      ),
+    );
   }
   // The planted IAM_LATERAL_ADMIN_TRUST: data-dev can assume an administrator role in data-prod.
   if (id === ACCOUNTS.dataProd) {
-    roles.push(role(id, PLANTED.lateralAdminRole, after(500 * DAY_MS), [assumeBy({ AWS: iamArn(ACCOUNTS.dataDev, "root") })], [`${AWS_POLICY}AdministratorAccess`]));
+    roles.push(
+      role(
+        id,
+        PLANTED.lateralAdminRole,
+        after(500 * DAY_MS),
+        [assumeBy({ AWS: iamArn(ACCOUNTS.dataDev, "root") })],
+        [`${AWS_POLICY}AdministratorAccess`],
+      ),
+    );
   }
   if (id === ACCOUNTS.identityPlatformProd) {
     roles.push(

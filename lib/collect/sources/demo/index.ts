@@ -35,7 +35,10 @@ export interface DemoHistoryOptions {
   failedAudit?: boolean;
 }
 
-export function generateDemoSnapshot(opts: DemoOptions = {}, history: DemoHistoryOptions = {}): TSnapshotInput {
+export function generateDemoSnapshot(
+  opts: DemoOptions = {},
+  history: DemoHistoryOptions = {},
+): TSnapshotInput {
   const seed = opts.seed ?? DEMO_DEFAULT_SEED;
   const accountCount = opts.accounts ?? DEMO_DEFAULT_ACCOUNTS;
   const monthCount = opts.months ?? 14;
@@ -53,7 +56,9 @@ export function generateDemoSnapshot(opts: DemoOptions = {}, history: DemoHistor
   const plan = planAccounts(accountCount, seed, now);
   const { specs, planted } = plantCreations(plan.specs, history.today?.getTime() ?? now, now);
   const { costs, current } = generateCosts(specs, seed, now, monthCount);
-  const audits = buildAudits(specs, seed, now, current, { failedAudit: history.failedAudit ?? true });
+  const audits = buildAudits(specs, seed, now, current, {
+    failedAudit: history.failedAudit ?? true,
+  });
   withoutRootMfa(audits, blockedAt(planted, now));
   return {
     source: "demo",
@@ -74,5 +79,6 @@ export function generateDemoSnapshot(opts: DemoOptions = {}, history: DemoHistor
 
 /** A new account before its baseline ran: the root user has no MFA yet (a high finding). */
 function withoutRootMfa(audits: ReturnType<typeof buildAudits>, ids: ReadonlySet<string>): void {
-  for (const a of audits) if (ids.has(a.accountId) && a.rootUser) a.rootUser = { ...a.rootUser, mfaActive: false };
+  for (const a of audits)
+    if (ids.has(a.accountId) && a.rootUser) a.rootUser = { ...a.rootUser, mfaActive: false };
 }

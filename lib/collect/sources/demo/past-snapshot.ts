@@ -10,9 +10,15 @@ import { DAY_MS, iso } from "./time";
 type Audit = NonNullable<TSnapshotInput["audits"]>[number];
 
 /** Past fixes, oldest last: each applies to every snapshot taken at least `since` months ago. */
-const FIXED_LATER: readonly { since: number; apply: (snap: TSnapshotInput, now: number) => void }[] = [
+const FIXED_LATER: readonly {
+  since: number;
+  apply: (snap: TSnapshotInput, now: number) => void;
+}[] = [
   // An IAM user created for a one-off migration, deleted after one month.
-  { since: 1, apply: (s, now) => addIamUser(s, ACCOUNTS.paymentsProd, "migration-temp", now - 30 * DAY_MS) },
+  {
+    since: 1,
+    apply: (s, now) => addIamUser(s, ACCOUNTS.paymentsProd, "migration-temp", now - 30 * DAY_MS),
+  },
   // Console sign-ins moved to Identity Center gradually: more IAM-user logins and long-term keys earlier.
   { since: 1, apply: (s) => shiftToIamUsers(s, 0.15) },
   { since: 2, apply: (s) => setParent(s, ACCOUNTS.dataTest, ROOT_ID) },
@@ -21,7 +27,11 @@ const FIXED_LATER: readonly { since: number; apply: (snap: TSnapshotInput, now: 
   { since: 3, apply: (s) => shiftToIamUsers(s, 0.2) },
   { since: 4, apply: (s) => setParent(s, ACCOUNTS.mobileDev, ROOT_ID) },
   { since: 4, apply: (s) => disableSecurityHub(s, ACCOUNTS.dataDev) },
-  { since: 5, apply: (s, now) => addIamUser(s, ACCOUNTS.identityPlatformTest, "ops-admin", now - 400 * DAY_MS) },
+  {
+    since: 5,
+    apply: (s, now) =>
+      addIamUser(s, ACCOUNTS.identityPlatformTest, "ops-admin", now - 400 * DAY_MS),
+  },
   { since: 5, apply: (s) => shiftToIamUsers(s, 0.2) },
 ];
 
@@ -36,12 +46,16 @@ export interface PastDemoOptions extends DemoOptions {
  */
 export function generatePastDemoSnapshot(opts: PastDemoOptions): TSnapshotInput {
   const { monthsAgo, ...demo } = opts;
-  if (!Number.isInteger(monthsAgo) || monthsAgo < 0) throw new RangeError("monthsAgo must be a non-negative integer");
+  if (!Number.isInteger(monthsAgo) || monthsAgo < 0)
+    throw new RangeError("monthsAgo must be a non-negative integer");
   if (monthsAgo === 0) return generateDemoSnapshot(demo);
   const base = demo.now ?? new Date();
   const at = new Date(demoRunAt(base.getTime(), monthsAgo));
   // The planted failed audit belongs to today's run only: history runs audited every account.
-  const snap = generateDemoSnapshot({ ...demo, now: at, months: 2 }, { today: base, failedAudit: false });
+  const snap = generateDemoSnapshot(
+    { ...demo, now: at, months: 2 },
+    { today: base, failedAudit: false },
+  );
   snap.costs = { ...snap.costs, days: [], daily: [] };
   for (const fix of FIXED_LATER) if (monthsAgo >= fix.since) fix.apply(snap, at.getTime());
   return snap;
@@ -73,7 +87,11 @@ function setParent(snap: TSnapshotInput, accountId: string, parentId: string) {
 }
 
 function removeTag(snap: TSnapshotInput, accountId: string, key: string) {
-  snap.accounts = snap.accounts.map((a) => (a.id === accountId ? { ...a, tags: Object.fromEntries(Object.entries(a.tags ?? {}).filter(([k]) => k !== key)) } : a));
+  snap.accounts = snap.accounts.map((a) =>
+    a.id === accountId
+      ? { ...a, tags: Object.fromEntries(Object.entries(a.tags ?? {}).filter(([k]) => k !== key)) }
+      : a,
+  );
 }
 
 function disableSecurityHub(snap: TSnapshotInput, accountId: string) {
@@ -89,12 +107,21 @@ function shiftToIamUsers(snap: TSnapshotInput, share: number) {
     const roles = logins.byIdentityType.AssumedRole ?? 0;
     const moved = Math.round(roles * share);
     const temporary = logins.temporaryKeysInUse;
-    const movedKeys = temporary === null || temporary === undefined ? 0 : Math.round(temporary * share);
+    const movedKeys =
+      temporary === null || temporary === undefined ? 0 : Math.round(temporary * share);
     audit.consoleLogins = {
       ...logins,
-      byIdentityType: { ...logins.byIdentityType, AssumedRole: roles - moved, IAMUser: (logins.byIdentityType.IAMUser ?? 0) + moved },
-      temporaryKeysInUse: temporary === null || temporary === undefined ? temporary : temporary - movedKeys,
-      longTermKeysInUse: logins.longTermKeysInUse === null || logins.longTermKeysInUse === undefined ? logins.longTermKeysInUse : logins.longTermKeysInUse + movedKeys,
+      byIdentityType: {
+        ...logins.byIdentityType,
+        AssumedRole: roles - moved,
+        IAMUser: (logins.byIdentityType.IAMUser ?? 0) + moved,
+      },
+      temporaryKeysInUse:
+        temporary === null || temporary === undefined ? temporary : temporary - movedKeys,
+      longTermKeysInUse:
+        logins.longTermKeysInUse === null || logins.longTermKeysInUse === undefined
+          ? logins.longTermKeysInUse
+          : logins.longTermKeysInUse + movedKeys,
     };
   }
 }

@@ -147,8 +147,14 @@ export function buildPolicies(specs: readonly AccountSpec[], layout: OrgLayout):
       description: "owner, project and cost-center on every resource",
       content: json({
         tags: {
-          owner: { tag_key: { "@@assign": "owner" }, report_required_tag_for: { "@@assign": ["ec2:instance"] } },
-          project: { tag_key: { "@@assign": "project" }, report_required_tag_for: { "@@assign": ["ec2:instance"] } },
+          owner: {
+            tag_key: { "@@assign": "owner" },
+            report_required_tag_for: { "@@assign": ["ec2:instance"] },
+          },
+          project: {
+            tag_key: { "@@assign": "project" },
+            report_required_tag_for: { "@@assign": ["ec2:instance"] },
+          },
           "cost-center": {
             tag_key: { "@@assign": "cost-center" },
             tag_value: { "@@assign": ["CC-*"] },
@@ -164,7 +170,9 @@ export function buildPolicies(specs: readonly AccountSpec[], layout: OrgLayout):
       type: "TAG_POLICY",
       name: "acme-sandbox-tag-relief",
       description: "Sandbox: cost-center values are not enforced",
-      content: json({ tags: { "cost-center": { enforced_for: { "@@remove": ["ec2:instance", "ec2:volume"] } } } }),
+      content: json({
+        tags: { "cost-center": { enforced_for: { "@@remove": ["ec2:instance", "ec2:volume"] } } },
+      }),
       targets: [{ targetId: OU_IDS.sandbox, targetType: "ORGANIZATIONAL_UNIT" }],
     },
     {

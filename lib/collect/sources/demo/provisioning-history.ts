@@ -11,7 +11,13 @@ const HOUR_MS = 3_600_000;
 /** When the history run `monthsAgo` months before `today` looks (the loader's monthly runs). */
 export function demoRunAt(today: number, monthsAgo: number): number {
   const d = new Date(today);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - monthsAgo, Math.min(d.getUTCDate(), 28), d.getUTCHours(), d.getUTCMinutes());
+  return Date.UTC(
+    d.getUTCFullYear(),
+    d.getUTCMonth() - monthsAgo,
+    Math.min(d.getUTCDate(), 28),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+  );
 }
 
 interface Plant {
@@ -46,7 +52,13 @@ const FIXED = new Set(Object.values(FIXED_ACCOUNT_IDS));
 /** Generated workload accounts, none of them carrying a planted violation, in a stable order. */
 function candidates(specs: readonly AccountSpec[]): AccountSpec[] {
   return specs
-    .filter((s) => !FIXED.has(s.id) && s.status === "ACTIVE" && s.joinedMethod === "CREATED" && s.role === "workload")
+    .filter(
+      (s) =>
+        !FIXED.has(s.id) &&
+        s.status === "ACTIVE" &&
+        s.joinedMethod === "CREATED" &&
+        s.role === "workload",
+    )
     .toSorted((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -68,7 +80,11 @@ export function plannedCreations(specs: readonly AccountSpec[], today: number): 
  * before it joined; planted accounts get their creation time, straight into their OU as an
  * account factory does.
  */
-export function plantCreations(specs: readonly AccountSpec[], today: number, at: number): { specs: AccountSpec[]; planted: PlantedCreation[] } {
+export function plantCreations(
+  specs: readonly AccountSpec[],
+  today: number,
+  at: number,
+): { specs: AccountSpec[]; planted: PlantedCreation[] } {
   const planted = plannedCreations(specs, today);
   const byId = new Map(planted.map((p) => [p.accountId, p]));
   const out: AccountSpec[] = [];
@@ -93,11 +109,14 @@ function asOf(spec: AccountSpec, shift: number, at: number): AccountSpec | null 
   // Still in an earlier OU at `at`: that placement is the current one then.
   const open = history.findIndex((h) => h.to > at);
   const current = open === -1 ? undefined : history[open];
-  if (current) return { ...spec, joinedAt, parentId: current.parentId, history: history.slice(0, open) };
+  if (current)
+    return { ...spec, joinedAt, parentId: current.parentId, history: history.slice(0, open) };
   return { ...spec, joinedAt, history };
 }
 
 /** Account ids whose root user has no MFA yet at `at`. */
 export function blockedAt(planted: readonly PlantedCreation[], at: number): Set<string> {
-  return new Set(planted.filter((p) => p.blockedUntil !== null && at < p.blockedUntil).map((p) => p.accountId));
+  return new Set(
+    planted.filter((p) => p.blockedUntil !== null && at < p.blockedUntil).map((p) => p.accountId),
+  );
 }

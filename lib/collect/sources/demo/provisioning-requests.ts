@@ -57,4 +57,3 @@ export function demoAccountRequests(opts: DemoOptions = {}): DemoAccountRequest[
     ];
   });
 }
-

@@ -4,7 +4,10 @@ import type { Source } from "@/lib/collect/collect";
 import { generatePastDemoSnapshot, type PastDemoOptions } from "./past-snapshot";
 
 /** `onGenerated` hears when the snapshot looks (a history run is dated then, not at load time). */
-export function demoSource(opts: PastDemoOptions, onGenerated?: (collectedAt: Date) => void): Source {
+export function demoSource(
+  opts: PastDemoOptions,
+  onGenerated?: (collectedAt: Date) => void,
+): Source {
   const accounts = opts.accounts;
   const when = opts.monthsAgo ? ` (${opts.monthsAgo} months ago)` : "";
   return {

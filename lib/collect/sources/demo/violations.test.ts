@@ -90,7 +90,9 @@ function referenceChecks(s: TSnapshot): Record<string, Finding[]> {
           a.rootUser &&
           (!a.rootUser.mfaActive ||
             a.rootUser.accessKeys.some((k) => k.active) ||
-            [a.rootUser.passwordLastUsed, ...a.rootUser.accessKeys.map((k) => k.lastUsed)].some((t) => age(t) <= 30)),
+            [a.rootUser.passwordLastUsed, ...a.rootUser.accessKeys.map((k) => k.lastUsed)].some(
+              (t) => age(t) <= 30,
+            )),
       )
       .map((a) => ({ accountId: a.accountId, resource: a.rootUser?.arn ?? "" })),
     ORG_ACCOUNT_AT_ROOT: s.accounts
@@ -129,12 +131,18 @@ function referenceChecks(s: TSnapshot): Record<string, Finding[]> {
       .filter((a) => s.accounts.find((x) => x.id === a.accountId)?.tags.environment === "prod")
       .flatMap((a) =>
         a.roles
-          .filter((role) => role.attachedPolicyArns.some((p) => p.endsWith(":policy/AdministratorAccess")))
+          .filter((role) =>
+            role.attachedPolicyArns.some((p) => p.endsWith(":policy/AdministratorAccess")),
+          )
           .filter((role) =>
             asArray(role.trustPolicy.Statement).some((raw) =>
               asArray(record(record(raw).Principal).AWS)
                 .map((p) => /(\d{12})/.exec(String(p))?.[1])
-                .some((id) => /^(dev|test|sandbox)/.test(s.accounts.find((x) => x.id === id)?.tags.environment ?? "")),
+                .some((id) =>
+                  /^(dev|test|sandbox)/.test(
+                    s.accounts.find((x) => x.id === id)?.tags.environment ?? "",
+                  ),
+                ),
             ),
           )
           .map((role) => ({ accountId: a.accountId, resource: role.arn })),
@@ -172,7 +180,10 @@ function referenceChecks(s: TSnapshot): Record<string, Finding[]> {
         a.baseline.some(
           (c) =>
             c.status === "off" &&
-            !(c.control === "guardduty" && s.guardDutyOrganization.some((g) => g.region === c.region && g.autoEnable === "ALL")),
+            !(
+              c.control === "guardduty" &&
+              s.guardDutyOrganization.some((g) => g.region === c.region && g.autoEnable === "ALL")
+            ),
         ),
       )
       .map((a) => ({ accountId: a.accountId, resource: "" })),

@@ -90,7 +90,8 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
     checkId: "IAM_LATERAL_ADMIN_TRUST",
     accountId: ACCOUNTS.dataProd,
     resource: iamArn(ACCOUNTS.dataProd, "role", PLANTED.lateralAdminRole),
-    description: "Role data-dev-admin-bridge in data-prod has AdministratorAccess and trusts data-dev",
+    description:
+      "Role data-dev-admin-bridge in data-prod has AdministratorAccess and trusts data-dev",
   },
   {
     checkId: "ENV_SEGREGATION",
@@ -128,7 +129,8 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
     checkId: "TAG_POLICY",
     accountId: null,
     resource: OU_IDS.sandbox,
-    description: "The Sandbox OU's own tag policy removes the root's cost-center enforcement: its effective tag policy no longer requires cost-center",
+    description:
+      "The Sandbox OU's own tag policy removes the root's cost-center enforcement: its effective tag policy no longer requires cost-center",
   },
   {
     checkId: "BUDGET_VARIANCE",
@@ -153,7 +155,8 @@ export const DEMO_VIOLATIONS: readonly DemoViolation[] = [
     checkId: "ACCOUNT_BASELINE",
     accountId: ACCOUNTS.identityPlatformDev,
     resource: "",
-    description: "identity-platform-dev skipped the account baseline: Config recorder stopped, EBS default encryption off, no IAM password policy",
+    description:
+      "identity-platform-dev skipped the account baseline: Config recorder stopped, EBS default encryption off, no IAM password policy",
   },
   {
     checkId: "ORG_ACCOUNT_OUTSIDE",

@@ -3,4 +3,7 @@ import { ZUuidParams } from "@/lib/api/params";
 import { route } from "@/lib/server/http/route";
 import { deleteRoleBinding } from "@/lib/server/settings/role-bindings";
 
-export const DELETE = route({ permission: "settings:write", params: ZUuidParams }, ({ db, principal, params }) => deleteRoleBinding(db, principal, params.id));
+export const DELETE = route(
+  { permission: "settings:write", params: ZUuidParams },
+  ({ db, principal, params }) => deleteRoleBinding(db, principal, params.id),
+);

@@ -4,4 +4,6 @@ import { listAccountInventory } from "@/lib/server/accounts/list-account-invento
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read" }, ({ db, principal }) => listAccountInventory(db, principal.scope));
+export const GET = route({ permission: "data:read" }, ({ db, principal }) =>
+  listAccountInventory(db, principal.scope),
+);

@@ -5,8 +5,16 @@ import { route } from "@/lib/server/http/route";
 import { deleteBudget } from "@/lib/server/budgets/delete-budget";
 import { saveBudget } from "@/lib/server/budgets/save-budget";
 
-const budget = { permission: "rules:write", params: ZUuidParams, notFound: "No such budget." } as const;
+const budget = {
+  permission: "rules:write",
+  params: ZUuidParams,
+  notFound: "No such budget.",
+} as const;
 
-export const PATCH = route({ ...budget, body: ZBudgetBody }, ({ db, principal, body, params }) => saveBudget(db, principal, body, params.id));
+export const PATCH = route({ ...budget, body: ZBudgetBody }, ({ db, principal, body, params }) =>
+  saveBudget(db, principal, body, params.id),
+);
 
-export const DELETE = route(budget, ({ db, principal, params }) => deleteBudget(db, principal, params.id));
+export const DELETE = route(budget, ({ db, principal, params }) =>
+  deleteBudget(db, principal, params.id),
+);

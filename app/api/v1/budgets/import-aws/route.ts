@@ -2,4 +2,6 @@
 import { route } from "@/lib/server/http/route";
 import { importAwsBudgets } from "@/lib/server/budgets/import-aws-budgets";
 
-export const POST = route({ permission: "rules:write" }, ({ db, principal }) => importAwsBudgets(db, principal));
+export const POST = route({ permission: "rules:write" }, ({ db, principal }) =>
+  importAwsBudgets(db, principal),
+);

@@ -5,4 +5,7 @@ import { exportChargeback } from "@/lib/server/chargeback/export-chargeback";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export", query: ZChargebackExportQuery, rateLimit: "export" }, ({ db, principal, query }) => exportChargeback(db, principal, query.month));
+export const GET = route(
+  { permission: "export", query: ZChargebackExportQuery, rateLimit: "export" },
+  ({ db, principal, query }) => exportChargeback(db, principal, query.month),
+);

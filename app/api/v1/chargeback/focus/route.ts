@@ -5,4 +5,7 @@ import { exportFocus } from "@/lib/server/chargeback/export-focus";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export", query: ZFocusExportQuery, rateLimit: "export" }, ({ db, principal, query }) => exportFocus(db, principal, query));
+export const GET = route(
+  { permission: "export", query: ZFocusExportQuery, rateLimit: "export" },
+  ({ db, principal, query }) => exportFocus(db, principal, query),
+);

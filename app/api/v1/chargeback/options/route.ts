@@ -4,4 +4,6 @@ import { getChargebackOptions } from "@/lib/server/chargeback/get-chargeback-opt
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export" }, ({ db, principal }) => getChargebackOptions(db, principal));
+export const GET = route({ permission: "export" }, ({ db, principal }) =>
+  getChargebackOptions(db, principal),
+);

@@ -3,4 +3,7 @@ import { route } from "@/lib/server/http/route";
 import { ZOuDefaultUpdate } from "@/lib/api/chargeback";
 import { setOuCostCenter } from "@/lib/server/chargeback/set-ou-cost-center";
 
-export const PUT = route({ permission: "rules:write", body: ZOuDefaultUpdate }, ({ db, principal, body }) => setOuCostCenter(db, principal, body));
+export const PUT = route(
+  { permission: "rules:write", body: ZOuDefaultUpdate },
+  ({ db, principal, body }) => setOuCostCenter(db, principal, body),
+);

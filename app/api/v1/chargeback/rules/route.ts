@@ -6,6 +6,11 @@ import { listAllocationRules } from "@/lib/server/chargeback/list-allocation-rul
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export" }, ({ db, principal }) => listAllocationRules(db, principal.scope));
+export const GET = route({ permission: "export" }, ({ db, principal }) =>
+  listAllocationRules(db, principal.scope),
+);
 
-export const POST = route({ permission: "rules:write", body: ZRuleSave }, ({ db, principal, body }) => createAllocationRule(db, principal, body));
+export const POST = route(
+  { permission: "rules:write", body: ZRuleSave },
+  ({ db, principal, body }) => createAllocationRule(db, principal, body),
+);

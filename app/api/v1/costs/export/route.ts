@@ -5,4 +5,7 @@ import { exportCosts } from "@/lib/server/costs/export-costs";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export", query: ZCostQuery, rateLimit: "export" }, ({ db, principal, query }) => exportCosts(db, principal, query));
+export const GET = route(
+  { permission: "export", query: ZCostQuery, rateLimit: "export" },
+  ({ db, principal, query }) => exportCosts(db, principal, query),
+);

@@ -4,4 +4,6 @@ import { listTagKeys } from "@/lib/server/costs/list-tag-keys";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "dashboard:read" }, ({ db, principal }) => listTagKeys(db, principal.scope));
+export const GET = route({ permission: "dashboard:read" }, ({ db, principal }) =>
+  listTagKeys(db, principal.scope),
+);

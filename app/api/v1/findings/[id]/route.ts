@@ -5,4 +5,7 @@ import { getFinding } from "@/lib/server/findings/get-finding";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read", params: ZUuidParams, notFound: "No such finding." }, ({ db, principal, params }) => getFinding(db, principal, params.id));
+export const GET = route(
+  { permission: "data:read", params: ZUuidParams, notFound: "No such finding." },
+  ({ db, principal, params }) => getFinding(db, principal, params.id),
+);

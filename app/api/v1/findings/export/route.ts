@@ -5,4 +5,7 @@ import { exportFindings } from "@/lib/server/findings/export-findings";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export", query: ZFindingFilters, rateLimit: "export" }, ({ db, principal, query }) => exportFindings(db, principal, query));
+export const GET = route(
+  { permission: "export", query: ZFindingFilters, rateLimit: "export" },
+  ({ db, principal, query }) => exportFindings(db, principal, query),
+);

@@ -3,4 +3,7 @@ import { route } from "@/lib/server/http/route";
 import { ZKnownAccountImport } from "@/lib/api/known-accounts";
 import { importKnownAccounts } from "@/lib/server/known-accounts/import-known-accounts";
 
-export const POST = route({ permission: "settings:write", body: ZKnownAccountImport }, ({ db, principal, body }) => importKnownAccounts(db, principal, body.csv));
+export const POST = route(
+  { permission: "settings:write", body: ZKnownAccountImport },
+  ({ db, principal, body }) => importKnownAccounts(db, principal, body.csv),
+);

@@ -6,6 +6,11 @@ import { saveRequestSettings } from "@/lib/server/requests/save-request-settings
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "settings:write" }, ({ db, principal }) => showRequestSettings(db, principal));
+export const GET = route({ permission: "settings:write" }, ({ db, principal }) =>
+  showRequestSettings(db, principal),
+);
 
-export const PUT = route({ permission: "settings:write", body: ZRequestSettings }, ({ db, principal, body }) => saveRequestSettings(db, principal, body));
+export const PUT = route(
+  { permission: "settings:write", body: ZRequestSettings },
+  ({ db, principal, body }) => saveRequestSettings(db, principal, body),
+);

@@ -5,4 +5,7 @@ import { getRun } from "@/lib/server/runs/get-run";
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "data:read", params: ZUuidParams, notFound: "No such collection run." }, ({ db, principal, params }) => getRun(db, principal.scope, params.id));
+export const GET = route(
+  { permission: "data:read", params: ZUuidParams, notFound: "No such collection run." },
+  ({ db, principal, params }) => getRun(db, principal.scope, params.id),
+);

@@ -9,8 +9,16 @@ export const dynamic = "force-dynamic";
 
 const NOT_VISIBLE = "No such account, or it is outside the part of the organization you can see.";
 
-export const GET = route({ permission: "data:read", params: ZAccountParams, notFound: NOT_VISIBLE, query: ZAccountCostsQuery }, async ({ db, principal, params, query }) => {
-  const costs = await getAccountCosts(db, principal.scope, params.id, query.months);
-  if (!costs) throw notFound(NOT_VISIBLE);
-  return costs;
-});
+export const GET = route(
+  {
+    permission: "data:read",
+    params: ZAccountParams,
+    notFound: NOT_VISIBLE,
+    query: ZAccountCostsQuery,
+  },
+  async ({ db, principal, params, query }) => {
+    const costs = await getAccountCosts(db, principal.scope, params.id, query.months);
+    if (!costs) throw notFound(NOT_VISIBLE);
+    return costs;
+  },
+);

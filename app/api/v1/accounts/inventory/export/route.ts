@@ -5,4 +5,7 @@ import { exportAccountInventory } from "@/lib/server/accounts/export-account-inv
 
 export const dynamic = "force-dynamic";
 
-export const GET = route({ permission: "export", query: ZAccountInventoryQuery, rateLimit: "export" }, ({ db, principal, query }) => exportAccountInventory(db, principal, query));
+export const GET = route(
+  { permission: "export", query: ZAccountInventoryQuery, rateLimit: "export" },
+  ({ db, principal, query }) => exportAccountInventory(db, principal, query),
+);

@@ -4,4 +4,7 @@ import { ZRuleSave } from "@/lib/api/chargeback";
 import { route } from "@/lib/server/http/route";
 import { reviseAllocationRule } from "@/lib/server/chargeback/revise-allocation-rule";
 
-export const PUT = route({ permission: "rules:write", params: ZRuleKeyParams, body: ZRuleSave }, ({ db, principal, body, params }) => reviseAllocationRule(db, principal, params.key, body));
+export const PUT = route(
+  { permission: "rules:write", params: ZRuleKeyParams, body: ZRuleSave },
+  ({ db, principal, body, params }) => reviseAllocationRule(db, principal, params.key, body),
+);

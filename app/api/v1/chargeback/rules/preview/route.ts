@@ -5,4 +5,7 @@ import { previewAllocationRule } from "@/lib/server/chargeback/preview-allocatio
 
 export const dynamic = "force-dynamic";
 
-export const POST = route({ permission: "export", body: ZRulePreviewRequest }, ({ db, principal, body }) => previewAllocationRule(db, principal, body));
+export const POST = route(
+  { permission: "export", body: ZRulePreviewRequest },
+  ({ db, principal, body }) => previewAllocationRule(db, principal, body),
+);

@@ -9,6 +9,12 @@ export const dynamic = "force-dynamic";
 
 const finding = { params: ZUuidParams, notFound: "No such finding." } as const;
 
-export const POST = route({ permission: "findings:mute", ...finding, body: ZMuteBody }, ({ db, principal, params, body }) => muteFinding(db, principal, params.id, body));
+export const POST = route(
+  { permission: "findings:mute", ...finding, body: ZMuteBody },
+  ({ db, principal, params, body }) => muteFinding(db, principal, params.id, body),
+);
 
-export const DELETE = route({ permission: "findings:mute", ...finding }, ({ db, principal, params }) => unmuteFinding(db, principal, params.id));
+export const DELETE = route(
+  { permission: "findings:mute", ...finding },
+  ({ db, principal, params }) => unmuteFinding(db, principal, params.id),
+);

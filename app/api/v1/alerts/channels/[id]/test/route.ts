@@ -3,4 +3,7 @@ import { ZUuidParams } from "@/lib/api/params";
 import { route } from "@/lib/server/http/route";
 import { testAlertChannel } from "@/lib/server/alerts/test-alert-channel";
 
-export const POST = route({ permission: "settings:write", params: ZUuidParams, notFound: "No such alert channel." }, ({ db, principal, params }) => testAlertChannel(db, principal, params.id));
+export const POST = route(
+  { permission: "settings:write", params: ZUuidParams, notFound: "No such alert channel." },
+  ({ db, principal, params }) => testAlertChannel(db, principal, params.id),
+);

@@ -4,4 +4,7 @@ import { ZRuleRetire } from "@/lib/api/chargeback";
 import { route } from "@/lib/server/http/route";
 import { retireAllocationRule } from "@/lib/server/chargeback/retire-allocation-rule";
 
-export const POST = route({ permission: "rules:write", params: ZRuleKeyParams, body: ZRuleRetire }, ({ db, principal, body, params }) => retireAllocationRule(db, principal, params.key, body));
+export const POST = route(
+  { permission: "rules:write", params: ZRuleKeyParams, body: ZRuleRetire },
+  ({ db, principal, body, params }) => retireAllocationRule(db, principal, params.key, body),
+);
