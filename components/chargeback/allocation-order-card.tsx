@@ -13,7 +13,7 @@ import {
   type TAllocationSource,
   type TCostMetric,
 } from "@/lib/domain/allocation/settings";
-import { sendJson } from "./send-json";
+import { postJson } from "@/lib/api/fetch-json";
 import { buttonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
 
 const METRIC_LABEL: Record<TCostMetric, string> = {
@@ -36,10 +36,15 @@ export function AllocationOrderCard({
   );
   const save = useMutation({
     mutationFn: (d: { order: TAllocationSource[]; metric: TCostMetric }) =>
-      sendJson("/api/v1/chargeback/settings", "PUT", z.unknown(), {
-        allocationOrder: d.order,
-        costMetric: d.metric,
-      }),
+      postJson(
+        "/api/v1/chargeback/settings",
+        z.unknown(),
+        {
+          allocationOrder: d.order,
+          costMetric: d.metric,
+        },
+        "PUT",
+      ),
     onSuccess: async () => {
       setDraft(null);
       await qc.invalidateQueries({ queryKey: ["chargeback"] });

@@ -5,9 +5,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { z } from "zod";
 import { Card, Skeleton } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZChargebackOptions } from "@/lib/api/chargeback";
-import { sendJson } from "./send-json";
 import { buttonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
 
 /** OU default cost centers (nearest ancestor wins): explicit mappings, and OU cost-center tags as fallback. */
@@ -21,7 +20,7 @@ export function OuDefaultsCard({ canEdit }: { canEdit: boolean }) {
   const [costCenter, setCostCenter] = useState("");
   const save = useMutation({
     mutationFn: (cc: string | null) =>
-      sendJson("/api/v1/chargeback/ou-defaults", "PUT", z.unknown(), { ouId, costCenter: cc }),
+      postJson("/api/v1/chargeback/ou-defaults", z.unknown(), { ouId, costCenter: cc }, "PUT"),
     onSuccess: async () => {
       setCostCenter("");
       await qc.invalidateQueries({ queryKey: ["chargeback-options"] });

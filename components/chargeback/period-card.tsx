@@ -7,7 +7,7 @@ import { z } from "zod";
 import { Card } from "@/components/ui/card";
 import type { TChargebackView } from "@/lib/api/chargeback";
 import { formatMonth } from "@/lib/format/money";
-import { sendJson } from "./send-json";
+import { postJson } from "@/lib/api/fetch-json";
 import { buttonClass, dangerButtonClass, mutedText, secondaryButtonClass } from "./styles";
 
 const BADGE = {
@@ -42,10 +42,11 @@ export function PeriodCard({ view, canClose }: { view: TChargebackView; canClose
   const gate = action === "close" ? view.close : view.reopen;
   const mutation = useMutation({
     mutationFn: () =>
-      sendJson(
+      postJson(
         `/api/v1/chargeback/periods/${month.slice(0, 7)}`,
-        action === "close" ? "PUT" : "DELETE",
         z.unknown(),
+        undefined,
+        action === "close" ? "PUT" : "DELETE",
       ),
     onSuccess: async () => {
       setConfirming(false);

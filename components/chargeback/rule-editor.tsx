@@ -14,7 +14,7 @@ import {
 import { formatMonth } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";
 import { RulePreviewResult } from "./rule-preview-result";
-import { sendJson } from "./send-json";
+import { postJson } from "@/lib/api/fetch-json";
 import { buttonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
 import { TargetsEditor } from "./targets-editor";
 
@@ -69,20 +69,30 @@ export function RuleEditor({
 
   const preview = useMutation({
     mutationFn: () =>
-      sendJson("/api/v1/chargeback/rules/preview", "POST", ZRulePreview, {
-        month,
-        rule,
-        replacesRuleKey,
-      }),
+      postJson(
+        "/api/v1/chargeback/rules/preview",
+        ZRulePreview,
+        {
+          month,
+          rule,
+          replacesRuleKey,
+        },
+        "POST",
+      ),
   });
   const save = useMutation({
     mutationFn: () =>
       start.mode === "edit"
-        ? sendJson(`/api/v1/chargeback/rules/${start.ruleKey}`, "PUT", z.unknown(), {
-            rule,
-            validFrom,
-          })
-        : sendJson("/api/v1/chargeback/rules", "POST", z.unknown(), { rule, validFrom }),
+        ? postJson(
+            `/api/v1/chargeback/rules/${start.ruleKey}`,
+            z.unknown(),
+            {
+              rule,
+              validFrom,
+            },
+            "PUT",
+          )
+        : postJson("/api/v1/chargeback/rules", z.unknown(), { rule, validFrom }, "POST"),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ["chargeback-rules"] });
       await qc.invalidateQueries({ queryKey: ["chargeback"] });

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { z } from "zod";
 import { DataTable } from "@/components/tables/data-table";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
-import { fetchJson } from "@/lib/api/fetch-json";
+import { fetchJson, postJson } from "@/lib/api/fetch-json";
 import {
   ZChargebackOptions,
   ZRuleList,
@@ -17,7 +17,6 @@ import {
 import { formatMonth } from "@/lib/format/money";
 import { METHOD_LABEL } from "./labels";
 import { RuleEditor, type EditorStart } from "./rule-editor";
-import { sendJson } from "./send-json";
 import { dangerButtonClass, inputClass, mutedText, secondaryButtonClass } from "./styles";
 
 type Rule = TRuleList["rules"][number];
@@ -53,7 +52,7 @@ function Retire({ rule, first, onDone }: { rule: Rule; first: string; onDone: ()
   const [from, setFrom] = useState(first.slice(0, 7));
   const m = useMutation({
     mutationFn: () =>
-      sendJson(`/api/v1/chargeback/rules/${rule.ruleKey}/retire`, "POST", z.unknown(), { from }),
+      postJson(`/api/v1/chargeback/rules/${rule.ruleKey}/retire`, z.unknown(), { from }, "POST"),
     onSuccess: async () => {
       await qc.invalidateQueries({ queryKey: ["chargeback-rules"] });
       await qc.invalidateQueries({ queryKey: ["chargeback"] });

@@ -11,10 +11,34 @@ export class ApiError extends Error {
     readonly status: number,
     /** The error body's `details` (e.g. the rows an import rejected) or a 400's `fields`, unparsed. */
     readonly details: unknown = undefined,
+    /** The error's named code (lib/errors.ts), when the server sent one. */
+    readonly code: string | undefined = undefined,
   ) {
     super(message);
     this.name = "ApiError";
   }
+}
+
+/** An error body as every route writes it (lib/server/http/route.ts): a message, a code, field errors or details. */
+const ZErrorBody = z.object({
+  error: z.string(),
+  code: z.string().optional(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  details: z.unknown().optional(),
+});
+
+/**
+ * The server's own message, with a 400's field errors appended ("name – required; …"), so every form
+ * that shows `error.message` tells the user exactly what to fix.
+ */
+async function apiErrorOf(res: Response): Promise<ApiError> {
+  const body = ZErrorBody.safeParse(await res.json().catch(() => null));
+  if (!body.success) return new ApiError(`Request failed (${res.status})`, res.status);
+  const { error, code, fields, details } = body.data;
+  const fieldText = fields?.length
+    ? `: ${fields.map((f) => `${f.path ? `${f.path} – ` : ""}${f.message}`).join("; ")}`
+    : "";
+  return new ApiError(`${error}${fieldText}`, res.status, details ?? fields, code);
 }
 
 /** Writes always declare JSON, body or not: the server refuses anything else from a session (CSRF). */
@@ -34,29 +58,19 @@ export async function fetchJson<S extends z.ZodType>(
       ...init?.headers,
     },
   });
-  if (!res.ok) {
-    let message = `Request failed (${res.status})`;
-    let details: unknown;
-    try {
-      const body: unknown = await res.json();
-      if (body && typeof body === "object" && "error" in body && typeof body.error === "string")
-        message = body.error;
-      if (body && typeof body === "object" && "details" in body) details = body.details;
-      else if (body && typeof body === "object" && "fields" in body) details = body.fields;
-    } catch {
-      // Not JSON: keep the status message.
-    }
-    throw new ApiError(message, res.status, details);
-  }
+  if (!res.ok) throw await apiErrorOf(res);
   return schema.parse(await res.json());
 }
 
-/** `fetchJson` with a JSON body: POST unless another method is given. */
+/** `fetchJson` for a write with a JSON body (none when `undefined`): POST unless another method is given. */
 export function postJson<S extends z.ZodType>(
   url: string,
   schema: S,
   body: unknown,
-  method: "POST" | "PUT" | "PATCH" = "POST",
+  method: "POST" | "PUT" | "PATCH" | "DELETE" = "POST",
 ): Promise<z.infer<S>> {
-  return fetchJson(url, schema, { method, body: JSON.stringify(body) });
+  return fetchJson(url, schema, {
+    method,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
