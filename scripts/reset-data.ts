@@ -13,7 +13,8 @@ const log = (line: string) => console.error(`[orglens] ${line}`);
 async function main(): Promise<number> {
   if (!process.argv.includes("--yes")) {
     log("This deletes every collected organization, cost, finding, KPI and run in the database.");
-    log("Settings, budgets, rules, alert channels, requests, tokens and the audit trail are kept.");
+    log("Settings, budgets, rules, alert channels, requests, tokens and the audit trail are kept");
+    log("(except the demo's own budgets and account requests when the database holds the demo).");
     log("Run it again with --yes to go ahead: npm run db:reset-data -- --yes");
     return 2;
   }
@@ -24,7 +25,7 @@ async function main(): Promise<number> {
     await applyMigrations(database.url, { log });
     const s = await resetCollectedData(db, `cli:${userInfo().username}`);
     log(
-      `Deleted ${s.runs} run(s), ${s.accounts} account(s), ${s.costRows} cost row(s), ${s.findings} finding(s) and ${s.demoRoleBindings} demo role binding(s).`,
+      `Deleted ${s.runs} run(s), ${s.accounts} account(s), ${s.costRows} cost row(s), ${s.findings} finding(s), ${s.demoRoleBindings} demo role binding(s), ${s.demoBudgets} demo budget(s) and ${s.demoRequests} demo account request(s).`,
     );
     log("The next collection (npm run collect, or the demo) starts from an empty organization.");
     return 0;

@@ -66,6 +66,9 @@ describe("one source per database", () => {
     const summary = await resetCollectedData(db, "cli:test");
     expect(summary.accounts).toBeGreaterThan(0);
     expect(summary.demoRoleBindings).toBe(Object.keys(DEMO_GROUPS).length);
+    // The demo's own budgets and account requests (planted for its fake accounts) go with it.
+    expect(summary.demoBudgets).toBeGreaterThan(0);
+    expect(summary.demoRequests).toBeGreaterThan(0);
 
     const tables = await db.$queryRaw<
       { name: string }[]

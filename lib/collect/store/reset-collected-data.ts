@@ -2,8 +2,11 @@
 // KPIs, runs) so the database can start over with another source, demo or real. Settings, budgets,
 // allocation rules, alert channels and rules, account requests, tokens, imported FOCUS files and the
 // audit trail stay; so do role bindings, except the demo sign-in's, which only mean something in a demo.
+// A demo database's budgets and account requests are the demo's own (planted for fake accounts and
+// OUs): they go with it, so a real organization collected next never shows them.
 import { DEMO_GROUPS } from "@/lib/auth/demo-groups";
 import type { Db } from "@/lib/db/client";
+import { heldDataWorld } from "./data-source";
 
 export interface ResetSummary {
   runs: number;
@@ -11,11 +14,15 @@ export interface ResetSummary {
   costRows: number;
   findings: number;
   demoRoleBindings: number;
+  /** Budgets and account requests deleted with a demo organization (0 for a real one). */
+  demoBudgets: number;
+  demoRequests: number;
 }
 
 export async function resetCollectedData(db: Db, actor: string): Promise<ResetSummary> {
   return db.$transaction(
     async (tx) => {
+      const wasDemo = (await heldDataWorld(tx)) === "demo";
       // Children before parents: the foreign keys hold at every step.
       const findings = (await tx.finding.deleteMany({})).count;
       await tx.kpiSnapshot.deleteMany({});
@@ -53,7 +60,17 @@ export async function resetCollectedData(db: Db, actor: string): Promise<ResetSu
       const demoRoleBindings = (
         await tx.roleBinding.deleteMany({ where: { group: { in: Object.values(DEMO_GROUPS) } } })
       ).count;
-      const summary = { runs, accounts, costRows, findings, demoRoleBindings };
+      const demoBudgets = wasDemo ? (await tx.budget.deleteMany({})).count : 0;
+      const demoRequests = wasDemo ? (await tx.accountRequest.deleteMany({})).count : 0;
+      const summary = {
+        runs,
+        accounts,
+        costRows,
+        findings,
+        demoRoleBindings,
+        demoBudgets,
+        demoRequests,
+      };
       await tx.auditEvent.create({ data: { actor, action: "data.reset", detail: { ...summary } } });
       return summary;
     },

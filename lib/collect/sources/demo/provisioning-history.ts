@@ -94,17 +94,24 @@ export function plantCreations(
       if (p.createdAt <= at) out.push({ ...spec, joinedAt: p.createdAt, history: [] });
       continue;
     }
-    const anchored = spec.status === "ACTIVE" ? asOf(spec, today - at, at) : spec;
+    const anchored = asOf(spec, today - at, at);
     if (anchored) out.push(anchored);
   }
   return { specs: out, planted: planted.filter((p) => p.createdAt <= at) };
 }
 
-/** The spec with its dates moved by `shift`, as it stood at `at`; null before it joined. */
+/**
+ * The spec with its dates moved by `shift`, as it stood at `at`; null before it joined. An account
+ * suspended today was still active before its suspension.
+ */
 function asOf(spec: AccountSpec, shift: number, at: number): AccountSpec | null {
   if (shift === 0) return spec;
   const joinedAt = spec.joinedAt + shift;
   if (joinedAt > at) return null;
+  const suspendedAt = spec.suspendedAt === null ? null : spec.suspendedAt + shift;
+  if (suspendedAt !== null && suspendedAt > at)
+    return asOf({ ...spec, status: "ACTIVE", suspendedAt: null }, shift, at);
+  spec = { ...spec, suspendedAt };
   const history = spec.history.map((h) => ({ ...h, from: h.from + shift, to: h.to + shift }));
   // Still in an earlier OU at `at`: that placement is the current one then.
   const open = history.findIndex((h) => h.to > at);
