@@ -103,6 +103,7 @@ export default tseslint.config(
                 "@/lib/focus",
                 "@/lib/alerts",
                 "@/lib/secrets",
+                "@/lib/env",
                 "@/lib/testing",
                 "@/lib/auth/*",
                 "!@/lib/auth/roles",

@@ -25,6 +25,8 @@ export interface RouteContext<P, Q, B> {
   principal: Principal;
   /** The app's database: handlers pass it on to one lib/server function, which scopes every query. */
   db: Db;
+  /** Its connection string, for the work that opens connections of its own (a collection run's lock). */
+  databaseUrl: string;
   params: P;
   query: Q;
   body: B;
@@ -124,6 +126,7 @@ export function route<
           req,
           principal,
           db,
+          databaseUrl: env.DATABASE_URL,
           params: params as Infer<PS>,
           query: query as Infer<QS>,
           body: body as Infer<BS>,

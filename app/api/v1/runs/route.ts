@@ -2,7 +2,6 @@
 import { after, NextResponse } from "next/server";
 import { ZRunListQuery, ZTriggerRunBody } from "@/lib/api/runs";
 import { route } from "@/lib/server/http/route";
-import { env } from "@/lib/env";
 import { listRuns } from "@/lib/server/runs/list-runs";
 import { triggerRun } from "@/lib/server/runs/trigger-run";
 
@@ -15,8 +14,8 @@ export const GET = route(
 
 export const POST = route(
   { permission: "runs:trigger", body: ZTriggerRunBody },
-  async ({ db, principal }) => {
-    const { run, proceed } = await triggerRun(db, env.DATABASE_URL, principal);
+  async ({ db, databaseUrl, principal }) => {
+    const { run, proceed } = await triggerRun(db, databaseUrl, principal);
     // The run produces its snapshot once the 202 has left; `after` also keeps hosts that freeze idle handlers from cutting it short.
     after(proceed);
     return NextResponse.json(run, { status: 202, headers: { location: `/api/v1/runs/${run.id}` } });
