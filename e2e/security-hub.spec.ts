@@ -27,6 +27,8 @@ async function hubSums(ouId: string | null): Promise<HubSums> {
 test("Security Hub results on the account page, the OU panel and the overview equal the stored status", async ({
   page,
 }) => {
+  // Three pages, each with an axe scan: the account page alone holds a dozen panels.
+  test.slow();
   const [acct] = await e2eQuery<{
     account_id: string;
     critical: number;
