@@ -65,6 +65,9 @@ export default defineConfig({
       name: "phone",
       testMatch: /responsive\/(pages|phone-[\w-]+)\.spec\.ts$/,
       dependencies: ["responsive-setup"],
+      // Each page test waits for the data, measures overflow, runs axe over the whole page and keeps a
+      // screenshot: the budgets and account pages alone take ~20 s of axe on two busy cores.
+      timeout: 60_000,
       use: {
         ...devices["Desktop Chrome"],
         viewport: { width: 390, height: 844 },
@@ -77,6 +80,7 @@ export default defineConfig({
       name: "wall",
       testMatch: /responsive\/(pages|wall)\.spec\.ts$/,
       dependencies: ["responsive-setup"],
+      timeout: 60_000,
       use: { ...devices["Desktop Chrome"], viewport: { width: 1920, height: 1080 } },
     },
   ],
