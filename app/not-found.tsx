@@ -1,18 +1,10 @@
-import Link from "next/link";
+import { DeadEndPage } from "@/components/ui/dead-end-page";
 
 export default function NotFound() {
   return (
-    <main className="mx-auto max-w-md px-6 py-24 text-center">
-      <h1 className="text-2xl font-semibold">Not found</h1>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        It does not exist, or it is outside the part of the organization you can see.
-      </p>
-      <Link
-        href="/"
-        className="mt-6 inline-block text-sm font-medium text-indigo-700 underline dark:text-indigo-300"
-      >
-        Back to the overview
-      </Link>
-    </main>
+    <DeadEndPage
+      title="Not found"
+      reason="It does not exist, or it is outside the part of the organization you can see."
+    />
   );
 }

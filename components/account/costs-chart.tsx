@@ -1,16 +1,8 @@
 "use client";
 
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { TAccountCosts } from "@/lib/api/accounts";
+import { CHART_MARGIN, ChartFrame, GRID_PROPS } from "@/components/charts/chart-frame";
 import { shortMonthLabel, useNarrowChart, xAxisProps, yAxisProps } from "@/components/charts/axis";
 import { formatMoney, formatMoneyCompact, formatMonth } from "@/lib/format/money";
 
@@ -42,44 +34,36 @@ export function CostsChart({ costs }: { costs: TAccountCosts }) {
     return row;
   });
   return (
-    <div
-      className="h-80 w-full"
-      role="img"
-      aria-label={`Monthly spend by service, ${formatMonth(costs.months[0]?.month ?? "")} to ${formatMonth(costs.months.at(-1)?.month ?? "")}`}
+    <ChartFrame
+      heightClass="h-80"
+      label={`Monthly spend by service, ${formatMonth(costs.months[0]?.month ?? "")} to ${formatMonth(costs.months.at(-1)?.month ?? "")}`}
     >
-      <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-          <CartesianGrid
-            strokeDasharray="3 3"
-            vertical={false}
-            stroke="currentColor"
-            strokeOpacity={0.15}
+      <BarChart data={rows} margin={CHART_MARGIN}>
+        <CartesianGrid {...GRID_PROPS} />
+        <XAxis
+          dataKey="label"
+          {...xAxisProps(narrow)}
+          tick={{ fontSize: 11, fill: "currentColor" }}
+        />
+        <YAxis tickFormatter={formatMoneyCompact} {...yAxisProps(narrow)} />
+        <Tooltip
+          formatter={(v, name) => [formatMoney(Number(v)), name]}
+          // Series colours as text are too faint on the white tooltip; the swatch order is the legend's.
+          itemStyle={{ color: "#0f172a" }}
+          cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
+          contentStyle={{ borderRadius: 8, fontSize: 12, color: "#0f172a" }}
+        />
+        <Legend wrapperStyle={{ fontSize: 12 }} />
+        {keys.map((k, i) => (
+          <Bar
+            key={k}
+            dataKey={k}
+            stackId="spend"
+            fill={PALETTE[i % PALETTE.length]}
+            isAnimationActive={false}
           />
-          <XAxis
-            dataKey="label"
-            {...xAxisProps(narrow)}
-            tick={{ fontSize: 11, fill: "currentColor" }}
-          />
-          <YAxis tickFormatter={formatMoneyCompact} {...yAxisProps(narrow)} />
-          <Tooltip
-            formatter={(v, name) => [formatMoney(Number(v)), name]}
-            // Series colours as text are too faint on the white tooltip; the swatch order is the legend's.
-            itemStyle={{ color: "#0f172a" }}
-            cursor={{ fill: "currentColor", fillOpacity: 0.08 }}
-            contentStyle={{ borderRadius: 8, fontSize: 12, color: "#0f172a" }}
-          />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
-          {keys.map((k, i) => (
-            <Bar
-              key={k}
-              dataKey={k}
-              stackId="spend"
-              fill={PALETTE[i % PALETTE.length]}
-              isAnimationActive={false}
-            />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
-    </div>
+        ))}
+      </BarChart>
+    </ChartFrame>
   );
 }

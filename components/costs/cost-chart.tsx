@@ -4,7 +4,6 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -13,6 +12,7 @@ import {
 import type { TCostGroup, TCostPeriod, TGranularity } from "@/lib/api/costs";
 import { chartData, OTHER_KEY } from "@/lib/domain/showback/chart";
 import { formatMoney, formatMoneyCompact } from "@/lib/format/money";
+import { CHART_MARGIN, ChartFrame, GRID_PROPS } from "@/components/charts/chart-frame";
 import { shortMonthLabel, useNarrowChart, xAxisProps, yAxisProps } from "@/components/charts/axis";
 import { periodLabel } from "./period-label";
 
@@ -105,46 +105,38 @@ export function CostChart({ periods, groups, top, granularity, metricLabel }: Pr
 
   return (
     <div>
-      <div
-        className="h-80 w-full"
-        role="img"
-        aria-label={`${metricLabel} spend per ${granularity === "monthly" ? "month" : "day"}, stacked by the ${series.length} largest groups`}
+      <ChartFrame
+        heightClass="h-80"
+        label={`${metricLabel} spend per ${granularity === "monthly" ? "month" : "day"}, stacked by the ${series.length} largest groups`}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-            <CartesianGrid
-              strokeDasharray="3 3"
-              vertical={false}
-              stroke="currentColor"
-              strokeOpacity={0.15}
+        <BarChart data={data} margin={CHART_MARGIN}>
+          <CartesianGrid {...GRID_PROPS} />
+          <XAxis
+            dataKey="label"
+            tickFormatter={(label: string, i: number) => {
+              const shown = narrow ? (data[i]?.short ?? label) : label;
+              return granularity === "monthly" && data[i]?.estimated ? `${shown}*` : shown;
+            }}
+            {...xAxisProps(narrow)}
+          />
+          <YAxis tickFormatter={formatMoneyCompact} {...yAxisProps(narrow)} />
+          <Tooltip
+            content={(props) => (
+              <TooltipBody {...props} names={names} estimatedLabels={estimatedLabels} />
+            )}
+            cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
+          />
+          {series.map((s, i) => (
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              stackId="spend"
+              fill={colorOf(s.key, i)}
+              isAnimationActive={false}
             />
-            <XAxis
-              dataKey="label"
-              tickFormatter={(label: string, i: number) => {
-                const shown = narrow ? (data[i]?.short ?? label) : label;
-                return granularity === "monthly" && data[i]?.estimated ? `${shown}*` : shown;
-              }}
-              {...xAxisProps(narrow)}
-            />
-            <YAxis tickFormatter={formatMoneyCompact} {...yAxisProps(narrow)} />
-            <Tooltip
-              content={(props) => (
-                <TooltipBody {...props} names={names} estimatedLabels={estimatedLabels} />
-              )}
-              cursor={{ fill: "currentColor", fillOpacity: 0.06 }}
-            />
-            {series.map((s, i) => (
-              <Bar
-                key={s.key}
-                dataKey={s.key}
-                stackId="spend"
-                fill={colorOf(s.key, i)}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+          ))}
+        </BarChart>
+      </ChartFrame>
       <ul
         className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700 dark:text-slate-300"
         aria-label="Legend"

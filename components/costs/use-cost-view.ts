@@ -2,21 +2,12 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { costSearchParams, ZCostQuery, type TCostQuery } from "@/lib/api/costs";
+import { COST_QUERY_KEYS, costSearchParams, ZCostQuery, type TCostQuery } from "@/lib/api/costs";
 
 export const TOP_CHOICES = [5, 8, 12] as const;
 const DEFAULT_TOP = 8;
-const KEYS = [
-  "groupBy",
-  "metric",
-  "granularity",
-  "from",
-  "to",
-  "ou",
-  "ouAt",
-  "account",
-  "top",
-] as const;
+// The page's URL is the API's query plus the chart's top N.
+const KEYS = [...COST_QUERY_KEYS, "top"] as const;
 export type TViewKey = (typeof KEYS)[number];
 export type TViewPatch = Partial<Record<TViewKey, string | undefined>>;
 

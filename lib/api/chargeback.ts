@@ -28,6 +28,14 @@ export const ZChargebackAccount = z.object({
   basis: ZBasis.nullable(),
 });
 
+/** Where a pool's cost went: a cost center or an OU, with the amount it received. */
+const ZPoolTarget = z.object({
+  kind: z.enum(["costCenter", "ou"]),
+  id: z.string(),
+  label: z.string(),
+  amount: ZMoney,
+});
+
 export const ZChargebackView = z.object({
   month: ZMonth.nullable(),
   months: z.array(z.object({ month: ZMonth, state: ZMonthState })),
@@ -65,14 +73,7 @@ export const ZChargebackView = z.object({
       version: z.number().int(),
       method: z.enum(RULE_METHODS),
       source: ZMoney,
-      targets: z.array(
-        z.object({
-          kind: z.enum(["costCenter", "ou"]),
-          id: z.string(),
-          label: z.string(),
-          amount: ZMoney,
-        }),
-      ),
+      targets: z.array(ZPoolTarget),
     }),
   ),
   warnings: z.array(z.string()),
@@ -126,14 +127,7 @@ export const ZRulePreview = z.object({
   month: ZMonth,
   pool: z.object({
     source: ZMoney,
-    targets: z.array(
-      z.object({
-        kind: z.enum(["costCenter", "ou"]),
-        id: z.string(),
-        label: z.string(),
-        amount: ZMoney,
-      }),
-    ),
+    targets: z.array(ZPoolTarget),
   }),
   costCenters: z.array(ZCostCenterTotals),
   total: z.object({ before: ZMoney, after: ZMoney }),

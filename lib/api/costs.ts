@@ -40,7 +40,8 @@ export const ZCostQuery = z.object({
 export type TCostQueryInput = z.input<typeof ZCostQuery>;
 export type TCostQuery = z.infer<typeof ZCostQuery>;
 
-const QUERY_KEYS = [
+/** The query string of a cost view, in the order URLs carry it. */
+export const COST_QUERY_KEYS = [
   "groupBy",
   "metric",
   "granularity",
@@ -50,7 +51,7 @@ const QUERY_KEYS = [
   "ouAt",
   "account",
 ] as const;
-const DEFAULTS: Partial<Record<(typeof QUERY_KEYS)[number], string>> = {
+const DEFAULTS: Partial<Record<(typeof COST_QUERY_KEYS)[number], string>> = {
   groupBy: "ou",
   metric: "unblended",
   granularity: "monthly",
@@ -59,10 +60,10 @@ const DEFAULTS: Partial<Record<(typeof QUERY_KEYS)[number], string>> = {
 
 /** The query string of a view, defaults left out, keys in a stable order: the page URL and the API's. */
 export function costSearchParams(
-  q: Partial<Record<(typeof QUERY_KEYS)[number], string | null | undefined>>,
+  q: Partial<Record<(typeof COST_QUERY_KEYS)[number], string | null | undefined>>,
 ): URLSearchParams {
   const out = new URLSearchParams();
-  for (const key of QUERY_KEYS) {
+  for (const key of COST_QUERY_KEYS) {
     const v = q[key];
     if (v && v !== DEFAULTS[key] && !(key === "ouAt" && !q.ou)) out.set(key, v);
   }

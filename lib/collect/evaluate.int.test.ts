@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
 import { ACC, OU, auditOf, baselineSnapshot, iamUser } from "@/testing/checks/fixtures";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
 import { SECURITYHUB_COVERAGE } from "@/lib/domain/checks/securityhub-coverage";
 import { TAG_POLICY } from "@/lib/domain/checks/tag-policy";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
 import type { TSnapshot } from "@/lib/domain/snapshot";
-import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { runCollection, type RunResult } from "./run";
 import { evaluateRun } from "./evaluate";
 
@@ -62,20 +62,17 @@ const withNewAccount = (withUser: boolean) => (s: TSnapshot) => {
 };
 
 describe("evaluateRun through runCollection", () => {
-  let tdb: TestDatabase;
   let db: Db;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    db = createPrismaClient(tdb.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await tdb?.drop();
+  let url: string;
+  // The describe block's own database; its tests read it through these.
+  useTestDatabase((client, clientUrl) => {
+    db = client;
+    url = clientUrl;
+    return Promise.resolve();
   });
 
   const collect = (snap: TSnapshot): Promise<RunResult> =>
-    runCollection(db, tdb.url, {
+    runCollection(db, url, {
       source: "demo",
       produce: () => Promise.resolve(snap),
       evaluate: evaluateRun,
@@ -151,20 +148,17 @@ describe("evaluateRun through runCollection", () => {
 });
 
 describe("a failed audit", () => {
-  let tdb: TestDatabase;
   let db: Db;
-
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    db = createPrismaClient(tdb.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await tdb?.drop();
+  let url: string;
+  // The describe block's own database; its tests read it through these.
+  useTestDatabase((client, clientUrl) => {
+    db = client;
+    url = clientUrl;
+    return Promise.resolve();
   });
 
   const collect = (snap: TSnapshot) =>
-    runCollection(db, tdb.url, {
+    runCollection(db, url, {
       source: "demo",
       produce: () => Promise.resolve(snap),
       evaluate: evaluateRun,

@@ -1,13 +1,6 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
-
-// lib/db (the audit trail's default client) reads the environment when first imported; every call
-// here passes the test database explicitly, so these values only have to be valid.
-vi.hoisted(() => {
-  process.env.DATABASE_URL ??= "postgresql://unused@127.0.0.1:1/unused";
-  process.env.NEXTAUTH_SECRET ??= "x".repeat(32);
-  process.env.ORGLENS_DEMO_SIGNIN ??= "1";
-});
-
+// First: lib/db reads the environment when first imported.
+import "@/testing/placeholder-server-env";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/domain/access";
 import { useTestDatabase } from "@/testing/db";
 import { deleteAlertChannel } from "./alerts/delete-alert-channel";

@@ -3,10 +3,8 @@
 import type {
   GetCostAndUsageCommandInput,
   GetCostAndUsageCommandOutput,
-  Group,
-  ResultByTime,
 } from "@aws-sdk/client-cost-explorer";
-import { addMonths } from "@/lib/domain/months";
+import { ceGroupPage, cePeriods } from "./ce-pages";
 
 export interface FakeOrgSpec {
   accounts: number;
@@ -35,30 +33,6 @@ const money = (amount: string) => ({
   AmortizedCost: { Amount: amount, Unit: "USD" },
   NetUnblendedCost: { Amount: amount, Unit: "USD" },
 });
-
-function periods(
-  start: string,
-  end: string,
-  daily: boolean,
-  today: string,
-): { start: string; end: string }[] {
-  const out: { start: string; end: string }[] = [];
-  if (!daily) {
-    for (let m = start; m < end; m = addMonths(m, 1)) out.push({ start: m, end: addMonths(m, 1) });
-    return out;
-  }
-  for (
-    let d = new Date(`${start}T00:00:00Z`);
-    d.toISOString().slice(0, 10) < end && d.toISOString().slice(0, 10) <= today;
-    d = new Date(d.getTime() + 86_400_000)
-  ) {
-    out.push({
-      start: d.toISOString().slice(0, 10),
-      end: new Date(d.getTime() + 86_400_000).toISOString().slice(0, 10),
-    });
-  }
-  return out;
-}
 
 export class FakeCostExplorer {
   requests = 0;
@@ -92,41 +66,21 @@ export class FakeCostExplorer {
     this.requests += 1;
     this.tokensReceived.push(input.NextPageToken);
     if (!input.NextPageToken) this.queries.push(input);
-    const ps = periods(
+    const ps = cePeriods(
       input.TimePeriod?.Start ?? "",
       input.TimePeriod?.End ?? "",
       input.Granularity === "DAILY",
       this.spec.today,
     );
     const keys = this.keys(input);
-    const total = ps.length * keys.length;
-    const offset = input.NextPageToken
-      ? Number(Buffer.from(input.NextPageToken, "base64url").toString("utf8").split(":")[1])
-      : 0;
-    const results: ResultByTime[] = [];
-    for (let i = offset; i < Math.min(total, offset + this.spec.pageSize); i++) {
+    return ceGroupPage(input, this.spec.pageSize, ps.length * keys.length, (i) => {
       const period = ps[Math.floor(i / keys.length)];
-      if (!period) break;
-      const group: Group = { Keys: keys[i % keys.length], Metrics: money("1.25") };
-      const last = results.at(-1);
-      if (last?.TimePeriod?.Start === period.start) last.Groups?.push(group);
-      else
-        results.push({
-          TimePeriod: { Start: period.start, End: period.end },
-          Total: {},
-          Groups: [group],
-          Estimated: period.start.slice(0, 7) >= this.spec.estimatedFrom.slice(0, 7),
-        });
-    }
-    const next =
-      offset + this.spec.pageSize < total
-        ? Buffer.from(`page:${offset + this.spec.pageSize}`).toString("base64url")
-        : undefined;
-    return {
-      ResultsByTime: results,
-      NextPageToken: next,
-      DimensionValueAttributes: [],
-      $metadata: {},
-    };
+      if (!period) return undefined;
+      return {
+        ...period,
+        estimated: period.start.slice(0, 7) >= this.spec.estimatedFrom.slice(0, 7),
+        group: { Keys: keys[i % keys.length], Metrics: money("1.25") },
+      };
+    });
   }
 }

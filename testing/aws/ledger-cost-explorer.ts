@@ -6,10 +6,10 @@ import type {
   GetCostAndUsageCommandInput,
   GetCostAndUsageCommandOutput,
   Group,
-  ResultByTime,
 } from "@aws-sdk/client-cost-explorer";
 import Decimal from "decimal.js";
 import { addMonths, monthOf } from "@/lib/domain/months";
+import { ceGroupPage, cePeriods } from "./ce-pages";
 
 export interface LedgerLine {
   accountId: string;
@@ -45,24 +45,11 @@ function daysIn(month: string): number {
 }
 
 function periodsOf(start: string, end: string, daily: boolean, today: string): Period[] {
-  const out: Period[] = [];
-  if (!daily) {
-    for (let m = start; m < end; m = addMonths(m, 1))
-      out.push({ start: m, end: addMonths(m, 1), month: m, share: new Decimal(1) });
-    return out;
-  }
-  for (let d = new Date(`${start}T00:00:00Z`); ; d = new Date(d.getTime() + 86_400_000)) {
-    const day = d.toISOString().slice(0, 10);
-    if (day >= end || day > today) break;
-    const month = monthOf(d);
-    out.push({
-      start: day,
-      end: new Date(d.getTime() + 86_400_000).toISOString().slice(0, 10),
-      month,
-      share: new Decimal(1).div(daysIn(month)),
-    });
-  }
-  return out;
+  return cePeriods(start, end, daily, today).map((p) => {
+    if (!daily) return { ...p, month: p.start, share: new Decimal(1) };
+    const month = monthOf(new Date(`${p.start}T00:00:00Z`));
+    return { ...p, month, share: new Decimal(1).div(daysIn(month)) };
+  });
 }
 
 const metrics = (amount: Decimal) => {
@@ -112,30 +99,11 @@ export class LedgerCostExplorer {
     )) {
       for (const group of this.groupsOf(period, input.GroupBy)) positions.push({ period, group });
     }
-    const offset = input.NextPageToken
-      ? Number(Buffer.from(input.NextPageToken, "base64url").toString("utf8").split(":")[1])
-      : 0;
-    const results: ResultByTime[] = [];
-    for (const { period, group } of positions.slice(offset, offset + this.spec.pageSize)) {
-      const last = results.at(-1);
-      if (last?.TimePeriod?.Start === period.start) last.Groups?.push(group);
-      else
-        results.push({
-          TimePeriod: { Start: period.start, End: period.end },
-          Total: {},
-          Groups: [group],
-          Estimated: period.month >= this.spec.estimatedFrom,
-        });
-    }
-    const next =
-      offset + this.spec.pageSize < positions.length
-        ? Buffer.from(`page:${offset + this.spec.pageSize}`).toString("base64url")
-        : undefined;
-    return {
-      ResultsByTime: results,
-      NextPageToken: next,
-      DimensionValueAttributes: [],
-      $metadata: {},
-    };
+    return ceGroupPage(input, this.spec.pageSize, positions.length, (i) => {
+      const position = positions[i];
+      if (!position) return undefined;
+      const { period, group } = position;
+      return { ...period, estimated: period.month >= this.spec.estimatedFrom, group };
+    });
   }
 }

@@ -3,17 +3,12 @@ import path from "node:path";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { loadAwsConfig } from "@/lib/collect/sources/aws/config";
-import {
-  awsConfig,
-  BASE_CREDENTIALS,
-  buildOrg,
-  createAccount,
-  type MotoOrg,
-} from "@/testing/aws/moto-org";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/testing/db";
-import { startMoto, type MotoServer } from "@/testing/moto";
+import { awsConfig, BASE_CREDENTIALS, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
+import { motoConfig } from "@/testing/aws/moto-collect";
+import { startMotoOrgDb, stopMotoOrgDb } from "@/testing/aws/moto-org-db";
+import type { Db } from "@/lib/db/client";
+import type { TestDatabase } from "@/testing/db";
+import type { MotoServer } from "@/testing/moto";
 import { sleep } from "@/testing/net";
 import { projectRoot } from "@/lib/db/embedded";
 import { collectAwsDistributed } from "./collect-distributed";
@@ -28,9 +23,7 @@ const EXTRA_ACCOUNTS = 6;
 const QUEUE = { expireInSeconds: 4, retryLimit: 3, maintenanceIntervalSeconds: 1 };
 
 beforeAll(async () => {
-  [moto, database] = await Promise.all([startMoto(), createTestDatabase()]);
-  db = createPrismaClient(database.url);
-  org = await buildOrg(moto.endpoint);
+  ({ moto, database, db, org } = await startMotoOrgDb());
   const orgs = new OrganizationsClient(awsConfig(moto.endpoint));
   for (let i = 0; i < EXTRA_ACCOUNTS; i++) await createAccount(orgs, `extra-${i}`);
   orgs.destroy();
@@ -38,9 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill("SIGKILL");
-  await db?.$disconnect();
-  await database?.drop();
-  await moto?.stop();
+  await stopMotoOrgDb({ moto, database, db });
 });
 
 /** A worker as its own process (`node --import tsx scripts/worker.ts`), so SIGKILL kills it outright. */
@@ -102,12 +93,8 @@ describe("distributed collection", () => {
     { timeout: 240_000 },
     async () => {
       const workerA = await startWorker("worker-a");
-      const config = loadAwsConfig(
-        {},
-        { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
-      );
       const running = collectAwsDistributed(db, database.url, {
-        config,
+        config: motoConfig(moto.endpoint),
         credentials: BASE_CREDENTIALS,
         now: new Date("2025-06-15T12:00:00Z"),
         queue: QUEUE,

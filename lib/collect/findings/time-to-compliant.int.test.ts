@@ -1,12 +1,12 @@
 // Time to a compliant account, derived from the stored runs and findings in a real Postgres: the
 // value is the same whatever run computes it, and look-alikes (an account created before OrgLens
 // watched, an account compliant then non-compliant again) do not move it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
 import { ACC, OU, auditOf, baselineSnapshot, iamUser } from "@/testing/checks/fixtures";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
 import type { TSnapshot } from "@/lib/domain/snapshot";
-import { createTestDatabase, type TestDatabase } from "@/testing/db";
+import { useTestDatabase } from "@/testing/db";
 import { evaluateRun } from "@/lib/collect/evaluate";
 import { runCollection } from "@/lib/collect/run";
 
@@ -44,22 +44,20 @@ function withCreated(s: TSnapshot, id: string, createdAt: string, bad: boolean) 
 }
 
 describe("time to a compliant account over the stored runs", () => {
-  let tdb: TestDatabase;
   let db: Db;
-  beforeAll(async () => {
-    tdb = await createTestDatabase();
-    db = createPrismaClient(tdb.url);
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await tdb?.drop();
+  let url: string;
+  // The describe block's own database; its tests read it through these.
+  useTestDatabase((client, clientUrl) => {
+    db = client;
+    url = clientUrl;
+    return Promise.resolve();
   });
 
   const collect = (collectedAt: string, plant: (s: TSnapshot) => void) => {
     const s = baselineSnapshot();
     s.collectedAt = collectedAt;
     plant(s);
-    return runCollection(db, tdb.url, {
+    return runCollection(db, url, {
       source: "demo",
       produce: () => Promise.resolve(s),
       evaluate: evaluateRun,

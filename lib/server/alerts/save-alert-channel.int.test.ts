@@ -59,6 +59,9 @@ describe("saving alert channels", () => {
     await hook?.close();
   });
 
+  /** A save's outcome ("ok" or "400 <fields>"), as an admin, of a new channel or channel `id`. */
+  const saveOutcome = (body: TChannelBody, id?: string) =>
+    outcome(api.saveAlertChannel(t.db, ADMIN, body, id));
   const email = (config: Record<string, unknown>): TChannelBody => ({
     name: "mail",
     type: "email",
@@ -89,45 +92,17 @@ describe("saving alert channels", () => {
     const masked = email({ password: MASK });
     // The attack: keep the mask, point the channel at a listener of one's own.
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...masked, config: { ...masked.config, host: "127.0.0.2" } },
-          id,
-        ),
-      ),
+      await saveOutcome({ ...masked, config: { ...masked.config, host: "127.0.0.2" } }, id),
     ).toBe("400 config.password");
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...masked, config: { ...masked.config, port: smtp.port + 1 } },
-          id,
-        ),
-      ),
+      await saveOutcome({ ...masked, config: { ...masked.config, port: smtp.port + 1 } }, id),
     ).toBe("400 config.password");
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...masked, config: { ...masked.config, user: "someone-else" } },
-          id,
-        ),
-      ),
+      await saveOutcome({ ...masked, config: { ...masked.config, user: "someone-else" } }, id),
     ).toBe("400 config.password");
-    expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...masked, config: { ...masked.config, secure: true } },
-          id,
-        ),
-      ),
-    ).toBe("400 config.password");
+    expect(await saveOutcome({ ...masked, config: { ...masked.config, secure: true } }, id)).toBe(
+      "400 config.password",
+    );
     expect(await shownConfig(id)).toMatchObject({
       host: "127.0.0.1",
       port: smtp.port,
@@ -137,13 +112,9 @@ describe("saving alert channels", () => {
 
     // The look-alike: same destination, other recipients and name, mask sent back: the password stays.
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...masked, name: "mail 2", config: { ...masked.config, to: ["other@example.com"] } },
-          id,
-        ),
+      await saveOutcome(
+        { ...masked, name: "mail 2", config: { ...masked.config, to: ["other@example.com"] } },
+        id,
       ),
     ).toBe("ok");
     const { testAlertChannel } = await import("./test-alert-channel");
@@ -151,16 +122,12 @@ describe("saving alert channels", () => {
     expect(smtp.logins).toEqual([{ username: "orglens", password: PASSWORD }]);
     // A new password with a new host is fine: the admin typed it.
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          {
-            ...email({ password: "new-password" }),
-            config: { ...email({ password: "new-password" }).config, port: smtp.port },
-          },
-          id,
-        ),
+      await saveOutcome(
+        {
+          ...email({ password: "new-password" }),
+          config: { ...email({ password: "new-password" }).config, port: smtp.port },
+        },
+        id,
       ),
     ).toBe("ok");
   });
@@ -174,23 +141,12 @@ describe("saving alert channels", () => {
     };
     const { id } = await api.saveAlertChannel(t.db, ADMIN, webhook);
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...webhook, config: { url: hook.url("/elsewhere"), secret: MASK } },
-          id,
-        ),
-      ),
+      await saveOutcome({ ...webhook, config: { url: hook.url("/elsewhere"), secret: MASK } }, id),
     ).toBe("400 config.secret");
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...webhook, enabled: false, config: { url: hook.url("/in"), secret: MASK } },
-          id,
-        ),
+      await saveOutcome(
+        { ...webhook, enabled: false, config: { url: hook.url("/in"), secret: MASK } },
+        id,
       ),
     ).toBe("ok");
 
@@ -204,31 +160,18 @@ describe("saving alert channels", () => {
     const shown = z.object({ url: z.string() }).parse(await shownConfig(saved.id));
     expect(shown.url).not.toContain("slacktoken");
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...slack, config: { url: `https://attacker.example/${MASK}` } },
-          saved.id,
-        ),
+      await saveOutcome(
+        { ...slack, config: { url: `https://attacker.example/${MASK}` } },
+        saved.id,
       ),
     ).toBe("400 config.url");
     expect(
-      await outcome(
-        api.saveAlertChannel(
-          t.db,
-          ADMIN,
-          { ...slack, enabled: false, config: { url: shown.url } },
-          saved.id,
-        ),
-      ),
+      await saveOutcome({ ...slack, enabled: false, config: { url: shown.url } }, saved.id),
     ).toBe("ok");
     // A channel changing type cannot inherit the old type's secret either.
-    expect(
-      await outcome(
-        api.saveAlertChannel(t.db, ADMIN, { ...email({ password: MASK }), name: "chat" }, saved.id),
-      ),
-    ).toBe("400 config.password");
+    expect(await saveOutcome({ ...email({ password: MASK }), name: "chat" }, saved.id)).toBe(
+      "400 config.password",
+    );
   });
 
   it("stores secrets sealed: a raw SELECT shows no password, signing secret or Slack token", async () => {
@@ -314,7 +257,7 @@ describe("saving alert channels", () => {
     const allowed = process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS;
     process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS = "";
     try {
-      expect(await outcome(api.saveAlertChannel(t.db, ADMIN, body))).toBe(`400 ${field}`);
+      expect(await saveOutcome(body)).toBe(`400 ${field}`);
     } finally {
       process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS = allowed;
     }

@@ -6,12 +6,11 @@ import type { Db } from "@/lib/db/client";
 import { monthOf } from "@/lib/domain/months";
 import { formatMonth } from "@/lib/format/money";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
-import { conflict, forbidden } from "@/lib/errors";
+import { conflict } from "@/lib/errors";
 import { computeLiveMonth } from "./compute-live-month";
 import { freezeLines } from "./freeze-lines";
 import { loadChargebackSettings } from "./load-chargeback-settings";
-import { loadClosedMonths } from "./load-closed-months";
-import { PERIOD_LOCK } from "./period-lock";
+import { changePeriod } from "./period-lock";
 
 export async function closePeriod(
   db: Db,
@@ -19,49 +18,40 @@ export async function closePeriod(
   month: string,
   now = new Date(),
 ) {
-  if (principal.scope.ouIds)
-    throw forbidden(
-      "Closing a month affects the whole organization; an OU-scoped admin cannot close it.",
-    );
-  if (month >= monthOf(now))
-    throw conflict(`${formatMonth(month)} is not over yet, so it cannot be closed.`);
-  return db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${PERIOD_LOCK})::text`;
-      const closed = await loadClosedMonths(tx);
-      if (closed.has(month)) throw conflict(`${formatMonth(month)} is already closed.`);
-      const config = await loadChargebackSettings(tx);
-      const live = await computeLiveMonth(tx, month, config);
-      if (!live.hasData) throw conflict(`${formatMonth(month)} has no cost data to charge back.`);
-      if (live.estimated)
-        throw conflict(
-          `Cost Explorer still marks ${formatMonth(month)} as estimated; close it once AWS finalizes the month's figures.`,
-        );
-      const rows = await freezeLines(tx, live, new Set(closed.keys()), config, now);
-      await tx.chargebackLine.createMany({ data: rows });
-      const data = { closedAt: now, closedBy: principal.email, reopenedAt: null, reopenedBy: null };
-      await tx.closedPeriod.upsert({
-        where: { month: new Date(`${month}T00:00:00Z`) },
-        create: { month: new Date(`${month}T00:00:00Z`), ...data },
-        update: data,
-      });
-      const issued = rows
-        .filter((r) => !r.adjustsMonth)
-        .reduce((s, r) => s + BigInt(r.totalCents), 0n);
-      const adjustments = rows
-        .filter((r) => r.adjustsMonth)
-        .reduce((s, r) => s + BigInt(r.totalCents), 0n);
-      const detail = {
-        total: formatCents(issued),
-        adjustments: formatCents(adjustments),
-        lines: rows.length,
-        metric: config.chargebackCostMetric,
-      };
-      await tx.auditEvent.create({
-        data: { actor: principal.email, action: "chargeback.period.close", target: month, detail },
-      });
-      return { month, ...detail };
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  return changePeriod(db, principal, "close", 120_000, async (tx, closed) => {
+    if (month >= monthOf(now))
+      throw conflict(`${formatMonth(month)} is not over yet, so it cannot be closed.`);
+    if (closed.has(month)) throw conflict(`${formatMonth(month)} is already closed.`);
+    const config = await loadChargebackSettings(tx);
+    const live = await computeLiveMonth(tx, month, config);
+    if (!live.hasData) throw conflict(`${formatMonth(month)} has no cost data to charge back.`);
+    if (live.estimated)
+      throw conflict(
+        `Cost Explorer still marks ${formatMonth(month)} as estimated; close it once AWS finalizes the month's figures.`,
+      );
+    const rows = await freezeLines(tx, live, new Set(closed.keys()), config, now);
+    await tx.chargebackLine.createMany({ data: rows });
+    const data = { closedAt: now, closedBy: principal.email, reopenedAt: null, reopenedBy: null };
+    await tx.closedPeriod.upsert({
+      where: { month: new Date(`${month}T00:00:00Z`) },
+      create: { month: new Date(`${month}T00:00:00Z`), ...data },
+      update: data,
+    });
+    const issued = rows
+      .filter((r) => !r.adjustsMonth)
+      .reduce((s, r) => s + BigInt(r.totalCents), 0n);
+    const adjustments = rows
+      .filter((r) => r.adjustsMonth)
+      .reduce((s, r) => s + BigInt(r.totalCents), 0n);
+    const detail = {
+      total: formatCents(issued),
+      adjustments: formatCents(adjustments),
+      lines: rows.length,
+      metric: config.chargebackCostMetric,
+    };
+    await tx.auditEvent.create({
+      data: { actor: principal.email, action: "chargeback.period.close", target: month, detail },
+    });
+    return { month, ...detail };
+  });
 }

@@ -5,9 +5,8 @@ import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { formatMonth } from "@/lib/format/money";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
-import { conflict, forbidden } from "@/lib/errors";
-import { loadClosedMonths } from "./load-closed-months";
-import { PERIOD_LOCK } from "./period-lock";
+import { conflict } from "@/lib/errors";
+import { changePeriod } from "./period-lock";
 
 export async function reopenPeriod(
   db: Db,
@@ -15,46 +14,37 @@ export async function reopenPeriod(
   month: string,
   now = new Date(),
 ) {
-  if (principal.scope.ouIds)
-    throw forbidden(
-      "Re-opening a month affects the whole organization; an OU-scoped admin cannot re-open it.",
-    );
   const at = new Date(`${month}T00:00:00Z`);
-  return db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(${PERIOD_LOCK})::text`;
-      const closed = await loadClosedMonths(tx);
-      if (!closed.has(month)) throw conflict(`${formatMonth(month)} is not closed.`);
-      const carried = await tx.chargebackLine.findFirst({
-        where: { adjustsMonth: at },
-        select: { month: true },
-      });
-      if (carried) {
-        const later = carried.month.toISOString().slice(0, 10);
-        throw conflict(
-          `Adjustments for ${formatMonth(month)} were already issued in ${formatMonth(later)}; re-open ${formatMonth(later)} first.`,
-        );
-      }
-      const issued = await tx.chargebackLine.aggregate({
-        where: { month: at },
-        _sum: { totalCents: true },
-        _count: true,
-      });
-      await tx.chargebackLine.deleteMany({ where: { month: at } });
-      await tx.closedPeriod.update({
-        where: { month: at },
-        data: { reopenedAt: now, reopenedBy: principal.email },
-      });
-      const detail = {
-        withdrawnTotal: formatCents(issued._sum.totalCents ?? 0n),
-        withdrawnLines: issued._count,
-        closedBy: closed.get(month)?.closedBy ?? null,
-      };
-      await tx.auditEvent.create({
-        data: { actor: principal.email, action: "chargeback.period.reopen", target: month, detail },
-      });
-      return { month, ...detail };
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
+  return changePeriod(db, principal, "reopen", 60_000, async (tx, closed) => {
+    if (!closed.has(month)) throw conflict(`${formatMonth(month)} is not closed.`);
+    const carried = await tx.chargebackLine.findFirst({
+      where: { adjustsMonth: at },
+      select: { month: true },
+    });
+    if (carried) {
+      const later = carried.month.toISOString().slice(0, 10);
+      throw conflict(
+        `Adjustments for ${formatMonth(month)} were already issued in ${formatMonth(later)}; re-open ${formatMonth(later)} first.`,
+      );
+    }
+    const issued = await tx.chargebackLine.aggregate({
+      where: { month: at },
+      _sum: { totalCents: true },
+      _count: true,
+    });
+    await tx.chargebackLine.deleteMany({ where: { month: at } });
+    await tx.closedPeriod.update({
+      where: { month: at },
+      data: { reopenedAt: now, reopenedBy: principal.email },
+    });
+    const detail = {
+      withdrawnTotal: formatCents(issued._sum.totalCents ?? 0n),
+      withdrawnLines: issued._count,
+      closedBy: closed.get(month)?.closedBy ?? null,
+    };
+    await tx.auditEvent.create({
+      data: { actor: principal.email, action: "chargeback.period.reopen", target: month, detail },
+    });
+    return { month, ...detail };
+  });
 }

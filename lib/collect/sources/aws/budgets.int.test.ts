@@ -5,14 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUDGET_VARIANCE } from "@/lib/domain/checks/budget-variance";
 import { useTestDatabase } from "@/testing/db";
 import { startMoto, type MotoServer } from "@/testing/moto";
-import { collectAws, loadAwsConfig } from ".";
-import {
-  awsConfig,
-  BASE_CREDENTIALS,
-  buildOrg,
-  presetCostResults,
-  type MotoOrg,
-} from "@/testing/aws/moto-org";
+import { collectAws } from ".";
+import { awsConfig, buildOrg, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { motoCollectOptions } from "@/testing/aws/moto-collect";
 import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
@@ -70,16 +65,11 @@ describe("budget findings", () => {
       moto.endpoint,
       Array.from({ length: 6 }, () => costResult([])),
     );
-    const config = loadAwsConfig(
-      {},
-      { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+    const result = await collectAws(
+      store.db,
+      store.url,
+      motoCollectOptions(moto.endpoint, new Date("2025-06-15T12:00:00Z")),
     );
-    const result = await collectAws(store.db, store.url, {
-      config,
-      credentials: BASE_CREDENTIALS,
-      now: new Date("2025-06-15T12:00:00Z"),
-      report: { sleep: async () => {} },
-    });
     expect(result.accountsFailed).toBe(0);
 
     const stored = await store.db.awsBudget.findMany({

@@ -7,26 +7,15 @@ import {
 import { STSServiceException } from "@aws-sdk/client-sts";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/testing/db";
-import { startMoto, type MotoServer } from "@/testing/moto";
+import type { Db } from "@/lib/db/client";
+import type { TestDatabase } from "@/testing/db";
+import type { MotoServer } from "@/testing/moto";
 import { runCollection } from "@/lib/collect/run";
-import {
-  awsSource,
-  collectAws,
-  loadAwsConfig,
-  RunAlreadyInProgressError,
-  type AwsCollectionOptions,
-} from ".";
+import { awsSource, collectAws, RunAlreadyInProgressError, type AwsCollectionOptions } from ".";
 import { stsAssumeRole } from "./sessions";
-import {
-  awsConfig,
-  BASE_CREDENTIALS,
-  buildOrg,
-  iamIn,
-  presetCostResults,
-  type MotoOrg,
-} from "@/testing/aws/moto-org";
+import { awsConfig, iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { motoCollectOptions } from "@/testing/aws/moto-collect";
+import { startMotoOrgDb, stopMotoOrgDb } from "@/testing/aws/moto-org-db";
 import { costResult } from "@/testing/aws/ce-results";
 
 let moto: MotoServer;
@@ -35,30 +24,13 @@ let db: Db;
 let org: MotoOrg;
 
 beforeAll(async () => {
-  [moto, database] = await Promise.all([startMoto(), createTestDatabase()]);
-  db = createPrismaClient(database.url);
-  org = await buildOrg(moto.endpoint);
+  ({ moto, database, db, org } = await startMotoOrgDb());
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-  await moto?.stop();
-});
+afterAll(() => stopMotoOrgDb({ moto, database, db }));
 
 function options(now: string, extra: Partial<AwsCollectionOptions>): AwsCollectionOptions {
-  const config = loadAwsConfig(
-    {},
-    { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
-  );
-  return {
-    config,
-    credentials: BASE_CREDENTIALS,
-    now: new Date(now),
-    report: { sleep: async () => {} },
-    triggeredBy: "test",
-    ...extra,
-  };
+  return motoCollectOptions(moto.endpoint, new Date(now), { triggeredBy: "test", ...extra });
 }
 
 function run(now: string, extra: Partial<AwsCollectionOptions> = {}) {

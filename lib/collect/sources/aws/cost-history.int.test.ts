@@ -9,18 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENV_SEGREGATION } from "@/lib/domain/checks/env-segregation";
 import { MGMT_ACCOUNT_WORKLOADS } from "@/lib/domain/checks/mgmt-account-workloads";
 import { addMonths, monthRange } from "@/lib/domain/months";
+import type { Db } from "@/lib/db/client";
 import { useTestDatabase } from "@/testing/db";
 import { startMoto, type MotoServer } from "@/testing/moto";
-import { collectAws, loadAwsConfig } from ".";
+import { collectAws } from ".";
+import { motoCollectOptions, motoConfig } from "@/testing/aws/moto-collect";
 import { startCostExplorerProxy, type CostExplorerProxy } from "@/testing/aws/ce-proxy";
 import { LedgerCostExplorer, type LedgerLine } from "@/testing/aws/ledger-cost-explorer";
-import {
-  awsConfig,
-  BASE_CREDENTIALS,
-  buildOrg,
-  createAccount,
-  type MotoOrg,
-} from "@/testing/aws/moto-org";
+import { awsConfig, buildOrg, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
 
 const TAGS = { owner: "team-a", project: "shop", "cost-center": "cc-1" };
 
@@ -91,21 +87,21 @@ function monthOfSpend(month: string, mgmtWorkloads = "500"): LedgerLine[] {
   ];
 }
 
+/** A run through the Cost Explorer fake, three months of history, into the describe block's store. */
+function collectThroughProxy(store: { readonly db: Db; readonly url: string }, now: string) {
+  return collectAws(
+    store.db,
+    store.url,
+    motoCollectOptions(proxy.endpoint, new Date(now), {
+      config: motoConfig(proxy.endpoint, { historyMonths: 3 }),
+      triggeredBy: "test",
+    }),
+  );
+}
+
 describe("cost tag keys", () => {
   const store = useTestDatabase();
-  const run = (now: string) => {
-    const config = loadAwsConfig(
-      {},
-      { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 3 },
-    );
-    return collectAws(store.db, store.url, {
-      config,
-      credentials: BASE_CREDENTIALS,
-      now: new Date(now),
-      report: { sleep: async () => {} },
-      triggeredBy: "test",
-    });
-  };
+  const run = (now: string) => collectThroughProxy(store, now);
 
   it("collects the environment tag, so a dev account running prod spend is flagged and its look-alikes are not", async () => {
     ce.ledger = monthRange("2025-03-01", "2025-06-01").flatMap((m) => monthOfSpend(m));
@@ -175,19 +171,7 @@ describe("cost tag keys", () => {
 
 describe("an incremental run", () => {
   const store = useTestDatabase();
-  const run = (now: string) => {
-    const config = loadAwsConfig(
-      {},
-      { endpoint: proxy.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 3 },
-    );
-    return collectAws(store.db, store.url, {
-      config,
-      credentials: BASE_CREDENTIALS,
-      now: new Date(now),
-      report: { sleep: async () => {} },
-      triggeredBy: "test",
-    });
-  };
+  const run = (now: string) => collectThroughProxy(store, now);
   const kpisOf = async (runId: string) =>
     (
       await store.db.kpiSnapshot.findMany({

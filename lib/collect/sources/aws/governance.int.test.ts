@@ -11,10 +11,10 @@ import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { parseSnapshot, type TSnapshot } from "@/lib/domain/snapshot";
 import { startMoto, type MotoServer } from "@/testing/moto";
 import type { RunOutcome } from "@/lib/collect/run";
-import { loadAwsConfig } from "./config";
 import { produceAwsSnapshot } from "./source";
 import { applyBaseline } from "@/testing/aws/moto-baseline";
 import { awsConfig, BASE_CREDENTIALS, buildOrg, type MotoOrg } from "@/testing/aws/moto-org";
+import { motoConfig } from "@/testing/aws/moto-collect";
 
 let moto: MotoServer;
 let org: MotoOrg;
@@ -41,13 +41,9 @@ beforeAll(async () => {
   await applyBaseline(moto.endpoint, stray);
   // The gap: a sandbox with GuardDuty only.
   await applyBaseline(moto.endpoint, sandbox, ["guardduty"]);
-  const config = loadAwsConfig(
-    {},
-    { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2, historyMonths: 0 },
-  );
   const input = await produceAwsSnapshot(
     {
-      config,
+      config: motoConfig(moto.endpoint, { historyMonths: 0 }),
       costState: { backfilled: false, estimatedMonths: [], tagKeyMonths: {} },
       credentials: BASE_CREDENTIALS,
       now: NOW,

@@ -1,16 +1,13 @@
 // The identity-and-access checks end to end: cases built in moto through the real AWS APIs, read by
 // the AWS collector, stored and evaluated in a real Postgres; violations flagged, look-alikes not.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/testing/db";
-import { startMoto, type MotoServer } from "@/testing/moto";
-import { collectAws, loadAwsConfig } from ".";
-import {
-  BASE_CREDENTIALS,
-  buildOrg,
-  presetCostResults,
-  type MotoOrg,
-} from "@/testing/aws/moto-org";
+import type { Db } from "@/lib/db/client";
+import type { TestDatabase } from "@/testing/db";
+import type { MotoServer } from "@/testing/moto";
+import { collectAws } from ".";
+import { presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { motoCollectOptions } from "@/testing/aws/moto-collect";
+import { startMotoOrgDb, stopMotoOrgDb } from "@/testing/aws/moto-org-db";
 import { addIamCases, type IamCases } from "@/testing/aws/moto-iam";
 import { costResult } from "@/testing/aws/ce-results";
 
@@ -21,30 +18,18 @@ let org: MotoOrg;
 let cases: IamCases;
 
 beforeAll(async () => {
-  [moto, database] = await Promise.all([startMoto(), createTestDatabase()]);
-  db = createPrismaClient(database.url);
-  org = await buildOrg(moto.endpoint);
+  ({ moto, database, db, org } = await startMotoOrgDb());
   cases = await addIamCases(moto.endpoint, org);
   await presetCostResults(moto.endpoint, [costResult([])]);
-  const config = loadAwsConfig(
-    {},
-    { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+  const result = await collectAws(
+    db,
+    database.url,
+    motoCollectOptions(moto.endpoint, new Date("2025-06-15T12:00:00Z"), { triggeredBy: "test" }),
   );
-  const result = await collectAws(db, database.url, {
-    config,
-    credentials: BASE_CREDENTIALS,
-    now: new Date("2025-06-15T12:00:00Z"),
-    report: { sleep: async () => {} },
-    triggeredBy: "test",
-  });
   expect(result.status).toBe("succeeded");
 }, 240_000);
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-  await moto?.stop();
-});
+afterAll(() => stopMotoOrgDb({ moto, database, db }));
 
 const openFindings = (checkId: string) =>
   db.finding.findMany({

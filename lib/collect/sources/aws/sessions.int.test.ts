@@ -2,12 +2,14 @@
 // run, so that CloudTrail in the member account ties each call to one OrgLens run.
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
-import { createTestDatabase, type TestDatabase } from "@/testing/db";
-import { startMoto, type MotoServer } from "@/testing/moto";
-import { collectAws, loadAwsConfig } from ".";
+import type { Db } from "@/lib/db/client";
+import type { TestDatabase } from "@/testing/db";
+import type { MotoServer } from "@/testing/moto";
+import { collectAws } from ".";
 import { sessionNameFor, stsAssumeRole } from "./sessions";
-import { awsConfig, BASE_CREDENTIALS, buildOrg, type MotoOrg } from "@/testing/aws/moto-org";
+import { awsConfig, type MotoOrg } from "@/testing/aws/moto-org";
+import { motoCollectOptions } from "@/testing/aws/moto-collect";
+import { startMotoOrgDb, stopMotoOrgDb } from "@/testing/aws/moto-org-db";
 
 let moto: MotoServer;
 let database: TestDatabase;
@@ -15,38 +17,28 @@ let db: Db;
 let org: MotoOrg;
 
 beforeAll(async () => {
-  [moto, database] = await Promise.all([startMoto(), createTestDatabase()]);
-  db = createPrismaClient(database.url);
-  org = await buildOrg(moto.endpoint);
+  ({ moto, database, db, org } = await startMotoOrgDb());
 });
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-  await moto?.stop();
-});
+afterAll(() => stopMotoOrgDb({ moto, database, db }));
 
 describe("member-account sessions", () => {
   it("assume OrgLensAudit by default, in a session named after the run (seen by GetCallerIdentity)", async () => {
     const callers = new Map<string, string>();
-    const config = loadAwsConfig(
-      {},
-      { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+    const result = await collectAws(
+      db,
+      database.url,
+      motoCollectOptions(moto.endpoint, new Date("2025-06-15T12:00:00Z"), {
+        assumeRole: async (target, base) => {
+          const credentials = await stsAssumeRole(target, base);
+          const sts = new STSClient(awsConfig(moto.endpoint, credentials));
+          const me = await sts.send(new GetCallerIdentityCommand({}));
+          sts.destroy();
+          callers.set(target.accountId, me.Arn ?? "");
+          return credentials;
+        },
+      }),
     );
-    const result = await collectAws(db, database.url, {
-      config,
-      credentials: BASE_CREDENTIALS,
-      now: new Date("2025-06-15T12:00:00Z"),
-      report: { sleep: async () => {} },
-      assumeRole: async (target, base) => {
-        const credentials = await stsAssumeRole(target, base);
-        const sts = new STSClient(awsConfig(moto.endpoint, credentials));
-        const me = await sts.send(new GetCallerIdentityCommand({}));
-        sts.destroy();
-        callers.set(target.accountId, me.Arn ?? "");
-        return credentials;
-      },
-    });
     expect(result.status).not.toBe("failed");
     const member = org.accounts.prodApp;
     expect(callers.get(member)).toBe(

@@ -13,18 +13,14 @@ import {
   DeleteUserCommand,
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrismaClient, type Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
-import { createTestDatabase, type TestDatabase } from "@/testing/db";
-import { startMoto, type MotoServer } from "@/testing/moto";
-import { collectAws, loadAwsConfig } from ".";
-import {
-  awsConfig,
-  BASE_CREDENTIALS,
-  buildOrg,
-  iamIn,
-  presetCostResults,
-} from "@/testing/aws/moto-org";
+import type { TestDatabase } from "@/testing/db";
+import type { MotoServer } from "@/testing/moto";
+import { collectAws } from ".";
+import { awsConfig, iamIn, presetCostResults } from "@/testing/aws/moto-org";
+import { motoCollectOptions } from "@/testing/aws/moto-collect";
+import { startMotoOrgDb, stopMotoOrgDb } from "@/testing/aws/moto-org-db";
 import { costResult } from "@/testing/aws/ce-results";
 
 const HOUR_MS = 3_600_000;
@@ -34,30 +30,18 @@ let database: TestDatabase;
 let db: Db;
 
 beforeAll(async () => {
-  [moto, database] = await Promise.all([startMoto(), createTestDatabase()]);
-  db = createPrismaClient(database.url);
-  await buildOrg(moto.endpoint);
+  ({ moto, database, db } = await startMotoOrgDb());
 }, 240_000);
 
-afterAll(async () => {
-  await db?.$disconnect();
-  await database?.drop();
-  await moto?.stop();
-});
+afterAll(() => stopMotoOrgDb({ moto, database, db }));
 
 async function collect(now: Date) {
   await presetCostResults(moto.endpoint, [costResult([])]);
-  const config = loadAwsConfig(
-    {},
-    { endpoint: moto.endpoint, regions: ["us-east-1"], maxAttempts: 2 },
+  const result = await collectAws(
+    db,
+    database.url,
+    motoCollectOptions(moto.endpoint, now, { triggeredBy: "test" }),
   );
-  const result = await collectAws(db, database.url, {
-    config,
-    credentials: BASE_CREDENTIALS,
-    now,
-    report: { sleep: async () => {} },
-    triggeredBy: "test",
-  });
   expect(result.status).not.toBe("failed");
   return result;
 }
