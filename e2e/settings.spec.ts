@@ -51,10 +51,14 @@ test("an admin maps an IdP group to a scoped role, and the audit trail records i
   const [ou] = await e2eQuery<{ id: string; path: string }>(
     "SELECT id, path FROM org_unit WHERE path LIKE '%/Sandbox' LIMIT 1",
   );
-  await page.getByLabel(/^Group/).fill("e2e-sandbox-leads");
-  await page.getByLabel(/^Role/).selectOption("viewer");
-  await page.getByLabel(/OU scope/).selectOption([ou?.id ?? ""]);
-  await page.getByRole("button", { name: "Save mapping" }).click();
+  // The form's fields by their labels (the mappings table's region is named "Group to role mappings").
+  const form = page
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: "Save mapping" }) });
+  await form.getByLabel(/^Group/).fill("e2e-sandbox-leads");
+  await form.getByLabel(/^Role/).selectOption("viewer");
+  await form.getByLabel(/OU scope/).selectOption([ou?.id ?? ""]);
+  await form.getByRole("button", { name: "Save mapping" }).click();
   const row = page.getByRole("row", { name: /e2e-sandbox-leads/ });
   await expect(row).toContainText(ou?.path ?? "");
   const [binding] = await e2eQuery<{ role: string; ou_ids: string[] }>(
