@@ -6,6 +6,37 @@ export const ZSettings = z.object({
   costCenterTagKey: z.string().min(1).default("cost-center"),
   /** Account tag whose value is the account's environment (prod, dev, test …). */
   environmentTagKey: z.string().min(1).default("environment"),
+  /**
+   * Environment tag values and the class each names: a value counts when it starts with the prefix
+   * (case-insensitive; the longest matching prefix wins, so "nonprod" beats "prod"). Values matching
+   * no prefix (e.g. "shared") name no environment.
+   */
+  environmentValueClasses: z
+    .record(z.string().trim().min(1).max(64), z.enum(["prod", "nonprod", "sandbox"]))
+    .refine((m) => Object.keys(m).length > 0, "at least one value")
+    .default({
+      sandbox: "sandbox",
+      sbx: "sandbox",
+      playground: "sandbox",
+      experiment: "sandbox",
+      nonprod: "nonprod",
+      "non-prod": "nonprod",
+      non_prod: "nonprod",
+      "non prod": "nonprod",
+      preprod: "nonprod",
+      "pre-prod": "nonprod",
+      pre_prod: "nonprod",
+      "pre prod": "nonprod",
+      dev: "nonprod",
+      test: "nonprod",
+      stag: "nonprod",
+      qa: "nonprod",
+      uat: "nonprod",
+      sdlc: "nonprod",
+      prod: "prod",
+      prd: "prod",
+      live: "prod",
+    }),
   /** Tags every account must carry. */
   requiredTagKeys: z.array(z.string().min(1)).default(["owner", "project", "cost-center"]),
   /** Key age (days since rotation) above which an active key is long-lived. */
