@@ -3,13 +3,14 @@
 // evaluation (checks, findings lifecycle, KPIs) in one transaction, then the after-run steps (alerts,
 // account requests) follow the commit. Callers pick a source; the steps are the same for every source.
 import type { Db } from "@/lib/db/client";
-import type { TSnapshot } from "@/lib/domain/snapshot";
 import { afterRun } from "./after-run";
 import { evaluateRun } from "./evaluate";
-import { runCollection, type ProduceContext, type RunResult } from "./run";
+import { runCollection, type ProduceContext, type RunResult, type TRunSource } from "./run";
 
 export interface Source {
-  name: TSnapshot["source"];
+  name: TRunSource;
+  /** Checks this source cannot feed (their evidence is not in its snapshot): their findings stay as they are. */
+  keepFindingsOf?: readonly string[];
   /** Resolves to a snapshot (validated by the run), typed loosely so sources may return their input shape. */
   produce: (ctx: ProduceContext) => Promise<unknown>;
 }
@@ -36,7 +37,11 @@ export function collect(
     source: source.name,
     produce: source.produce,
     triggeredBy: opts.triggeredBy,
-    evaluate: opts.evaluate === false ? undefined : evaluateRun,
+    evaluate:
+      opts.evaluate === false
+        ? undefined
+        : (tx, snap, runId, settings) =>
+            evaluateRun(tx, snap, runId, settings, { keepFindingsOf: source.keepFindingsOf }),
     afterCommit: async (result) => void (await afterRun(db, result.runId, log)),
   });
 }
