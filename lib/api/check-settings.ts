@@ -71,7 +71,9 @@ export const ZReevaluation = z.object({
   id: z.string(),
   source: z.literal("re-evaluation"),
   status: z.string(),
+  /** Findings opened, reopened and resolved by this re-evaluation. */
   opened: z.number().int(),
+  reopened: z.number().int(),
   resolved: z.number().int(),
   error: z.string().nullable(),
 });

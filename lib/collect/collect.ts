@@ -9,8 +9,11 @@ import { runCollection, type ProduceContext, type RunResult, type TRunSource } f
 
 export interface Source {
   name: TRunSource;
-  /** Checks this source cannot feed (their evidence is not in its snapshot): their findings stay as they are. */
-  keepFindingsOf?: readonly string[];
+  /**
+   * Set by a source that reads back evidence already stored (a re-evaluation): the checks it cannot
+   * feed keep their findings as they are, and the outcome is recorded now, not at the evidence's time.
+   */
+  storedEvidence?: { keepFindingsOf: readonly string[] };
   /** Resolves to a snapshot (validated by the run), typed loosely so sources may return their input shape. */
   produce: (ctx: ProduceContext) => Promise<unknown>;
 }
@@ -41,7 +44,13 @@ export function collect(
       opts.evaluate === false
         ? undefined
         : (tx, snap, runId, settings) =>
-            evaluateRun(tx, snap, runId, settings, { keepFindingsOf: source.keepFindingsOf }),
+            evaluateRun(
+              tx,
+              snap,
+              runId,
+              settings,
+              source.storedEvidence ? { ...source.storedEvidence, recordedAt: new Date() } : {},
+            ),
     afterCommit: async (result) => void (await afterRun(db, result.runId, log)),
   });
 }

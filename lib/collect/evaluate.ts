@@ -16,6 +16,11 @@ type TEvaluate = NonNullable<RunRequest["evaluate"]>;
 export interface EvaluateOptions {
   /** Checks not run (their evidence is not in the snapshot): their stored findings are left untouched. */
   keepFindingsOf?: readonly string[];
+  /**
+   * When the findings lifecycle and KPIs are recorded, if not at the snapshot's time: a re-evaluation
+   * judges the evidence as of its collection and records the outcome now.
+   */
+  recordedAt?: Date;
 }
 
 export const evaluateRun = async (
@@ -23,7 +28,8 @@ export const evaluateRun = async (
 ): ReturnType<TEvaluate> => {
   const kept = new Set(opts.keepFindingsOf ?? []);
   const snap = await withStoredCosts(tx, fetched);
-  const now = new Date(snap.collectedAt);
+  const checkedAt = new Date(snap.collectedAt);
+  const now = opts.recordedAt ?? checkedAt;
   const known = await tx.knownAccount.findMany({ select: { accountId: true } });
   const knownAccountIds = new Set(known.map((k) => k.accountId));
   const stored = await tx.finding.findMany({
@@ -41,7 +47,7 @@ export const evaluateRun = async (
   });
 
   const checks = kept.size ? ALL_CHECKS.filter((c) => !kept.has(c.definition.id)) : ALL_CHECKS;
-  const seen = runChecks(snap, settings, { knownAccountIds, now }, checks);
+  const seen = runChecks(snap, settings, { knownAccountIds, now: checkedAt }, checks);
   const index = indexSnapshot(snap);
   const unauditedAccountIds = new Set(
     index.activeAccounts.map((a) => a.id).filter((id) => !index.auditedIds.has(id)),

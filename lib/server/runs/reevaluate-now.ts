@@ -14,12 +14,20 @@ import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { requireOrgAdmin } from "@/lib/server/authorize";
 import { conflict } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { toRunSummary, RUN_SUMMARY_SELECT } from "./to-run-summary";
+import { z } from "zod";
 
 export const NOTHING_TO_REEVALUATE =
   "There is no collected evidence to re-evaluate yet: run a collection first.";
 export const RUN_IN_PROGRESS =
   "A collection run is already running. Re-evaluate when it has finished.";
+
+/** The evaluation summary counts findings per check: { checkId: n }. */
+const ZTotal = z
+  .record(z.string(), z.number())
+  .transform((byCheck) => Object.values(byCheck).reduce((a, b) => a + b, 0));
+const ZLifecycleCounts = z.object({
+  findings: z.object({ opened: ZTotal, reopened: ZTotal, resolved: ZTotal }),
+});
 
 export async function reevaluateNow(
   db: Db,
@@ -45,17 +53,14 @@ export async function reevaluateNow(
     if (err instanceof RunAlreadyInProgressError) throw conflict(RUN_IN_PROGRESS);
     throw err;
   }
-  const row = await db.collectionRun.findUniqueOrThrow({
-    where: { id: result.runId },
-    select: RUN_SUMMARY_SELECT,
-  });
-  const summary = toRunSummary(row);
+  const counts = ZLifecycleCounts.safeParse(result.summary).data?.findings;
   const answer: TReevaluation = {
     id: result.runId,
     source: REEVALUATION_SOURCE,
     status: result.status,
-    opened: summary.findingsOpened ?? 0,
-    resolved: summary.findingsResolved ?? 0,
+    opened: counts?.opened ?? 0,
+    reopened: counts?.reopened ?? 0,
+    resolved: counts?.resolved ?? 0,
     error: result.error,
   };
   await recordAuditEvent(
@@ -63,7 +68,12 @@ export async function reevaluateNow(
       actor: principal.email,
       action: "runs.reevaluate",
       target: result.runId,
-      detail: { status: answer.status, opened: answer.opened, resolved: answer.resolved },
+      detail: {
+        status: answer.status,
+        opened: answer.opened,
+        reopened: answer.reopened,
+        resolved: answer.resolved,
+      },
     },
     db,
   );

@@ -38,10 +38,15 @@ function policyText(content: unknown): string {
 export async function readStoredSnapshot(
   db: Db,
   source: TSnapshot["source"],
-  now: Date,
 ): Promise<TSnapshot> {
   const org = await db.organization.findFirst();
   if (!org) throw new Error("No collected data to re-evaluate: run a collection first.");
+  // The last collection's time: it marks every account it saw.
+  const last = await db.account.aggregate({
+    where: { removedAt: null },
+    _max: { lastSeenAt: true },
+  });
+  const now = last._max.lastSeenAt ?? new Date();
   const [ous, accounts, placements, policies, delegated, creations, buckets] = await Promise.all([
     db.orgUnit.findMany({ where: { removedAt: null }, orderBy: { depth: "asc" } }),
     db.account.findMany({ where: { removedAt: null }, orderBy: { id: "asc" } }),
