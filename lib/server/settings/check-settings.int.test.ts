@@ -10,7 +10,11 @@ import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { useTestDatabase } from "@/testing/db";
-import { reevaluateNow } from "@/lib/server/runs/reevaluate-now";
+import {
+  NOTHING_TO_REEVALUATE,
+  reevaluateNow,
+  RUN_IN_PROGRESS,
+} from "@/lib/server/runs/reevaluate-now";
 import { getCheckSettings } from "./get-check-settings";
 import { saveCheckSettings } from "./save-check-settings";
 
@@ -19,7 +23,13 @@ const ADMIN = { email: "admin@example.com", role: "admin" as const, scope: { ouI
 /** Every finding with what the lifecycle decides: status and the runs it was seen in. */
 const findingStates = (db: Db) =>
   db.finding.findMany({
-    select: { fingerprint: true, status: true, checkId: true, resource: true, firstSeenRunId: true },
+    select: {
+      fingerprint: true,
+      status: true,
+      checkId: true,
+      resource: true,
+      firstSeenRunId: true,
+    },
     orderBy: { fingerprint: "asc" },
   });
 
@@ -142,7 +152,7 @@ describe("check settings through Re-evaluate now", () => {
     const refused = await reevaluateNow(t.db, t.url, ADMIN).catch((e: unknown) => e);
 
     expect(refused).toBeInstanceOf(AppError);
-    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/already running/) });
+    expect(refused).toMatchObject({ code: "CONFLICT", message: RUN_IN_PROGRESS });
     expect(await t.db.collectionRun.count()).toBe(runs);
     release();
     expect((await other).status).toBe("failed");
@@ -154,9 +164,7 @@ describe("saving check settings", () => {
 
   it("shows every setting with its default, saves a change with its before and after in the audit, and resets it", async () => {
     const initial = await getCheckSettings(t.db, ADMIN);
-    expect(initial.settings.map((s) => s.key).sort()).toEqual(
-      Object.keys(DEFAULT_SETTINGS).sort(),
-    );
+    expect(initial.settings.map((s) => s.key).sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
     expect(initial.settings.every((s) => !s.overridden)).toBe(true);
 
     const saved = await saveCheckSettings(t.db, ADMIN, {
@@ -209,14 +217,18 @@ describe("saving check settings", () => {
   });
 
   it("refuses an OU-scoped admin reading, changing or re-evaluating, and changes nothing", async () => {
-    const scoped = { email: "lead@example.com", role: "admin" as const, scope: { ouIds: ["ou-x"] } };
+    const scoped = {
+      email: "lead@example.com",
+      role: "admin" as const,
+      scope: { ouIds: ["ou-x"] },
+    };
     const analyst = { email: "ana@example.com", role: "analyst" as const, scope: { ouIds: null } };
     const settings = await t.db.setting.count();
     for (const who of [scoped, analyst]) {
       await expect(getCheckSettings(t.db, who)).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(
-        saveCheckSettings(t.db, who, { keyMaxAgeDays: 1 }),
-      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(saveCheckSettings(t.db, who, { keyMaxAgeDays: 1 })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       await expect(reevaluateNow(t.db, t.url, who)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await t.db.setting.count()).toBe(settings);
@@ -226,7 +238,7 @@ describe("saving check settings", () => {
   it("refuses to re-evaluate a database without collected evidence", async () => {
     await expect(reevaluateNow(t.db, t.url, ADMIN)).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringMatching(/run a collection first/),
+      message: NOTHING_TO_REEVALUATE,
     });
   });
 });

@@ -35,10 +35,7 @@ function policyText(content: unknown): string {
   return raw.success ? raw.data.raw : JSON.stringify(content);
 }
 
-export async function readStoredSnapshot(
-  db: Db,
-  source: TSnapshot["source"],
-): Promise<TSnapshot> {
+export async function readStoredSnapshot(db: Db, source: TSnapshot["source"]): Promise<TSnapshot> {
   const org = await db.organization.findFirst();
   if (!org) throw new Error("No collected data to re-evaluate: run a collection first.");
   // The last collection's time: it marks every account it saw.

@@ -56,8 +56,12 @@ describe("Re-evaluate now on evidence collected from moto", () => {
   it("without a settings change opens, reopens and resolves nothing, and leaves the evidence as stored", async () => {
     const before = await states();
     expect(before.length).toBeGreaterThan(0);
-    const roles = await db.iamRole.findMany({ orderBy: [{ accountId: "asc" }, { roleName: "asc" }] });
-    const keys = await db.accessKey.findMany({ orderBy: [{ accountId: "asc" }, { userName: "asc" }] });
+    const roles = await db.iamRole.findMany({
+      orderBy: [{ accountId: "asc" }, { roleName: "asc" }],
+    });
+    const keys = await db.accessKey.findMany({
+      orderBy: [{ accountId: "asc" }, { userName: "asc" }],
+    });
 
     const run = await reevaluateNow(db, database.url, ADMIN);
 
