@@ -35,8 +35,8 @@ export type TCheckSettingsView = z.infer<typeof ZCheckSettingsView>;
 const change = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 const S = ZSettings.shape;
 const shape = {
-  costCenterTagKey: change(S.costCenterTagKey.unwrap().trim().max(128)),
-  environmentTagKey: change(S.environmentTagKey.unwrap().trim().max(128)),
+  costCenterTagKey: change(S.costCenterTagKey.unwrap().max(128)),
+  environmentTagKey: change(S.environmentTagKey.unwrap().max(128)),
   environmentValueClasses: change(S.environmentValueClasses.unwrap()),
   requiredTagKeys: change(S.requiredTagKeys.unwrap().max(50)),
   keyMaxAgeDays: change(S.keyMaxAgeDays.unwrap().max(3650)),

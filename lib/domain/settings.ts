@@ -3,9 +3,9 @@ import { z } from "zod";
 
 export const ZSettings = z.object({
   /** Account tag whose value is the account's cost center. */
-  costCenterTagKey: z.string().min(1).default("cost-center"),
+  costCenterTagKey: z.string().trim().min(1).default("cost-center"),
   /** Account tag whose value is the account's environment (prod, dev, test …). */
-  environmentTagKey: z.string().min(1).default("environment"),
+  environmentTagKey: z.string().trim().min(1).default("environment"),
   /**
    * Environment tag values and the class each names: a value counts when it starts with the prefix
    * (case-insensitive; the longest matching prefix wins, so "nonprod" beats "prod"). Values matching
@@ -38,7 +38,7 @@ export const ZSettings = z.object({
       live: "prod",
     }),
   /** Tags every account must carry. */
-  requiredTagKeys: z.array(z.string().min(1)).default(["owner", "project", "cost-center"]),
+  requiredTagKeys: z.array(z.string().trim().min(1)).default(["owner", "project", "cost-center"]),
   /** Key age (days since rotation) above which an active key is long-lived. */
   keyMaxAgeDays: z.number().int().positive().default(90),
   /** Days without use after which an active key is flagged. */
@@ -65,7 +65,7 @@ export const ZSettings = z.object({
   rootRecentUseDays: z.number().int().positive().default(30),
   /** Actions an SCP must deny, without condition, above every member account (GUARDRAIL_SCP_BASELINE). */
   scpBaselineDeniedActions: z
-    .array(z.string().min(1))
+    .array(z.string().trim().min(1))
     .min(1)
     .default(["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"]),
 });
