@@ -37,7 +37,8 @@ export const SETTINGS_METADATA: Record<keyof TSettings, TSettingMeta> = {
   },
   requiredTagKeys: {
     label: "Required tag keys",
-    meaning: "Tags every account must carry (tag compliance KPI and the account inventory).",
+    meaning:
+      "Tags every account must carry, and that the tag policy must define and enforce (TAG_POLICY); the first one collected also measures untagged spend.",
     unit: "list of tag keys",
     group: "Tagging",
   },
@@ -75,7 +76,8 @@ export const SETTINGS_METADATA: Record<keyof TSettings, TSettingMeta> = {
   },
   maxUntaggedShare: {
     label: "Maximum untagged spend share",
-    meaning: "Share of an account's spend that may carry no cost allocation tag.",
+    meaning:
+      "Share of an account's spend that may carry no value of the first required tag key before TAG_POLICY reports it.",
     unit: "share 0–1",
     group: "Cost",
   },
