@@ -55,7 +55,7 @@ test("an admin changes a threshold, sees it saved, re-evaluates and finds the ru
 
   // What the page shows is what the database holds (no stored value: the default).
   expect(await storedKeyAge()).toBeNull();
-  const keyAge = page.getByLabel("Access key maximum age");
+  const keyAge = page.getByLabel("Access key maximum age", { exact: true });
   await expect(keyAge).toHaveValue("90");
   await expect(page.getByText("Unit: days. Default: 90").first()).toBeVisible();
   await expectNoSeriousA11yViolations(page);
@@ -73,7 +73,7 @@ test("an admin changes a threshold, sees it saved, re-evaluates and finds the ru
   expect(audit?.detail).toEqual({
     changes: { keyMaxAgeDays: { before: 90, after: 300, reset: false } },
   });
-  await expect(page.getByLabel("Access key maximum age")).toHaveValue("300");
+  await expect(page.getByLabel("Access key maximum age", { exact: true })).toHaveValue("300");
 
   // Re-evaluated on the stored evidence: the keys younger than 300 days are no longer findings.
   const status = await reevaluate(page);
@@ -94,10 +94,10 @@ test("an admin changes a threshold, sees it saved, re-evaluates and finds the ru
 
   // Back to the default, and the findings with it.
   await page.goto("/settings/checks");
-  await page.getByRole("button", { name: "Reset Access key maximum age to default" }).click();
+  await page.getByRole("button", { name: "Reset to default (Access key maximum age)" }).click();
   await expect(page.getByRole("status").filter({ hasText: "back to its default" })).toBeVisible();
   expect(await storedKeyAge()).toBeNull();
-  await expect(page.getByLabel("Access key maximum age")).toHaveValue("90");
+  await expect(page.getByLabel("Access key maximum age", { exact: true })).toHaveValue("90");
   await expect(await reevaluate(page)).toContainText(`${resolved.length} reopened`);
   expect(await openKeyFindings()).toEqual(keysBefore);
 });
@@ -107,9 +107,9 @@ test("a bad value is refused with the message beside its field, and nothing is s
 }) => {
   await restoreSession(page, "admin");
   await page.goto("/settings/checks");
-  const share = page.getByLabel("Maximum untagged spend share");
+  const share = page.getByLabel("Maximum untagged spend share", { exact: true });
   await share.fill("1.5");
-  await page.getByLabel("SCP deny list").fill("iam:CreateUser\nnot an action");
+  await page.getByLabel("SCP deny list", { exact: true }).fill("iam:CreateUser\nnot an action");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(share).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#setting-maxUntaggedShare-error")).toContainText("Too big");

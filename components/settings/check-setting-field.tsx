@@ -106,10 +106,9 @@ export function CheckSettingField({
             type="button"
             onClick={onReset}
             disabled={resetting}
-            aria-label={`Reset ${setting.label} to default`}
             className="text-xs text-indigo-700 underline disabled:opacity-60 dark:text-indigo-300"
           >
-            Reset to default
+            Reset to default<span className="sr-only"> ({setting.label})</span>
           </button>
         ) : null}
       </div>
