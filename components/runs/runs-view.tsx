@@ -5,12 +5,20 @@ import { useState } from "react";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { ApiError, fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZRunList, ZTriggeredRun } from "@/lib/api/runs";
+import { ReevaluateButton } from "@/components/settings/reevaluate-button";
 import { RunProgress } from "./run-progress";
 import { RunsTable } from "./runs-table";
 
 const LIST_POLL_MS = 2_000;
 
-export function RunsView({ canTrigger }: { canTrigger: boolean }) {
+export function RunsView({
+  canTrigger,
+  canReevaluate = false,
+}: {
+  canTrigger: boolean;
+  /** Admins of the whole organization re-run checks and KPIs on the stored evidence. */
+  canReevaluate?: boolean;
+}) {
   const client = useQueryClient();
   const [triggered, setTriggered] = useState<string | null>(null);
   const list = useInfiniteQuery({
@@ -53,16 +61,19 @@ export function RunsView({ canTrigger }: { canTrigger: boolean }) {
             failed run keeps the last good data.
           </p>
         </div>
-        {canTrigger ? (
-          <button
-            type="button"
-            onClick={() => trigger.mutate()}
-            disabled={busy}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-60"
-          >
-            {trigger.isPending ? "Starting…" : "Run collection now"}
-          </button>
-        ) : null}
+        <div className="flex flex-wrap items-start gap-3">
+          {canReevaluate ? <ReevaluateButton disabled={busy} /> : null}
+          {canTrigger ? (
+            <button
+              type="button"
+              onClick={() => trigger.mutate()}
+              disabled={busy}
+              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-60"
+            >
+              {trigger.isPending ? "Starting…" : "Run collection now"}
+            </button>
+          ) : null}
+        </div>
       </header>
       {triggerError ? <ErrorState message={`Could not start a run: ${triggerError}`} /> : null}
       {watching ? <RunProgress key={watching} runId={watching} /> : null}

@@ -1,6 +1,7 @@
 // All areas' expectations. Each area keeps its own file so parallel work does not collide.
 import { ALERTS } from "./alerts";
 import { CHARGEBACK } from "./chargeback";
+import { CHECK_SETTINGS } from "./check-settings";
 import { CORE } from "./core";
 import { COSTS } from "./costs";
 import { FINDINGS } from "./findings";
@@ -18,6 +19,7 @@ export const EXPECTATIONS: Expectations = {
   ...CHARGEBACK,
   ...ALERTS,
   ...KNOWN_ACCOUNTS,
+  ...CHECK_SETTINGS,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */

@@ -3,13 +3,17 @@
 // evaluation (checks, findings lifecycle, KPIs) in one transaction, then the after-run steps (alerts,
 // account requests) follow the commit. Callers pick a source; the steps are the same for every source.
 import type { Db } from "@/lib/db/client";
-import type { TSnapshot } from "@/lib/domain/snapshot";
 import { afterRun } from "./after-run";
 import { evaluateRun } from "./evaluate";
-import { runCollection, type ProduceContext, type RunResult } from "./run";
+import { runCollection, type ProduceContext, type RunResult, type TRunSource } from "./run";
 
 export interface Source {
-  name: TSnapshot["source"];
+  name: TRunSource;
+  /**
+   * Set by a source that reads back evidence already stored (a re-evaluation): the checks it cannot
+   * feed keep their findings as they are, and the outcome is recorded now, not at the evidence's time.
+   */
+  storedEvidence?: { keepFindingsOf: readonly string[] };
   /** Resolves to a snapshot (validated by the run), typed loosely so sources may return their input shape. */
   produce: (ctx: ProduceContext) => Promise<unknown>;
 }
@@ -36,7 +40,17 @@ export function collect(
     source: source.name,
     produce: source.produce,
     triggeredBy: opts.triggeredBy,
-    evaluate: opts.evaluate === false ? undefined : evaluateRun,
+    evaluate:
+      opts.evaluate === false
+        ? undefined
+        : (tx, snap, runId, settings) =>
+            evaluateRun(
+              tx,
+              snap,
+              runId,
+              settings,
+              source.storedEvidence ? { ...source.storedEvidence, recordedAt: new Date() } : {},
+            ),
     afterCommit: async (result) => void (await afterRun(db, result.runId, log)),
   });
 }

@@ -11,17 +11,29 @@ import { storeKpis } from "./findings/store-kpis";
 import { withStoredCosts } from "./findings/stored-costs";
 import { writeFindings } from "./findings/write-findings";
 
-export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (
-  tx,
-  fetched,
-  runId,
-  settings,
-) => {
+type TEvaluate = NonNullable<RunRequest["evaluate"]>;
+
+export interface EvaluateOptions {
+  /** Checks not run (their evidence is not in the snapshot): their stored findings are left untouched. */
+  keepFindingsOf?: readonly string[];
+  /**
+   * When the findings lifecycle and KPIs are recorded, if not at the snapshot's time: a re-evaluation
+   * judges the evidence as of its collection and records the outcome now.
+   */
+  recordedAt?: Date;
+}
+
+export const evaluateRun = async (
+  ...[tx, fetched, runId, settings, opts = {}]: [...Parameters<TEvaluate>, EvaluateOptions?]
+): ReturnType<TEvaluate> => {
+  const kept = new Set(opts.keepFindingsOf ?? []);
   const snap = await withStoredCosts(tx, fetched);
-  const now = new Date(snap.collectedAt);
+  const checkedAt = new Date(snap.collectedAt);
+  const now = opts.recordedAt ?? checkedAt;
   const known = await tx.knownAccount.findMany({ select: { accountId: true } });
   const knownAccountIds = new Set(known.map((k) => k.accountId));
   const stored = await tx.finding.findMany({
+    where: kept.size ? { checkId: { notIn: [...kept] } } : {},
     select: {
       id: true,
       fingerprint: true,
@@ -34,7 +46,8 @@ export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (
     },
   });
 
-  const seen = runChecks(snap, settings, { knownAccountIds, now });
+  const checks = kept.size ? ALL_CHECKS.filter((c) => !kept.has(c.definition.id)) : ALL_CHECKS;
+  const seen = runChecks(snap, settings, { knownAccountIds, now: checkedAt }, checks);
   const index = indexSnapshot(snap);
   const unauditedAccountIds = new Set(
     index.activeAccounts.map((a) => a.id).filter((id) => !index.auditedIds.has(id)),

@@ -44,8 +44,12 @@ export interface ProduceContext {
  * The run engine's input. Production code enters through ./collect.ts, which fixes the evaluation and
  * after-run steps; tests of the engine itself pass their own.
  */
+/** A run's source: where its snapshot came from; "re-evaluation" reads back the stored evidence. */
+export type TRunSource = TSnapshot["source"] | "re-evaluation";
+
 export interface RunRequest {
-  source: TSnapshot["source"];
+  /** "re-evaluation" evaluates the snapshot without storing it (it is the stored evidence already). */
+  source: TRunSource;
   /** Resolves to a snapshot (validated by the run), typed loosely so sources may return their input shape. */
   produce: (ctx: ProduceContext) => Promise<unknown>;
   triggeredBy?: string;
@@ -155,12 +159,12 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
       data: { phase: "storing", heartbeatAt: new Date() },
     });
     let summary: Record<string, unknown> = {};
-    await storeSnapshot(db, snap, {
-      settings,
-      after: async (tx) => {
-        if (req.evaluate) summary = await req.evaluate(tx, snap, run.id, settings);
-      },
-    });
+    const evaluate = async (tx: Prisma.TransactionClient) => {
+      if (req.evaluate) summary = await req.evaluate(tx, snap, run.id, settings);
+    };
+    const stores = req.source !== "re-evaluation";
+    if (stores) await storeSnapshot(db, snap, { settings, after: evaluate });
+    else await db.$transaction(evaluate, { timeout: 30 * 60_000, maxWait: 60_000 });
     const degraded = outcome.degraded ?? [];
     const status = outcome.capped
       ? "capped"
@@ -181,7 +185,7 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
         error: reasons.length ? reasons.join("; ").slice(0, 4000) : null,
         summary: ZJson.parse(summary),
         // Which tag keys' spend this run stored (the runs page shows them).
-        costTagKeys: snap.costs.tagKeys,
+        costTagKeys: stores ? snap.costs.tagKeys : [],
         ...usage,
         accountErrors: {
           create: [

@@ -2,7 +2,8 @@
 import type { Db } from "@/lib/db/client";
 import { ZSettings, type TSettings } from "@/lib/domain/settings";
 
-export async function loadSettings(db: Db): Promise<TSettings> {
+/** Reads through the client or a transaction (a save compares with what it replaces). */
+export async function loadSettings(db: Pick<Db, "setting">): Promise<TSettings> {
   const rows = await db.setting.findMany({ select: { key: true, value: true } });
   const stored = Object.fromEntries(rows.map((r) => [r.key, r.value]));
   const parsed = ZSettings.safeParse(stored);

@@ -3,11 +3,42 @@ import { z } from "zod";
 
 export const ZSettings = z.object({
   /** Account tag whose value is the account's cost center. */
-  costCenterTagKey: z.string().min(1).default("cost-center"),
+  costCenterTagKey: z.string().trim().min(1).default("cost-center"),
   /** Account tag whose value is the account's environment (prod, dev, test …). */
-  environmentTagKey: z.string().min(1).default("environment"),
+  environmentTagKey: z.string().trim().min(1).default("environment"),
+  /**
+   * Environment tag values and the class each names: a value counts when it starts with the prefix
+   * (case-insensitive; the longest matching prefix wins, so "nonprod" beats "prod"). Values matching
+   * no prefix (e.g. "shared") name no environment.
+   */
+  environmentValueClasses: z
+    .record(z.string().trim().min(1).max(64), z.enum(["prod", "nonprod", "sandbox"]))
+    .refine((m) => Object.keys(m).length > 0, "at least one value")
+    .default({
+      sandbox: "sandbox",
+      sbx: "sandbox",
+      playground: "sandbox",
+      experiment: "sandbox",
+      nonprod: "nonprod",
+      "non-prod": "nonprod",
+      non_prod: "nonprod",
+      "non prod": "nonprod",
+      preprod: "nonprod",
+      "pre-prod": "nonprod",
+      pre_prod: "nonprod",
+      "pre prod": "nonprod",
+      dev: "nonprod",
+      test: "nonprod",
+      stag: "nonprod",
+      qa: "nonprod",
+      uat: "nonprod",
+      sdlc: "nonprod",
+      prod: "prod",
+      prd: "prod",
+      live: "prod",
+    }),
   /** Tags every account must carry. */
-  requiredTagKeys: z.array(z.string().min(1)).default(["owner", "project", "cost-center"]),
+  requiredTagKeys: z.array(z.string().trim().min(1)).default(["owner", "project", "cost-center"]),
   /** Key age (days since rotation) above which an active key is long-lived. */
   keyMaxAgeDays: z.number().int().positive().default(90),
   /** Days without use after which an active key is flagged. */
@@ -34,7 +65,7 @@ export const ZSettings = z.object({
   rootRecentUseDays: z.number().int().positive().default(30),
   /** Actions an SCP must deny, without condition, above every member account (GUARDRAIL_SCP_BASELINE). */
   scpBaselineDeniedActions: z
-    .array(z.string().min(1))
+    .array(z.string().trim().min(1))
     .min(1)
     .default(["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"]),
 });

@@ -32,7 +32,8 @@ export class DataSourceMismatchError extends Error {
 /** Which world the stored data comes from, or null for a database without collected data. */
 export async function heldDataWorld(tx: Prisma.TransactionClient): Promise<TDataWorld | null> {
   const runs = await tx.collectionRun.findMany({
-    where: { status: { in: STORED_RUN_STATUSES } },
+    // A re-evaluation stores nothing: the world is what the collections stored.
+    where: { status: { in: STORED_RUN_STATUSES }, source: { not: "re-evaluation" } },
     distinct: ["source"],
     select: { source: true },
   });

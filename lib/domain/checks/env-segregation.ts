@@ -27,7 +27,7 @@ export const envSegregation: TCheck = {
     const out: TFinding[] = [];
     for (const account of index.activeAccounts) {
       const tagValue = account.tags[key] ?? null;
-      const tagged = tagValue !== null ? classifyEnvironment(tagValue) : null;
+      const tagged = tagValue !== null ? classifyEnvironment(tagValue, settings) : null;
       const fromOu = ouEnvironment(index, account.parentId, settings);
       const ouPath = index.paths.get(account.parentId)?.path ?? account.parentId;
       const problems: { text: string; severity: TSeverity }[] = [];
@@ -44,7 +44,7 @@ export const envSegregation: TCheck = {
         ? [...byValue].filter(([, v]) => v.div(total).gte(settings.envMixMinShare))
         : [];
       if (significant.length > 1) {
-        const classes = new Set(significant.map(([v]) => classifyEnvironment(v)));
+        const classes = new Set(significant.map(([v]) => classifyEnvironment(v, settings)));
         problems.push({
           text: `its spend in ${costs.month?.month ?? ""} carries ${key}=${significant.map(([v]) => v).join(", ")}`,
           severity: classes.has("prod") && classes.size > 1 ? "high" : "medium",

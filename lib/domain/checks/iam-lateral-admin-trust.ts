@@ -24,7 +24,7 @@ export function accountEnvironment(
   settings: TSettings,
 ): TEnvironmentClass | null {
   const tagged = account.tags[settings.environmentTagKey];
-  const fromTag = tagged !== undefined ? classifyEnvironment(tagged) : null;
+  const fromTag = tagged !== undefined ? classifyEnvironment(tagged, settings) : null;
   return fromTag ?? ouEnvironment(index, account.parentId, settings);
 }
 

@@ -31,17 +31,18 @@ export function classifyOuName(name: string): TOuClass | null {
   return null;
 }
 
-const ENV_VALUES: readonly [RegExp, TEnvironmentClass][] = [
-  [/^(sandbox|sbx|playground|experiment)/i, "sandbox"],
-  [/^(non.?prod|pre.?prod|dev|test|stag|qa|uat|sdlc)/i, "nonprod"],
-  [/^(prod|prd|live)/i, "prod"],
-];
-
-/** The environment class an environment tag value names, or null for values like "shared". */
-export function classifyEnvironment(value: string): TEnvironmentClass | null {
-  const v = value.trim();
-  for (const [pattern, cls] of ENV_VALUES) if (pattern.test(v)) return cls;
-  return null;
+/**
+ * The environment class an environment tag value names (the setting's longest matching prefix,
+ * case-insensitive), or null for values like "shared".
+ */
+export function classifyEnvironment(value: string, settings: TSettings): TEnvironmentClass | null {
+  const v = value.trim().toLowerCase();
+  let best: { length: number; cls: TEnvironmentClass } | null = null;
+  for (const [prefix, cls] of Object.entries(settings.environmentValueClasses)) {
+    const p = prefix.trim().toLowerCase();
+    if (p && v.startsWith(p) && (!best || p.length > best.length)) best = { length: p.length, cls };
+  }
+  return best?.cls ?? null;
 }
 
 function isEnvironment(cls: TOuClass | null): cls is TEnvironmentClass {
@@ -59,7 +60,8 @@ export function ouEnvironment(
     const ou = index.ouById.get(id);
     if (!ou || ou.parentId === null) continue;
     const tagged = ou.tags[settings.environmentTagKey];
-    const cls = tagged !== undefined ? classifyEnvironment(tagged) : classifyOuName(ou.name);
+    const cls =
+      tagged !== undefined ? classifyEnvironment(tagged, settings) : classifyOuName(ou.name);
     if (isEnvironment(cls)) return cls;
   }
   return null;

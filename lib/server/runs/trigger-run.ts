@@ -27,7 +27,7 @@ export async function triggerRun(
   principal: Principal,
 ): Promise<TriggeredRun> {
   const last = await db.collectionRun.findFirst({
-    where: { status: { in: STORED_RUN_STATUSES } },
+    where: { status: { in: STORED_RUN_STATUSES }, source: { not: "re-evaluation" } },
     orderBy: { startedAt: "desc" },
     select: { source: true },
   });
