@@ -11,6 +11,8 @@ export interface TApplyExceptionsContext {
   runId: string | null;
   /** Who changed the rules, or null for a run. */
   actor: string | null;
+  /** Rules about to be deleted: applied as if already gone (their findings' events still name them). */
+  without?: ReadonlySet<string>;
 }
 
 export interface TApplyExceptionsResult {
@@ -24,20 +26,19 @@ export async function applyExceptionRules(
   tx: Prisma.TransactionClient,
   ctx: TApplyExceptionsContext,
 ): Promise<TApplyExceptionsResult> {
-  const rules = sortRules(
-    await tx.exceptionRule.findMany({
-      select: {
-        id: true,
-        name: true,
-        checkId: true,
-        accountId: true,
-        ouId: true,
-        resourcePattern: true,
-        expiresAt: true,
-      },
-    }),
-  );
-  const nameOf = new Map(rules.map((r) => [r.id, r.name]));
+  const all = await tx.exceptionRule.findMany({
+    select: {
+      id: true,
+      name: true,
+      checkId: true,
+      accountId: true,
+      ouId: true,
+      resourcePattern: true,
+      expiresAt: true,
+    },
+  });
+  const nameOf = new Map(all.map((r) => [r.id, r.name]));
+  const rules = sortRules(all.filter((r) => !ctx.without?.has(r.id)));
   // A finding that is no longer open keeps nothing to except.
   await tx.finding.updateMany({
     where: { status: { not: "open" }, exceptionRuleId: { not: null } },

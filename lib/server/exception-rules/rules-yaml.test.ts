@@ -43,7 +43,7 @@ describe("exception rules YAML", () => {
     const text = stringifyRulesYaml(RULES);
     expect(text).toContain("account: \"012345678901\"");
     expect(text).toContain("expires: 2027-01-31");
-    expect(parseRulesYaml(text)).toEqual({ ok: true, rules: RULES });
+    expect(parseRulesYaml(text)).toEqual({ ok: true, rules: RULES, lines: [4, 11, 17] });
   });
 
   it("reads bare account ids and days as text (leading zeros kept)", () => {
@@ -66,8 +66,8 @@ describe("exception rules YAML", () => {
   });
 
   it("an empty list is valid (import deletes every rule you manage)", () => {
-    expect(parseRulesYaml("version: 1\nrules: []\n")).toEqual({ ok: true, rules: [] });
-    expect(parseRulesYaml("version: 1\nrules:\n")).toEqual({ ok: true, rules: [] });
+    expect(parseRulesYaml("version: 1\nrules: []\n")).toEqual({ ok: true, rules: [], lines: [] });
+    expect(parseRulesYaml("version: 1\nrules:\n")).toEqual({ ok: true, rules: [], lines: [] });
   });
 
   it("names the line, rule and field of every mistake", () => {

@@ -30,7 +30,8 @@ const KEY_OF_FIELD = Object.fromEntries(
 const isYamlKey = (k: unknown): k is TYamlKey => typeof k === "string" && k in FIELD_OF_KEY;
 
 export type TParsedRules =
-  | { ok: true; rules: TExceptionRuleInput[] }
+  /** `lines[i]`: where rule i starts in the file, for errors found later (target, name taken). */
+  | { ok: true; rules: TExceptionRuleInput[]; lines: (number | null)[] }
   | { ok: false; errors: TYamlError[] };
 
 export function parseRulesYaml(text: string): TParsedRules {
@@ -72,6 +73,7 @@ export function parseRulesYaml(text: string): TParsedRules {
     return { ok: false, errors };
   }
   const rules: TExceptionRuleInput[] = [];
+  const lines: (number | null)[] = [];
   const seen = new Map<string, number | null>();
   for (const item of isSeq(seq) ? seq.items : []) {
     const itemNode = item as Node;
@@ -126,8 +128,9 @@ export function parseRulesYaml(text: string): TParsedRules {
     }
     seen.set(parsed.data.name, keyLine.get("name") ?? line);
     rules.push(parsed.data);
+    lines.push(line);
   }
-  return errors.length ? { ok: false, errors } : { ok: true, rules };
+  return errors.length ? { ok: false, errors } : { ok: true, rules, lines };
 }
 
 /** `rules:` with nothing after it: no rules. */
