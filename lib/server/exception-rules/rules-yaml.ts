@@ -2,7 +2,7 @@
 // errors for every bad rule (nothing is imported unless all are valid), and written back in the same
 // shape (export → import gives the identical rules).
 import "server-only";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, stringify, type Node } from "yaml";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, stringify } from "yaml";
 import {
   ZExceptionRuleInput,
   type TExceptionRuleInput,
@@ -24,9 +24,19 @@ const FIELD_OF_KEY = {
   review: "reviewAt",
 } as const satisfies Record<string, keyof TExceptionRuleInput>;
 type TYamlKey = keyof typeof FIELD_OF_KEY;
-const KEY_OF_FIELD = Object.fromEntries(
-  Object.entries(FIELD_OF_KEY).map(([k, f]) => [f, k]),
-) as Record<keyof TExceptionRuleInput, TYamlKey>;
+const KEY_OF_FIELD = {
+  name: "name",
+  checkId: "check",
+  accountId: "account",
+  ouId: "ou",
+  resourcePattern: "resource",
+  reason: "reason",
+  owner: "owner",
+  expiresAt: "expires",
+  reviewAt: "review",
+} as const satisfies Record<keyof TExceptionRuleInput, TYamlKey>;
+const isField = (f: unknown): f is keyof typeof KEY_OF_FIELD =>
+  typeof f === "string" && f in KEY_OF_FIELD;
 const isYamlKey = (k: unknown): k is TYamlKey => typeof k === "string" && k in FIELD_OF_KEY;
 
 export type TParsedRules =
@@ -39,8 +49,9 @@ export function parseRulesYaml(text: string): TParsedRules {
   // The failsafe schema reads every scalar as a string: an account id keeps its leading zeros and a
   // day stays a day.
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, schema: "failsafe" });
-  const lineAt = (node: Node | null | undefined): number | null =>
-    node?.range ? lineCounter.linePos(node.range[0]).line : null;
+  const lineAt = (node: unknown): number | null =>
+    isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : null;
+  const json = (node: unknown): unknown => (isNode(node) ? node.toJSON() : node);
   const errors: TYamlError[] = [];
   if (doc.errors.length) {
     return {
@@ -62,7 +73,7 @@ export function parseRulesYaml(text: string): TParsedRules {
   const version: unknown = doc.get("version");
   if (version !== String(YAML_VERSION))
     errors.push({
-      line: lineAt(root.items.find((p) => p.key && String(p.key) === "version")?.value as Node),
+      line: lineAt(root.items.find((p) => p.key && String(p.key) === "version")?.value),
       rule: null,
       field: "version",
       message: `Expected version: ${YAML_VERSION}.`,
@@ -76,8 +87,7 @@ export function parseRulesYaml(text: string): TParsedRules {
   const lines: (number | null)[] = [];
   const seen = new Map<string, number | null>();
   for (const item of isSeq(seq) ? seq.items : []) {
-    const itemNode = item as Node;
-    const line = lineAt(itemNode);
+    const line = lineAt(item);
     if (!isMap(item)) {
       errors.push({ line, rule: null, field: null, message: "A rule is a mapping of keys." });
       continue;
@@ -85,28 +95,25 @@ export function parseRulesYaml(text: string): TParsedRules {
     const raw: Record<string, unknown> = {};
     const keyLine = new Map<string, number | null>();
     for (const pair of item.items) {
-      const key = (pair.key as Node | null)?.toJSON() as unknown;
+      const key = json(pair.key);
       if (!isYamlKey(key)) {
         errors.push({
-          line: lineAt(pair.key as Node),
+          line: lineAt(pair.key),
           rule: null,
           field: String(key),
           message: `Unknown key "${String(key)}" (known: ${Object.keys(FIELD_OF_KEY).join(", ")}).`,
         });
         continue;
       }
-      raw[FIELD_OF_KEY[key]] = (pair.value as Node | null)?.toJSON() as unknown;
-      keyLine.set(FIELD_OF_KEY[key], lineAt(pair.key as Node));
+      raw[FIELD_OF_KEY[key]] = json(pair.value);
+      keyLine.set(FIELD_OF_KEY[key], lineAt(pair.key));
     }
     const name = typeof raw.name === "string" ? raw.name : null;
     const parsed = ZExceptionRuleInput.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
-        const yamlKey =
-          typeof field === "string" && field in KEY_OF_FIELD
-            ? KEY_OF_FIELD[field as keyof TExceptionRuleInput]
-            : null;
+        const yamlKey = isField(field) ? KEY_OF_FIELD[field] : null;
         errors.push({
           line: (typeof field === "string" ? keyLine.get(field) : undefined) ?? line,
           rule: name,
