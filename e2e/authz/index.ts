@@ -3,6 +3,7 @@ import { ALERTS } from "./alerts";
 import { CHARGEBACK } from "./chargeback";
 import { CORE } from "./core";
 import { COSTS } from "./costs";
+import { EXCEPTION_RULES } from "./exception-rules";
 import { FINDINGS } from "./findings";
 import { KNOWN_ACCOUNTS } from "./known-accounts";
 import { ORG } from "./org";
@@ -18,6 +19,7 @@ export const EXPECTATIONS: Expectations = {
   ...CHARGEBACK,
   ...ALERTS,
   ...KNOWN_ACCOUNTS,
+  ...EXCEPTION_RULES,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */

@@ -27,7 +27,7 @@ export const ZRuleDate = z.preprocess(
 
 /** Rule names are the key of the YAML file: short, stable, no spaces. */
 export const ZRuleName = z
-  .string()
+  .string({ error: "Give the rule a name." })
   .trim()
   .min(1, "Give the rule a name.")
   .max(100, "A name is at most 100 characters.")
@@ -42,7 +42,7 @@ export const ZExceptionRuleInput = z
   .object({
     name: ZRuleName,
     checkId: z
-      .string()
+      .string({ error: "Choose a check." })
       .trim()
       .min(1, "Choose a check.")
       .max(100)
@@ -65,11 +65,15 @@ export const ZExceptionRuleInput = z
         .default(null),
     ),
     reason: z
-      .string()
+      .string({ error: "Say why these findings are accepted." })
       .trim()
       .min(3, "Say why these findings are accepted (at least 3 characters).")
       .max(1000),
-    owner: z.string().trim().min(1, "Name who owns this exception.").max(200),
+    owner: z
+      .string({ error: "Name who owns this exception." })
+      .trim()
+      .min(1, "Name who owns this exception.")
+      .max(200),
     expiresAt: ZRuleDate.default(null),
     reviewAt: ZRuleDate.default(null),
   })

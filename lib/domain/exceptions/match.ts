@@ -45,9 +45,7 @@ function specificity(rule: TExceptionRuleMatch): number {
 }
 
 export function sortRules<R extends TExceptionRuleMatch>(rules: readonly R[]): R[] {
-  return [...rules].sort(
-    (a, b) => specificity(a) - specificity(b) || a.name.localeCompare(b.name),
-  );
+  return [...rules].sort((a, b) => specificity(a) - specificity(b) || a.name.localeCompare(b.name));
 }
 
 /** The rule that excepts the finding at `now`, or null. `rules` sorted with sortRules. */

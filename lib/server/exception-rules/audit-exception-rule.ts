@@ -1,8 +1,10 @@
+// The audit row of an exception-rule change, written on the change's own transaction (same row as
+// recordAuditEvent, without loading the app's client: tests bring their own).
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TExceptionRuleInput } from "@/lib/api/exception-rules";
 import type { TJson } from "@/lib/domain/json";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import type { AuditInput } from "@/lib/server/audit/record-audit-event";
 
 /** A rule's fields as audit detail (dates as ISO text). */
 export function ruleAuditDetail(r: TExceptionRuleInput): { [key: string]: TJson | null } {
@@ -14,8 +16,10 @@ export function ruleAuditDetail(r: TExceptionRuleInput): { [key: string]: TJson 
 }
 
 export async function auditExceptionRule(
-  tx: Prisma.TransactionClient,
-  e: { actor: string; action: string; target: string | null; detail: { [key: string]: TJson | null } },
+  tx: Pick<Prisma.TransactionClient, "auditEvent">,
+  e: AuditInput,
 ): Promise<void> {
-  await recordAuditEvent(e, tx);
+  await tx.auditEvent.create({
+    data: { actor: e.actor, action: e.action, target: e.target, detail: e.detail },
+  });
 }

@@ -54,7 +54,8 @@ export async function checkRuleTarget(
   if (scope.ouIds)
     return {
       field: "accountId",
-      message: "An OU-scoped admin targets an account or an OU of theirs, not the whole organization.",
+      message:
+        "An OU-scoped admin targets an account or an OU of theirs, not the whole organization.",
       forbidden: true,
     };
   return null;

@@ -96,7 +96,8 @@ export async function importExceptionRules(
     };
     if (body.dryRun) return { applied: false, ...result };
 
-    for (const r of creates) await tx.exceptionRule.create({ data: { ...r, createdBy: actor.email } });
+    for (const r of creates)
+      await tx.exceptionRule.create({ data: { ...r, createdBy: actor.email } });
     for (const u of updates) await tx.exceptionRule.update({ where: { id: u.id }, data: u.rule });
     const gone = new Set(deletes.map((r) => r.id));
     const applied = await applyExceptionRules(tx, {

@@ -19,9 +19,6 @@ export async function visibleRulesWhere(
     db.orgUnit.findMany({ where: { pathIds: { hasSome: scope.ouIds } }, select: { id: true } }),
   ]);
   return {
-    OR: [
-      { accountId: { in: accounts.map((a) => a.id) } },
-      { ouId: { in: ous.map((o) => o.id) } },
-    ],
+    OR: [{ accountId: { in: accounts.map((a) => a.id) } }, { ouId: { in: ous.map((o) => o.id) } }],
   };
 }

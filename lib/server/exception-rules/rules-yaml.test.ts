@@ -41,7 +41,7 @@ const RULES: TExceptionRuleInput[] = [
 describe("exception rules YAML", () => {
   it("round-trips: export then import gives the identical rules", () => {
     const text = stringifyRulesYaml(RULES);
-    expect(text).toContain("account: \"012345678901\"");
+    expect(text).toContain('account: "012345678901"');
     expect(text).toContain("expires: 2027-01-31");
     expect(parseRulesYaml(text)).toEqual({ ok: true, rules: RULES, lines: [4, 11, 17] });
   });
@@ -106,7 +106,12 @@ describe("exception rules YAML", () => {
           message: "An AWS account id has 12 digits.",
         },
         expect.objectContaining({ line: 14, rule: "bad-target", field: "expires" }),
-        expect.objectContaining({ line: 20, rule: "good", field: "expires", message: "Not a date (use YYYY-MM-DD)." }),
+        expect.objectContaining({
+          line: 20,
+          rule: "good",
+          field: "expires",
+          message: "Not a date (use YYYY-MM-DD).",
+        }),
         expect.objectContaining({ line: 21, field: "colour" }),
       ]),
     );

@@ -80,7 +80,12 @@ export function parseRulesYaml(text: string): TParsedRules {
     });
   const seq = doc.get("rules", true);
   if (!isSeq(seq) && !isEmptyScalar(seq)) {
-    errors.push({ line: lineAt(root), rule: null, field: "rules", message: "Expected a list of rules." });
+    errors.push({
+      line: lineAt(root),
+      rule: null,
+      field: "rules",
+      message: "Expected a list of rules.",
+    });
     return { ok: false, errors };
   }
   const rules: TExceptionRuleInput[] = [];

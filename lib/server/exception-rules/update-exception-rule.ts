@@ -35,7 +35,11 @@ export async function updateExceptionRule(
       actor: actor.email,
       action: "settings.exception_rule.update",
       target: id,
-      detail: { ...ruleAuditDetail(input), previous: ruleAuditDetail(ruleInput(before)), ...applied },
+      detail: {
+        ...ruleAuditDetail(input),
+        previous: ruleAuditDetail(ruleInput(before)),
+        ...applied,
+      },
     });
     return { id, ...applied };
   });
