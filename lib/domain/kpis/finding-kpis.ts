@@ -43,7 +43,9 @@ export function findingKpis(
       }
       counts.add(where, 1, 0, { [f.severity]: 1, ...(f.stale ? { stale: 1 } : {}) });
     }
-    const zeros = Object.fromEntries([...SEVERITIES, "muted", "excepted", "stale"].map((s) => [s, 0]));
+    const zeros = Object.fromEntries(
+      [...SEVERITIES, "muted", "excepted", "stale"].map((s) => [s, 0]),
+    );
     return counts.totals(zeros).map((v) => ({ ...v, denominator: null }));
   });
 }
