@@ -57,6 +57,11 @@ function columns(asOf: string): ColumnDef<Finding>[] {
                 Muted until {formatDate(f.mutedUntil)}
               </p>
             ) : null}
+            {f.exceptedBy !== null ? (
+              <p className="text-xs text-slate-500 dark:text-slate-400">
+                Excepted by rule “{f.exceptedBy}”
+              </p>
+            ) : null}
             {f.stale ? (
               <p className="text-xs text-amber-700 dark:text-amber-300">
                 Last known (account not audited)

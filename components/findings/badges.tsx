@@ -21,15 +21,17 @@ export function SeverityBadge({ severity }: { severity: TSeverity }) {
 
 const TAG = "inline-block rounded px-1.5 py-0.5 text-xs font-medium ring-1";
 
-/** Where a finding stands: open, resolved, muted (until), stale. */
+/** Where a finding stands: open, resolved, excepted (by a rule), muted (until), stale. */
 export function StatusBadges({
   status,
   stale,
   mutedUntil,
+  excepted = false,
 }: {
   status: string;
   stale: boolean;
   mutedUntil: string | null;
+  excepted?: boolean;
 }) {
   return (
     <span className="flex flex-wrap gap-1">
@@ -38,6 +40,12 @@ export function StatusBadges({
           className={`${TAG} bg-emerald-50 text-emerald-800 ring-emerald-200 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800`}
         >
           Resolved
+        </span>
+      ) : excepted ? (
+        <span
+          className={`${TAG} bg-sky-50 text-sky-900 ring-sky-200 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-800`}
+        >
+          Excepted
         </span>
       ) : mutedUntil ? (
         <span

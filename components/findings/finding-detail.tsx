@@ -49,7 +49,12 @@ export function FindingDetail({ id }: { id: string }) {
           <header className="space-y-2">
             <div className="flex flex-wrap items-center gap-2">
               <SeverityBadge severity={f.severity} />
-              <StatusBadges status={f.status} stale={f.stale} mutedUntil={f.mutedUntil} />
+              <StatusBadges
+                status={f.status}
+                stale={f.stale}
+                mutedUntil={f.mutedUntil}
+                excepted={f.exception !== null}
+              />
               <span className="text-xs text-slate-600 dark:text-slate-400">
                 {CATEGORY_LABEL[f.category] ?? f.category}
               </span>
@@ -142,6 +147,17 @@ export function FindingDetail({ id }: { id: string }) {
                   ) : null}
                 </dl>
               </Card>
+              {f.exception ? (
+                <Card title="Excepted">
+                  <p className="text-sm" data-testid="finding-exception">
+                    Excepted by the rule{" "}
+                    <Link href="/settings/exceptions" className="font-medium underline">
+                      {f.exception.name}
+                    </Link>
+                    : “{f.exception.reason}”. It is listed but not counted or alerted.
+                  </p>
+                </Card>
+              ) : null}
               <Card title={f.mutedUntil ? "Muted" : "Mute"}>
                 <MutePanel finding={f} />
               </Card>

@@ -7,6 +7,8 @@ const KIND_LABEL: Record<string, string> = {
   resolved: "Resolved",
   muted: "Muted",
   unmuted: "Unmuted",
+  excepted: "Excepted",
+  unexcepted: "No longer excepted",
 };
 
 function describe(e: TFindingDetail["events"][number]): string | null {
@@ -17,6 +19,8 @@ function describe(e: TFindingDetail["events"][number]): string | null {
     return `until ${text("until")?.slice(0, 10) ?? "?"}: “${text("reason") ?? ""}”`;
   if (e.kind === "unmuted")
     return text("reason") === "expired" ? "the mute expired" : "mute lifted";
+  if (e.kind === "excepted" || e.kind === "unexcepted")
+    return `rule “${text("ruleName") ?? text("ruleId") ?? "?"}”`;
   if (e.kind === "opened" || e.kind === "reopened")
     return text("severity") ? `severity ${text("severity")}` : null;
   return null;

@@ -10,6 +10,7 @@ import type { TFilterKey } from "./use-finding-filters";
 const STATUS_LABEL: Record<(typeof FINDING_STATUSES)[number], string> = {
   open: "Open",
   muted: "Muted",
+  excepted: "Excepted",
   stale: "Stale",
   resolved: "Resolved",
   all: "All",

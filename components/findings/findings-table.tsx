@@ -73,7 +73,24 @@ const columns: ColumnDef<TFindingRow>[] = [
       const r = row.original;
       return (
         <div className="text-xs">
-          <StatusBadges status={r.status} stale={r.stale} mutedUntil={r.mutedUntil} />
+          <StatusBadges
+            status={r.status}
+            stale={r.stale}
+            mutedUntil={r.mutedUntil}
+            excepted={r.exception !== null}
+          />
+          {r.exception ? (
+            <p className="mt-1 max-w-56 text-slate-600 dark:text-slate-400">
+              by rule{" "}
+              <Link
+                href="/settings/exceptions"
+                className="font-medium underline"
+                data-testid="finding-exception-rule"
+              >
+                {r.exception.name}
+              </Link>
+            </p>
+          ) : null}
           {r.mutedUntil ? (
             <p className="mt-1 max-w-56 text-slate-600 dark:text-slate-400">
               until {formatDate(r.mutedUntil)} by {r.mutedBy ?? "?"}: “{r.muteReason}”

@@ -4,6 +4,7 @@ import { CHARGEBACK } from "./chargeback";
 import { CHECK_SETTINGS } from "./check-settings";
 import { CORE } from "./core";
 import { COSTS } from "./costs";
+import { EXCEPTION_RULES } from "./exception-rules";
 import { FINDINGS } from "./findings";
 import { KNOWN_ACCOUNTS } from "./known-accounts";
 import { ORG } from "./org";
@@ -20,6 +21,7 @@ export const EXPECTATIONS: Expectations = {
   ...ALERTS,
   ...KNOWN_ACCOUNTS,
   ...CHECK_SETTINGS,
+  ...EXCEPTION_RULES,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */

@@ -43,7 +43,9 @@ export async function dispatchRunAlerts(
 
   for (const ev of events) {
     const f = ev.finding;
-    if (f.status !== "open" || (f.mutedUntil && f.mutedUntil > now)) continue;
+    // Muted and excepted findings are listed, never alerted.
+    if (f.status !== "open" || f.exceptionRuleId !== null || (f.mutedUntil && f.mutedUntil > now))
+      continue;
     const alertable = {
       checkId: f.checkId,
       category: f.category,

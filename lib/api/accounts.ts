@@ -83,6 +83,8 @@ export const ZAccountDetail = z.object({
       resolvedAt: ZTimestamp.nullable(),
       mutedUntil: ZTimestamp.nullable(),
       muteReason: z.string().nullable(),
+      /** The name of the exception rule that excepts this open finding. */
+      exceptedBy: z.string().nullable(),
     }),
   ),
   iamUsers: z.array(

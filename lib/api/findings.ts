@@ -4,8 +4,11 @@ import { CATEGORIES, SEVERITIES } from "@/lib/domain/checks/types";
 import { ZJson } from "@/lib/domain/json";
 import { blankToUndefined } from "./query-params";
 
-/** open = open and not muted (the default); muted = mute in force; stale = open but not re-audited. */
-export const FINDING_STATUSES = ["open", "muted", "stale", "resolved", "all"] as const;
+/**
+ * open = open, not muted and not excepted (the default); muted = mute in force; excepted = an exception
+ * rule covers it; stale = open but not re-audited.
+ */
+export const FINDING_STATUSES = ["open", "muted", "excepted", "stale", "resolved", "all"] as const;
 export type TFindingStatus = (typeof FINDING_STATUSES)[number];
 
 export const MAX_MUTE_DAYS = 365;
@@ -56,6 +59,8 @@ export const ZFindingRow = z.object({
   mutedUntil: z.string().nullable(),
   muteReason: z.string().nullable(),
   mutedBy: z.string().nullable(),
+  /** The exception rule that excepts this open finding, or null. */
+  exception: z.object({ id: z.string(), name: z.string(), reason: z.string() }).nullable(),
 });
 export type TFindingRow = z.infer<typeof ZFindingRow>;
 
@@ -78,6 +83,7 @@ export const ZFindingsList = z.object({
   byStatus: z.object({
     open: z.number().int(),
     muted: z.number().int(),
+    excepted: z.number().int(),
     stale: z.number().int(),
     resolved: z.number().int(),
     all: z.number().int(),

@@ -6,6 +6,7 @@ import type { RunRequest } from "@/lib/collect/run";
 import { ALL_CHECKS, checkDefinition, runChecks } from "@/lib/domain/checks";
 import { indexSnapshot } from "@/lib/domain/checks/org-index";
 import { isMutedAt } from "@/lib/domain/kpis";
+import { applyExceptionRules } from "./findings/apply-exceptions";
 import { planLifecycle, summarizePlan } from "./findings/plan-lifecycle";
 import { storeKpis } from "./findings/store-kpis";
 import { withStoredCosts } from "./findings/stored-costs";
@@ -61,6 +62,7 @@ export const evaluateRun = async (
     newId: randomUUID,
   });
   await writeFindings(tx, plan, { runId, now, definitionOf: checkDefinition });
+  await applyExceptionRules(tx, { now, runId, actor: null });
   const { kpis, openFindings } = await storeKpis(tx, snap, {
     runId,
     now,
@@ -68,12 +70,14 @@ export const evaluateRun = async (
     knownAccountIds,
   });
 
-  const muted = openFindings.filter((f) => isMutedAt(f, now)).length;
+  const excepted = openFindings.filter((f) => f.excepted).length;
+  const muted = openFindings.filter((f) => !f.excepted && isMutedAt(f, now)).length;
   return {
     findings: {
       ...summarizePlan(plan),
-      open: openFindings.length - muted,
+      open: openFindings.length - muted - excepted,
       muted,
+      excepted,
       checks: ALL_CHECKS.length,
     },
     kpis: kpis.length,

@@ -21,6 +21,9 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(principal.role, "settings:write") && unscoped
       ? [{ href: "/settings/checks", label: "Checks" }]
       : []),
+    ...(can(principal.role, "settings:write")
+      ? [{ href: "/settings/exceptions", label: "Exceptions" }]
+      : []),
     ...(can(principal.role, "audit:read") && unscoped
       ? [{ href: "/settings/audit", label: "Audit trail" }]
       : []),

@@ -24,7 +24,7 @@ export async function storeKpis(
 ): Promise<{ kpis: TKpiValue[]; openFindings: TKpiFinding[] }> {
   const { now, settings } = ctx;
   // One after the other: an interactive transaction runs on a single connection anyway.
-  const openFindings = await tx.finding.findMany({
+  const openRows = await tx.finding.findMany({
     where: { status: "open" },
     select: {
       checkId: true,
@@ -33,9 +33,14 @@ export async function storeKpis(
       accountId: true,
       ouId: true,
       mutedUntil: true,
+      exceptionRuleId: true,
       stale: true,
     },
   });
+  const openFindings = openRows.map(({ exceptionRuleId, ...f }) => ({
+    ...f,
+    excepted: exceptionRuleId !== null,
+  }));
   const loginRows = await tx.loginStat.findMany();
   const budgetRows = await tx.awsBudget.findMany({
     select: { accountId: true, name: true, limit: true, actual: true },

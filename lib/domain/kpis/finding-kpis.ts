@@ -1,5 +1,5 @@
 // Open-findings KPIs. A muted finding (reason and expiry set by a user) is listed but not counted
-// until its mute expires; a stale one (account not audited this run) still counts, so a failed
+// until its mute expires, nor is one an exception rule covers; a stale one (account not audited this run) still counts, so a failed
 // audit never makes the trend look better.
 import { SEVERITIES } from "@/lib/domain/checks/types";
 import { KPI, ORG_SCOPE, type TKpiFinding, type TKpiId, type TKpiValue } from "./types";
@@ -33,13 +33,19 @@ export function findingKpis(
     for (const f of findings) {
       if (!categories.includes(f.category)) continue;
       const where = scopesOfFinding(scopes, f);
+      if (f.excepted) {
+        counts.add(where, 0, 0, { excepted: 1 });
+        continue;
+      }
       if (isMutedAt(f, now)) {
         counts.add(where, 0, 0, { muted: 1 });
         continue;
       }
       counts.add(where, 1, 0, { [f.severity]: 1, ...(f.stale ? { stale: 1 } : {}) });
     }
-    const zeros = Object.fromEntries([...SEVERITIES, "muted", "stale"].map((s) => [s, 0]));
+    const zeros = Object.fromEntries(
+      [...SEVERITIES, "muted", "excepted", "stale"].map((s) => [s, 0]),
+    );
     return counts.totals(zeros).map((v) => ({ ...v, denominator: null }));
   });
 }

@@ -55,6 +55,7 @@ const finding = (over: Partial<TKpiFinding>): TKpiFinding => ({
   accountId: ACC.dev,
   ouId: null,
   mutedUntil: null,
+  excepted: false,
   stale: false,
   ...over,
 });
@@ -183,6 +184,18 @@ describe("open-findings KPIs", () => {
     expect(kpi(v, KPI.OPEN_FINDINGS_ACCESS)).toMatchObject({
       value: `${counted}.000000`,
       detail: { muted },
+    });
+  });
+
+  it("does not count a finding an exception rule covers, and counts its look-alike", () => {
+    const v = computeKpis(
+      input({
+        openFindings: [finding({ excepted: true }), finding({ excepted: false, severity: "low" })],
+      }),
+    );
+    expect(kpi(v, KPI.OPEN_FINDINGS_ACCESS)).toMatchObject({
+      value: "1.000000",
+      detail: { excepted: 1, low: 1, high: 0 },
     });
   });
 

@@ -52,6 +52,8 @@ export interface TKpiFinding {
   accountId: string | null;
   ouId: string | null;
   mutedUntil: Date | null;
+  /** An exception rule covers it: listed, not counted (like a mute, but standing). */
+  excepted: boolean;
   stale: boolean;
 }
 

@@ -46,6 +46,7 @@ export async function getAccount(db: Db, scope: Scope, id: string): Promise<TAcc
         resolvedAt: true,
         mutedUntil: true,
         muteReason: true,
+        exceptionRule: { select: { name: true } },
       },
     }),
     db.iamUser.findMany({
@@ -137,8 +138,9 @@ export async function getAccount(db: Db, scope: Scope, id: string): Promise<TAcc
           severityOrder(a.severity) - severityOrder(b.severity) ||
           b.firstSeenAt.getTime() - a.firstSeenAt.getTime(),
       )
-      .map((f) => ({
+      .map(({ exceptionRule, ...f }) => ({
         ...f,
+        exceptedBy: f.status === "open" ? (exceptionRule?.name ?? null) : null,
         firstSeenAt: f.firstSeenAt.toISOString(),
         resolvedAt: iso(f.resolvedAt),
         mutedUntil: iso(f.mutedUntil),

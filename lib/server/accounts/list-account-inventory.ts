@@ -53,7 +53,7 @@ export async function listAccountInventory(
         count(*) FILTER (WHERE severity = 'critical') AS critical, count(*) FILTER (WHERE severity = 'high') AS high,
         count(*) FILTER (WHERE severity = 'medium') AS medium, count(*) FILTER (WHERE severity = 'low') AS low,
         count(*) FILTER (WHERE severity = 'info') AS info
-      FROM finding WHERE status = 'open' AND (muted_until IS NULL OR muted_until <= ${now}) AND account_id IS NOT NULL
+      FROM finding WHERE status = 'open' AND (muted_until IS NULL OR muted_until <= ${now}) AND exception_rule_id IS NULL AND account_id IS NOT NULL
       GROUP BY account_id
     ) f ON f.account_id = a.id
     WHERE a.removed_at IS NULL ${inScope}

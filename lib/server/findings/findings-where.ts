@@ -6,13 +6,17 @@ import type { Scope } from "@/lib/domain/access";
 import type { TFindingFilters, TFindingStatus } from "@/lib/api/findings";
 
 const NOT_MUTED = Prisma.sql`(f.muted_until IS NULL OR f.muted_until <= now())`;
+/** Kept current by every evaluation and every rule change (lib/collect/findings/apply-exceptions). */
+const NOT_EXCEPTED = Prisma.sql`f.exception_rule_id IS NULL`;
 
 export function statusCondition(status: TFindingStatus): Prisma.Sql {
   switch (status) {
     case "open":
-      return Prisma.sql`f.status = 'open' AND ${NOT_MUTED}`;
+      return Prisma.sql`f.status = 'open' AND ${NOT_MUTED} AND ${NOT_EXCEPTED}`;
     case "muted":
-      return Prisma.sql`f.status = 'open' AND f.muted_until > now()`;
+      return Prisma.sql`f.status = 'open' AND f.muted_until > now() AND ${NOT_EXCEPTED}`;
+    case "excepted":
+      return Prisma.sql`f.status = 'open' AND f.exception_rule_id IS NOT NULL`;
     case "stale":
       return Prisma.sql`f.status = 'open' AND f.stale`;
     case "resolved":

@@ -36,6 +36,9 @@ const ZRow = z.object({
   muted_until: iso.nullable(),
   mute_reason: z.string().nullable(),
   muted_by: z.string().nullable(),
+  exception_id: z.string().nullable(),
+  exception_name: z.string().nullable(),
+  exception_reason: z.string().nullable(),
 });
 
 export const SEVERITY_RANK = Prisma.sql`array_position(ARRAY['critical','high','medium','low','info']::text[], f.severity)`;
@@ -55,8 +58,10 @@ export async function queryFindingRows(
            f.status, f.stale, f.first_seen_at, f.last_seen_at, f.resolved_at,
            CASE WHEN f.muted_until > now() THEN f.muted_until END AS muted_until,
            CASE WHEN f.muted_until > now() THEN f.mute_reason END AS mute_reason,
-           CASE WHEN f.muted_until > now() THEN f.muted_by END AS muted_by
+           CASE WHEN f.muted_until > now() THEN f.muted_by END AS muted_by,
+           x.id::text AS exception_id, x.name AS exception_name, x.reason AS exception_reason
     FROM finding f
+    LEFT JOIN exception_rule x ON x.id = f.exception_rule_id AND f.status = 'open'
     LEFT JOIN account a ON a.id = f.account_id
     LEFT JOIN org_unit o ON o.id = coalesce(f.ou_id, a.ou_id)
     WHERE ${where} ${keyset}
@@ -88,6 +93,10 @@ export async function queryFindingRows(
         mutedUntil: r.muted_until,
         muteReason: r.mute_reason,
         mutedBy: r.muted_by,
+        exception:
+          r.exception_id !== null && r.exception_name !== null && r.exception_reason !== null
+            ? { id: r.exception_id, name: r.exception_name, reason: r.exception_reason }
+            : null,
       },
     }));
 }

@@ -38,7 +38,7 @@ export async function getOuTree(db: Db, scope: Scope, period: Period): Promise<T
     db.$queryRaw`
       WITH open_finding AS (
         SELECT f.account_id, f.ou_id, f.severity FROM finding f
-        WHERE f.status = 'open' AND (f.muted_until IS NULL OR f.muted_until <= now()) AND f.severity <> 'info'
+        WHERE f.status = 'open' AND (f.muted_until IS NULL OR f.muted_until <= now()) AND f.exception_rule_id IS NULL AND f.severity <> 'info'
       ),
       acct AS (
         SELECT a.id, a.name, a.ou_id, a.status, a.environment, coalesce(s.spend, 0) AS spend,
