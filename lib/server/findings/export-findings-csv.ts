@@ -20,6 +20,10 @@ const HEADER = [
   "muted_until",
   "mute_reason",
   "muted_by",
+  "owner",
+  "due_at",
+  "overdue",
+  "ticket_url",
   "account_id",
   "account_name",
   "ou_id",
@@ -36,9 +40,10 @@ export async function* exportFindingsCsv(
   db: Db,
   scope: Scope,
   filters: TFindingFilters,
+  owners: readonly string[] = [],
 ): AsyncGenerator<readonly CsvCell[]> {
   yield HEADER;
-  const where = findingsWhere(filters, scope);
+  const where = findingsWhere(filters, scope, { owners });
   let after: FindingCursor | null = null;
   for (;;) {
     const page = await queryFindingRows(db, where, after, BATCH);
@@ -54,6 +59,10 @@ export async function* exportFindingsCsv(
         r.mutedUntil,
         r.muteReason,
         r.mutedBy,
+        r.owner,
+        r.dueAt,
+        r.overdue,
+        r.ticketUrl,
         r.accountId,
         r.accountName,
         r.ouId,

@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkDefinition, SEVERITIES } from "@/lib/domain/checks";
 import type { TFindingRow } from "@/lib/api/findings";
+import { OVERDUE } from "./findings-where";
 
 /** Position after which a page starts: severity rank and fingerprint (unique, ordered like the view). */
 export interface FindingCursor {
@@ -36,6 +37,10 @@ const ZRow = z.object({
   muted_until: iso.nullable(),
   mute_reason: z.string().nullable(),
   muted_by: z.string().nullable(),
+  owner: z.string().nullable(),
+  due_at: iso.nullable(),
+  ticket_url: z.string().nullable(),
+  overdue: z.boolean(),
 });
 
 export const SEVERITY_RANK = Prisma.sql`array_position(ARRAY['critical','high','medium','low','info']::text[], f.severity)`;
@@ -55,7 +60,8 @@ export async function queryFindingRows(
            f.status, f.stale, f.first_seen_at, f.last_seen_at, f.resolved_at,
            CASE WHEN f.muted_until > now() THEN f.muted_until END AS muted_until,
            CASE WHEN f.muted_until > now() THEN f.mute_reason END AS mute_reason,
-           CASE WHEN f.muted_until > now() THEN f.muted_by END AS muted_by
+           CASE WHEN f.muted_until > now() THEN f.muted_by END AS muted_by,
+           f.owner, f.due_at, f.ticket_url, ${OVERDUE} AS overdue
     FROM finding f
     LEFT JOIN account a ON a.id = f.account_id
     LEFT JOIN org_unit o ON o.id = coalesce(f.ou_id, a.ou_id)
@@ -88,6 +94,10 @@ export async function queryFindingRows(
         mutedUntil: r.muted_until,
         muteReason: r.mute_reason,
         mutedBy: r.muted_by,
+        owner: r.owner,
+        dueAt: r.due_at,
+        ticketUrl: r.ticket_url,
+        overdue: r.overdue,
       },
     }));
 }
