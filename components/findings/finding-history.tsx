@@ -7,6 +7,8 @@ const KIND_LABEL: Record<string, string> = {
   resolved: "Resolved",
   muted: "Muted",
   unmuted: "Unmuted",
+  assigned: "Assigned",
+  unassigned: "Unassigned",
 };
 
 function describe(e: TFindingDetail["events"][number]): string | null {
@@ -17,6 +19,9 @@ function describe(e: TFindingDetail["events"][number]): string | null {
     return `until ${text("until")?.slice(0, 10) ?? "?"}: “${text("reason") ?? ""}”`;
   if (e.kind === "unmuted")
     return text("reason") === "expired" ? "the mute expired" : "mute lifted";
+  if (e.kind === "assigned")
+    return `to ${text("owner") ?? "?"}, due ${text("dueAt")?.slice(0, 10) ?? "?"}`;
+  if (e.kind === "unassigned") return text("previousOwner") ? `was ${text("previousOwner")}` : null;
   if (e.kind === "opened" || e.kind === "reopened")
     return text("severity") ? `severity ${text("severity")}` : null;
   return null;
