@@ -102,7 +102,7 @@ test("an analyst assigns findings (owner, ticket, due date), filters Mine and Ov
   await shownIdsEqual(
     findings,
     `SELECT f.id::text FROM finding f WHERE ${OPEN} AND f.check_id = $1 AND lower(f.owner) = ANY($2::text[]) ORDER BY ${RANK}, f.fingerprint`,
-    [check, [ANALYST, "orglens-demo-analysts"]],
+    [check, [ANALYST, "orglens-demo-analyst"]],
   );
   expect((await findings.shownIds()).toSorted()).toEqual(ids.toSorted());
 
