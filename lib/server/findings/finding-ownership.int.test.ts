@@ -216,6 +216,15 @@ describe("finding ownership", () => {
     expect(crit?.[col("due_at")]).toBe(f.dueAt?.toISOString());
     expect(crit?.[col("overdue")]).toBe(true);
     expect(crit?.[col("ticket_url")]).toBe("https://t.example/1");
+    // An unassigned row carries no owner and is not overdue (never blank).
+    const all = await csv(exportFindingsCsv(t.db, { ouIds: null }, { status: "all" }));
+    const bare = all.find((r) => r[0] === ids.shopResolved);
+    expect([bare?.[col("owner")], bare?.[col("due_at")], bare?.[col("overdue")]]).toEqual([
+      null,
+      null,
+      false,
+    ]);
+    expect(all.filter((r) => r[col("overdue")] === null)).toEqual([]);
     // Scoped: the sandbox finding is not in Sue's export.
     expect(rows.some((r) => r[0] === ids.sandboxHigh)).toBe(false);
   });

@@ -41,8 +41,8 @@ function ouCondition(ou: string): Prisma.Sql {
     OR (f.account_id IS NULL AND f.ou_id IS NULL AND EXISTS (SELECT 1 FROM org_unit r WHERE r.id = ${ou} AND r.parent_id IS NULL)))`;
 }
 
-/** Open, not muted, and past its due date. */
-export const OVERDUE = Prisma.sql`(f.status = 'open' AND ${NOT_MUTED} AND f.due_at < now())`;
+/** Open, not muted, and past its due date (never NULL: no due date is not overdue). */
+export const OVERDUE = Prisma.sql`(f.status = 'open' AND ${NOT_MUTED} AND f.due_at IS NOT NULL AND f.due_at < now())`;
 
 export interface WhereOptions {
   /** Leave these filters out (the counts next to a filter ignore that filter). */
