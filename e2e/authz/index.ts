@@ -6,6 +6,7 @@ import { COSTS } from "./costs";
 import { FINDINGS } from "./findings";
 import { KNOWN_ACCOUNTS } from "./known-accounts";
 import { ORG } from "./org";
+import { REPORTS } from "./reports";
 import { RUNS } from "./runs";
 import type { Expectations } from "./types";
 
@@ -18,6 +19,7 @@ export const EXPECTATIONS: Expectations = {
   ...CHARGEBACK,
   ...ALERTS,
   ...KNOWN_ACCOUNTS,
+  ...REPORTS,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */
