@@ -10,6 +10,7 @@ import { CATEGORY_LABEL, formatDateTime, SeverityBadge, StatusBadges } from "./b
 import { EvidenceView } from "./evidence-view";
 import { FindingHistory } from "./finding-history";
 import { MutePanel } from "./mute-panel";
+import { OwnerCell } from "./owner-cell";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -137,6 +138,9 @@ export function FindingDetail({ id }: { id: string }) {
                       <span className="break-all font-mono text-xs">{f.resource}</span>
                     </Fact>
                   ) : null}
+                  <Fact label="Owner">
+                    <OwnerCell row={f} />
+                  </Fact>
                   <Fact label="First seen">{formatDateTime(f.firstSeenAt)}</Fact>
                   <Fact label="Last seen">{formatDateTime(f.lastSeenAt)}</Fact>
                   {f.resolvedAt ? (

@@ -9,6 +9,8 @@ const KIND_LABEL: Record<string, string> = {
   unmuted: "Unmuted",
   excepted: "Excepted",
   unexcepted: "No longer excepted",
+  assigned: "Assigned",
+  unassigned: "Unassigned",
 };
 
 function describe(e: TFindingDetail["events"][number]): string | null {
@@ -21,6 +23,9 @@ function describe(e: TFindingDetail["events"][number]): string | null {
     return text("reason") === "expired" ? "the mute expired" : "mute lifted";
   if (e.kind === "excepted" || e.kind === "unexcepted")
     return `rule “${text("ruleName") ?? text("ruleId") ?? "?"}”`;
+  if (e.kind === "assigned")
+    return `to ${text("owner") ?? "?"}, due ${text("dueAt")?.slice(0, 10) ?? "?"}`;
+  if (e.kind === "unassigned") return text("previousOwner") ? `was ${text("previousOwner")}` : null;
   if (e.kind === "opened" || e.kind === "reopened")
     return text("severity") ? `severity ${text("severity")}` : null;
   return null;

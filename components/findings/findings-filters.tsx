@@ -21,6 +21,8 @@ const FILTER_KEYS = [
   "severity",
   "ou",
   "account",
+  "mine",
+  "overdue",
 ] as const satisfies readonly TFilterKey[];
 const FIELD =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -180,6 +182,24 @@ export function FindingsFilters({ raw, options, onChange, onClear }: Omit<Props,
           </button>
         ) : null}
       </div>
+      <fieldset className="flex items-end gap-4 lg:col-span-6">
+        <legend className="sr-only">Ownership</legend>
+        {(
+          [
+            ["mine", "Mine (my email or my teams)"],
+            ["overdue", "Overdue"],
+          ] as const
+        ).map(([key, label]) => (
+          <label key={key} className="inline-flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={raw[key] === "1"}
+              onChange={(e) => onChange(key, e.target.checked ? "1" : undefined)}
+            />
+            {label}
+          </label>
+        ))}
+      </fieldset>
     </form>
   );
 }

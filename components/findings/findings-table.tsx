@@ -5,6 +5,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/tables/data-table";
 import type { TFindingRow } from "@/lib/api/findings";
 import { formatDate, SeverityBadge, StatusBadges } from "./badges";
+import { OwnerCell } from "./owner-cell";
 
 // Rows arrive in triage order from the server (severity, then check, account, resource), which is the
 // order every page and the export share, so the columns do not sort client-side.
@@ -101,6 +102,13 @@ const columns: ColumnDef<TFindingRow>[] = [
     },
   },
   {
+    id: "owner",
+    header: "Owner / due",
+    enableSorting: false,
+    meta: { cellClassName: "" },
+    cell: ({ row }) => <OwnerCell row={row.original} />,
+  },
+  {
     id: "firstSeen",
     header: "First seen",
     enableSorting: false,
@@ -118,14 +126,52 @@ const columns: ColumnDef<TFindingRow>[] = [
   },
 ];
 
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  toggle: (id: string) => void;
+  setAll: (ids: string[] | null) => void;
+}
+
+/** A leading checkbox column, for assigning several findings at once. */
+function selectColumn(rows: TFindingRow[], sel: RowSelection): ColumnDef<TFindingRow> {
+  const all = rows.length > 0 && rows.every((r) => sel.selected.has(r.id));
+  return {
+    id: "select",
+    header: () => (
+      <input
+        type="checkbox"
+        aria-label="Select all shown findings"
+        checked={all}
+        onChange={() => sel.setAll(all ? null : rows.map((r) => r.id))}
+      />
+    ),
+    enableSorting: false,
+    meta: { sticky: false, hideInCard: false },
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.title} (${row.original.accountName ?? row.original.accountId ?? "organization"})`}
+        checked={sel.selected.has(row.original.id)}
+        onChange={() => sel.toggle(row.original.id)}
+      />
+    ),
+  };
+}
+
 /** One page of findings: a table on wider screens, one card per finding on a phone. */
-export function FindingsTable({ rows }: { rows: TFindingRow[] }) {
+export function FindingsTable({
+  rows,
+  selection,
+}: {
+  rows: TFindingRow[];
+  selection?: RowSelection;
+}) {
   return (
     <DataTable
       testId="findings-table"
       caption="Findings, most severe first"
       data={rows}
-      columns={columns}
+      columns={selection ? [selectColumn(rows, selection), ...columns] : columns}
       getRowId={(r) => r.id}
       rowIdAttribute="data-finding-id"
       align="top"

@@ -1,10 +1,12 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { filtersToSearch, ZFindingsList } from "@/lib/api/findings";
 import type { FindingFilterOptions } from "@/lib/api/findings";
+import { AssignPanel } from "./assign-panel";
 import { FindingsFilters, StatusTabs } from "./findings-filters";
 import { FindingsTable } from "./findings-table";
 import { SeveritySummary } from "./severity-summary";
@@ -15,11 +17,28 @@ const PAGE = 100;
 export function FindingsView({
   options,
   canExport,
+  canAssign,
+  me,
 }: {
   options: FindingFilterOptions;
   canExport: boolean;
+  canAssign: boolean;
+  /** The signed-in user's email: "Assign to me". */
+  me: string;
 }) {
   const { filters, raw, setFilter, clear, invalid } = useFindingFilters();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selection = {
+    selected,
+    toggle: (id: string) =>
+      setSelected((prev) => {
+        const next = new Set(prev);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        return next;
+      }),
+    setAll: (ids: string[] | null) => setSelected(new Set(ids ?? [])),
+  };
   const search = filtersToSearch({ ...filters, status: filters.status }).toString();
   const q = useInfiniteQuery({
     queryKey: ["findings", search],
@@ -62,7 +81,9 @@ export function FindingsView({
           className="mb-2 text-sm font-medium text-slate-600 dark:text-slate-400"
         >
           Open findings by severity
-          {raw.check || raw.category || raw.ou || raw.account ? " (matching the filters)" : ""}
+          {raw.check || raw.category || raw.ou || raw.account || raw.mine || raw.overdue
+            ? " (matching the filters)"
+            : ""}
         </h2>
         <SeveritySummary
           counts={first?.openBySeverity}
@@ -108,7 +129,16 @@ export function FindingsView({
                     : "No findings match these filters."}
                 </p>
               ) : (
-                <FindingsTable rows={rows} />
+                <>
+                  {canAssign ? (
+                    <AssignPanel
+                      selected={rows.filter((r) => selected.has(r.id)).map((r) => r.id)}
+                      defaultOwner={me}
+                      onDone={() => setSelected(new Set())}
+                    />
+                  ) : null}
+                  <FindingsTable rows={rows} selection={canAssign ? selection : undefined} />
+                </>
               )}
               {q.hasNextPage ? (
                 <button

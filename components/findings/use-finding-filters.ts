@@ -3,7 +3,16 @@
 import { usePathname, useSearchParams } from "next/navigation";
 import { filtersToSearch, ZFindingFilters, type TFindingFilters } from "@/lib/api/findings";
 
-const KEYS = ["check", "category", "severity", "ou", "account", "status"] as const;
+const KEYS = [
+  "check",
+  "category",
+  "severity",
+  "ou",
+  "account",
+  "status",
+  "mine",
+  "overdue",
+] as const;
 export type TFilterKey = (typeof KEYS)[number];
 
 /** The filters live in the URL, so a view can be shared and survives a reload. */

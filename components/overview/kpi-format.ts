@@ -1,22 +1,10 @@
 // How a KPI value and its change read on a tile: units, and whether a change is good or bad news.
 import type { TKpiMeta } from "@/lib/api/kpis";
-import { formatMoney } from "@/lib/format/money";
+import { formatKpiValue } from "@/lib/format/kpi-value";
 
 const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
-export function formatKpiValue(value: number | null, unit: TKpiMeta["unit"]): string {
-  if (value === null) return "–";
-  switch (unit) {
-    case "pct":
-      return `${oneDecimal.format(value)}%`;
-    case "hours":
-      return value >= 48 ? `${oneDecimal.format(value / 24)} d` : `${oneDecimal.format(value)} h`;
-    case "count":
-      return Math.round(value).toLocaleString("en-US");
-    case "usd":
-      return formatMoney(value);
-  }
-}
+export { formatKpiValue };
 
 export type TTrend = "better" | "worse" | "same";
 

@@ -12,6 +12,7 @@ import { formatMoney, formatMonth } from "@/lib/format/money";
 import { CostMovers } from "./cost-movers";
 import { FindingsMatrix } from "./findings-matrix";
 import { KpiTiles } from "./kpi-tiles";
+import { OverdueCard } from "./overdue-card";
 import { SecurityHubCard } from "./security-hub-card";
 import { PeriodSelect } from "./period-select";
 
@@ -137,6 +138,7 @@ export function OverviewDashboard({ canOpenFindings }: { canOpenFindings: boolea
           {q.data ? <CostMovers movers={q.data.movers} /> : <Skeleton className="h-48 w-full" />}
         </Card>
         <SecurityHubCard hub={q.data?.securityHub} accountsTotal={q.data?.accounts.total} />
+        <OverdueCard rows={q.data?.overdueByOu} linkable={canOpenFindings} />
       </div>
       <Card title={`Monthly spend, last ${months} months and month to date`}>
         {q.data ? (

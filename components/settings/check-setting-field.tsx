@@ -28,10 +28,13 @@ export function fromText(text: string, like: TSettingValue): TSettingValue {
   }
   if (typeof like === "string") return text.trim();
   if (Array.isArray(like)) return lines;
+  const numeric = Object.values(like).every((v) => typeof v === "number");
   return Object.fromEntries(
     lines.map((l) => {
       const at = l.indexOf("=");
-      return at < 0 ? [l, ""] : [l.slice(0, at).trim(), l.slice(at + 1).trim()];
+      const [k, v] = at < 0 ? [l, ""] : [l.slice(0, at).trim(), l.slice(at + 1).trim()];
+      // Days by severity: a number where one is written, else the text for the API to reject.
+      return [k, numeric && v !== "" && !Number.isNaN(Number(v)) ? Number(v) : v];
     }),
   );
 }

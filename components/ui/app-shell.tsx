@@ -35,13 +35,19 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
   return (
     <div className="flex min-h-screen flex-col md:flex-row">
       {chrome(
-        <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden dark:border-slate-800 dark:bg-slate-900">
+        <header
+          data-print-hide
+          className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-2 md:hidden dark:border-slate-800 dark:bg-slate-900"
+        >
           <Logo />
           <MobileNav user={user} />
         </header>,
       )}
       {chrome(
-        <aside className="hidden w-56 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 md:flex dark:border-slate-800 dark:bg-slate-900">
+        <aside
+          data-print-hide
+          className="hidden w-56 shrink-0 flex-col border-r border-slate-200 bg-white px-3 py-4 md:flex dark:border-slate-800 dark:bg-slate-900"
+        >
           <div className="mb-6">
             <Logo />
           </div>

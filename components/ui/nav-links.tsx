@@ -11,6 +11,7 @@ const LINKS: readonly { href: string; label: string; permission: TPermission }[]
   { href: "/organization", label: "Organization", permission: "dashboard:read" },
   { href: "/accounts", label: "Accounts", permission: "data:read" },
   { href: "/findings", label: "Findings", permission: "data:read" },
+  { href: "/reports/gap", label: "Gap report", permission: "data:read" },
   { href: "/costs", label: "Cost showback", permission: "dashboard:read" },
   { href: "/chargeback", label: "Chargeback", permission: "export" },
   { href: "/budgets", label: "Budgets", permission: "data:read" },

@@ -9,6 +9,11 @@ export const FINDINGS: Expectations = {
     body: {},
     allowedStatus: 400,
   }),
+  // A valid body naming no finding: the write reaches the server function, which answers 404.
+  "POST /api/v1/findings/assign": analystWrites("/api/v1/findings/assign", {
+    body: { ids: [NO_UUID], owner: "authz-probe@example.com" },
+    allowedStatus: 404,
+  }),
   "DELETE /api/v1/findings/[id]/mute": analystWrites(`/api/v1/findings/${NO_UUID}/mute`, {
     allowedStatus: 404,
   }),

@@ -8,6 +8,7 @@ import { EXCEPTION_RULES } from "./exception-rules";
 import { FINDINGS } from "./findings";
 import { KNOWN_ACCOUNTS } from "./known-accounts";
 import { ORG } from "./org";
+import { REPORTS } from "./reports";
 import { RUNS } from "./runs";
 import type { Expectations } from "./types";
 
@@ -22,6 +23,7 @@ export const EXPECTATIONS: Expectations = {
   ...KNOWN_ACCOUNTS,
   ...CHECK_SETTINGS,
   ...EXCEPTION_RULES,
+  ...REPORTS,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */

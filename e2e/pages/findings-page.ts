@@ -27,7 +27,7 @@ export class FindingsPage {
   }
 
   get checkFilter(): Locator {
-    return this.page.getByLabel("Check");
+    return this.page.getByLabel("Check", { exact: true });
   }
 
   get severityFilter(): Locator {

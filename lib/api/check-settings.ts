@@ -9,6 +9,9 @@ export const ZSettingValue = z.union([
   z.number(),
   z.array(z.string()),
   z.record(z.string(), z.string()),
+  z.record(z.string(), z.number()),
+  // What the form sends before the API validates it (a non-number left as text for its field error).
+  z.record(z.string(), z.union([z.string(), z.number()])),
 ]);
 export type TSettingValue = z.infer<typeof ZSettingValue>;
 
@@ -51,6 +54,7 @@ const shape = {
   provisioningWindowDays: change(S.provisioningWindowDays.unwrap().max(3650)),
   keyUsageWindowDays: change(S.keyUsageWindowDays.unwrap()),
   rootRecentUseDays: change(S.rootRecentUseDays.unwrap().max(3650)),
+  findingDueDays: change(S.findingDueDays.unwrap()),
   scpBaselineDeniedActions: change(
     S.scpBaselineDeniedActions
       .unwrap()

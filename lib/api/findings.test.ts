@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { filtersToSearch, MAX_MUTE_DAYS, ZFindingFilters, ZMuteBody } from "./findings";
+import {
+  filtersToSearch,
+  MAX_MUTE_DAYS,
+  MAX_OWNER_LENGTH,
+  ZAssignBody,
+  ZFindingFilters,
+  ZMuteBody,
+} from "./findings";
 
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -50,5 +57,51 @@ describe("ZFindingFilters", () => {
       severity: "high",
       status: "muted",
     });
+  });
+});
+
+describe("ZAssignBody", () => {
+  const id = "00000000-0000-4000-8000-000000000001";
+
+  it("trims the owner and accepts an https ticket and a due date", () => {
+    const b = ZAssignBody.parse({
+      ids: [id],
+      owner: "  platform-team ",
+      ticketUrl: "https://jira.example.com/browse/SEC-1",
+      dueAt: "2030-01-31",
+    });
+    expect(b.owner).toBe("platform-team");
+    expect(b.ticketUrl).toBe("https://jira.example.com/browse/SEC-1");
+    expect(b.dueAt?.toISOString()).toBe("2030-01-31T23:59:59.999Z");
+  });
+
+  it.each([
+    ["javascript:", "javascript:alert(document.cookie)"],
+    ["javascript: with spaces and case", " JaVaScRiPt:alert(1)"],
+    ["data:", "data:text/html,<script>alert(1)</script>"],
+    ["file:", "file:///etc/passwd"],
+    ["a relative path", "/tickets/1"],
+    ["no host", "https://"],
+  ])("refuses a %s ticket link, naming the field", (_, ticketUrl) => {
+    const r = ZAssignBody.safeParse({ ids: [id], owner: "a@x.example", ticketUrl });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join("."))).toContain("ticketUrl");
+  });
+
+  it("refuses an empty or over-long owner, markup in it, and no ids", () => {
+    expect(ZAssignBody.safeParse({ ids: [id], owner: "  " }).success).toBe(false);
+    expect(
+      ZAssignBody.safeParse({ ids: [id], owner: "x".repeat(MAX_OWNER_LENGTH + 1) }).success,
+    ).toBe(false);
+    expect(ZAssignBody.safeParse({ ids: [id], owner: "<b>me</b>" }).success).toBe(false);
+    expect(ZAssignBody.safeParse({ ids: [], owner: "a@x.example" }).success).toBe(false);
+    expect(ZAssignBody.safeParse({ ids: ["nope"], owner: "a@x.example" }).success).toBe(false);
+  });
+
+  it("unassigns with owner null, which may not carry a due date or ticket", () => {
+    expect(ZAssignBody.parse({ ids: [id], owner: null })).toEqual({ ids: [id], owner: null });
+    expect(ZAssignBody.safeParse({ ids: [id], owner: null, dueAt: "2030-01-01" }).success).toBe(
+      false,
+    );
   });
 });

@@ -29,6 +29,10 @@ export const ZFindingFilters = z.object({
       .optional(),
   ),
   status: z.preprocess(blankToUndefined, z.enum(FINDING_STATUSES).default("open")),
+  /** "1": owned by the caller (their email or one of their IdP groups). */
+  mine: z.preprocess(blankToUndefined, z.literal("1").optional()),
+  /** "1": open, not muted and past its due date (whatever the status tab). */
+  overdue: z.preprocess(blankToUndefined, z.literal("1").optional()),
 });
 export type TFindingFilters = z.infer<typeof ZFindingFilters>;
 
@@ -61,6 +65,10 @@ export const ZFindingRow = z.object({
   mutedBy: z.string().nullable(),
   /** The exception rule that excepts this open finding, or null. */
   exception: z.object({ id: z.string(), name: z.string(), reason: z.string() }).nullable(),
+  owner: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  ticketUrl: z.string().nullable(),
+  overdue: z.boolean(),
 });
 export type TFindingRow = z.infer<typeof ZFindingRow>;
 
@@ -132,6 +140,62 @@ export const ZMuteBody = z.object({
       `A mute lasts at most ${MAX_MUTE_DAYS} days.`,
     ),
 });
+
+export const MAX_OWNER_LENGTH = 200;
+export const MAX_ASSIGN_BATCH = 500;
+
+/** A date (end of that day, UTC) or a date-time. */
+const ZDateInput = z.string().transform((s, ctx) => {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T23:59:59.999Z`) : new Date(s);
+  if (Number.isNaN(d.getTime())) {
+    ctx.addIssue({ code: "custom", message: "Not a date." });
+    return z.NEVER;
+  }
+  return d;
+});
+
+/** Only http(s) links: a javascript:, data: or file: URL rendered as a link would run or leak. */
+export const ZTicketUrl = z
+  .string()
+  .trim()
+  .max(2000, "A ticket link has at most 2000 characters.")
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === "https:" || u.protocol === "http:") && u.hostname !== "";
+    } catch {
+      return false;
+    }
+  }, "The ticket link must be an http:// or https:// URL.");
+
+/**
+ * Assign (owner set) or unassign (owner null: due date and ticket cleared too) one or many findings.
+ * Without `dueAt` the due date is the severity's default from settings, counted from when the finding
+ * opened; `dueAt` overrides it.
+ */
+export const ZAssignBody = z
+  .object({
+    ids: z
+      .array(z.uuid("Not a finding id."))
+      .min(1, "Choose at least one finding.")
+      .max(MAX_ASSIGN_BATCH, `At most ${MAX_ASSIGN_BATCH} findings at once.`),
+    owner: z
+      .string()
+      .trim()
+      .min(1, "Name an owner: an email or a team.")
+      .max(MAX_OWNER_LENGTH, `An owner has at most ${MAX_OWNER_LENGTH} characters.`)
+      .regex(/^[^\p{Cc}<>]+$/u, "An owner may not contain control characters or < >.")
+      .nullable(),
+    dueAt: z.preprocess(blankToUndefined, ZDateInput.nullable().optional()),
+    ticketUrl: z.preprocess(blankToUndefined, ZTicketUrl.nullable().optional()),
+  })
+  .refine((b) => b.owner !== null || (b.dueAt == null && b.ticketUrl == null), {
+    message: "Unassigning clears the due date and ticket; do not send them.",
+    path: ["owner"],
+  });
+export type TAssignBody = z.infer<typeof ZAssignBody>;
+
+export const ZAssignResult = z.object({ updated: z.number().int() });
 
 /** URL search params for the filters (blank ones left out) — shared by the page, the API and the export link. */
 export function filtersToSearch(

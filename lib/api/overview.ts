@@ -29,6 +29,10 @@ export const ZOverview = z.object({
     .nullable(),
   /** Security Hub over the accounts the caller may see. */
   securityHub: ZSecurityHubRollup,
+  /** Overdue findings (open, not muted, past due) per OU the caller may see, most first. */
+  overdueByOu: z.array(
+    z.object({ ouId: z.string().nullable(), ouPath: z.string(), overdue: z.number().int() }),
+  ),
 });
 
 export type TOverview = z.infer<typeof ZOverview>;

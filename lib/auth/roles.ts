@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   /** Detail reads: accounts and their evidence, findings, collection runs, budgets. */
   "data:read": ["analyst", "admin"],
   "findings:mute": ["analyst", "admin"],
+  /** Owner, due date and ticket of findings (the same people who triage by muting). */
+  "findings:assign": ["analyst", "admin"],
   /** CSV / FOCUS downloads. */
   export: ["analyst", "admin"],
   /** Own API tokens and own account requests. */

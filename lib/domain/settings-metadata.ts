@@ -2,7 +2,7 @@
 // has an entry (the type and settings-metadata.test.ts both fail when one is missing).
 import { ZSettings, type TSettings } from "./settings";
 
-export const SETTING_GROUPS = ["Tagging", "IAM", "Cost", "Guardrails", "KPIs"] as const;
+export const SETTING_GROUPS = ["Tagging", "IAM", "Cost", "Guardrails", "KPIs", "Findings"] as const;
 export type TSettingGroup = (typeof SETTING_GROUPS)[number];
 
 export interface TSettingMeta {
@@ -15,6 +15,13 @@ export interface TSettingMeta {
 }
 
 export const SETTINGS_METADATA: Record<keyof TSettings, TSettingMeta> = {
+  findingDueDays: {
+    label: "Finding due dates by severity",
+    meaning:
+      "Days from when a finding first opened to its default due date when it is assigned (an explicit due date overrides it); past it, an open, unmuted finding is overdue.",
+    unit: "severity = days",
+    group: "Findings",
+  },
   costCenterTagKey: {
     label: "Cost center tag key",
     meaning: "Account tag whose value is the account's cost center (showback, chargeback).",

@@ -68,6 +68,20 @@ export const ZSettings = z.object({
     .array(z.string().trim().min(1))
     .min(1)
     .default(["iam:CreateUser", "iam:CreateAccessKey", "organizations:LeaveOrganization"]),
+  /**
+   * Days, per severity, a finding may stay open before it is overdue. Counted from when the finding
+   * first opened (not from when it was assigned, so re-assigning never resets the clock); applied when
+   * an owner is assigned without an explicit due date.
+   */
+  findingDueDays: z
+    .object({
+      critical: z.number().int().positive().max(3650),
+      high: z.number().int().positive().max(3650),
+      medium: z.number().int().positive().max(3650),
+      low: z.number().int().positive().max(3650),
+      info: z.number().int().positive().max(3650),
+    })
+    .default({ critical: 7, high: 30, medium: 90, low: 180, info: 365 }),
 });
 
 export type TSettings = z.infer<typeof ZSettings>;

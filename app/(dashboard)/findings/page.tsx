@@ -12,7 +12,12 @@ export default async function FindingsPage() {
   const options = await listFindingFilterOptions(db, principal.scope);
   return (
     <Suspense>
-      <FindingsView options={options} canExport={can(principal.role, "export")} />
+      <FindingsView
+        options={options}
+        canExport={can(principal.role, "export")}
+        canAssign={can(principal.role, "findings:assign") && principal.kind === "user"}
+        me={principal.email}
+      />
     </Suspense>
   );
 }

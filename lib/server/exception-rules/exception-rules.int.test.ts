@@ -1,3 +1,4 @@
+import type { Principal } from "@/lib/domain/access";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { runCollection } from "@/lib/collect/run";
@@ -97,8 +98,15 @@ describe("exception rules through the evaluation", () => {
       where: { kpiId: KPI.OPEN_FINDINGS_ACCESS, scopeId: ORG_SCOPE },
       orderBy: { at: "desc" },
     });
-  const list = (status: string, scope = ADMIN.scope) =>
-    listFindings(t.db, scope, ZFindingsQuery.parse({ status, check: IAM_LOCAL_USERS }));
+  const viewer: Principal = {
+    kind: "user",
+    email: ADMIN.email,
+    name: null,
+    role: "admin",
+    scope: ADMIN.scope,
+  };
+  const list = (status: string) =>
+    listFindings(t.db, viewer, ZFindingsQuery.parse({ status, check: IAM_LOCAL_USERS }));
 
   it("a new rule excepts exactly the matching stored findings at once", async () => {
     await collect(snapshotAt(at("2026-12-10"), USERS));

@@ -21,6 +21,10 @@ const HEADER = [
   "mute_reason",
   "muted_by",
   "exception_rule",
+  "owner",
+  "due_at",
+  "overdue",
+  "ticket_url",
   "account_id",
   "account_name",
   "ou_id",
@@ -37,9 +41,10 @@ export async function* exportFindingsCsv(
   db: Db,
   scope: Scope,
   filters: TFindingFilters,
+  owners: readonly string[] = [],
 ): AsyncGenerator<readonly CsvCell[]> {
   yield HEADER;
-  const where = findingsWhere(filters, scope);
+  const where = findingsWhere(filters, scope, { owners });
   let after: FindingCursor | null = null;
   for (;;) {
     const page = await queryFindingRows(db, where, after, BATCH);
@@ -56,6 +61,10 @@ export async function* exportFindingsCsv(
         r.muteReason,
         r.mutedBy,
         r.exception?.name ?? null,
+        r.owner,
+        r.dueAt,
+        r.overdue,
+        r.ticketUrl,
         r.accountId,
         r.accountName,
         r.ouId,

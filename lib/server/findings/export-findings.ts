@@ -6,6 +6,7 @@ import type { TFindingFilters } from "@/lib/api/findings";
 import { csvResponse } from "@/lib/export/csv";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { exportFindingsCsv } from "./export-findings-csv";
+import { ownerIdentities } from "./owner-identities";
 
 /** The download: audited with its filters, then the caller's findings streamed. */
 export async function exportFindings(
@@ -21,6 +22,6 @@ export async function exportFindings(
   );
   return csvResponse(
     `findings-${filters.status}-${now.toISOString().slice(0, 10)}`,
-    exportFindingsCsv(db, principal.scope, filters),
+    exportFindingsCsv(db, principal.scope, filters, ownerIdentities(principal)),
   );
 }

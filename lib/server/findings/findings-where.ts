@@ -45,9 +45,14 @@ function ouCondition(ou: string): Prisma.Sql {
     OR (f.account_id IS NULL AND f.ou_id IS NULL AND EXISTS (SELECT 1 FROM org_unit r WHERE r.id = ${ou} AND r.parent_id IS NULL)))`;
 }
 
+/** Open, not muted, not excepted, and past its due date (never NULL: no due date is not overdue). */
+export const OVERDUE = Prisma.sql`(f.status = 'open' AND ${NOT_MUTED} AND ${NOT_EXCEPTED} AND f.due_at IS NOT NULL AND f.due_at < now())`;
+
 export interface WhereOptions {
   /** Leave these filters out (the counts next to a filter ignore that filter). */
   omit?: readonly ("severity" | "status")[];
+  /** Who "mine" means (lower-cased email and IdP groups); without them "mine" matches nothing. */
+  owners?: readonly string[];
 }
 
 export function findingsWhere(
@@ -62,6 +67,13 @@ export function findingsWhere(
     parts.push(Prisma.sql`f.severity = ${filters.severity}`);
   if (filters.account) parts.push(Prisma.sql`f.account_id = ${filters.account}`);
   if (filters.ou) parts.push(ouCondition(filters.ou));
+  if (filters.mine) {
+    const owners = [...(opts.owners ?? [])];
+    parts.push(
+      owners.length ? Prisma.sql`lower(f.owner) = ANY(${owners}::text[])` : Prisma.sql`FALSE`,
+    );
+  }
+  if (filters.overdue) parts.push(OVERDUE);
   if (!opts.omit?.includes("status")) parts.push(statusCondition(filters.status));
   return Prisma.join(parts, " AND ");
 }

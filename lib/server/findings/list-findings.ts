@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Scope } from "@/lib/domain/access";
+import type { Principal } from "@/lib/domain/access";
 import {
   FINDING_STATUSES,
   ZFindingsList,
@@ -13,15 +13,18 @@ import {
 import { SEVERITIES } from "@/lib/domain/checks/types";
 import { findingCursor } from "./finding-cursor";
 import { findingsWhere, statusCondition } from "./findings-where";
+import { ownerIdentities } from "./owner-identities";
 import { queryFindingRows } from "./query-finding-rows";
 
 const ZCount = z.number().int();
 
 export async function listFindings(
   db: Db,
-  scope: Scope,
+  principal: Principal,
   q: TFindingsQuery,
 ): Promise<TFindingsList> {
+  const { scope } = principal;
+  const owners = ownerIdentities(principal);
   const after = q.cursor ? findingCursor.decode(q.cursor) : null;
   const open = statusCondition("open");
   const severity = q.severity ? Prisma.sql`f.severity = ${q.severity}` : Prisma.sql`TRUE`;
@@ -36,8 +39,8 @@ export async function listFindings(
   );
 
   const [page, counts] = await Promise.all([
-    queryFindingRows(db, findingsWhere(q, scope), after, q.limit + 1),
-    db.$queryRaw`SELECT ${Prisma.join([...bySeverity, ...byStatus], ", ")} FROM finding f WHERE ${findingsWhere(q, scope, { omit: ["severity", "status"] })}`,
+    queryFindingRows(db, findingsWhere(q, scope, { owners }), after, q.limit + 1),
+    db.$queryRaw`SELECT ${Prisma.join([...bySeverity, ...byStatus], ", ")} FROM finding f WHERE ${findingsWhere(q, scope, { omit: ["severity", "status"], owners })}`,
   ]);
   const c = z.array(z.record(z.string(), ZCount)).parse(counts)[0] ?? {};
   const n = (key: string) => c[key] ?? 0;

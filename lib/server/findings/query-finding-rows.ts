@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkDefinition, SEVERITIES } from "@/lib/domain/checks";
 import type { TFindingRow } from "@/lib/api/findings";
+import { OVERDUE } from "./findings-where";
 
 /** Position after which a page starts: severity rank and fingerprint (unique, ordered like the view). */
 export interface FindingCursor {
@@ -39,6 +40,10 @@ const ZRow = z.object({
   exception_id: z.string().nullable(),
   exception_name: z.string().nullable(),
   exception_reason: z.string().nullable(),
+  owner: z.string().nullable(),
+  due_at: iso.nullable(),
+  ticket_url: z.string().nullable(),
+  overdue: z.boolean(),
 });
 
 export const SEVERITY_RANK = Prisma.sql`array_position(ARRAY['critical','high','medium','low','info']::text[], f.severity)`;
@@ -59,7 +64,8 @@ export async function queryFindingRows(
            CASE WHEN f.muted_until > now() THEN f.muted_until END AS muted_until,
            CASE WHEN f.muted_until > now() THEN f.mute_reason END AS mute_reason,
            CASE WHEN f.muted_until > now() THEN f.muted_by END AS muted_by,
-           x.id::text AS exception_id, x.name AS exception_name, x.reason AS exception_reason
+           x.id::text AS exception_id, x.name AS exception_name, x.reason AS exception_reason,
+           f.owner, f.due_at, f.ticket_url, ${OVERDUE} AS overdue
     FROM finding f
     LEFT JOIN exception_rule x ON x.id = f.exception_rule_id AND f.status = 'open'
     LEFT JOIN account a ON a.id = f.account_id
@@ -97,6 +103,10 @@ export async function queryFindingRows(
           r.exception_id !== null && r.exception_name !== null && r.exception_reason !== null
             ? { id: r.exception_id, name: r.exception_name, reason: r.exception_reason }
             : null,
+        owner: r.owner,
+        dueAt: r.due_at,
+        ticketUrl: r.ticket_url,
+        overdue: r.overdue,
       },
     }));
 }

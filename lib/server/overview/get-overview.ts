@@ -7,6 +7,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Scope } from "@/lib/domain/access";
 import { accountScope, sqlAccountScope } from "@/lib/server/scope";
 import { getSecurityHubView } from "@/lib/server/org/security-hub-rollup";
+import { countOverdueByOu } from "@/lib/server/findings/count-overdue-by-ou";
 import { getCostMovers } from "./get-cost-movers";
 
 const ZMonthRow = z.object({ month: z.string(), unblended: z.string(), estimated: z.boolean() });
@@ -21,7 +22,7 @@ export async function getOverview(
   const lastFull = addMonths(current, -1);
   const from = addMonths(lastFull, -(months - 1));
 
-  const [total, active, rows, lastRun, movers, hub] = await Promise.all([
+  const [total, active, rows, lastRun, movers, hub, overdueByOu] = await Promise.all([
     db.account.count({ where: { removedAt: null, ...accountScope(scope) } }),
     db.account.count({ where: { removedAt: null, status: "ACTIVE", ...accountScope(scope) } }),
     // The per-account rollup (exact, kept by triggers): ~70k rows for 5,000 accounts instead of ~1.5M.
@@ -35,6 +36,7 @@ export async function getOverview(
     }),
     getCostMovers(db, scope, lastFull),
     getSecurityHubView(db, scope),
+    countOverdueByOu(db, scope),
   ]);
   const byMonth = new Map(
     z
@@ -55,5 +57,6 @@ export async function getOverview(
     movers,
     lastRun: lastRun ? { ...lastRun, finishedAt: lastRun.finishedAt?.toISOString() ?? null } : null,
     securityHub: hub.total,
+    overdueByOu,
   });
 }

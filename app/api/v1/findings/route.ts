@@ -1,4 +1,4 @@
-// GET /api/v1/findings – findings under the filters (check, category, severity, OU, account, status), keyset-paged, with counts
+// GET /api/v1/findings – findings under the filters (check, category, severity, OU, account, status, mine, overdue), keyset-paged, with counts
 import { route } from "@/lib/server/http/route";
 import { ZFindingsQuery } from "@/lib/api/findings";
 import { listFindings } from "@/lib/server/findings/list-findings";
@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(
   { permission: "data:read", query: ZFindingsQuery, cache: true },
-  ({ db, principal, query }) => listFindings(db, principal.scope, query),
+  ({ db, principal, query }) => listFindings(db, principal, query),
 );
