@@ -44,8 +44,7 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
         textAt(res, "accessKey", "userName") ??
         textAt(req, "userName");
       // CreateAccessKey without a userName creates a key for the caller itself.
-      const callerUser =
-        d.userIdentity?.type === "IAMUser" ? textAt(d.userIdentity, "arn") : null;
+      const callerUser = d.userIdentity?.type === "IAMUser" ? textAt(d.userIdentity, "arn") : null;
       if (!userName && !callerUser) return ignore("no user name in the request or response");
       const path = textAt(res, "user", "path") ?? textAt(req, "path") ?? "/";
       const arn =
@@ -77,7 +76,12 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
       const accountId = textAt(status, "accountId");
       if (textAt(status, "state") !== "SUCCEEDED" || !accountId)
         return ignore("the account creation did not succeed");
-      return { kind: "account-joined", accountId, name: textAt(status, "accountName"), email: null };
+      return {
+        kind: "account-joined",
+        accountId,
+        name: textAt(status, "accountName"),
+        email: null,
+      };
     }
     case "organizations.amazonaws.com AcceptHandshake": {
       // The invited account accepts: the caller's account joins the organization.
