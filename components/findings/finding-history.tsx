@@ -7,6 +7,7 @@ const KIND_LABEL: Record<string, string> = {
   resolved: "Resolved",
   muted: "Muted",
   unmuted: "Unmuted",
+  updated: "Updated",
 };
 
 function describe(e: TFindingDetail["events"][number]): string | null {
@@ -17,8 +18,13 @@ function describe(e: TFindingDetail["events"][number]): string | null {
     return `until ${text("until")?.slice(0, 10) ?? "?"}: “${text("reason") ?? ""}”`;
   if (e.kind === "unmuted")
     return text("reason") === "expired" ? "the mute expired" : "mute lifted";
-  if (e.kind === "opened" || e.kind === "reopened")
-    return text("severity") ? `severity ${text("severity")}` : null;
+  const severity = text("severity") ? `severity ${text("severity")}` : null;
+  // Event-driven changes name the CloudTrail event; the next collection confirms or corrects them.
+  if (text("source") === "event")
+    return [`from CloudTrail event ${text("eventName") ?? ""} ${text("eventId") ?? ""}`, severity]
+      .filter(Boolean)
+      .join(", ");
+  if (e.kind === "opened" || e.kind === "reopened") return severity;
   return null;
 }
 

@@ -3,6 +3,7 @@ import { ALERTS } from "./alerts";
 import { CHARGEBACK } from "./chargeback";
 import { CORE } from "./core";
 import { COSTS } from "./costs";
+import { EVENTS } from "./events";
 import { FINDINGS } from "./findings";
 import { KNOWN_ACCOUNTS } from "./known-accounts";
 import { ORG } from "./org";
@@ -18,6 +19,7 @@ export const EXPECTATIONS: Expectations = {
   ...CHARGEBACK,
   ...ALERTS,
   ...KNOWN_ACCOUNTS,
+  ...EVENTS,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */

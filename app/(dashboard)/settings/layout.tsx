@@ -18,6 +18,9 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(principal.role, "settings:write") && unscoped
       ? [{ href: "/settings/known-accounts", label: "Known accounts" }]
       : []),
+    ...(can(principal.role, "settings:write") && unscoped
+      ? [{ href: "/settings/events", label: "Event ingestion" }]
+      : []),
     ...(can(principal.role, "audit:read") && unscoped
       ? [{ href: "/settings/audit", label: "Audit trail" }]
       : []),
