@@ -23,6 +23,28 @@ export type TEventChange =
     }
   | { kind: "ignore"; why: string };
 
+/** The CloudTrail event names the template forwards and OrgLens reads (the rest are ignored). */
+export const FORWARDED_EVENT_NAMES = [
+  "CreateUser",
+  "CreateLoginProfile",
+  "CreateAccessKey",
+  "CreateAccount",
+  "CreateAccountResult",
+  "InviteAccountToOrganization",
+  "AcceptHandshake",
+  "MoveAccount",
+  "RemoveAccountFromOrganization",
+  "LeaveOrganization",
+  "StopLogging",
+  "DeleteTrail",
+  "UpdateTrail",
+  "PutBucketPolicy",
+  "DeleteBucketPolicy",
+  "DetachPolicy",
+  "DeletePolicy",
+  "UpdateAssumeRolePolicy",
+] as const;
+
 const ignore = (why: string): TEventChange => ({ kind: "ignore", why });
 
 /**
