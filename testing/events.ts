@@ -170,3 +170,12 @@ export function createAccountResultEvent(management: string, accountId: string, 
     },
   };
 }
+
+/** cloudtrail:StopLogging (requestParameters.name: the trail's name or ARN). */
+export const stopLoggingEvent = (account: string, name: string) =>
+  cloudTrailEvent({
+    account,
+    source: "aws.cloudtrail",
+    eventName: "StopLogging",
+    requestParameters: { name },
+  });

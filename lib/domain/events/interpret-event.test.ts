@@ -97,6 +97,22 @@ describe("interpretEvent", () => {
     expect(read(failed)).toMatchObject({ kind: "ignore" });
   });
 
+  it("UpdateTrail carries only the settings the call set", () => {
+    const e = cloudTrailEvent({
+      account: MGMT,
+      source: "aws.cloudtrail",
+      eventName: "UpdateTrail",
+      requestParameters: { name: "org-trail", isMultiRegionTrail: false },
+    });
+    expect(read(e)).toEqual({
+      kind: "trail",
+      accountId: MGMT,
+      trail: "org-trail",
+      action: "updated",
+      set: { isMultiRegion: false },
+    });
+  });
+
   it("names the actor by ARN, else by the service that invoked the call", () => {
     const e = createUserEvent(ACCOUNT, "eve");
     expect(actorOf(ZCloudTrailDetail.parse(e.detail))).toBe(adminSession(ACCOUNT).arn);

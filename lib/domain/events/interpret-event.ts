@@ -20,6 +20,8 @@ export type TEventChange =
       accountId: string;
       trail: string;
       action: "stopped" | "deleted" | "updated";
+      /** UpdateTrail's settings that the organization-trail check reads, when the call set them. */
+      set: { isMultiRegion?: boolean; isOrganizationTrail?: boolean };
     }
   | { kind: "ignore"; why: string };
 
@@ -133,7 +135,16 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
           : d.eventName === "DeleteTrail"
             ? "deleted"
             : "updated";
-      return { kind: "trail", accountId: account, trail, action };
+      const flag = (key: string) => (typeof req?.[key] === "boolean" ? req[key] : undefined);
+      const set = {
+        ...(flag("isMultiRegionTrail") === undefined
+          ? {}
+          : { isMultiRegion: flag("isMultiRegionTrail") }),
+        ...(flag("isOrganizationTrail") === undefined
+          ? {}
+          : { isOrganizationTrail: flag("isOrganizationTrail") }),
+      };
+      return { kind: "trail", accountId: account, trail, action, set };
     }
     default:
       return ignore(`${d.eventSource} ${d.eventName} is not an event OrgLens acts on`);

@@ -4,6 +4,7 @@ import { interpretEvent } from "@/lib/domain/events/interpret-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyIamUserEvent } from "./apply-iam-user-event";
 import { applyOrgEvent } from "./apply-org-event";
+import { applyTrailEvent } from "./apply-trail-event";
 
 export interface TApplied {
   status: "applied" | "ignored";
@@ -43,10 +44,7 @@ export async function applyEvent(
     case "account-left":
       return applyOrgEvent(tx, change, origin);
     case "trail":
-      return {
-        status: "ignored",
-        outcome: `trail ${change.trail} ${change.action}: checked at the next collection`,
-      };
+      return applyTrailEvent(tx, change, origin);
     case "ignore":
       return { status: "ignored", outcome: change.why };
   }

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAws } from "@/lib/collect/sources/aws";
 import type { Db } from "@/lib/db/client";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
+import { LOG_ORG_TRAIL } from "@/lib/domain/checks/log-org-trail";
 import type { Principal } from "@/lib/domain/access";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
@@ -26,6 +27,7 @@ import {
   createUserEvent,
   moveAccountEvent,
   removeAccountEvent,
+  stopLoggingEvent,
 } from "@/testing/events";
 import { createIngestToken } from "./create-ingest-token";
 import { receiveEvents } from "./receive-events";
@@ -379,5 +381,45 @@ describe("Organizations events update the tree", () => {
     expect(await db.account.findUnique({ where: { id: "210987654321" } })).toMatchObject({
       removedAt: expect.any(Date) as Date,
     });
+  });
+});
+
+describe("CloudTrail events open the logging finding", () => {
+  const orgTrailFinding = () =>
+    db.finding.findUnique({
+      where: { fingerprint: `${LOG_ORG_TRAIL}|${org.managementId}|` },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+
+  it("StopLogging on a member's own trail (a look-alike) opens nothing", async () => {
+    expect((await orgTrailFinding())?.status ?? "none").not.toBe("open");
+    const own = stopLoggingEvent(org.accounts.sandbox, "team-trail");
+    await post(own);
+    await settle();
+    expect((await orgTrailFinding())?.status ?? "none").not.toBe("open");
+    expect(await db.ingestedEvent.findUnique({ where: { id: own.id } })).toMatchObject({
+      status: "ignored",
+      outcome: "team-trail is not a known organization trail",
+    });
+  });
+
+  it("StopLogging on the organization trail opens LOG_ORG_TRAIL at once; the next run resolves it if AWS still logs", async () => {
+    const stop = stopLoggingEvent(org.managementId, "org-trail");
+    await post(stop);
+    await settle();
+    const f = await orgTrailFinding();
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "high",
+      title: "The organization trail does not record everything",
+    });
+    expect(f?.message).toContain("org-trail is not logging");
+    expect(f?.events.at(-1)).toMatchObject({
+      actor: stop.detail.userIdentity.arn,
+      detail: { source: "event", eventName: "StopLogging", eventId: stop.detail.eventID },
+    });
+    // moto's trail was never stopped: the collection, the source of truth, corrects the event.
+    await collect();
+    expect(await orgTrailFinding()).toMatchObject({ status: "resolved" });
   });
 });
