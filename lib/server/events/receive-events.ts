@@ -12,7 +12,7 @@ import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/log";
 import { errorResponse } from "@/lib/server/http/route";
 import { readJsonBody } from "@/lib/server/http/request-body";
-import { processPendingEvents } from "./process-pending-events";
+import { processPendingEvents } from "@/lib/collect/events/process-pending-events";
 import { verifyIngestToken } from "./verify-ingest-token";
 
 /** 100 events of typical CloudTrail size fit easily; EventBridge caps one event at 256 KB. */

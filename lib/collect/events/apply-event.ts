@@ -1,4 +1,3 @@
-import "server-only";
 import { ZCloudTrailDetail, actorOf, isCloudTrailDetailType } from "@/lib/domain/events/cloudtrail";
 import { interpretEvent } from "@/lib/domain/events/interpret-event";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,4 +1,3 @@
-import "server-only";
 import type { TEventChange } from "@/lib/domain/events/interpret-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TEventOrigin } from "./event-source";

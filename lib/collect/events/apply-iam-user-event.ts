@@ -1,4 +1,3 @@
-import "server-only";
 import { randomUUID } from "node:crypto";
 import { IAM_LOCAL_USERS, localUserFinding } from "@/lib/domain/checks/iam-local-users";
 import { checkDefinition } from "@/lib/domain/checks";

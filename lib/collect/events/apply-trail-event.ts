@@ -1,4 +1,3 @@
-import "server-only";
 import { LOG_ORG_TRAIL, orgTrailFindings } from "@/lib/domain/checks/log-org-trail";
 import { fingerprintOf } from "@/lib/domain/checks/types";
 import type { TEventChange } from "@/lib/domain/events/interpret-event";

@@ -1,4 +1,3 @@
-import "server-only";
 import { dispatchFindingEventAlerts, type DispatchSummary } from "@/lib/alerts/dispatch-run-alerts";
 import type { SendOptions } from "@/lib/alerts/send-alert";
 import type { Db } from "@/lib/db/client";
