@@ -6,7 +6,6 @@ import type { RunResult } from "@/lib/collect/run";
 import { seedDemoAccountRequests } from "@/lib/collect/seed-demo-account-requests";
 import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
 import { seedDemoBudgets } from "@/lib/collect/seed-demo-budgets";
-import { seedDemoEvents } from "@/lib/collect/seed-demo-events";
 import { seedDemoProvisioningRequests } from "@/lib/collect/seed-demo-provisioning-requests";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
 import { demoSource } from "@/lib/collect/sources/demo/source";
@@ -43,13 +42,6 @@ export async function loadDemo(
   await seedDemoAllocationRules(db);
   await seedDemoBudgets(db, demo.now);
   await seedDemoAccountRequests(db, demo.now);
-  if (evaluate) {
-    const run = await db.collectionRun.findUniqueOrThrow({
-      where: { id: result.runId },
-      select: { finishedAt: true, startedAt: true },
-    });
-    await seedDemoEvents(db, run.finishedAt ?? run.startedAt);
-  }
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "@/lib/collect/load-demo";
+import { seedDemoEvents } from "@/lib/collect/seed-demo-events";
 import { ACCOUNTS } from "@/lib/collect/sources/demo/ids";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
 import { useTestDatabase } from "@/testing/db";
@@ -7,7 +8,9 @@ import { useTestDatabase } from "@/testing/db";
 describe("the demo's event-driven findings", () => {
   const t = useTestDatabase();
   beforeAll(async () => {
-    expect((await loadDemo(t.db, t.url)).status).not.toBe("failed");
+    const result = await loadDemo(t.db, t.url);
+    expect(result.status).not.toBe("failed");
+    await seedDemoEvents(t.db, result.runId);
   }, 180_000);
 
   it("opens IAM user findings from CloudTrail events after the latest run, marked as events", async () => {
@@ -27,7 +30,9 @@ describe("the demo's event-driven findings", () => {
     }
   });
 
-  it("ignores the failed call, and shows the demo token without a usable secret", async () => {
+  it("ignores the failed call, shows the demo token without a usable secret, and seeds once", async () => {
+    const run = await t.db.collectionRun.findFirstOrThrow({ orderBy: { startedAt: "desc" } });
+    await seedDemoEvents(t.db, run.id);
     const events = await t.db.ingestedEvent.findMany({ orderBy: { eventTime: "asc" } });
     expect(events.map((e) => e.status)).toEqual(["applied", "applied", "applied", "ignored"]);
     expect(events.at(-1)?.outcome).toContain("AccessDenied");

@@ -2,7 +2,8 @@
 // a contractor's IAM user and access key, a CI user in another account, and a CreateUser that failed
 // (AccessDenied: ignored). They go through the same store-then-apply path as POST /api/v1/events, so
 // the demo shows event-driven findings (source "event") beside collected ones. Does nothing once an
-// ingest token exists. No "server-only": called from the demo load.
+// ingest token exists. Called when a demo deployment first loads (lib/setup/prepare-database), not by
+// loadDemo itself, whose runs hold exactly the planted findings.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { ACCOUNTS } from "@/lib/collect/sources/demo/ids";
@@ -84,8 +85,14 @@ function demoEvent(c: DemoCall, at: Date) {
   };
 }
 
-export async function seedDemoEvents(db: Db, runAt: Date): Promise<void> {
+/** `runId`: the demo's latest run; the events follow it by seconds. */
+export async function seedDemoEvents(db: Db, runId: string): Promise<void> {
   if ((await db.ingestToken.count()) > 0) return;
+  const run = await db.collectionRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: { startedAt: true, finishedAt: true },
+  });
+  const runAt = run.finishedAt ?? run.startedAt;
   const lastAt = new Date(
     runAt.getTime() + Math.max(...CALLS.map((c) => c.secondsAfterRun)) * 1000,
   );
