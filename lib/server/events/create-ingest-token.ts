@@ -3,6 +3,7 @@ import type { TCreateIngestToken } from "@/lib/api/events";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { forbidden } from "@/lib/errors";
 import { requireOrgAdmin } from "@/lib/server/authorize";
 import { hashToken } from "@/lib/server/tokens/hash-token";
 import { newIngestTokenSecret } from "./ingest-token-secret";
@@ -12,7 +13,7 @@ export const INGEST_ADMIN_ONLY =
 
 /** An org admin creates a token that can only post events; the secret is returned once, stored hashed. */
 export async function createIngestToken(db: Db, principal: Principal, input: TCreateIngestToken) {
-  if (principal.kind !== "user") throw new Error("unreachable: the route guard refuses tokens");
+  if (principal.kind !== "user") throw forbidden("API tokens cannot create ingest tokens.");
   requireOrgAdmin(principal, INGEST_ADMIN_ONLY);
   const secret = newIngestTokenSecret();
   return db.$transaction(async (tx) => {
