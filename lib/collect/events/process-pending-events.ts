@@ -1,7 +1,6 @@
 import { dispatchFindingEventAlerts, type DispatchSummary } from "@/lib/alerts/dispatch-run-alerts";
 import type { SendOptions } from "@/lib/alerts/send-alert";
 import type { Db } from "@/lib/db/client";
-import { logger } from "@/lib/log";
 import { applyEvent } from "./apply-event";
 
 /** Events applied per transaction: a backlog drains in several short ones. */
@@ -18,9 +17,15 @@ export interface ProcessSummary {
  * Applies pending ingested events in the order they happened, then sends the alerts for the findings
  * they opened. Rows are claimed with SKIP LOCKED, so concurrent deliveries never apply one twice.
  */
+export interface ProcessOptions {
+  send?: SendOptions;
+  /** Where an event that could not be applied is reported (lib/collect does not log by itself). */
+  warn?: (message: string, err: unknown) => void;
+}
+
 export async function processPendingEvents(
   db: Db,
-  opts: SendOptions = {},
+  opts: ProcessOptions = {},
 ): Promise<ProcessSummary> {
   const summary: ProcessSummary = { applied: 0, ignored: 0, failed: 0, alerts: null };
   const alertIds: bigint[] = [];
@@ -42,7 +47,7 @@ export async function processPendingEvents(
         await tx.$executeRaw`SAVEPOINT apply_event`;
         const result = await applyEvent(tx, { ...ev, detail }).catch(async (err: unknown) => {
           await tx.$executeRaw`ROLLBACK TO SAVEPOINT apply_event`;
-          logger.warn({ err, eventId: ev.id }, "ingested event could not be applied");
+          opts.warn?.(`ingested event ${ev.id} could not be applied`, err);
           return { status: "failed" as const, outcome: String(err).slice(0, 500), alert: [] };
         });
         await tx.ingestedEvent.update({
@@ -56,6 +61,6 @@ export async function processPendingEvents(
     });
     if (claimed < BATCH) break;
   }
-  summary.alerts = await dispatchFindingEventAlerts(db, alertIds, opts);
+  summary.alerts = await dispatchFindingEventAlerts(db, alertIds, opts.send);
   return summary;
 }

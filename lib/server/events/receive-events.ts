@@ -94,7 +94,9 @@ export async function receiveEvents(req: NextRequest, deps: ReceiveDeps): Promis
       skipDuplicates: true,
     });
     deps.defer(() =>
-      processPendingEvents(deps.db).catch((err: unknown) =>
+      processPendingEvents(deps.db, {
+        warn: (message, err) => logger.warn({ err }, message),
+      }).catch((err: unknown) =>
         logger.error({ err }, "applying ingested events failed; they stay pending"),
       ),
     );
