@@ -7,6 +7,12 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   CROSS_SITE_REQUEST: 403,
   TOKEN_READ_ONLY: 403,
+  /** /api/v1/events without a valid, unrevoked ingest token. */
+  INGEST_TOKEN_INVALID: 401,
+  /** An EventBridge event that does not have the envelope or detail layout AWS sends. */
+  INVALID_EVENT: 400,
+  /** More events in one delivery than EventBridge batches (100). */
+  TOO_MANY_EVENTS: 413,
   NOT_FOUND: 404,
   CONFLICT: 409,
   BODY_NOT_JSON: 400,

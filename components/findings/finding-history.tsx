@@ -11,6 +11,7 @@ const KIND_LABEL: Record<string, string> = {
   unexcepted: "No longer excepted",
   assigned: "Assigned",
   unassigned: "Unassigned",
+  updated: "Updated",
 };
 
 function describe(e: TFindingDetail["events"][number]): string | null {
@@ -26,8 +27,13 @@ function describe(e: TFindingDetail["events"][number]): string | null {
   if (e.kind === "assigned")
     return `to ${text("owner") ?? "?"}, due ${text("dueAt")?.slice(0, 10) ?? "?"}`;
   if (e.kind === "unassigned") return text("previousOwner") ? `was ${text("previousOwner")}` : null;
-  if (e.kind === "opened" || e.kind === "reopened")
-    return text("severity") ? `severity ${text("severity")}` : null;
+  const severity = text("severity") ? `severity ${text("severity")}` : null;
+  // Event-driven changes name the CloudTrail event; the next collection confirms or corrects them.
+  if (text("source") === "event")
+    return [`from CloudTrail event ${text("eventName") ?? ""} ${text("eventId") ?? ""}`, severity]
+      .filter(Boolean)
+      .join(", ");
+  if (e.kind === "opened" || e.kind === "reopened") return severity;
   return null;
 }
 

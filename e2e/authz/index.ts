@@ -5,6 +5,7 @@ import { CHECK_SETTINGS } from "./check-settings";
 import { CORE } from "./core";
 import { COSTS } from "./costs";
 import { EXCEPTION_RULES } from "./exception-rules";
+import { EVENTS } from "./events";
 import { FINDINGS } from "./findings";
 import { KNOWN_ACCOUNTS } from "./known-accounts";
 import { ORG } from "./org";
@@ -24,6 +25,7 @@ export const EXPECTATIONS: Expectations = {
   ...CHECK_SETTINGS,
   ...EXCEPTION_RULES,
   ...REPORTS,
+  ...EVENTS,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */

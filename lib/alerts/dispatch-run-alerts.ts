@@ -1,5 +1,5 @@
-// After a run has committed: alert every matching channel about the findings this run opened or
-// reopened. The delivery row is claimed first (unique channel + dedupe key), so a finding alerts a
+// After a run has committed (or ingested events were applied): alert every matching channel about the
+// findings this run (or those events) opened or reopened. The delivery row is claimed first (unique channel + dedupe key), so a finding alerts a
 // channel once across runs and concurrent dispatchers, and every attempt's outcome is logged.
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/lib/db/client";
@@ -23,6 +23,28 @@ export async function dispatchRunAlerts(
   runId: string,
   opts: SendOptions = {},
 ): Promise<DispatchSummary> {
+  return dispatchAlerts(db, { runId }, runId, opts);
+}
+
+/**
+ * Alerts for findings opened or reopened by ingested events (their FindingEvent ids): same rules,
+ * channels and dedupe key as a run's, so the run that later sees the same finding sends nothing again.
+ */
+export async function dispatchFindingEventAlerts(
+  db: Db,
+  findingEventIds: readonly bigint[],
+  opts: SendOptions = {},
+): Promise<DispatchSummary> {
+  if (!findingEventIds.length) return { matched: 0, sent: 0, failed: 0, skippedDuplicates: 0 };
+  return dispatchAlerts(db, { id: { in: [...findingEventIds] } }, null, opts);
+}
+
+async function dispatchAlerts(
+  db: Db,
+  which: Prisma.FindingEventWhereInput,
+  runId: string | null,
+  opts: SendOptions,
+): Promise<DispatchSummary> {
   const summary: DispatchSummary = { matched: 0, sent: 0, failed: 0, skippedDuplicates: 0 };
   const rules = await db.alertRule.findMany({
     where: { enabled: true, channel: { enabled: true } },
@@ -31,7 +53,7 @@ export async function dispatchRunAlerts(
   });
   if (!rules.length) return summary;
   const events = await db.findingEvent.findMany({
-    where: { runId, kind: { in: ["opened", "reopened"] } },
+    where: { ...which, kind: { in: ["opened", "reopened"] } },
     include: { finding: true },
     orderBy: { id: "asc" },
   });

@@ -3,6 +3,7 @@
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { loadDemo } from "@/lib/collect/load-demo";
+import { seedDemoEvents } from "@/lib/collect/seed-demo-events";
 import { isDemoDeploymentEnv } from "@/lib/env-schema";
 import { bindDemoGroups } from "./bind-demo-groups";
 
@@ -37,6 +38,8 @@ export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions)
     if (result.status === "failed")
       throw new Error(`Loading the demo organization failed: ${result.error}`);
     await bindDemoGroups(db);
+    // After the latest run, as EventBridge would deliver them: a few event-driven findings.
+    await seedDemoEvents(db, result.runId);
     log(
       `Demo organization loaded: ${result.accountsSeen} accounts, ${(opts.demoHistory ?? 6) + 1} monthly runs in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );

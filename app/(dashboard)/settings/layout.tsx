@@ -24,6 +24,9 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(principal.role, "settings:write")
       ? [{ href: "/settings/exceptions", label: "Exceptions" }]
       : []),
+    ...(can(principal.role, "settings:write") && unscoped
+      ? [{ href: "/settings/events", label: "Event ingestion" }]
+      : []),
     ...(can(principal.role, "audit:read") && unscoped
       ? [{ href: "/settings/audit", label: "Audit trail" }]
       : []),

@@ -25,6 +25,9 @@ export async function resetCollectedData(db: Db, actor: string): Promise<ResetSu
       const wasDemo = (await heldDataWorld(tx)) === "demo";
       // Children before parents: the foreign keys hold at every step.
       const findings = (await tx.finding.deleteMany({})).count;
+      // Ingested events describe the organization held now; the demo's ingest token goes with the demo.
+      await tx.ingestedEvent.deleteMany({});
+      if (wasDemo) await tx.ingestToken.deleteMany({ where: { createdBy: "demo" } });
       await tx.kpiSnapshot.deleteMany({});
       await tx.alertDelivery.deleteMany({});
       await tx.chargebackLine.deleteMany({});

@@ -5,6 +5,51 @@ import { indexSnapshot } from "./org-index";
 
 export const IAM_LOCAL_USERS = "IAM_LOCAL_USERS";
 
+export interface TLocalUser {
+  userName: string;
+  arn: string;
+  passwordEnabled: boolean;
+  mfaActive: boolean;
+  activeKeys: number;
+}
+
+/** The finding for one IAM user: shared with the event ingestion, so an event and the next run agree. */
+export function localUserFinding(
+  account: { id: string; name: string },
+  management: boolean,
+  user: TLocalUser,
+): TFinding {
+  const { activeKeys } = user;
+  const usable = user.passwordEnabled || activeKeys > 0;
+  const severity = management ? (usable ? "critical" : "high") : usable ? "high" : "medium";
+  const access = [
+    user.passwordEnabled ? "a console password" : null,
+    activeKeys ? `${activeKeys} active access key(s)` : null,
+  ]
+    .filter(Boolean)
+    .join(" and ");
+  return {
+    checkId: IAM_LOCAL_USERS,
+    accountId: account.id,
+    ouId: null,
+    resource: user.arn,
+    severity,
+    title: management
+      ? `IAM user ${user.userName} in the management account`
+      : `IAM user ${user.userName}`,
+    message: `${account.name} (${account.id}) has IAM user ${user.userName}${access ? ` with ${access}` : " (no password, no active key)"}${user.passwordEnabled && !user.mfaActive ? ", without MFA" : ""}.`,
+    evidence: {
+      account: account.id,
+      managementAccount: management,
+      userName: user.userName,
+      arn: user.arn,
+      passwordEnabled: user.passwordEnabled,
+      mfaActive: user.mfaActive,
+      activeAccessKeys: activeKeys,
+    },
+  };
+}
+
 export const iamLocalUsers: TCheck = {
   definition: {
     id: IAM_LOCAL_USERS,
@@ -21,37 +66,16 @@ export const iamLocalUsers: TCheck = {
     const out: TFinding[] = [];
     for (const { account, audit } of index.audited) {
       const management = account.id === index.managementAccountId;
-      for (const user of audit.iamUsers) {
-        const activeKeys = user.accessKeys.filter((k) => k.active).length;
-        const usable = user.passwordEnabled || activeKeys > 0;
-        const severity = management ? (usable ? "critical" : "high") : usable ? "high" : "medium";
-        const access = [
-          user.passwordEnabled ? "a console password" : null,
-          activeKeys ? `${activeKeys} active access key(s)` : null,
-        ]
-          .filter(Boolean)
-          .join(" and ");
-        out.push({
-          checkId: IAM_LOCAL_USERS,
-          accountId: account.id,
-          ouId: null,
-          resource: user.arn,
-          severity,
-          title: management
-            ? `IAM user ${user.userName} in the management account`
-            : `IAM user ${user.userName}`,
-          message: `${account.name} (${account.id}) has IAM user ${user.userName}${access ? ` with ${access}` : " (no password, no active key)"}${user.passwordEnabled && !user.mfaActive ? ", without MFA" : ""}.`,
-          evidence: {
-            account: account.id,
-            managementAccount: management,
+      for (const user of audit.iamUsers)
+        out.push(
+          localUserFinding(account, management, {
             userName: user.userName,
             arn: user.arn,
             passwordEnabled: user.passwordEnabled,
             mfaActive: user.mfaActive,
-            activeAccessKeys: activeKeys,
-          },
-        });
-      }
+            activeKeys: user.accessKeys.filter((k) => k.active).length,
+          }),
+        );
     }
     return out;
   },

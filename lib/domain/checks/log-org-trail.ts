@@ -1,7 +1,7 @@
 // One organization trail, in every region, logging management events: the audit record of every
 // account, which member accounts cannot switch off.
 import type { TTrail } from "@/lib/domain/snapshot";
-import type { TCheck } from "./types";
+import type { TCheck, TFinding } from "./types";
 import { indexSnapshot } from "./org-index";
 
 export const LOG_ORG_TRAIL = "LOG_ORG_TRAIL";
@@ -26,6 +26,42 @@ function defectsOf(t: TTrail): string[] {
   ].filter((d): d is string => d !== null);
 }
 
+/**
+ * The finding for the organization trails seen (none when one records everything): shared with the
+ * event ingestion, so a StopLogging event and the next run write the same finding.
+ */
+export function orgTrailFindings(
+  managementAccountId: string,
+  trails: readonly TTrail[],
+  auditedAccounts: number,
+): TFinding[] {
+  if (trails.some(isCompliantOrgTrail)) return [];
+  const message = trails.length
+    ? `No organization trail records everything: ${trails.map((t) => `${t.name} is ${defectsOf(t).join(", ")}`).join("; ")}.`
+    : "No organization trail exists: activity in member accounts is only recorded where they configured their own trails.";
+  return [
+    {
+      checkId: LOG_ORG_TRAIL,
+      accountId: managementAccountId,
+      ouId: null,
+      resource: "",
+      severity: "high",
+      title: trails.length
+        ? "The organization trail does not record everything"
+        : "No organization trail",
+      message,
+      evidence: {
+        orgTrails: trails.map((t) => ({
+          arn: t.arn,
+          homeRegion: t.homeRegion,
+          defects: defectsOf(t),
+        })),
+        auditedAccounts,
+      },
+    },
+  ];
+}
+
 export const logOrgTrail: TCheck = {
   definition: {
     id: LOG_ORG_TRAIL,
@@ -41,31 +77,6 @@ export const logOrgTrail: TCheck = {
     const index = indexSnapshot(snap);
     // Without any audited account there is no evidence either way: keep the last known state.
     if (!index.audited.length) return [];
-    const trails = orgTrailsOf(snap);
-    if (trails.some(isCompliantOrgTrail)) return [];
-    const message = trails.length
-      ? `No organization trail records everything: ${trails.map((t) => `${t.name} is ${defectsOf(t).join(", ")}`).join("; ")}.`
-      : "No organization trail exists: activity in member accounts is only recorded where they configured their own trails.";
-    return [
-      {
-        checkId: LOG_ORG_TRAIL,
-        accountId: index.managementAccountId,
-        ouId: null,
-        resource: "",
-        severity: "high",
-        title: trails.length
-          ? "The organization trail does not record everything"
-          : "No organization trail",
-        message,
-        evidence: {
-          orgTrails: trails.map((t) => ({
-            arn: t.arn,
-            homeRegion: t.homeRegion,
-            defects: defectsOf(t),
-          })),
-          auditedAccounts: index.audited.length,
-        },
-      },
-    ];
+    return orgTrailFindings(index.managementAccountId, orgTrailsOf(snap), index.audited.length);
   },
 };

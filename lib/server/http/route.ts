@@ -160,7 +160,7 @@ function tooManyExports(retryAfterSeconds: number): Response {
     { status: 429, headers: { "retry-after": String(retryAfterSeconds) } },
   );
 }
-function errorResponse(err: unknown, req?: NextRequest): Response {
+export function errorResponse(err: unknown, req?: NextRequest): Response {
   if (err instanceof AppError)
     return NextResponse.json(
       { error: err.message, code: err.code, details: err.details },

@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import {
+  adminSession,
+  cloudTrailEvent,
+  createAccessKeyEvent,
+  createAccountResultEvent,
+  createLoginProfileEvent,
+  createUserEvent,
+  moveAccountEvent,
+} from "@/testing/events";
+import { ZCloudTrailDetail, actorOf } from "./cloudtrail";
+import { interpretEvent } from "./interpret-event";
+
+const ACCOUNT = "111122223333";
+const MGMT = "999988887777";
+
+const read = (e: { account: string; detail: unknown }) =>
+  interpretEvent(e.account, ZCloudTrailDetail.parse(e.detail));
+
+describe("interpretEvent", () => {
+  it.each([
+    ["CreateUser", createUserEvent(ACCOUNT, "eve"), "user"],
+    ["CreateLoginProfile", createLoginProfileEvent(ACCOUNT, "eve"), "password"],
+    ["CreateAccessKey", createAccessKeyEvent(ACCOUNT, "eve"), "access-key"],
+  ])("%s names the user by the ARN the collector reads", (_name, event, grant) => {
+    expect(read(event)).toEqual({
+      kind: "iam-user",
+      accountId: ACCOUNT,
+      userName: "eve",
+      arn: `arn:aws:iam::${ACCOUNT}:user/eve`,
+      grant,
+    });
+  });
+
+  it("keeps a user's IAM path in the ARN", () => {
+    const e = createUserEvent(ACCOUNT, "svc", {
+      requestParameters: { userName: "svc", path: "/ci/" },
+      responseElements: null,
+    });
+    expect(read(e)).toMatchObject({ arn: `arn:aws:iam::${ACCOUNT}:user/ci/svc` });
+  });
+
+  it("a failed call changes nothing, whatever it asked", () => {
+    const e = createUserEvent(ACCOUNT, "eve", { errorCode: "AccessDenied" });
+    expect(read(e)).toEqual({
+      kind: "ignore",
+      why: "the call failed (AccessDenied): nothing changed in AWS",
+    });
+  });
+
+  it("an assumed-role session (sts:AssumeRole) creates nothing", () => {
+    const e = cloudTrailEvent({
+      account: ACCOUNT,
+      source: "aws.sts",
+      eventName: "AssumeRole",
+      requestParameters: { roleArn: `arn:aws:iam::${ACCOUNT}:role/ci`, roleSessionName: "ci" },
+    });
+    expect(read(e)).toMatchObject({ kind: "ignore" });
+  });
+
+  it("an IAM call OrgLens does not track (CreateRole) is ignored, not guessed at", () => {
+    const e = cloudTrailEvent({
+      account: ACCOUNT,
+      source: "aws.iam",
+      eventName: "CreateRole",
+      requestParameters: { roleName: "app" },
+    });
+    expect(read(e)).toMatchObject({ kind: "ignore" });
+  });
+
+  it("MoveAccount names the account and both parents", () => {
+    expect(read(moveAccountEvent(MGMT, ACCOUNT, "ou-a", "ou-b"))).toEqual({
+      kind: "account-moved",
+      accountId: ACCOUNT,
+      fromOuId: "ou-a",
+      toOuId: "ou-b",
+    });
+  });
+
+  it("CreateAccountResult joins the account only when the creation succeeded", () => {
+    const ok = createAccountResultEvent(MGMT, ACCOUNT, "shop-dev");
+    expect(read(ok)).toEqual({
+      kind: "account-joined",
+      accountId: ACCOUNT,
+      name: "shop-dev",
+      email: null,
+    });
+    const failed = {
+      ...ok,
+      detail: {
+        ...ok.detail,
+        serviceEventDetails: {
+          createAccountStatus: { state: "FAILED", failureReason: "EMAIL_ALREADY_EXISTS" },
+        },
+      },
+    };
+    expect(read(failed)).toMatchObject({ kind: "ignore" });
+  });
+
+  it("UpdateTrail carries only the settings the call set", () => {
+    const e = cloudTrailEvent({
+      account: MGMT,
+      source: "aws.cloudtrail",
+      eventName: "UpdateTrail",
+      requestParameters: { name: "org-trail", isMultiRegionTrail: false },
+    });
+    expect(read(e)).toEqual({
+      kind: "trail",
+      accountId: MGMT,
+      trail: "org-trail",
+      action: "updated",
+      set: { isMultiRegion: false },
+    });
+  });
+
+  it("names the actor by ARN, else by the service that invoked the call", () => {
+    const e = createUserEvent(ACCOUNT, "eve");
+    expect(actorOf(ZCloudTrailDetail.parse(e.detail))).toBe(adminSession(ACCOUNT).arn);
+    const svc = createAccountResultEvent(MGMT, ACCOUNT, "x");
+    expect(actorOf(ZCloudTrailDetail.parse(svc.detail))).toBe("AWS Internal");
+  });
+});

@@ -1,0 +1,456 @@
+// First: lib/db reads the environment when first imported.
+import "@/testing/placeholder-server-env";
+import {
+  CreateAccessKeyCommand,
+  CreateLoginProfileCommand,
+  CreateUserCommand,
+} from "@aws-sdk/client-iam";
+import { NextRequest } from "next/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectAws } from "@/lib/collect/sources/aws";
+import type { Db } from "@/lib/db/client";
+import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
+import { LOG_ORG_TRAIL } from "@/lib/domain/checks/log-org-trail";
+import type { Principal } from "@/lib/domain/access";
+import { createApiToken } from "@/lib/server/tokens/create-api-token";
+import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
+import { startWebhookReceiver, type WebhookReceiver } from "@/testing/alerts/receivers";
+import { costResult } from "@/testing/aws/ce-results";
+import { motoCollectOptions } from "@/testing/aws/moto-collect";
+import { iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { startMotoOrgDb, stopMotoOrgDb, type MotoOrgDb } from "@/testing/aws/moto-org-db";
+import {
+  cloudTrailEvent,
+  createAccessKeyEvent,
+  createAccountResultEvent,
+  createLoginProfileEvent,
+  createUserEvent,
+  moveAccountEvent,
+  removeAccountEvent,
+  stopLoggingEvent,
+} from "@/testing/events";
+import { createIngestToken } from "./create-ingest-token";
+import { receiveEvents } from "./receive-events";
+import { revokeIngestToken } from "./revoke-ingest-token";
+
+const admin: Principal = {
+  kind: "user",
+  email: "root-admin@corp.example",
+  name: null,
+  role: "admin",
+  scope: { ouIds: null },
+  groups: [],
+};
+
+let env: MotoOrgDb;
+let db: Db;
+let org: MotoOrg;
+let hook: WebhookReceiver;
+let secret: string;
+const deferred: (() => Promise<unknown>)[] = [];
+
+beforeAll(async () => {
+  env = await startMotoOrgDb();
+  ({ db, org } = env);
+  hook = await startWebhookReceiver();
+  // The receiver listens on loopback, which deliveries refuse unless the operator allows it.
+  process.env.ORGLENS_ALLOWED_PRIVATE_TARGETS = "127.0.0.1";
+  await collect();
+  const channel = await db.alertChannel.create({
+    data: {
+      name: "siem",
+      type: "webhook",
+      config: { url: hook.url("/hook"), secret: "signing-secret" },
+    },
+  });
+  await db.alertRule.create({
+    data: {
+      channelId: channel.id,
+      name: "IAM users",
+      checkIds: [IAM_LOCAL_USERS],
+      categories: [],
+      severities: [],
+      ouIds: [],
+    },
+  });
+  ({ secret } = await createIngestToken(db, admin, { name: "eventbridge" }));
+}, 300_000);
+
+afterAll(async () => {
+  await hook?.close();
+  await stopMotoOrgDb(env ?? {});
+});
+
+async function collect() {
+  await presetCostResults(env.moto.endpoint, [costResult([])]);
+  const r = await collectAws(
+    db,
+    env.database.url,
+    motoCollectOptions(env.moto.endpoint, new Date(), { triggeredBy: "test" }),
+  );
+  expect(r.status).not.toBe("failed");
+}
+
+/** Through the endpoint's handler as the app wires it, with `after()` replaced by a list we await. */
+async function post(body: unknown, authorization: string | null = `Bearer ${secret}`) {
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  const req = new NextRequest("http://orglens.test/api/v1/events", {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(authorization ? { authorization } : {}),
+    },
+    body: text,
+  });
+  const res = await receiveEvents(req, { db, defer: (task) => void deferred.push(task) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+/** Runs what the handler deferred, as `after()` does once the answer is sent. */
+const settle = () => Promise.all(deferred.splice(0).map((task) => task()));
+
+const userFinding = (account: string, userName: string) =>
+  db.finding.findUnique({
+    where: {
+      fingerprint: `${IAM_LOCAL_USERS}|${account}|arn:aws:iam::${account}:user/${userName}`,
+    },
+    include: { events: { orderBy: { id: "asc" } } },
+  });
+const alertsFor = (text: string) => hook.received.filter((r) => r.body.includes(text));
+
+describe("ingest tokens", () => {
+  it("refuse a missing, an API or a revoked token; an ingest token opens no other route", async () => {
+    const event = createUserEvent(org.accounts.prodApp, "token-probe");
+    expect((await post(event, null)).status).toBe(401);
+    const api = await createApiToken(db, admin, { name: "bi", expiresInDays: 1 });
+    expect(await post(event, `Bearer ${api.secret}`)).toMatchObject({
+      status: 401,
+      body: { code: "INGEST_TOKEN_INVALID" },
+    });
+    // The other way round: every other route resolves bearer tokens through verifyApiToken.
+    expect(await verifyApiToken(db, secret, { adminEmails: [admin.email] })).toBeNull();
+
+    const spare = await createIngestToken(db, admin, { name: "spare" });
+    expect(
+      (await post(createUserEvent("999999999999", "x"), `Bearer ${spare.secret}`)).status,
+    ).toBe(202);
+    await revokeIngestToken(db, admin, spare.id);
+    expect((await post(event, `Bearer ${spare.secret}`)).status).toBe(401);
+    await settle();
+    expect(await db.ingestedEvent.count({ where: { id: event.id } })).toBe(0);
+    const audit = await db.auditEvent.findMany({
+      where: { action: { startsWith: "ingest-token." } },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ["ingest-token.create", admin.email],
+      ["ingest-token.create", admin.email],
+      ["ingest-token.revoke", admin.email],
+    ]);
+    const row = await db.ingestToken.findUniqueOrThrow({ where: { id: spare.id } });
+    expect(row.tokenHash).not.toContain(spare.secret);
+    expect(row.lastUsedAt).not.toBeNull();
+  });
+
+  it("a scoped admin can neither create, list nor revoke them", async () => {
+    const scoped: Principal = {
+      ...admin,
+      email: "bu-admin@corp.example",
+      scope: { ouIds: [org.ous.prod] },
+    };
+    await expect(createIngestToken(db, scoped, { name: "mine" })).rejects.toMatchObject({
+      status: 403,
+    });
+    const [token] = await db.ingestToken.findMany({ where: { revokedAt: null } });
+    await expect(revokeIngestToken(db, scoped, token?.id ?? "")).rejects.toMatchObject({
+      status: 403,
+    });
+    expect(await db.ingestToken.count({ where: { revokedAt: null } })).toBe(1);
+  });
+});
+
+describe("POST /api/v1/events input", () => {
+  it("answers 400 with the reason for a malformed event, 413 for too many or too large", async () => {
+    const bad = { ...createUserEvent(org.accounts.prodApp, "x"), account: "12345" };
+    const r = await post([createUserEvent(org.accounts.prodApp, "y"), bad]);
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: "INVALID_EVENT" });
+    expect(String(r.body["error"])).toContain("1.account");
+
+    const noName = createUserEvent(org.accounts.prodApp, "z");
+    const { eventName: _dropped, ...detail } = noName.detail;
+    expect(await post({ ...noName, detail })).toMatchObject({ status: 400 });
+    expect((await post("{not json")).status).toBe(400);
+
+    const many = Array.from({ length: 101 }, (_, i) =>
+      createUserEvent(org.accounts.prodApp, `u${i}`),
+    );
+    expect(await post(many)).toMatchObject({ status: 413, body: { code: "TOO_MANY_EVENTS" } });
+    const huge = createUserEvent(org.accounts.prodApp, "big", {
+      requestParameters: { userName: "big", padding: "x".repeat(1100 * 1024) },
+    });
+    expect(await post(huge)).toMatchObject({ status: 413, body: { code: "BODY_TOO_LARGE" } });
+    expect(
+      await db.ingestedEvent.count({
+        where: { eventName: "CreateUser", accountId: org.accounts.prodApp },
+      }),
+    ).toBe(0);
+  });
+
+  it("acknowledges a batch of 100 before applying it", async () => {
+    const batch = Array.from({ length: 100 }, (_, i) =>
+      cloudTrailEvent({
+        account: org.accounts.sandbox,
+        source: "aws.sts",
+        eventName: "AssumeRole",
+        requestParameters: {
+          roleArn: `arn:aws:iam::${org.accounts.sandbox}:role/r${i}`,
+          roleSessionName: "s",
+        },
+      }),
+    );
+    const r = await post(batch);
+    expect(r).toMatchObject({ status: 202, body: { accepted: 100, duplicates: 0 } });
+    // Nothing applied yet: the work runs after the answer.
+    expect(await db.ingestedEvent.count({ where: { status: "pending" } })).toBe(100);
+    await settle();
+    expect(await db.ingestedEvent.count({ where: { status: "pending" } })).toBe(0);
+    // sts:AssumeRole sessions create nothing: all stored, all ignored.
+    expect(
+      await db.ingestedEvent.count({ where: { eventName: "AssumeRole", status: "ignored" } }),
+    ).toBe(100);
+  });
+});
+
+describe("IAM events open the findings the collection would", () => {
+  const created = createUserEvent("", "");
+  beforeAll(() => {
+    Object.assign(created, createUserEvent(org.accounts.prodApp, "eve"));
+  });
+
+  it("CreateUser in a member account opens IAM_LOCAL_USERS at once, marked as an event, and alerts once", async () => {
+    expect(await post(created)).toMatchObject({
+      status: 202,
+      body: { accepted: 1, duplicates: 0 },
+    });
+    await settle();
+    const f = await userFinding(org.accounts.prodApp, "eve");
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "medium",
+      title: "IAM user eve",
+      evidence: { source: "event", eventId: created.detail.eventID, passwordEnabled: false },
+    });
+    expect(f?.firstSeenAt.toISOString()).toBe(created.time.replace("Z", ".000Z"));
+    expect(f?.events.map((e) => [e.kind, e.actor])).toEqual([
+      ["opened", created.detail.userIdentity.arn],
+    ]);
+    expect(f?.events[0]?.detail).toMatchObject({
+      source: "event",
+      eventId: created.detail.eventID,
+      eventName: "CreateUser",
+    });
+    expect(alertsFor("IAM user eve")).toHaveLength(1);
+  });
+
+  it("a redelivered event changes nothing", async () => {
+    expect(await post([created])).toMatchObject({
+      status: 202,
+      body: { accepted: 0, duplicates: 1 },
+    });
+    await settle();
+    expect((await userFinding(org.accounts.prodApp, "eve"))?.events).toHaveLength(1);
+    expect(alertsFor("IAM user eve")).toHaveLength(1);
+  });
+
+  it("CreateLoginProfile and CreateAccessKey raise the same finding's severity", async () => {
+    await post([
+      createLoginProfileEvent(org.accounts.prodApp, "eve"),
+      createAccessKeyEvent(org.accounts.prodApp, "eve"),
+    ]);
+    await settle();
+    const f = await userFinding(org.accounts.prodApp, "eve");
+    expect(f).toMatchObject({
+      severity: "high",
+      evidence: { passwordEnabled: true, activeAccessKeys: 1 },
+    });
+    expect(f?.events.map((e) => e.kind)).toEqual(["opened", "updated", "updated"]);
+  });
+
+  it("a user in the management account is high, as the check rates it", async () => {
+    await post(createUserEvent(org.managementId, "mallory"));
+    await settle();
+    expect(await userFinding(org.managementId, "mallory")).toMatchObject({
+      status: "open",
+      severity: "high",
+      title: "IAM user mallory in the management account",
+    });
+  });
+
+  it("an exception rule covering the account excepts the event's finding at once, and it is not alerted", async () => {
+    await db.exceptionRule.create({
+      data: {
+        name: "sandbox-users",
+        checkId: IAM_LOCAL_USERS,
+        accountId: org.accounts.prodApp,
+        resourcePattern: "arn:aws:iam::*:user/sandbox-*",
+        reason: "break-glass users of the sandbox team",
+        owner: "platform",
+        reviewAt: new Date(Date.now() + 30 * 86_400_000),
+        createdBy: admin.email,
+      },
+    });
+    await post([
+      createUserEvent(org.accounts.prodApp, "sandbox-kim"),
+      createUserEvent(org.accounts.prodApp, "sandbox2-lee"),
+    ]);
+    await settle();
+    const covered = await userFinding(org.accounts.prodApp, "sandbox-kim");
+    const lookAlike = await userFinding(org.accounts.prodApp, "sandbox2-lee");
+    expect(covered?.exceptionRuleId).not.toBeNull();
+    expect(covered?.events.map((e) => e.kind)).toEqual(["opened", "excepted"]);
+    expect(lookAlike).toMatchObject({ status: "open", exceptionRuleId: null });
+    expect(alertsFor("IAM user sandbox-kim")).toHaveLength(0);
+    expect(alertsFor("IAM user sandbox2-lee")).toHaveLength(1);
+    await db.exceptionRule.deleteMany({ where: { name: "sandbox-users" } });
+  });
+
+  it("look-alikes open nothing: an account outside the organization, a failed call, an assumed-role session", async () => {
+    const outside = createUserEvent("999999999999", "eve");
+    const failed = createUserEvent(org.accounts.prodApp, "denied", { errorCode: "AccessDenied" });
+    const session = cloudTrailEvent({
+      account: org.accounts.prodApp,
+      source: "aws.sts",
+      eventName: "AssumeRole",
+      requestParameters: {
+        roleArn: `arn:aws:iam::${org.accounts.prodApp}:role/ci`,
+        roleSessionName: "ci",
+      },
+      responseElements: {
+        assumedRoleUser: { arn: `arn:aws:sts::${org.accounts.prodApp}:assumed-role/ci/ci` },
+      },
+    });
+    const before = await db.finding.count();
+    await post([outside, failed, session]);
+    await settle();
+    expect(await db.finding.count()).toBe(before);
+    expect(await userFinding(org.accounts.prodApp, "denied")).toBeNull();
+    const rows = await db.ingestedEvent.findMany({
+      where: { id: { in: [outside.id, failed.id, session.id] } },
+      orderBy: { eventName: "asc" },
+    });
+    expect(rows.map((r) => r.status)).toEqual(["ignored", "ignored", "ignored"]);
+    expect(rows.find((r) => r.id === failed.id)?.outcome).toContain("AccessDenied");
+    expect(rows.find((r) => r.id === outside.id)?.outcome).toContain("not an active account");
+  });
+
+  it("the next collection confirms what AWS holds, resolves what it does not, and sends no alert again", async () => {
+    const iam = await iamIn(env.moto.endpoint, org.accounts.prodApp);
+    await iam.send(new CreateUserCommand({ UserName: "eve" }));
+    await iam.send(new CreateLoginProfileCommand({ UserName: "eve", Password: "Pa55word!long" }));
+    await iam.send(new CreateAccessKeyCommand({ UserName: "eve" }));
+    iam.destroy();
+    const eventFinding = await userFinding(org.accounts.prodApp, "eve");
+    await collect();
+    const eve = await userFinding(org.accounts.prodApp, "eve");
+    expect(eve).toMatchObject({ id: eventFinding?.id, status: "open", severity: "high" });
+    // The collection's evidence replaces the event's.
+    expect(eve?.evidence).not.toHaveProperty("source");
+    expect(eve?.lastSeenRunId).not.toBe(eventFinding?.lastSeenRunId);
+    expect(alertsFor("IAM user eve")).toHaveLength(1);
+    // mallory never existed in AWS (moto): the collection, the source of truth, resolves it.
+    expect(await userFinding(org.managementId, "mallory")).toMatchObject({ status: "resolved" });
+  });
+});
+
+describe("Organizations events update the tree", () => {
+  it("MoveAccount moves the account and its placement at the event's time", async () => {
+    const move = moveAccountEvent(
+      org.managementId,
+      org.accounts.sandbox,
+      org.ous.sandbox,
+      org.ous.prod,
+    );
+    await post(move);
+    await settle();
+    expect(await db.account.findUnique({ where: { id: org.accounts.sandbox } })).toMatchObject({
+      ouId: org.ous.prod,
+    });
+    const placements = await db.accountPlacement.findMany({
+      where: { accountId: org.accounts.sandbox },
+      orderBy: { id: "asc" },
+    });
+    expect(placements.slice(-2).map((p) => [p.ouId, p.validTo?.toISOString() ?? null])).toEqual([
+      [org.ous.sandbox, new Date(move.time).toISOString()],
+      [org.ous.prod, null],
+    ]);
+  });
+
+  it("CreateAccountResult puts a new account under the root; RemoveAccountFromOrganization takes one out", async () => {
+    await post(createAccountResultEvent(org.managementId, "210987654321", "shop-dev"));
+    await post(removeAccountEvent(org.managementId, org.accounts.stray));
+    await settle();
+    const root = await db.orgUnit.findFirstOrThrow({ where: { parentId: null } });
+    expect(await db.account.findUnique({ where: { id: "210987654321" } })).toMatchObject({
+      name: "shop-dev",
+      ouId: root.id,
+      status: "ACTIVE",
+      removedAt: null,
+    });
+    expect(await db.account.findUnique({ where: { id: org.accounts.stray } })).toMatchObject({
+      removedAt: expect.any(Date) as Date,
+    });
+    expect(
+      await db.accountPlacement.count({ where: { accountId: org.accounts.stray, validTo: null } }),
+    ).toBe(0);
+  });
+
+  it("the next collection corrects what AWS does not confirm", async () => {
+    await collect();
+    expect(await db.account.findUnique({ where: { id: org.accounts.sandbox } })).toMatchObject({
+      ouId: org.ous.sandbox,
+    });
+    expect(await db.account.findUnique({ where: { id: "210987654321" } })).toMatchObject({
+      removedAt: expect.any(Date) as Date,
+    });
+  });
+});
+
+describe("CloudTrail events open the logging finding", () => {
+  const orgTrailFinding = () =>
+    db.finding.findUnique({
+      where: { fingerprint: `${LOG_ORG_TRAIL}|${org.managementId}|` },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+
+  it("StopLogging on a member's own trail (a look-alike) opens nothing", async () => {
+    expect((await orgTrailFinding())?.status ?? "none").not.toBe("open");
+    const own = stopLoggingEvent(org.accounts.sandbox, "team-trail");
+    await post(own);
+    await settle();
+    expect((await orgTrailFinding())?.status ?? "none").not.toBe("open");
+    expect(await db.ingestedEvent.findUnique({ where: { id: own.id } })).toMatchObject({
+      status: "ignored",
+      outcome: "team-trail is not a known organization trail",
+    });
+  });
+
+  it("StopLogging on the organization trail opens LOG_ORG_TRAIL at once; the next run resolves it if AWS still logs", async () => {
+    const stop = stopLoggingEvent(org.managementId, "org-trail");
+    await post(stop);
+    await settle();
+    const f = await orgTrailFinding();
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "high",
+      title: "The organization trail does not record everything",
+    });
+    expect(f?.message).toContain("org-trail is not logging");
+    expect(f?.events.at(-1)).toMatchObject({
+      actor: stop.detail.userIdentity.arn,
+      detail: { source: "event", eventName: "StopLogging", eventId: stop.detail.eventID },
+    });
+    // moto's trail was never stopped: the collection, the source of truth, corrects the event.
+    await collect();
+    expect(await orgTrailFinding()).toMatchObject({ status: "resolved" });
+  });
+});
