@@ -6,6 +6,7 @@ import type { RunRequest } from "@/lib/collect/run";
 import { ALL_CHECKS, checkDefinition, runChecks } from "@/lib/domain/checks";
 import { indexSnapshot } from "@/lib/domain/checks/org-index";
 import { isMutedAt } from "@/lib/domain/kpis";
+import { requestProcessContext } from "./findings/request-process-context";
 import { planLifecycle, summarizePlan } from "./findings/plan-lifecycle";
 import { storeKpis } from "./findings/store-kpis";
 import { withStoredCosts } from "./findings/stored-costs";
@@ -21,6 +22,7 @@ export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (
   const now = new Date(snap.collectedAt);
   const known = await tx.knownAccount.findMany({ select: { accountId: true } });
   const knownAccountIds = new Set(known.map((k) => k.accountId));
+  const requestCtx = await requestProcessContext(tx);
   const stored = await tx.finding.findMany({
     select: {
       id: true,
@@ -34,7 +36,7 @@ export const evaluateRun: NonNullable<RunRequest["evaluate"]> = async (
     },
   });
 
-  const seen = runChecks(snap, settings, { knownAccountIds, now });
+  const seen = runChecks(snap, settings, { knownAccountIds, now, ...requestCtx });
   const index = indexSnapshot(snap);
   const unauditedAccountIds = new Set(
     index.activeAccounts.map((a) => a.id).filter((id) => !index.auditedIds.has(id)),
