@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { REQUEST_STATUSES } from "@/lib/domain/requests/state-machine";
 import { VENDING_STEPS } from "@/lib/domain/requests/vending";
+import { ZAccountId } from "./known-accounts";
 
 export const ENVIRONMENTS = ["prod", "staging", "test", "dev", "sandbox"] as const;
 
@@ -68,9 +69,7 @@ export const ZRequestView = z.object({
 export type TRequestView = z.infer<typeof ZRequestView>;
 
 /** Link an account that joined without a request to the approved request it belongs to. */
-export const ZLinkAccountBody = z.object({
-  accountId: z.string().regex(/^\d{12}$/, "A 12-digit AWS account id"),
-});
+export const ZLinkAccountBody = z.object({ accountId: ZAccountId });
 export type TLinkAccountBody = z.infer<typeof ZLinkAccountBody>;
 
 export const ZRequestList = z.object({ canDecide: z.boolean(), requests: z.array(ZRequestView) });
