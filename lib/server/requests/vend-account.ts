@@ -104,6 +104,9 @@ async function findEarlierCreation(c: Ctx): Promise<CreateAccountStatus | null> 
 
 const STEPS: Record<TVendingStep, (c: Ctx) => Promise<string>> = {
   async create_account(c) {
+    // Stored before a crash could record the step: the same call, never a second account.
+    if (c.r.createAccountRequestId)
+      return `CreateAccount request ${c.r.createAccountRequestId} (sent before, not repeated)`;
     const earlier = await findEarlierCreation(c);
     const settings = await getRequestSettings(c.db);
     const created = earlier?.Id
@@ -180,7 +183,11 @@ const STEPS: Record<TVendingStep, (c: Ctx) => Promise<string>> = {
   async tag_account(c) {
     const accountId = c.r.accountId;
     if (!accountId) throw new StepFailed("The account id is not known yet.", "wait_for_account");
-    const wanted = vendingTags(c.r, await loadSettings(c.db));
+    const settings = await loadSettings(c.db);
+    const wanted = vendingTags(c.r, settings);
+    // Required keys a request has no field for stay for the owner to set (the tag checks flag them).
+    const unset = settings.requiredTagKeys.filter((k) => !(k in wanted));
+    const note = unset.length ? `; no value in the request for ${unset.join(", ")}` : "";
     const actual: Record<string, string> = {};
     let NextToken: string | undefined;
     do {
@@ -192,14 +199,14 @@ const STEPS: Record<TVendingStep, (c: Ctx) => Promise<string>> = {
     } while (NextToken);
     const missing = missingTags(wanted, actual);
     const keys = Object.keys(missing);
-    if (!keys.length) return `Tags applied at creation: ${Object.keys(wanted).join(", ")}`;
+    if (!keys.length) return `Tags applied at creation: ${Object.keys(wanted).join(", ")}${note}`;
     await c.orgs.send(
       new TagResourceCommand({
         ResourceId: accountId,
         Tags: Object.entries(missing).map(([Key, Value]) => ({ Key, Value })),
       }),
     );
-    return `Tagged ${keys.join(", ")}`;
+    return `Tagged ${keys.join(", ")}${note}`;
   },
 
   async create_budget(c) {
