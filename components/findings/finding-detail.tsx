@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { ORG_ACCOUNT_UNREQUESTED } from "@/lib/domain/checks/org-account-unrequested";
 import { SECURITYHUB_COVERAGE } from "@/lib/domain/checks/securityhub-coverage";
 import { useQuery } from "@tanstack/react-query";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
@@ -11,6 +12,7 @@ import { EvidenceView } from "./evidence-view";
 import { FindingHistory } from "./finding-history";
 import { MutePanel } from "./mute-panel";
 import { OwnerCell } from "./owner-cell";
+import { UnrequestedAccountPanel } from "./unrequested-account-panel";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -160,6 +162,11 @@ export function FindingDetail({ id }: { id: string }) {
                     </Link>
                     : “{f.exception.reason}”. It is listed but not counted or alerted.
                   </p>
+                </Card>
+              ) : null}
+              {f.checkId === ORG_ACCOUNT_UNREQUESTED && f.accountId ? (
+                <Card title="Account request">
+                  <UnrequestedAccountPanel finding={f} />
                 </Card>
               ) : null}
               <Card title={f.mutedUntil ? "Muted" : "Mute"}>

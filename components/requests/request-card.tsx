@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { postJson } from "@/lib/api/fetch-json";
 import type { TRequestView } from "@/lib/api/requests";
 import { formatMoney } from "@/lib/format/money";
+import { VendingSteps } from "./vending-steps";
 
 const BADGE: Record<TRequestView["status"], string> = {
   requested: "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100",
@@ -64,6 +65,7 @@ export function RequestCard({ r, canDecide }: { r: TRequestView; canDecide: bool
             </li>
           ))}
         </ol>
+        {r.vending ? <VendingSteps r={r} canDecide={canDecide} /> : null}
         {canDecide && r.status === "requested" ? (
           <div className="mt-3 flex flex-wrap items-end gap-2">
             <label className="text-sm">

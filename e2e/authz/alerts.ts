@@ -45,6 +45,13 @@ export const ALERTS: Expectations = {
     body: { decision: "approve" },
     allowedStatus: 404,
   }),
+  "POST /api/v1/requests/[id]/retry": admins(`/api/v1/requests/${NO_UUID}/retry`, {
+    allowedStatus: 404,
+  }),
+  "POST /api/v1/requests/[id]/link": admins(`/api/v1/requests/${NO_UUID}/link`, {
+    body: { accountId: "123456789012" },
+    allowedStatus: 404,
+  }),
   "POST /api/v1/requests/sync": admins("/api/v1/requests/sync"),
   "GET /api/v1/requests/settings": orgAdmins("/api/v1/requests/settings"),
   "PUT /api/v1/requests/settings": orgAdmins("/api/v1/requests/settings", {

@@ -1,6 +1,8 @@
 // Shapes of /api/v1/requests, shared by the routes and the requests page.
 import { z } from "zod";
 import { REQUEST_STATUSES } from "@/lib/domain/requests/state-machine";
+import { VENDING_STEPS } from "@/lib/domain/requests/vending";
+import { ZAccountId } from "./known-accounts";
 
 export const ENVIRONMENTS = ["prod", "staging", "test", "dev", "sandbox"] as const;
 
@@ -46,8 +48,29 @@ export const ZRequestView = z.object({
   timeline: z.array(
     z.object({ status: z.enum(REQUEST_STATUSES), at: z.string(), detail: z.string().nullable() }),
   ),
+  /** Vending through Organizations (null when OrgLens did not create the account). */
+  vending: z
+    .object({
+      status: z.enum(["running", "failed", "done"]),
+      /** The step the last attempt failed at; a retry starts there. */
+      failedStep: z.enum(VENDING_STEPS).nullable(),
+      steps: z.array(
+        z.object({
+          step: z.enum(VENDING_STEPS),
+          label: z.string(),
+          status: z.enum(["ok", "failed"]),
+          at: z.string(),
+          detail: z.string(),
+        }),
+      ),
+    })
+    .nullable(),
 });
 export type TRequestView = z.infer<typeof ZRequestView>;
+
+/** Link an account that joined without a request to the approved request it belongs to. */
+export const ZLinkAccountBody = z.object({ accountId: ZAccountId });
+export type TLinkAccountBody = z.infer<typeof ZLinkAccountBody>;
 
 export const ZRequestList = z.object({ canDecide: z.boolean(), requests: z.array(ZRequestView) });
 
@@ -56,6 +79,11 @@ export const ZRequestSettings = z.object({
   createAccounts: z.boolean().default(false),
   /** Root email of created accounts; "{name}" is replaced by the account name (lower-case, dashes). */
   emailTemplate: z.string().default("aws+{name}@example.com"),
+  /**
+   * From when new accounts must come through a request (ORG_ACCOUNT_UNREQUESTED); accounts that joined
+   * earlier predate the process. Null: since OrgLens's first collection run.
+   */
+  processSince: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 export type TRequestSettings = z.infer<typeof ZRequestSettings>;
 export const REQUEST_SETTINGS_KEY = "accountRequests";

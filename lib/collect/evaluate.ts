@@ -7,6 +7,7 @@ import { ALL_CHECKS, checkDefinition, runChecks } from "@/lib/domain/checks";
 import { indexSnapshot } from "@/lib/domain/checks/org-index";
 import { isMutedAt } from "@/lib/domain/kpis";
 import { applyExceptionRules } from "./findings/apply-exceptions";
+import { requestProcessContext } from "./findings/request-process-context";
 import { planLifecycle, summarizePlan } from "./findings/plan-lifecycle";
 import { storeKpis } from "./findings/store-kpis";
 import { withStoredCosts } from "./findings/stored-costs";
@@ -33,6 +34,7 @@ export const evaluateRun = async (
   const now = opts.recordedAt ?? checkedAt;
   const known = await tx.knownAccount.findMany({ select: { accountId: true } });
   const knownAccountIds = new Set(known.map((k) => k.accountId));
+  const requestCtx = await requestProcessContext(tx);
   const stored = await tx.finding.findMany({
     where: kept.size ? { checkId: { notIn: [...kept] } } : {},
     select: {
@@ -48,7 +50,12 @@ export const evaluateRun = async (
   });
 
   const checks = kept.size ? ALL_CHECKS.filter((c) => !kept.has(c.definition.id)) : ALL_CHECKS;
-  const seen = runChecks(snap, settings, { knownAccountIds, now: checkedAt }, checks);
+  const seen = runChecks(
+    snap,
+    settings,
+    { knownAccountIds, now: checkedAt, ...requestCtx },
+    checks,
+  );
   const index = indexSnapshot(snap);
   const unauditedAccountIds = new Set(
     index.activeAccounts.map((a) => a.id).filter((id) => !index.auditedIds.has(id)),

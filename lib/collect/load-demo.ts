@@ -7,6 +7,7 @@ import { seedDemoAccountRequests } from "@/lib/collect/seed-demo-account-request
 import { seedDemoAllocationRules } from "@/lib/collect/seed-demo-allocation-rules";
 import { seedDemoBudgets } from "@/lib/collect/seed-demo-budgets";
 import { seedDemoProvisioningRequests } from "@/lib/collect/seed-demo-provisioning-requests";
+import { seedDemoRequestProcess } from "@/lib/collect/seed-demo-request-process";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
 import { demoSource } from "@/lib/collect/sources/demo/source";
 
@@ -30,6 +31,7 @@ export async function loadDemo(
   if (!Number.isInteger(history) || history < 0)
     throw new RangeError("history must be a non-negative integer");
   await seedDemoProvisioningRequests(db, demo);
+  await seedDemoRequestProcess(db, demo);
   let result: RunResult | null = null;
   for (let monthsAgo = history; monthsAgo >= 0; monthsAgo--) {
     let collectedAt: Date | null = null;

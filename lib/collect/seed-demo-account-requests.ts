@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { ACCOUNTS, DOMAIN, OU_IDS } from "@/lib/collect/sources/demo/ids";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ORG_ACCOUNT_UNREQUESTED } from "@/lib/domain/checks/org-account-unrequested";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -89,6 +90,12 @@ export async function seedDemoAccountRequests(db: Db, now = new Date()): Promise
       select: { accountId: true },
     })
   ).flatMap((r) => (r.accountId ? [r.accountId] : []));
+  // The account the demo shows as created outside the process keeps having no request.
+  const unrequested = await db.finding.findMany({
+    where: { checkId: ORG_ACCOUNT_UNREQUESTED, accountId: { not: null } },
+    select: { accountId: true },
+  });
+  taken.push(...unrequested.flatMap((f) => (f.accountId ? [f.accountId] : [])));
   const creations = await db.accountCreation.findMany({
     where: {
       state: "SUCCEEDED",
@@ -159,5 +166,37 @@ export async function seedDemoAccountRequests(db: Db, now = new Date()): Promise
   }
   const rows = [...clean, ...pending, ...openRequests(now.getTime(), sdlc?.ouId ?? OU_IDS.sdlc)];
   await db.accountRequest.createMany({ data: rows });
+  await seedVendingSteps(db);
   return rows.length;
+}
+
+/**
+ * The approved request OrgLens is vending: its CreateAccount call (the demo's IN_PROGRESS creation)
+ * went out and is being waited for, the first step of its timeline.
+ */
+async function seedVendingSteps(db: Db): Promise<void> {
+  const [request, creation] = await Promise.all([
+    db.accountRequest.findFirst({
+      where: { name: "mobile-staging", status: "approved" },
+      select: { id: true },
+    }),
+    db.accountCreation.findFirst({
+      where: { accountName: "mobile-staging", state: "IN_PROGRESS" },
+      select: { id: true, requestedAt: true },
+    }),
+  ]);
+  if (!request || !creation) return;
+  await db.accountRequest.update({
+    where: { id: request.id },
+    data: { vendingStatus: "running", createAccountRequestId: creation.id },
+  });
+  await db.accountRequestStep.create({
+    data: {
+      requestId: request.id,
+      step: "create_account",
+      status: "ok",
+      at: creation.requestedAt,
+      detail: `CreateAccount request ${creation.id}`,
+    },
+  });
 }

@@ -120,6 +120,7 @@ describe("an OU-scoped admin cannot escalate or act outside its OUs", () => {
       saveRequestSettings(t.db, sam, {
         createAccounts: true,
         emailTemplate: "x+{name}@evil.example",
+        processSince: null,
       }),
     ).rejects.toMatchObject({ status: 403 });
     expect(await showRequestSettings(t.db, admin)).toMatchObject({ createAccounts: false });
@@ -229,6 +230,7 @@ describe("an OU-scoped admin cannot escalate or act outside its OUs", () => {
   });
 
   it("lets a scoped admin see and decide requests for its OUs only; nobody files into an OU outside their scope", async () => {
+    const scheduled: (() => Promise<void>)[] = [];
     await expect(createAccountRequest(t.db, sue, request("sandbox"))).rejects.toMatchObject({
       status: 404,
     });
@@ -242,14 +244,20 @@ describe("an OU-scoped admin cannot escalate or act outside its OUs", () => {
     expect(mine.targetOuPath).toBe("Root/bu/shop");
     expect((await listAccountRequests(t.db, sam)).requests.map((r) => r.id)).toEqual([mine.id]);
     await expect(
-      decideAccountRequest(t.db, sam, foreign.id, { decision: "approve", note: "" }),
+      decideAccountRequest(t.db, sam, foreign.id, { decision: "approve", note: "" }, (job) =>
+        scheduled.push(job),
+      ),
     ).rejects.toMatchObject({ status: 404 });
+    expect(scheduled).toEqual([]);
     expect(
       (await t.db.accountRequest.findUniqueOrThrow({ where: { id: foreign.id } })).status,
     ).toBe("requested");
     expect(
-      (await decideAccountRequest(t.db, sam, mine.id, { decision: "reject", note: "no" })).request
-        .status,
+      (
+        await decideAccountRequest(t.db, sam, mine.id, { decision: "reject", note: "no" }, (job) =>
+          scheduled.push(job),
+        )
+      ).request.status,
     ).toBe("rejected");
     expect((await listAccountRequests(t.db, admin)).requests).toHaveLength(2);
   });

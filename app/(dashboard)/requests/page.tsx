@@ -14,8 +14,9 @@ export default async function RequestsPage() {
       <header>
         <h1 className="text-2xl font-semibold tracking-tight">Account requests</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Request a new AWS account; an admin approves it, the collector links it when it appears,
-          and it turns compliant at its first clean audit.
+          Request a new AWS account; an admin approves it, OrgLens creates it in the requested OU
+          (when account creation is on) or links it when it appears, and it turns compliant at its
+          first clean audit.
         </p>
       </header>
       <Suspense>

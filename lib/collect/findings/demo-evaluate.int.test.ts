@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_VIOLATIONS } from "@/lib/collect/sources/demo";
+import { DEMO_VIOLATIONS, demoRequestProcess } from "@/lib/collect/sources/demo";
+import { ORG_ACCOUNT_UNREQUESTED } from "@/lib/domain/checks/org-account-unrequested";
 import { checkDefinition } from "@/lib/domain/checks";
 import { KPI, ORG_SCOPE } from "@/lib/domain/kpis";
 import { useTestDatabase } from "@/testing/db";
@@ -19,11 +20,19 @@ describe("evaluating the demo organization through the store", () => {
     });
     const key = (v: { checkId: string; accountId: string | null }) =>
       `${v.checkId} ${v.accountId ?? "-"}`;
-    expect(stored.map(key).toSorted()).toEqual(DEMO_VIOLATIONS.map(key).toSorted());
+    // The planted violations, and the one account created outside the request process.
+    const planted = [
+      ...DEMO_VIOLATIONS,
+      {
+        checkId: ORG_ACCOUNT_UNREQUESTED,
+        accountId: demoRequestProcess({ now })?.unrequestedAccountId ?? null,
+      },
+    ];
+    expect(stored.map(key).toSorted()).toEqual(planted.map(key).toSorted());
 
     const second = await loadDemo(db, url, { now: new Date("2026-03-19T09:00:00.000Z") });
     expect(second.summary).toMatchObject({
-      findings: { opened: {}, resolved: {}, reopened: {}, open: DEMO_VIOLATIONS.length },
+      findings: { opened: {}, resolved: {}, reopened: {}, open: planted.length },
     });
     const kpis = await db.kpiSnapshot.findMany({
       where: { scopeId: ORG_SCOPE, kpiId: KPI.OPEN_FINDINGS_ACCESS },

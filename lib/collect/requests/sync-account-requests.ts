@@ -22,8 +22,9 @@ export async function syncAccountRequests(
     ).flatMap((r) => (r.accountId ? [r.accountId] : [])),
   );
 
+  // Requests OrgLens vends itself are provisioned by their vending run, never matched by name here.
   const approved = await db.accountRequest.findMany({
-    where: { status: "approved" },
+    where: { status: "approved", vendingStatus: null },
     orderBy: { requestedAt: "asc" },
   });
   const since = approved[0]?.requestedAt;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { DEMO_VIOLATIONS, generateDemoSnapshot } from "@/lib/collect/sources/demo";
+import {
+  DEMO_VIOLATIONS,
+  demoRequestProcess,
+  generateDemoSnapshot,
+} from "@/lib/collect/sources/demo";
+import { demoAccountRequests } from "@/lib/collect/sources/demo/provisioning-requests";
+import { ORG_ACCOUNT_UNREQUESTED } from "./org-account-unrequested";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { parseSnapshot } from "@/lib/domain/snapshot";
 import { runChecks } from "./index";
@@ -15,12 +21,21 @@ describe("the demo organization", () => {
   ])(
     "raises exactly the planted violations (seed $seed, $accounts accounts, $now)",
     ({ seed, accounts, now }) => {
-      const snap = parseSnapshot(generateDemoSnapshot({ seed, accounts, now: new Date(now) }));
+      const opts = { seed, accounts, now: new Date(now) };
+      const snap = parseSnapshot(generateDemoSnapshot(opts));
+      // What the demo load seeds before its runs: the requests, the process start, known accounts.
+      const process = demoRequestProcess(opts);
       const findings = runChecks(snap, DEFAULT_SETTINGS, {
-        knownAccountIds: new Set(),
+        knownAccountIds: new Set(process?.known.map((k) => k.accountId)),
         now: new Date(snap.collectedAt),
+        requestedAccountIds: new Set(demoAccountRequests(opts).map((r) => r.accountId)),
+        requestProcessSince: process?.since ?? null,
       });
-      expect(sorted(findings.map(key))).toEqual(sorted(DEMO_VIOLATIONS.map(key)));
+      const unrequested = {
+        checkId: ORG_ACCOUNT_UNREQUESTED,
+        accountId: process?.unrequestedAccountId ?? null,
+      };
+      expect(sorted(findings.map(key))).toEqual(sorted([...DEMO_VIOLATIONS, unrequested].map(key)));
     },
   );
 });

@@ -18,6 +18,7 @@ import { logOrgTrail } from "./log-org-trail";
 import { mgmtAccountWorkloads } from "./mgmt-account-workloads";
 import { orgAccountAtRoot } from "./org-account-at-root";
 import { orgAccountOutside } from "./org-account-outside";
+import { orgAccountUnrequested } from "./org-account-unrequested";
 import { orgOuStructure } from "./org-ou-structure";
 import { securityHubCoverage } from "./securityhub-coverage";
 import { tagPolicy } from "./tag-policy";
@@ -43,6 +44,7 @@ export const ALL_CHECKS: readonly TCheck[] = [
   mgmtAccountWorkloads,
   orgAccountAtRoot,
   orgAccountOutside,
+  orgAccountUnrequested,
   orgOuStructure,
   guardrailScpBaseline,
   logOrgTrail,

@@ -49,6 +49,15 @@ export interface TCheckContext {
   /** Account ids from the imported inventory (KnownAccount), inside the organization or not. */
   knownAccountIds: ReadonlySet<string>;
   now: Date;
+  /** Accounts an OrgLens account request names (vended, or linked to a request by an admin). */
+  requestedAccountIds?: ReadonlySet<string>;
+  /**
+   * From when new accounts must come through an account request (setting, else OrgLens's first
+   * collection run); accounts that joined earlier predate the process. Unset: nothing is flagged.
+   */
+  requestProcessSince?: Date | null;
+  /** Who created or invited an account, where an event named them (EventBridge), by account id. */
+  accountCreators?: ReadonlyMap<string, string>;
 }
 
 export interface TCheck {

@@ -2,7 +2,9 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { TKnownAccountCreate } from "@/lib/api/known-accounts";
+import { ORG_ACCOUNT_UNREQUESTED } from "@/lib/domain/checks/org-account-unrequested";
 import { conflict } from "@/lib/errors";
+import { resolveAccountFinding } from "@/lib/server/findings/resolve-account-finding";
 import { auditKnownAccount } from "./audit-known-account";
 import { requireUnscoped, type TActor } from "./require-unscoped";
 
@@ -18,6 +20,13 @@ export async function createKnownAccount(db: Db, actor: TActor, input: TKnownAcc
     const saved = await tx.knownAccount.create({
       data: { ...input, source: "manual" },
       select: { accountId: true, name: true, owner: true, source: true },
+    });
+    // The account is accounted for: its "created outside the request process" finding resolves now.
+    await resolveAccountFinding(tx, {
+      checkId: ORG_ACCOUNT_UNREQUESTED,
+      accountId: saved.accountId,
+      actor: actor.email,
+      reason: "Marked as a known account",
     });
     await auditKnownAccount(tx, {
       actor: actor.email,

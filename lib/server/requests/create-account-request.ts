@@ -34,5 +34,5 @@ export async function createAccountRequest(db: Db, principal: Principal, body: T
     },
     db,
   );
-  return toRequestView(row, ou.path);
+  return toRequestView(row, ou.path, []);
 }

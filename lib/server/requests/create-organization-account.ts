@@ -1,12 +1,14 @@
-// Organizations CreateAccount for an approved request (only when an admin enabled it). The call is
-// asynchronous on AWS's side: the returned status id is stored in account_creation, and the
-// collector's next run sees the account appear and links it to the request.
+// Organizations CreateAccount for an approved request (only when an admin enabled it), the first step
+// of vending (vend-account.ts). The call is asynchronous on AWS's side: the returned status id is
+// stored in account_creation and on the request, and the next step polls it.
 import { CreateAccountCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { Db } from "@/lib/db/client";
 
 export interface CreateAccountInput {
   name: string;
   email: string;
+  /** Applied by CreateAccount itself, so the account never exists untagged. */
+  tags?: Record<string, string>;
   /** Tests point this at moto; production uses the default credential chain. */
   client?: OrganizationsClient;
 }
@@ -27,7 +29,11 @@ export async function createOrganizationAccount(
 ): Promise<{ id: string; state: string; accountId: string | null }> {
   const client = input.client ?? new OrganizationsClient({ region: "us-east-1" });
   const out = await client.send(
-    new CreateAccountCommand({ AccountName: input.name, Email: input.email }),
+    new CreateAccountCommand({
+      AccountName: input.name,
+      Email: input.email,
+      Tags: Object.entries(input.tags ?? {}).map(([Key, Value]) => ({ Key, Value })),
+    }),
   );
   const s = out.CreateAccountStatus;
   if (!s?.Id) throw new Error("Organizations CreateAccount returned no request id.");

@@ -6,25 +6,29 @@ import { InvalidTransitionError, transition } from "@/lib/domain/requests/state-
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { ousInScope } from "@/lib/server/authorize";
 import { AppError, conflict, notFound } from "@/lib/errors";
-import { logger } from "@/lib/log";
-import { accountEmail, createOrganizationAccount } from "./create-organization-account";
+import { runVending, type ScheduleJob } from "./run-vending";
 import { getRequestSettings } from "./get-request-settings";
 import { requestStateOf } from "@/lib/domain/requests/request-state";
 import { toRequestView } from "./to-request-view";
 
 /**
- * Approve or reject; an approval creates the account through Organizations when that setting is on.
- * A scoped admin decides only requests targeting OUs in their scope; others are "not found".
+ * Approve or reject; an approval vends the account through Organizations when that setting is on
+ * (scheduled after the response). A scoped admin decides only requests targeting OUs in their scope;
+ * others are "not found".
  */
 export async function decideAccountRequest(
   db: Db,
   principal: Principal,
   id: string,
   body: TDecisionBody,
+  schedule: ScheduleJob,
 ) {
   const row = await db.accountRequest.findUnique({ where: { id } });
   if (!row || !(await ousInScope(db, principal.scope, [row.targetOuId])))
     throw notFound("No such request.");
+  const settings = await getRequestSettings(db);
+  // An approval that creates the account claims its vending in the same guarded update.
+  const vend = body.decision === "approve" && settings.createAccounts;
   let patch;
   try {
     patch = transition(requestStateOf(row), {
@@ -40,7 +44,7 @@ export async function decideAccountRequest(
   // Guarded on the status read above: two admins deciding at once cannot both win.
   const { count } = await db.accountRequest.updateMany({
     where: { id, status: row.status },
-    data: patch,
+    data: { ...patch, ...(vend ? { vendingStatus: "running" } : {}) },
   });
   if (!count) throw conflict("The request was decided by someone else meanwhile.");
   await recordAuditEvent(
@@ -48,31 +52,16 @@ export async function decideAccountRequest(
       actor: principal.email,
       action: `requests.${body.decision}`,
       target: id,
-      detail: { name: row.name, note: body.note },
+      detail: { name: row.name, note: body.note, vending: vend },
     },
     db,
   );
-
-  let creation: { id: string; state: string } | null = null;
-  const settings = await getRequestSettings(db);
-  if (body.decision === "approve" && settings.createAccounts) {
-    try {
-      creation = await createOrganizationAccount(db, {
-        name: row.name,
-        email: accountEmail(settings.emailTemplate, row.name),
-      });
-    } catch (err) {
-      logger.error({ err, requestId: id }, "Organizations CreateAccount failed");
-      throw new AppError(
-        "CREATE_ACCOUNT_FAILED",
-        `Approved, but Organizations CreateAccount failed: ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
-  }
+  // CreateAccount and the wait for it take minutes: after the response, never inside it.
+  if (vend) schedule(() => runVending(db, id));
   const updated = await db.accountRequest.findUniqueOrThrow({ where: { id } });
   const ou = await db.orgUnit.findUnique({
     where: { id: updated.targetOuId },
     select: { path: true },
   });
-  return { request: toRequestView(updated, ou?.path), creation };
+  return { request: toRequestView(updated, ou?.path, []), vending: vend };
 }

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { ZRequestList } from "@/lib/api/requests";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { ouScope } from "@/lib/server/scope";
+import { listVendingSteps } from "./list-vending-steps";
 import { toRequestView } from "./to-request-view";
 
 /**
@@ -43,8 +44,12 @@ export async function listAccountRequests(db: Db, principal: Principal) {
     select: { id: true, path: true },
   });
   const pathOf = new Map(ous.map((o) => [o.id, o.path]));
+  const steps = await listVendingSteps(
+    db,
+    rows.filter((r) => r.vendingStatus !== null).map((r) => r.id),
+  );
   return ZRequestList.parse({
     canDecide,
-    requests: rows.map((r) => toRequestView(r, pathOf.get(r.targetOuId))),
+    requests: rows.map((r) => toRequestView(r, pathOf.get(r.targetOuId), steps.get(r.id) ?? [])),
   });
 }

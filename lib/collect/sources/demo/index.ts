@@ -14,6 +14,7 @@ import { iso } from "./time";
 
 export { DEMO_VIOLATIONS, type DemoViolation } from "./violations";
 export { MIN_ACCOUNTS } from "./accounts";
+export { demoRequestProcess, type DemoRequestProcess } from "./request-process";
 
 export const DEMO_DEFAULT_SEED = 42;
 export const DEMO_DEFAULT_ACCOUNTS = 60;

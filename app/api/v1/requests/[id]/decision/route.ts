@@ -1,4 +1,5 @@
 // POST /api/v1/requests/:id/decision – approve or reject an account request, with a comment
+import { after } from "next/server";
 import { ZUuidParams } from "@/lib/api/params";
 import { ZDecisionBody } from "@/lib/api/requests";
 import { route } from "@/lib/server/http/route";
@@ -11,5 +12,5 @@ export const POST = route(
     notFound: "No such request.",
     body: ZDecisionBody,
   },
-  ({ db, principal, body, params }) => decideAccountRequest(db, principal, params.id, body),
+  ({ db, principal, body, params }) => decideAccountRequest(db, principal, params.id, body, after),
 );
