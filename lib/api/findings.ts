@@ -166,7 +166,9 @@ export const ZTicketUrl = z
     } catch {
       return false;
     }
-  }, "The ticket link must be an http:// or https:// URL.");
+  }, "The ticket link must be an http:// or https:// URL.")
+  // Stored as the URL parser serializes it (spaces, quotes and angle brackets percent-encoded).
+  .transform((s) => new URL(s).href);
 
 /**
  * Assign (owner set) or unassign (owner null: due date and ticket cleared too) one or many findings.

@@ -49,6 +49,12 @@ export const evaluateRun = async (
     },
   });
 
+  // Open findings a CloudTrail event reported after this evidence was gathered (their evidence says
+  // so until a collection sees them): older evidence does not resolve them.
+  const newerThanEvidence = await tx.$queryRaw<{ fingerprint: string }[]>`
+    SELECT fingerprint FROM finding
+    WHERE status = 'open' AND evidence->>'source' = 'event' AND last_seen_at > ${checkedAt}`;
+
   const checks = kept.size ? ALL_CHECKS.filter((c) => !kept.has(c.definition.id)) : ALL_CHECKS;
   const seen = runChecks(
     snap,
@@ -66,6 +72,7 @@ export const evaluateRun = async (
     now,
     evidenceKindOf: (id) => checkDefinition(id)?.evidenceKind,
     unauditedAccountIds,
+    newerThanEvidence: new Set(newerThanEvidence.map((r) => r.fingerprint)),
     newId: randomUUID,
   });
   await writeFindings(tx, plan, { runId, now, definitionOf: checkDefinition });

@@ -12,20 +12,40 @@ const TREND_LABEL = {
   unknown: "not enough runs",
 } as const;
 
-/** Table cells: no pipes or line breaks from names and titles; no HTML. */
+/** Table cells and headings: names and titles as plain text (no markup, no HTML, no line breaks). */
 export function mdCell(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/\\/g, "\\\\")
-    .replace(/\|/g, "\\|")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+  return (
+    text
+      .replace(/[\r\n]+/g, " ")
+      // The punctuation that starts inline markup (links, images, emphasis, code, strike-through) or
+      // ends a cell is escaped: an account name, owner or title is always text, never a link or image.
+      .replace(/[\\`*_[\]()!|~]/g, (c) => `\\${c}`)
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+  );
 }
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "–");
 const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
-/** Ticket links are http(s) only (validated on save); parentheses encoded so the link stays whole. */
-const link = (url: string) => `[ticket](${url.replace(/\(/g, "%28").replace(/\)/g, "%29")})`;
+/**
+ * Ticket links are http(s) only (validated on save). Written as the URL parser serializes them, with
+ * every character that could end the link, the table cell or start HTML percent-encoded.
+ */
+export function link(url: string): string {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    return "–";
+  }
+  if (!/^https?:/.test(href)) return "–";
+  const safe = href.replace(
+    /[()<>|\[\]\s"'`\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
+  return `[ticket](${safe})`;
+}
 
 export function gapReportMarkdown(r: TGapReport): string {
   const out: string[] = [];

@@ -40,6 +40,27 @@ describe("response cache", () => {
     computed = 0;
   });
 
+  it("keeps an answer about the caller (perCaller) to that caller: same role and scope is not enough", async () => {
+    const bob: Principal = { ...admin, email: "bob@example.com" };
+    const askAs = async (principal: Principal, perCaller: boolean) => {
+      const req = new Request("http://x/api/v1/findings?mine=1");
+      const res = await withResponseCache(db, req, principal, compute, { perCaller });
+      return { state: res.headers.get(CACHE_HEADER), body: (await res.json()) as { n: number } };
+    };
+    expect(await askAs(admin, true)).toEqual({ state: "miss", body: { n: 1 } });
+    // Bob shares Ada's role and scope, but "mine" is his own list: computed for him.
+    expect(await askAs(bob, true)).toEqual({ state: "miss", body: { n: 2 } });
+    expect(await askAs(admin, true)).toEqual({ state: "hit", body: { n: 1 } });
+    // The same caller in another IdP group is another caller ("mine" matches groups too).
+    expect(await askAs({ ...admin, groups: ["platform"] }, true)).toEqual({
+      state: "miss",
+      body: { n: 3 },
+    });
+    // The look-alike: an answer that depends only on role and scope is shared, as before.
+    expect(await askAs(admin, false)).toEqual({ state: "miss", body: { n: 4 } });
+    expect(await askAs(bob, false)).toEqual({ state: "hit", body: { n: 4 } });
+  });
+
   it("answers the same URL for the same role and scope from the cache until the data changes", async () => {
     expect(await ask("http://x/api/v1/costs?b=2&a=1", admin)).toEqual({
       state: "miss",

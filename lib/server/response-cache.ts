@@ -49,10 +49,19 @@ function wantsFresh(req: Request): boolean {
   );
 }
 
-function keyOf(version: string, principal: Principal, url: URL): string {
+function keyOf(version: string, principal: Principal, url: URL, perCaller: boolean): string {
   const params = [...url.searchParams].sort(([a], [b]) => a.localeCompare(b));
   const scope = principal.scope.ouIds ? principal.scope.ouIds.join(",") : "*";
-  return `${version}|${principal.role}|${scope}|${url.pathname}?${new URLSearchParams(params).toString()}`;
+  // An answer about the caller themselves ("my findings") is theirs alone: keyed by who they are.
+  const who = perCaller
+    ? `|${JSON.stringify([principal.kind, principal.tokenId ?? "", principal.email, [...(principal.groups ?? [])].sort()])}`
+    : "";
+  return `${version}|${principal.role}|${scope}${who}|${url.pathname}?${new URLSearchParams(params).toString()}`;
+}
+
+export interface CacheOptions {
+  /** The answer depends on who the caller is (their email or groups), not only on role and scope. */
+  perCaller?: boolean;
 }
 
 function json(body: string, state: "hit" | "miss" | "bypass"): Response {
@@ -67,9 +76,10 @@ export async function withResponseCache(
   req: Request,
   principal: Principal,
   compute: () => Promise<Response | object>,
+  opts: CacheOptions = {},
 ): Promise<Response> {
   const version = await dataVersion(db);
-  const key = version ? keyOf(version, principal, new URL(req.url)) : null;
+  const key = version ? keyOf(version, principal, new URL(req.url), opts.perCaller ?? false) : null;
   const fresh = wantsFresh(req);
   if (key && !fresh) {
     const hit = cache().get(key);

@@ -29,7 +29,12 @@ const kinds: Record<string, "account-audit" | "organization"> = {
   ORG_ACCOUNT_AT_ROOT: "organization",
 };
 
-function plan(storedRows: TStoredFinding[], seen: TFinding[], unaudited: string[] = []) {
+function plan(
+  storedRows: TStoredFinding[],
+  seen: TFinding[],
+  unaudited: string[] = [],
+  newerThanEvidence: string[] = [],
+) {
   let n = 0;
   return planLifecycle({
     stored: storedRows,
@@ -37,6 +42,7 @@ function plan(storedRows: TStoredFinding[], seen: TFinding[], unaudited: string[
     now,
     evidenceKindOf: (id) => kinds[id],
     unauditedAccountIds: new Set(unaudited),
+    newerThanEvidence: new Set(newerThanEvidence),
     newId: () => `new-${++n}`,
   });
 }
@@ -49,6 +55,15 @@ describe("planLifecycle", () => {
     const p = plan([], [user]);
     expect(p.create).toEqual([{ id: "new-1", fingerprint: fingerprintOf(user), finding: user }]);
     expect(summarizePlan(p).opened).toEqual({ IAM_LOCAL_USERS: 1 });
+  });
+
+  it("never resolves, with older evidence, a finding an event saw after that evidence", () => {
+    const other = finding("IAM_LOCAL_USERS", "111111111111", "arn:aws:iam::111111111111:user/b");
+    const p = plan([stored(user), stored(other)], [], [], [fingerprintOf(user)]);
+    expect(p.resolve.map((r) => r.fingerprint)).toEqual([fingerprintOf(other)]);
+    expect(p.stale).toEqual([]);
+    // The evidence does show it: seen as usual.
+    expect(plan([stored(user)], [user], [], [fingerprintOf(user)]).seen).toHaveLength(1);
   });
 
   it("keeps a finding seen again", () => {

@@ -21,6 +21,12 @@ export interface TLifecycleInput {
   evidenceKindOf: (checkId: string) => TEvidenceKind | undefined;
   /** ACTIVE accounts of the snapshot whose audit did not succeed in this run. */
   unauditedAccountIds: ReadonlySet<string>;
+  /**
+   * Open findings a CloudTrail event saw after this evidence was gathered (lib/collect/events): the
+   * evidence is older than what they report, so it neither resolves them nor marks them stale. The
+   * next collection, gathered after the event, confirms or resolves them.
+   */
+  newerThanEvidence?: ReadonlySet<string>;
   newId: () => string;
 }
 
@@ -59,6 +65,7 @@ export function planLifecycle(input: TLifecycleInput): TLifecyclePlan {
     if (stored.mutedUntil !== null && stored.mutedUntil.getTime() <= input.now.getTime())
       plan.unmute.push(stored);
     if (stored.status !== "open" || seenFps.has(stored.fingerprint)) continue;
+    if (input.newerThanEvidence?.has(stored.fingerprint)) continue;
     // No fresh evidence for this account: what was last seen still stands, flagged stale.
     const keep =
       input.evidenceKindOf(stored.checkId) === "account-audit" &&

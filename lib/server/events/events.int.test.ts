@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
 import { LOG_ORG_TRAIL } from "@/lib/domain/checks/log-org-trail";
 import type { Principal } from "@/lib/domain/access";
+import { reevaluateNow } from "@/lib/server/runs/reevaluate-now";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
 import { startWebhookReceiver, type WebhookReceiver } from "@/testing/alerts/receivers";
@@ -259,6 +260,16 @@ describe("IAM events open the findings the collection would", () => {
     });
     await settle();
     expect((await userFinding(org.accounts.prodApp, "eve"))?.events).toHaveLength(1);
+    expect(alertsFor("IAM user eve")).toHaveLength(1);
+  });
+
+  it("Re-evaluate now does not resolve it with the older stored evidence, nor alert again", async () => {
+    const before = await userFinding(org.accounts.prodApp, "eve");
+    const run = await reevaluateNow(db, env.database.url, admin);
+    expect(run.status).not.toBe("failed");
+    const after = await userFinding(org.accounts.prodApp, "eve");
+    expect(after).toMatchObject({ status: "open", reopenedCount: before?.reopenedCount });
+    expect(after?.events.map((e) => e.kind)).toEqual(["opened"]);
     expect(alertsFor("IAM user eve")).toHaveLength(1);
   });
 

@@ -46,8 +46,12 @@ export interface RouteSpec<
   body?: BS;
   /** Cap on the JSON body in bytes (default DEFAULT_JSON_BODY_LIMIT): larger bodies get a 413. */
   maxBodyBytes?: number;
-  /** GET answers that depend only on the data, role, scope and URL: cached per data version (lib/server/response-cache). */
-  cache?: boolean;
+  /**
+   * GET answers that depend only on the data, role, scope and URL: cached per data version
+   * (lib/server/response-cache). `perCaller` names the queries whose answer also depends on who asks
+   * (e.g. "mine"): those are cached per caller, never shared within a role and scope.
+   */
+  cache?: boolean | { perCaller: (query: Infer<QS>) => boolean };
   /** Downloads that hold a database connection while they stream: rate-limited per user or token. */
   rateLimit?: "export";
 }
@@ -132,7 +136,9 @@ export function route<
           body: body as Infer<BS>,
         });
       if (spec.cache && req.method === "GET")
-        return await withResponseCache(db, req, principal, run);
+        return await withResponseCache(db, req, principal, run, {
+          perCaller: typeof spec.cache === "object" && spec.cache.perCaller(query as Infer<QS>),
+        });
       const result = await run();
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {

@@ -6,6 +6,7 @@ import { listFindings } from "@/lib/server/findings/list-findings";
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  { permission: "data:read", query: ZFindingsQuery, cache: true },
+  // "mine" is about the caller: never answered from another user's cached list.
+  { permission: "data:read", query: ZFindingsQuery, cache: { perCaller: (q) => q.mine === "1" } },
   ({ db, principal, query }) => listFindings(db, principal, query),
 );
