@@ -8,6 +8,7 @@ import type { TSettings } from "@/lib/domain/settings";
 import { parseSnapshot, type TSnapshot } from "@/lib/domain/snapshot";
 import { ZJson } from "@/lib/domain/json";
 import { storeSnapshot } from "./store";
+import { lockFindings } from "./findings/findings-lock";
 
 /** Arbitrary but fixed key of the "one collection at a time" advisory lock. */
 const RUN_LOCK_KEY = 4_224_001;
@@ -164,7 +165,11 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
     };
     const stores = req.source !== "re-evaluation";
     if (stores) await storeSnapshot(db, snap, { settings, after: evaluate });
-    else await db.$transaction(evaluate, { timeout: 30 * 60_000, maxWait: 60_000 });
+    else
+      await db.$transaction(async (tx) => (await lockFindings(tx), evaluate(tx)), {
+        timeout: 30 * 60_000,
+        maxWait: 60_000,
+      });
     const degraded = outcome.degraded ?? [];
     const status = outcome.capped
       ? "capped"

@@ -3,6 +3,7 @@ import { dispatchFindingEventAlerts, type DispatchSummary } from "@/lib/alerts/d
 import type { SendOptions } from "@/lib/alerts/send-alert";
 import type { Db } from "@/lib/db/client";
 import { applyEvent } from "./apply-event";
+import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 /** Events applied per transaction: a backlog drains in several short ones. */
 const BATCH = 200;
@@ -32,6 +33,8 @@ export async function processPendingEvents(
   const alertIds: bigint[] = [];
   for (;;) {
     const claimed = await db.$transaction(async (tx) => {
+      // After a run's store transaction, never beside it (it reads the findings once, then writes).
+      await lockFindings(tx);
       const rows = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM ingested_event WHERE status = 'pending'
         ORDER BY event_time, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;

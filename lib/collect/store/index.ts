@@ -8,6 +8,7 @@ import { storeCosts } from "./costs";
 import { assertSameDataWorld } from "./data-source";
 import { storeEvidence } from "./evidence";
 import { storeOrganization } from "./org";
+import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 export interface StoreOptions {
   settings: TSettings;
@@ -19,6 +20,7 @@ export async function storeSnapshot(db: Db, snap: TSnapshot, opts: StoreOptions)
   const at = new Date(snap.collectedAt);
   await db.$transaction(
     async (tx) => {
+      await lockFindings(tx);
       await assertSameDataWorld(tx, snap.source);
       await storeOrganization(tx, snap, at, opts.settings);
       await storeCosts(tx, snap);

@@ -12,6 +12,7 @@ import type { Db } from "@/lib/db/client";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
 import { LOG_ORG_TRAIL } from "@/lib/domain/checks/log-org-trail";
 import type { Principal } from "@/lib/domain/access";
+import { FINDINGS_LOCK_KEY, lockFindings } from "@/lib/collect/findings/findings-lock";
 import { reevaluateNow } from "@/lib/server/runs/reevaluate-now";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
@@ -271,6 +272,32 @@ describe("IAM events open the findings the collection would", () => {
     expect(after).toMatchObject({ status: "open", reopenedCount: before?.reopenedCount });
     expect(after?.events.map((e) => e.kind)).toEqual(["opened"]);
     expect(alertsFor("IAM user eve")).toHaveLength(1);
+  });
+
+  it("waits for a run's store transaction instead of racing it (one writer of findings at a time)", async () => {
+    const waiting = () =>
+      db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_locks
+        WHERE locktype = 'advisory' AND objid = ${FINDINGS_LOCK_KEY} AND NOT granted`;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // A run's store-and-evaluate transaction holds the lock (as storeSnapshot does first thing).
+    const run = db.$transaction(
+      async (tx) => {
+        await lockFindings(tx);
+        await held;
+      },
+      { timeout: 120_000 },
+    );
+    await post(createUserEvent(org.accounts.prodApp, "racer"));
+    const applying = settle();
+    while ((await waiting())[0]?.n !== 1) await new Promise((r) => setTimeout(r, 20));
+    // The event is blocked behind the run: nothing written yet.
+    expect(await userFinding(org.accounts.prodApp, "racer")).toBeNull();
+    release();
+    await run;
+    await applying;
+    expect(await userFinding(org.accounts.prodApp, "racer")).toMatchObject({ status: "open" });
   });
 
   it("CreateLoginProfile and CreateAccessKey raise the same finding's severity", async () => {

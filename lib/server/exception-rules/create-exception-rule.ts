@@ -7,6 +7,7 @@ import { applyExceptionRules } from "@/lib/collect/findings/apply-exceptions";
 import { conflict } from "@/lib/errors";
 import { auditExceptionRule, ruleAuditDetail } from "./audit-exception-rule";
 import { requireRuleTarget } from "./require-rule-target";
+import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 export async function createExceptionRule(
   db: Db,
@@ -14,6 +15,7 @@ export async function createExceptionRule(
   input: TExceptionRuleInput,
 ): Promise<{ id: string; excepted: number }> {
   return db.$transaction(async (tx) => {
+    await lockFindings(tx);
     await requireRuleTarget(tx, actor.scope, input);
     if (await tx.exceptionRule.findUnique({ where: { name: input.name }, select: { id: true } }))
       throw conflict(`A rule named ${input.name} exists already.`);

@@ -7,6 +7,7 @@ import { applyExceptionRules } from "@/lib/collect/findings/apply-exceptions";
 import { auditExceptionRule, ruleAuditDetail } from "./audit-exception-rule";
 import { findManagedRule } from "./find-managed-rule";
 import { ruleInput } from "./rule-snapshot";
+import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 export async function deleteExceptionRule(
   db: Db,
@@ -14,6 +15,7 @@ export async function deleteExceptionRule(
   id: string,
 ): Promise<{ id: string; unexcepted: number }> {
   return db.$transaction(async (tx) => {
+    await lockFindings(tx);
     const before = await findManagedRule(tx, actor.scope, id);
     const applied = await applyExceptionRules(tx, {
       now: new Date(),

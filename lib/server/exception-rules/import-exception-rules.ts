@@ -16,6 +16,7 @@ import { checkRuleTarget } from "./check-rule-target";
 import { ruleInput } from "./rule-snapshot";
 import { visibleRulesWhere } from "./rule-visibility";
 import { parseRulesYaml } from "./rules-yaml";
+import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 const sameRule = (a: TExceptionRuleInput, b: TExceptionRuleInput) =>
   JSON.stringify(ruleInput(a)) === JSON.stringify(ruleInput(b));
@@ -35,6 +36,7 @@ export async function importExceptionRules(
   const parsed = parseRulesYaml(body.yaml);
   if (!parsed.ok) throw rejected(parsed.errors);
   return db.$transaction(async (tx) => {
+    await lockFindings(tx);
     const managed = await tx.exceptionRule.findMany({
       where: await visibleRulesWhere(tx, actor.scope),
     });

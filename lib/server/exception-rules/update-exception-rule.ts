@@ -10,6 +10,7 @@ import { auditExceptionRule, ruleAuditDetail } from "./audit-exception-rule";
 import { findManagedRule } from "./find-managed-rule";
 import { requireRuleTarget } from "./require-rule-target";
 import { ruleInput } from "./rule-snapshot";
+import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 export async function updateExceptionRule(
   db: Db,
@@ -18,6 +19,7 @@ export async function updateExceptionRule(
   input: TExceptionRuleInput,
 ): Promise<{ id: string; excepted: number; unexcepted: number }> {
   return db.$transaction(async (tx) => {
+    await lockFindings(tx);
     const before = await findManagedRule(tx, actor.scope, id);
     await requireRuleTarget(tx, actor.scope, input);
     const clash = await tx.exceptionRule.findUnique({
