@@ -56,6 +56,8 @@ export const CHECK_PLAYBOOK: Readonly<Record<string, TCheckPlaybook>> = {
   TAG_POLICY: { area: "cost-controls", effort: "S" },
   BUDGET_VARIANCE: { area: "cost-controls", effort: "M" },
   ORG_ACCOUNT_OUTSIDE: { area: "provisioning", effort: "M" },
+  // Link the account to its request or mark it known: minutes, once the owner is found.
+  ORG_ACCOUNT_UNREQUESTED: { area: "provisioning", effort: "S" },
   ACCOUNT_BASELINE: { area: "provisioning", effort: "M" },
 };
 
