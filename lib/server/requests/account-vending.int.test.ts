@@ -23,7 +23,7 @@ import { costResult } from "@/testing/aws/ce-results";
 import { createAccountRequest } from "./create-account-request";
 import { decideAccountRequest } from "./decide-account-request";
 import { linkAccountToRequest } from "./link-account-to-request";
-import { listAccountRequests } from "./list-account-requests";
+import { listAccountRequests, REDACTED_STEP_DETAIL } from "./list-account-requests";
 import { retryAccountVending } from "./retry-account-vending";
 import { saveRequestSettings } from "./save-request-settings";
 import { syncAccountRequests } from "./sync-account-requests";
@@ -193,6 +193,13 @@ describe("account vending (moto)", () => {
       expect(failed?.status).toBe("approved");
       expect(failed?.vending).toMatchObject({ status: "failed", failedStep: "move_account" });
       expect(failed?.vending?.steps.at(-1)?.detail).toContain("ConcurrentModificationException");
+      // The requester (an analyst) learns which step failed, not AWS's text about OrgLens's access.
+      const asRequester = (await listAccountRequests(db, analyst)).requests.find(
+        (r) => r.id === id,
+      );
+      expect(asRequester?.vending?.failedStep).toBe("move_account");
+      expect(asRequester?.vending?.steps.at(-1)?.detail).toBe(REDACTED_STEP_DETAIL);
+      expect(JSON.stringify(asRequester)).not.toContain("ConcurrentModification");
       const accountId =
         (await db.accountRequest.findUniqueOrThrow({ where: { id } })).accountId ?? "";
       expect(await parentOf(accountId)).toBe(org.rootId);

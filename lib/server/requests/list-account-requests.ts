@@ -8,6 +8,8 @@ import { ouScope } from "@/lib/server/scope";
 import { listVendingSteps } from "./list-vending-steps";
 import { toRequestView } from "./to-request-view";
 
+export const REDACTED_STEP_DETAIL = "This step failed; an OrgLens admin can see why and retry it.";
+
 /**
  * Admins (requests:decide) see every request, a scoped admin those targeting OUs in their scope; everyone
  * also sees the requests they filed.
@@ -48,8 +50,14 @@ export async function listAccountRequests(db: Db, principal: Principal) {
     db,
     rows.filter((r) => r.vendingStatus !== null).map((r) => r.id),
   );
+  // AWS's error text can name OrgLens's role, accounts and policies: the admins who can retry read it,
+  // a requester learns which step failed.
+  const shown = (id: string) =>
+    (steps.get(id) ?? []).map((s) =>
+      canDecide || s.status === "ok" ? s : { ...s, detail: REDACTED_STEP_DETAIL },
+    );
   return ZRequestList.parse({
     canDecide,
-    requests: rows.map((r) => toRequestView(r, pathOf.get(r.targetOuId), steps.get(r.id) ?? [])),
+    requests: rows.map((r) => toRequestView(r, pathOf.get(r.targetOuId), shown(r.id))),
   });
 }
