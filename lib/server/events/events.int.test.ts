@@ -182,6 +182,13 @@ describe("POST /api/v1/events input", () => {
     const { eventName: _dropped, ...detail } = noName.detail;
     expect(await post({ ...noName, detail })).toMatchObject({ status: 400 });
     expect((await post("{not json")).status).toBe(400);
+    // A deeply nested detail (well under the size cap) is a 400, never a stack overflow and a 500.
+    const deep = JSON.stringify(
+      createUserEvent(org.accounts.prodApp, "deep", {
+        requestParameters: { userName: "deep", nested: "NESTED" },
+      }),
+    ).replace('"NESTED"', `${"[".repeat(50_000)}${"]".repeat(50_000)}`);
+    expect(await post(deep)).toMatchObject({ status: 400, body: { code: "INVALID_EVENT" } });
 
     const many = Array.from({ length: 101 }, (_, i) =>
       createUserEvent(org.accounts.prodApp, `u${i}`),

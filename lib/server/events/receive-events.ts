@@ -14,6 +14,7 @@ import { errorResponse } from "@/lib/server/http/route";
 import { readJsonBody } from "@/lib/server/http/request-body";
 import { processPendingEvents } from "@/lib/collect/events/process-pending-events";
 import { verifyIngestToken } from "./verify-ingest-token";
+import { nestsDeeperThan } from "@/lib/domain/json";
 
 /** 100 events of typical CloudTrail size fit easily; EventBridge caps one event at 256 KB. */
 export const EVENTS_BODY_LIMIT = 1024 * 1024;
@@ -35,7 +36,12 @@ const issuesOf = (prefix: string, err: z.ZodError): TIssue[] =>
     message: i.message,
   }));
 
+/** CloudTrail details nest a handful of levels (policy documents inside request parameters). */
+const MAX_EVENT_DEPTH = 32;
+
 function parseEvent(raw: unknown, at: string): TEventBridgeEvent {
+  if (nestsDeeperThan(raw, MAX_EVENT_DEPTH))
+    throw invalid([{ path: at, message: `nests deeper than ${MAX_EVENT_DEPTH} levels` }]);
   const env = ZEventBridgeEvent.safeParse(raw);
   if (!env.success) throw invalid(issuesOf(at, env.error));
   if (isCloudTrailDetailType(env.data["detail-type"])) {
