@@ -142,8 +142,36 @@ export const removeAccountEvent = (management: string, accountId: string) =>
     requestParameters: { accountId },
   });
 
+/** organizations:CreateAccount as CloudTrail records it: the response names the request id only. */
+export const createAccountEvent = (
+  management: string,
+  requestId: string,
+  name: string,
+  userIdentity?: Record<string, unknown>,
+) =>
+  cloudTrailEvent({
+    account: management,
+    source: "aws.organizations",
+    eventName: "CreateAccount",
+    requestParameters: { accountName: name, email: "HIDDEN_DUE_TO_SECURITY_REASONS" },
+    responseElements: {
+      createAccountStatus: {
+        id: requestId,
+        state: "IN_PROGRESS",
+        accountName: "HIDDEN_DUE_TO_SECURITY_REASONS",
+        requestedTimestamp: "Dec 2, 2026, 9:00:00 AM",
+      },
+    },
+    ...(userIdentity ? { userIdentity } : {}),
+  });
+
 /** The service event Organizations emits when CreateAccount finishes. */
-export function createAccountResultEvent(management: string, accountId: string, name: string) {
+export function createAccountResultEvent(
+  management: string,
+  accountId: string,
+  name: string,
+  requestId = "car-0123456789abcdef",
+) {
   const e = cloudTrailEvent({
     account: management,
     source: "aws.organizations",
@@ -159,7 +187,7 @@ export function createAccountResultEvent(management: string, accountId: string, 
       requestParameters: null,
       serviceEventDetails: {
         createAccountStatus: {
-          id: "car-0123456789abcdef",
+          id: requestId,
           state: "SUCCEEDED",
           accountName: name,
           accountId,

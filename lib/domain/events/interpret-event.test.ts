@@ -84,6 +84,8 @@ describe("interpretEvent", () => {
       accountId: ACCOUNT,
       name: "shop-dev",
       email: null,
+      createAccountRequestId: "car-0123456789abcdef",
+      handshakeId: null,
     });
     const failed = {
       ...ok,

@@ -12,7 +12,16 @@ export type TEventChange =
       /** What the call gave the user. */
       grant: "user" | "password" | "access-key";
     }
-  | { kind: "account-joined"; accountId: string; name: string | null; email: string | null }
+  | {
+      kind: "account-joined";
+      accountId: string;
+      name: string | null;
+      email: string | null;
+      /** CreateAccountResult's request id ("car-…"): its CreateAccount call names the creator. */
+      createAccountRequestId: string | null;
+      /** AcceptHandshake's handshake: its InviteAccountToOrganization call names the inviter. */
+      handshakeId: string | null;
+    }
   | { kind: "account-moved"; accountId: string; fromOuId: string; toOuId: string }
   | { kind: "account-left"; accountId: string }
   | {
@@ -105,13 +114,22 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
         accountId,
         name: textAt(status, "accountName"),
         email: null,
+        createAccountRequestId: textAt(status, "id"),
+        handshakeId: null,
       };
     }
     case "organizations.amazonaws.com AcceptHandshake": {
       // The invited account accepts: the caller's account joins the organization.
       const accountId = d.userIdentity?.accountId ?? d.recipientAccountId ?? null;
       if (!accountId) return ignore("AcceptHandshake without the accepting account");
-      return { kind: "account-joined", accountId, name: null, email: null };
+      return {
+        kind: "account-joined",
+        accountId,
+        name: null,
+        email: null,
+        createAccountRequestId: null,
+        handshakeId: textAt(req, "handshakeId"),
+      };
     }
     case "organizations.amazonaws.com RemoveAccountFromOrganization": {
       const accountId = textAt(req, "accountId");

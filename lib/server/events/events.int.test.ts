@@ -5,11 +5,13 @@ import {
   CreateLoginProfileCommand,
   CreateUserCommand,
 } from "@aws-sdk/client-iam";
+import { CreateAccountCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAws } from "@/lib/collect/sources/aws";
 import type { Db } from "@/lib/db/client";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
+import { ORG_ACCOUNT_UNREQUESTED } from "@/lib/domain/checks/org-account-unrequested";
 import { LOG_ORG_TRAIL } from "@/lib/domain/checks/log-org-trail";
 import type { Principal } from "@/lib/domain/access";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
@@ -17,10 +19,12 @@ import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
 import { startWebhookReceiver, type WebhookReceiver } from "@/testing/alerts/receivers";
 import { costResult } from "@/testing/aws/ce-results";
 import { motoCollectOptions } from "@/testing/aws/moto-collect";
-import { iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { awsConfig, iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
 import { startMotoOrgDb, stopMotoOrgDb, type MotoOrgDb } from "@/testing/aws/moto-org-db";
 import {
+  adminSession,
   cloudTrailEvent,
+  createAccountEvent,
   createAccessKeyEvent,
   createAccountResultEvent,
   createLoginProfileEvent,
@@ -412,6 +416,172 @@ describe("Organizations events update the tree", () => {
     expect(await db.account.findUnique({ where: { id: "210987654321" } })).toMatchObject({
       removedAt: expect.any(Date) as Date,
     });
+  });
+});
+
+describe("accounts that join outside a request open ORG_ACCOUNT_UNREQUESTED at once", () => {
+  const mallory = (management: string) => ({
+    type: "IAMUser",
+    principalId: "AIDAEXAMPLEMALLORY",
+    arn: `arn:aws:iam::${management}:user/mallory`,
+    accountId: management,
+  });
+  const unrequested = (accountId: string) =>
+    db.finding.findUnique({
+      where: { fingerprint: `${ORG_ACCOUNT_UNREQUESTED}|${accountId}|` },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+  /** Creates the account in moto (so the next collection sees it) and returns its ids. */
+  async function motoAccount(name: string) {
+    const orgs = new OrganizationsClient(awsConfig(env.moto.endpoint));
+    const { CreateAccountStatus: s } = await orgs.send(
+      new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }),
+    );
+    orgs.destroy();
+    return { accountId: s?.AccountId ?? "", requestId: s?.Id ?? "" };
+  }
+  let rogue = { accountId: "", requestId: "" };
+
+  beforeAll(async () => {
+    const channel = await db.alertChannel.findFirstOrThrow({ where: { name: "siem" } });
+    await db.alertRule.create({
+      data: {
+        channelId: channel.id,
+        name: "Unrequested accounts",
+        checkIds: [ORG_ACCOUNT_UNREQUESTED],
+        categories: [],
+        severities: [],
+        ouIds: [],
+      },
+    });
+  });
+
+  it("CreateAccountResult opens the finding naming the CreateAccount caller, marked as an event, and alerts once", async () => {
+    rogue = await motoAccount("rogue-dev");
+    const call = createAccountEvent(
+      org.managementId,
+      rogue.requestId,
+      "rogue-dev",
+      mallory(org.managementId),
+    );
+    const result = createAccountResultEvent(
+      org.managementId,
+      rogue.accountId,
+      "rogue-dev",
+      rogue.requestId,
+    );
+    expect(await post([call, result])).toMatchObject({ status: 202, body: { accepted: 2 } });
+    await settle();
+    const f = await unrequested(rogue.accountId);
+    const creator = mallory(org.managementId).arn;
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "medium",
+      title: "rogue-dev was created without an account request",
+      evidence: {
+        source: "event",
+        eventId: result.detail.eventID,
+        createdBy: creator,
+        createAccountRequestId: rogue.requestId,
+      },
+    });
+    expect(f?.message).toContain(`created by ${creator}`);
+    expect(f?.events.map((e) => [e.kind, e.actor])).toEqual([["opened", creator]]);
+    expect(f?.events[0]?.detail).toMatchObject({
+      source: "event",
+      eventId: result.detail.eventID,
+      eventName: "CreateAccountResult",
+    });
+    expect(await db.ingestedEvent.findUnique({ where: { id: result.id } })).toMatchObject({
+      status: "applied",
+      outcome: expect.stringContaining(`opened ${ORG_ACCOUNT_UNREQUESTED}`) as string,
+    });
+    expect(alertsFor("rogue-dev")).toHaveLength(1);
+  });
+
+  it("without an ingested CreateAccount call the creator is unknown", async () => {
+    const lone = await motoAccount("lone-dev");
+    await post(
+      createAccountResultEvent(org.managementId, lone.accountId, "lone-dev", lone.requestId),
+    );
+    await settle();
+    const f = await unrequested(lone.accountId);
+    expect(f).toMatchObject({ status: "open", evidence: { createdBy: null } });
+    expect(f?.message).toContain("created outside OrgLens");
+    // The service event names no user: the history says the service did it.
+    expect(f?.events[0]?.actor).toBe("AWS Internal");
+  });
+
+  it("look-alikes open nothing: an account vended through a request, a known account", async () => {
+    const vended = await motoAccount("vended-dev");
+    await db.accountRequest.create({
+      data: {
+        name: "vended-dev",
+        purpose: "shop development",
+        environment: "dev",
+        targetOuId: org.ous.sandbox,
+        owner: "team-shop@corp.example",
+        costCenter: "CC-42",
+        requestedBy: "dev@corp.example",
+        status: "approved",
+        decidedBy: admin.email,
+        // The vending has its request id but has not read the account id back yet.
+        createAccountRequestId: vended.requestId,
+        vendingStatus: "running",
+      },
+    });
+    const known = await motoAccount("known-dev");
+    await db.knownAccount.create({ data: { accountId: known.accountId, source: "manual" } });
+    const events = [
+      createAccountEvent(
+        org.managementId,
+        vended.requestId,
+        "vended-dev",
+        adminSession(org.managementId),
+      ),
+      createAccountResultEvent(org.managementId, vended.accountId, "vended-dev", vended.requestId),
+      createAccountResultEvent(org.managementId, known.accountId, "known-dev", known.requestId),
+    ];
+    await post(events);
+    await settle();
+    expect(await unrequested(vended.accountId)).toBeNull();
+    expect(await unrequested(known.accountId)).toBeNull();
+    // They did join the tree.
+    expect(
+      await db.account.count({
+        where: { id: { in: [vended.accountId, known.accountId] }, removedAt: null },
+      }),
+    ).toBe(2);
+    expect(alertsFor("vended-dev")).toHaveLength(0);
+    expect(alertsFor("known-dev")).toHaveLength(0);
+  });
+
+  it("the next collection confirms the event's finding without a second alert, and flags no look-alike", async () => {
+    const before = await unrequested(rogue.accountId);
+    await collect();
+    const after = await unrequested(rogue.accountId);
+    expect(after).toMatchObject({ id: before?.id, status: "open" });
+    expect(after?.lastSeenRunId).not.toBe(before?.lastSeenRunId);
+    // The collection's evidence replaces the event's, and still names the creator from the event.
+    expect(after?.evidence).not.toHaveProperty("source");
+    expect(after?.evidence).toMatchObject({
+      createdBy: mallory(org.managementId).arn,
+      createAccountRequestId: rogue.requestId,
+    });
+    expect(alertsFor("rogue-dev")).toHaveLength(1);
+    const flagged = await db.finding.findMany({
+      where: { checkId: ORG_ACCOUNT_UNREQUESTED, status: "open" },
+      select: { accountId: true },
+    });
+    const ids = flagged.map((f) => f.accountId);
+    expect(ids).toContain(rogue.accountId);
+    expect(ids).not.toContain(org.accounts.prodApp);
+    const lookAlikes = await db.account.findMany({
+      where: { name: { in: ["vended-dev", "known-dev"] } },
+      select: { id: true },
+    });
+    expect(lookAlikes).toHaveLength(2);
+    for (const a of lookAlikes) expect(ids).not.toContain(a.id);
   });
 });
 
