@@ -207,3 +207,12 @@ export const stopLoggingEvent = (account: string, name: string) =>
     eventName: "StopLogging",
     requestParameters: { name },
   });
+
+/** iam:UpdateAssumeRolePolicy: CloudTrail records the new trust policy as JSON text. */
+export const updateAssumeRolePolicyEvent = (account: string, roleName: string, policy: unknown) =>
+  cloudTrailEvent({
+    account,
+    source: "aws.iam",
+    eventName: "UpdateAssumeRolePolicy",
+    requestParameters: { roleName, policyDocument: JSON.stringify(policy) },
+  });

@@ -7,6 +7,7 @@ import {
   createLoginProfileEvent,
   createUserEvent,
   moveAccountEvent,
+  updateAssumeRolePolicyEvent,
 } from "@/testing/events";
 import { ZCloudTrailDetail, actorOf } from "./cloudtrail";
 import { interpretEvent } from "./interpret-event";
@@ -113,6 +114,29 @@ describe("interpretEvent", () => {
       action: "updated",
       set: { isMultiRegion: false },
     });
+  });
+
+  it("UpdateAssumeRolePolicy carries the new trust policy, as JSON text or URL-encoded", () => {
+    const policy = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: MGMT }, Action: "sts:AssumeRole" }],
+    };
+    const expected = {
+      kind: "role-trust",
+      accountId: ACCOUNT,
+      roleName: "vendor",
+      trustPolicy: policy,
+    };
+    expect(read(updateAssumeRolePolicyEvent(ACCOUNT, "vendor", policy))).toEqual(expected);
+    const encoded = updateAssumeRolePolicyEvent(ACCOUNT, "vendor", policy);
+    encoded.detail.requestParameters = {
+      roleName: "vendor",
+      policyDocument: encodeURIComponent(JSON.stringify(policy)),
+    };
+    expect(read(encoded)).toEqual(expected);
+    const broken = updateAssumeRolePolicyEvent(ACCOUNT, "vendor", policy);
+    broken.detail.requestParameters = { roleName: "vendor", policyDocument: "{not json" };
+    expect(read(broken)).toMatchObject({ kind: "ignore" });
   });
 
   it("names the actor by ARN, else by the service that invoked the call", () => {

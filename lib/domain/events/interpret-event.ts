@@ -1,6 +1,8 @@
 // What an EventBridge event means for OrgLens, decided without AWS or the database: an IAM user that
 // appeared or gained credentials, an account that joined, moved or left, a trail that stopped or went
 // away. Failed calls (errorCode) and calls OrgLens does not track mean nothing ("ignore", with why).
+import { parsePolicyContent } from "@/lib/domain/checks/policy-grammar";
+import type { TPolicyDocument } from "@/lib/domain/snapshot";
 import { textAt, type TCloudTrailDetail } from "./cloudtrail";
 
 export type TEventChange =
@@ -31,6 +33,13 @@ export type TEventChange =
       action: "stopped" | "deleted" | "updated";
       /** UpdateTrail's settings that the organization-trail check reads, when the call set them. */
       set: { isMultiRegion?: boolean; isOrganizationTrail?: boolean };
+    }
+  | {
+      kind: "role-trust";
+      accountId: string;
+      roleName: string;
+      /** The new trust policy, parsed as the collector parses GetRole's. */
+      trustPolicy: TPolicyDocument;
     }
   | { kind: "ignore"; why: string };
 
@@ -96,6 +105,14 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
         arn,
         grant,
       };
+    }
+    case "iam.amazonaws.com UpdateAssumeRolePolicy": {
+      const roleName = textAt(req, "roleName");
+      const text = textAt(req, "policyDocument");
+      if (!roleName || !text) return ignore("UpdateAssumeRolePolicy without role or policy");
+      const trustPolicy = parsePolicyContent(text);
+      if (!trustPolicy) return ignore("the new trust policy is not a policy document");
+      return { kind: "role-trust", accountId: account, roleName, trustPolicy };
     }
     case "organizations.amazonaws.com MoveAccount": {
       const accountId = textAt(req, "accountId");

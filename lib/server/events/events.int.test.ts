@@ -1,15 +1,20 @@
 // First: lib/db reads the environment when first imported.
 import "@/testing/placeholder-server-env";
 import {
+  AttachRolePolicyCommand,
   CreateAccessKeyCommand,
   CreateLoginProfileCommand,
+  CreateRoleCommand,
   CreateUserCommand,
+  UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
 import { CreateAccountCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAws } from "@/lib/collect/sources/aws";
 import type { Db } from "@/lib/db/client";
+import { IAM_CROSS_ACCOUNT_TRUST } from "@/lib/domain/checks/iam-cross-account-trust";
+import { IAM_LATERAL_ADMIN_TRUST } from "@/lib/domain/checks/iam-lateral-admin-trust";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
 import { ORG_ACCOUNT_UNREQUESTED } from "@/lib/domain/checks/org-account-unrequested";
 import { LOG_ORG_TRAIL } from "@/lib/domain/checks/log-org-trail";
@@ -32,6 +37,7 @@ import {
   moveAccountEvent,
   removeAccountEvent,
   stopLoggingEvent,
+  updateAssumeRolePolicyEvent,
 } from "@/testing/events";
 import { createIngestToken } from "./create-ingest-token";
 import { receiveEvents } from "./receive-events";
@@ -582,6 +588,169 @@ describe("accounts that join outside a request open ORG_ACCOUNT_UNREQUESTED at o
     });
     expect(lookAlikes).toHaveLength(2);
     for (const a of lookAlikes) expect(ids).not.toContain(a.id);
+  });
+});
+
+describe("UpdateAssumeRolePolicy opens the trust findings the collection would", () => {
+  const roleArn = (name: string) => `arn:aws:iam::${org.accounts.prodApp}:role/${name}`;
+  const trustFinding = (checkId: string, name: string) =>
+    db.finding.findUnique({
+      where: { fingerprint: `${checkId}|${org.accounts.prodApp}|${roleArn(name)}` },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+  const trusting = (principal: string, condition?: Record<string, unknown>) => ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: principal },
+        Action: "sts:AssumeRole",
+        ...(condition ? { Condition: condition } : {}),
+      },
+    ],
+  });
+  const OUTSIDE = "arn:aws:iam::999988887777:root";
+
+  beforeAll(async () => {
+    // Roles in prod-app (a production account) that first trust only their own account.
+    const iam = await iamIn(env.moto.endpoint, org.accounts.prodApp);
+    const own = JSON.stringify(trusting(`arn:aws:iam::${org.accounts.prodApp}:root`));
+    for (const [name, policy] of [
+      ["vendor-bridge", "arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      ["partner-bridge", "arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      ["peer-reader", "arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      ["deploy-admin", "arn:aws:iam::aws:policy/AdministratorAccess"],
+    ] as const) {
+      await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: own }));
+      await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: policy }));
+    }
+    iam.destroy();
+    await collect();
+    const channel = await db.alertChannel.findFirstOrThrow({ where: { name: "siem" } });
+    await db.alertRule.create({
+      data: {
+        channelId: channel.id,
+        name: "Role trust",
+        checkIds: [IAM_CROSS_ACCOUNT_TRUST, IAM_LATERAL_ADMIN_TRUST],
+        categories: [],
+        severities: [],
+        ouIds: [],
+      },
+    });
+  }, 120_000);
+
+  it("a trust of an outside account without a guard opens IAM_CROSS_ACCOUNT_TRUST at once, marked as an event, and alerts once", async () => {
+    const ev = updateAssumeRolePolicyEvent(
+      org.accounts.prodApp,
+      "vendor-bridge",
+      trusting(OUTSIDE),
+    );
+    await post(ev);
+    await settle();
+    const f = await trustFinding(IAM_CROSS_ACCOUNT_TRUST, "vendor-bridge");
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "high",
+      title: "Role vendor-bridge trusts accounts outside the organization",
+      evidence: {
+        source: "event",
+        eventId: ev.detail.eventID,
+        principals: [OUTSIDE],
+        adminPermissions: false,
+      },
+    });
+    expect(f?.events.map((e) => [e.kind, e.actor])).toEqual([
+      ["opened", ev.detail.userIdentity.arn],
+    ]);
+    expect(f?.events[0]?.detail).toMatchObject({
+      source: "event",
+      eventId: ev.detail.eventID,
+      eventName: "UpdateAssumeRolePolicy",
+    });
+    // The stored role carries the new trust policy until the next collection reads it again.
+    const stored = await db.iamRole.findUniqueOrThrow({
+      where: {
+        accountId_roleName: { accountId: org.accounts.prodApp, roleName: "vendor-bridge" },
+      },
+    });
+    expect(stored.trustPolicy).toEqual(trusting(OUTSIDE));
+    expect(alertsFor("vendor-bridge")).toHaveLength(1);
+  });
+
+  it("a sandbox account trusted by a production admin role opens IAM_LATERAL_ADMIN_TRUST", async () => {
+    const ev = updateAssumeRolePolicyEvent(
+      org.accounts.prodApp,
+      "deploy-admin",
+      trusting(`arn:aws:iam::${org.accounts.sandbox}:root`),
+    );
+    await post(ev);
+    await settle();
+    const f = await trustFinding(IAM_LATERAL_ADMIN_TRUST, "deploy-admin");
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "high",
+      evidence: {
+        source: "event",
+        eventId: ev.detail.eventID,
+        adminBecause: "arn:aws:iam::aws:policy/AdministratorAccess",
+        lowerEnvironmentAccountCount: 1,
+      },
+    });
+    // A principal inside the organization is not a door to the outside.
+    expect(await trustFinding(IAM_CROSS_ACCOUNT_TRUST, "deploy-admin")).toBeNull();
+    expect(alertsFor("deploy-admin")).toHaveLength(1);
+  });
+
+  it("look-alikes open nothing: an sts:ExternalId guard, a same-organization principal, a role never collected", async () => {
+    const events = [
+      updateAssumeRolePolicyEvent(
+        org.accounts.prodApp,
+        "partner-bridge",
+        trusting(OUTSIDE, { StringEquals: { "sts:ExternalId": "partner-7f3a" } }),
+      ),
+      updateAssumeRolePolicyEvent(
+        org.accounts.prodApp,
+        "peer-reader",
+        trusting(`arn:aws:iam::${org.accounts.sandbox}:root`),
+      ),
+      updateAssumeRolePolicyEvent(org.accounts.prodApp, "ghost-role", trusting(OUTSIDE)),
+    ];
+    await post(events);
+    await settle();
+    for (const name of ["partner-bridge", "peer-reader", "ghost-role"])
+      for (const check of [IAM_CROSS_ACCOUNT_TRUST, IAM_LATERAL_ADMIN_TRUST])
+        expect(await trustFinding(check, name)).toBeNull();
+    const rows = await db.ingestedEvent.findMany({
+      where: { id: { in: events.map((e) => e.id) } },
+      select: { id: true, status: true, outcome: true },
+    });
+    expect(rows.map((r) => r.status)).toEqual(["ignored", "ignored", "ignored"]);
+    expect(rows.find((r) => r.id === events[0]?.id)?.outcome).toContain("opens nothing");
+    expect(rows.find((r) => r.id === events[2]?.id)?.outcome).toContain("not collected yet");
+    expect(alertsFor("partner-bridge")).toHaveLength(0);
+    expect(alertsFor("peer-reader")).toHaveLength(0);
+  });
+
+  it("the next collection confirms what AWS holds without a second alert, and resolves what it does not", async () => {
+    const iam = await iamIn(env.moto.endpoint, org.accounts.prodApp);
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({
+        RoleName: "vendor-bridge",
+        PolicyDocument: JSON.stringify(trusting(OUTSIDE)),
+      }),
+    );
+    iam.destroy();
+    const before = await trustFinding(IAM_CROSS_ACCOUNT_TRUST, "vendor-bridge");
+    await collect();
+    const after = await trustFinding(IAM_CROSS_ACCOUNT_TRUST, "vendor-bridge");
+    expect(after).toMatchObject({ id: before?.id, status: "open", severity: "high" });
+    expect(after?.evidence).not.toHaveProperty("source");
+    expect(after?.lastSeenRunId).not.toBe(before?.lastSeenRunId);
+    expect(alertsFor("vendor-bridge")).toHaveLength(1);
+    // deploy-admin's trust never changed in AWS (moto): the collection corrects the event.
+    expect(await trustFinding(IAM_LATERAL_ADMIN_TRUST, "deploy-admin")).toMatchObject({
+      status: "resolved",
+    });
   });
 });
 
