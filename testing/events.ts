@@ -216,3 +216,21 @@ export const updateAssumeRolePolicyEvent = (account: string, roleName: string, p
     eventName: "UpdateAssumeRolePolicy",
     requestParameters: { roleName, policyDocument: JSON.stringify(policy) },
   });
+
+/** organizations:DetachPolicy (requestParameters: policyId, targetId). */
+export const detachPolicyEvent = (management: string, policyId: string, targetId: string) =>
+  cloudTrailEvent({
+    account: management,
+    source: "aws.organizations",
+    eventName: "DetachPolicy",
+    requestParameters: { policyId, targetId },
+  });
+
+/** organizations:DeletePolicy (AWS refuses it while the policy is attached anywhere). */
+export const deletePolicyEvent = (management: string, policyId: string) =>
+  cloudTrailEvent({
+    account: management,
+    source: "aws.organizations",
+    eventName: "DeletePolicy",
+    requestParameters: { policyId },
+  });

@@ -4,6 +4,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyIamUserEvent } from "./apply-iam-user-event";
 import { applyOrgEvent } from "./apply-org-event";
 import { applyRoleTrustEvent } from "./apply-role-trust-event";
+import { applyScpEvent } from "./apply-scp-event";
 import { applyTrailEvent } from "./apply-trail-event";
 
 export interface TApplied {
@@ -47,6 +48,8 @@ export async function applyEvent(
       return applyTrailEvent(tx, change, origin);
     case "role-trust":
       return applyRoleTrustEvent(tx, change, origin);
+    case "scp":
+      return applyScpEvent(tx, change, origin);
     case "ignore":
       return { status: "ignored", outcome: change.why };
   }

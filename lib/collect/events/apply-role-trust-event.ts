@@ -1,14 +1,11 @@
 import { ZJson } from "@/lib/domain/json";
 import { iamCrossAccountTrust } from "@/lib/domain/checks/iam-cross-account-trust";
 import { iamLateralAdminTrust } from "@/lib/domain/checks/iam-lateral-admin-trust";
-import { fingerprintOf } from "@/lib/domain/checks/types";
 import type { TEventChange } from "@/lib/domain/events/interpret-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { loadSettings } from "@/lib/db/settings";
-import { readStoredSnapshot } from "@/lib/collect/sources/stored/read-stored-snapshot";
 import type { TEventOrigin } from "./event-source";
 import type { TApplied } from "./apply-event";
-import { writeEventFinding } from "./apply-iam-user-event";
+import { judgeStoredState, mergeApplied } from "./judge-stored-state";
 
 type TRoleTrustChange = Extract<TEventChange, { kind: "role-trust" }>;
 
@@ -40,32 +37,16 @@ export async function applyRoleTrustEvent(
     where: { accountId_roleName: key },
     data: { trustPolicy: ZJson.parse(change.trustPolicy) },
   });
-  const [snap, settings, known] = await Promise.all([
-    readStoredSnapshot(tx, "aws"),
-    loadSettings(tx),
-    tx.knownAccount.findMany({ select: { accountId: true } }),
-  ]);
-  const ctx = { knownAccountIds: new Set(known.map((k) => k.accountId)), now: origin.at };
-  const findings = TRUST_CHECKS.flatMap((c) => c.run(snap, settings, ctx)).filter(
+  const results = await judgeStoredState(
+    tx,
+    TRUST_CHECKS,
+    origin,
     (f) => f.accountId === change.accountId && f.resource === role.arn,
   );
-  if (!findings.length)
-    return ignored(
-      `the new trust policy of ${change.roleName} opens nothing; the next run resolves what it fixed`,
-    );
-  const results: TApplied[] = [];
-  for (const finding of findings) {
-    const stored = await tx.finding.findUnique({
-      where: { fingerprint: fingerprintOf(finding) },
-      select: { id: true, status: true },
-    });
-    results.push(await writeEventFinding(tx, finding, stored, origin));
-  }
-  return {
-    status: "applied",
-    outcome: results.map((r) => r.outcome).join("; "),
-    alert: results.flatMap((r) => r.alert ?? []),
-  };
+  return mergeApplied(
+    results,
+    `the new trust policy of ${change.roleName} opens nothing; the next run resolves what it fixed`,
+  );
 }
 
 const ignored = (outcome: string): TApplied => ({ status: "ignored", outcome });

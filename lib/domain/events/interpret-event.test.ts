@@ -6,6 +6,8 @@ import {
   createAccountResultEvent,
   createLoginProfileEvent,
   createUserEvent,
+  deletePolicyEvent,
+  detachPolicyEvent,
   moveAccountEvent,
   updateAssumeRolePolicyEvent,
 } from "@/testing/events";
@@ -137,6 +139,24 @@ describe("interpretEvent", () => {
     const broken = updateAssumeRolePolicyEvent(ACCOUNT, "vendor", policy);
     broken.detail.requestParameters = { roleName: "vendor", policyDocument: "{not json" };
     expect(read(broken)).toMatchObject({ kind: "ignore" });
+  });
+
+  it("DetachPolicy names the policy and its former target; DeletePolicy the policy", () => {
+    expect(read(detachPolicyEvent(MGMT, "p-abc12345", "ou-ab12-cd34ef56"))).toEqual({
+      kind: "scp",
+      policyId: "p-abc12345",
+      targetId: "ou-ab12-cd34ef56",
+      action: "detached",
+    });
+    expect(read(deletePolicyEvent(MGMT, "p-abc12345"))).toEqual({
+      kind: "scp",
+      policyId: "p-abc12345",
+      targetId: null,
+      action: "deleted",
+    });
+    const refused = { ...deletePolicyEvent(MGMT, "p-abc12345") };
+    refused.detail = { ...refused.detail, errorCode: "PolicyInUseException" };
+    expect(read(refused)).toMatchObject({ kind: "ignore" });
   });
 
   it("names the actor by ARN, else by the service that invoked the call", () => {

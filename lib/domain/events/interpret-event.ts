@@ -41,6 +41,13 @@ export type TEventChange =
       /** The new trust policy, parsed as the collector parses GetRole's. */
       trustPolicy: TPolicyDocument;
     }
+  | {
+      kind: "scp";
+      policyId: string;
+      /** DetachPolicy: the target it left (root, OU or account); DeletePolicy: null. */
+      targetId: string | null;
+      action: "detached" | "deleted";
+    }
   | { kind: "ignore"; why: string };
 
 /** The CloudTrail event names the template forwards and OrgLens reads (the rest are ignored). */
@@ -113,6 +120,17 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
       const trustPolicy = parsePolicyContent(text);
       if (!trustPolicy) return ignore("the new trust policy is not a policy document");
       return { kind: "role-trust", accountId: account, roleName, trustPolicy };
+    }
+    case "organizations.amazonaws.com DetachPolicy": {
+      const policyId = textAt(req, "policyId");
+      const targetId = textAt(req, "targetId");
+      if (!policyId || !targetId) return ignore("DetachPolicy without policy or target");
+      return { kind: "scp", policyId, targetId, action: "detached" };
+    }
+    case "organizations.amazonaws.com DeletePolicy": {
+      const policyId = textAt(req, "policyId");
+      if (!policyId) return ignore("DeletePolicy without a policy id");
+      return { kind: "scp", policyId, targetId: null, action: "deleted" };
     }
     case "organizations.amazonaws.com MoveAccount": {
       const accountId = textAt(req, "accountId");

@@ -8,11 +8,19 @@ import {
   CreateUserCommand,
   UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
-import { CreateAccountCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
+import {
+  AttachPolicyCommand,
+  CreateAccountCommand,
+  CreatePolicyCommand,
+  DeletePolicyCommand,
+  DetachPolicyCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAws } from "@/lib/collect/sources/aws";
 import type { Db } from "@/lib/db/client";
+import { GUARDRAIL_SCP_BASELINE } from "@/lib/domain/checks/guardrail-scp-baseline";
 import { IAM_CROSS_ACCOUNT_TRUST } from "@/lib/domain/checks/iam-cross-account-trust";
 import { IAM_LATERAL_ADMIN_TRUST } from "@/lib/domain/checks/iam-lateral-admin-trust";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
@@ -34,6 +42,8 @@ import {
   createAccountResultEvent,
   createLoginProfileEvent,
   createUserEvent,
+  deletePolicyEvent,
+  detachPolicyEvent,
   moveAccountEvent,
   removeAccountEvent,
   stopLoggingEvent,
@@ -751,6 +761,129 @@ describe("UpdateAssumeRolePolicy opens the trust findings the collection would",
     expect(await trustFinding(IAM_LATERAL_ADMIN_TRUST, "deploy-admin")).toMatchObject({
       status: "resolved",
     });
+  });
+});
+
+describe("DetachPolicy / DeletePolicy of a baseline SCP open GUARDRAIL_SCP_BASELINE", () => {
+  const ouFinding = (ouId: string) =>
+    db.finding.findUnique({
+      where: { fingerprint: `${GUARDRAIL_SCP_BASELINE}|${ouId}|` },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+  let regionsScp = "";
+
+  beforeAll(async () => {
+    // The baseline here: no leaving the organization, which deny-leave on Workloads gives Prod.
+    await db.setting.upsert({
+      where: { key: "scpBaselineDeniedActions" },
+      create: { key: "scpBaselineDeniedActions", value: ["organizations:LeaveOrganization"] },
+      update: { value: ["organizations:LeaveOrganization"] },
+    });
+    // A policy outside the baseline, on Sandbox.
+    const orgs = new OrganizationsClient(awsConfig(env.moto.endpoint));
+    const { Policy } = await orgs.send(
+      new CreatePolicyCommand({
+        Name: "deny-regions",
+        Description: "EU only",
+        Type: "SERVICE_CONTROL_POLICY",
+        Content: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Deny", Action: "ec2:RunInstances", Resource: "*" }],
+        }),
+      }),
+    );
+    regionsScp = Policy?.PolicySummary?.Id ?? "";
+    await orgs.send(new AttachPolicyCommand({ PolicyId: regionsScp, TargetId: org.ous.sandbox }));
+    orgs.destroy();
+    await collect();
+    const channel = await db.alertChannel.findFirstOrThrow({ where: { name: "siem" } });
+    await db.alertRule.create({
+      data: {
+        channelId: channel.id,
+        name: "Guardrails",
+        checkIds: [GUARDRAIL_SCP_BASELINE],
+        categories: [],
+        severities: [],
+        ouIds: [],
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await db.setting.deleteMany({ where: { key: "scpBaselineDeniedActions" } });
+  });
+
+  it("detaching the baseline SCP from an OU opens the finding of the OU it exposes at once, and alerts once", async () => {
+    expect((await ouFinding(org.ous.prod))?.status ?? "none").not.toBe("open");
+    const ev = detachPolicyEvent(org.managementId, org.scpId, org.ous.workloads);
+    await post(ev);
+    await settle();
+    expect(
+      await db.policyTarget.count({ where: { policyId: org.scpId, targetId: org.ous.workloads } }),
+    ).toBe(0);
+    const f = await ouFinding(org.ous.prod);
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "high",
+      evidence: {
+        source: "event",
+        eventId: ev.detail.eventID,
+        missingDenies: ["organizations:LeaveOrganization"],
+        accounts: [org.accounts.prodApp],
+      },
+    });
+    expect(f?.title).toContain("baseline guardrails missing");
+    expect(f?.events.at(-1)).toMatchObject({
+      actor: ev.detail.userIdentity.arn,
+      detail: { source: "event", eventId: ev.detail.eventID, eventName: "DetachPolicy" },
+    });
+    expect(alertsFor(f?.title ?? "?")).toHaveLength(1);
+  });
+
+  it("look-alikes open nothing: a policy outside the baseline detached and deleted, an unknown policy", async () => {
+    const before = await db.finding.count({
+      where: { checkId: GUARDRAIL_SCP_BASELINE, status: "open" },
+    });
+    const events = [
+      detachPolicyEvent(org.managementId, regionsScp, org.ous.sandbox),
+      deletePolicyEvent(org.managementId, regionsScp),
+      detachPolicyEvent(org.managementId, "p-unknown123", org.ous.sandbox),
+    ];
+    await post(events);
+    await settle();
+    expect(await db.policy.findUnique({ where: { id: regionsScp } })).toBeNull();
+    expect(
+      await db.finding.count({ where: { checkId: GUARDRAIL_SCP_BASELINE, status: "open" } }),
+    ).toBe(before);
+    const ids = events.map((e) => e.detail.eventID);
+    const written = await db.findingEvent.findMany({ select: { detail: true } });
+    expect(
+      written.filter((w) => ids.some((id) => JSON.stringify(w.detail).includes(id))),
+    ).toHaveLength(0);
+    const rows = await db.ingestedEvent.findMany({
+      where: { id: { in: events.map((e) => e.id) } },
+      orderBy: { eventTime: "asc" },
+      select: { id: true, outcome: true },
+    });
+    expect(rows.find((r) => r.id === events[0]?.id)?.outcome).toContain(
+      "no baseline guardrail is lost",
+    );
+    expect(rows.find((r) => r.id === events[2]?.id)?.outcome).toContain("not collected yet");
+  });
+
+  it("the next collection confirms the exposed OU without a second alert", async () => {
+    const orgs = new OrganizationsClient(awsConfig(env.moto.endpoint));
+    await orgs.send(new DetachPolicyCommand({ PolicyId: org.scpId, TargetId: org.ous.workloads }));
+    await orgs.send(new DetachPolicyCommand({ PolicyId: regionsScp, TargetId: org.ous.sandbox }));
+    await orgs.send(new DeletePolicyCommand({ PolicyId: regionsScp }));
+    orgs.destroy();
+    const before = await ouFinding(org.ous.prod);
+    await collect();
+    const after = await ouFinding(org.ous.prod);
+    expect(after).toMatchObject({ id: before?.id, status: "open", severity: "high" });
+    expect(after?.evidence).not.toHaveProperty("source");
+    expect(after?.lastSeenRunId).not.toBe(before?.lastSeenRunId);
+    expect(alertsFor(after?.title ?? "?")).toHaveLength(1);
   });
 });
 
