@@ -234,3 +234,33 @@ export const deletePolicyEvent = (management: string, policyId: string) =>
     eventName: "DeletePolicy",
     requestParameters: { policyId },
   });
+
+/** organizations:InviteAccountToOrganization: the response carries the handshake the account accepts. */
+export const inviteAccountEvent = (management: string, accountId: string, handshakeId: string) =>
+  cloudTrailEvent({
+    account: management,
+    source: "aws.organizations",
+    eventName: "InviteAccountToOrganization",
+    requestParameters: { target: { id: accountId, type: "ACCOUNT" } },
+    responseElements: {
+      handshake: {
+        id: handshakeId,
+        state: "OPEN",
+        action: "INVITE",
+        parties: [
+          { id: accountId, type: "ACCOUNT" },
+          { id: management, type: "ACCOUNT" },
+        ],
+      },
+    },
+  });
+
+/** organizations:AcceptHandshake, called by the invited account. */
+export const acceptHandshakeEvent = (accountId: string, handshakeId: string) =>
+  cloudTrailEvent({
+    account: accountId,
+    source: "aws.organizations",
+    eventName: "AcceptHandshake",
+    requestParameters: { handshakeId },
+    responseElements: { handshake: { id: handshakeId, state: "ACCEPTED", action: "INVITE" } },
+  });

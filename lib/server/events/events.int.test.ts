@@ -35,6 +35,7 @@ import { motoCollectOptions } from "@/testing/aws/moto-collect";
 import { awsConfig, iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
 import { startMotoOrgDb, stopMotoOrgDb, type MotoOrgDb } from "@/testing/aws/moto-org-db";
 import {
+  acceptHandshakeEvent,
   adminSession,
   cloudTrailEvent,
   createAccountEvent,
@@ -44,6 +45,7 @@ import {
   createUserEvent,
   deletePolicyEvent,
   detachPolicyEvent,
+  inviteAccountEvent,
   moveAccountEvent,
   removeAccountEvent,
   stopLoggingEvent,
@@ -528,6 +530,29 @@ describe("accounts that join outside a request open ORG_ACCOUNT_UNREQUESTED at o
     expect(f?.events[0]?.actor).toBe("AWS Internal");
   });
 
+  it("AcceptHandshake opens it for an invited account, naming who sent the invitation", async () => {
+    const invited = "444455556666";
+    const handshake = "h-0123456789abcdef";
+    const invite = inviteAccountEvent(org.managementId, invited, handshake);
+    const accept = acceptHandshakeEvent(invited, handshake);
+    await post([invite, accept]);
+    await settle();
+    const f = await unrequested(invited);
+    expect(f).toMatchObject({
+      status: "open",
+      evidence: {
+        source: "event",
+        eventId: accept.detail.eventID,
+        joinedMethod: "INVITED",
+        createdBy: invite.detail.userIdentity.arn,
+      },
+    });
+    expect(f?.title).toContain("was invited into the organization without an account request");
+    expect(f?.events.map((e) => [e.kind, e.actor])).toEqual([
+      ["opened", invite.detail.userIdentity.arn],
+    ]);
+  });
+
   it("look-alikes open nothing: an account vended through a request, a known account", async () => {
     const vended = await motoAccount("vended-dev");
     await db.accountRequest.create({
@@ -592,6 +617,8 @@ describe("accounts that join outside a request open ORG_ACCOUNT_UNREQUESTED at o
     const ids = flagged.map((f) => f.accountId);
     expect(ids).toContain(rogue.accountId);
     expect(ids).not.toContain(org.accounts.prodApp);
+    // The invited account never joined in AWS (moto): the collection corrects the event.
+    expect(await unrequested("444455556666")).toMatchObject({ status: "resolved" });
     const lookAlikes = await db.account.findMany({
       where: { name: { in: ["vended-dev", "known-dev"] } },
       select: { id: true },
