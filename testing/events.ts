@@ -142,8 +142,36 @@ export const removeAccountEvent = (management: string, accountId: string) =>
     requestParameters: { accountId },
   });
 
+/** organizations:CreateAccount as CloudTrail records it: the response names the request id only. */
+export const createAccountEvent = (
+  management: string,
+  requestId: string,
+  name: string,
+  userIdentity?: Record<string, unknown>,
+) =>
+  cloudTrailEvent({
+    account: management,
+    source: "aws.organizations",
+    eventName: "CreateAccount",
+    requestParameters: { accountName: name, email: "HIDDEN_DUE_TO_SECURITY_REASONS" },
+    responseElements: {
+      createAccountStatus: {
+        id: requestId,
+        state: "IN_PROGRESS",
+        accountName: "HIDDEN_DUE_TO_SECURITY_REASONS",
+        requestedTimestamp: "Dec 2, 2026, 9:00:00 AM",
+      },
+    },
+    ...(userIdentity ? { userIdentity } : {}),
+  });
+
 /** The service event Organizations emits when CreateAccount finishes. */
-export function createAccountResultEvent(management: string, accountId: string, name: string) {
+export function createAccountResultEvent(
+  management: string,
+  accountId: string,
+  name: string,
+  requestId = "car-0123456789abcdef",
+) {
   const e = cloudTrailEvent({
     account: management,
     source: "aws.organizations",
@@ -159,7 +187,7 @@ export function createAccountResultEvent(management: string, accountId: string, 
       requestParameters: null,
       serviceEventDetails: {
         createAccountStatus: {
-          id: "car-0123456789abcdef",
+          id: requestId,
           state: "SUCCEEDED",
           accountName: name,
           accountId,
@@ -178,4 +206,61 @@ export const stopLoggingEvent = (account: string, name: string) =>
     source: "aws.cloudtrail",
     eventName: "StopLogging",
     requestParameters: { name },
+  });
+
+/** iam:UpdateAssumeRolePolicy: CloudTrail records the new trust policy as JSON text. */
+export const updateAssumeRolePolicyEvent = (account: string, roleName: string, policy: unknown) =>
+  cloudTrailEvent({
+    account,
+    source: "aws.iam",
+    eventName: "UpdateAssumeRolePolicy",
+    requestParameters: { roleName, policyDocument: JSON.stringify(policy) },
+  });
+
+/** organizations:DetachPolicy (requestParameters: policyId, targetId). */
+export const detachPolicyEvent = (management: string, policyId: string, targetId: string) =>
+  cloudTrailEvent({
+    account: management,
+    source: "aws.organizations",
+    eventName: "DetachPolicy",
+    requestParameters: { policyId, targetId },
+  });
+
+/** organizations:DeletePolicy (AWS refuses it while the policy is attached anywhere). */
+export const deletePolicyEvent = (management: string, policyId: string) =>
+  cloudTrailEvent({
+    account: management,
+    source: "aws.organizations",
+    eventName: "DeletePolicy",
+    requestParameters: { policyId },
+  });
+
+/** organizations:InviteAccountToOrganization: the response carries the handshake the account accepts. */
+export const inviteAccountEvent = (management: string, accountId: string, handshakeId: string) =>
+  cloudTrailEvent({
+    account: management,
+    source: "aws.organizations",
+    eventName: "InviteAccountToOrganization",
+    requestParameters: { target: { id: accountId, type: "ACCOUNT" } },
+    responseElements: {
+      handshake: {
+        id: handshakeId,
+        state: "OPEN",
+        action: "INVITE",
+        parties: [
+          { id: accountId, type: "ACCOUNT" },
+          { id: management, type: "ACCOUNT" },
+        ],
+      },
+    },
+  });
+
+/** organizations:AcceptHandshake, called by the invited account. */
+export const acceptHandshakeEvent = (accountId: string, handshakeId: string) =>
+  cloudTrailEvent({
+    account: accountId,
+    source: "aws.organizations",
+    eventName: "AcceptHandshake",
+    requestParameters: { handshakeId },
+    responseElements: { handshake: { id: handshakeId, state: "ACCEPTED", action: "INVITE" } },
   });

@@ -6,6 +6,7 @@ import type { RunRequest } from "@/lib/collect/run";
 import { ALL_CHECKS, checkDefinition, runChecks } from "@/lib/domain/checks";
 import { indexSnapshot } from "@/lib/domain/checks/org-index";
 import { isMutedAt } from "@/lib/domain/kpis";
+import { accountCreators } from "./findings/account-creators";
 import { applyExceptionRules } from "./findings/apply-exceptions";
 import { requestProcessContext } from "./findings/request-process-context";
 import { planLifecycle, summarizePlan } from "./findings/plan-lifecycle";
@@ -34,7 +35,8 @@ export const evaluateRun = async (
   const now = opts.recordedAt ?? checkedAt;
   const known = await tx.knownAccount.findMany({ select: { accountId: true } });
   const knownAccountIds = new Set(known.map((k) => k.accountId));
-  const requestCtx = await requestProcessContext(tx);
+  const requestCtx = await requestProcessContext(tx, snap.createAccountStatuses);
+  const accountCreatorsById = await accountCreators(tx, snap.createAccountStatuses);
   const stored = await tx.finding.findMany({
     where: kept.size ? { checkId: { notIn: [...kept] } } : {},
     select: {
@@ -59,7 +61,7 @@ export const evaluateRun = async (
   const seen = runChecks(
     snap,
     settings,
-    { knownAccountIds, now: checkedAt, ...requestCtx },
+    { knownAccountIds, now: checkedAt, ...requestCtx, accountCreators: accountCreatorsById },
     checks,
   );
   const index = indexSnapshot(snap);

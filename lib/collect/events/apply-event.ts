@@ -3,6 +3,8 @@ import { interpretEvent } from "@/lib/domain/events/interpret-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyIamUserEvent } from "./apply-iam-user-event";
 import { applyOrgEvent } from "./apply-org-event";
+import { applyRoleTrustEvent } from "./apply-role-trust-event";
+import { applyScpEvent } from "./apply-scp-event";
 import { applyTrailEvent } from "./apply-trail-event";
 
 export interface TApplied {
@@ -44,6 +46,10 @@ export async function applyEvent(
       return applyOrgEvent(tx, change, origin);
     case "trail":
       return applyTrailEvent(tx, change, origin);
+    case "role-trust":
+      return applyRoleTrustEvent(tx, change, origin);
+    case "scp":
+      return applyScpEvent(tx, change, origin);
     case "ignore":
       return { status: "ignored", outcome: change.why };
   }

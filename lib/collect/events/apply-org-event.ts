@@ -1,7 +1,12 @@
 import type { TEventChange } from "@/lib/domain/events/interpret-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { unrequestedAccountFinding } from "@/lib/domain/checks/org-account-unrequested";
+import { fingerprintOf } from "@/lib/domain/checks/types";
+import { accountCreators } from "@/lib/collect/findings/account-creators";
+import { requestProcessContext } from "@/lib/collect/findings/request-process-context";
 import type { TEventOrigin } from "./event-source";
 import type { TApplied } from "./apply-event";
+import { writeEventFinding } from "./apply-iam-user-event";
 
 type TOrgChange = Extract<
   TEventChange,
@@ -72,7 +77,70 @@ export async function applyOrgEvent(
     update: data,
   });
   await movePlacement(tx, change.accountId, root.id, at);
-  return applied(`${change.accountId} joined the organization under the root`);
+  const joined = `${change.accountId} joined the organization under the root`;
+  const judged = await judgeUnrequested(tx, change, { ...data, id: change.accountId }, origin);
+  return judged ? { ...judged, outcome: `${joined}; ${judged.outcome}` } : applied(joined);
+}
+
+/**
+ * ORG_ACCOUNT_UNREQUESTED for the account that just joined, by the check's own verdict, so the next
+ * collection writes the same finding (same fingerprint) or resolves it once a request is linked. The
+ * creator is the CreateAccount (or InviteAccountToOrganization) caller when that event was ingested:
+ * CreateAccountResult is a service event and names no user.
+ */
+async function judgeUnrequested(
+  tx: Prisma.TransactionClient,
+  change: Extract<TOrgChange, { kind: "account-joined" }>,
+  account: { id: string; name: string; status: string; joinedMethod: string; joinedAt: Date },
+  origin: TEventOrigin,
+): Promise<TApplied | null> {
+  const [management, known, vendedBy, ctx, creators] = await Promise.all([
+    tx.account.findFirst({ where: { isManagement: true }, select: { id: true } }),
+    tx.knownAccount.findUnique({ where: { accountId: account.id }, select: { accountId: true } }),
+    change.createAccountRequestId
+      ? tx.accountRequest.findUnique({
+          where: { createAccountRequestId: change.createAccountRequestId },
+          select: { id: true },
+        })
+      : null,
+    requestProcessContext(tx),
+    accountCreators(tx),
+  ]);
+  const createdBy = creators.get(account.id) ?? null;
+  const requested = new Set(ctx.requestedAccountIds);
+  if (vendedBy) requested.add(account.id);
+  const finding = unrequestedAccountFinding(
+    {
+      ...account,
+      // The account just joined: AWS lists it ACTIVE.
+      status: "ACTIVE",
+      joinedMethod: account.joinedMethod === "INVITED" ? "INVITED" : "CREATED",
+      joinedAt: account.joinedAt.toISOString(),
+    },
+    {
+      creation: change.createAccountRequestId
+        ? {
+            id: change.createAccountRequestId,
+            requestedAt: account.joinedAt.toISOString(),
+            completedAt: account.joinedAt.toISOString(),
+          }
+        : null,
+      createdBy,
+    },
+    {
+      managementAccountId: management?.id ?? "",
+      knownAccountIds: new Set(known ? [known.accountId] : []),
+      requestedAccountIds: requested,
+      since: ctx.requestProcessSince ?? null,
+    },
+  );
+  if (!finding) return null;
+  const stored = await tx.finding.findUnique({
+    where: { fingerprint: fingerprintOf(finding) },
+    select: { id: true, status: true },
+  });
+  // The history names who created the account, when known, rather than the service that reported it.
+  return writeEventFinding(tx, finding, stored, { ...origin, actor: createdBy ?? origin.actor });
 }
 
 async function movePlacement(

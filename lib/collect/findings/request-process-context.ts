@@ -8,11 +8,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export async function requestProcessContext(
   tx: Prisma.TransactionClient,
+  /** CreateAccount request ids → accounts: a request being vended knows its "car-…" id before its account. */
+  statuses: readonly { id: string; accountId?: string | null }[] = [],
 ): Promise<Pick<TCheckContext, "requestedAccountIds" | "requestProcessSince">> {
   const [requests, setting, firstRun] = await Promise.all([
     tx.accountRequest.findMany({
-      where: { accountId: { not: null } },
-      select: { accountId: true },
+      where: { OR: [{ accountId: { not: null } }, { createAccountRequestId: { not: null } }] },
+      select: { accountId: true, createAccountRequestId: true },
     }),
     tx.setting.findUnique({ where: { key: REQUEST_SETTINGS_KEY }, select: { value: true } }),
     tx.collectionRun.findFirst({
@@ -23,8 +25,13 @@ export async function requestProcessContext(
   ]);
   const configured = ZRequestSettings.safeParse(setting?.value ?? {});
   const since = configured.success ? configured.data.processSince : null;
+  const accountOf = new Map(statuses.map((s) => [s.id, s.accountId ?? null]));
+  const requested = requests.flatMap((r) => {
+    const vended = r.createAccountRequestId ? accountOf.get(r.createAccountRequestId) : null;
+    return [r.accountId, vended].filter((id): id is string => Boolean(id));
+  });
   return {
-    requestedAccountIds: new Set(requests.flatMap((r) => (r.accountId ? [r.accountId] : []))),
+    requestedAccountIds: new Set(requested),
     requestProcessSince: since ? new Date(since) : (firstRun?.startedAt ?? null),
   };
 }

@@ -6,7 +6,10 @@ import {
   createAccountResultEvent,
   createLoginProfileEvent,
   createUserEvent,
+  deletePolicyEvent,
+  detachPolicyEvent,
   moveAccountEvent,
+  updateAssumeRolePolicyEvent,
 } from "@/testing/events";
 import { ZCloudTrailDetail, actorOf } from "./cloudtrail";
 import { interpretEvent } from "./interpret-event";
@@ -84,6 +87,8 @@ describe("interpretEvent", () => {
       accountId: ACCOUNT,
       name: "shop-dev",
       email: null,
+      createAccountRequestId: "car-0123456789abcdef",
+      handshakeId: null,
     });
     const failed = {
       ...ok,
@@ -111,6 +116,47 @@ describe("interpretEvent", () => {
       action: "updated",
       set: { isMultiRegion: false },
     });
+  });
+
+  it("UpdateAssumeRolePolicy carries the new trust policy, as JSON text or URL-encoded", () => {
+    const policy = {
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { AWS: MGMT }, Action: "sts:AssumeRole" }],
+    };
+    const expected = {
+      kind: "role-trust",
+      accountId: ACCOUNT,
+      roleName: "vendor",
+      trustPolicy: policy,
+    };
+    expect(read(updateAssumeRolePolicyEvent(ACCOUNT, "vendor", policy))).toEqual(expected);
+    const encoded = updateAssumeRolePolicyEvent(ACCOUNT, "vendor", policy);
+    encoded.detail.requestParameters = {
+      roleName: "vendor",
+      policyDocument: encodeURIComponent(JSON.stringify(policy)),
+    };
+    expect(read(encoded)).toEqual(expected);
+    const broken = updateAssumeRolePolicyEvent(ACCOUNT, "vendor", policy);
+    broken.detail.requestParameters = { roleName: "vendor", policyDocument: "{not json" };
+    expect(read(broken)).toMatchObject({ kind: "ignore" });
+  });
+
+  it("DetachPolicy names the policy and its former target; DeletePolicy the policy", () => {
+    expect(read(detachPolicyEvent(MGMT, "p-abc12345", "ou-ab12-cd34ef56"))).toEqual({
+      kind: "scp",
+      policyId: "p-abc12345",
+      targetId: "ou-ab12-cd34ef56",
+      action: "detached",
+    });
+    expect(read(deletePolicyEvent(MGMT, "p-abc12345"))).toEqual({
+      kind: "scp",
+      policyId: "p-abc12345",
+      targetId: null,
+      action: "deleted",
+    });
+    const refused = { ...deletePolicyEvent(MGMT, "p-abc12345") };
+    refused.detail = { ...refused.detail, errorCode: "PolicyInUseException" };
+    expect(read(refused)).toMatchObject({ kind: "ignore" });
   });
 
   it("names the actor by ARN, else by the service that invoked the call", () => {

@@ -1,6 +1,8 @@
 // What an EventBridge event means for OrgLens, decided without AWS or the database: an IAM user that
 // appeared or gained credentials, an account that joined, moved or left, a trail that stopped or went
 // away. Failed calls (errorCode) and calls OrgLens does not track mean nothing ("ignore", with why).
+import { parsePolicyContent } from "@/lib/domain/checks/policy-grammar";
+import type { TPolicyDocument } from "@/lib/domain/snapshot";
 import { textAt, type TCloudTrailDetail } from "./cloudtrail";
 
 export type TEventChange =
@@ -12,7 +14,16 @@ export type TEventChange =
       /** What the call gave the user. */
       grant: "user" | "password" | "access-key";
     }
-  | { kind: "account-joined"; accountId: string; name: string | null; email: string | null }
+  | {
+      kind: "account-joined";
+      accountId: string;
+      name: string | null;
+      email: string | null;
+      /** CreateAccountResult's request id ("car-…"): its CreateAccount call names the creator. */
+      createAccountRequestId: string | null;
+      /** AcceptHandshake's handshake: its InviteAccountToOrganization call names the inviter. */
+      handshakeId: string | null;
+    }
   | { kind: "account-moved"; accountId: string; fromOuId: string; toOuId: string }
   | { kind: "account-left"; accountId: string }
   | {
@@ -22,6 +33,20 @@ export type TEventChange =
       action: "stopped" | "deleted" | "updated";
       /** UpdateTrail's settings that the organization-trail check reads, when the call set them. */
       set: { isMultiRegion?: boolean; isOrganizationTrail?: boolean };
+    }
+  | {
+      kind: "role-trust";
+      accountId: string;
+      roleName: string;
+      /** The new trust policy, parsed as the collector parses GetRole's. */
+      trustPolicy: TPolicyDocument;
+    }
+  | {
+      kind: "scp";
+      policyId: string;
+      /** DetachPolicy: the target it left (root, OU or account); DeletePolicy: null. */
+      targetId: string | null;
+      action: "detached" | "deleted";
     }
   | { kind: "ignore"; why: string };
 
@@ -88,6 +113,25 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
         grant,
       };
     }
+    case "iam.amazonaws.com UpdateAssumeRolePolicy": {
+      const roleName = textAt(req, "roleName");
+      const text = textAt(req, "policyDocument");
+      if (!roleName || !text) return ignore("UpdateAssumeRolePolicy without role or policy");
+      const trustPolicy = parsePolicyContent(text);
+      if (!trustPolicy) return ignore("the new trust policy is not a policy document");
+      return { kind: "role-trust", accountId: account, roleName, trustPolicy };
+    }
+    case "organizations.amazonaws.com DetachPolicy": {
+      const policyId = textAt(req, "policyId");
+      const targetId = textAt(req, "targetId");
+      if (!policyId || !targetId) return ignore("DetachPolicy without policy or target");
+      return { kind: "scp", policyId, targetId, action: "detached" };
+    }
+    case "organizations.amazonaws.com DeletePolicy": {
+      const policyId = textAt(req, "policyId");
+      if (!policyId) return ignore("DeletePolicy without a policy id");
+      return { kind: "scp", policyId, targetId: null, action: "deleted" };
+    }
     case "organizations.amazonaws.com MoveAccount": {
       const accountId = textAt(req, "accountId");
       const from = textAt(req, "sourceParentId");
@@ -105,13 +149,22 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
         accountId,
         name: textAt(status, "accountName"),
         email: null,
+        createAccountRequestId: textAt(status, "id"),
+        handshakeId: null,
       };
     }
     case "organizations.amazonaws.com AcceptHandshake": {
       // The invited account accepts: the caller's account joins the organization.
       const accountId = d.userIdentity?.accountId ?? d.recipientAccountId ?? null;
       if (!accountId) return ignore("AcceptHandshake without the accepting account");
-      return { kind: "account-joined", accountId, name: null, email: null };
+      return {
+        kind: "account-joined",
+        accountId,
+        name: null,
+        email: null,
+        createAccountRequestId: null,
+        handshakeId: textAt(req, "handshakeId"),
+      };
     }
     case "organizations.amazonaws.com RemoveAccountFromOrganization": {
       const accountId = textAt(req, "accountId");

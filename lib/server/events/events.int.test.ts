@@ -1,15 +1,30 @@
 // First: lib/db reads the environment when first imported.
 import "@/testing/placeholder-server-env";
 import {
+  AttachRolePolicyCommand,
   CreateAccessKeyCommand,
   CreateLoginProfileCommand,
+  CreateRoleCommand,
   CreateUserCommand,
+  UpdateAssumeRolePolicyCommand,
 } from "@aws-sdk/client-iam";
+import {
+  AttachPolicyCommand,
+  CreateAccountCommand,
+  CreatePolicyCommand,
+  DeletePolicyCommand,
+  DetachPolicyCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAws } from "@/lib/collect/sources/aws";
 import type { Db } from "@/lib/db/client";
+import { GUARDRAIL_SCP_BASELINE } from "@/lib/domain/checks/guardrail-scp-baseline";
+import { IAM_CROSS_ACCOUNT_TRUST } from "@/lib/domain/checks/iam-cross-account-trust";
+import { IAM_LATERAL_ADMIN_TRUST } from "@/lib/domain/checks/iam-lateral-admin-trust";
 import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
+import { ORG_ACCOUNT_UNREQUESTED } from "@/lib/domain/checks/org-account-unrequested";
 import { LOG_ORG_TRAIL } from "@/lib/domain/checks/log-org-trail";
 import type { Principal } from "@/lib/domain/access";
 import { FINDINGS_LOCK_KEY, lockFindings } from "@/lib/collect/findings/findings-lock";
@@ -19,17 +34,24 @@ import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
 import { startWebhookReceiver, type WebhookReceiver } from "@/testing/alerts/receivers";
 import { costResult } from "@/testing/aws/ce-results";
 import { motoCollectOptions } from "@/testing/aws/moto-collect";
-import { iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
+import { awsConfig, iamIn, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
 import { startMotoOrgDb, stopMotoOrgDb, type MotoOrgDb } from "@/testing/aws/moto-org-db";
 import {
+  acceptHandshakeEvent,
+  adminSession,
   cloudTrailEvent,
+  createAccountEvent,
   createAccessKeyEvent,
   createAccountResultEvent,
   createLoginProfileEvent,
   createUserEvent,
+  deletePolicyEvent,
+  detachPolicyEvent,
+  inviteAccountEvent,
   moveAccountEvent,
   removeAccountEvent,
   stopLoggingEvent,
+  updateAssumeRolePolicyEvent,
 } from "@/testing/events";
 import { createIngestToken } from "./create-ingest-token";
 import { receiveEvents } from "./receive-events";
@@ -457,6 +479,483 @@ describe("Organizations events update the tree", () => {
     expect(await db.account.findUnique({ where: { id: "210987654321" } })).toMatchObject({
       removedAt: expect.any(Date) as Date,
     });
+  });
+});
+
+describe("accounts that join outside a request open ORG_ACCOUNT_UNREQUESTED at once", () => {
+  const mallory = (management: string) => ({
+    type: "IAMUser",
+    principalId: "AIDAEXAMPLEMALLORY",
+    arn: `arn:aws:iam::${management}:user/mallory`,
+    accountId: management,
+  });
+  const unrequested = (accountId: string) =>
+    db.finding.findUnique({
+      where: { fingerprint: `${ORG_ACCOUNT_UNREQUESTED}|${accountId}|` },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+  /** Creates the account in moto (so the next collection sees it) and returns its ids. */
+  async function motoAccount(name: string) {
+    const orgs = new OrganizationsClient(awsConfig(env.moto.endpoint));
+    const { CreateAccountStatus: s } = await orgs.send(
+      new CreateAccountCommand({ AccountName: name, Email: `${name}@example.com` }),
+    );
+    orgs.destroy();
+    return { accountId: s?.AccountId ?? "", requestId: s?.Id ?? "" };
+  }
+  let rogue = { accountId: "", requestId: "" };
+
+  beforeAll(async () => {
+    const channel = await db.alertChannel.findFirstOrThrow({ where: { name: "siem" } });
+    await db.alertRule.create({
+      data: {
+        channelId: channel.id,
+        name: "Unrequested accounts",
+        checkIds: [ORG_ACCOUNT_UNREQUESTED],
+        categories: [],
+        severities: [],
+        ouIds: [],
+      },
+    });
+  });
+
+  it("CreateAccountResult opens the finding naming the CreateAccount caller, marked as an event, and alerts once", async () => {
+    rogue = await motoAccount("rogue-dev");
+    const call = createAccountEvent(
+      org.managementId,
+      rogue.requestId,
+      "rogue-dev",
+      mallory(org.managementId),
+    );
+    const result = createAccountResultEvent(
+      org.managementId,
+      rogue.accountId,
+      "rogue-dev",
+      rogue.requestId,
+    );
+    expect(await post([call, result])).toMatchObject({ status: 202, body: { accepted: 2 } });
+    await settle();
+    const f = await unrequested(rogue.accountId);
+    const creator = mallory(org.managementId).arn;
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "medium",
+      title: "rogue-dev was created without an account request",
+      evidence: {
+        source: "event",
+        eventId: result.detail.eventID,
+        createdBy: creator,
+        createAccountRequestId: rogue.requestId,
+      },
+    });
+    expect(f?.message).toContain(`created by ${creator}`);
+    expect(f?.events.map((e) => [e.kind, e.actor])).toEqual([["opened", creator]]);
+    expect(f?.events[0]?.detail).toMatchObject({
+      source: "event",
+      eventId: result.detail.eventID,
+      eventName: "CreateAccountResult",
+    });
+    expect(await db.ingestedEvent.findUnique({ where: { id: result.id } })).toMatchObject({
+      status: "applied",
+      outcome: expect.stringContaining(`opened ${ORG_ACCOUNT_UNREQUESTED}`) as string,
+    });
+    expect(alertsFor("rogue-dev")).toHaveLength(1);
+  });
+
+  it("without an ingested CreateAccount call the creator is unknown", async () => {
+    const lone = await motoAccount("lone-dev");
+    await post(
+      createAccountResultEvent(org.managementId, lone.accountId, "lone-dev", lone.requestId),
+    );
+    await settle();
+    const f = await unrequested(lone.accountId);
+    expect(f).toMatchObject({ status: "open", evidence: { createdBy: null } });
+    expect(f?.message).toContain("created outside OrgLens");
+    // The service event names no user: the history says the service did it.
+    expect(f?.events[0]?.actor).toBe("AWS Internal");
+  });
+
+  it("AcceptHandshake opens it for an invited account, naming who sent the invitation", async () => {
+    const invited = "444455556666";
+    const handshake = "h-0123456789abcdef";
+    const invite = inviteAccountEvent(org.managementId, invited, handshake);
+    const accept = acceptHandshakeEvent(invited, handshake);
+    await post([invite, accept]);
+    await settle();
+    const f = await unrequested(invited);
+    expect(f).toMatchObject({
+      status: "open",
+      evidence: {
+        source: "event",
+        eventId: accept.detail.eventID,
+        joinedMethod: "INVITED",
+        createdBy: invite.detail.userIdentity.arn,
+      },
+    });
+    expect(f?.title).toContain("was invited into the organization without an account request");
+    expect(f?.events.map((e) => [e.kind, e.actor])).toEqual([
+      ["opened", invite.detail.userIdentity.arn],
+    ]);
+  });
+
+  it("look-alikes open nothing: an account vended through a request, a known account", async () => {
+    const vended = await motoAccount("vended-dev");
+    await db.accountRequest.create({
+      data: {
+        name: "vended-dev",
+        purpose: "shop development",
+        environment: "dev",
+        targetOuId: org.ous.sandbox,
+        owner: "team-shop@corp.example",
+        costCenter: "CC-42",
+        requestedBy: "dev@corp.example",
+        status: "approved",
+        decidedBy: admin.email,
+        // The vending has its request id but has not read the account id back yet.
+        createAccountRequestId: vended.requestId,
+        vendingStatus: "running",
+      },
+    });
+    const known = await motoAccount("known-dev");
+    await db.knownAccount.create({ data: { accountId: known.accountId, source: "manual" } });
+    const events = [
+      createAccountEvent(
+        org.managementId,
+        vended.requestId,
+        "vended-dev",
+        adminSession(org.managementId),
+      ),
+      createAccountResultEvent(org.managementId, vended.accountId, "vended-dev", vended.requestId),
+      createAccountResultEvent(org.managementId, known.accountId, "known-dev", known.requestId),
+    ];
+    await post(events);
+    await settle();
+    expect(await unrequested(vended.accountId)).toBeNull();
+    expect(await unrequested(known.accountId)).toBeNull();
+    // They did join the tree.
+    expect(
+      await db.account.count({
+        where: { id: { in: [vended.accountId, known.accountId] }, removedAt: null },
+      }),
+    ).toBe(2);
+    expect(alertsFor("vended-dev")).toHaveLength(0);
+    expect(alertsFor("known-dev")).toHaveLength(0);
+  });
+
+  it("the next collection confirms the event's finding without a second alert, and flags no look-alike", async () => {
+    const before = await unrequested(rogue.accountId);
+    await collect();
+    const after = await unrequested(rogue.accountId);
+    expect(after).toMatchObject({ id: before?.id, status: "open" });
+    expect(after?.lastSeenRunId).not.toBe(before?.lastSeenRunId);
+    // The collection's evidence replaces the event's, and still names the creator from the event.
+    expect(after?.evidence).not.toHaveProperty("source");
+    expect(after?.evidence).toMatchObject({
+      createdBy: mallory(org.managementId).arn,
+      createAccountRequestId: rogue.requestId,
+    });
+    expect(alertsFor("rogue-dev")).toHaveLength(1);
+    const flagged = await db.finding.findMany({
+      where: { checkId: ORG_ACCOUNT_UNREQUESTED, status: "open" },
+      select: { accountId: true },
+    });
+    const ids = flagged.map((f) => f.accountId);
+    expect(ids).toContain(rogue.accountId);
+    expect(ids).not.toContain(org.accounts.prodApp);
+    // The invited account never joined in AWS (moto): the collection corrects the event.
+    expect(await unrequested("444455556666")).toMatchObject({ status: "resolved" });
+    const lookAlikes = await db.account.findMany({
+      where: { name: { in: ["vended-dev", "known-dev"] } },
+      select: { id: true },
+    });
+    expect(lookAlikes).toHaveLength(2);
+    for (const a of lookAlikes) expect(ids).not.toContain(a.id);
+  });
+});
+
+describe("UpdateAssumeRolePolicy opens the trust findings the collection would", () => {
+  const roleArn = (name: string) => `arn:aws:iam::${org.accounts.prodApp}:role/${name}`;
+  const trustFinding = (checkId: string, name: string) =>
+    db.finding.findUnique({
+      where: { fingerprint: `${checkId}|${org.accounts.prodApp}|${roleArn(name)}` },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+  const trusting = (principal: string, condition?: Record<string, unknown>) => ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: principal },
+        Action: "sts:AssumeRole",
+        ...(condition ? { Condition: condition } : {}),
+      },
+    ],
+  });
+  const OUTSIDE = "arn:aws:iam::999988887777:root";
+
+  beforeAll(async () => {
+    // Roles in prod-app (a production account) that first trust only their own account.
+    const iam = await iamIn(env.moto.endpoint, org.accounts.prodApp);
+    const own = JSON.stringify(trusting(`arn:aws:iam::${org.accounts.prodApp}:root`));
+    for (const [name, policy] of [
+      ["vendor-bridge", "arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      ["partner-bridge", "arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      ["peer-reader", "arn:aws:iam::aws:policy/ReadOnlyAccess"],
+      ["deploy-admin", "arn:aws:iam::aws:policy/AdministratorAccess"],
+    ] as const) {
+      await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: own }));
+      await iam.send(new AttachRolePolicyCommand({ RoleName: name, PolicyArn: policy }));
+    }
+    iam.destroy();
+    await collect();
+    const channel = await db.alertChannel.findFirstOrThrow({ where: { name: "siem" } });
+    await db.alertRule.create({
+      data: {
+        channelId: channel.id,
+        name: "Role trust",
+        checkIds: [IAM_CROSS_ACCOUNT_TRUST, IAM_LATERAL_ADMIN_TRUST],
+        categories: [],
+        severities: [],
+        ouIds: [],
+      },
+    });
+  }, 120_000);
+
+  it("a trust of an outside account without a guard opens IAM_CROSS_ACCOUNT_TRUST at once, marked as an event, and alerts once", async () => {
+    const ev = updateAssumeRolePolicyEvent(
+      org.accounts.prodApp,
+      "vendor-bridge",
+      trusting(OUTSIDE),
+    );
+    await post(ev);
+    await settle();
+    const f = await trustFinding(IAM_CROSS_ACCOUNT_TRUST, "vendor-bridge");
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "high",
+      title: "Role vendor-bridge trusts accounts outside the organization",
+      evidence: {
+        source: "event",
+        eventId: ev.detail.eventID,
+        principals: [OUTSIDE],
+        adminPermissions: false,
+      },
+    });
+    expect(f?.events.map((e) => [e.kind, e.actor])).toEqual([
+      ["opened", ev.detail.userIdentity.arn],
+    ]);
+    expect(f?.events[0]?.detail).toMatchObject({
+      source: "event",
+      eventId: ev.detail.eventID,
+      eventName: "UpdateAssumeRolePolicy",
+    });
+    // The stored role carries the new trust policy until the next collection reads it again.
+    const stored = await db.iamRole.findUniqueOrThrow({
+      where: {
+        accountId_roleName: { accountId: org.accounts.prodApp, roleName: "vendor-bridge" },
+      },
+    });
+    expect(stored.trustPolicy).toEqual(trusting(OUTSIDE));
+    expect(alertsFor("vendor-bridge")).toHaveLength(1);
+  });
+
+  it("a sandbox account trusted by a production admin role opens IAM_LATERAL_ADMIN_TRUST", async () => {
+    const ev = updateAssumeRolePolicyEvent(
+      org.accounts.prodApp,
+      "deploy-admin",
+      trusting(`arn:aws:iam::${org.accounts.sandbox}:root`),
+    );
+    await post(ev);
+    await settle();
+    const f = await trustFinding(IAM_LATERAL_ADMIN_TRUST, "deploy-admin");
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "high",
+      evidence: {
+        source: "event",
+        eventId: ev.detail.eventID,
+        adminBecause: "arn:aws:iam::aws:policy/AdministratorAccess",
+        lowerEnvironmentAccountCount: 1,
+      },
+    });
+    // A principal inside the organization is not a door to the outside.
+    expect(await trustFinding(IAM_CROSS_ACCOUNT_TRUST, "deploy-admin")).toBeNull();
+    expect(alertsFor("deploy-admin")).toHaveLength(1);
+  });
+
+  it("look-alikes open nothing: an sts:ExternalId guard, a same-organization principal, a role never collected", async () => {
+    const events = [
+      updateAssumeRolePolicyEvent(
+        org.accounts.prodApp,
+        "partner-bridge",
+        trusting(OUTSIDE, { StringEquals: { "sts:ExternalId": "partner-7f3a" } }),
+      ),
+      updateAssumeRolePolicyEvent(
+        org.accounts.prodApp,
+        "peer-reader",
+        trusting(`arn:aws:iam::${org.accounts.sandbox}:root`),
+      ),
+      updateAssumeRolePolicyEvent(org.accounts.prodApp, "ghost-role", trusting(OUTSIDE)),
+    ];
+    await post(events);
+    await settle();
+    for (const name of ["partner-bridge", "peer-reader", "ghost-role"])
+      for (const check of [IAM_CROSS_ACCOUNT_TRUST, IAM_LATERAL_ADMIN_TRUST])
+        expect(await trustFinding(check, name)).toBeNull();
+    const rows = await db.ingestedEvent.findMany({
+      where: { id: { in: events.map((e) => e.id) } },
+      select: { id: true, status: true, outcome: true },
+    });
+    expect(rows.map((r) => r.status)).toEqual(["ignored", "ignored", "ignored"]);
+    expect(rows.find((r) => r.id === events[0]?.id)?.outcome).toContain("opens nothing");
+    expect(rows.find((r) => r.id === events[2]?.id)?.outcome).toContain("not collected yet");
+    expect(alertsFor("partner-bridge")).toHaveLength(0);
+    expect(alertsFor("peer-reader")).toHaveLength(0);
+  });
+
+  it("the next collection confirms what AWS holds without a second alert, and resolves what it does not", async () => {
+    const iam = await iamIn(env.moto.endpoint, org.accounts.prodApp);
+    await iam.send(
+      new UpdateAssumeRolePolicyCommand({
+        RoleName: "vendor-bridge",
+        PolicyDocument: JSON.stringify(trusting(OUTSIDE)),
+      }),
+    );
+    iam.destroy();
+    const before = await trustFinding(IAM_CROSS_ACCOUNT_TRUST, "vendor-bridge");
+    await collect();
+    const after = await trustFinding(IAM_CROSS_ACCOUNT_TRUST, "vendor-bridge");
+    expect(after).toMatchObject({ id: before?.id, status: "open", severity: "high" });
+    expect(after?.evidence).not.toHaveProperty("source");
+    expect(after?.lastSeenRunId).not.toBe(before?.lastSeenRunId);
+    expect(alertsFor("vendor-bridge")).toHaveLength(1);
+    // deploy-admin's trust never changed in AWS (moto): the collection corrects the event.
+    expect(await trustFinding(IAM_LATERAL_ADMIN_TRUST, "deploy-admin")).toMatchObject({
+      status: "resolved",
+    });
+  });
+});
+
+describe("DetachPolicy / DeletePolicy of a baseline SCP open GUARDRAIL_SCP_BASELINE", () => {
+  const ouFinding = (ouId: string) =>
+    db.finding.findUnique({
+      where: { fingerprint: `${GUARDRAIL_SCP_BASELINE}|${ouId}|` },
+      include: { events: { orderBy: { id: "asc" } } },
+    });
+  let regionsScp = "";
+
+  beforeAll(async () => {
+    // The baseline here: no leaving the organization, which deny-leave on Workloads gives Prod.
+    await db.setting.upsert({
+      where: { key: "scpBaselineDeniedActions" },
+      create: { key: "scpBaselineDeniedActions", value: ["organizations:LeaveOrganization"] },
+      update: { value: ["organizations:LeaveOrganization"] },
+    });
+    // A policy outside the baseline, on Sandbox.
+    const orgs = new OrganizationsClient(awsConfig(env.moto.endpoint));
+    const { Policy } = await orgs.send(
+      new CreatePolicyCommand({
+        Name: "deny-regions",
+        Description: "EU only",
+        Type: "SERVICE_CONTROL_POLICY",
+        Content: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Deny", Action: "ec2:RunInstances", Resource: "*" }],
+        }),
+      }),
+    );
+    regionsScp = Policy?.PolicySummary?.Id ?? "";
+    await orgs.send(new AttachPolicyCommand({ PolicyId: regionsScp, TargetId: org.ous.sandbox }));
+    orgs.destroy();
+    await collect();
+    const channel = await db.alertChannel.findFirstOrThrow({ where: { name: "siem" } });
+    await db.alertRule.create({
+      data: {
+        channelId: channel.id,
+        name: "Guardrails",
+        checkIds: [GUARDRAIL_SCP_BASELINE],
+        categories: [],
+        severities: [],
+        ouIds: [],
+      },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await db.setting.deleteMany({ where: { key: "scpBaselineDeniedActions" } });
+  });
+
+  it("detaching the baseline SCP from an OU opens the finding of the OU it exposes at once, and alerts once", async () => {
+    expect((await ouFinding(org.ous.prod))?.status ?? "none").not.toBe("open");
+    const ev = detachPolicyEvent(org.managementId, org.scpId, org.ous.workloads);
+    await post(ev);
+    await settle();
+    expect(
+      await db.policyTarget.count({ where: { policyId: org.scpId, targetId: org.ous.workloads } }),
+    ).toBe(0);
+    const f = await ouFinding(org.ous.prod);
+    expect(f).toMatchObject({
+      status: "open",
+      severity: "high",
+      evidence: {
+        source: "event",
+        eventId: ev.detail.eventID,
+        missingDenies: ["organizations:LeaveOrganization"],
+        accounts: [org.accounts.prodApp],
+      },
+    });
+    expect(f?.title).toContain("baseline guardrails missing");
+    expect(f?.events.at(-1)).toMatchObject({
+      actor: ev.detail.userIdentity.arn,
+      detail: { source: "event", eventId: ev.detail.eventID, eventName: "DetachPolicy" },
+    });
+    expect(alertsFor(f?.title ?? "?")).toHaveLength(1);
+  });
+
+  it("look-alikes open nothing: a policy outside the baseline detached and deleted, an unknown policy", async () => {
+    const before = await db.finding.count({
+      where: { checkId: GUARDRAIL_SCP_BASELINE, status: "open" },
+    });
+    const events = [
+      detachPolicyEvent(org.managementId, regionsScp, org.ous.sandbox),
+      deletePolicyEvent(org.managementId, regionsScp),
+      detachPolicyEvent(org.managementId, "p-unknown123", org.ous.sandbox),
+    ];
+    await post(events);
+    await settle();
+    expect(await db.policy.findUnique({ where: { id: regionsScp } })).toBeNull();
+    expect(
+      await db.finding.count({ where: { checkId: GUARDRAIL_SCP_BASELINE, status: "open" } }),
+    ).toBe(before);
+    const ids = events.map((e) => e.detail.eventID);
+    const written = await db.findingEvent.findMany({ select: { detail: true } });
+    expect(
+      written.filter((w) => ids.some((id) => JSON.stringify(w.detail).includes(id))),
+    ).toHaveLength(0);
+    const rows = await db.ingestedEvent.findMany({
+      where: { id: { in: events.map((e) => e.id) } },
+      orderBy: { eventTime: "asc" },
+      select: { id: true, outcome: true },
+    });
+    expect(rows.find((r) => r.id === events[0]?.id)?.outcome).toContain(
+      "no baseline guardrail is lost",
+    );
+    expect(rows.find((r) => r.id === events[2]?.id)?.outcome).toContain("not collected yet");
+  });
+
+  it("the next collection confirms the exposed OU without a second alert", async () => {
+    const orgs = new OrganizationsClient(awsConfig(env.moto.endpoint));
+    await orgs.send(new DetachPolicyCommand({ PolicyId: org.scpId, TargetId: org.ous.workloads }));
+    await orgs.send(new DetachPolicyCommand({ PolicyId: regionsScp, TargetId: org.ous.sandbox }));
+    await orgs.send(new DeletePolicyCommand({ PolicyId: regionsScp }));
+    orgs.destroy();
+    const before = await ouFinding(org.ous.prod);
+    await collect();
+    const after = await ouFinding(org.ous.prod);
+    expect(after).toMatchObject({ id: before?.id, status: "open", severity: "high" });
+    expect(after?.evidence).not.toHaveProperty("source");
+    expect(after?.lastSeenRunId).not.toBe(before?.lastSeenRunId);
+    expect(alertsFor(after?.title ?? "?")).toHaveLength(1);
   });
 });
 

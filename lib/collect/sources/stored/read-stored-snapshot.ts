@@ -1,7 +1,7 @@
 // The last stored state read back into a snapshot, for a re-evaluation: checks and KPIs run again
 // over the evidence the last collection stored, without calling AWS. Only reads.
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { monthOf } from "@/lib/domain/months";
 import {
   ZAccessKey,
@@ -35,7 +35,10 @@ function policyText(content: unknown): string {
   return raw.success ? raw.data.raw : JSON.stringify(content);
 }
 
-export async function readStoredSnapshot(db: Db, source: TSnapshot["source"]): Promise<TSnapshot> {
+export async function readStoredSnapshot(
+  db: Prisma.TransactionClient,
+  source: TSnapshot["source"],
+): Promise<TSnapshot> {
   const org = await db.organization.findFirst();
   if (!org) throw new Error("No collected data to re-evaluate: run a collection first.");
   // The last collection's time: it marks every account it saw.
@@ -136,7 +139,7 @@ export async function readStoredSnapshot(db: Db, source: TSnapshot["source"]): P
  * completed from the store by the evaluation itself, as for an incremental collection.
  */
 async function readCurrentMonthCosts(
-  db: Db,
+  db: Prisma.TransactionClient,
   source: TSnapshot["source"],
   now: Date,
 ): Promise<TSnapshot["costs"]> {
@@ -178,7 +181,7 @@ async function readCurrentMonthCosts(
 
 /** Each account's last audit outcome, with the evidence of the audited ones. */
 async function readAudits(
-  db: Db,
+  db: Prisma.TransactionClient,
   accounts: { id: string; auditStatus: string; auditError: string | null }[],
 ): Promise<TAccountAudit[]> {
   const audited = accounts.filter((a) => a.auditStatus === "audited").map((a) => a.id);
