@@ -37,6 +37,36 @@ export async function applyEvent(
     actor: actorOf(detail),
     at: ev.eventTime,
   };
+  // Organizations changes are made (and logged) by the management account; LeaveOrganization by the
+  // account that leaves. The rule in docs/events.md forwards events from every account: one a member
+  // account emits (or a forwarder mislabels) never moves, removes or adds accounts, nor touches SCPs.
+  // (AcceptHandshake and LeaveOrganization are called by the member account itself: emitted there.)
+  const byMember =
+    detail.eventName === "AcceptHandshake" || detail.eventName === "LeaveOrganization";
+  if (
+    (change.kind === "account-joined" ||
+      change.kind === "account-moved" ||
+      change.kind === "scp" ||
+      change.kind === "account-left") &&
+    !byMember
+  ) {
+    const management = await tx.account.findFirst({
+      where: { isManagement: true, removedAt: null },
+      select: { id: true },
+    });
+    const emitters = new Set([ev.accountId, detail.recipientAccountId ?? ev.accountId]);
+    if (!management || emitters.size !== 1 || !emitters.has(management.id))
+      return {
+        status: "ignored",
+        outcome: `Organizations ${detail.eventName} not emitted by the management account`,
+      };
+  }
+  if (
+    (change.kind === "account-left" || change.kind === "account-joined") &&
+    byMember &&
+    change.accountId !== ev.accountId
+  )
+    return { status: "ignored", outcome: `${detail.eventName} not emitted by the account itself` };
   switch (change.kind) {
     case "iam-user":
       return applyIamUserEvent(tx, change, origin);

@@ -34,6 +34,13 @@ export async function applyOrgEvent(
     if (!account) return ignored(`account ${change.accountId} is not in the organization`);
     if (!target) return ignored(`OU ${change.toOuId} is not known yet: the next run adds it`);
     if (account.ouId === change.toOuId) return ignored("the account is already in that OU");
+    // A delayed delivery older than the account's current placement would rewrite history backwards.
+    const current = await tx.accountPlacement.findFirst({
+      where: { accountId: change.accountId, validTo: null },
+      select: { validFrom: true },
+    });
+    if (current && current.validFrom.getTime() > at.getTime())
+      return ignored("older than the account's current placement: the next run decides");
     await tx.account.update({ where: { id: change.accountId }, data: { ouId: change.toOuId } });
     await movePlacement(tx, change.accountId, change.toOuId, at);
     return applied(`moved ${change.accountId} to ${change.toOuId}`);

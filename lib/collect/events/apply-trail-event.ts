@@ -19,7 +19,11 @@ export async function applyTrailEvent(
   origin: TEventOrigin,
 ): Promise<TApplied> {
   const orgTrails = await tx.trail.findMany({ where: { isOrganizationTrail: true } });
-  const hit = orgTrails.filter((t) => t.arn === change.trail || t.name === change.trail);
+  // By ARN, or by name only in the account that owns the trail: a member account's own trail of the
+  // same name (a look-alike, or a decoy) never stands in for the organization trail.
+  const hit = orgTrails.filter(
+    (t) => t.arn === change.trail || (t.name === change.trail && t.accountId === change.accountId),
+  );
   if (!hit.length)
     return { status: "ignored", outcome: `${change.trail} is not a known organization trail` };
   const arns = hit.map((t) => t.arn);

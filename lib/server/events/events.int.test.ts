@@ -452,6 +452,45 @@ describe("Organizations events update the tree", () => {
     ]);
   });
 
+  it("a MoveAccount a member account emits, or one older than the current placement, moves nothing", async () => {
+    // Only the management account can move accounts: the same call "from" a member is not AWS's.
+    const fromMember = moveAccountEvent(
+      org.accounts.sandbox,
+      org.accounts.sandbox,
+      org.ous.prod,
+      org.ous.sandbox,
+    );
+    // A delivery delayed past a later move would rewrite the placement history backwards.
+    const stale = cloudTrailEvent({
+      account: org.managementId,
+      source: "aws.organizations",
+      eventName: "MoveAccount",
+      requestParameters: {
+        accountId: org.accounts.sandbox,
+        sourceParentId: org.ous.prod,
+        destinationParentId: org.ous.sandbox,
+      },
+      time: new Date(Date.now() - 3_600_000),
+    });
+    const placementsBefore = await db.accountPlacement.count({
+      where: { accountId: org.accounts.sandbox },
+    });
+    await post([fromMember]);
+    await settle();
+    await post([stale]);
+    await settle();
+    expect(await db.account.findUnique({ where: { id: org.accounts.sandbox } })).toMatchObject({
+      ouId: org.ous.prod,
+    });
+    expect(await db.accountPlacement.count({ where: { accountId: org.accounts.sandbox } })).toBe(
+      placementsBefore,
+    );
+    const outcome = async (id: string) =>
+      (await db.ingestedEvent.findUnique({ where: { id } }))?.outcome ?? "";
+    expect(await outcome(fromMember.id)).toContain("not emitted by the management account");
+    expect(await outcome(stale.id)).toContain("older than the account's current placement");
+  });
+
   it("CreateAccountResult puts a new account under the root; RemoveAccountFromOrganization takes one out", async () => {
     await post(createAccountResultEvent(org.managementId, "210987654321", "shop-dev"));
     await post(removeAccountEvent(org.managementId, org.accounts.stray));
@@ -921,8 +960,11 @@ describe("DetachPolicy / DeletePolicy of a baseline SCP open GUARDRAIL_SCP_BASEL
       deletePolicyEvent(org.managementId, regionsScp),
       detachPolicyEvent(org.managementId, "p-unknown123", org.ous.sandbox),
     ];
-    await post(events);
-    await settle();
+    // One batch each: events of the same second apply in id order, and the detach must come first.
+    for (const e of events) {
+      await post([e]);
+      await settle();
+    }
     expect(await db.policy.findUnique({ where: { id: regionsScp } })).toBeNull();
     expect(
       await db.finding.count({ where: { checkId: GUARDRAIL_SCP_BASELINE, status: "open" } }),
@@ -975,6 +1017,15 @@ describe("CloudTrail events open the logging finding", () => {
     expect(await db.ingestedEvent.findUnique({ where: { id: own.id } })).toMatchObject({
       status: "ignored",
       outcome: "team-trail is not a known organization trail",
+    });
+    // A member account's trail named like the organization trail stands in for nothing.
+    const decoy = stopLoggingEvent(org.accounts.sandbox, "org-trail");
+    await post(decoy);
+    await settle();
+    expect((await orgTrailFinding())?.status ?? "none").not.toBe("open");
+    expect(await db.ingestedEvent.findUnique({ where: { id: decoy.id } })).toMatchObject({
+      status: "ignored",
+      outcome: "org-trail is not a known organization trail",
     });
   });
 
