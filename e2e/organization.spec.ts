@@ -58,7 +58,10 @@ test("the OU tree shows each node's accounts and last month's spend as stored, a
 }) => {
   await restoreSession(page, "analyst");
   await page.goto("/");
-  await page.getByRole("link", { name: "Organization" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Organization", exact: true })
+    .click();
   await expect(page.getByRole("heading", { name: "Organization", level: 1 })).toBeVisible();
   await expect(page.getByRole("tree")).toBeVisible({ timeout: 30_000 });
 
