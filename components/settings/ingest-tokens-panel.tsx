@@ -10,6 +10,7 @@ import { ActionError } from "@/components/ui/action-error";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { ZCreatedIngestToken, ZIngestTokenList, type TIngestTokenList } from "@/lib/api/events";
 import { fetchJson, postJson } from "@/lib/api/fetch-json";
+import { SecretOnce } from "./secret-once";
 
 type Token = TIngestTokenList["tokens"][number];
 type Revoke = UseMutationResult<{ revoked: boolean }, Error, string>;
@@ -129,17 +130,7 @@ export function IngestTokensPanel() {
           </button>
         </form>
         <ActionError error={create.error} className="mt-3" block />
-        {create.data ? (
-          <div className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
-            <p className="font-medium">Copy this token now: it will not be shown again.</p>
-            <code
-              data-testid="new-ingest-token"
-              className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-slate-900"
-            >
-              {create.data.secret}
-            </code>
-          </div>
-        ) : null}
+        {create.data ? <SecretOnce secret={create.data.secret} testId="new-ingest-token" /> : null}
       </Card>
 
       <Card title="Ingest tokens">

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { UseMutationResult } from "@tanstack/react-query";
 import { DataTable } from "@/components/tables/data-table";
+import { SecretOnce } from "./secret-once";
 
 const dateFmt = (iso: string | null) =>
   iso
@@ -149,17 +150,7 @@ export function TokensPanel() {
           </button>
         </form>
         <ActionError error={create.error} className="mt-3" block />
-        {create.data ? (
-          <div className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm dark:border-emerald-800 dark:bg-emerald-950">
-            <p className="font-medium">Copy this token now: it will not be shown again.</p>
-            <code
-              data-testid="new-token"
-              className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-xs dark:bg-slate-900"
-            >
-              {create.data.secret}
-            </code>
-          </div>
-        ) : null}
+        {create.data ? <SecretOnce secret={create.data.secret} testId="new-token" /> : null}
       </Card>
 
       <Card title={tokens.data?.everyone ? "All users' tokens" : "Your tokens"}>
