@@ -84,9 +84,21 @@ test("KPI tiles show the latest run's stored values, with one trend point per ru
       formatKpiValue(row?.value == null ? null : Number(row.value), KPI_META[id].unit),
     );
   }
-  // The demo loads monthly history: the posture improved, so fewer access findings than a month ago.
-  await expect(page.getByTestId("kpi-delta-OPEN_FINDINGS_ACCESS")).toContainText("▼");
-  await expect(page.getByTestId("kpi-delta-OPEN_FINDINGS_ACCESS")).toHaveClass(/emerald/);
+  // The change since about a month before (the last run at least 27 days older), as stored: fewer
+  // access findings is better (green ▼), more is worse (red ▲). The demo's history improves, but a
+  // re-evaluation after the demo's event-driven findings (the authorization matrix starts one) counts them.
+  const [access] = await e2eQuery<{ latest: string; previous: string }>(
+    `WITH s AS (SELECT at, value FROM kpi_snapshot WHERE scope_id = 'org' AND kpi_id = 'OPEN_FINDINGS_ACCESS'),
+          l AS (SELECT at, value FROM s ORDER BY at DESC LIMIT 1)
+     SELECT (SELECT value FROM l)::text AS latest,
+            coalesce((SELECT value FROM s WHERE at <= (SELECT at FROM l) - interval '27 days' ORDER BY at DESC LIMIT 1),
+                     (SELECT value FROM s ORDER BY at LIMIT 1))::text AS previous`,
+  );
+  const change = Number(access?.latest) - Number(access?.previous);
+  expect(change).not.toBe(0);
+  const delta = page.getByTestId("kpi-delta-OPEN_FINDINGS_ACCESS");
+  await expect(delta).toContainText(`${change < 0 ? "▼" : "▲"} ${Math.abs(change)}`);
+  await expect(delta).toHaveClass(change < 0 ? /emerald/ : /red/);
 
   const runsIn = async (months: number) => {
     const [r] = await e2eQuery<{ n: string }>(
