@@ -1,14 +1,17 @@
 // What follows a committed collection run, wherever it was started (CLI, dashboard, distributed):
 // alerts for the findings it opened or reopened, then the account-request lifecycle (provisioned
-// once the account appears, compliant once its audit is clean). Failures are reported, never thrown:
+// once the account appears, compliant once its audit is clean), then the ingested events that waited
+// for the run's store transaction. Failures are reported, never thrown:
 // the run's data is already committed and stays.
 import { dispatchRunAlerts, type DispatchSummary } from "@/lib/alerts/dispatch-run-alerts";
 import type { Db } from "@/lib/db/client";
+import { processPendingEvents, type ProcessSummary } from "./events/process-pending-events";
 import { syncAccountRequests } from "./requests/sync-account-requests";
 
 export interface AfterRunSummary {
   alerts: DispatchSummary | null;
   requests: { provisioned: number; compliant: number } | null;
+  events: ProcessSummary | null;
 }
 
 export async function afterRun(
@@ -28,5 +31,10 @@ export async function afterRun(
   );
   if (requests?.provisioned || requests?.compliant)
     log(`Account requests: ${requests.provisioned} provisioned, ${requests.compliant} compliant.`);
-  return { alerts, requests };
+  // Events delivered while the run stored its findings were left pending for now.
+  const events = await processPendingEvents(db, {
+    warn: (message, err) => log(`${message}: ${String(err)}`),
+  }).catch((err: unknown) => (log(`Applying pending events failed: ${String(err)}`), null));
+  if (events?.applied) log(`Events applied after the run: ${events.applied}.`);
+  return { alerts, requests, events };
 }

@@ -3,7 +3,7 @@ import { dispatchFindingEventAlerts, type DispatchSummary } from "@/lib/alerts/d
 import type { SendOptions } from "@/lib/alerts/send-alert";
 import type { Db } from "@/lib/db/client";
 import { applyEvent } from "./apply-event";
-import { lockFindings } from "@/lib/collect/findings/findings-lock";
+import { tryLockFindings } from "@/lib/collect/findings/findings-lock";
 
 /** Events applied per transaction: a backlog drains in several short ones. */
 const BATCH = 200;
@@ -13,6 +13,8 @@ export interface ProcessSummary {
   ignored: number;
   failed: number;
   alerts: DispatchSummary | null;
+  /** A run was storing findings: the rest stays pending for its after-run step. */
+  deferred: boolean;
 }
 
 /**
@@ -29,12 +31,19 @@ export async function processPendingEvents(
   db: Db,
   opts: ProcessOptions = {},
 ): Promise<ProcessSummary> {
-  const summary: ProcessSummary = { applied: 0, ignored: 0, failed: 0, alerts: null };
+  const summary: ProcessSummary = {
+    applied: 0,
+    ignored: 0,
+    failed: 0,
+    alerts: null,
+    deferred: false,
+  };
   const alertIds: bigint[] = [];
   for (;;) {
     const claimed = await db.$transaction(async (tx) => {
-      // After a run's store transaction, never beside it (it reads the findings once, then writes).
-      await lockFindings(tx);
+      // After a run's store transaction, never beside it (it reads the findings once, then writes), and
+      // never waiting for it: the events stay pending and the run's after-run step applies them.
+      if (!(await tryLockFindings(tx))) return null;
       const rows = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM ingested_event WHERE status = 'pending'
         ORDER BY event_time, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
@@ -67,6 +76,10 @@ export async function processPendingEvents(
         await applyExceptionRules(tx, { now: new Date(), runId: null, actor: null });
       return events.length;
     });
+    if (claimed === null) {
+      summary.deferred = true;
+      break;
+    }
     if (claimed < BATCH) break;
   }
   summary.alerts = await dispatchFindingEventAlerts(db, alertIds, opts.send);

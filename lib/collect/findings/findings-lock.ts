@@ -9,6 +9,17 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 /** Arbitrary but fixed key, distinct from the run lock's (lib/collect/run.ts). */
 export const FINDINGS_LOCK_KEY = 4_224_002;
 
+/**
+ * Takes the findings lock if no one holds it. For work that must not wait behind a run's store
+ * transaction (minutes at scale, longer than an interactive transaction may last): it is left for
+ * later instead, and the run's after-run step picks it up.
+ */
+export async function tryLockFindings(tx: Prisma.TransactionClient): Promise<boolean> {
+  const [row] = await tx.$queryRaw<{ locked: boolean }[]>`
+    SELECT pg_try_advisory_xact_lock(${FINDINGS_LOCK_KEY}::bigint) AS locked`;
+  return row?.locked === true;
+}
+
 /** Waits for the findings lock; released when the transaction ends. */
 export async function lockFindings(tx: Prisma.TransactionClient): Promise<void> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${FINDINGS_LOCK_KEY}::bigint)::text`;

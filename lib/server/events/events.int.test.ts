@@ -27,7 +27,8 @@ import { IAM_LOCAL_USERS } from "@/lib/domain/checks/iam-local-users";
 import { ORG_ACCOUNT_UNREQUESTED } from "@/lib/domain/checks/org-account-unrequested";
 import { LOG_ORG_TRAIL } from "@/lib/domain/checks/log-org-trail";
 import type { Principal } from "@/lib/domain/access";
-import { FINDINGS_LOCK_KEY, lockFindings } from "@/lib/collect/findings/findings-lock";
+import { afterRun } from "@/lib/collect/after-run";
+import { lockFindings } from "@/lib/collect/findings/findings-lock";
 import { reevaluateNow } from "@/lib/server/runs/reevaluate-now";
 import { createApiToken } from "@/lib/server/tokens/create-api-token";
 import { verifyApiToken } from "@/lib/server/tokens/verify-api-token";
@@ -303,11 +304,7 @@ describe("IAM events open the findings the collection would", () => {
     expect(alertsFor("IAM user eve")).toHaveLength(1);
   });
 
-  it("waits for a run's store transaction instead of racing it (one writer of findings at a time)", async () => {
-    const waiting = () =>
-      db.$queryRaw<{ n: number }[]>`
-        SELECT count(*)::int AS n FROM pg_locks
-        WHERE locktype = 'advisory' AND objid = ${FINDINGS_LOCK_KEY} AND NOT granted`;
+  it("leaves events pending while a run stores its findings, and the run's after-run step applies them (one writer of findings at a time)", async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     // A run's store-and-evaluate transaction holds the lock (as storeSnapshot does first thing).
@@ -318,14 +315,19 @@ describe("IAM events open the findings the collection would", () => {
       },
       { timeout: 120_000 },
     );
-    await post(createUserEvent(org.accounts.prodApp, "racer"));
-    const applying = settle();
-    while ((await waiting())[0]?.n !== 1) await new Promise((r) => setTimeout(r, 20));
-    // The event is blocked behind the run: nothing written yet.
+    const racer = createUserEvent(org.accounts.prodApp, "racer");
+    await post(racer);
+    // The event is left behind the run, never waited for inside a short transaction: nothing written yet.
+    await settle();
     expect(await userFinding(org.accounts.prodApp, "racer")).toBeNull();
+    expect(await db.ingestedEvent.findUnique({ where: { id: racer.id } })).toMatchObject({
+      status: "pending",
+    });
     release();
     await run;
-    await applying;
+    const latest = await db.collectionRun.findFirstOrThrow({ orderBy: { startedAt: "desc" } });
+    const after = await afterRun(db, latest.id, () => {});
+    expect(after.events).toMatchObject({ applied: 1, deferred: false });
     expect(await userFinding(org.accounts.prodApp, "racer")).toMatchObject({ status: "open" });
   });
 
