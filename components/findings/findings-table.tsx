@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { createContext, useContext } from "react";
 import { DataTable } from "@/components/tables/data-table";
 import type { TFindingRow } from "@/lib/api/findings";
 import { formatDate, SeverityBadge, StatusBadges } from "./badges";
@@ -132,31 +133,48 @@ export interface RowSelection {
   setAll: (ids: string[] | null) => void;
 }
 
-/** A leading checkbox column, for assigning several findings at once. */
-function selectColumn(rows: TFindingRow[], sel: RowSelection): ColumnDef<TFindingRow> {
+const SelectionContext = createContext<RowSelection | null>(null);
+
+function SelectAll({ rows }: { rows: TFindingRow[] }) {
+  const sel = useContext(SelectionContext);
+  if (!sel) return null;
   const all = rows.length > 0 && rows.every((r) => sel.selected.has(r.id));
-  return {
-    id: "select",
-    header: () => (
-      <input
-        type="checkbox"
-        aria-label="Select all shown findings"
-        checked={all}
-        onChange={() => sel.setAll(all ? null : rows.map((r) => r.id))}
-      />
-    ),
-    enableSorting: false,
-    meta: { sticky: false, hideInCard: false },
-    cell: ({ row }) => (
-      <input
-        type="checkbox"
-        aria-label={`Select ${row.original.title} (${row.original.accountName ?? row.original.accountId ?? "organization"})`}
-        checked={sel.selected.has(row.original.id)}
-        onChange={() => sel.toggle(row.original.id)}
-      />
-    ),
-  };
+  return (
+    <input
+      type="checkbox"
+      aria-label="Select all shown findings"
+      checked={all}
+      onChange={() => sel.setAll(all ? null : rows.map((r) => r.id))}
+    />
+  );
 }
+
+function SelectOne({ row }: { row: TFindingRow }) {
+  const sel = useContext(SelectionContext);
+  if (!sel) return null;
+  return (
+    <input
+      type="checkbox"
+      aria-label={`Select ${row.title} (${row.accountName ?? row.accountId ?? "organization"})`}
+      checked={sel.selected.has(row.id)}
+      onChange={() => sel.toggle(row.id)}
+    />
+  );
+}
+
+/**
+ * A leading checkbox column, for assigning several findings at once. Defined once, reading the selection
+ * from context: a column built per render gives its cells a new component type each time, so React would
+ * remount every checkbox on any re-render (a background refetch) and a click landing during one is lost.
+ */
+const selectColumn: ColumnDef<TFindingRow> = {
+  id: "select",
+  header: ({ table }) => <SelectAll rows={table.getCoreRowModel().rows.map((r) => r.original)} />,
+  enableSorting: false,
+  meta: { sticky: false, hideInCard: false },
+  cell: ({ row }) => <SelectOne row={row.original} />,
+};
+const selectableColumns = [selectColumn, ...columns];
 
 /** One page of findings: a table on wider screens, one card per finding on a phone. */
 export function FindingsTable({
@@ -167,15 +185,17 @@ export function FindingsTable({
   selection?: RowSelection;
 }) {
   return (
-    <DataTable
-      testId="findings-table"
-      caption="Findings, most severe first"
-      data={rows}
-      columns={selection ? [selectColumn(rows, selection), ...columns] : columns}
-      getRowId={(r) => r.id}
-      rowIdAttribute="data-finding-id"
-      align="top"
-      cards
-    />
+    <SelectionContext value={selection ?? null}>
+      <DataTable
+        testId="findings-table"
+        caption="Findings, most severe first"
+        data={rows}
+        columns={selection ? selectableColumns : columns}
+        getRowId={(r) => r.id}
+        rowIdAttribute="data-finding-id"
+        align="top"
+        cards
+      />
+    </SelectionContext>
   );
 }

@@ -5,7 +5,6 @@
 // sideways in its own box; lists that read better as cards on a phone (`cards`) show one card per
 // row below the md breakpoint, the same cells under their column headers.
 import {
-  flexRender,
   getCoreRowModel,
   getPaginationRowModel,
   getSortedRowModel,
@@ -71,6 +70,15 @@ function pin(sticky: boolean | "right" | undefined): string {
   if (sticky === "right")
     return "sticky right-0 shadow-[-1px_0_0_0] shadow-slate-200 dark:shadow-slate-700";
   return sticky ? "sticky left-0 shadow-[1px_0_0_0] shadow-slate-200 dark:shadow-slate-700" : "";
+}
+
+/**
+ * A header, cell or footer as its column defines it. A function is called, not mounted as a component
+ * (what react-table's flexRender does): columns built inside a component get new functions on each render,
+ * and as component types those would remount every cell — inputs included — on any re-render.
+ */
+function renderPart<C>(part: ((ctx: C) => ReactNode) | ReactNode, ctx: C): ReactNode {
+  return typeof part === "function" ? (part as (ctx: C) => ReactNode)(ctx) : part;
 }
 
 /** The first column is pinned unless it opts out; other columns only when they ask. */
@@ -162,7 +170,7 @@ export function DataTable<T>({
                           onClick={h.column.getToggleSortingHandler()}
                           className={`inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-white ${meta?.align === "right" ? "flex-row-reverse" : ""}`}
                         >
-                          {flexRender(h.column.columnDef.header, h.getContext())}
+                          {renderPart(h.column.columnDef.header, h.getContext())}
                           <span
                             aria-hidden
                             className={`w-3 text-[10px] ${sorted ? "" : "opacity-40"}`}
@@ -171,7 +179,7 @@ export function DataTable<T>({
                           </span>
                         </button>
                       ) : (
-                        flexRender(h.column.columnDef.header, h.getContext())
+                        renderPart(h.column.columnDef.header, h.getContext())
                       )}
                     </th>
                   );
@@ -205,7 +213,7 @@ export function DataTable<T>({
                         key={cell.id}
                         className={`px-3 py-1.5 ${meta?.cellClassName ?? "whitespace-nowrap"} ${ALIGN[meta?.align ?? "left"]} ${sticky ? `${pin(sticky)} ${STICKY_BODY} group-hover:bg-slate-50 dark:group-hover:bg-slate-800` : ""}`}
                       >
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        {renderPart(cell.column.columnDef.cell, cell.getContext())}
                       </td>
                     );
                   })}
@@ -227,7 +235,7 @@ export function DataTable<T>({
                       >
                         {h.isPlaceholder
                           ? null
-                          : flexRender(h.column.columnDef.footer, h.getContext())}
+                          : renderPart(h.column.columnDef.footer, h.getContext())}
                       </td>
                     );
                   })}
@@ -309,7 +317,7 @@ function RowCards<T>({
           >
             {title ? (
               <div className="mb-2 min-w-0 break-words font-medium">
-                {flexRender(title.column.columnDef.cell, title.getContext())}
+                {renderPart(title.column.columnDef.cell, title.getContext())}
               </div>
             ) : null}
             <dl className="grid grid-cols-[minmax(5.5rem,auto)_minmax(0,1fr)] gap-x-3 gap-y-1.5">
@@ -321,11 +329,11 @@ function RowCards<T>({
                     <div key={cell.id} className="contents">
                       <dt className="text-xs text-slate-600 dark:text-slate-400">
                         {header
-                          ? flexRender(cell.column.columnDef.header, header.getContext())
+                          ? renderPart(cell.column.columnDef.header, header.getContext())
                           : cell.column.id}
                       </dt>
                       <dd className="min-w-0 break-words">
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                        {renderPart(cell.column.columnDef.cell, cell.getContext())}
                       </dd>
                     </div>
                   );
