@@ -69,8 +69,8 @@ test("an analyst saves a shared findings view, pins it and opens it from the ove
     shared: true,
   });
 
-  await menu.getByRole("button", { name: `Pin ${NAME} to the overview` }).click();
-  await expect(menu.getByRole("button", { name: `Unpin ${NAME} from the overview` })).toBeVisible();
+  await menu.getByRole("button", { name: `Pin to overview: ${NAME}` }).click();
+  await expect(menu.getByRole("button", { name: `Unpin: ${NAME}` })).toBeVisible();
   const pins = await e2eQuery<{ user_email: string }>(
     "SELECT user_email FROM saved_view_pin WHERE view_id = $1::uuid",
     [saved?.id],
@@ -133,13 +133,13 @@ test("the analyst renames and deletes the view; the database follows", async ({ 
   await restoreSession(page, "analyst");
   await page.goto("/findings");
   const menu = await openMenu(page);
-  await menu.getByRole("button", { name: `Rename ${NAME}` }).click();
+  await menu.getByRole("button", { name: `Rename: ${NAME}` }).click();
   await menu.getByLabel(`New name for ${NAME}`).fill(RENAMED);
   await menu.getByRole("button", { name: "Save name" }).click();
   await expect(menu.getByRole("link", { name: RENAMED })).toBeVisible();
   expect((await viewsNamed([NAME, RENAMED])).map((v) => v.name)).toEqual([RENAMED]);
 
-  await menu.getByRole("button", { name: `Delete ${RENAMED}` }).click();
+  await menu.getByRole("button", { name: `Delete: ${RENAMED}` }).click();
   await expect(menu.getByRole("link", { name: RENAMED })).toHaveCount(0);
   expect(await viewsNamed([RENAMED])).toEqual([]);
   expect(

@@ -207,7 +207,7 @@ function ViewItem({
           className={SMALL_BUTTON}
           disabled={busy}
           aria-pressed={view.pinned}
-          aria-label={`${view.pinned ? "Unpin" : "Pin"} ${view.name} ${view.pinned ? "from" : "to"} the overview`}
+          aria-label={`${view.pinned ? "Unpin" : "Pin to overview"}: ${view.name}`}
           onClick={() => change.mutate({ pinned: !view.pinned })}
         >
           {view.pinned ? "Unpin" : "Pin to overview"}
@@ -218,7 +218,7 @@ function ViewItem({
               type="button"
               className={SMALL_BUTTON}
               disabled={busy}
-              aria-label={`Rename ${view.name}`}
+              aria-label={`Rename: ${view.name}`}
               onClick={() => {
                 setName(view.name);
                 setRenaming(true);
@@ -231,7 +231,7 @@ function ViewItem({
                 type="button"
                 className={SMALL_BUTTON}
                 disabled={busy}
-                aria-label={`${view.shared ? "Stop sharing" : "Share"} ${view.name}`}
+                aria-label={`${view.shared ? "Make private" : "Share"}: ${view.name}`}
                 onClick={() => change.mutate({ shared: !view.shared })}
               >
                 {view.shared ? "Make private" : "Share"}
@@ -241,7 +241,7 @@ function ViewItem({
               type="button"
               className={SMALL_BUTTON}
               disabled={busy}
-              aria-label={`Delete ${view.name}`}
+              aria-label={`Delete: ${view.name}`}
               onClick={() => remove.mutate()}
             >
               Delete
