@@ -12,6 +12,7 @@ import { CostControls } from "./cost-controls";
 import { CostTable } from "./cost-table";
 import { periodLabel } from "./period-label";
 import { TOP_CHOICES, useCostView } from "./use-cost-view";
+import { SavedViewsMenu } from "@/components/saved-views/saved-views-menu";
 
 const METRIC_LABEL: Record<TMetric, string> = {
   unblended: "Unblended",
@@ -21,7 +22,13 @@ const METRIC_LABEL: Record<TMetric, string> = {
 const CHIP =
   "inline-flex items-center gap-1 rounded-full border border-indigo-200 bg-indigo-50 py-0.5 pl-2.5 pr-1 text-xs text-indigo-800 dark:border-indigo-800 dark:bg-indigo-950 dark:text-indigo-200";
 
-export function CostShowback({ canExport }: { canExport: boolean }) {
+export function CostShowback({
+  canExport,
+  canShareViews,
+}: {
+  canExport: boolean;
+  canShareViews: boolean;
+}) {
   const view = useCostView();
   const { query } = view;
   const groupBy = parseGroupBy(query.groupBy) ?? { kind: "ou" as const };
@@ -66,16 +73,19 @@ export function CostShowback({ canExport }: { canExport: boolean }) {
             as a link.
           </p>
         </div>
-        {canExport ? (
-          <a
-            href={exportHref}
-            download
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-            aria-disabled={!data}
-          >
-            Download CSV
-          </a>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <SavedViewsMenu page="costs" canShare={canShareViews} />
+          {canExport ? (
+            <a
+              href={exportHref}
+              download
+              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+              aria-disabled={!data}
+            >
+              Download CSV
+            </a>
+          ) : null}
+        </div>
       </header>
 
       <CostControls

@@ -6,6 +6,7 @@ import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { filtersToSearch, ZFindingsList } from "@/lib/api/findings";
 import type { FindingFilterOptions } from "@/lib/api/findings";
+import { SavedViewsMenu } from "@/components/saved-views/saved-views-menu";
 import { AssignPanel } from "./assign-panel";
 import { FindingsFilters, StatusTabs } from "./findings-filters";
 import { FindingsTable } from "./findings-table";
@@ -18,11 +19,13 @@ export function FindingsView({
   options,
   canExport,
   canAssign,
+  canShareViews,
   me,
 }: {
   options: FindingFilterOptions;
   canExport: boolean;
   canAssign: boolean;
+  canShareViews: boolean;
   /** The signed-in user's email: "Assign to me". */
   me: string;
 }) {
@@ -64,15 +67,18 @@ export function FindingsView({
             counted.
           </p>
         </div>
-        {canExport ? (
-          <a
-            href={`/api/v1/findings/export?${search}`}
-            download
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
-          >
-            Export CSV{first ? ` (${first.total.toLocaleString("en-US")})` : ""}
-          </a>
-        ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <SavedViewsMenu page="findings" canShare={canShareViews} />
+          {canExport ? (
+            <a
+              href={`/api/v1/findings/export?${search}`}
+              download
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800"
+            >
+              Export CSV{first ? ` (${first.total.toLocaleString("en-US")})` : ""}
+            </a>
+          ) : null}
+        </div>
       </header>
 
       <section aria-labelledby="open-heading">

@@ -13,6 +13,7 @@ import { CostMovers } from "./cost-movers";
 import { FindingsMatrix } from "./findings-matrix";
 import { KpiTiles } from "./kpi-tiles";
 import { OverdueCard } from "./overdue-card";
+import { PinnedViews } from "./pinned-views";
 import { SecurityHubCard } from "./security-hub-card";
 import { PeriodSelect } from "./period-select";
 
@@ -66,6 +67,7 @@ export function OverviewDashboard({ canOpenFindings }: { canOpenFindings: boolea
           onRetry={() => void k.refetch()}
         />
       ) : null}
+      <PinnedViews />
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat
           label="Accounts in the organization"

@@ -11,6 +11,7 @@ import { KNOWN_ACCOUNTS } from "./known-accounts";
 import { ORG } from "./org";
 import { REPORTS } from "./reports";
 import { RUNS } from "./runs";
+import { SAVED_VIEWS } from "./saved-views";
 import type { Expectations } from "./types";
 
 export const EXPECTATIONS: Expectations = {
@@ -26,6 +27,7 @@ export const EXPECTATIONS: Expectations = {
   ...EXCEPTION_RULES,
   ...REPORTS,
   ...EVENTS,
+  ...SAVED_VIEWS,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */

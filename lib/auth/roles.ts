@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   export: ["analyst", "admin"],
   /** Own API tokens and own account requests. */
   "self:manage": ["viewer", "analyst", "admin"],
+  /** Share a saved view with everyone (anyone may save private ones). */
+  "views:share": ["analyst", "admin"],
   "runs:trigger": ["admin"],
   "settings:write": ["admin"],
   "rules:write": ["admin"],

@@ -12,7 +12,10 @@ export default async function CostsPage() {
   return (
     // useSearchParams needs a Suspense boundary above it.
     <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-      <CostShowback canExport={can(principal.role, "export")} />
+      <CostShowback
+        canExport={can(principal.role, "export")}
+        canShareViews={can(principal.role, "views:share")}
+      />
     </Suspense>
   );
 }

@@ -16,6 +16,7 @@ export default async function FindingsPage() {
         options={options}
         canExport={can(principal.role, "export")}
         canAssign={can(principal.role, "findings:assign") && principal.kind === "user"}
+        canShareViews={can(principal.role, "views:share")}
         me={principal.email}
       />
     </Suspense>
