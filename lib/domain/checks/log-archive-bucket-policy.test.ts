@@ -5,6 +5,7 @@ import {
   EXTERNAL_ACCOUNT,
   ORG_ID,
   auditOf,
+  baselineSnapshot,
   cloudTrailBucketPolicy,
   findingsOf,
 } from "@/testing/checks/fixtures";
@@ -316,6 +317,24 @@ describe(`${LOG_ARCHIVE_BUCKET_POLICY} check`, () => {
       if (b) b.policy = policy;
     });
     expect(findings).toEqual([]);
+  });
+
+  it("leaves an unreadable policy undecided (its last finding is kept), a readable or absent one decided", () => {
+    const snap = baselineSnapshot();
+    const b = snap.buckets[0];
+    if (!b) throw new Error("fixture has a bucket");
+    expect(logArchiveBucketPolicy.undecided?.(snap)).toEqual([]);
+    b.policy = { status: "none" };
+    expect(logArchiveBucketPolicy.undecided?.(snap)).toEqual([]);
+    b.policy = { status: "unknown", reason: "AccessDenied" };
+    expect(logArchiveBucketPolicy.undecided?.(snap)).toEqual([
+      {
+        checkId: LOG_ARCHIVE_BUCKET_POLICY,
+        accountId: ACC.logArchive,
+        ouId: null,
+        resource: "s3://org-trail-logs",
+      },
+    ]);
   });
 
   it("ignores a bucket no audited trail delivers to", () => {

@@ -131,14 +131,7 @@ export const logArchiveBucketPolicy: TCheck = {
   run(snap) {
     const index = indexSnapshot(snap);
     const ctx = bucketPolicyContext(snap);
-    const trailsByBucket = new Map<string, TTrail[]>();
-    for (const { audit } of index.audited)
-      for (const t of audit.trails) {
-        if (!t.s3BucketName) continue;
-        const list = trailsByBucket.get(t.s3BucketName) ?? [];
-        if (!list.some((x) => x.arn === t.arn)) list.push(t);
-        trailsByBucket.set(t.s3BucketName, list);
-      }
+    const trailsByBucket = trailsByBucketOf(snap);
     const out: TFinding[] = [];
     for (const bucket of snap.buckets.toSorted((a, b) => a.name.localeCompare(b.name))) {
       const trails = trailsByBucket.get(bucket.name);
@@ -173,4 +166,35 @@ export const logArchiveBucketPolicy: TCheck = {
     }
     return out;
   },
+  // A policy the collector could not read (AccessDenied) is neither a pass nor a fail: the bucket's
+  // last finding stands, stale, until a run reads the policy again.
+  undecided(snap) {
+    const trailsByBucket = trailsByBucketOf(snap);
+    const managementAccountId = indexSnapshot(snap).managementAccountId;
+    return snap.buckets.flatMap((b) =>
+      b.policy.status === "unknown" && trailsByBucket.has(b.name)
+        ? [
+            {
+              checkId: LOG_ARCHIVE_BUCKET_POLICY,
+              accountId: b.ownerAccountId ?? managementAccountId,
+              ouId: null,
+              resource: `s3://${b.name}`,
+            },
+          ]
+        : [],
+    );
+  },
 };
+
+/** Trail buckets seen by the audited accounts, with the trails delivering to each. */
+function trailsByBucketOf(snap: TSnapshot): Map<string, TTrail[]> {
+  const out = new Map<string, TTrail[]>();
+  for (const { audit } of indexSnapshot(snap).audited)
+    for (const t of audit.trails) {
+      if (!t.s3BucketName) continue;
+      const list = out.get(t.s3BucketName) ?? [];
+      if (!list.some((x) => x.arn === t.arn)) list.push(t);
+      out.set(t.s3BucketName, list);
+    }
+  return out;
+}

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectAws } from "@/lib/collect/sources/aws";
 import { LOG_ARCHIVE_BUCKET_POLICY } from "@/lib/domain/checks/log-archive-bucket-policy";
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { reevaluateNow } from "@/lib/server/runs/reevaluate-now";
 import type { TestDatabase } from "@/testing/db";
 import type { MotoServer } from "@/testing/moto";
@@ -170,6 +171,20 @@ describe("log-archive bucket policy against moto", () => {
     const run = await reevaluateNow(db, database.url, ADMIN);
     expect(run).toMatchObject({ resolved: 0, source: "re-evaluation" });
     expect(await openFinding()).toMatchObject(expected);
+
+    // Evidence stored as unreadable (what a denied GetBucketPolicy leaves): not judged either way,
+    // the finding stays open, marked stale.
+    await db.trailBucket.update({
+      where: { name: org.trailBucket },
+      data: { policyStatus: "unknown", policy: Prisma.DbNull, policyReason: "AccessDenied" },
+    });
+    expect(await reevaluateNow(db, database.url, ADMIN)).toMatchObject({ resolved: 0 });
+    expect(
+      await db.finding.findMany({
+        where: { checkId: LOG_ARCHIVE_BUCKET_POLICY },
+        select: { status: true, stale: true },
+      }),
+    ).toEqual([{ status: "open", stale: true }]);
 
     // The policy removed: the next collection reads "none" and resolves the finding.
     await s3.send(new DeleteBucketPolicyCommand({ Bucket: org.trailBucket }));
