@@ -264,3 +264,30 @@ export const acceptHandshakeEvent = (accountId: string, handshakeId: string) =>
     requestParameters: { handshakeId },
     responseElements: { handshake: { id: handshakeId, state: "ACCEPTED", action: "INVITE" } },
   });
+
+/** s3:PutBucketPolicy as CloudTrail records it: the policy as an object in requestParameters.bucketPolicy. */
+export const putBucketPolicyEvent = (account: string, bucketName: string, policy: unknown) =>
+  cloudTrailEvent({
+    account,
+    source: "aws.s3",
+    eventName: "PutBucketPolicy",
+    requestParameters: {
+      bucketName,
+      Host: `${bucketName}.s3.us-east-1.amazonaws.com`,
+      bucketPolicy: policy,
+      policy: [""],
+    },
+  });
+
+/** s3:DeleteBucketPolicy (requestParameters: bucketName, policy). */
+export const deleteBucketPolicyEvent = (account: string, bucketName: string) =>
+  cloudTrailEvent({
+    account,
+    source: "aws.s3",
+    eventName: "DeleteBucketPolicy",
+    requestParameters: {
+      bucketName,
+      Host: `${bucketName}.s3.us-east-1.amazonaws.com`,
+      policy: [""],
+    },
+  });

@@ -3,7 +3,7 @@
 // lifecycle, and this run's KPIs, committed atomically with the snapshot they describe.
 import { randomUUID } from "node:crypto";
 import type { RunRequest } from "@/lib/collect/run";
-import { ALL_CHECKS, checkDefinition, runChecks } from "@/lib/domain/checks";
+import { ALL_CHECKS, checkDefinition, fingerprintOf, runChecks } from "@/lib/domain/checks";
 import { indexSnapshot } from "@/lib/domain/checks/org-index";
 import { isMutedAt } from "@/lib/domain/kpis";
 import { accountCreators } from "./findings/account-creators";
@@ -75,6 +75,7 @@ export const evaluateRun = async (
     evidenceKindOf: (id) => checkDefinition(id)?.evidenceKind,
     unauditedAccountIds,
     newerThanEvidence: new Set(newerThanEvidence.map((r) => r.fingerprint)),
+    undecided: new Set(checks.flatMap((c) => c.undecided?.(snap) ?? []).map(fingerprintOf)),
     newId: randomUUID,
   });
   await writeFindings(tx, plan, { runId, now, definitionOf: checkDefinition });

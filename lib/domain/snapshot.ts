@@ -194,6 +194,12 @@ export const ZTrail = z.object({
   s3BucketName: z.string().nullable(),
 });
 
+export const ZBucketPolicy = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("present"), document: ZPolicyDocument }),
+  z.object({ status: z.literal("none") }),
+  z.object({ status: z.literal("unknown"), reason: z.string() }),
+]);
+
 export const ZBucket = z.object({
   name: z.string(),
   ownerAccountId: ZAccountId.nullable(),
@@ -205,6 +211,11 @@ export const ZBucket = z.object({
     blockPublicPolicy: z.boolean(),
     restrictPublicBuckets: z.boolean(),
   }),
+  /**
+   * GetBucketPolicy: "none" when the bucket has no policy (NoSuchBucketPolicy); "unknown" when it could
+   * not be read (AccessDenied …, or a snapshot from before policies were read): never judged either way.
+   */
+  policy: ZBucketPolicy.default({ status: "unknown", reason: "not read" }),
 });
 
 export const ZSecurityHub = z.object({
@@ -321,6 +332,7 @@ export type TIamRole = z.infer<typeof ZIamRole>;
 export type TTrail = z.infer<typeof ZTrail>;
 export type TIdentityProvider = z.infer<typeof ZIdentityProvider>;
 export type TBucket = z.infer<typeof ZBucket>;
+export type TBucketPolicy = z.infer<typeof ZBucketPolicy>;
 export type TPolicyDocument = z.infer<typeof ZPolicyDocument>;
 export type TBaselineControl = z.infer<typeof ZBaselineControl>;
 export type TGuardDutyOrganization = z.infer<typeof ZGuardDutyOrganization>;

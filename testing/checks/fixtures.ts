@@ -6,6 +6,7 @@ import {
   type TAccountAudit,
   type TIamRole,
   type TIamUser,
+  type TPolicyDocument,
   type TSnapshot,
   type ZAccountAudit,
 } from "@/lib/domain/snapshot";
@@ -247,9 +248,38 @@ export function baselineSnapshot(): TSnapshot {
           blockPublicPolicy: true,
           restrictPublicBuckets: true,
         },
+        policy: { status: "present", document: cloudTrailBucketPolicy("org-trail-logs") },
       },
     ],
   });
+}
+
+/** The bucket policy AWS documents for an organization trail's bucket: CloudTrail's delivery only. */
+export function cloudTrailBucketPolicy(bucket: string): TPolicyDocument {
+  const trailArn = `arn:aws:cloudtrail:eu-west-1:${ACC.mgmt}:trail/org-trail`;
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AWSCloudTrailAclCheck20150319",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:GetBucketAcl",
+        Resource: `arn:aws:s3:::${bucket}`,
+        Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+      },
+      {
+        Sid: "AWSCloudTrailWrite20150319",
+        Effect: "Allow",
+        Principal: { Service: "cloudtrail.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `arn:aws:s3:::${bucket}/AWSLogs/${ORG_ID}/*`,
+        Condition: {
+          StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control", "aws:SourceArn": trailArn },
+        },
+      },
+    ],
+  };
 }
 
 export function auditOf(snap: TSnapshot, accountId: string): TAccountAudit {

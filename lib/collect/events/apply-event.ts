@@ -1,6 +1,7 @@
 import { ZCloudTrailDetail, actorOf, isCloudTrailDetailType } from "@/lib/domain/events/cloudtrail";
 import { interpretEvent } from "@/lib/domain/events/interpret-event";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { applyBucketPolicyEvent } from "./apply-bucket-policy-event";
 import { applyIamUserEvent } from "./apply-iam-user-event";
 import { applyOrgEvent } from "./apply-org-event";
 import { applyRoleTrustEvent } from "./apply-role-trust-event";
@@ -67,6 +68,14 @@ export async function applyEvent(
     change.accountId !== ev.accountId
   )
     return { status: "ignored", outcome: `${detail.eventName} not emitted by the account itself` };
+  // A bucket policy call is made in the bucket owner's account and recorded there: an event whose
+  // envelope and record name different accounts stands for no bucket OrgLens knows.
+  if (
+    change.kind === "bucket-policy" &&
+    detail.recipientAccountId !== undefined &&
+    detail.recipientAccountId !== ev.accountId
+  )
+    return { status: "ignored", outcome: `${detail.eventName} recorded for another account` };
   switch (change.kind) {
     case "iam-user":
       return applyIamUserEvent(tx, change, origin);
@@ -80,6 +89,8 @@ export async function applyEvent(
       return applyRoleTrustEvent(tx, change, origin);
     case "scp":
       return applyScpEvent(tx, change, origin);
+    case "bucket-policy":
+      return applyBucketPolicyEvent(tx, change, origin);
     case "ignore":
       return { status: "ignored", outcome: change.why };
   }

@@ -120,3 +120,31 @@ describe("planLifecycle", () => {
     expect(plan([], [user, { ...user, severity: "low" }]).create).toHaveLength(1);
   });
 });
+
+describe("planLifecycle: evidence a check could not decide on", () => {
+  const policy = finding("LOG_ARCHIVE_BUCKET_POLICY", "222222222222", "s3://org-trail-logs");
+  const decide = (undecided: string[]) =>
+    planLifecycle({
+      stored: [stored(policy), stored(user)],
+      seen: [],
+      now,
+      evidenceKindOf: () => "account-audit",
+      unauditedAccountIds: new Set(),
+      undecided: new Set(undecided),
+      newId: () => "new",
+    });
+
+  it("keeps the undecided finding (stale) and still resolves the others", () => {
+    const p = decide([fingerprintOf(policy)]);
+    expect(p.stale.map((s) => s.fingerprint)).toEqual([fingerprintOf(policy)]);
+    expect(p.resolve.map((s) => s.fingerprint)).toEqual([fingerprintOf(user)]);
+  });
+
+  it("resolves it once the evidence is read again and shows no problem (the look-alike)", () => {
+    const p = decide([]);
+    expect(p.resolve.map((s) => s.fingerprint)).toEqual([
+      fingerprintOf(policy),
+      fingerprintOf(user),
+    ]);
+  });
+});

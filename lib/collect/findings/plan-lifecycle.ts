@@ -27,6 +27,8 @@ export interface TLifecycleInput {
    * next collection, gathered after the event, confirms or resolves them.
    */
   newerThanEvidence?: ReadonlySet<string>;
+  /** Fingerprints the checks could not decide on this evidence (TCheck.undecided): kept, stale. */
+  undecided?: ReadonlySet<string>;
   newId: () => string;
 }
 
@@ -68,9 +70,10 @@ export function planLifecycle(input: TLifecycleInput): TLifecyclePlan {
     if (input.newerThanEvidence?.has(stored.fingerprint)) continue;
     // No fresh evidence for this account: what was last seen still stands, flagged stale.
     const keep =
-      input.evidenceKindOf(stored.checkId) === "account-audit" &&
-      stored.accountId !== null &&
-      input.unauditedAccountIds.has(stored.accountId);
+      input.undecided?.has(stored.fingerprint) === true ||
+      (input.evidenceKindOf(stored.checkId) === "account-audit" &&
+        stored.accountId !== null &&
+        input.unauditedAccountIds.has(stored.accountId));
     if (keep) plan.stale.push(stored);
     else plan.resolve.push(stored);
   }

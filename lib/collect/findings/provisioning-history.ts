@@ -1,15 +1,20 @@
 // Reads what the time-to-compliant KPIs derive from: the account creations in the window, the
 // evaluated runs since the oldest of them (with the accounts each could not audit), the lifecycle
-// events of those accounts' high and critical findings, and the approvals of the requests behind them.
+// events of those accounts' high and critical findings, the approvals of the requests behind them,
+// and the CloudTrail events OrgLens applied that date their set-up and fixes to the second.
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   KPI,
   ORG_SCOPE,
+  accountEventOf,
   deriveCompliance,
+  type TAccountEvent,
   type TEvaluatedRun,
   type TKpiInput,
 } from "@/lib/domain/kpis";
+import { ZCloudTrailDetail, isCloudTrailDetailType } from "@/lib/domain/events/cloudtrail";
+import { interpretEvent } from "@/lib/domain/events/interpret-event";
 
 const DAY_MS = 86_400_000;
 const ZMuteDetail = z.object({ until: z.iso.datetime().optional() }).loose();
@@ -61,6 +66,8 @@ export async function readProvisioningHistory(
     select: {
       accountId: true,
       severity: true,
+      checkId: true,
+      resource: true,
       events: { select: { kind: true, at: true, detail: true } },
     },
   });
@@ -85,6 +92,8 @@ export async function readProvisioningHistory(
             {
               accountId: f.accountId,
               severity: f.severity,
+              checkId: f.checkId,
+              resource: f.resource,
               events: f.events.map((e) => ({
                 kind: e.kind,
                 at: e.at,
@@ -95,12 +104,50 @@ export async function readProvisioningHistory(
         : [],
     ),
     watchingSince: firstRun?.at ?? opts.now,
+    events: await readAccountEvents(tx, new Set(ids), earliest, opts.now),
   });
   const approvals = requests.flatMap((r) =>
     r.accountId && r.decidedAt ? [{ accountId: r.accountId, approvedAt: r.decidedAt }] : [],
   );
   return { creations, compliance, approvals };
 }
+
+/** Applied events that set up or fixed one of `ids`, as the pure KPI code reads them. */
+async function readAccountEvents(
+  tx: Prisma.TransactionClient,
+  ids: ReadonlySet<string>,
+  from: Date,
+  to: Date,
+): Promise<TAccountEvent[]> {
+  const rows = await tx.ingestedEvent.findMany({
+    where: {
+      status: "applied",
+      eventTime: { gte: from, lte: to },
+      eventName: { in: [...ACCOUNT_EVENT_NAMES] },
+    },
+    select: { accountId: true, detailType: true, eventTime: true, body: true },
+  });
+  return rows.flatMap((r) => {
+    if (!isCloudTrailDetailType(r.detailType)) return [];
+    const body = r.body;
+    const raw =
+      typeof body === "object" && body !== null && !Array.isArray(body) ? body["detail"] : null;
+    const detail = ZCloudTrailDetail.safeParse(raw);
+    if (!detail.success) return [];
+    const event = accountEventOf(interpretEvent(r.accountId, detail.data), r.eventTime);
+    return event && ids.has(event.accountId) ? [event] : [];
+  });
+}
+
+/** The events accountEventOf reads (the others never date a provisioning). */
+const ACCOUNT_EVENT_NAMES = [
+  "CreateAccountResult",
+  "AcceptHandshake",
+  "MoveAccount",
+  "PutBucketPolicy",
+  "DeleteBucketPolicy",
+  "UpdateAssumeRolePolicy",
+] as const;
 
 function muteEnd(detail: Prisma.JsonValue): Date | null {
   const until = ZMuteDetail.safeParse(detail).data?.until;

@@ -5,6 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { groupBy } from "@/lib/domain/collections";
 import { ZJson } from "@/lib/domain/json";
+import { bucketPolicyColumns } from "./bucket-policy-columns";
 
 const date = (iso: string | null) => (iso ? new Date(iso) : null);
 
@@ -162,6 +163,7 @@ export async function storeEvidence(tx: Prisma.TransactionClient, snap: TSnapsho
       objectLockEnabled: b.objectLockEnabled,
       versioning: b.versioning,
       publicAccessBlock: b.publicAccessBlock,
+      ...bucketPolicyColumns(b.policy),
     };
     await tx.trailBucket.upsert({
       where: { name: b.name },

@@ -14,6 +14,7 @@ import { iamRootUser } from "./iam-root-user";
 import { iamStaleUsers } from "./iam-stale-users";
 import { identityAccountDedicated } from "./identity-account-dedicated";
 import { logArchiveAccount } from "./log-archive-account";
+import { logArchiveBucketPolicy } from "./log-archive-bucket-policy";
 import { logOrgTrail } from "./log-org-trail";
 import { mgmtAccountWorkloads } from "./mgmt-account-workloads";
 import { orgAccountAtRoot } from "./org-account-at-root";
@@ -49,6 +50,7 @@ export const ALL_CHECKS: readonly TCheck[] = [
   guardrailScpBaseline,
   logOrgTrail,
   logArchiveAccount,
+  logArchiveBucketPolicy,
   securityHubCoverage,
   tagPolicy,
   budgetVariance,

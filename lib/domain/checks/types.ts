@@ -60,15 +60,20 @@ export interface TCheckContext {
   accountCreators?: ReadonlyMap<string, string>;
 }
 
+export type TFindingKey = Pick<TFinding, "checkId" | "accountId" | "ouId" | "resource">;
+
 export interface TCheck {
   definition: TCheckDefinition;
   run: (snap: TSnapshot, settings: TSettings, ctx: TCheckContext) => TFinding[];
+  /**
+   * Findings this check cannot decide on this snapshot (their evidence was read as "unknown", e.g. an
+   * AccessDenied): an open one is kept as it is, marked stale, never resolved by the missing evidence.
+   */
+  undecided?: (snap: TSnapshot) => TFindingKey[];
 }
 
 /** Identity of a finding across runs. */
-export function fingerprintOf(
-  f: Pick<TFinding, "checkId" | "accountId" | "ouId" | "resource">,
-): string {
+export function fingerprintOf(f: TFindingKey): string {
   return [f.checkId, f.accountId ?? f.ouId ?? "org", f.resource].join("|");
 }
 

@@ -6,9 +6,11 @@ import {
   createAccountResultEvent,
   createLoginProfileEvent,
   createUserEvent,
+  deleteBucketPolicyEvent,
   deletePolicyEvent,
   detachPolicyEvent,
   moveAccountEvent,
+  putBucketPolicyEvent,
   updateAssumeRolePolicyEvent,
 } from "@/testing/events";
 import { ZCloudTrailDetail, actorOf } from "./cloudtrail";
@@ -164,5 +166,49 @@ describe("interpretEvent", () => {
     expect(actorOf(ZCloudTrailDetail.parse(e.detail))).toBe(adminSession(ACCOUNT).arn);
     const svc = createAccountResultEvent(MGMT, ACCOUNT, "x");
     expect(actorOf(ZCloudTrailDetail.parse(svc.detail))).toBe("AWS Internal");
+  });
+});
+
+describe("interpretEvent: bucket policies", () => {
+  const doc = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:DeleteObject", Resource: "*" }],
+  };
+
+  it("PutBucketPolicy carries the new policy (an object in CloudTrail, or JSON text)", () => {
+    const expected = {
+      kind: "bucket-policy",
+      accountId: ACCOUNT,
+      bucket: "org-trail-logs",
+      policy: { status: "present", document: doc },
+    };
+    expect(read(putBucketPolicyEvent(ACCOUNT, "org-trail-logs", doc))).toEqual(expected);
+    expect(read(putBucketPolicyEvent(ACCOUNT, "org-trail-logs", JSON.stringify(doc)))).toEqual(
+      expected,
+    );
+  });
+
+  it("DeleteBucketPolicy leaves the bucket without a policy", () => {
+    expect(read(deleteBucketPolicyEvent(ACCOUNT, "org-trail-logs"))).toEqual({
+      kind: "bucket-policy",
+      accountId: ACCOUNT,
+      bucket: "org-trail-logs",
+      policy: { status: "none" },
+    });
+  });
+
+  it("a refused call, a missing bucket or a policy that is not one change nothing", () => {
+    const refused = putBucketPolicyEvent(ACCOUNT, "org-trail-logs", doc);
+    refused.detail = { ...refused.detail, errorCode: "MalformedPolicy" };
+    expect(read(refused)).toMatchObject({ kind: "ignore" });
+    const noBucket = putBucketPolicyEvent(ACCOUNT, "", doc);
+    expect(read(noBucket)).toEqual({
+      kind: "ignore",
+      why: "PutBucketPolicy without a bucket name",
+    });
+    expect(read(putBucketPolicyEvent(ACCOUNT, "org-trail-logs", "{not json"))).toEqual({
+      kind: "ignore",
+      why: "the new bucket policy is not a policy document",
+    });
   });
 });

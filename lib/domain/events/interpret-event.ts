@@ -1,8 +1,9 @@
 // What an EventBridge event means for OrgLens, decided without AWS or the database: an IAM user that
 // appeared or gained credentials, an account that joined, moved or left, a trail that stopped or went
-// away. Failed calls (errorCode) and calls OrgLens does not track mean nothing ("ignore", with why).
+// away, a trail bucket's policy replaced or deleted. Failed calls (errorCode) and calls OrgLens does
+// not track mean nothing ("ignore", with why).
 import { parsePolicyContent } from "@/lib/domain/checks/policy-grammar";
-import type { TPolicyDocument } from "@/lib/domain/snapshot";
+import type { TBucketPolicy, TPolicyDocument } from "@/lib/domain/snapshot";
 import { textAt, type TCloudTrailDetail } from "./cloudtrail";
 
 export type TEventChange =
@@ -47,6 +48,14 @@ export type TEventChange =
       /** DetachPolicy: the target it left (root, OU or account); DeletePolicy: null. */
       targetId: string | null;
       action: "detached" | "deleted";
+    }
+  | {
+      kind: "bucket-policy";
+      /** The account the call acted on (the bucket's owner, for a bucket policy call). */
+      accountId: string;
+      bucket: string;
+      /** PutBucketPolicy: the new policy; DeleteBucketPolicy: none. */
+      policy: TBucketPolicy;
     }
   | { kind: "ignore"; why: string };
 
@@ -120,6 +129,28 @@ export function interpretEvent(envelopeAccount: string, d: TCloudTrailDetail): T
       const trustPolicy = parsePolicyContent(text);
       if (!trustPolicy) return ignore("the new trust policy is not a policy document");
       return { kind: "role-trust", accountId: account, roleName, trustPolicy };
+    }
+    case "s3.amazonaws.com PutBucketPolicy":
+    case "s3.amazonaws.com DeleteBucketPolicy": {
+      const bucket = textAt(req, "bucketName");
+      if (!bucket) return ignore(`${d.eventName} without a bucket name`);
+      if (d.eventName === "DeleteBucketPolicy")
+        return { kind: "bucket-policy", accountId: account, bucket, policy: { status: "none" } };
+      // CloudTrail records the policy as an object; accept it as JSON text too.
+      const raw = req?.["bucketPolicy"];
+      const document =
+        typeof raw === "string"
+          ? parsePolicyContent(raw)
+          : typeof raw === "object" && raw !== null
+            ? parsePolicyContent(JSON.stringify(raw))
+            : null;
+      if (!document) return ignore("the new bucket policy is not a policy document");
+      return {
+        kind: "bucket-policy",
+        accountId: account,
+        bucket,
+        policy: { status: "present", document },
+      };
     }
     case "organizations.amazonaws.com DetachPolicy": {
       const policyId = textAt(req, "policyId");

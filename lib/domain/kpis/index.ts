@@ -16,6 +16,7 @@ export {
   type TEvaluatedRun,
   type TFindingTimeline,
 } from "./provisioning";
+export { accountEventOf, type TAccountEvent } from "./account-events";
 
 export function computeKpis(input: TKpiInput): TKpiValue[] {
   const scopes = scopesOf(input.snap);

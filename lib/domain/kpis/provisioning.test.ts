@@ -6,6 +6,7 @@ import {
   computeKpis,
   deriveCompliance,
   type TAccountCreation,
+  type TAccountEvent,
   type TEvaluatedRun,
   type TFindingTimeline,
   type TKpiInput,
@@ -232,6 +233,107 @@ describe("time-to-compliant KPIs", () => {
     expect(find(v, KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS)).toMatchObject({
       value: null,
       detail: { accounts: 0, pending: 1 },
+    });
+  });
+});
+
+describe("deriveCompliance dated by ingested CloudTrail events", () => {
+  const runs = [run(96), run(72), run(48), run(24), run(0)];
+  const sec = (hoursAgo: number, seconds: number) =>
+    new Date(h(hoursAgo).getTime() + seconds * 1000);
+  const moved = (accountId: string, at: Date): TAccountEvent => ({
+    accountId,
+    at,
+    setup: true,
+    closes: [{ checkId: "ORG_ACCOUNT_AT_ROOT", resourceEndsWith: "" }],
+  });
+  const bucketPolicy = (accountId: string, at: Date, bucket: string): TAccountEvent => ({
+    accountId,
+    at,
+    setup: false,
+    closes: [{ checkId: "LOG_ARCHIVE_BUCKET_POLICY", resourceEndsWith: `s3://${bucket}` }],
+  });
+  const blocking = (
+    checkId: string,
+    resource: string,
+    events: [kind: string, hoursAgo: number][],
+  ): TFindingTimeline => ({ ...finding(ACC.dev, "high", events), checkId, resource });
+  const derive = (findings: TFindingTimeline[], events: TAccountEvent[]) =>
+    deriveCompliance({
+      creations: [created(ACC.dev, 80)],
+      runs,
+      findings,
+      watchingSince: h(1000),
+      events,
+    });
+
+  it("clean at its first audit: compliant when its last setup event (the move into its OU) finished it", () => {
+    const at = sec(79, 37);
+    expect(derive([], [moved(ACC.dev, sec(80, 5)), moved(ACC.dev, at)])).toEqual([
+      { accountId: ACC.dev, compliantAt: at, observed: true, fromEvents: true },
+    ]);
+  });
+
+  it("without events (or with events of another account) it keeps the run's time", () => {
+    expect(derive([], [])).toEqual([{ accountId: ACC.dev, compliantAt: h(72), observed: true }]);
+    expect(derive([], [moved(ACC.prod, sec(79, 1))])).toEqual([
+      { accountId: ACC.dev, compliantAt: h(72), observed: true },
+    ]);
+  });
+
+  it("a finding open at the previous audit: compliant when the event that closed it happened", () => {
+    const policy = blocking("LOG_ARCHIVE_BUCKET_POLICY", "s3://logs", [
+      ["opened", 72],
+      ["resolved", 48],
+    ]);
+    const fixedAt = sec(60, 42);
+    expect(derive([policy], [bucketPolicy(ACC.dev, fixedAt, "logs")])).toEqual([
+      { accountId: ACC.dev, compliantAt: fixedAt, observed: true, fromEvents: true },
+    ]);
+  });
+
+  it.each([
+    {
+      name: "an event on another resource (the look-alike)",
+      events: [bucketPolicy(ACC.dev, sec(60, 1), "other-logs")],
+    },
+    {
+      name: "an event before the audit that still saw the finding open",
+      events: [bucketPolicy(ACC.dev, sec(80, 1), "logs")],
+    },
+    {
+      name: "a setup event that cannot close that finding",
+      events: [{ ...moved(ACC.dev, sec(60, 1)), closes: [] }],
+    },
+  ])("keeps the run's time when no event closed the finding: $name", ({ events }) => {
+    const policy = blocking("LOG_ARCHIVE_BUCKET_POLICY", "s3://logs", [
+      ["opened", 72],
+      ["resolved", 48],
+    ]);
+    expect(derive([policy], events)).toEqual([
+      { accountId: ACC.dev, compliantAt: h(48), observed: true },
+    ]);
+  });
+
+  it("two findings: dated by the later of their closing events, and only when both have one", () => {
+    const atRoot = blocking("ORG_ACCOUNT_AT_ROOT", "", [
+      ["opened", 72],
+      ["resolved", 48],
+    ]);
+    const policy = blocking("LOG_ARCHIVE_BUCKET_POLICY", "s3://logs", [
+      ["opened", 72],
+      ["resolved", 48],
+    ]);
+    const move = moved(ACC.dev, sec(66, 0));
+    const put = bucketPolicy(ACC.dev, sec(55, 9), "logs");
+    expect(derive([atRoot, policy], [move, put])[0]).toMatchObject({
+      compliantAt: put.at,
+      fromEvents: true,
+    });
+    expect(derive([atRoot, policy], [move])[0]).toEqual({
+      accountId: ACC.dev,
+      compliantAt: h(48),
+      observed: true,
     });
   });
 });

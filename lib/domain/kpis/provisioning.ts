@@ -2,6 +2,8 @@
 // separately, from the approval of the OrgLens request behind it — to the first evaluated run in
 // which the account was audited and had no open, unmuted high or critical finding. Derived from the
 // stored run history every time, so a re-evaluation or an incremental run gives the same value.
+// When ingested CloudTrail events explain that run's verdict, the account was compliant from the
+// event's time, to the second, rather than from the collection that noticed (see preciseCompliance).
 import {
   KPI,
   type TAccountApproval,
@@ -10,6 +12,7 @@ import {
   type TKpiValue,
 } from "./types";
 import { median, percentile, type TScopes } from "./scopes";
+import type { TAccountEvent } from "./account-events";
 
 const HOUR_MS = 3_600_000;
 const BLOCKING = new Set(["critical", "high"]);
@@ -24,6 +27,8 @@ export interface TEvaluatedRun {
 export interface TFindingTimeline {
   accountId: string;
   severity: string;
+  checkId?: string;
+  resource?: string;
   events: readonly { kind: string; at: Date; mutedUntil: Date | null }[];
 }
 
@@ -34,6 +39,8 @@ export interface TComplianceInput {
   findings: readonly TFindingTimeline[];
   /** When OrgLens first evaluated a run: accounts created earlier were not watched. */
   watchingSince: Date;
+  /** Applied CloudTrail events about the accounts (account-events.ts); none: collection times only. */
+  events?: readonly TAccountEvent[];
 }
 
 /** When the account was created: CreateAccount's completion (its request time if AWS gave none). */
@@ -70,20 +77,66 @@ export function deriveCompliance(input: TComplianceInput): TAccountCompliance[] 
     if (c.state !== "SUCCEEDED" || id === null) continue;
     const start = createdAt(c).getTime();
     const findings = byAccount.get(id) ?? [];
-    const first = runs.find(
+    const firstIndex = runs.findIndex(
       (r) =>
         r.at.getTime() >= start &&
         !r.unauditedIds.has(id) &&
         !findings.some((f) => blocksAt(f, r.at.getTime())),
     );
-    if (first)
-      out.push({
-        accountId: id,
-        compliantAt: first.at,
-        observed: start >= input.watchingSince.getTime(),
-      });
+    const first = runs[firstIndex];
+    if (!first) continue;
+    // The run before, if it was after the creation and audited the account: what it saw open.
+    const before = runs
+      .slice(0, firstIndex)
+      .findLast((r) => r.at.getTime() >= start && !r.unauditedIds.has(id));
+    const events = (input.events ?? []).filter((e) => e.accountId === id);
+    const precise = preciseCompliance(findings, events, start, before?.at ?? null, first.at);
+    out.push({
+      accountId: id,
+      compliantAt: precise ?? first.at,
+      observed: start >= input.watchingSince.getTime(),
+      ...(precise ? { fromEvents: true } : {}),
+    });
   }
   return out;
+}
+
+/**
+ * When the account became compliant, from the events, or null when they do not explain it:
+ * - its first audit found it clean: the last setup event since its creation (it joined, it was moved
+ *   into its OU) finished provisioning it;
+ * - the previous audit saw high or critical findings open: each of them has an event that can close
+ *   it (a move for a placement finding, a new bucket policy or role trust for that resource) between
+ *   the two runs, and the last of those closed the last finding.
+ */
+function preciseCompliance(
+  findings: readonly TFindingTimeline[],
+  events: readonly TAccountEvent[],
+  start: number,
+  before: Date | null,
+  first: Date,
+): Date | null {
+  const from = before?.getTime() ?? start;
+  const within = events.filter((e) => e.at.getTime() >= from && e.at.getTime() <= first.getTime());
+  const latest = (list: readonly TAccountEvent[]) =>
+    list.reduce<TAccountEvent | null>((a, e) => (!a || e.at > a.at ? e : a), null)?.at ?? null;
+  const open = before ? findings.filter((f) => blocksAt(f, before.getTime())) : [];
+  if (!open.length) return latest(within.filter((e) => e.setup));
+  let last: Date | null = null;
+  for (const f of open) {
+    const closing = latest(
+      within.filter(
+        (e) =>
+          e.at.getTime() > from &&
+          e.closes.some(
+            (c) => c.checkId === f.checkId && (f.resource ?? "").endsWith(c.resourceEndsWith),
+          ),
+      ),
+    );
+    if (!closing) return null;
+    if (!last || closing > last) last = closing;
+  }
+  return last;
 }
 
 interface TScopeHours {
@@ -92,6 +145,8 @@ interface TScopeHours {
   toCreated: number[];
   pending: number;
   unobserved: number;
+  /** Accounts whose compliance time comes from CloudTrail events rather than a run. */
+  eventTimed: number;
 }
 
 const empty = (): TScopeHours => ({
@@ -100,6 +155,7 @@ const empty = (): TScopeHours => ({
   toCreated: [],
   pending: 0,
   unobserved: 0,
+  eventTimed: 0,
 });
 
 export function provisioningKpis(
@@ -132,6 +188,7 @@ export function provisioningKpis(
       else if (!done.observed) h.unobserved += 1;
       else {
         h.fromCreation.push((done.compliantAt.getTime() - start) / HOUR_MS);
+        if (done.fromEvents) h.eventTimed += 1;
         if (approved && approved.getTime() <= done.compliantAt.getTime())
           h.fromApproval.push((done.compliantAt.getTime() - approved.getTime()) / HOUR_MS);
       }
@@ -147,6 +204,7 @@ export function provisioningKpis(
       fromApprovalAccounts: h.fromApproval.length,
       pending: h.pending,
       unobserved: h.unobserved,
+      eventTimedAccounts: h.eventTimed,
       createdMedianHours: median(h.toCreated),
       createdP90Hours: percentile(h.toCreated, 90),
     };

@@ -86,6 +86,8 @@ export interface TAccountCompliance {
   compliantAt: Date;
   /** False when OrgLens was not yet watching when the account was created: its delay is unknown. */
   observed: boolean;
+  /** True when ingested CloudTrail events date it (to the second), false when a collection run does. */
+  fromEvents?: boolean;
 }
 
 /** An approved OrgLens account request that was provisioned as `accountId`. */

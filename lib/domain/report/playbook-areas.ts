@@ -53,6 +53,7 @@ export const CHECK_PLAYBOOK: Readonly<Record<string, TCheckPlaybook>> = {
   SECURITYHUB_COVERAGE: { area: "guardrails", effort: "S" },
   LOG_ORG_TRAIL: { area: "logging", effort: "S" },
   LOG_ARCHIVE_ACCOUNT: { area: "logging", effort: "M" },
+  LOG_ARCHIVE_BUCKET_POLICY: { area: "logging", effort: "S" },
   TAG_POLICY: { area: "cost-controls", effort: "S" },
   BUDGET_VARIANCE: { area: "cost-controls", effort: "M" },
   ORG_ACCOUNT_OUTSIDE: { area: "provisioning", effort: "M" },

@@ -73,7 +73,14 @@ export async function readTrailBuckets(
     try {
       const clients = await ctx.sessions.clientsFor(owner);
       try {
-        buckets.push(await readBucket(clients, name));
+        const bucket = await readBucket(clients, name);
+        if (bucket.policy.status === "unknown")
+          ctx.notes.add(
+            owner,
+            "trail-bucket",
+            `trail bucket ${name} policy: ${bucket.policy.reason}`,
+          );
+        buckets.push(bucket);
       } finally {
         ctx.sessions.release(clients);
       }

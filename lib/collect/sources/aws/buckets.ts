@@ -1,10 +1,12 @@
-// A trail's bucket, read in the account that owns it: object lock, versioning, public access block.
+// A trail's bucket, read in the account that owns it: object lock, versioning, public access block,
+// policy.
 import {
   GetBucketVersioningCommand,
   GetObjectLockConfigurationCommand,
   GetPublicAccessBlockCommand,
 } from "@aws-sdk/client-s3";
 import type { TBucket } from "@/lib/domain/snapshot";
+import { readBucketPolicy } from "./bucket-policy";
 import type { AwsClients } from "./clients";
 import { isNamed } from "./errors";
 
@@ -52,5 +54,6 @@ export async function readBucket(clients: AwsClients, name: string): Promise<TBu
         ? versioning.Status
         : "Disabled",
     publicAccessBlock: pab,
+    policy: await readBucketPolicy(s3, owner),
   };
 }

@@ -14,6 +14,7 @@ import {
   type TSnapshot,
 } from "@/lib/domain/snapshot";
 import { groupBy } from "@/lib/domain/collections";
+import { bucketPolicyOf } from "@/lib/collect/store/bucket-policy-columns";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const ZPolicyText = z.object({ raw: z.string() });
@@ -128,6 +129,7 @@ export async function readStoredSnapshot(
       objectLockEnabled: b.objectLockEnabled,
       versioning: ZBucket.shape.versioning.parse(b.versioning),
       publicAccessBlock: ZBucket.shape.publicAccessBlock.parse(b.publicAccessBlock),
+      policy: bucketPolicyOf(b),
     })),
     // Not stored: the checks that read it keep their findings (see ./source.ts).
     guardDutyOrganization: [],
