@@ -184,7 +184,7 @@ export class FakeCommitmentExplorer {
     const granularity = input.Granularity;
     const monthly = () => {
       if (granularity !== undefined && granularity !== "MONTHLY" && granularity !== "DAILY")
-        throw new CeError("ValidationException", `Unsupported granularity ${String(granularity)}`);
+        throw new CeError("ValidationException", `Unsupported granularity ${JSON.stringify(granularity)}`);
       if (granularity === "DAILY")
         throw new CeError("ValidationException", "this fake serves MONTHLY granularity only");
     };
