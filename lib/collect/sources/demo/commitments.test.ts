@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { expiringCommitments, summarizeMonths } from "@/lib/domain/commitments/summary";
+import { parseSnapshot } from "@/lib/domain/snapshot";
 import { generateDemoSnapshot } from "./index";
 
 const now = new Date("2026-03-10T08:00:00Z");
 
 describe("the demo's commitments", () => {
-  const snap = generateDemoSnapshot({ now, months: 6 });
+  const snap = parseSnapshot(generateDemoSnapshot({ now, months: 6 }));
   const { commitments, costs } = snap;
   const summary = summarizeMonths(commitments.coverage, commitments.usage);
   const last = "2026-02-01";
