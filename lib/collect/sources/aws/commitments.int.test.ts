@@ -113,38 +113,41 @@ describe("Savings Plans and Reserved Instances from Cost Explorer", () => {
           String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])),
       ),
     );
-    const usage = await store.db.commitmentUsage.findMany({
-      where: { month: may },
-      orderBy: { commitmentId: "asc" },
-    });
+    const usage = await store.db.commitmentUsage.findMany({ where: { month: may } });
+    const byId = (a: (string | undefined)[], b: (string | undefined)[]) =>
+      String(a[0]).localeCompare(String(b[0]));
     expect(
-      usage.map((u) => [
-        u.commitmentId,
-        u.accountId,
-        u.commitment.toString(),
-        u.used.toString(),
-        u.unused.toString(),
-        u.endsAt?.toISOString(),
-      ]),
-    ).toEqual([
-      ["4711", org.accounts.prodApp, "450", "300", "150", "2027-09-01T00:00:00.000Z"],
+      usage
+        .map((u) => [
+          u.commitmentId,
+          u.accountId,
+          u.commitment.toString(),
+          u.used.toString(),
+          u.unused.toString(),
+          u.endsAt?.toISOString(),
+        ])
+        .toSorted(byId),
+    ).toEqual(
       [
-        `arn:aws:savingsplans::${org.managementId}:savingsplan/sp-compute-1`,
-        org.managementId,
-        "730",
-        "700.25",
-        "29.75",
-        "2025-08-01T00:00:00.000Z",
-      ],
-      [
-        `arn:aws:savingsplans::${org.accounts.prodApp}:savingsplan/sp-ec2-2`,
-        org.accounts.prodApp,
-        "365",
-        "350",
-        "15",
-        "2026-01-01T00:00:00.000Z",
-      ],
-    ]);
+        ["4711", org.accounts.prodApp, "450", "300", "150", "2027-09-01T00:00:00.000Z"],
+        [
+          `arn:aws:savingsplans::${org.managementId}:savingsplan/sp-compute-1`,
+          org.managementId,
+          "730",
+          "700.25",
+          "29.75",
+          "2025-08-01T00:00:00.000Z",
+        ],
+        [
+          `arn:aws:savingsplans::${org.accounts.prodApp}:savingsplan/sp-ec2-2`,
+          org.accounts.prodApp,
+          "365",
+          "350",
+          "15",
+          "2026-01-01T00:00:00.000Z",
+        ],
+      ].toSorted(byId),
+    );
     expect(await store.db.commitmentUsage.count()).toBe(12);
     const orgMay = await store.db.commitmentOrgMonth.findUniqueOrThrow({
       where: { month_kind: { month: may, kind: "savings_plan" } },
