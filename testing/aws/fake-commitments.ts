@@ -184,7 +184,10 @@ export class FakeCommitmentExplorer {
     const granularity = input.Granularity;
     const monthly = () => {
       if (granularity !== undefined && granularity !== "MONTHLY" && granularity !== "DAILY")
-        throw new CeError("ValidationException", `Unsupported granularity ${JSON.stringify(granularity)}`);
+        throw new CeError(
+          "ValidationException",
+          `Unsupported granularity ${JSON.stringify(granularity)}`,
+        );
       if (granularity === "DAILY")
         throw new CeError("ValidationException", "this fake serves MONTHLY granularity only");
     };
