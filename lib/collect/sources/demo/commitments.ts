@@ -1,7 +1,7 @@
 // The demo organization's Savings Plans and Reserved Instances, derived from its own monthly spend so
 // the figures agree with showback: a Compute Savings Plan bought by the management account covers
 // 60-78% of each account's Savings Plans-eligible spend (EC2, Lambda, ECS), used at ~97%, and ends
-// 45 days after `now`; an EC2 Instance Savings Plan runs for another 14 months; a 3 × db.r6g.large
+// 45 days after `now`; a 3-year EC2 Instance Savings Plan runs for another 14 months; a 3 × db.r6g.large
 // RDS reservation in the largest prod account runs only two of its three instances (a third unused).
 import Decimal from "decimal.js";
 import type { TCommitments, TCostMonthly } from "@/lib/domain/snapshot";
@@ -60,7 +60,7 @@ export function generateCommitments(
     }
 
   const computeArn = `arn:aws:savingsplans::${management.id}:savingsplan/demo-compute-3yr`;
-  const ec2Arn = `arn:aws:savingsplans::${management.id}:savingsplan/demo-ec2-1yr`;
+  const ec2Arn = `arn:aws:savingsplans::${management.id}:savingsplan/demo-ec2-3yr`;
   for (const month of months) {
     let covered = new Decimal(0);
     for (const [key, total] of eligible) {
@@ -82,7 +82,7 @@ export function generateCommitments(
       // Covered spend is the commitment used; a little of each plan stays unused.
       const plans: [string, string, Decimal, Decimal, number, number][] = [
         [computeArn, "Compute (Any region)", covered.mul(0.75), new Decimal(0.97), 3 * 365, 45],
-        [ec2Arn, "EC2Instance (eu-west-1)", covered.mul(0.25), new Decimal(0.99), 365, 425],
+        [ec2Arn, "EC2Instance (eu-west-1)", covered.mul(0.25), new Decimal(0.99), 3 * 365, 425],
       ];
       let commitmentSum = new Decimal(0);
       let usedSum = new Decimal(0);
