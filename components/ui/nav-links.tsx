@@ -13,6 +13,7 @@ const LINKS: readonly { href: string; label: string; permission: TPermission }[]
   { href: "/findings", label: "Findings", permission: "data:read" },
   { href: "/reports/gap", label: "Gap report", permission: "data:read" },
   { href: "/costs", label: "Cost showback", permission: "dashboard:read" },
+  { href: "/commitments", label: "Commitments", permission: "dashboard:read" },
   { href: "/chargeback", label: "Chargeback", permission: "export" },
   { href: "/budgets", label: "Budgets", permission: "data:read" },
   { href: "/requests", label: "Account requests", permission: "self:manage" },

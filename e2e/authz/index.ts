@@ -2,6 +2,7 @@
 import { ALERTS } from "./alerts";
 import { CHARGEBACK } from "./chargeback";
 import { CHECK_SETTINGS } from "./check-settings";
+import { COMMITMENTS } from "./commitments";
 import { CORE } from "./core";
 import { COSTS } from "./costs";
 import { EXCEPTION_RULES } from "./exception-rules";
@@ -18,6 +19,7 @@ export const EXPECTATIONS: Expectations = {
   ...CORE,
   ...ORG,
   ...COSTS,
+  ...COMMITMENTS,
   ...FINDINGS,
   ...RUNS,
   ...CHARGEBACK,

@@ -114,6 +114,20 @@ export const KPI_META: Record<TKpiId, TKpiMeta> = {
     combine: "sum",
     sample: null,
   },
+  [KPI.COMMITMENT_COVERAGE_PCT]: {
+    label: "Savings Plans coverage (last full month)",
+    unit: "pct",
+    better: "up",
+    combine: "ratio",
+    sample: "usd",
+  },
+  [KPI.COMMITMENT_UTILIZATION_PCT]: {
+    label: "Commitment utilization (last full month)",
+    unit: "pct",
+    better: "up",
+    combine: "ratio",
+    sample: "usd",
+  },
 };
 
 export function isKpiId(id: string): id is TKpiId {

@@ -126,6 +126,59 @@ export const ZCosts = z.object({
   byTag: z.array(ZCostByTag).default([]),
 });
 
+export const ZCommitmentKind = z.enum(["savings_plan", "reserved_instance"]);
+
+/** Savings Plans (usd) or Reserved Instances (hours) coverage of one account in one month. */
+export const ZCommitmentCoverage = z.object({
+  accountId: ZAccountId,
+  month: ZMonth,
+  kind: ZCommitmentKind,
+  covered: ZMoney,
+  total: ZMoney,
+  unit: z.enum(["usd", "hours"]),
+  onDemandCost: ZMoney,
+});
+
+/** One Savings Plan (ARN) or RI subscription in one month, owned by `accountId`. */
+export const ZCommitmentUsage = z.object({
+  commitmentId: z.string().min(1),
+  month: ZMonth,
+  kind: ZCommitmentKind,
+  accountId: ZAccountId,
+  description: z.string().default(""),
+  commitment: ZMoney,
+  used: ZMoney,
+  unused: ZMoney,
+  startsAt: ZTimestamp.nullable(),
+  endsAt: ZTimestamp.nullable(),
+});
+
+export const ZCommitmentOrgMonth = z.object({
+  month: ZMonth,
+  kind: ZCommitmentKind,
+  commitment: ZMoney,
+  used: ZMoney,
+  unused: ZMoney,
+});
+
+/** Savings Plans and Reserved Instances; `months` are replaced exactly, like cost months. */
+export const ZCommitments = z.object({
+  months: z.array(ZMonth).default([]),
+  coverage: z.array(ZCommitmentCoverage).default([]),
+  usage: z.array(ZCommitmentUsage).default([]),
+  orgMonths: z.array(ZCommitmentOrgMonth).default([]),
+  /** Per kind: read ("ok"), not permitted ("denied"), or failed ("error"); absent when not attempted. */
+  status: z
+    .array(
+      z.object({
+        kind: ZCommitmentKind,
+        status: z.enum(["ok", "denied", "error"]),
+        message: z.string().default(""),
+      }),
+    )
+    .default([]),
+});
+
 export const ZAccessKey = z.object({
   /** Key id when known (GetAccountAuthorizationDetails does not give it; the credential report gives slots 1/2). */
   keyId: z.string().nullable(),
@@ -311,6 +364,13 @@ export const ZSnapshot = z.object({
   delegatedAdmins: z.array(ZDelegatedAdmin).default([]),
   createAccountStatuses: z.array(ZCreateAccountStatus).default([]),
   costs: ZCosts,
+  commitments: ZCommitments.default({
+    months: [],
+    coverage: [],
+    usage: [],
+    orgMonths: [],
+    status: [],
+  }),
   audits: z.array(ZAccountAudit).default([]),
   /** Trail buckets, read in the account that owns them. */
   buckets: z.array(ZBucket).default([]),
@@ -325,6 +385,10 @@ export type TPolicy = z.infer<typeof ZPolicy>;
 export type TCostMonthly = z.infer<typeof ZCostMonthly>;
 export type TCostDaily = z.infer<typeof ZCostDaily>;
 export type TCostByTag = z.infer<typeof ZCostByTag>;
+export type TCommitmentKind = z.infer<typeof ZCommitmentKind>;
+export type TCommitments = z.infer<typeof ZCommitments>;
+export type TCommitmentCoverage = z.infer<typeof ZCommitmentCoverage>;
+export type TCommitmentUsage = z.infer<typeof ZCommitmentUsage>;
 export type TAccountAudit = z.infer<typeof ZAccountAudit>;
 export type TIamUser = z.infer<typeof ZIamUser>;
 export type TRootUser = z.infer<typeof ZRootUser>;

@@ -16,12 +16,26 @@ function isInput(v: unknown): v is GetCostAndUsageCommandInput {
   return typeof v === "object" && v !== null && "TimePeriod" in v;
 }
 
+/** Another Cost Explorer operation's answer: a 200 body, or an AWS error (`__type`) with its status. */
+export type CeOtherAnswer = { status: number; body: Record<string, unknown> } | null;
+
 export function startCostExplorerProxy(
   upstream: string,
   answer: (input: GetCostAndUsageCommandInput) => GetCostAndUsageCommandOutput,
+  /** Other operations (by name, e.g. "GetSavingsPlansCoverage"); null lets moto answer. */
+  other?: (operation: string, input: unknown) => CeOtherAnswer,
 ): Promise<CostExplorerProxy> {
   return startForwardingProxy(upstream, (req, body, res) => {
-    if (req.headers["x-amz-target"] !== TARGET) return false;
+    const target = String(req.headers["x-amz-target"] ?? "");
+    if (other && target.startsWith("AWSInsightsIndexService.") && target !== TARGET) {
+      const out = other(target.slice(target.indexOf(".") + 1), JSON.parse(body.toString("utf8")));
+      if (!out) return false;
+      res
+        .writeHead(out.status, { "content-type": "application/x-amz-json-1.1" })
+        .end(JSON.stringify(out.body));
+      return true;
+    }
+    if (target !== TARGET) return false;
     const parsed: unknown = JSON.parse(body.toString("utf8"));
     if (!isInput(parsed)) {
       res

@@ -6,6 +6,7 @@ import { indexSnapshot } from "@/lib/domain/checks/org-index";
 import { computeKpis, type TKpiFinding, type TKpiValue } from "@/lib/domain/kpis";
 import type { TSettings } from "@/lib/domain/settings";
 import type { TSnapshot } from "@/lib/domain/snapshot";
+import { readCommitmentKpiInput } from "./commitment-kpi-input";
 import { readProvisioningHistory } from "./provisioning-history";
 
 const ZByIdentityType = z.record(z.string(), z.number());
@@ -55,8 +56,11 @@ export async function storeKpis(
     currentRun: { at: now, unauditedIds: unaudited },
   });
 
+  const commitments = await readCommitmentKpiInput(tx, now);
+
   const kpis = computeKpis({
     snap,
+    commitments,
     settings,
     now,
     knownAccountIds: ctx.knownAccountIds,

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSettings } from "@/lib/domain/settings";
 import type { TSnapshot } from "@/lib/domain/snapshot";
+import { storeCommitments } from "./commitments";
 import { storeCosts } from "./costs";
 import { assertSameDataWorld } from "./data-source";
 import { storeEvidence } from "./evidence";
@@ -24,6 +25,7 @@ export async function storeSnapshot(db: Db, snap: TSnapshot, opts: StoreOptions)
       await assertSameDataWorld(tx, snap.source);
       await storeOrganization(tx, snap, at, opts.settings);
       await storeCosts(tx, snap);
+      await storeCommitments(tx, snap);
       await storeEvidence(tx, snap, at);
       if (opts.after) await opts.after(tx);
     },

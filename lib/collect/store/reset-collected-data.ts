@@ -35,6 +35,10 @@ export async function resetCollectedData(db: Db, actor: string): Promise<ResetSu
       const costRows = (await tx.costMonthly.deleteMany({})).count;
       await tx.costDaily.deleteMany({});
       await tx.costByTag.deleteMany({});
+      await tx.commitmentCoverage.deleteMany({});
+      await tx.commitmentUsage.deleteMany({});
+      await tx.commitmentOrgMonth.deleteMany({});
+      await tx.commitmentFetch.deleteMany({});
       await tx.accessKey.deleteMany({});
       await tx.iamUser.deleteMany({});
       await tx.iamRole.deleteMany({});

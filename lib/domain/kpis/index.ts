@@ -1,6 +1,7 @@
 // All KPIs of one run, from the snapshot and the store's current state (findings after the
 // lifecycle, last known evidence, provisioning history). Pure: the store gathers the inputs.
 import { accessKpis } from "./access-kpis";
+import { commitmentKpis } from "./commitment-kpis";
 import { costKpis } from "./cost-kpis";
 import { findingKpis } from "./finding-kpis";
 import { orgKpis } from "./org-kpis";
@@ -26,5 +27,6 @@ export function computeKpis(input: TKpiInput): TKpiValue[] {
     ...provisioningKpis(scopes, input, input.now, input.settings.provisioningWindowDays),
     ...findingKpis(scopes, input.openFindings, input.now),
     ...costKpis(scopes, input.snap, input.settings, input.budgets),
+    ...commitmentKpis(scopes, input.commitments),
   ];
 }

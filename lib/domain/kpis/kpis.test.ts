@@ -283,3 +283,42 @@ it("reports every per-OU KPI for every OU but Root", () => {
     ]),
   );
 });
+
+describe("commitment KPIs", () => {
+  const commitments = {
+    month: LAST_MONTH,
+    coverage: [
+      { accountId: ACC.prod, covered: "700", total: "1000" },
+      { accountId: ACC.dev, covered: "0", total: "500" },
+    ],
+    usage: [
+      { accountId: ACC.mgmt, commitment: "730", used: "700.25" },
+      { accountId: ACC.prod, commitment: "450", used: "300" },
+    ],
+  };
+
+  it("measures Savings Plans coverage of eligible spend and commitment utilization, per owning account's scopes", () => {
+    const v = computeKpis(input({ commitments }));
+    expect(kpi(v, KPI.COMMITMENT_COVERAGE_PCT)).toMatchObject({
+      value: "46.666667",
+      numerator: "700.000000",
+      denominator: "1500.000000",
+      detail: { month: LAST_MONTH },
+    });
+    expect(kpi(v, KPI.COMMITMENT_COVERAGE_PCT, OU.prod).value).toBe("70.000000");
+    expect(kpi(v, KPI.COMMITMENT_COVERAGE_PCT, OU.sdlc).value).toBe("0.000000");
+    expect(kpi(v, KPI.COMMITMENT_UTILIZATION_PCT)).toMatchObject({
+      numerator: "1000.250000",
+      denominator: "1180.000000",
+      detail: { commitments: 2 },
+    });
+    // The plan bought by the management account counts in the org only, not in prod's subtree.
+    expect(kpi(v, KPI.COMMITMENT_UTILIZATION_PCT, OU.prod).value).toBe("66.666667");
+  });
+
+  it("reports nothing to measure (null, not 0%) without commitment data", () => {
+    const v = computeKpis(input());
+    expect(kpi(v, KPI.COMMITMENT_COVERAGE_PCT).value).toBeNull();
+    expect(kpi(v, KPI.COMMITMENT_UTILIZATION_PCT).value).toBeNull();
+  });
+});

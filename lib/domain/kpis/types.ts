@@ -29,6 +29,10 @@ export const KPI = {
   MGMT_WORKLOAD_SPEND: "MGMT_WORKLOAD_SPEND",
   /** Spend (USD) beyond the limit of AWS Budgets, summed over budgets that are exceeded. */
   SPEND_OVER_BUDGET: "SPEND_OVER_BUDGET",
+  /** Savings Plans-covered share of Savings Plans-eligible spend (USD), last full month. */
+  COMMITMENT_COVERAGE_PCT: "COMMITMENT_COVERAGE_PCT",
+  /** Used share of the Savings Plans and RI commitment (USD), last full month; per owning account. */
+  COMMITMENT_UTILIZATION_PCT: "COMMITMENT_UTILIZATION_PCT",
 } as const;
 export type TKpiId = (typeof KPI)[keyof typeof KPI];
 
@@ -96,7 +100,17 @@ export interface TAccountApproval {
   approvedAt: Date;
 }
 
+/** The last full month's Savings Plans / RI figures as stored (absent: none collected). */
+export interface TCommitmentKpiInput {
+  month: string;
+  /** Savings Plans coverage per account (USD). */
+  coverage: readonly { accountId: string; covered: string; total: string }[];
+  /** Per commitment, by the account that owns it (USD). */
+  usage: readonly { accountId: string; commitment: string; used: string }[];
+}
+
 export interface TKpiInput {
+  commitments?: TCommitmentKpiInput | null;
   snap: TSnapshot;
   settings: TSettings;
   now: Date;

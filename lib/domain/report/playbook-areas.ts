@@ -71,6 +71,8 @@ export const KPI_AREA: Record<TKpiId, TArea> = {
   [KPI.MGMT_WORKLOAD_SPEND]: "segregation",
   [KPI.UNTAGGED_SPEND_PCT]: "cost-controls",
   [KPI.SPEND_OVER_BUDGET]: "cost-controls",
+  [KPI.COMMITMENT_COVERAGE_PCT]: "cost-controls",
+  [KPI.COMMITMENT_UTILIZATION_PCT]: "cost-controls",
   [KPI.ACCOUNTS_IN_ORG_PCT]: "provisioning",
   [KPI.TIME_TO_COMPLIANT_MEDIAN_HOURS]: "provisioning",
   [KPI.TIME_TO_COMPLIANT_P90_HOURS]: "provisioning",

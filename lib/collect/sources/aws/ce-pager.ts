@@ -26,25 +26,62 @@ export interface PagerOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-async function sendWithBackoff(
-  client: CostExplorerClient,
+/** One billed Cost Explorer request (any operation), counted before it is sent and retried with backoff. */
+export async function sendCeRequest<T>(
   meter: RequestMeter,
-  input: GetCostAndUsageCommandInput,
-  opts: PagerOptions,
-) {
+  send: () => Promise<T>,
+  opts: PagerOptions = {},
+): Promise<T> {
   const maxRetries = opts.maxRetries ?? 6;
   const baseDelayMs = opts.baseDelayMs ?? 1_000;
   const sleep = opts.sleep ?? defaultSleep;
   for (let attempt = 0; ; attempt++) {
     meter.takeCeRequest();
     try {
-      return await client.send(new GetCostAndUsageCommand(input));
+      return await send();
     } catch (err) {
       if (!RETRYABLE.has(awsErrorName(err)) || attempt >= maxRetries) throw err;
       // Full jitter: concurrent collectors of one payer do not retry in lockstep.
       await sleep(Math.random() * baseDelayMs * 2 ** attempt);
     }
   }
+}
+
+function sendWithBackoff(
+  client: CostExplorerClient,
+  meter: RequestMeter,
+  input: GetCostAndUsageCommandInput,
+  opts: PagerOptions,
+) {
+  return sendCeRequest(meter, () => client.send(new GetCostAndUsageCommand(input)), opts);
+}
+
+/**
+ * Every page of a query whose pages are chained by a token (NextToken or NextPageToken, per
+ * operation): the token goes back with the next request, and a token seen twice stops the loop.
+ */
+export async function allCePages<P>(
+  meter: RequestMeter,
+  fetchPage: (token: string | undefined) => Promise<P>,
+  nextOf: (page: P) => string | undefined,
+  opts: PagerOptions = {},
+): Promise<P[]> {
+  const pages: P[] = [];
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await sendCeRequest(meter, () => fetchPage(token), opts);
+    pages.push(page);
+    token = nextOf(page) || undefined;
+    if (token !== undefined) {
+      if (seen.has(token))
+        throw new Error(
+          "Cost Explorer returned a page token twice; stopped rather than re-bill the same pages",
+        );
+      seen.add(token);
+    }
+  } while (token !== undefined);
+  return pages;
 }
 
 /** All pages of one query, in order. */

@@ -10,6 +10,8 @@ export interface CostState {
   estimatedMonths: string[];
   /** Months with stored cost-by-tag rows, by tag key. */
   tagKeyMonths: Readonly<Record<string, readonly string[]>>;
+  /** An earlier run read both Savings Plans and Reserved Instances (absent: never). */
+  commitmentsBackfilled?: boolean;
 }
 
 export interface MonthRange {
@@ -80,4 +82,21 @@ export function planCostFetch(
     return { key, months: keyMonths, ranges: rangesOf(keyMonths) };
   });
   return { months, ranges: rangesOf(months), tags, daily: { start, end, days } };
+}
+
+/**
+ * Savings Plans / RI months: the cost plan's months (what is still estimated, plus the current
+ * month) once both kinds were read in full; the whole window before that (first run, or permission
+ * granted since).
+ */
+export function planCommitmentFetch(
+  now: Date,
+  historyMonths: number,
+  state: CostState,
+  costPlan: CostPlan,
+): { months: string[]; ranges: MonthRange[] } {
+  if (state.commitmentsBackfilled && state.backfilled)
+    return { months: costPlan.months, ranges: costPlan.ranges };
+  const full = planCostFetch(now, historyMonths, state, [], true);
+  return { months: full.months, ranges: full.ranges };
 }

@@ -24,8 +24,10 @@ export async function readCostState(db: Db): Promise<CostState> {
   );
   const tagKeyMonths: Record<string, string[]> = {};
   for (const r of tagRows) (tagKeyMonths[r.tag_key] ??= []).push(monthOf(r.month));
+  const commitmentsRead = await db.commitmentFetch.count({ where: { status: "ok" } });
   return {
     backfilled: stored > 0 && anyRow !== null,
+    commitmentsBackfilled: commitmentsRead === 2,
     estimatedMonths: estimated.map((r) => monthOf(r.month)).sort(),
     tagKeyMonths,
   };

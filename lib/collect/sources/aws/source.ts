@@ -3,13 +3,14 @@ import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import { costTagKeys } from "@/lib/domain/checks/costs";
 import type { TSettings } from "@/lib/domain/settings";
-import type { TSnapshotInput } from "@/lib/domain/snapshot";
+import type { TCommitments, TSnapshotInput } from "@/lib/domain/snapshot";
 import type { Progress, RunOutcome } from "@/lib/collect/run";
 import { auditAccounts, type AuditAccountsFn } from "./audit";
 import type { PagerOptions } from "./ce-pager";
 import { AwsClients, type CredentialSource } from "./clients";
 import type { AwsCollectorConfig } from "./config";
-import { planCostFetch, type CostState } from "./cost-plan";
+import { readCommitments } from "./commitments";
+import { planCommitmentFetch, planCostFetch, type CostState } from "./cost-plan";
 import { readCosts, type CostsResult } from "./costs";
 import type { ReportOptions } from "./credential-report";
 import { describeAwsError } from "./errors";
@@ -133,6 +134,13 @@ export async function produceAwsSnapshot(
     );
 
     let costs = NO_COSTS;
+    let commitments: TCommitments = {
+      months: [],
+      coverage: [],
+      usage: [],
+      orgMonths: [],
+      status: [],
+    };
     try {
       const plan = planCostFetch(
         now,
@@ -149,6 +157,20 @@ export async function produceAwsSnapshot(
         (phase) => progress({ phase }),
         opts.pager,
       );
+      commitments = await readCommitments(
+        bootstrap.costExplorer(),
+        meter,
+        planCommitmentFetch(now, config.historyMonths, opts.costState, plan),
+        (phase) => progress({ phase }),
+        opts.pager,
+      );
+      for (const s of commitments.status)
+        if (s.status !== "ok")
+          notes.add(
+            managementId,
+            "ce",
+            `${s.kind === "savings_plan" ? "Savings Plans" : "Reserved Instances"} not read (${s.status}): ${s.message}`,
+          );
     } catch (err) {
       // All or nothing: months half-fetched would replace good data with incomplete data.
       if (err instanceof CeRequestCapReachedError) capped = err.message;
@@ -196,6 +218,7 @@ export async function produceAwsSnapshot(
       delegatedAdmins: org.delegatedAdmins,
       createAccountStatuses: org.createAccountStatuses,
       costs,
+      commitments,
       audits,
       buckets,
       guardDutyOrganization,

@@ -3,6 +3,7 @@
 // (seed, accounts, months, now) → same snapshot; nothing reads the clock except through `now`.
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
 import { MIN_ACCOUNTS, planAccounts } from "./accounts";
+import { generateCommitments } from "./commitments";
 import { generateCosts } from "./costs";
 import { buildGuardDutyOrganization } from "./baseline";
 import { buildAudits, buildBuckets } from "./evidence";
@@ -72,6 +73,7 @@ export function generateDemoSnapshot(
     delegatedAdmins: buildDelegatedAdmins(specs),
     createAccountStatuses: buildCreateAccountStatuses(specs, seed, now),
     costs,
+    commitments: generateCommitments(specs, costs.monthly, costs.months, now),
     audits,
     buckets: buildBuckets(),
     guardDutyOrganization: buildGuardDutyOrganization(),

@@ -122,6 +122,8 @@ export async function readStoredSnapshot(
       failureReason: c.failureReason,
     })),
     costs: await readCurrentMonthCosts(db, source, now),
+    // Empty months: a re-evaluation replaces no commitment data (the KPIs read it from the store).
+    commitments: { months: [], coverage: [], usage: [], orgMonths: [], status: [] },
     audits: await readAudits(db, accounts),
     buckets: buckets.map((b) => ({
       name: b.name,
