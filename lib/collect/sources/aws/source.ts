@@ -44,6 +44,9 @@ const NO_COSTS: CostsResult = {
   monthly: [],
   daily: [],
   byTag: [],
+  dimensionMonths: {},
+  byDimension: [],
+  charges: [],
 };
 
 async function hubFor(
