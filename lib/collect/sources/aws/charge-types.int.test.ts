@@ -133,8 +133,8 @@ describe("charge types and regions", () => {
     });
     expect(charges.map((c) => [c.recordType, c.service, c.unblended.toFixed()])).toEqual([
       ["Credit", EC2, "-120.0000000001"],
-      ["Refund", "Amazon Simple Storage Service", "-7.25"],
       ["RIFee", EC2, "45.5"],
+      ["Refund", "Amazon Simple Storage Service", "-7.25"],
       ["SavingsPlanRecurringFee", SP, "300"],
       ["Tax", "Tax", "98.76"],
     ]);
