@@ -67,6 +67,9 @@ describe("AWS collector against moto", () => {
         ],
       ]),
       costResult([]),
+      // Account × charge type, account × region (nothing but plain usage: no per-type detail).
+      costResult([]),
+      costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.5"]]]]),
     ]);
     const first = await run("2025-06-15T12:00:00Z");
@@ -75,8 +78,8 @@ describe("AWS collector against moto", () => {
       accountsSeen: 5,
       accountsAudited: 5,
       accountsFailed: 0,
-      ceRequests: 7,
-      ceCostUsd: "0.07",
+      ceRequests: 9,
+      ceCostUsd: "0.09",
     });
 
     const ous = await db.orgUnit.findMany({ select: { id: true, parentId: true, path: true } });
@@ -154,7 +157,7 @@ describe("AWS collector against moto", () => {
       include: { accountErrors: true },
     });
     expect(runRow.apiRequests).toMatchObject({
-      "ce:GetCostAndUsage": 7,
+      "ce:GetCostAndUsage": 9,
       "organizations:DescribeOrganization": 1,
     });
     expect(
@@ -198,10 +201,12 @@ describe("AWS collector against moto", () => {
       costResult([]),
       costResult([]),
       costResult([]),
+      costResult([]),
+      costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.7"]]]]),
     ]);
     const second = await run("2025-06-16T12:00:00Z");
-    expect(second).toMatchObject({ status: "succeeded", ceRequests: 6 });
+    expect(second).toMatchObject({ status: "succeeded", ceRequests: 8 });
 
     const placements = await db.accountPlacement.findMany({
       where: { accountId: sandbox },
