@@ -83,6 +83,12 @@ interface Props {
 export function CostControls({ query, window, tagKeys, onChange }: Props) {
   const groupBy = parseGroupBy(query.groupBy);
   const byTag = groupBy?.kind === "tag";
+  // Tags, charge types and regions are collected per month only.
+  const monthlyOnly =
+    byTag ||
+    groupBy?.kind === "charge-type" ||
+    groupBy?.kind === "region" ||
+    Boolean(query.chargeType || query.region);
   const tagChoices =
     byTag && !tagKeys.includes(groupBy.tagKey) ? [...tagKeys, groupBy.tagKey] : tagKeys;
   const from = query.from ?? (window ? monthToYearMonth(window.from) : "");
@@ -97,11 +103,9 @@ export function CostControls({ query, window, tagKeys, onChange }: Props) {
           value={query.groupBy}
           onChange={(e) => {
             const next = e.target.value;
-            // Spend by tag is collected per month only.
-            onChange({
-              groupBy: next,
-              ...(next.startsWith("tag:") ? { granularity: undefined } : {}),
-            });
+            // Spend by tag, charge type or region is collected per month only.
+            const monthly = next.startsWith("tag:") || next === "charge-type" || next === "region";
+            onChange({ groupBy: next, ...(monthly ? { granularity: undefined } : {}) });
           }}
         >
           {FIXED_GROUP_BYS.map((g: TFixedGroupBy) => (
@@ -132,7 +136,11 @@ export function CostControls({ query, window, tagKeys, onChange }: Props) {
         values={GRANULARITIES}
         current={query.granularity}
         names={GRANULARITY_LABEL}
-        disabled={(v) => (v === "daily" && byTag ? "Spend by tag is collected per month" : null)}
+        disabled={(v) =>
+          v === "daily" && monthlyOnly
+            ? "Spend by tag, charge type or region is collected per month"
+            : null
+        }
         onChange={(v) => onChange({ granularity: v })}
       />
       <label className={LABEL}>

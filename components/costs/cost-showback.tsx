@@ -69,8 +69,8 @@ export function CostShowback({
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Cost showback</h1>
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            Spend by account, OU, service, cost center or tag. Every choice is in the URL: share it
-            as a link.
+            Spend by account, OU, service, cost center, charge type, region or tag. Every choice is
+            in the URL: share it as a link.
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -95,7 +95,7 @@ export function CostShowback({
         onChange={view.update}
       />
 
-      {data?.filters.ou || data?.filters.account ? (
+      {data?.filters.ou || data?.filters.account || data?.query.chargeType || data?.query.region ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <span className="text-slate-600 dark:text-slate-400">Filtered to</span>
           {data.filters.ou ? (
@@ -120,6 +120,32 @@ export function CostShowback({
                 className="rounded-full px-1.5 hover:bg-indigo-100 dark:hover:bg-indigo-900"
                 aria-label="Remove the account filter"
                 onClick={() => view.update({ account: undefined })}
+              >
+                ×
+              </button>
+            </span>
+          ) : null}
+          {data.query.chargeType ? (
+            <span className={CHIP}>
+              Charge type {data.query.chargeType}
+              <button
+                type="button"
+                className="rounded-full px-1.5 hover:bg-indigo-100 dark:hover:bg-indigo-900"
+                aria-label="Remove the charge type filter"
+                onClick={() => view.update({ chargeType: undefined })}
+              >
+                ×
+              </button>
+            </span>
+          ) : null}
+          {data.query.region ? (
+            <span className={CHIP}>
+              Region {data.query.region}
+              <button
+                type="button"
+                className="rounded-full px-1.5 hover:bg-indigo-100 dark:hover:bg-indigo-900"
+                aria-label="Remove the region filter"
+                onClick={() => view.update({ region: undefined })}
               >
                 ×
               </button>

@@ -33,8 +33,14 @@ function money(value: string) {
 function drillPatch(report: TCostReport, groupBy: TGroupBy, g: TCostGroup): TViewPatch | null {
   if ((groupBy.kind === "ou" || groupBy.kind === "ou-today") && g.key)
     return { ou: g.key, ouAt: groupBy.kind === "ou" ? "month" : "today", groupBy: "account" };
+  // With a charge-type or region filter on, an account's detail stays in that dimension.
   if (groupBy.kind === "account" && !report.query.account)
-    return { account: g.key, groupBy: "service" };
+    return {
+      account: g.key,
+      groupBy: report.query.chargeType ? "charge-type" : report.query.region ? "region" : "service",
+    };
+  if (groupBy.kind === "charge-type") return { chargeType: g.key, groupBy: "account" };
+  if (groupBy.kind === "region") return { region: g.key, groupBy: "account" };
   return null;
 }
 

@@ -20,7 +20,7 @@ export const ZCostQuery = z.object({
     .default("ou")
     .refine(
       (g) => parseGroupBy(g) !== null,
-      "account, ou, ou-today, service, cost-center or tag:<key>",
+      "account, ou, ou-today, service, cost-center, charge-type, region or tag:<key>",
     ),
   metric: z.enum(METRICS).default("unblended"),
   granularity: z.enum(GRANULARITIES).default("monthly"),
@@ -35,6 +35,10 @@ export const ZCostQuery = z.object({
       .regex(/^\d{12}$/, "a 12-digit account id")
       .optional(),
   ),
+  /** A Cost Explorer RECORD_TYPE ("Credit", "Tax", ...): only spend of that charge type. */
+  chargeType: z.preprocess(blankToUndefined, z.string().min(1).max(100).optional()),
+  /** A Cost Explorer REGION ("us-east-1", "global"): only spend in that region. */
+  region: z.preprocess(blankToUndefined, z.string().min(1).max(100).optional()),
 });
 
 export type TCostQueryInput = z.input<typeof ZCostQuery>;
@@ -50,6 +54,8 @@ export const COST_QUERY_KEYS = [
   "ou",
   "ouAt",
   "account",
+  "chargeType",
+  "region",
 ] as const;
 const DEFAULTS: Partial<Record<(typeof COST_QUERY_KEYS)[number], string>> = {
   groupBy: "ou",
@@ -80,6 +86,8 @@ export const ZResolvedCostQuery = z.object({
   ou: z.string().nullable(),
   ouAt: z.enum(OU_AT),
   account: z.string().nullable(),
+  chargeType: z.string().nullable(),
+  region: z.string().nullable(),
 });
 
 export type TResolvedCostQuery = z.infer<typeof ZResolvedCostQuery>;

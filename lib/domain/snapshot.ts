@@ -111,6 +111,28 @@ export const ZCostByTag = ZCostAmounts.extend({
   estimated: z.boolean(),
 });
 
+/** The Cost Explorer dimensions collected per account and month beside services and tags. */
+export const COST_DIMENSIONS = ["RECORD_TYPE", "REGION"] as const;
+export const ZCostDimension = z.enum(COST_DIMENSIONS);
+
+/** Spend of one account by one value of a dimension (a charge type, a region; "" = none). */
+export const ZCostByDimension = ZCostAmounts.extend({
+  accountId: ZAccountId,
+  month: ZMonth,
+  dimension: ZCostDimension,
+  value: z.string(),
+  estimated: z.boolean(),
+});
+
+/** Charges of one record type other than plain Usage, per account and service. */
+export const ZCostCharge = ZCostAmounts.extend({
+  accountId: ZAccountId,
+  month: ZMonth,
+  service: z.string(),
+  recordType: z.string().min(1),
+  estimated: z.boolean(),
+});
+
 export const ZCosts = z.object({
   currency: z.string().default("USD"),
   /** Months this snapshot carries authoritative monthly data for; store replaces exactly these. */
@@ -124,6 +146,10 @@ export const ZCosts = z.object({
   monthly: z.array(ZCostMonthly),
   daily: z.array(ZCostDaily).default([]),
   byTag: z.array(ZCostByTag).default([]),
+  /** Months each dimension's data is authoritative for (charges follow RECORD_TYPE's months). */
+  dimensionMonths: z.partialRecord(ZCostDimension, z.array(ZMonth)).default({}),
+  byDimension: z.array(ZCostByDimension).default([]),
+  charges: z.array(ZCostCharge).default([]),
 });
 
 export const ZCommitmentKind = z.enum(["savings_plan", "reserved_instance"]);
@@ -389,6 +415,9 @@ export type TCommitmentKind = z.infer<typeof ZCommitmentKind>;
 export type TCommitments = z.infer<typeof ZCommitments>;
 export type TCommitmentCoverage = z.infer<typeof ZCommitmentCoverage>;
 export type TCommitmentUsage = z.infer<typeof ZCommitmentUsage>;
+export type TCostDimension = z.infer<typeof ZCostDimension>;
+export type TCostByDimension = z.infer<typeof ZCostByDimension>;
+export type TCostCharge = z.infer<typeof ZCostCharge>;
 export type TAccountAudit = z.infer<typeof ZAccountAudit>;
 export type TIamUser = z.infer<typeof ZIamUser>;
 export type TRootUser = z.infer<typeof ZRootUser>;

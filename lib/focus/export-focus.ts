@@ -28,6 +28,7 @@ const ZCost = z.object({
   amortized: z.string(),
   net: z.string(),
   source: z.string(),
+  record_type: z.string().nullable(),
 });
 const ZCharge = z.object({
   import_id: z.string(),
@@ -76,11 +77,28 @@ export async function* focusCsvRows(
 
     const costs = queryRows(
       client,
-      `SELECT cm.account_id, a.name AS account_name, to_char(cm.month, 'YYYY-MM-DD') AS month, cm.service, cm.unblended::text, cm.amortized::text,
-              cm.net::text, cm.source
-       FROM cost_monthly cm LEFT JOIN account a ON a.id = cm.account_id
-       WHERE cm.month BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR cm.account_id = ANY($3::text[]))
-       ORDER BY cm.month, cm.account_id, cm.service, cm.source`,
+      // A service's charges of each record type but Usage are rows of their own (cost_charge); its
+      // Usage row is what remains of the Cost Explorer total, left out when nothing remains.
+      `WITH ch AS (
+         SELECT account_id, month, service, sum(unblended) AS unblended, sum(amortized) AS amortized, sum(net) AS net
+         FROM cost_charge WHERE month BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR account_id = ANY($3::text[]))
+         GROUP BY 1, 2, 3),
+       rows AS (
+         SELECT cm.account_id, cm.month, cm.service, cm.source,
+                CASE WHEN ch.service IS NULL THEN NULL ELSE 'Usage' END AS record_type,
+                cm.unblended - coalesce(ch.unblended, 0) AS unblended, cm.amortized - coalesce(ch.amortized, 0) AS amortized,
+                cm.net - coalesce(ch.net, 0) AS net, ch.service IS NOT NULL AS split
+         FROM cost_monthly cm LEFT JOIN ch ON ch.account_id = cm.account_id AND ch.month = cm.month AND ch.service = cm.service
+         WHERE cm.month BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR cm.account_id = ANY($3::text[]))
+         UNION ALL
+         SELECT c.account_id, c.month, c.service, cm.source, c.record_type, c.unblended, c.amortized, c.net, false
+         FROM cost_charge c JOIN cost_monthly cm ON cm.account_id = c.account_id AND cm.month = c.month AND cm.service = c.service
+         WHERE c.month BETWEEN $1::date AND $2::date AND ($3::text[] IS NULL OR c.account_id = ANY($3::text[])))
+       SELECT r.account_id, a.name AS account_name, to_char(r.month, 'YYYY-MM-DD') AS month, r.service, trim_scale(r.unblended)::text AS unblended,
+              trim_scale(r.amortized)::text AS amortized, trim_scale(r.net)::text AS net, r.source, r.record_type
+       FROM rows r LEFT JOIN account a ON a.id = r.account_id
+       WHERE NOT (r.split AND r.unblended = 0 AND r.amortized = 0 AND r.net = 0)
+       ORDER BY r.month, r.account_id, r.service, r.source, r.record_type NULLS FIRST`,
       [q.from, q.to, ids],
       1000,
     );
@@ -98,6 +116,7 @@ export async function* focusCsvRows(
             amortized: r.amortized,
             net: r.net,
             source: r.source,
+            recordType: r.record_type,
             tags,
           },
           billing,

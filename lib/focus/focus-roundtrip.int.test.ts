@@ -104,6 +104,24 @@ describe("FOCUS import and export", () => {
     expect(sums(records)).toEqual(fileSums);
     expect(records[0]?.BillingPeriodStart).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
     expect(records.every((r) => !/^[=+@]/.test(r.ChargeDescription ?? ""))).toBe(true);
+    // The import keeps each row's charge classification; the export writes it back as it came.
+    const fileRecords = readCsv(readFileSync(SAMPLE, "utf8"));
+    for (const c of ["ChargeCategory", "ChargeClass", "CommitmentDiscountCategory"]) {
+      const tally = (rs: Record<string, string>[]) => {
+        const t = new Map<string, number>();
+        for (const r of rs) {
+          const v = r[c] === "NULL" ? "" : (r[c] ?? "");
+          t.set(v, (t.get(v) ?? 0) + 1);
+        }
+        return t;
+      };
+      expect(tally(records), c).toEqual(tally(fileRecords));
+    }
+    expect([...new Set(records.map((r) => r.ChargeCategory))].sort()).toEqual([
+      "Adjustment",
+      "Credit",
+      "Usage",
+    ]);
 
     const file = path.join(dir, "export.csv");
     writeFileSync(file, text);

@@ -1,6 +1,9 @@
-// One cost_monthly row (account × month × service) as a FOCUS 1.2 record. Cost Explorer gives
+// One cost row (account × month × service × charge type) as a FOCUS 1.2 record. Cost Explorer gives
 // monthly amounts without prices or quantities, so those columns are null, and List/Contracted
-// cost equal BilledCost (see docs/chargeback.md for the mapping).
+// cost equal BilledCost (see docs/chargeback.md for the mapping). The charge type (RECORD_TYPE)
+// decides ChargeCategory, ChargeClass, ChargeFrequency and CommitmentDiscountCategory; a month
+// collected before charge types were has none, and its rows are Usage (Tax for the Tax service).
+import { focusChargeFields } from "@/lib/domain/costs/charge-types";
 import { addMonths } from "@/lib/domain/months";
 import type { TFocusExportColumn } from "./columns";
 import { trimDecimal } from "./decimal-text";
@@ -15,6 +18,8 @@ export interface CostMonthlyRow {
   amortized: string;
   net: string;
   source: string;
+  /** Cost Explorer's RECORD_TYPE, or null when the month has no charge-type detail. */
+  recordType: string | null;
   tags: Record<string, string>;
 }
 
@@ -30,7 +35,8 @@ const stamp = (month: string) => `${month}T00:00:00Z`;
 
 export function mapCostRow(r: CostMonthlyRow, billing: BillingAccount): FocusRecord {
   const billed = trimDecimal(r.unblended);
-  const isTax = r.service === "Tax";
+  const charge = focusChargeFields(r.recordType ?? (r.service === "Tax" ? "Tax" : "Usage"));
+  const kind = r.recordType && r.recordType !== "Usage" ? `${r.recordType}, ` : "";
   const period = { start: stamp(r.month), end: stamp(addMonths(r.month, 1)) };
   return {
     BilledCost: billed,
@@ -44,10 +50,11 @@ export function mapCostRow(r: CostMonthlyRow, billing: BillingAccount): FocusRec
     BillingPeriodEnd: period.end,
     ChargePeriodStart: period.start,
     ChargePeriodEnd: period.end,
-    ChargeCategory: isTax ? "Tax" : billed.startsWith("-") ? "Credit" : "Usage",
-    ChargeClass: null,
-    ChargeDescription: `${r.service}, ${r.month.slice(0, 7)} (monthly total from Cost Explorer)`,
-    ChargeFrequency: isTax ? "Recurring" : "Usage-Based",
+    ChargeCategory: charge.ChargeCategory,
+    ChargeClass: charge.ChargeClass,
+    ChargeDescription: `${r.service}, ${kind}${r.month.slice(0, 7)} (monthly total from Cost Explorer)`,
+    ChargeFrequency: charge.ChargeFrequency,
+    CommitmentDiscountCategory: charge.CommitmentDiscountCategory,
     InvoiceIssuerName: AWS,
     ProviderName: "AWS",
     PublisherName: AWS,

@@ -73,6 +73,7 @@ describe("FOCUS export mapping", () => {
         amortized: "9.2500000000",
         net: "9.0000000000",
         source: "aws",
+        recordType: null,
         tags: { "cost-center": "CC-1" },
       },
       { id: "999999999999", name: "mgmt" },
@@ -100,6 +101,7 @@ describe("FOCUS export mapping", () => {
             amortized: "-1",
             net: "-1",
             source: "aws",
+            recordType: null,
             tags: {},
           },
           service: "Tax",
@@ -108,6 +110,60 @@ describe("FOCUS export mapping", () => {
       ).ChargeCategory,
     ).toBe("Tax");
   });
+
+  const row = (service: string, recordType: string | null, amount: string) =>
+    mapCostRow(
+      {
+        accountId: "111111111111",
+        accountName: "a",
+        month: "2026-03-01",
+        service,
+        unblended: amount,
+        amortized: amount,
+        net: amount,
+        source: "aws",
+        recordType,
+        tags: {},
+      },
+      { id: "999999999999", name: "mgmt" },
+    );
+
+  it("takes the charge category from the record type, not from the sign of the amount", () => {
+    expect(row("Amazon Elastic Compute Cloud - Compute", "Credit", "-40")).toMatchObject({
+      ChargeCategory: "Credit",
+      ChargeFrequency: "One-Time",
+      CommitmentDiscountCategory: null,
+      ChargeDescription:
+        "Amazon Elastic Compute Cloud - Compute, Credit, 2026-03 (monthly total from Cost Explorer)",
+    });
+    // Look-alike: a negative amount of usage (a corrected meter) stays Usage.
+    expect(row("Amazon Simple Storage Service", "Usage", "-0.02").ChargeCategory).toBe("Usage");
+    expect(row("Amazon Simple Storage Service", null, "-0.02").ChargeCategory).toBe("Usage");
+    expect(row("Amazon Elastic Compute Cloud - Compute", "Refund", "-12")).toMatchObject({
+      ChargeCategory: "Adjustment",
+      ChargeClass: "Correction",
+    });
+  });
+
+  it.each([
+    ["SavingsPlanRecurringFee", "Purchase", "Recurring", "Spend"],
+    ["SavingsPlanUpfrontFee", "Purchase", "One-Time", "Spend"],
+    ["SavingsPlanCoveredUsage", "Usage", "Usage-Based", "Spend"],
+    ["SavingsPlanNegation", "Usage", "Usage-Based", "Spend"],
+    ["RIFee", "Purchase", "Recurring", "Usage"],
+    ["DiscountedUsage", "Usage", "Usage-Based", "Usage"],
+    ["Tax", "Tax", "Recurring", null],
+    ["Support", "Purchase", "Recurring", null],
+    ["Enterprise Discount Program Discount", "Credit", "Usage-Based", null],
+    ["Savings Plan Recurring Fee", "Purchase", "Recurring", "Spend"],
+  ])("%s is %s, %s, commitment %s", (recordType, category, frequency, commitment) =>
+    expect(row("Amazon Elastic Compute Cloud - Compute", recordType, "5")).toMatchObject({
+      ChargeCategory: category,
+      ChargeFrequency: frequency,
+      CommitmentDiscountCategory: commitment,
+      ChargeClass: null,
+    }),
+  );
 
   it.each([
     ["Amazon Elastic Compute Cloud - Compute", "Compute"],

@@ -80,6 +80,8 @@ export async function benchCostExplorer(accounts: number): Promise<CeFigures> {
     backfilled: true,
     estimatedMonths: ["2025-05-01"],
     tagKeyMonths: {},
+    // Charge types and regions stored by the backfill: refreshed for the run's months only.
+    dimensionMonths: { RECORD_TYPE: ["2025-04-01"], REGION: ["2025-04-01"] },
   });
   return { accounts, backfill, incremental: { requests: incRequests, costUsd } };
 }

@@ -18,6 +18,10 @@ export interface LedgerLine {
   service: string;
   amount: string;
   tags?: Record<string, string>;
+  /** Cost Explorer's RECORD_TYPE; default "Usage". */
+  recordType?: string;
+  /** Cost Explorer's REGION; default "us-east-1". */
+  region?: string;
 }
 
 export interface LedgerSpec {
@@ -57,6 +61,22 @@ const metrics = (amount: Decimal) => {
   return { UnblendedCost: m, AmortizedCost: m, NetUnblendedCost: m };
 };
 
+// Charge types and regions: the DIMENSION groupings beside SERVICE, and the RECORD_TYPE filter.
+function dimensionValue(line: LedgerLine, key: string): string {
+  if (key === "RECORD_TYPE") return line.recordType ?? "Usage";
+  if (key === "REGION") return line.region ?? "us-east-1";
+  if (key === "SERVICE") return line.service;
+  throw new Error(`The ledger fake does not group by ${key}`);
+}
+
+function matchesFilter(line: LedgerLine, filter: GetCostAndUsageCommandInput["Filter"]): boolean {
+  if (!filter) return true;
+  const d = filter.Dimensions;
+  if (!d?.Key || filter.And || filter.Or || filter.Not)
+    throw new Error("The ledger fake filters on one dimension only");
+  return (d.Values ?? []).includes(dimensionValue(line, d.Key));
+}
+
 export class LedgerCostExplorer {
   requests = 0;
   readonly queries: GetCostAndUsageCommandInput[] = [];
@@ -69,16 +89,20 @@ export class LedgerCostExplorer {
     return this.queries.filter((q) => q.GroupBy?.[1]?.Type === "TAG" && q.GroupBy[1].Key === key);
   }
 
-  private groupsOf(period: Period, groupBy: GetCostAndUsageCommandInput["GroupBy"]): Group[] {
+  private groupsOf(
+    period: Period,
+    groupBy: GetCostAndUsageCommandInput["GroupBy"],
+    filter: GetCostAndUsageCommandInput["Filter"],
+  ): Group[] {
     const second = groupBy?.[1];
     const sums = new Map<string, { keys: string[]; amount: Decimal }>();
     for (const line of this.ledger) {
-      if (line.month !== period.month) continue;
+      if (line.month !== period.month || !matchesFilter(line, filter)) continue;
       const keys = !second
         ? [line.accountId]
         : second.Type === "TAG"
           ? [line.accountId, `${second.Key ?? ""}$${line.tags?.[second.Key ?? ""] ?? ""}`]
-          : [line.accountId, line.service];
+          : [line.accountId, dimensionValue(line, second.Key ?? "SERVICE")];
       const id = keys.join("|");
       const sum = sums.get(id) ?? { keys, amount: new Decimal(0) };
       sum.amount = sum.amount.plus(new Decimal(line.amount).mul(period.share));
@@ -97,7 +121,8 @@ export class LedgerCostExplorer {
       input.Granularity === "DAILY",
       this.spec.today,
     )) {
-      for (const group of this.groupsOf(period, input.GroupBy)) positions.push({ period, group });
+      for (const group of this.groupsOf(period, input.GroupBy, input.Filter))
+        positions.push({ period, group });
     }
     return ceGroupPage(input, this.spec.pageSize, positions.length, (i) => {
       const position = positions[i];

@@ -1,5 +1,5 @@
-// Cost facts: the months, days and tag keys (each over its own months) a snapshot carries replace
-// exactly those slices; months a run did not refetch stay as stored.
+// Cost facts: the months, days, tag keys and dimensions (each over its own months) a snapshot carries
+// replace exactly those slices; months a run did not refetch stay as stored.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 
@@ -50,6 +50,37 @@ export async function storeCosts(tx: Prisma.TransactionClient, snap: TSnapshot) 
                            ${rows.map((r) => r.tagValue)}::text[], ${rows.map((r) => r.unblended)}::numeric[], ${rows.map((r) => r.amortized)}::numeric[],
                            ${rows.map((r) => r.net)}::numeric[], ${rows.map((r) => r.estimated)}::boolean[])
       ON CONFLICT (account_id, month, tag_key, tag_value) DO UPDATE
+        SET unblended = EXCLUDED.unblended, amortized = EXCLUDED.amortized, net = EXCLUDED.net, estimated = EXCLUDED.estimated`;
+  }
+
+  await storeDimensions(tx, snap);
+}
+
+async function storeDimensions(tx: Prisma.TransactionClient, snap: TSnapshot) {
+  const { costs } = snap;
+  for (const [dimension, months] of Object.entries(costs.dimensionMonths)) {
+    if (!months?.length) continue;
+    await tx.$executeRaw`DELETE FROM cost_by_dimension WHERE month = ANY(${months}::date[]) AND dimension = ${dimension}`;
+    // Charge detail is fetched with the charge types, month for month.
+    if (dimension === "RECORD_TYPE")
+      await tx.$executeRaw`DELETE FROM cost_charge WHERE month = ANY(${months}::date[])`;
+  }
+  for (const rows of chunks(costs.byDimension)) {
+    await tx.$executeRaw`
+      INSERT INTO cost_by_dimension (account_id, month, dimension, value, unblended, amortized, net, estimated)
+      SELECT * FROM unnest(${rows.map((r) => r.accountId)}::varchar[], ${rows.map((r) => r.month)}::date[], ${rows.map((r) => r.dimension)}::text[],
+                           ${rows.map((r) => r.value)}::text[], ${rows.map((r) => r.unblended)}::numeric[], ${rows.map((r) => r.amortized)}::numeric[],
+                           ${rows.map((r) => r.net)}::numeric[], ${rows.map((r) => r.estimated)}::boolean[])
+      ON CONFLICT (account_id, month, dimension, value) DO UPDATE
+        SET unblended = EXCLUDED.unblended, amortized = EXCLUDED.amortized, net = EXCLUDED.net, estimated = EXCLUDED.estimated`;
+  }
+  for (const rows of chunks(costs.charges)) {
+    await tx.$executeRaw`
+      INSERT INTO cost_charge (account_id, month, service, record_type, unblended, amortized, net, estimated)
+      SELECT * FROM unnest(${rows.map((r) => r.accountId)}::varchar[], ${rows.map((r) => r.month)}::date[], ${rows.map((r) => r.service)}::text[],
+                           ${rows.map((r) => r.recordType)}::text[], ${rows.map((r) => r.unblended)}::numeric[], ${rows.map((r) => r.amortized)}::numeric[],
+                           ${rows.map((r) => r.net)}::numeric[], ${rows.map((r) => r.estimated)}::boolean[])
+      ON CONFLICT (account_id, month, service, record_type) DO UPDATE
         SET unblended = EXCLUDED.unblended, amortized = EXCLUDED.amortized, net = EXCLUDED.net, estimated = EXCLUDED.estimated`;
   }
 }

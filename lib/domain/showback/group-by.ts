@@ -1,5 +1,13 @@
 // What a showback view groups spend by, as written in URLs ("ou", "tag:team") and shown to people.
-export const FIXED_GROUP_BYS = ["account", "ou", "ou-today", "service", "cost-center"] as const;
+export const FIXED_GROUP_BYS = [
+  "account",
+  "ou",
+  "ou-today",
+  "service",
+  "cost-center",
+  "charge-type",
+  "region",
+] as const;
 export type TFixedGroupBy = (typeof FIXED_GROUP_BYS)[number];
 
 export type TGroupBy = { kind: TFixedGroupBy } | { kind: "tag"; tagKey: string };
@@ -21,6 +29,12 @@ export function formatGroupBy(g: TGroupBy): string {
 }
 
 export const UNTAGGED_LABEL = "(untagged)";
+/** Spend Cost Explorer gives no region (e.g. some fees). */
+export const NO_REGION_LABEL = "(no region)";
+
+/** Groupings read from the per-dimension facts (cost_by_dimension), and the Cost Explorer key of each. */
+export const DIMENSION_OF = { "charge-type": "RECORD_TYPE", region: "REGION" } as const;
+export type TDimensionGroupBy = keyof typeof DIMENSION_OF;
 export const UNALLOCATED_LABEL = "unallocated";
 /** Spend of accounts OrgLens has never seen in the organization (e.g. from an imported FOCUS file). */
 export const OUTSIDE_ORG_LABEL = "(outside the organization)";
@@ -38,6 +52,10 @@ export function groupByTitle(g: TGroupBy): string {
       return "Service";
     case "cost-center":
       return "Cost center";
+    case "charge-type":
+      return "Charge type";
+    case "region":
+      return "Region";
     case "tag":
       return `Tag: ${g.tagKey}`;
   }
@@ -63,7 +81,10 @@ export function groupLabel(g: TGroupBy, key: string, lookedUp: string | null): s
       return key === "" ? UNALLOCATED_LABEL : key;
     case "tag":
       return key === "" ? UNTAGGED_LABEL : key;
+    case "region":
+      return key === "" ? NO_REGION_LABEL : key;
     case "service":
+    case "charge-type":
       return key;
   }
 }

@@ -66,17 +66,35 @@ describe("decimal sums", () => {
 });
 
 describe("group by", () => {
-  it.each(["account", "ou", "ou-today", "service", "cost-center", "tag:cost-center", "tag:a:b"])(
-    "round-trips %s",
+  it.each([
+    "account",
+    "ou",
+    "ou-today",
+    "service",
+    "cost-center",
+    "charge-type",
+    "region",
+    "tag:cost-center",
+    "tag:a:b",
+  ])("round-trips %s", (g) => {
+    const parsed = parseGroupBy(g);
+    expect(parsed).not.toBeNull();
+    if (parsed) expect(formatGroupBy(parsed)).toBe(g);
+  });
+
+  it.each(["", "tag:", "regions", "RECORD_TYPE", `tag:${"k".repeat(129)}`, "Account"])(
+    "refuses %j",
     (g) => {
-      const parsed = parseGroupBy(g);
-      expect(parsed).not.toBeNull();
-      if (parsed) expect(formatGroupBy(parsed)).toBe(g);
+      expect(parseGroupBy(g)).toBeNull();
     },
   );
 
-  it.each(["", "tag:", "region", `tag:${"k".repeat(129)}`, "Account"])("refuses %j", (g) => {
-    expect(parseGroupBy(g)).toBeNull();
+  it("labels spend without a region as its own bucket, charge types as Cost Explorer names them", () => {
+    expect(groupLabel({ kind: "region" }, "", null)).toBe("(no region)");
+    expect(groupLabel({ kind: "region" }, "eu-west-1", null)).toBe("eu-west-1");
+    expect(groupLabel({ kind: "charge-type" }, "SavingsPlanRecurringFee", null)).toBe(
+      "SavingsPlanRecurringFee",
+    );
   });
 
   it("labels blanks as the untagged and unallocated buckets, OUs by path without the root", () => {

@@ -8,7 +8,7 @@ import "server-only";
 import type { TGranularity, TMetric } from "@/lib/api/costs";
 import type { Scope } from "@/lib/domain/access";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TGroupBy } from "@/lib/domain/showback/group-by";
+import { DIMENSION_OF, type TGroupBy } from "@/lib/domain/showback/group-by";
 import { sqlAccountScope } from "@/lib/server/scope";
 
 export interface TCostSqlInput {
@@ -21,6 +21,8 @@ export interface TCostSqlInput {
   ou: string | null;
   ouAt: "month" | "today";
   account: string | null;
+  chargeType: string | null;
+  region: string | null;
 }
 
 const METRIC: Record<TMetric, Prisma.Sql> = {
@@ -31,7 +33,22 @@ const METRIC: Record<TMetric, Prisma.Sql> = {
 
 /** Whether groups or filters need to know each row's account (its OU, cost center or name). */
 function needsAccountId(q: TCostSqlInput): boolean {
-  return q.ou !== null || !(q.groupBy.kind === "service" || q.groupBy.kind === "tag");
+  const k = q.groupBy.kind;
+  return (
+    q.ou !== null || !(k === "service" || k === "tag" || k === "charge-type" || k === "region")
+  );
+}
+
+/** The dimension the facts come from when grouped or filtered by a charge type or region. */
+function dimensionOf(
+  q: TCostSqlInput,
+): { key: string; value: string | null; grouped: boolean } | null {
+  const k = q.groupBy.kind;
+  if (k === "charge-type" || q.chargeType !== null)
+    return { key: DIMENSION_OF["charge-type"], value: q.chargeType, grouped: k === "charge-type" };
+  if (k === "region" || q.region !== null)
+    return { key: DIMENSION_OF.region, value: q.region, grouped: k === "region" };
+  return null;
 }
 
 /**
@@ -43,6 +60,15 @@ function facts(q: TCostSqlInput, scope: Scope): Prisma.Sql {
   const account = needsAccountId(q) ? Prisma.sql`c.account_id` : Prisma.sql`NULL::varchar`;
   const byAccount = q.account ? Prisma.sql`AND c.account_id = ${q.account}` : Prisma.empty;
   const inScope = sqlAccountScope(Prisma.raw("c.account_id"), scope);
+  const dim = dimensionOf(q);
+  if (dim) {
+    const value = dim.value !== null ? Prisma.sql`AND c.value = ${dim.value}` : Prisma.empty;
+    return Prisma.sql`
+      SELECT ${account} AS account_id, c.month AS period, ${dim.grouped ? Prisma.sql`c.value` : Prisma.sql`NULL::text`} AS dim, sum(c.${metric}) AS amount, bool_or(c.estimated) AS estimated
+      FROM cost_by_dimension c
+      WHERE c.dimension = ${dim.key} AND c.month BETWEEN ${q.firstDay}::date AND ${q.lastDay}::date ${value} ${byAccount} ${inScope}
+      GROUP BY 1, 2, 3`;
+  }
   if (q.groupBy.kind === "tag") {
     return Prisma.sql`
       SELECT ${account} AS account_id, c.month AS period, c.tag_value AS dim, sum(c.${metric}) AS amount, bool_or(c.estimated) AS estimated
@@ -107,6 +133,8 @@ export function buildCostSql(q: TCostSqlInput, scope: Scope): Prisma.Sql {
     service: Prisma.sql`f.dim`,
     "cost-center": Prisma.sql`coalesce(a.cost_center, '')`,
     tag: Prisma.sql`f.dim`,
+    "charge-type": Prisma.sql`f.dim`,
+    region: Prisma.sql`f.dim`,
   };
   const joins = Prisma.join(
     [

@@ -30,6 +30,33 @@ export interface TCostPlan {
 
 const ZDays = z.array(z.object({ day: z.string() }));
 
+/**
+ * Charge types and regions are facts per account and month (Cost Explorer groups by two keys at
+ * most): they combine with account, OU and cost-center groupings, and with themselves, never with
+ * services, tags, days or each other.
+ */
+function checkDimensions(groupBy: TGroupBy, input: TCostQuery): void {
+  const byDimension = groupBy.kind === "charge-type" || groupBy.kind === "region";
+  const filtered = (input.chargeType ? 1 : 0) + (input.region ? 1 : 0);
+  if ((byDimension || filtered > 0) && input.granularity === "daily")
+    throw new AppError(
+      "DIMENSION_NEEDS_MONTHLY",
+      "Spend by charge type and by region is collected per month: choose the monthly granularity.",
+    );
+  if (filtered === 0) return;
+  const other =
+    filtered > 1 ||
+    groupBy.kind === "service" ||
+    groupBy.kind === "tag" ||
+    (groupBy.kind === "charge-type" && input.region) ||
+    (groupBy.kind === "region" && input.chargeType);
+  if (other)
+    throw new AppError(
+      "DIMENSION_FILTER_UNSUPPORTED",
+      "A charge-type or region filter works with grouping by account, OU, cost center or that same dimension, one filter at a time.",
+    );
+}
+
 export async function prepareCostReport(
   db: Db,
   scope: Scope,
@@ -43,6 +70,7 @@ export async function prepareCostReport(
       "TAG_NEEDS_MONTHLY",
       "Spend by tag is collected per month: choose the monthly granularity.",
     );
+  checkDimensions(groupBy, input);
   const window = resolveWindow({ from: input.from, to: input.to }, now);
   if ("error" in window) throw new AppError("INVALID_PERIOD", window.error);
 
@@ -84,6 +112,8 @@ export async function prepareCostReport(
     ou: ou?.id ?? null,
     ouAt: input.ouAt,
     account: account?.id ?? null,
+    chargeType: input.chargeType ?? null,
+    region: input.region ?? null,
   };
   return {
     query,

@@ -67,6 +67,9 @@ describe("AWS collector against moto", () => {
         ],
       ]),
       costResult([]),
+      // Account × charge type, account × region (nothing but plain usage: no per-type detail).
+      costResult([]),
+      costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.5"]]]]),
     ]);
     const first = await run("2025-06-15T12:00:00Z");
@@ -75,9 +78,10 @@ describe("AWS collector against moto", () => {
       accountsSeen: 5,
       accountsAudited: 5,
       accountsFailed: 0,
-      // 7 cost queries, plus the first Savings Plans and RI requests, which moto does not implement.
-      ceRequests: 9,
-      ceCostUsd: "0.09",
+      // 9 cost queries (charge types and regions among them), plus the first Savings Plans and RI
+      // requests, which moto does not implement.
+      ceRequests: 11,
+      ceCostUsd: "0.11",
     });
 
     const ous = await db.orgUnit.findMany({ select: { id: true, parentId: true, path: true } });
@@ -155,7 +159,7 @@ describe("AWS collector against moto", () => {
       include: { accountErrors: true },
     });
     expect(runRow.apiRequests).toMatchObject({
-      "ce:GetCostAndUsage": 7,
+      "ce:GetCostAndUsage": 9,
       "organizations:DescribeOrganization": 1,
     });
     expect(
@@ -199,11 +203,13 @@ describe("AWS collector against moto", () => {
       costResult([]),
       costResult([]),
       costResult([]),
+      costResult([]),
+      costResult([]),
       costResult([["2025-06-01", true, [[prodApp, "", "0.7"]]]]),
     ]);
     const second = await run("2025-06-16T12:00:00Z");
-    // 6 cost queries; commitments never read here, so both kinds are tried (once each) again.
-    expect(second).toMatchObject({ status: "succeeded", ceRequests: 8 });
+    // 8 cost queries; commitments never read here, so both kinds are tried (once each) again.
+    expect(second).toMatchObject({ status: "succeeded", ceRequests: 10 });
 
     const placements = await db.accountPlacement.findMany({
       where: { accountId: sandbox },

@@ -131,9 +131,10 @@ describe("cost tag keys", () => {
     ]);
     const keys = ["cost-center", "environment", "owner", "project"];
     for (const key of keys) expect(ce.tagQueries(key)).toHaveLength(1);
-    // Account × service over four months (32 groups, one page); each key (one page); days of May and June: 46 × 5 groups, three pages.
+    // Account × service over four months (32 groups, one page); each key (one page); account × charge
+    // type and × region (one page each, plain usage only: no per-type detail); days of May and June: 46 × 5 groups, three pages.
     // Plus the first Savings Plans and RI requests: this proxy leaves them to moto, which does not implement them.
-    expect(first.ceRequests).toBe(1 + keys.length + 3 + 2);
+    expect(first.ceRequests).toBe(1 + keys.length + 2 + 3 + 2);
     const row = await store.db.collectionRun.findUniqueOrThrow({ where: { id: first.runId } });
     expect(row.costTagKeys).toEqual(keys);
   });
@@ -200,8 +201,9 @@ describe("an incremental run", () => {
     ce.queries.length = 0;
     const second = await run("2025-06-16T12:00:00Z");
     expect(second.status).toBe("succeeded");
-    // Only the open month was refetched: account × service, four tag keys, the days of June.
-    expect(second.ceRequests).toBe(6 + 2);
+    // Only the open month was refetched: account × service, four tag keys, charge types, regions, the days
+    // of June; plus both commitment kinds tried again (never read here).
+    expect(second.ceRequests).toBe(8 + 2);
     expect(ce.queries.every((q) => (q.TimePeriod?.Start ?? "") >= "2025-06-01")).toBe(true);
     for (const change of ["opened", "resolved", "reopened"])
       expect(second.summary).toHaveProperty(`findings.${change}`, {});

@@ -2,6 +2,7 @@
 // history; later runs refetch only months Cost Explorer still called estimated, plus the current one.
 // A tag key without stored history (a new setting) is backfilled on its own over the whole window.
 import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
+import { COST_DIMENSIONS, type TCostDimension } from "@/lib/domain/snapshot";
 
 export interface CostState {
   /** An earlier run stored the full history (succeeded or partial, never capped or failed). */
@@ -12,6 +13,8 @@ export interface CostState {
   tagKeyMonths: Readonly<Record<string, readonly string[]>>;
   /** An earlier run read both Savings Plans and Reserved Instances (absent: never). */
   commitmentsBackfilled?: boolean;
+  /** Months with stored cost-by-dimension rows (charge type, region), by dimension. */
+  dimensionMonths?: Readonly<Partial<Record<TCostDimension, readonly string[]>>>;
 }
 
 export interface MonthRange {
@@ -27,11 +30,19 @@ export interface TagFetch {
   ranges: MonthRange[];
 }
 
+export interface DimensionFetch {
+  dimension: TCostDimension;
+  months: string[];
+  ranges: MonthRange[];
+}
+
 export interface CostPlan {
   months: string[];
   ranges: MonthRange[];
   /** One monthly account × tag value query per key, over the run's months, or the whole window for a key never stored. */
   tags: TagFetch[];
+  /** One monthly account × dimension value query per dimension, planned like a tag key. */
+  dimensions: DimensionFetch[];
   daily: { start: string; end: string; days: string[] };
 }
 
@@ -81,7 +92,12 @@ export function planCostFetch(
     const keyMonths = state.tagKeyMonths[key]?.length ? months : window;
     return { key, months: keyMonths, ranges: rangesOf(keyMonths) };
   });
-  return { months, ranges: rangesOf(months), tags, daily: { start, end, days } };
+  // Charge types and regions follow the same rule: the run's months, or the whole window the first time.
+  const dimensions = COST_DIMENSIONS.map((dimension) => {
+    const dimMonths = state.dimensionMonths?.[dimension]?.length ? months : window;
+    return { dimension, months: dimMonths, ranges: rangesOf(dimMonths) };
+  });
+  return { months, ranges: rangesOf(months), tags, dimensions, daily: { start, end, days } };
 }
 
 /**

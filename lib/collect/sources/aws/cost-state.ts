@@ -2,6 +2,7 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { monthOf } from "@/lib/domain/months";
+import { ZCostDimension, type TCostDimension } from "@/lib/domain/snapshot";
 import type { CostState } from "./cost-plan";
 
 export async function readCostState(db: Db): Promise<CostState> {
@@ -22,6 +23,11 @@ export async function readCostState(db: Db): Promise<CostState> {
   const tagRows = ZTagMonths.parse(
     await db.$queryRaw`SELECT DISTINCT tag_key, month FROM cost_by_tag`,
   );
+  const dimRows = ZDimensionMonths.parse(
+    await db.$queryRaw`SELECT DISTINCT dimension, month FROM cost_by_dimension`,
+  );
+  const dimensionMonths: Partial<Record<TCostDimension, string[]>> = {};
+  for (const r of dimRows) (dimensionMonths[r.dimension] ??= []).push(monthOf(r.month));
   const tagKeyMonths: Record<string, string[]> = {};
   for (const r of tagRows) (tagKeyMonths[r.tag_key] ??= []).push(monthOf(r.month));
   const commitmentsRead = await db.commitmentFetch.count({ where: { status: "ok" } });
@@ -30,7 +36,9 @@ export async function readCostState(db: Db): Promise<CostState> {
     commitmentsBackfilled: commitmentsRead === 2,
     estimatedMonths: estimated.map((r) => monthOf(r.month)).sort(),
     tagKeyMonths,
+    dimensionMonths,
   };
 }
 
+const ZDimensionMonths = z.array(z.object({ dimension: ZCostDimension, month: z.date() }));
 const ZTagMonths = z.array(z.object({ tag_key: z.string(), month: z.date() }));

@@ -28,6 +28,17 @@ const NOW = new Date("2025-06-15T08:00:00Z");
 const TAG_KEYS = costTagKeys(DEFAULT_SETTINGS);
 // Every key has stored history: later runs refetch it for the months they refetch only.
 const STORED_KEYS = Object.fromEntries(TAG_KEYS.map((k) => [k, ["2025-04-01"]]));
+// Charge types and regions stored too: refreshed for the run's months only.
+const STORED_DIMS = { RECORD_TYPE: ["2025-04-01"], REGION: ["2025-04-01"] };
+// Per month of the fake: 900 account × charge type groups (Usage 500, Tax 250, Credit 100, Savings Plan
+// fee 50), 917 account × region groups, and, filtered per charge type, account × service groups:
+// Tax 250 × 1, Credit 100 × 3, SavingsPlanRecurringFee 50 × 1.
+const chargeTypeRequests = (months: number) =>
+  Math.ceil((months * 900) / 1_000) +
+  Math.ceil((months * 917) / 1_000) +
+  Math.ceil((months * 300) / 1_000) +
+  Math.ceil((months * 50) / 1_000) +
+  Math.ceil((months * 250) / 1_000);
 
 function serve(fake: FakeCostExplorer) {
   ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) =>
@@ -73,10 +84,18 @@ describe(
       expect(plan.months).toHaveLength(15);
       expect(groupsPerMonth).toBe(12_446);
       // Monthly account × service: ceil(15 × 12,446 / 1,000) pages; 4 tag keys: ceil(15 × 833 / 1,000) each;
-      // daily by account for May 1 – Jun 15 (46 days): ceil(46 × 500 / 1,000).
-      expect(fake.queries).toHaveLength(1 + 4 + 1);
-      expect(meter.ceRequests).toBe(187 + 4 * 13 + 23);
-      expect(meter.report().ceCostUsd).toBe("2.62");
+      // daily by account for May 1 – Jun 15 (46 days): ceil(46 × 500 / 1,000); charge types and
+      // regions: 14 + 14 pages, then Credit 5, Savings Plan fee 1 and Tax 4 (was 262 requests without them).
+      expect(fake.queries).toHaveLength(1 + 4 + 2 + 3 + 1);
+      expect(chargeTypeRequests(15)).toBe(14 + 14 + 5 + 1 + 4);
+      expect(meter.ceRequests).toBe(187 + 4 * 13 + 23 + 38);
+      expect(meter.report().ceCostUsd).toBe("3.00");
+      expect(costs.byDimension.filter((r) => r.dimension === "RECORD_TYPE")).toHaveLength(15 * 900);
+      expect(costs.byDimension.filter((r) => r.dimension === "REGION")).toHaveLength(15 * 917);
+      expect(costs.charges).toHaveLength(15 * (250 + 300 + 50));
+      // Only the types found are asked for in detail: never plain Usage, the biggest of all.
+      const filtered = fake.queries.flatMap((q) => q.Filter?.Dimensions?.Values ?? []);
+      expect(filtered.sort()).toEqual(["Credit", "SavingsPlanRecurringFee", "Tax"]);
       expect(costs.monthly).toHaveLength(15 * groupsPerMonth);
       expect(costs.byTag.filter((r) => r.tagKey === "owner")).toHaveLength(15 * 833);
     });
@@ -87,13 +106,16 @@ describe(
         backfilled: true,
         estimatedMonths: ["2025-05-01"],
         tagKeyMonths: STORED_KEYS,
+        dimensionMonths: STORED_DIMS,
       });
       expect(costs.months).toEqual(["2025-05-01", "2025-06-01"]);
       expect(fake.queries.map((q) => q.TimePeriod)).toContainEqual({
         Start: "2025-05-01",
         End: "2025-06-16",
       });
-      expect(meter.ceRequests).toBe(25 + 4 * 2 + 23);
+      expect(meter.ceRequests).toBe(25 + 4 * 2 + 23 + chargeTypeRequests(2));
+      expect(chargeTypeRequests(2)).toBe(7);
+      expect(costs.byDimension.every((r) => r.month >= "2025-05-01")).toBe(true);
       expect(costs.monthly.every((r) => r.month >= "2025-05-01")).toBe(true);
     });
 
@@ -103,21 +125,45 @@ describe(
         backfilled: true,
         estimatedMonths: [],
         tagKeyMonths: STORED_KEYS,
+        dimensionMonths: STORED_DIMS,
       });
       expect(costs.months).toEqual(["2025-06-01"]);
       expect(costs.days[0]).toBe("2025-06-01");
-      expect(meter.ceRequests).toBe(13 + 4 * 1 + 8);
+      expect(costs.dimensionMonths).toEqual({
+        RECORD_TYPE: ["2025-06-01"],
+        REGION: ["2025-06-01"],
+      });
+      expect(meter.ceRequests).toBe(13 + 4 * 1 + 8 + 5);
     });
 
     it("daily by service is opt-in because it multiplies the pages", async () => {
       const fake = new FakeCostExplorer(spec);
       const { meter } = await collect(
         fake,
-        { backfilled: true, estimatedMonths: [], tagKeyMonths: STORED_KEYS },
+        {
+          backfilled: true,
+          estimatedMonths: [],
+          tagKeyMonths: STORED_KEYS,
+          dimensionMonths: STORED_DIMS,
+        },
         10_000,
         true,
       );
-      expect(meter.ceRequests).toBe(13 + 4 * 1 + Math.ceil((15 * groupsPerMonth) / 1_000));
+      expect(meter.ceRequests).toBe(
+        13 + 4 * 1 + Math.ceil((15 * groupsPerMonth) / 1_000) + chargeTypeRequests(1),
+      );
+    });
+
+    it("backfills charge types and regions over the whole window the first time they are asked for", async () => {
+      const fake = new FakeCostExplorer(spec);
+      const { costs, meter } = await collect(fake, {
+        backfilled: true,
+        estimatedMonths: [],
+        tagKeyMonths: STORED_KEYS,
+      });
+      expect(costs.months).toEqual(["2025-06-01"]);
+      expect(costs.dimensionMonths.RECORD_TYPE).toHaveLength(15);
+      expect(meter.ceRequests).toBe(13 + 4 * 1 + 8 + chargeTypeRequests(15));
     });
 
     it("stops cleanly at the request cap, before sending the request past it", async () => {
@@ -234,6 +280,7 @@ describe("amounts", () => {
       months: ["2025-05-01"],
       ranges: [{ start: "2025-05-01", end: "2025-06-01" }],
       tags: [],
+      dimensions: [],
       daily: { start: "2025-05-01", end: "2025-05-01", days: [] },
     };
     const costs = await readCosts(

@@ -1,14 +1,25 @@
 // Spend from Cost Explorer (management account, us-east-1): monthly by account × service with the
-// three cost metrics in one call, monthly by account × value of every tag key the plan names, daily
-// for open months.
+// three cost metrics in one call, monthly by account × value of every tag key the plan names,
+// monthly by account × charge type (RECORD_TYPE) and × REGION, then — for each charge type other
+// than plain Usage that the charge-type query found — account × service filtered to that type (Cost
+// Explorer takes two GroupBy at most), daily for open months.
 // With GroupBy, Total is empty: amounts are summed here, exactly, across pages.
 import type {
   CostExplorerClient,
+  Expression,
   GroupDefinition,
   ResultByTime,
 } from "@aws-sdk/client-cost-explorer";
 import Decimal from "decimal.js";
-import type { TCostByTag, TCostDaily, TCostMonthly } from "@/lib/domain/snapshot";
+import { PLAIN_USAGE } from "@/lib/domain/costs/charge-types";
+import type {
+  TCostByDimension,
+  TCostByTag,
+  TCostCharge,
+  TCostDaily,
+  TCostDimension,
+  TCostMonthly,
+} from "@/lib/domain/snapshot";
 import { getCostAndUsageAll, type PagerOptions } from "./ce-pager";
 import type { CostPlan } from "./cost-plan";
 import type { RequestMeter } from "./meter";
@@ -31,6 +42,9 @@ export interface CostsResult {
   monthly: TCostMonthly[];
   daily: TCostDaily[];
   byTag: TCostByTag[];
+  dimensionMonths: Partial<Record<TCostDimension, string[]>>;
+  byDimension: TCostByDimension[];
+  charges: TCostCharge[];
 }
 
 interface Row {
@@ -110,6 +124,7 @@ export async function readCosts(
     end: string,
     granularity: "MONTHLY" | "DAILY",
     groupBy: GroupDefinition[],
+    filter?: Expression,
   ) =>
     getCostAndUsageAll(
       client,
@@ -119,6 +134,7 @@ export async function readCosts(
         Granularity: granularity,
         Metrics: Object.values(METRICS),
         GroupBy: groupBy,
+        ...(filter ? { Filter: filter } : {}),
       },
       pager,
     );
@@ -151,6 +167,56 @@ export async function readCosts(
       });
   }
 
+  const byDimension: TCostByDimension[] = [];
+  const charges: TCostCharge[] = [];
+  for (const { dimension, ranges } of plan.dimensions) {
+    progress(`costs: monthly by ${dimension === "RECORD_TYPE" ? "charge type" : "region"}`);
+    for (const r of ranges) {
+      const rows = new Rows();
+      rows.add(
+        await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "DIMENSION", Key: dimension }]),
+        (s) => s,
+      );
+      const listed = rows.list();
+      for (const row of listed)
+        byDimension.push({
+          accountId: row.accountId,
+          month: row.period,
+          dimension,
+          value: row.second,
+          unblended: row.unblended,
+          amortized: row.amortized,
+          net: row.net,
+          estimated: row.estimated,
+        });
+      if (dimension !== "RECORD_TYPE") continue;
+      // Only the types this range has: an organization without commitments asks for no fee detail.
+      const types = [...new Set(listed.map((l) => l.second))]
+        .filter((t) => t !== PLAIN_USAGE)
+        .sort();
+      for (const recordType of types) {
+        const byService = new Rows();
+        byService.add(
+          await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE], {
+            Dimensions: { Key: "RECORD_TYPE", Values: [recordType], MatchOptions: ["EQUALS"] },
+          }),
+          (s) => s,
+        );
+        for (const row of byService.list())
+          charges.push({
+            accountId: row.accountId,
+            month: row.period,
+            service: row.second,
+            recordType,
+            unblended: row.unblended,
+            amortized: row.amortized,
+            net: row.net,
+            estimated: row.estimated,
+          });
+      }
+    }
+  }
+
   progress("costs: daily");
   const daily = new Rows();
   // Days × accounts × services is the costliest query by far: by service only when asked for.
@@ -166,6 +232,9 @@ export async function readCosts(
     days: plan.daily.days,
     tagKeys: plan.tags.map((t) => t.key),
     tagKeyMonths: Object.fromEntries(plan.tags.map((t) => [t.key, t.months])),
+    dimensionMonths: Object.fromEntries(plan.dimensions.map((d) => [d.dimension, d.months])),
+    byDimension,
+    charges,
     monthly: monthly.list().map((r) => ({
       accountId: r.accountId,
       month: r.period,

@@ -45,6 +45,9 @@ const NO_COSTS: CostsResult = {
   monthly: [],
   daily: [],
   byTag: [],
+  dimensionMonths: {},
+  byDimension: [],
+  charges: [],
 };
 
 async function hubFor(

@@ -55,7 +55,7 @@ interface MonthDays {
 }
 
 class CostWriter {
-  readonly rows: CostRows = { monthly: [], daily: [], byTag: [] };
+  readonly rows: CostRows = { monthly: [], daily: [], byTag: [], byDimension: [], charges: [] };
   readonly current = new Map<string, CurrentSpend>();
   private readonly dailyTopK: number;
 
@@ -128,11 +128,58 @@ class CostWriter {
     u: number,
     md: MonthDays | null,
     daily: boolean,
+    recordType: string,
+    amortized = u,
   ): void {
     if (u === 0) return;
-    ledger.monthly(k, service, u, u, u);
+    ledger.monthly(k, service, u, amortized, u, { recordType, region: "global" });
     const lastDay = md?.days[md.days.length - 1];
-    if (daily && lastDay) ledger.daily(lastDay.label, service, u, u, u);
+    if (daily && lastDay) ledger.daily(lastDay.label, service, u, amortized, u);
+  }
+
+  /**
+   * Credits, a refund and commitment fees, after tax (the demo's tax is on usage). Credits and the
+   * refund land on a usage service in months before the daily window, so daily rows stay the whole
+   * truth of the months they cover; fees are services of their own, billed like tax.
+   */
+  private charges(
+    spec: AccountSpec,
+    ledger: AccountLedger,
+    k: number,
+    lines: readonly Line[],
+    md: MonthDays | null,
+    allDaily: boolean,
+    plan: ChargePlan,
+  ): void {
+    const usage = ledger.total(k)[0];
+    if (usage <= 0) return;
+    const target = lines.find((l) => l.startIdx <= k) ?? null;
+    if (target && md === null) {
+      const region = regionOf(spec, target.name);
+      if (plan.creditMonths.has(k)) {
+        const credit = -Math.min(Math.round(usage * plan.creditShare), toUnits(500));
+        ledger.monthly(k, target.name, credit, credit, credit, { recordType: "Credit", region });
+      }
+      if (plan.refundMonth === k) {
+        const refund = -Math.round(usage * 0.04);
+        ledger.monthly(k, target.name, refund, refund, refund, { recordType: "Refund", region });
+      }
+    }
+    // Fees are billed for closed months, in full (unblended); their amortized cost is spread into
+    // the covered usage.
+    if (k === this.cal.current) return;
+    if (plan.savingsPlanShare > 0) {
+      const fee = Math.round(usage * plan.savingsPlanShare);
+      this.billed(ledger, k, SAVINGS_PLANS, fee, md, allDaily, "SavingsPlanRecurringFee", 0);
+    }
+    // The reservation is of a database the account does not run itself (its own row would merge).
+    const riService = plan.holdsReservation
+      ? RI_SERVICES.find((name) => !lines.some((l) => l.name === name))
+      : undefined;
+    if (riService) {
+      const fee = Math.round(usage * 0.06);
+      this.billed(ledger, k, riService, fee, md, allDaily, "RIFee", 0);
+    }
   }
 
   /** Generates one account; returns its pre-tax unblended per month (support is based on it). */
@@ -144,6 +191,8 @@ class CostWriter {
     const last = Math.min(cal.current, suspended);
     if (first > last) return preTax;
     const rng = new Rng(this.seed, `cost:${spec.id}`);
+    // Its own sequence, so adding charge types left every usage figure as it was.
+    const charges = chargePlan(spec, new Rng(this.seed, `charges:${spec.id}`), first, last);
     const shape = accountShape(spec, rng);
     const { lines, allDaily } = this.lines(spec, rng);
     const ledger = new AccountLedger(this.rows, cal, spec.id);
@@ -169,7 +218,10 @@ class CostWriter {
           const rate = full / md.fullWeight;
           if (k === cal.current) forecast += toUnits(rate * md.all);
           const [u, a, n] = this.days(ledger, line, rate, md, rng);
-          ledger.monthly(k, line.name, u, a, n);
+          ledger.monthly(k, line.name, u, a, n, {
+            recordType: "Usage",
+            region: regionOf(spec, line.name),
+          });
           continue;
         }
         let u = toUnits(full * activeFraction);
@@ -177,19 +229,24 @@ class CostWriter {
           u = toUnits((full * md.toDate) / md.fullWeight);
           if (k === cal.current) forecast += toUnits((full * md.all) / md.fullWeight);
         }
-        ledger.monthly(k, line.name, u, amortizedUnits(u, line.amortFactor), netUnits(u));
+        ledger.monthly(k, line.name, u, amortizedUnits(u, line.amortFactor), netUnits(u), {
+          recordType: "Usage",
+          region: regionOf(spec, line.name),
+        });
       }
 
       preTax[k] = ledger.total(k)[0];
       if (k !== cal.current) {
         if (supportBase) {
           const support = businessSupport((supportBase[k] ?? 0) + (preTax[k] ?? 0));
-          this.billed(ledger, k, SERVICES.support, support, md, allDaily);
+          this.billed(ledger, k, SERVICES.support, support, md, allDaily, "Support");
         }
         const tax = Math.round(ledger.total(k)[0] * TAX_RATE);
-        this.billed(ledger, k, SERVICES.tax, tax, md, allDaily);
+        this.billed(ledger, k, SERVICES.tax, tax, md, allDaily, "Tax");
       }
+      this.charges(spec, ledger, k, lines, md, allDaily, charges);
     }
+    ledger.flushDimensions();
 
     const plans = planTags(spec, rng);
     for (let k = first; k <= last; k++) {
@@ -202,6 +259,56 @@ class CostWriter {
     }
     return preTax;
   }
+}
+
+const SAVINGS_PLANS = "Savings Plans for AWS Compute usage";
+const RI_SERVICES = [
+  "Amazon Relational Database Service",
+  "Amazon ElastiCache",
+  "Amazon OpenSearch Service",
+  "Amazon Redshift",
+];
+
+interface ChargePlan {
+  creditMonths: ReadonlySet<number>;
+  creditShare: number;
+  refundMonth: number | null;
+  savingsPlanShare: number;
+  holdsReservation: boolean;
+}
+
+/**
+ * Which charge types an account has: sandboxes and some dev accounts run on promotional credits,
+ * a few accounts get one refund, prod accounts pay a Savings Plan, shared-services accounts hold a
+ * Reserved Instance of a database the workloads use (RI benefits are shared across the organization).
+ */
+function chargePlan(spec: AccountSpec, rng: Rng, first: number, last: number): ChargePlan {
+  const creditMonths = new Set<number>();
+  if (spec.env === "sandbox" || (spec.env === "dev" && rng.chance(0.3)))
+    for (let k = first; k <= last; k++) if (k - first < 6) creditMonths.add(k);
+  const refundMonth = rng.chance(0.08) && last - first >= 3 ? rng.int(first, last - 2) : null;
+  const savingsPlanShare = spec.env === "prod" && rng.chance(0.6) ? rng.range(0.08, 0.16) : 0;
+  const holdsReservation = spec.role === "shared-services";
+  return {
+    creditMonths,
+    creditShare: rng.range(0.2, 0.6),
+    refundMonth,
+    savingsPlanShare,
+    holdsReservation,
+  };
+}
+
+/** Most spend in the home region, some services in a second one, global services nowhere in particular. */
+const GLOBAL_SERVICES = new Set([
+  "Amazon CloudFront",
+  "Amazon Route 53",
+  "AWS Identity and Access Management",
+]);
+function regionOf(spec: AccountSpec, service: string): string {
+  if (GLOBAL_SERVICES.has(service)) return "global";
+  let h = 0;
+  for (const c of `${spec.id}${service}`) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % 5 === 0 ? "eu-west-1" : h % 11 === 0 ? "ap-southeast-2" : "us-east-1";
 }
 
 export function generateCosts(
@@ -230,6 +337,10 @@ export function generateCosts(
       months: cal.months.map((m) => m.label),
       days: cal.dayLabels,
       tagKeys: [...TAG_KEYS],
+      dimensionMonths: {
+        RECORD_TYPE: cal.months.map((m) => m.label),
+        REGION: cal.months.map((m) => m.label),
+      },
       ...writer.rows,
     },
     current: writer.current,

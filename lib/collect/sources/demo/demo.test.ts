@@ -158,13 +158,34 @@ describe("generateDemoSnapshot", () => {
     expect(fromDaily).toEqual(fromMonthly);
   });
 
-  it("keeps amortized close to unblended and net below it", () => {
+  it("keeps amortized close to unblended and net below it for plain usage", () => {
+    // Credits, refunds and commitment fees (their own charge types) are negative or amortized away.
+    const charged = new Set(
+      snapshot.costs.charges.map((c) => `${c.accountId}|${c.month}|${c.service}`),
+    );
     const odd = snapshot.costs.monthly.filter((row) => {
+      if (charged.has(`${row.accountId}|${row.month}|${row.service}`)) return false;
       const u = units(row.unblended);
       const a = units(row.amortized);
       return u < 0n || units(row.net) > u || a * 100n < u * 90n || a * 100n > u * 110n;
     });
     expect(odd).toEqual([]);
+  });
+
+  it("has credits, a refund, tax, support and commitment fees as charge types that sum to each account's month", () => {
+    const { monthly, byDimension, charges } = snapshot.costs;
+    const types = new Set(charges.map((c) => c.recordType));
+    for (const t of ["Credit", "Refund", "Tax", "Support", "SavingsPlanRecurringFee", "RIFee"])
+      expect(types.has(t), t).toBe(true);
+    expect(charges.some((c) => c.recordType === "Usage")).toBe(false);
+    for (const dimension of ["RECORD_TYPE", "REGION"] as const) {
+      const byDim = new Map<string, bigint[]>();
+      for (const r of byDimension)
+        if (r.dimension === dimension) addInto(byDim, `${r.accountId}|${r.month}`, r);
+      const byAccount = new Map<string, bigint[]>();
+      for (const r of monthly) addInto(byAccount, `${r.accountId}|${r.month}`, r);
+      expect(byDim, dimension).toEqual(byAccount);
+    }
   });
 
   it("plants every DEMO_VIOLATIONS entry in accounts that exist", () => {

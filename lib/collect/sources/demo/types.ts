@@ -6,6 +6,8 @@ import type {
   ZAwsBudget,
   ZBucket,
   ZCostByTag,
+  ZCostByDimension,
+  ZCostCharge,
   ZCosts,
   ZCostDaily,
   ZCostMonthly,
@@ -31,6 +33,8 @@ export type CostsInput = z.input<typeof ZCosts>;
 export type CostMonthlyInput = z.input<typeof ZCostMonthly>;
 export type CostDailyInput = z.input<typeof ZCostDaily>;
 export type CostByTagInput = z.input<typeof ZCostByTag>;
+export type CostByDimensionInput = z.input<typeof ZCostByDimension>;
+export type CostChargeInput = z.input<typeof ZCostCharge>;
 export type AccountAuditInput = z.input<typeof ZAccountAudit>;
 export type IamUserInput = z.input<typeof ZIamUser>;
 export type IamRoleInput = z.input<typeof ZIamRole>;

@@ -180,6 +180,10 @@ async function readCurrentMonthCosts(
       net: money(r.net),
       estimated: r.estimated,
     })),
+    // Charge types and regions feed no check: a re-evaluation leaves them as stored.
+    dimensionMonths: {},
+    byDimension: [],
+    charges: [],
   };
 }
 
