@@ -24,11 +24,15 @@ export async function readCostState(db: Db): Promise<CostState> {
   );
   const tagKeyMonths: Record<string, string[]> = {};
   for (const r of tagRows) (tagKeyMonths[r.tag_key] ??= []).push(monthOf(r.month));
+  // Days of daily cost already stored (distinct values of the day index; a few hundred at most).
+  const dayRows = ZDays.parse(await db.$queryRaw`SELECT DISTINCT day FROM cost_daily`);
   return {
     backfilled: stored > 0 && anyRow !== null,
     estimatedMonths: estimated.map((r) => monthOf(r.month)).sort(),
     tagKeyMonths,
+    dailyDays: dayRows.map((r) => r.day.toISOString().slice(0, 10)).sort(),
   };
 }
 
 const ZTagMonths = z.array(z.object({ tag_key: z.string(), month: z.date() }));
+const ZDays = z.array(z.object({ day: z.date() }));

@@ -1,6 +1,6 @@
 // Spend from Cost Explorer (management account, us-east-1): monthly by account × service with the
 // three cost metrics in one call, monthly by account × value of every tag key the plan names, daily
-// for open months.
+// over the days the plan names (the daily window's days not stored yet or not final yet).
 // With GroupBy, Total is empty: amounts are summed here, exactly, across pages.
 import type {
   CostExplorerClient,
@@ -155,8 +155,8 @@ export async function readCosts(
   const daily = new Rows();
   // Days × accounts × services is the costliest query by far: by service only when asked for.
   const dailyGroups = dailyByService ? [BY_ACCOUNT, BY_SERVICE] : [BY_ACCOUNT];
-  if (plan.daily.days.length)
-    daily.add(await query(plan.daily.start, plan.daily.end, "DAILY", dailyGroups), (s) =>
+  for (const r of plan.daily.ranges)
+    daily.add(await query(r.start, r.end, "DAILY", dailyGroups), (s) =>
       dailyByService ? s : ALL_SERVICES,
     );
 
