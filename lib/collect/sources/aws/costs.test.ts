@@ -162,7 +162,7 @@ describe(
 
     it("a window widened from 30 to 90 days fetches the 60 days it adds and the open month, not the final days between", async () => {
       const fake = new FakeCostExplorer(spec);
-      const { costs } = await collect(fake, {
+      const { costs, meter } = await collect(fake, {
         backfilled: true,
         estimatedMonths: [],
         tagKeyMonths: STORED_KEYS,
@@ -177,6 +177,7 @@ describe(
       expect(costs.days).not.toContain("2025-05-20");
       // ceil(60 × 500 / 1,000) + ceil(15 × 500 / 1,000)
       expect(dailyPages(fake)).toBe(30 + 8);
+      expect(meter.ceRequests).toBe(13 + 4 * 1 + 30 + 8);
     });
 
     it("a window narrowed from 90 to 30 days fetches only the open month", async () => {
