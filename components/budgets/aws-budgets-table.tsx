@@ -10,7 +10,7 @@ type Row = TBudgetList["awsBudgets"][number];
 
 const money = (n: number | null) => (n === null ? "—" : formatMoney(n));
 
-/** A money column that sorts by its figure (missing figures last). */
+/** A money column ("—" when AWS or OrgLens has no figure). */
 function moneyColumn(
   id: string,
   header: ColumnDef<Row>["header"],
@@ -20,26 +20,24 @@ function moneyColumn(
   return {
     id,
     header,
-    accessorFn: (r) => value(r) ?? undefined,
-    sortUndefined: "last",
     meta: { align: "right", ...(testId ? { cellAttributes: { "data-testid": testId } } : {}) },
     cell: ({ row }) => money(value(row.original)),
   };
 }
 
+// Headers stay plain text (no sort buttons): the table is short and reads in the collector's order.
 const COLUMNS: ColumnDef<Row>[] = [
   {
     id: "account",
     header: "Account",
-    accessorFn: (r) => r.accountName,
     cell: ({ row: { original: r } }) => (
       <>
         {r.accountName} <span className="text-slate-600 dark:text-slate-400">({r.accountId})</span>
       </>
     ),
   },
-  { id: "name", header: "Budget", accessorFn: (r) => r.name },
-  { id: "period", header: "Period", accessorFn: (r) => r.timeUnit.toLowerCase() },
+  { id: "name", header: "Budget", cell: ({ row }) => row.original.name },
+  { id: "period", header: "Period", cell: ({ row }) => row.original.timeUnit.toLowerCase() },
   moneyColumn("limit", "Limit", (r) => r.limit),
   moneyColumn("actual", "Actual", (r) => r.actual),
   moneyColumn("forecast", "AWS forecast", (r) => r.forecast, "aws-forecast"),
@@ -59,7 +57,7 @@ const COLUMNS: ColumnDef<Row>[] = [
   {
     id: "imported",
     header: "Budget in OrgLens",
-    accessorFn: (r) => (r.imported ? "Imported" : "Not imported"),
+    cell: ({ row }) => (row.original.imported ? "Imported" : "Not imported"),
   },
 ];
 
