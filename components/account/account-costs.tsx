@@ -1,14 +1,16 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
 import Decimal from "decimal.js";
 import { useState } from "react";
+import { DataTable } from "@/components/tables/data-table";
 import { ErrorState, Skeleton } from "@/components/ui/card";
 import { ZAccountCosts, type TAccountCosts } from "@/lib/api/accounts";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { formatMoney, formatMonth } from "@/lib/format/money";
 import { CostsChart } from "./costs-chart";
-import { Empty, Section, thClass } from "./section";
+import { Empty, Section } from "./section";
 
 const TABLE_SERVICES = 12;
 
@@ -44,112 +46,64 @@ export function AccountCosts({ accountId }: { accountId: string }) {
   );
 }
 
+type Line = { service: string; byMonth: readonly string[]; total: string; other?: boolean };
+
+function columnsFor(costs: TAccountCosts): ColumnDef<Line>[] {
+  return [
+    {
+      id: "service",
+      header: "Service",
+      footer: "Total",
+      meta: { cellClassName: "max-w-48 truncate" },
+      cell: ({ row: { original: s } }) =>
+        s.other ? <em>{s.service}</em> : <span title={s.service}>{s.service}</span>,
+    },
+    ...costs.months.map((m, i): ColumnDef<Line> => ({
+      id: m.month,
+      header: `${formatMonth(m.month)}${m.estimated ? "*" : ""}`,
+      meta: { align: "right" },
+      cell: ({ row: { original: s } }) => {
+        const v = s.byMonth[i] ?? "0";
+        return !s.other && Number(v) === 0 ? "–" : formatMoney(v);
+      },
+      footer: () => <span data-testid={`month-total-${m.month}`}>{formatMoney(m.total)}</span>,
+    })),
+    {
+      id: "total",
+      header: "Total",
+      meta: { align: "right", cellClassName: "whitespace-nowrap font-medium" },
+      cell: ({ row: { original: s } }) => formatMoney(s.total),
+      footer: () => <span data-testid="costs-grand-total">{formatMoney(costs.total)}</span>,
+    },
+  ];
+}
+
 function CostsTable({ costs }: { costs: TAccountCosts }) {
   const [all, setAll] = useState(false);
   const shown = all ? costs.services : costs.services.slice(0, TABLE_SERVICES);
   const hidden = costs.services.slice(shown.length);
-  const other = hidden.length
-    ? {
-        total: sum(hidden.map((s) => s.total)),
-        byMonth: costs.months.map((_, i) => sum(hidden.map((s) => s.byMonth[i] ?? "0"))),
-      }
-    : null;
-  const cell =
-    "tabular whitespace-nowrap border-b border-slate-100 px-1.5 py-1 text-right dark:border-slate-800";
+  const lines: Line[] = hidden.length
+    ? [
+        ...shown,
+        {
+          service: `${hidden.length} other services`,
+          total: sum(hidden.map((s) => s.total)),
+          byMonth: costs.months.map((_, i) => sum(hidden.map((s) => s.byMonth[i] ?? "0"))),
+          other: true,
+        },
+      ]
+    : shown;
   return (
     <div>
-      {/* Focusable so keyboard users can scroll the months sideways. */}
-      <div
-        className="overflow-x-auto"
-        tabIndex={0}
-        role="region"
-        aria-label="Spend by service and month, table"
-      >
-        <table className="w-full text-xs" data-testid="account-costs-table">
-          <caption className="sr-only">
-            Unblended spend by service (rows) and month (columns)
-          </caption>
-          <thead>
-            <tr>
-              <th
-                scope="col"
-                className={`${thClass} sticky left-0 bg-white text-left dark:bg-slate-900`}
-              >
-                Service
-              </th>
-              {costs.months.map((m) => (
-                <th key={m.month} scope="col" className={`${thClass} whitespace-nowrap text-right`}>
-                  {formatMonth(m.month)}
-                  {m.estimated ? "*" : ""}
-                </th>
-              ))}
-              <th scope="col" className={`${thClass} text-right`}>
-                Total
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((s) => (
-              <tr key={s.service}>
-                <th
-                  scope="row"
-                  className="sticky left-0 max-w-48 truncate border-b border-slate-100 bg-white px-2 py-1 text-left font-normal dark:border-slate-800 dark:bg-slate-900"
-                  title={s.service}
-                >
-                  {s.service}
-                </th>
-                {s.byMonth.map((v, i) => (
-                  <td key={costs.months[i]?.month ?? i} className={cell}>
-                    {Number(v) === 0 ? "–" : formatMoney(v)}
-                  </td>
-                ))}
-                <td className={`${cell} font-medium`}>{formatMoney(s.total)}</td>
-              </tr>
-            ))}
-            {other ? (
-              <tr>
-                <th
-                  scope="row"
-                  className="sticky left-0 border-b border-slate-100 bg-white px-2 py-1 text-left font-normal italic dark:border-slate-800 dark:bg-slate-900"
-                >
-                  {hidden.length} other services
-                </th>
-                {other.byMonth.map((v, i) => (
-                  <td key={costs.months[i]?.month ?? i} className={cell}>
-                    {formatMoney(v)}
-                  </td>
-                ))}
-                <td className={`${cell} font-medium`}>{formatMoney(other.total)}</td>
-              </tr>
-            ) : null}
-          </tbody>
-          <tfoot>
-            <tr className="font-semibold">
-              <th
-                scope="row"
-                className="sticky left-0 bg-white px-2 py-1.5 text-left dark:bg-slate-900"
-              >
-                Total
-              </th>
-              {costs.months.map((m) => (
-                <td
-                  key={m.month}
-                  className="tabular whitespace-nowrap px-1.5 py-1.5 text-right"
-                  data-testid={`month-total-${m.month}`}
-                >
-                  {formatMoney(m.total)}
-                </td>
-              ))}
-              <td
-                className="tabular whitespace-nowrap px-1.5 py-1.5 text-right"
-                data-testid="costs-grand-total"
-              >
-                {formatMoney(costs.total)}
-              </td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <DataTable
+        data={lines}
+        columns={columnsFor(costs)}
+        caption="Unblended spend by service (rows) and month (columns)"
+        getRowId={(s) => (s.other ? "other" : s.service)}
+        rowIdAttribute="data-service"
+        size="xs"
+        testId="account-costs-table"
+      />
       {costs.services.length > TABLE_SERVICES ? (
         <button
           type="button"

@@ -1,7 +1,54 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/tables/data-table";
 import type { TAccountDetail, TTrustedPrincipal } from "@/lib/api/accounts";
-import { Badge, Empty, Section, tableClass, tdClass, thClass } from "./section";
+import { Badge, Empty, Section } from "./section";
 
 type Role = TAccountDetail["roles"][number];
+
+// Not sortable: outside trust first, then by name, is the order that matters.
+const COLUMNS: ColumnDef<Role>[] = [
+  {
+    id: "role",
+    header: "Role",
+    meta: { cellClassName: "font-medium" },
+    cell: ({ row: { original: r } }) => (
+      <>
+        <span className="break-all">{r.roleName}</span>
+        {r.outsideTrust ? (
+          <div className="mt-0.5">
+            {/* A vendor role behind sts:ExternalId is the expected pattern; an unguarded one is a door. */}
+            {r.trusts.every((t) => t.guarded || !isOutside(t)) ? (
+              <Badge tone="warn">Trusted outside the organization, with a condition</Badge>
+            ) : (
+              <Badge tone="bad">Trusted outside the organization</Badge>
+            )}
+          </div>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    id: "trusts",
+    header: "Trusted principals",
+    meta: { cellClassName: "" },
+    cell: ({ row: { original: r } }) =>
+      r.trusts.length ? (
+        <ul className="flex flex-wrap gap-1">
+          {r.trusts.map((t, i) => (
+            <li key={`${t.kind}-${t.principal}-${i}`}>
+              <TrustChip trust={t} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span className="text-slate-500 dark:text-slate-400">
+          No one (no Allow statement for sts:AssumeRole)
+        </span>
+      ),
+  },
+];
 
 /** Roles and who may assume them; trust reaching outside the organization is listed first and flagged. */
 export function AccountRoles({ roles }: { roles: readonly Role[] }) {
@@ -24,61 +71,17 @@ export function AccountRoles({ roles }: { roles: readonly Role[] }) {
       {roles.length === 0 ? (
         <Empty>No IAM roles recorded (the account has not been audited yet).</Empty>
       ) : (
-        <div
-          className="max-h-[28rem] overflow-auto"
-          tabIndex={0}
-          role="region"
-          aria-label="Roles and trusted principals"
-        >
-          <table className={tableClass} data-testid="account-roles">
-            <thead className="sticky top-0 bg-white dark:bg-slate-900">
-              <tr>
-                <th scope="col" className={thClass}>
-                  Role
-                </th>
-                <th scope="col" className={thClass}>
-                  Trusted principals
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {sorted.map((r) => (
-                <tr key={r.roleName} data-outside-trust={r.outsideTrust || undefined}>
-                  <th scope="row" className={`${tdClass} text-left font-medium`}>
-                    <span className="break-all">{r.roleName}</span>
-                    {r.outsideTrust ? (
-                      <div className="mt-0.5">
-                        {/* A vendor role behind sts:ExternalId is the expected pattern; an unguarded one is a door. */}
-                        {r.trusts.every((t) => t.guarded || !isOutside(t)) ? (
-                          <Badge tone="warn">
-                            Trusted outside the organization, with a condition
-                          </Badge>
-                        ) : (
-                          <Badge tone="bad">Trusted outside the organization</Badge>
-                        )}
-                      </div>
-                    ) : null}
-                  </th>
-                  <td className={tdClass}>
-                    {r.trusts.length ? (
-                      <ul className="flex flex-wrap gap-1">
-                        {r.trusts.map((t, i) => (
-                          <li key={`${t.kind}-${t.principal}-${i}`}>
-                            <TrustChip trust={t} />
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      <span className="text-slate-500 dark:text-slate-400">
-                        No one (no Allow statement for sts:AssumeRole)
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          data={sorted}
+          columns={COLUMNS}
+          caption="Roles and trusted principals"
+          getRowId={(r) => r.roleName}
+          rowIdAttribute="data-role-name"
+          rowAttributes={(r) => ({ "data-outside-trust": r.outsideTrust ? "true" : undefined })}
+          pageSize={50}
+          align="top"
+          testId="account-roles"
+        />
       )}
     </Section>
   );

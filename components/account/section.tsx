@@ -39,11 +39,6 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="py-4 text-center text-sm text-slate-500 dark:text-slate-400">{children}</p>;
 }
 
-export const tableClass = "w-full text-left text-sm";
-export const thClass =
-  "border-b border-slate-200 px-2 py-1.5 text-xs font-medium text-slate-600 dark:border-slate-800 dark:text-slate-400";
-export const tdClass = "border-b border-slate-100 px-2 py-1.5 align-top dark:border-slate-800";
-
 export function Badge({
   tone,
   children,

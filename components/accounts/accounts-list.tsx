@@ -123,6 +123,7 @@ export function AccountsList({ canExport }: { canExport: boolean }) {
       {!q.data ? (
         <Skeleton className="h-96 w-full" />
       ) : (
+        // Hand-built, not DataTable: DataTable renders every row and cannot virtualize 5,000 of them.
         // Only the rows in view are in the page (5,000 accounts stay fast); the box scrolls, Tab reaches it.
         <div
           ref={scroller}

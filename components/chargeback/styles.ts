@@ -8,6 +8,3 @@ export const secondaryButtonClass =
 export const dangerButtonClass =
   "rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:cursor-not-allowed disabled:opacity-50";
 export const mutedText = "text-sm text-slate-600 dark:text-slate-400";
-export const thClass =
-  "px-2 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400";
-export const numClass = "tabular px-2 py-1.5 text-right";

@@ -55,6 +55,7 @@ export function FindingsMatrix({
       </Link>
     );
   };
+  // Hand-built, not DataTable: a pivot (categories × severities, linked cells) is not a list of rows.
   return (
     <div
       className="overflow-x-auto"

@@ -1,6 +1,42 @@
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { DataTable } from "@/components/tables/data-table";
 import { Card, Skeleton } from "@/components/ui/card";
 import type { TOverview } from "@/lib/api/overview";
+
+type Row = TOverview["overdueByOu"][number];
+
+function columns(linkable: boolean): ColumnDef<Row>[] {
+  return [
+    {
+      id: "ou",
+      header: "OU",
+      accessorFn: (r) => r.ouPath,
+      cell: ({ row: { original: r } }) =>
+        linkable ? (
+          <Link
+            href={`/findings?overdue=1${r.ouId ? `&ou=${encodeURIComponent(r.ouId)}` : ""}`}
+            className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
+          >
+            {r.ouPath}
+          </Link>
+        ) : (
+          r.ouPath
+        ),
+    },
+    {
+      id: "overdue",
+      header: "Overdue",
+      accessorFn: (r) => r.overdue,
+      meta: { align: "right", cellAttributes: { "data-testid": "overdue-count" } },
+      cell: ({ row: { original: r } }) => (
+        <span className="font-semibold">{r.overdue.toLocaleString("en-US")}</span>
+      ),
+    },
+  ];
+}
 
 /** Overdue findings (open, not muted, past their due date) per OU the caller may see. */
 export function OverdueCard({
@@ -20,47 +56,14 @@ export function OverdueCard({
           Nothing overdue: every assigned finding is within its due date.
         </p>
       ) : (
-        <table className="w-full text-sm" data-testid="overview-overdue">
-          <caption className="sr-only">Overdue findings per OU, {total} in all</caption>
-          <thead>
-            <tr className="text-left text-xs text-slate-600 dark:text-slate-400">
-              <th scope="col" className="py-1 font-medium">
-                OU
-              </th>
-              <th scope="col" className="py-1 text-right font-medium">
-                Overdue
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => {
-              const href = `/findings?overdue=1${r.ouId ? `&ou=${encodeURIComponent(r.ouId)}` : ""}`;
-              return (
-                <tr
-                  key={r.ouId ?? "org"}
-                  data-ou-id={r.ouId ?? ""}
-                  className="border-t border-slate-100 dark:border-slate-800"
-                >
-                  <td className="py-1">
-                    {linkable ? (
-                      <Link
-                        href={href}
-                        className="text-indigo-700 underline underline-offset-2 dark:text-indigo-300"
-                      >
-                        {r.ouPath}
-                      </Link>
-                    ) : (
-                      r.ouPath
-                    )}
-                  </td>
-                  <td className="tabular py-1 text-right font-semibold" data-testid="overdue-count">
-                    {r.overdue.toLocaleString("en-US")}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          data={rows}
+          columns={columns(linkable)}
+          caption={`Overdue findings per OU, ${total} in all`}
+          getRowId={(r) => r.ouId ?? "org"}
+          rowIdAttribute="data-ou-id"
+          testId="overview-overdue"
+        />
       )}
     </Card>
   );

@@ -1,6 +1,12 @@
 // The gap report as a page designed for print: one section per playbook area (a new page each when
 // printed), statuses in words and symbols so they read in black and white, and the phased plan.
+// Its tables keep the report's order (most severe first, the plan's sequence): no column sorts.
+"use client";
+
+import type { ColumnDef } from "@tanstack/react-table";
+import { DataTable } from "@/components/tables/data-table";
 import type { TGapArea, TGapReport, TReportKpi } from "@/lib/api/reports";
+import type { TSeverity } from "@/lib/domain/checks/types";
 import { SEVERITIES } from "@/lib/domain/checks/types";
 import { EFFORT_LABEL } from "@/lib/domain/report/playbook-areas";
 import {
@@ -23,11 +29,126 @@ const TREND_TEXT: Record<TReportKpi["trend"], string> = {
   steady: "= steady",
   unknown: "not enough runs",
 };
-const TH = "border-b border-slate-300 px-2 py-1 text-left font-medium";
-const TD = "border-b border-slate-200 px-2 py-1 align-top dark:border-slate-800";
-const NUM = `${TD} tabular text-right`;
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "–");
 const cap = (s: string) => `${s.charAt(0).toUpperCase()}${s.slice(1)}`;
+
+type Kpi = TGapArea["kpis"][number];
+type Finding = TGapArea["findings"][number];
+type PlanItem = TGapReport["plan"][number] & { step: number };
+
+const WRAP = { cellClassName: "" };
+const NUM = { align: "right" } as const;
+
+const SUMMARY_COLUMNS: ColumnDef<TGapArea>[] = [
+  {
+    id: "area",
+    header: "Area",
+    meta: { cellClassName: "font-medium" },
+    cell: (c) => c.row.original.label,
+  },
+  {
+    id: "status",
+    header: "Status",
+    cell: ({ row: { original: a } }) => `${STATUS_MARK[a.status]} ${AREA_STATUS_LABEL[a.status]}`,
+  },
+  ...SEVERITIES.map((s: TSeverity): ColumnDef<TGapArea> => ({
+    id: s,
+    header: cap(s),
+    meta: { ...NUM, cellAttributes: { "data-severity": s } },
+    cell: ({ row }) => row.original.open[s],
+  })),
+  {
+    id: "overdue",
+    header: "Overdue",
+    meta: { ...NUM, cellAttributes: { "data-testid": "summary-overdue" } },
+    cell: ({ row }) => row.original.overdue,
+  },
+  {
+    id: "muted",
+    header: "Muted",
+    meta: { ...NUM, cellAttributes: { "data-testid": "summary-muted" } },
+    cell: ({ row }) => row.original.muted,
+  },
+];
+
+const KPI_COLUMNS: ColumnDef<Kpi>[] = [
+  { id: "kpi", header: "KPI", meta: WRAP, cell: ({ row }) => row.original.label },
+  {
+    id: "latest",
+    header: "Latest",
+    meta: NUM,
+    cell: ({ row: { original: k } }) => formatKpiValue(k.latest, k.unit),
+  },
+  { id: "trend", header: "Trend", cell: ({ row }) => TREND_TEXT[row.original.trend] },
+  {
+    id: "points",
+    header: "Last runs",
+    meta: { cellClassName: "text-xs" },
+    cell: ({ row: { original: k } }) =>
+      k.points.map((p) => formatKpiValue(p.value, k.unit)).join(" → "),
+  },
+];
+
+const FINDING_COLUMNS: ColumnDef<Finding>[] = [
+  { id: "severity", header: "Severity", cell: ({ row }) => cap(row.original.severity) },
+  { id: "title", header: "Finding", meta: WRAP, cell: ({ row }) => row.original.title },
+  {
+    id: "where",
+    header: "Account / OU",
+    meta: WRAP,
+    cell: ({ row: { original: f } }) => f.accountName ?? f.accountId ?? f.ouName ?? "Organization",
+  },
+  {
+    id: "owner",
+    header: "Owner",
+    meta: { cellClassName: "break-all" },
+    cell: ({ row: { original: f } }) => (
+      <>
+        {f.owner ?? "unassigned"}
+        {f.ticketUrl ? (
+          <>
+            {" "}
+            <a
+              href={f.ticketUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              className="text-indigo-700 underline dark:text-indigo-300"
+            >
+              ticket
+            </a>
+          </>
+        ) : null}
+      </>
+    ),
+  },
+  {
+    id: "due",
+    header: "Due",
+    cell: ({ row: { original: f } }) => (
+      <>
+        {day(f.dueAt)}
+        {f.overdue ? <strong> overdue</strong> : null}
+      </>
+    ),
+  },
+];
+
+const PLAN_COLUMNS: ColumnDef<PlanItem>[] = [
+  { id: "step", header: "#", meta: NUM, cell: ({ row }) => row.original.step },
+  { id: "check", header: "Check", meta: WRAP, cell: ({ row }) => row.original.checkTitle },
+  { id: "area", header: "Area", cell: ({ row }) => row.original.area },
+  { id: "severity", header: "Severity", cell: ({ row }) => cap(row.original.severity) },
+  { id: "effort", header: "Effort", cell: ({ row }) => row.original.effort },
+  { id: "open", header: "Open", meta: NUM, cell: ({ row }) => row.original.open },
+  {
+    id: "owners",
+    header: "Owners",
+    meta: { cellClassName: "break-all" },
+    cell: ({ row: { original: p } }) =>
+      [...p.owners, ...(p.unassigned ? [`${p.unassigned} unassigned`] : [])].join(", "),
+  },
+  { id: "firstDue", header: "First due", cell: ({ row }) => day(row.original.firstDue) },
+];
 
 function Status({ status }: { status: TAreaStatus }) {
   return (
@@ -58,99 +179,37 @@ function AreaSection({ a }: { a: TGapArea }) {
       {a.kpis.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No KPI measures this area.</p>
       ) : (
-        <table className="w-full text-sm">
-          <caption className="text-left text-sm font-medium">
-            KPIs (last runs, oldest first)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                KPI
-              </th>
-              <th scope="col" className={`${TH} text-right`}>
-                Latest
-              </th>
-              <th scope="col" className={TH}>
-                Trend
-              </th>
-              <th scope="col" className={TH}>
-                Last runs
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.kpis.map((k) => (
-              <tr key={k.kpiId} data-kpi-id={k.kpiId}>
-                <td className={TD}>{k.label}</td>
-                <td className={NUM}>{formatKpiValue(k.latest, k.unit)}</td>
-                <td className={TD}>{TREND_TEXT[k.trend]}</td>
-                <td className={`${TD} tabular text-xs`}>
-                  {k.points.map((p) => formatKpiValue(p.value, k.unit)).join(" → ")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="space-y-1">
+          <h3 className="text-sm font-medium">KPIs (last runs, oldest first)</h3>
+          <DataTable
+            data={a.kpis}
+            columns={KPI_COLUMNS}
+            caption={`${a.label}: KPIs`}
+            getRowId={(k) => k.kpiId}
+            rowIdAttribute="data-kpi-id"
+            align="top"
+          />
+        </div>
       )}
       {a.findings.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No open findings in this area.</p>
       ) : (
-        <table className="w-full text-sm">
-          <caption className="text-left text-sm font-medium">
+        <div className="space-y-1">
+          <h3 className="text-sm font-medium">
             Open findings, most severe first
             {a.openTotal > a.findings.length
               ? ` (the first ${a.findings.length} of ${a.openTotal})`
               : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                Severity
-              </th>
-              <th scope="col" className={TH}>
-                Finding
-              </th>
-              <th scope="col" className={TH}>
-                Account / OU
-              </th>
-              <th scope="col" className={TH}>
-                Owner
-              </th>
-              <th scope="col" className={TH}>
-                Due
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.findings.map((f) => (
-              <tr key={f.id} data-report-finding-id={f.id}>
-                <td className={TD}>{cap(f.severity)}</td>
-                <td className={TD}>{f.title}</td>
-                <td className={TD}>{f.accountName ?? f.accountId ?? f.ouName ?? "Organization"}</td>
-                <td className={`${TD} break-all`}>
-                  {f.owner ?? "unassigned"}
-                  {f.ticketUrl ? (
-                    <>
-                      {" "}
-                      <a
-                        href={f.ticketUrl}
-                        target="_blank"
-                        rel="noopener noreferrer"
-                        className="text-indigo-700 underline dark:text-indigo-300"
-                      >
-                        ticket
-                      </a>
-                    </>
-                  ) : null}
-                </td>
-                <td className={`${TD} tabular whitespace-nowrap`}>
-                  {day(f.dueAt)}
-                  {f.overdue ? <strong> overdue</strong> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          </h3>
+          <DataTable
+            data={a.findings}
+            columns={FINDING_COLUMNS}
+            caption={`${a.label}: open findings`}
+            getRowId={(f) => f.id}
+            rowIdAttribute="data-report-finding-id"
+            align="top"
+          />
+        </div>
       )}
     </section>
   );
@@ -177,53 +236,14 @@ export function GapReportView({ report: r }: { report: TGapReport }) {
         <h2 id="gap-summary" className="text-xl font-semibold">
           Summary by playbook area
         </h2>
-        <table className="w-full text-sm" data-testid="gap-summary">
-          <caption className="sr-only">Status and open findings by severity, per area</caption>
-          <thead>
-            <tr>
-              <th scope="col" className={TH}>
-                Area
-              </th>
-              <th scope="col" className={TH}>
-                Status
-              </th>
-              {SEVERITIES.map((s) => (
-                <th key={s} scope="col" className={`${TH} text-right`}>
-                  {cap(s)}
-                </th>
-              ))}
-              <th scope="col" className={`${TH} text-right`}>
-                Overdue
-              </th>
-              <th scope="col" className={`${TH} text-right`}>
-                Muted
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.areas.map((a) => (
-              <tr key={a.area} data-summary-area={a.area}>
-                <th scope="row" className={`${TD} text-left font-medium`}>
-                  {a.label}
-                </th>
-                <td className={TD}>
-                  {STATUS_MARK[a.status]} {AREA_STATUS_LABEL[a.status]}
-                </td>
-                {SEVERITIES.map((s) => (
-                  <td key={s} className={NUM} data-severity={s}>
-                    {a.open[s]}
-                  </td>
-                ))}
-                <td className={NUM} data-testid="summary-overdue">
-                  {a.overdue}
-                </td>
-                <td className={NUM} data-testid="summary-muted">
-                  {a.muted}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          data={r.areas}
+          columns={SUMMARY_COLUMNS}
+          caption="Status and open findings by severity, per area"
+          getRowId={(a) => a.area}
+          rowIdAttribute="data-summary-area"
+          testId="gap-summary"
+        />
       </section>
 
       {r.areas.map((a) => (
@@ -248,56 +268,15 @@ export function GapReportView({ report: r }: { report: TGapReport }) {
               {items.length === 0 ? (
                 <p className="text-sm text-slate-600 dark:text-slate-400">Nothing in this phase.</p>
               ) : (
-                <table className="w-full text-sm">
-                  <caption className="sr-only">{PHASE_LABEL[phase]}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col" className={`${TH} text-right`}>
-                        #
-                      </th>
-                      <th scope="col" className={TH}>
-                        Check
-                      </th>
-                      <th scope="col" className={TH}>
-                        Area
-                      </th>
-                      <th scope="col" className={TH}>
-                        Severity
-                      </th>
-                      <th scope="col" className={TH}>
-                        Effort
-                      </th>
-                      <th scope="col" className={`${TH} text-right`}>
-                        Open
-                      </th>
-                      <th scope="col" className={TH}>
-                        Owners
-                      </th>
-                      <th scope="col" className={TH}>
-                        First due
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {items.map((p, i) => (
-                      <tr key={`${p.checkId}-${p.severity}`} data-plan-check={p.checkId}>
-                        <td className={NUM}>{i + 1}</td>
-                        <td className={TD}>{p.checkTitle}</td>
-                        <td className={TD}>{p.area}</td>
-                        <td className={TD}>{cap(p.severity)}</td>
-                        <td className={TD}>{p.effort}</td>
-                        <td className={NUM}>{p.open}</td>
-                        <td className={`${TD} break-all`}>
-                          {[
-                            ...p.owners,
-                            ...(p.unassigned ? [`${p.unassigned} unassigned`] : []),
-                          ].join(", ")}
-                        </td>
-                        <td className={`${TD} tabular`}>{day(p.firstDue)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  data={items.map((p, i) => ({ ...p, step: i + 1 }))}
+                  columns={PLAN_COLUMNS}
+                  caption={PHASE_LABEL[phase]}
+                  getRowId={(p) => `${p.checkId}-${p.severity}`}
+                  rowIdAttribute="data-plan-key"
+                  rowAttributes={(p) => ({ "data-plan-check": p.checkId })}
+                  align="top"
+                />
               )}
             </div>
           );

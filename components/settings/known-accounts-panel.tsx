@@ -1,9 +1,11 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ColumnDef } from "@tanstack/react-table";
 import { useState, type FormEvent } from "react";
 import { z } from "zod";
 import { ActionError } from "@/components/ui/action-error";
+import { DataTable } from "@/components/tables/data-table";
 import { Card, ErrorState, Skeleton } from "@/components/ui/card";
 import { ApiError, fetchJson, postJson } from "@/lib/api/fetch-json";
 import { ZKnownAccountList, type TKnownAccount } from "@/lib/api/known-accounts";
@@ -118,24 +120,7 @@ export function KnownAccountsPanel() {
             No known accounts yet: add one above or import your CMDB export.
           </p>
         ) : (
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
-              <tr>
-                <th className="py-2">Account id</th>
-                <th>Name</th>
-                <th>Owner</th>
-                <th>In the organization</th>
-                <th>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.accounts.map((a) => (
-                <KnownAccountRow key={a.accountId} account={a} onChanged={refresh} />
-              ))}
-            </tbody>
-          </table>
+          <KnownAccountsTable accounts={list.data.accounts} onChanged={refresh} />
         )}
       </Card>
     </div>
@@ -160,24 +145,129 @@ function fieldError(error: Error | null): Error | null {
   return fields.success && fields.data[0] ? new Error(fields.data[0].message) : error;
 }
 
-function KnownAccountRow({
-  account,
+/** One row edits at a time: the table holds which, and the draft name and owner. */
+function KnownAccountsTable({
+  accounts,
   onChanged,
 }: {
-  account: TKnownAccount;
+  accounts: TKnownAccount[];
   onChanged: () => void;
 }) {
-  const [editing, setEditing] = useState(false);
-  const [name, setName] = useState(account.name);
-  const [owner, setOwner] = useState(account.owner);
+  const [editing, setEditing] = useState<{ accountId: string; name: string; owner: string } | null>(
+    null,
+  );
   const save = useMutation({
-    mutationFn: () =>
-      postJson(`/api/v1/known-accounts/${account.accountId}`, ZSaved, { name, owner }, "PUT"),
+    mutationFn: (d: { accountId: string; name: string; owner: string }) =>
+      postJson(
+        `/api/v1/known-accounts/${d.accountId}`,
+        ZSaved,
+        { name: d.name, owner: d.owner },
+        "PUT",
+      ),
     onSuccess: () => {
-      setEditing(false);
+      setEditing(null);
       onChanged();
     },
   });
+  const draftInput = (a: TKnownAccount, field: "name" | "owner", label: string) =>
+    editing?.accountId === a.accountId ? (
+      <input
+        aria-label={`${label} of ${a.accountId}`}
+        value={editing[field]}
+        onChange={(e) => setEditing({ ...editing, [field]: e.target.value })}
+        className={`w-full ${input}`}
+      />
+    ) : (
+      a[field] || "—"
+    );
+  const columns: ColumnDef<TKnownAccount>[] = [
+    {
+      id: "accountId",
+      header: "Account id",
+      accessorFn: (a) => a.accountId,
+      meta: { cellClassName: "whitespace-nowrap font-medium" },
+    },
+    {
+      id: "name",
+      header: "Name",
+      accessorFn: (a) => a.name,
+      meta: { cellClassName: "" },
+      cell: ({ row }) => draftInput(row.original, "name", "Name"),
+    },
+    {
+      id: "owner",
+      header: "Owner",
+      accessorFn: (a) => a.owner,
+      meta: { cellClassName: "" },
+      cell: ({ row }) => draftInput(row.original, "owner", "Owner"),
+    },
+    {
+      id: "member",
+      header: "In the organization",
+      accessorFn: (a) => a.member?.name ?? "",
+      meta: { cellClassName: "" },
+      cell: ({ row: { original: a } }) =>
+        a.member ? (
+          <span>
+            Yes, as {a.member.name}
+            {a.member.status === "ACTIVE" ? "" : ` (${a.member.status.toLowerCase()})`}
+          </span>
+        ) : (
+          <span className="font-medium text-amber-800 dark:text-amber-300">
+            No: outside the organization
+          </span>
+        ),
+    },
+    {
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      meta: { align: "right", sticky: false },
+      cell: ({ row: { original: a } }) => (
+        <RowActions
+          account={a}
+          editing={editing?.accountId === a.accountId}
+          onEdit={() => setEditing({ accountId: a.accountId, name: a.name, owner: a.owner })}
+          onCancel={() => setEditing(null)}
+          onSave={() => editing && save.mutate(editing)}
+          saving={save.isPending}
+          saveError={editing?.accountId === a.accountId ? fieldError(save.error) : null}
+          onChanged={onChanged}
+        />
+      ),
+    },
+  ];
+  return (
+    <DataTable
+      data={accounts}
+      columns={columns}
+      caption="Known accounts"
+      getRowId={(a) => a.accountId}
+      rowIdAttribute="data-account-id"
+      rowTestId="known-account-row"
+      align="top"
+    />
+  );
+}
+
+function RowActions({
+  account,
+  editing,
+  onEdit,
+  onCancel,
+  onSave,
+  saving,
+  saveError,
+  onChanged,
+}: {
+  account: TKnownAccount;
+  editing: boolean;
+  onEdit: () => void;
+  onCancel: () => void;
+  onSave: () => void;
+  saving: boolean;
+  saveError: Error | null;
+  onChanged: () => void;
+}) {
   const remove = useMutation({
     mutationFn: () =>
       fetchJson(`/api/v1/known-accounts/${account.accountId}`, z.object({ deleted: z.boolean() }), {
@@ -186,83 +276,41 @@ function KnownAccountRow({
     onSuccess: onChanged,
   });
   return (
-    <tr
-      className="border-t border-slate-100 align-top dark:border-slate-800"
-      data-testid="known-account-row"
-    >
-      <td className="tabular py-2 font-medium">{account.accountId}</td>
-      <td className="py-2">
-        {editing ? (
-          <input
-            aria-label={`Name of ${account.accountId}`}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            className={`w-full ${input}`}
-          />
-        ) : (
-          account.name || "—"
-        )}
-      </td>
-      <td className="py-2">
-        {editing ? (
-          <input
-            aria-label={`Owner of ${account.accountId}`}
-            value={owner}
-            onChange={(e) => setOwner(e.target.value)}
-            className={`w-full ${input}`}
-          />
-        ) : (
-          account.owner || "—"
-        )}
-      </td>
-      <td className="py-2">
-        {account.member ? (
-          <span>
-            Yes, as {account.member.name}
-            {account.member.status === "ACTIVE" ? "" : ` (${account.member.status.toLowerCase()})`}
-          </span>
-        ) : (
-          <span className="font-medium text-amber-800 dark:text-amber-300">
-            No: outside the organization
-          </span>
-        )}
-      </td>
-      <td className="space-x-3 whitespace-nowrap py-2 text-right">
-        {editing ? (
-          <>
-            <button
-              type="button"
-              onClick={() => save.mutate()}
-              disabled={save.isPending}
-              className="text-indigo-700 underline dark:text-indigo-300"
-            >
-              Save
-            </button>
-            <button type="button" onClick={() => setEditing(false)} className="underline">
-              Cancel
-            </button>
-          </>
-        ) : (
+    <div className="space-x-3 whitespace-nowrap">
+      {editing ? (
+        <>
           <button
             type="button"
-            onClick={() => setEditing(true)}
+            onClick={onSave}
+            disabled={saving}
             className="text-indigo-700 underline dark:text-indigo-300"
-            aria-label={`Edit ${account.accountId}`}
           >
-            Edit
+            Save
           </button>
-        )}
+          <button type="button" onClick={onCancel} className="underline">
+            Cancel
+          </button>
+        </>
+      ) : (
         <button
           type="button"
-          onClick={() => remove.mutate()}
-          disabled={remove.isPending}
-          className="text-red-700 underline dark:text-red-300"
-          aria-label={`Remove ${account.accountId}`}
+          onClick={onEdit}
+          className="text-indigo-700 underline dark:text-indigo-300"
+          aria-label={`Edit ${account.accountId}`}
         >
-          Remove
+          Edit
         </button>
-        <ActionError error={fieldError(save.error) ?? remove.error} block />
-      </td>
-    </tr>
+      )}
+      <button
+        type="button"
+        onClick={() => remove.mutate()}
+        disabled={remove.isPending}
+        className="text-red-700 underline dark:text-red-300"
+        aria-label={`Remove ${account.accountId}`}
+      >
+        Remove
+      </button>
+      <ActionError error={saveError ?? remove.error} block />
+    </div>
   );
 }

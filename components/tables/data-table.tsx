@@ -15,7 +15,7 @@ import {
   type RowData,
   type SortingState,
 } from "@tanstack/react-table";
-import { useState, type ReactNode } from "react";
+import { Fragment, useState, type ReactNode } from "react";
 
 declare module "@tanstack/react-table" {
   // Merging with the library's interface requires its exact type parameters, used or not.
@@ -33,6 +33,8 @@ declare module "@tanstack/react-table" {
     hideInCard?: boolean;
     /** This column's cell titles the phone card (default: the first column). */
     cardTitle?: boolean;
+    /** Attributes on each of this column's body cells (a test id, `data-severity`, …). */
+    cellAttributes?: Record<`data-${string}`, string>;
   }
 }
 
@@ -55,6 +57,10 @@ export interface DataTableProps<T> {
   /** A data-testid on every table row. */
   rowTestId?: string;
   rowClassName?: (row: T) => string;
+  /** More `data-*` attributes on each table row (undefined leaves one out). */
+  rowAttributes?: (row: T) => Record<`data-${string}`, string | undefined>;
+  /** Content shown in a full-width row under a row (an expanded row's details); null shows none. */
+  renderSubRow?: (row: T) => ReactNode;
   /** Cells at the top of the table rows (lists of values); the default centres nothing and keeps rows one line tall. */
   align?: "top" | "middle";
   /** Table text size: "xs" for dense grids. */
@@ -98,6 +104,8 @@ export function DataTable<T>({
   rowIdAttribute = "data-row-id",
   rowTestId,
   rowClassName,
+  rowAttributes,
+  renderSubRow,
   align = "middle",
   size = "sm",
 }: DataTableProps<T>) {
@@ -198,27 +206,43 @@ export function DataTable<T>({
                 </td>
               </tr>
             ) : (
-              rows.map((row) => (
-                <tr
-                  key={row.id}
-                  {...{ [rowIdAttribute]: row.id }}
-                  data-testid={rowTestId}
-                  className={`group hover:bg-slate-50 dark:hover:bg-slate-800/40 ${align === "top" ? "align-top" : ""} ${rowClassName?.(row.original) ?? ""}`}
-                >
-                  {row.getVisibleCells().map((cell) => {
-                    const meta = cell.column.columnDef.meta;
-                    const sticky = stickyAt.get(cell.column.id);
-                    return (
-                      <td
-                        key={cell.id}
-                        className={`px-3 py-1.5 ${meta?.cellClassName ?? "whitespace-nowrap"} ${ALIGN[meta?.align ?? "left"]} ${sticky ? `${pin(sticky)} ${STICKY_BODY} group-hover:bg-slate-50 dark:group-hover:bg-slate-800` : ""}`}
-                      >
-                        {renderPart(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))
+              rows.map((row) => {
+                const sub = renderSubRow?.(row.original);
+                return (
+                  <Fragment key={row.id}>
+                    <tr
+                      {...{ [rowIdAttribute]: row.id }}
+                      {...rowAttributes?.(row.original)}
+                      data-testid={rowTestId}
+                      className={`group hover:bg-slate-50 dark:hover:bg-slate-800/40 ${align === "top" ? "align-top" : ""} ${rowClassName?.(row.original) ?? ""}`}
+                    >
+                      {row.getVisibleCells().map((cell) => {
+                        const meta = cell.column.columnDef.meta;
+                        const sticky = stickyAt.get(cell.column.id);
+                        return (
+                          <td
+                            key={cell.id}
+                            {...meta?.cellAttributes}
+                            className={`px-3 py-1.5 ${meta?.cellClassName ?? "whitespace-nowrap"} ${ALIGN[meta?.align ?? "left"]} ${sticky ? `${pin(sticky)} ${STICKY_BODY} group-hover:bg-slate-50 dark:group-hover:bg-slate-800` : ""}`}
+                          >
+                            {renderPart(cell.column.columnDef.cell, cell.getContext())}
+                          </td>
+                        );
+                      })}
+                    </tr>
+                    {sub ? (
+                      <tr>
+                        <td
+                          colSpan={columns.length}
+                          className="bg-slate-50 px-3 py-2 dark:bg-slate-950"
+                        >
+                          {sub}
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })
             )}
           </tbody>
           {hasFooter ? (

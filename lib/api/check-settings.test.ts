@@ -31,6 +31,8 @@ describe("a change of the check settings", () => {
     [{ keyMaxAgeDays: "30" }, "keyMaxAgeDays"],
     [{ maxUntaggedShare: 1.5 }, "maxUntaggedShare"],
     [{ keyUsageWindowDays: 91 }, "keyUsageWindowDays"],
+    [{ dailyCostHistoryDays: 0 }, "dailyCostHistoryDays"],
+    [{ dailyCostHistoryDays: 391 }, "dailyCostHistoryDays"],
     [{ environmentTagKey: "  " }, "environmentTagKey"],
     [{ requiredTagKeys: ["owner", ""] }, "requiredTagKeys.1"],
     [{ scpBaselineDeniedActions: [] }, "scpBaselineDeniedActions"],

@@ -53,6 +53,7 @@ const shape = {
   securityHubMaxActiveHigh: change(S.securityHubMaxActiveHigh.unwrap().max(100000)),
   provisioningWindowDays: change(S.provisioningWindowDays.unwrap().max(3650)),
   keyUsageWindowDays: change(S.keyUsageWindowDays.unwrap()),
+  dailyCostHistoryDays: change(S.dailyCostHistoryDays.unwrap()),
   rootRecentUseDays: change(S.rootRecentUseDays.unwrap().max(3650)),
   findingDueDays: change(S.findingDueDays.unwrap()),
   scpBaselineDeniedActions: change(

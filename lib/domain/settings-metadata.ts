@@ -107,6 +107,13 @@ export const SETTINGS_METADATA: Record<keyof TSettings, TSettingMeta> = {
     unit: "percent",
     group: "Cost",
   },
+  dailyCostHistoryDays: {
+    label: "Daily cost history",
+    meaning:
+      "Days of daily cost (by account, today included) the collector keeps from Cost Explorer and the daily views show; a longer window is backfilled at the next run, then only days not final yet are fetched again.",
+    unit: "days",
+    group: "Cost",
+  },
   envMixMinShare: {
     label: "Environment mixing minimum share",
     meaning:

@@ -59,6 +59,12 @@ export const ZSettings = z.object({
   securityHubMaxActiveHigh: z.number().int().nonnegative().default(5),
   /** Window (days, by creation date) of account creations the time-to-compliant KPIs cover. */
   provisioningWindowDays: z.number().int().positive().default(90),
+  /**
+   * Days of daily cost (by account and service) the collector keeps fetched, today included: the
+   * first run backfills them, later runs fetch only days not final yet. Cost Explorer serves daily
+   * figures for the last 13 months.
+   */
+  dailyCostHistoryDays: z.number().int().positive().max(390).default(90),
   /** Days of CloudTrail event history sampled for temporary vs long-term key use (at most 90). */
   keyUsageWindowDays: z.number().int().positive().max(90).default(7),
   /** Days within which any use of an account's root user (password or access key) is reported. */

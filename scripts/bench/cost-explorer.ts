@@ -8,6 +8,8 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { planCostFetch, type CostState } from "../../lib/collect/sources/aws/cost-plan";
 import { readCosts } from "../../lib/collect/sources/aws/costs";
+import { dailyWindow } from "../../lib/collect/sources/aws/daily-plan";
+import { DEFAULT_SETTINGS } from "../../lib/domain/settings";
 import { RequestMeter } from "../../lib/collect/sources/aws/meter";
 import { FakeCostExplorer } from "../../testing/aws/fake-cost-explorer";
 
@@ -82,6 +84,8 @@ export async function benchCostExplorer(accounts: number): Promise<CeFigures> {
     tagKeyMonths: {},
     // Charge types and regions stored by the backfill: refreshed for the run's months only.
     dimensionMonths: { RECORD_TYPE: ["2025-04-01"], REGION: ["2025-04-01"] },
+    // The backfill stored the whole daily window: only May's and June's days are open.
+    dailyDays: dailyWindow(NOW, DEFAULT_SETTINGS.dailyCostHistoryDays),
   });
   return { accounts, backfill, incremental: { requests: incRequests, costUsd } };
 }

@@ -132,9 +132,10 @@ describe("cost tag keys", () => {
     const keys = ["cost-center", "environment", "owner", "project"];
     for (const key of keys) expect(ce.tagQueries(key)).toHaveLength(1);
     // Account × service over four months (32 groups, one page); each key (one page); account × charge
-    // type and × region (one page each, plain usage only: no per-type detail); days of May and June: 46 × 5 groups, three pages.
-    // Plus the first Savings Plans and RI requests: this proxy leaves them to moto, which does not implement them.
-    expect(first.ceRequests).toBe(1 + keys.length + 2 + 3 + 2);
+    // type and × region (one page each, plain usage only: no per-type detail); the 90-day daily window:
+    // 90 × 5 groups, five pages. Plus the first Savings Plans and RI requests: this proxy leaves them to
+    // moto, which does not implement them.
+    expect(first.ceRequests).toBe(1 + keys.length + 2 + 5 + 2);
     const row = await store.db.collectionRun.findUniqueOrThrow({ where: { id: first.runId } });
     expect(row.costTagKeys).toEqual(keys);
   });
@@ -232,5 +233,67 @@ describe("an incremental run", () => {
     });
     expect(third.summary).toHaveProperty("findings.opened", {});
     expect(await openOf(MGMT_ACCOUNT_WORKLOADS)).toEqual([]);
+  });
+});
+
+describe("daily history", () => {
+  const store = useTestDatabase();
+  const run = (now: string) => collectThroughProxy(store, now);
+  const storedDays = async () =>
+    (await store.db.costDaily.groupBy({ by: ["day"], orderBy: { day: "asc" } })).map((r) =>
+      r.day.toISOString().slice(0, 10),
+    );
+  const dayTotal = async (day: string) =>
+    (
+      await store.db.costDaily.aggregate({
+        where: { day: new Date(`${day}T00:00:00Z`) },
+        _sum: { unblended: true },
+      })
+    )._sum.unblended?.toString();
+  const dailyQueries = () =>
+    ce.queries.filter((q) => q.Granularity === "DAILY").map((q) => q.TimePeriod);
+
+  it("backfills the window once, then refetches only days not final, and a widened window only the days it adds", async () => {
+    ce.spec.today = "2025-06-15";
+    ce.spec.estimatedFrom = "2025-06-01";
+    ce.ledger = monthRange("2025-01-01", "2025-06-01").flatMap((m) => monthOfSpend(m));
+    ce.queries.length = 0;
+    const first = await run("2025-06-15T12:00:00Z");
+    expect(first.status).toBe("succeeded");
+    expect(dailyQueries()).toEqual([{ Start: "2025-03-18", End: "2025-06-16" }]);
+    const days = await storedDays();
+    expect(days).toHaveLength(90);
+    expect([days[0], days.at(-1)]).toEqual(["2025-03-18", "2025-06-15"]);
+    // A day holds the five accounts' month (3,562 USD) spread over its days.
+    const april10 = await dayTotal("2025-04-10");
+    expect(Number(april10)).toBeCloseTo(3562 / 30, 6);
+    expect(Number(await dayTotal("2025-06-10"))).toBeCloseTo(3562 / 30, 6);
+
+    // AWS revises April after the fact (a final month): a later run must not ask for its days again,
+    // so the stored day keeps its figure; June (estimated) is refetched and follows the change.
+    ce.ledger = ce.ledger.map((l) => ({ ...l, amount: String(Number(l.amount) * 2) }));
+    ce.spec.today = "2025-06-16";
+    ce.queries.length = 0;
+    const second = await run("2025-06-16T12:00:00Z");
+    expect(second.status).toBe("succeeded");
+    expect(dailyQueries()).toEqual([{ Start: "2025-06-01", End: "2025-06-17" }]);
+    expect(await dayTotal("2025-04-10")).toBe(april10);
+    expect(Number(await dayTotal("2025-06-10"))).toBeCloseTo((2 * 3562) / 30, 6);
+    expect(await storedDays()).toHaveLength(91);
+
+    // The window setting grows to 120 days: the 30 days before the stored ones are backfilled.
+    await store.db.setting.upsert({
+      where: { key: "dailyCostHistoryDays" },
+      create: { key: "dailyCostHistoryDays", value: 120 },
+      update: { value: 120 },
+    });
+    ce.queries.length = 0;
+    const third = await run("2025-06-16T12:00:00Z");
+    expect(third.status).toBe("succeeded");
+    expect(dailyQueries()).toEqual([
+      { Start: "2025-02-17", End: "2025-03-18" },
+      { Start: "2025-06-01", End: "2025-06-17" },
+    ]);
+    expect((await storedDays())[0]).toBe("2025-02-17");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contiguousRanges, planCostFetch } from "./cost-plan";
+import { dailyWindow } from "./daily-plan";
 
 describe("planning Cost Explorer fetches", () => {
   it("backfills completed months of history plus the current month, ending tomorrow", () => {
@@ -12,8 +13,10 @@ describe("planning Cost Explorer fetches", () => {
     expect(plan.months[0]).toBe("2024-04-01");
     expect(plan.months).toHaveLength(15);
     expect(plan.ranges).toEqual([{ start: "2024-04-01", end: "2025-06-16" }]);
-    expect(plan.daily).toMatchObject({ start: "2025-05-01", end: "2025-06-16" });
-    expect(plan.daily.days).toHaveLength(46);
+    // The daily window: 90 days, today last, in one query.
+    expect(plan.daily).toMatchObject({ start: "2025-03-18", end: "2025-06-16" });
+    expect(plan.daily.days).toHaveLength(90);
+    expect(plan.daily.ranges).toEqual([{ start: "2025-03-18", end: "2025-06-16" }]);
   });
 
   it("afterwards refetches estimated months and the current one, in as few ranges as possible", () => {
@@ -24,12 +27,14 @@ describe("planning Cost Explorer fetches", () => {
         backfilled: true,
         estimatedMonths: ["2025-05-01", "2025-06-01", "2023-01-01"],
         tagKeyMonths: {},
+        dailyDays: dailyWindow(new Date("2025-06-30T00:00:00Z"), 90),
       },
       [],
     );
     expect(plan.months).toEqual(["2025-05-01", "2025-06-01", "2025-07-01"]);
     expect(plan.ranges).toEqual([{ start: "2025-05-01", end: "2025-07-02" }]);
-    expect(plan.daily.start).toBe("2025-06-01");
+    // May is final in Cost Explorer's eyes once it is no longer estimated: until then its days are refetched too.
+    expect(plan.daily.ranges).toEqual([{ start: "2025-05-01", end: "2025-07-02" }]);
     expect(plan.daily.days.at(-1)).toBe("2025-07-01");
   });
 

@@ -1,8 +1,11 @@
 // Which months and days a run fetches from Cost Explorer. The first run backfills the whole
 // history; later runs refetch only months Cost Explorer still called estimated, plus the current one.
 // A tag key without stored history (a new setting) is backfilled on its own over the whole window.
+// Daily cost covers its own window of days (daily-plan.ts).
 import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
 import { COST_DIMENSIONS, type TCostDimension } from "@/lib/domain/snapshot";
+import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
+import { planDailyFetch, type DailyPlan } from "./daily-plan";
 
 export interface CostState {
   /** An earlier run stored the full history (succeeded or partial, never capped or failed). */
@@ -15,6 +18,8 @@ export interface CostState {
   commitmentsBackfilled?: boolean;
   /** Months with stored cost-by-dimension rows (charge type, region), by dimension. */
   dimensionMonths?: Readonly<Partial<Record<TCostDimension, readonly string[]>>>;
+  /** Days with stored daily cost (none: the daily window is backfilled). */
+  dailyDays?: readonly string[];
 }
 
 export interface MonthRange {
@@ -43,7 +48,7 @@ export interface CostPlan {
   tags: TagFetch[];
   /** One monthly account × dimension value query per dimension, planned like a tag key. */
   dimensions: DimensionFetch[];
-  daily: { start: string; end: string; days: string[] };
+  daily: DailyPlan;
 }
 
 function dayOf(d: Date): string {
@@ -67,6 +72,7 @@ export function planCostFetch(
   state: CostState,
   tagKeys: readonly string[],
   forceBackfill = false,
+  dailyWindowDays = DEFAULT_SETTINGS.dailyCostHistoryDays,
 ): CostPlan {
   const current = monthOf(now);
   const window = monthRange(addMonths(current, -historyMonths), current);
@@ -76,13 +82,7 @@ export function planCostFetch(
     : window.filter((m) => m === current || state.estimatedMonths.includes(m));
   const months = [...wanted].sort();
 
-  // Daily detail for the current month, and the previous one while its figures still move.
-  const previous = addMonths(current, -1);
-  const start = months.includes(previous) ? previous : current;
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  const days: string[] = [];
-  for (let d = new Date(`${start}T00:00:00Z`); d <= today; d = new Date(d.getTime() + 86_400_000))
-    days.push(dayOf(d));
   const end = dayOf(new Date(today.getTime() + 86_400_000));
   // Cost Explorer has nothing after today: the current month's range ends tomorrow, not next month.
   const rangesOf = (ms: readonly string[]) =>
@@ -97,7 +97,8 @@ export function planCostFetch(
     const dimMonths = state.dimensionMonths?.[dimension]?.length ? months : window;
     return { dimension, months: dimMonths, ranges: rangesOf(dimMonths) };
   });
-  return { months, ranges: rangesOf(months), tags, dimensions, daily: { start, end, days } };
+  const daily = planDailyFetch(now, dailyWindowDays, state.dailyDays ?? [], months, full);
+  return { months, ranges: rangesOf(months), tags, dimensions, daily };
 }
 
 /**

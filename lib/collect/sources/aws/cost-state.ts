@@ -31,14 +31,27 @@ export async function readCostState(db: Db): Promise<CostState> {
   const tagKeyMonths: Record<string, string[]> = {};
   for (const r of tagRows) (tagKeyMonths[r.tag_key] ??= []).push(monthOf(r.month));
   const commitmentsRead = await db.commitmentFetch.count({ where: { status: "ok" } });
+  // Days of daily cost already stored: a skip scan of the day index, one probe per day, so millions
+  // of daily rows (5,000 accounts × services × days) cost a few hundred index lookups.
+  const dayRows = ZDays.parse(
+    await db.$queryRaw`
+      WITH RECURSIVE d AS (
+        SELECT min(day) AS day FROM cost_daily
+        UNION ALL
+        SELECT (SELECT min(day) FROM cost_daily WHERE day > d.day) FROM d WHERE d.day IS NOT NULL
+      )
+      SELECT day FROM d WHERE day IS NOT NULL`,
+  );
   return {
     backfilled: stored > 0 && anyRow !== null,
     commitmentsBackfilled: commitmentsRead === 2,
     estimatedMonths: estimated.map((r) => monthOf(r.month)).sort(),
     tagKeyMonths,
     dimensionMonths,
+    dailyDays: dayRows.map((r) => r.day.toISOString().slice(0, 10)).sort(),
   };
 }
 
 const ZDimensionMonths = z.array(z.object({ dimension: ZCostDimension, month: z.date() }));
 const ZTagMonths = z.array(z.object({ tag_key: z.string(), month: z.date() }));
+const ZDays = z.array(z.object({ day: z.date() }));

@@ -10,6 +10,7 @@ import { costTagKeys } from "@/lib/domain/checks/costs";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { getCostAndUsageAll } from "./ce-pager";
 import { planCostFetch } from "./cost-plan";
+import { dailyWindow } from "./daily-plan";
 import { readCosts } from "./costs";
 import { CeRequestCapReachedError, RequestMeter } from "./meter";
 import { FakeCostExplorer, servicesOf } from "@/testing/aws/fake-cost-explorer";
@@ -40,10 +41,22 @@ const chargeTypeRequests = (months: number) =>
   Math.ceil((months * 50) / 1_000) +
   Math.ceil((months * 250) / 1_000);
 
+/** Daily requests billed by the fake (every page), per fake. */
+const dailyBilled = new WeakMap<FakeCostExplorer, number>();
+
 function serve(fake: FakeCostExplorer) {
-  ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) =>
-    fake.handle(input),
-  );
+  ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) => {
+    if (input.Granularity === "DAILY") dailyBilled.set(fake, (dailyBilled.get(fake) ?? 0) + 1);
+    return fake.handle(input);
+  });
+}
+
+// The default 90-day daily window, all stored: what a run after the first one finds.
+const STORED_DAYS = dailyWindow(NOW, 90);
+
+/** Daily requests billed: first pages and every page after. */
+function dailyPages(fake: FakeCostExplorer): number {
+  return dailyBilled.get(fake) ?? 0;
 }
 
 async function collect(
@@ -51,10 +64,11 @@ async function collect(
   state: Parameters<typeof planCostFetch>[2],
   cap = 10_000,
   dailyByService = false,
+  dailyWindowDays = 90,
 ) {
   serve(fake);
   const meter = new RequestMeter(cap, "0.01");
-  const plan = planCostFetch(NOW, 14, state, TAG_KEYS);
+  const plan = planCostFetch(NOW, 14, state, TAG_KEYS, false, dailyWindowDays);
   const costs = await readCosts(client(), meter, plan, dailyByService, () => {}, noSleep);
   return { costs, meter, plan };
 }
@@ -84,12 +98,14 @@ describe(
       expect(plan.months).toHaveLength(15);
       expect(groupsPerMonth).toBe(12_446);
       // Monthly account × service: ceil(15 × 12,446 / 1,000) pages; 4 tag keys: ceil(15 × 833 / 1,000) each;
-      // daily by account for May 1 – Jun 15 (46 days): ceil(46 × 500 / 1,000); charge types and
-      // regions: 14 + 14 pages, then Credit 5, Savings Plan fee 1 and Tax 4 (was 262 requests without them).
+      // daily by account over the 90-day window (Mar 18 – Jun 15): ceil(90 × 500 / 1,000); charge types and
+      // regions: 14 + 14 pages, then Credit 5, Savings Plan fee 1 and Tax 4.
       expect(fake.queries).toHaveLength(1 + 4 + 2 + 3 + 1);
       expect(chargeTypeRequests(15)).toBe(14 + 14 + 5 + 1 + 4);
-      expect(meter.ceRequests).toBe(187 + 4 * 13 + 23 + 38);
-      expect(meter.report().ceCostUsd).toBe("3.00");
+      expect(meter.ceRequests).toBe(187 + 4 * 13 + 45 + 38);
+      expect(meter.report().ceCostUsd).toBe("3.22");
+      expect(costs.days).toHaveLength(90);
+      expect(costs.daily).toHaveLength(90 * 500);
       expect(costs.byDimension.filter((r) => r.dimension === "RECORD_TYPE")).toHaveLength(15 * 900);
       expect(costs.byDimension.filter((r) => r.dimension === "REGION")).toHaveLength(15 * 917);
       expect(costs.charges).toHaveLength(15 * (250 + 300 + 50));
@@ -107,6 +123,7 @@ describe(
         estimatedMonths: ["2025-05-01"],
         tagKeyMonths: STORED_KEYS,
         dimensionMonths: STORED_DIMS,
+        dailyDays: STORED_DAYS,
       });
       expect(costs.months).toEqual(["2025-05-01", "2025-06-01"]);
       expect(fake.queries.map((q) => q.TimePeriod)).toContainEqual({
@@ -126,6 +143,7 @@ describe(
         estimatedMonths: [],
         tagKeyMonths: STORED_KEYS,
         dimensionMonths: STORED_DIMS,
+        dailyDays: STORED_DAYS,
       });
       expect(costs.months).toEqual(["2025-06-01"]);
       expect(costs.days[0]).toBe("2025-06-01");
@@ -145,6 +163,7 @@ describe(
           estimatedMonths: [],
           tagKeyMonths: STORED_KEYS,
           dimensionMonths: STORED_DIMS,
+          dailyDays: STORED_DAYS,
         },
         10_000,
         true,
@@ -160,10 +179,69 @@ describe(
         backfilled: true,
         estimatedMonths: [],
         tagKeyMonths: STORED_KEYS,
+        dailyDays: STORED_DAYS,
       });
       expect(costs.months).toEqual(["2025-06-01"]);
       expect(costs.dimensionMonths.RECORD_TYPE).toHaveLength(15);
       expect(meter.ceRequests).toBe(13 + 4 * 1 + 8 + chargeTypeRequests(15));
+    });
+
+    it("an incremental run asks for no final day again: only the current month's days, in one paged query", async () => {
+      const fake = new FakeCostExplorer(spec);
+      const { costs, meter } = await collect(fake, {
+        backfilled: true,
+        estimatedMonths: [],
+        tagKeyMonths: STORED_KEYS,
+        dimensionMonths: STORED_DIMS,
+        dailyDays: STORED_DAYS,
+      });
+      const daily = fake.queries.filter((q) => q.Granularity === "DAILY");
+      expect(daily.map((q) => q.TimePeriod)).toEqual([{ Start: "2025-06-01", End: "2025-06-16" }]);
+      expect(costs.days).toEqual(STORED_DAYS.filter((d) => d >= "2025-06-01"));
+      expect(costs.daily.every((r) => r.day >= "2025-06-01")).toBe(true);
+      // ceil(15 × 500 / 1,000) daily pages, each token passed back.
+      expect(dailyPages(fake)).toBe(8);
+      expect(meter.ceRequests).toBe(13 + 4 * 1 + 8 + chargeTypeRequests(1));
+    });
+
+    it("a window widened from 30 to 90 days fetches the 60 days it adds and the open month, not the final days between", async () => {
+      const fake = new FakeCostExplorer(spec);
+      const { costs, meter } = await collect(fake, {
+        backfilled: true,
+        estimatedMonths: [],
+        tagKeyMonths: STORED_KEYS,
+        dimensionMonths: STORED_DIMS,
+        dailyDays: dailyWindow(NOW, 30),
+      });
+      const daily = fake.queries.filter((q) => q.Granularity === "DAILY");
+      expect(daily.map((q) => q.TimePeriod)).toEqual([
+        { Start: "2025-03-18", End: "2025-05-17" },
+        { Start: "2025-06-01", End: "2025-06-16" },
+      ]);
+      expect(costs.days).toHaveLength(60 + 15);
+      expect(costs.days).not.toContain("2025-05-20");
+      // ceil(60 × 500 / 1,000) + ceil(15 × 500 / 1,000)
+      expect(dailyPages(fake)).toBe(30 + 8);
+      expect(meter.ceRequests).toBe(13 + 4 * 1 + 30 + 8 + chargeTypeRequests(1));
+    });
+
+    it("a window narrowed from 90 to 30 days fetches only the open month", async () => {
+      const fake = new FakeCostExplorer(spec);
+      const { costs } = await collect(
+        fake,
+        {
+          backfilled: true,
+          estimatedMonths: [],
+          tagKeyMonths: STORED_KEYS,
+          dimensionMonths: STORED_DIMS,
+          dailyDays: STORED_DAYS,
+        },
+        10_000,
+        false,
+        30,
+      );
+      expect(costs.days).toEqual(STORED_DAYS.filter((d) => d >= "2025-06-01"));
+      expect(dailyPages(fake)).toBe(8);
     });
 
     it("stops cleanly at the request cap, before sending the request past it", async () => {
@@ -281,7 +359,7 @@ describe("amounts", () => {
       ranges: [{ start: "2025-05-01", end: "2025-06-01" }],
       tags: [],
       dimensions: [],
-      daily: { start: "2025-05-01", end: "2025-05-01", days: [] },
+      daily: { start: "", end: "", days: [], ranges: [] },
     };
     const costs = await readCosts(
       client(),

@@ -2,7 +2,8 @@
 // three cost metrics in one call, monthly by account × value of every tag key the plan names,
 // monthly by account × charge type (RECORD_TYPE) and × REGION, then — for each charge type other
 // than plain Usage that the charge-type query found — account × service filtered to that type (Cost
-// Explorer takes two GroupBy at most), daily for open months.
+// Explorer takes two GroupBy at most), daily over the days the plan names (the daily window's days
+// not stored yet or not final yet).
 // With GroupBy, Total is empty: amounts are summed here, exactly, across pages.
 import type {
   CostExplorerClient,
@@ -221,8 +222,8 @@ export async function readCosts(
   const daily = new Rows();
   // Days × accounts × services is the costliest query by far: by service only when asked for.
   const dailyGroups = dailyByService ? [BY_ACCOUNT, BY_SERVICE] : [BY_ACCOUNT];
-  if (plan.daily.days.length)
-    daily.add(await query(plan.daily.start, plan.daily.end, "DAILY", dailyGroups), (s) =>
+  for (const r of plan.daily.ranges)
+    daily.add(await query(r.start, r.end, "DAILY", dailyGroups), (s) =>
       dailyByService ? s : ALL_SERVICES,
     );
 

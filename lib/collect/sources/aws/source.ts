@@ -151,6 +151,7 @@ export async function produceAwsSnapshot(
         opts.costState,
         costTagKeys(settings),
         config.forceBackfill,
+        settings.dailyCostHistoryDays,
       );
       costs = await readCosts(
         bootstrap.costExplorer(),
