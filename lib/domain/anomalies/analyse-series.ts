@@ -31,12 +31,34 @@ const DRIFT_BLOCK = 14;
 /** Standard error of a median of Gaussian noise is ~1.2533 σ/√n. */
 const MEDIAN_SE = 1.2533;
 
+// Working arrays reused from one series to the next (the detector is synchronous).
+type Pool = Record<"full" | "y" | "diffs" | "m7" | "m14" | "baseline" | "spread", Float64Array>;
+let pool: Pool | null = null;
+function buffers(n: number) {
+  if (!pool || pool.full.length < n) {
+    const size = Math.max(128, 2 * n);
+    pool = {
+      full: new Float64Array(size),
+      y: new Float64Array(size),
+      diffs: new Float64Array(size),
+      m7: new Float64Array(size),
+      m14: new Float64Array(size),
+      baseline: new Float64Array(size),
+      spread: new Float64Array(size),
+    };
+  }
+  return pool;
+}
+
 export function analyseSeries(
   values: ArrayLike<number>,
   cal: Calendar,
   opts: DetectorOptions,
+  withModel = false,
 ): { anomalies: RawAnomaly[]; model: SeriesModel | null } {
-  const full = Float64Array.from(values);
+  const work = buffers(values.length);
+  const full = work.full.subarray(0, values.length);
+  for (let t = 0; t < values.length; t++) full[t] = values[t] ?? 0;
   const anomalies: RawAnomaly[] = [];
   let offset = 0;
   while (offset < full.length && (full[offset] ?? 0) <= 0) offset++;
@@ -60,18 +82,18 @@ export function analyseSeries(
   if (n < 21) return { anomalies, model: null };
 
   const { factor } = estimateSeasonality(x, cal, offset);
-  const y = new Float64Array(n);
+  const y = work.y.subarray(0, n);
   for (let t = 0; t < n; t++) y[t] = (x[t] ?? 0) / (factor[t] ?? 1);
   const typical = medianOfList(y);
   if (!(typical >= opts.minDailyUsd)) return { anomalies, model: null };
 
   // Noise from day-to-day differences: a shift or a spike moves only one or two of them.
-  const diffs = new Float64Array(n - 1);
+  const diffs = work.diffs.subarray(0, n - 1);
   for (let t = 1; t < n; t++) diffs[t - 1] = Math.abs((y[t] ?? 0) - (y[t - 1] ?? 0));
   const sigma = Math.max((1.4826 * medianOfList(diffs)) / Math.SQRT2, 0.01 * typical, 1e-3);
 
-  const m7 = new Float64Array(n);
-  const m14 = new Float64Array(n);
+  const m7 = work.m7;
+  const m14 = work.m14;
   slidingMedian(y, 7, m7);
   slidingMedian(y, SPIKE_WINDOW, m14);
   const scratch = new Float64Array(SPIKE_WINDOW + 1);
@@ -145,8 +167,8 @@ export function analyseSeries(
   }
 
   // 2. Spikes: each day against the trailing median of its segment.
-  const baseline = new Float64Array(n).fill(Number.NaN);
-  const spread = new Float64Array(n).fill(Number.NaN);
+  const baseline = work.baseline.subarray(0, n).fill(Number.NaN);
+  const spread = work.spread.subarray(0, n).fill(Number.NaN);
   let segIndex = 0;
   let run: RawAnomaly | null = null;
   const closeRun = () => {
@@ -227,5 +249,10 @@ export function analyseSeries(
         });
     }
   }
-  return { anomalies, model: { offset, factor, baseline, spread } };
+  return {
+    anomalies,
+    model: withModel
+      ? { offset, factor: factor.slice(), baseline: baseline.slice(), spread: spread.slice() }
+      : null,
+  };
 }

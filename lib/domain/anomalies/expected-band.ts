@@ -8,10 +8,15 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
 
 export function expectedBand(series: DailySeries, spikeZ = DEFAULT_DETECTOR_OPTIONS.spikeZ) {
   const n = series.values.length;
-  const { model } = analyseSeries(series.values, calendarFor(series.start, n), {
-    ...DEFAULT_DETECTOR_OPTIONS,
-    spikeZ,
-  });
+  const { model } = analyseSeries(
+    series.values,
+    calendarFor(series.start, n),
+    {
+      ...DEFAULT_DETECTOR_OPTIONS,
+      spikeZ,
+    },
+    true,
+  );
   const points: ExpectedBandPoint[] = [];
   for (let t = 0; t < n; t++) {
     const actual = round2(series.values[t] ?? 0);

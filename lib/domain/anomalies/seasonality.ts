@@ -11,6 +11,11 @@ export interface Seasonality {
   monthStart: number;
 }
 
+// Reused between calls (the detector is synchronous): the factor is valid until the next call.
+let levelBuf = new Float64Array(128);
+let factorBuf = new Float64Array(128);
+let perDowBuf = new Float64Array(7 * 16);
+let scratchBuf = new Float64Array(32);
 const clamp = (v: number) => Math.min(50, Math.max(0.05, v));
 
 /** Day of week (0 = Sunday) and day of month per day of a window, computed once per run. */
@@ -21,22 +26,23 @@ export interface Calendar {
 
 export function estimateSeasonality(x: Float64Array, cal: Calendar, offset: number): Seasonality {
   const n = x.length;
-  const level = new Float64Array(Math.max(0, n - 6));
+  if (levelBuf.length < n) levelBuf = new Float64Array(2 * n);
+  if (factorBuf.length < n) factorBuf = new Float64Array(2 * n);
+  const level = levelBuf;
   slidingMedian(x, 7, level);
-  const perDow = Array.from({ length: 7 }, () => new Float64Array(Math.ceil(n / 7) + 1));
-  const counts = new Array<number>(7).fill(0);
+  const stride = Math.ceil(n / 7) + 1;
+  if (perDowBuf.length < 7 * stride) perDowBuf = new Float64Array(14 * stride);
+  const counts = [0, 0, 0, 0, 0, 0, 0];
   for (let t = 3; t + 3 < n; t++) {
     const l = level[t - 3] ?? 0;
     if (l <= 0) continue;
     const d = cal.dow[offset + t] ?? 0;
-    const bucket = perDow[d];
-    if (!bucket) continue;
-    bucket[counts[d] ?? 0] = (x[t] ?? 0) / l;
+    perDowBuf[d * stride + (counts[d] ?? 0)] = (x[t] ?? 0) / l;
     counts[d] = (counts[d] ?? 0) + 1;
   }
-  const scratch = new Float64Array(Math.ceil(n / 7) + 1);
-  const weekday = perDow.map((bucket, d) =>
-    (counts[d] ?? 0) >= 3 ? clamp(medianOf(bucket, 0, counts[d] ?? 0, scratch)) : 1,
+  if (scratchBuf.length < stride) scratchBuf = new Float64Array(2 * stride);
+  const weekday = counts.map((c, d) =>
+    c >= 3 ? clamp(medianOf(perDowBuf, d * stride, d * stride + c, scratchBuf)) : 1,
   );
   // The 1st of the month, against the level and weekday: at least two months to learn from.
   // Against the 7 days before it, so a shift starting on the 2nd does not look like a month start.
@@ -49,12 +55,11 @@ export function estimateSeasonality(x: Float64Array, cal: Calendar, offset: numb
   // Monthly charges are a fixed amount on top of the day's usage: an excess in units of the level.
   let monthStart = 0;
   if (firsts.length === 2) monthStart = Math.min(firsts[0] ?? 0, firsts[1] ?? 0);
-  else if (firsts.length >= 3)
-    monthStart = medianOf(firsts, 0, firsts.length, new Float64Array(firsts.length));
+  else if (firsts.length >= 3) monthStart = medianOf(firsts, 0, firsts.length, scratchBuf);
   // A weak first-of-month effect is noise, not a pattern.
   if (monthStart < 0.15) monthStart = 0;
   monthStart = Math.min(monthStart, 50);
-  const factor = new Float64Array(n);
+  const factor = factorBuf.subarray(0, n);
   for (let t = 0; t < n; t++) {
     factor[t] =
       (weekday[cal.dow[offset + t] ?? 0] ?? 1) + (cal.dom[offset + t] === 1 ? monthStart : 0);
