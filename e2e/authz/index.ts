@@ -1,5 +1,6 @@
 // All areas' expectations. Each area keeps its own file so parallel work does not collide.
 import { ALERTS } from "./alerts";
+import { ANOMALIES } from "./anomalies";
 import { CHARGEBACK } from "./chargeback";
 import { CHECK_SETTINGS } from "./check-settings";
 import { CORE } from "./core";
@@ -26,6 +27,7 @@ export const EXPECTATIONS: Expectations = {
   ...EXCEPTION_RULES,
   ...REPORTS,
   ...EVENTS,
+  ...ANOMALIES,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */
