@@ -8,7 +8,7 @@ export interface StoredAnomalyKey {
   id: string;
   accountId: string;
   service: string;
-  kind: AnomalyKind | string;
+  kind: string;
   firstDay: string;
   lastDay: string;
 }
