@@ -65,8 +65,16 @@ export function analyseSeries(
   if (offset === full.length) return { anomalies, model: null };
   if (offset >= opts.newServiceQuietDays) {
     let actual = 0;
-    for (let t = offset; t < full.length; t++) actual += full[t] ?? 0;
-    if (actual >= opts.minImpactUsd)
+    let spendDays = 0;
+    for (let t = offset; t < full.length; t++) {
+      actual += full[t] ?? 0;
+      if ((full[t] ?? 0) > 0) spendDays++;
+    }
+    // A service in use most days since it appeared; a one-off charge (tax, support billed at
+    // month end) after quiet weeks is not one.
+    const since = full.length - offset;
+    const inUse = spendDays >= Math.min(3, since) && spendDays >= since / 2;
+    if (inUse && actual >= opts.minImpactUsd)
       anomalies.push({
         kind: "new_service",
         first: offset,
@@ -217,14 +225,20 @@ export function analyseSeries(
 
   // 3. Drift on the last segment: three 14-day medians rising step by step, none of the steps
   //    carrying most of the rise (that would be a level shift).
+  //    Blocks of 14 days, shorter (down to 7) while the stored window is short.
   const seg = cuts[cuts.length - 1] ?? 0;
-  if (n - seg >= 3 * DRIFT_BLOCK) {
-    const s0 = n - 3 * DRIFT_BLOCK;
-    const a = m14[s0] ?? 0;
-    const b = m14[s0 + DRIFT_BLOCK] ?? 0;
-    const c = m14[s0 + 2 * DRIFT_BLOCK] ?? 0;
+  const block = Math.min(DRIFT_BLOCK, Math.floor((n - seg) / 3));
+  if (block >= 7) {
+    const s0 = n - 3 * block;
+    const a = block === SPIKE_WINDOW ? (m14[s0] ?? 0) : medianOf(y, s0, s0 + block, scratch);
+    const b =
+      block === SPIKE_WINDOW
+        ? (m14[s0 + block] ?? 0)
+        : medianOf(y, s0 + block, s0 + 2 * block, scratch);
+    const c =
+      block === SPIKE_WINDOW ? (m14[s0 + 2 * block] ?? 0) : medianOf(y, s0 + 2 * block, n, scratch);
     const total = c - a;
-    const score = total / ((MEDIAN_SE * sigma * Math.SQRT2) / Math.sqrt(DRIFT_BLOCK));
+    const score = total / ((MEDIAN_SE * sigma * Math.SQRT2) / Math.sqrt(block));
     if (
       score >= opts.shiftZ &&
       total >= 1.5 * opts.minRelative * a &&

@@ -72,6 +72,14 @@ describe("anomaly detector: one series at a time", () => {
     ]);
   });
 
+  it("look-alike: a one-off charge after quiet weeks (tax billed at month end) is not a new service", () => {
+    const billed = steady(9, (v) => {
+      v.fill(0);
+      v[60] = 400;
+    });
+    expect(detectAnomalies([billed])).toEqual([]);
+  });
+
   it("learns from 'expected': a spike near the same day of month is left out next time", () => {
     const batch = steady(7, (v) => {
       v[44] = (v[44] ?? 0) + 80; // 14 Aug
