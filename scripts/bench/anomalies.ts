@@ -102,7 +102,7 @@ export function anomalySection(f: AnomalyFigures, date: string, machine: string)
     "",
     `Measured ${date} on ${machine} with \`npm run bench -- --anomalies\` (scripts/bench/anomalies.ts; it rewrites only this section).`,
     "",
-    `Detection time: **${s.seconds} s** for ${s.accounts.toLocaleString("en")} accounts × ${s.services} services × ${s.days} days (${(s.accounts * s.services).toLocaleString("en")} series; ${s.cpuSeconds} s of CPU time, the machine's load average ${s.load} at the time; ${s.found.toLocaleString("en")} anomalies found; 2 % of series carry one). Target < 10 s: ${s.seconds < 10 ? "met" : "MISSED"}.`,
+    `Detection time: **${s.seconds} s** for ${s.accounts.toLocaleString("en")} accounts × ${s.services} services × ${s.days} days (${(s.accounts * s.services).toLocaleString("en")} series; ${s.cpuSeconds} s of CPU time, the machine's load average ${s.load} at the time; ${s.found.toLocaleString("en")} anomalies found; 2 % of series carry one). Target < 10 s: ${s.seconds < 10 ? "met" : `MISSED on the wall clock${s.cpuSeconds < 10 && s.load > cpus().length ? ` (the machine was shared: load ${s.load} on ${cpus().length} cores); the detection's own CPU time, ${s.cpuSeconds} s on one thread, is within it` : ""}`}.`,
     "",
     `False alerts on that organization's clean series, counted per account-day (an account's 40 services on one day): **${f.org.perThousandAccountDays} per 1,000 account-days** (${f.org.cleanAlerts} alerts over ${Math.round(f.org.accountDays).toLocaleString("en")} account-days). Target ≤ 1: ${f.org.perThousandAccountDays <= 1 ? "met" : "MISSED"}.`,
     "",
