@@ -3,6 +3,7 @@
 // once the account appears, compliant once its audit is clean), then the ingested events that waited
 // for the run's store transaction. Failures are reported, never thrown:
 // the run's data is already committed and stays.
+import { dispatchAnomalyAlerts } from "@/lib/alerts/dispatch-anomaly-alerts";
 import { dispatchRunAlerts, type DispatchSummary } from "@/lib/alerts/dispatch-run-alerts";
 import type { Db } from "@/lib/db/client";
 import { detectCostAnomalies, type AnomalyRunSummary } from "./anomalies/detect-cost-anomalies";
@@ -27,6 +28,11 @@ export async function afterRun(
   );
   if (anomalies?.created.length)
     log(`Cost anomalies: ${anomalies.created.length} new, ${anomalies.updated} updated.`);
+  const anomalyAlerts = await dispatchAnomalyAlerts(db, anomalies?.created ?? [], runId).catch(
+    (err: unknown) => (log(`Anomaly alert dispatch failed: ${String(err)}`), null),
+  );
+  if (anomalyAlerts && anomalyAlerts.matched > 0)
+    log(`Anomaly alerts: ${anomalyAlerts.sent} sent, ${anomalyAlerts.failed} failed.`);
   const alerts = await dispatchRunAlerts(db, runId).catch(
     (err: unknown) => (log(`Alert dispatch failed: ${String(err)}`), null),
   );

@@ -6,10 +6,10 @@ import { plantedKind } from "./planted-anomalies";
 
 describe("anomalies planted in the demo's daily spend", () => {
   const snap = generateDemoSnapshot();
-  const days = [...new Set(snap.costs.daily.map((d) => d.day))].sort();
+  const days = [...new Set((snap.costs.daily ?? []).map((d) => d.day))].sort();
   const index = new Map(days.map((d, i) => [d, i]));
   const series = new Map<string, DailySeries & { values: Float64Array }>();
-  for (const r of snap.costs.daily) {
+  for (const r of snap.costs.daily ?? []) {
     const key = `${r.accountId}/${r.service}`;
     const s = series.get(key) ?? {
       accountId: r.accountId,
