@@ -94,7 +94,11 @@ describe("anomaly alerts through the existing channels", () => {
   it("sends each new anomaly over the thresholds once, across runs", async () => {
     const db = t.db;
     const ch = await db.alertChannel.create({
-      data: { name: "finops", type: "webhook", config: { url: hook.url("/finops"), secret: "k" } },
+      data: {
+        name: "finops",
+        type: "webhook",
+        config: { url: hook.url("/finops"), secret: "finops-signing-key" },
+      },
     });
     // A findings rule on the same channel must not fire for anomalies.
     await db.alertRule.create({
