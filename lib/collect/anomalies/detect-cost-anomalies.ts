@@ -1,6 +1,7 @@
 // After every run (and "Re-evaluate now"): the anomaly detector over the stored daily spend
 // (cost_daily, the last `days` days up to the newest stored day), each detection stored as a new
 // anomaly or as an update of the one it continues. Patterns marked "expected" feed the detector.
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -93,42 +94,47 @@ export async function detectCostAnomalies(
 
   const created: string[] = [];
   let updated = 0;
-  await db.$transaction(async (tx) => {
-    for (const a of found) {
-      const figures = {
-        kind: a.kind,
-        lastDay: date(a.lastDay),
-        expected: new Prisma.Decimal(a.expected),
-        actual: new Prisma.Decimal(a.actual),
-        impact: new Prisma.Decimal(a.impact),
-        upperBound: new Prisma.Decimal(a.upperBound),
-        score: a.score,
-      };
-      const existing = findExistingAnomaly(a, stored);
-      if (existing) {
-        // A drift's window moves with the days: the anomaly keeps the day it was first seen from.
-        const firstDay = a.firstDay < existing.firstDay ? a.firstDay : existing.firstDay;
-        await tx.costAnomaly.update({
-          where: { id: existing.id },
-          data: { ...figures, firstDay: date(firstDay) },
-        });
-        existing.kind = a.kind;
-        existing.lastDay = a.lastDay;
-        updated++;
-      } else {
-        const row = await tx.costAnomaly.create({
-          data: {
+  const fresh: Prisma.CostAnomalyCreateManyInput[] = [];
+  await db.$transaction(
+    async (tx) => {
+      for (const a of found) {
+        const figures = {
+          kind: a.kind,
+          lastDay: date(a.lastDay),
+          expected: new Prisma.Decimal(a.expected),
+          actual: new Prisma.Decimal(a.actual),
+          impact: new Prisma.Decimal(a.impact),
+          upperBound: new Prisma.Decimal(a.upperBound),
+          score: a.score,
+        };
+        const existing = findExistingAnomaly(a, stored);
+        if (existing) {
+          // A drift's window moves with the days: the anomaly keeps the day it was first seen from.
+          const firstDay = a.firstDay < existing.firstDay ? a.firstDay : existing.firstDay;
+          await tx.costAnomaly.update({
+            where: { id: existing.id },
+            data: { ...figures, firstDay: date(firstDay) },
+          });
+          existing.kind = a.kind;
+          existing.lastDay = a.lastDay;
+          updated++;
+        } else {
+          const id = randomUUID();
+          fresh.push({
             ...figures,
+            id,
             accountId: a.accountId,
             service: a.service,
             firstDay: date(a.firstDay),
-          },
-          select: { id: true },
-        });
-        stored.push({ id: row.id, ...a });
-        created.push(row.id);
+          });
+          stored.push({ id, ...a });
+          created.push(id);
+        }
       }
-    }
-  });
+      await tx.costAnomaly.createMany({ data: fresh });
+      // A first detection over a large organization writes thousands of rows: more than the default 5 s.
+    },
+    { timeout: 120_000 },
+  );
   return { series: series.size, detected: found.length, created, updated };
 }
