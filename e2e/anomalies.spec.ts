@@ -28,7 +28,9 @@ test("the demo's planted anomalies are listed as stored, charted with their expe
 
   await restoreSession(page, "analyst");
   await page.goto("/");
-  await expect(page.getByTestId("overview-open-anomalies")).toHaveText(`${open.length} open`);
+  await expect(page.getByTestId("overview-open-anomalies")).toHaveText(
+    `${open.length.toLocaleString("en-US")} open`,
+  );
   await page
     .getByRole("navigation", { name: "Main" })
     .getByRole("link", { name: "Cost anomalies" })
