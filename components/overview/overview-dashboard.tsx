@@ -14,6 +14,7 @@ import { FindingsMatrix } from "./findings-matrix";
 import { KpiTiles } from "./kpi-tiles";
 import { OverdueCard } from "./overdue-card";
 import { PinnedViews } from "./pinned-views";
+import { AnomaliesCard } from "./anomalies-card";
 import { SecurityHubCard } from "./security-hub-card";
 import { PeriodSelect } from "./period-select";
 
@@ -141,6 +142,7 @@ export function OverviewDashboard({ canOpenFindings }: { canOpenFindings: boolea
         </Card>
         <SecurityHubCard hub={q.data?.securityHub} accountsTotal={q.data?.accounts.total} />
         <OverdueCard rows={q.data?.overdueByOu} linkable={canOpenFindings} />
+        <AnomaliesCard open={q.data?.openAnomalies} linkable={canOpenFindings} />
       </div>
       <Card title={`Monthly spend, last ${months} months and month to date`}>
         {q.data ? (

@@ -16,6 +16,7 @@ const LINKS: readonly { href: string; label: string; permission: TPermission }[]
   { href: "/commitments", label: "Commitments", permission: "dashboard:read" },
   { href: "/chargeback", label: "Chargeback", permission: "export" },
   { href: "/budgets", label: "Budgets", permission: "data:read" },
+  { href: "/anomalies", label: "Cost anomalies", permission: "data:read" },
   { href: "/requests", label: "Account requests", permission: "self:manage" },
   { href: "/runs", label: "Collection runs", permission: "data:read" },
   { href: "/settings", label: "Settings", permission: "self:manage" },

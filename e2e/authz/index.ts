@@ -1,5 +1,6 @@
 // All areas' expectations. Each area keeps its own file so parallel work does not collide.
 import { ALERTS } from "./alerts";
+import { ANOMALIES } from "./anomalies";
 import { CHARGEBACK } from "./chargeback";
 import { CHECK_SETTINGS } from "./check-settings";
 import { COMMITMENTS } from "./commitments";
@@ -30,6 +31,7 @@ export const EXPECTATIONS: Expectations = {
   ...REPORTS,
   ...EVENTS,
   ...SAVED_VIEWS,
+  ...ANOMALIES,
 };
 
 /** next-auth's own endpoints are public by design (sign-in must work signed out). */

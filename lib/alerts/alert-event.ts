@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 export const ZAlertEvent = z.object({
-  event: z.enum(["finding.opened", "finding.reopened", "test"]),
+  event: z.enum(["finding.opened", "finding.reopened", "anomaly.opened", "test"]),
   runId: z.string().nullable(),
   at: z.string(),
   finding: z
@@ -20,10 +20,32 @@ export const ZAlertEvent = z.object({
       reopenedCount: z.number(),
     })
     .nullable(),
+  /** A cost anomaly the run's detection opened (event "anomaly.opened"). */
+  anomaly: z
+    .object({
+      id: z.string(),
+      accountId: z.string(),
+      ouId: z.string().nullable(),
+      service: z.string(),
+      kind: z.string(),
+      firstDay: z.string(),
+      lastDay: z.string(),
+      expected: z.number(),
+      actual: z.number(),
+      impact: z.number(),
+      impactPercent: z.number().nullable(),
+    })
+    .nullish(),
 });
 export type TAlertEvent = z.infer<typeof ZAlertEvent>;
 
+function anomalyLine(a: NonNullable<TAlertEvent["anomaly"]>): string {
+  const pct = a.impactPercent === null ? "new" : `+${a.impactPercent}%`;
+  return `Cost anomaly (${a.kind.replace("_", " ")}) in ${a.accountId} ${a.service} from ${a.firstDay}: $${a.impact.toFixed(2)} above expected (${pct})`;
+}
+
 export function summaryLine(e: TAlertEvent): string {
+  if (e.anomaly) return anomalyLine(e.anomaly);
   if (!e.finding) return "OrgLens test alert: this channel is configured correctly.";
   const f = e.finding;
   const what = e.event === "finding.reopened" ? "Reopened" : "New";

@@ -47,7 +47,7 @@ async function dispatchAlerts(
 ): Promise<DispatchSummary> {
   const summary: DispatchSummary = { matched: 0, sent: 0, failed: 0, skippedDuplicates: 0 };
   const rules = await db.alertRule.findMany({
-    where: { enabled: true, channel: { enabled: true } },
+    where: { enabled: true, target: "findings", channel: { enabled: true } },
     include: { channel: true },
     orderBy: { name: "asc" },
   });

@@ -10,14 +10,23 @@ export const ZChannelBody = z.object({
 });
 export type TChannelBody = z.infer<typeof ZChannelBody>;
 
-export const ZRuleBody = z.object({
-  channelId: z.uuid(),
-  name: z.string().trim().min(1).max(100),
-  checkIds: z.array(z.string().min(1)).default([]),
-  categories: z.array(z.string().min(1)).default([]),
-  severities: z.array(z.enum(["critical", "high", "medium", "low", "info"])).default([]),
-  ouIds: z.array(z.string().min(1)).default([]),
-});
+export const ZRuleBody = z
+  .object({
+    channelId: z.uuid(),
+    name: z.string().trim().min(1).max(100),
+    checkIds: z.array(z.string().min(1)).default([]),
+    categories: z.array(z.string().min(1)).default([]),
+    severities: z.array(z.enum(["critical", "high", "medium", "low", "info"])).default([]),
+    ouIds: z.array(z.string().min(1)).default([]),
+    /** "anomalies": the rule alerts on new cost anomalies of at least these impacts, not on findings. */
+    target: z.enum(["findings", "anomalies"]).optional(),
+    anomalyMinImpactUsd: z.number().min(0, "At least 0.").max(1e9).optional(),
+    anomalyMinPercent: z.number().min(0, "At least 0.").max(1e6).optional(),
+  })
+  .refine((r) => r.target !== "anomalies" || r.anomalyMinImpactUsd !== undefined, {
+    path: ["anomalyMinImpactUsd"],
+    message: "An anomaly rule needs a minimum impact in USD (0 for every anomaly).",
+  });
 export type TRuleBody = z.infer<typeof ZRuleBody>;
 
 export const ZAlertRuleView = z.object({

@@ -33,6 +33,8 @@ export const ZOverview = z.object({
   overdueByOu: z.array(
     z.object({ ouId: z.string().nullable(), ouPath: z.string(), overdue: z.number().int() }),
   ),
+  /** Open cost anomalies in the caller's scope and their impact in USD. */
+  openAnomalies: z.object({ count: z.number().int(), impact: z.number() }),
 });
 
 export type TOverview = z.infer<typeof ZOverview>;

@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "findings:mute": ["analyst", "admin"],
   /** Owner, due date and ticket of findings (the same people who triage by muting). */
   "findings:assign": ["analyst", "admin"],
+  /** Mark cost anomalies expected or resolved (the same people who triage findings). */
+  "anomalies:decide": ["analyst", "admin"],
   /** CSV / FOCUS downloads. */
   export: ["analyst", "admin"],
   /** Own API tokens and own account requests. */

@@ -4,6 +4,7 @@
 //   --json            the figures as JSON on stdout (progress goes to stderr)
 //   --accounts <n>    organization size (default 5000)      --duration <s>  read load length (default 60)
 //   --runs <n>        timed requests per showback case (30)  --skip-build    reuse .next-bench if built
+//   --anomalies       only the anomaly detector (quality on the labeled set, speed); no database
 import { readdirSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
@@ -23,6 +24,7 @@ import { printTable, writeBenchmarksMd, type BenchFigures } from "./report";
 import { startBenchServer, type BenchServer } from "./server";
 import { benchShowback } from "./showback";
 import { NOTES } from "./notes";
+import { runAnomalyBench } from "./anomalies";
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     duration: { type: "string", default: "60" },
     runs: { type: "string", default: "30" },
     "skip-build": { type: "boolean", default: false },
+    anomalies: { type: "boolean", default: false },
   },
 });
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -149,6 +152,13 @@ async function main(): Promise<BenchFigures> {
     const parent = path.dirname(dataDir);
     if (!readdirSync(parent).length) rmSync(parent, { recursive: true });
   }
+}
+
+if (values.anomalies) {
+  const f = runAnomalyBench(log);
+  log(`anomaly detection: ${f.speed.seconds} s; section written to BENCHMARKS.md`);
+  if (values.json) console.log(JSON.stringify(f, null, 2));
+  process.exit(0);
 }
 
 const figures = await main();

@@ -1,7 +1,8 @@
 // The benchmark's figures as a table on the console and as BENCHMARKS.md.
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../lib/db/embedded";
+import { ANOMALY_SECTION_END, ANOMALY_SECTION_START } from "./anomalies";
 import type { CeFigures } from "./cost-explorer";
 import type { ExportFigures } from "./export";
 import type { LoadFigures } from "./load";
@@ -113,5 +114,12 @@ export function writeBenchmarksMd(f: BenchFigures, notes: string): void {
     notes,
     "",
   ].join("\n");
-  writeFileSync(path.join(projectRoot(), "BENCHMARKS.md"), body);
+  // The anomaly section has its own sub-command (--anomalies): keep it.
+  const file = path.join(projectRoot(), "BENCHMARKS.md");
+  const old = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const start = old.indexOf(ANOMALY_SECTION_START);
+  const end = old.indexOf(ANOMALY_SECTION_END);
+  const kept =
+    start >= 0 && end > start ? `\n${old.slice(start, end + ANOMALY_SECTION_END.length)}\n` : "";
+  writeFileSync(file, body + kept);
 }

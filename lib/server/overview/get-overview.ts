@@ -1,4 +1,5 @@
 import "server-only";
+import { countOpenAnomalies } from "@/lib/server/anomalies/count-open-anomalies";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { ZOverview, type TOverview } from "@/lib/api/overview";
@@ -22,22 +23,25 @@ export async function getOverview(
   const lastFull = addMonths(current, -1);
   const from = addMonths(lastFull, -(months - 1));
 
-  const [total, active, rows, lastRun, movers, hub, overdueByOu] = await Promise.all([
-    db.account.count({ where: { removedAt: null, ...accountScope(scope) } }),
-    db.account.count({ where: { removedAt: null, status: "ACTIVE", ...accountScope(scope) } }),
-    // The per-account rollup (exact, kept by triggers): ~70k rows for 5,000 accounts instead of ~1.5M.
-    db.$queryRaw`
+  const [total, active, rows, lastRun, movers, hub, overdueByOu, openAnomalies] = await Promise.all(
+    [
+      db.account.count({ where: { removedAt: null, ...accountScope(scope) } }),
+      db.account.count({ where: { removedAt: null, status: "ACTIVE", ...accountScope(scope) } }),
+      // The per-account rollup (exact, kept by triggers): ~70k rows for 5,000 accounts instead of ~1.5M.
+      db.$queryRaw`
       SELECT to_char(month, 'YYYY-MM-DD') AS month, trim_scale(sum(unblended))::text AS unblended, bool_or(estimated_count > 0) AS estimated
       FROM cost_account_month WHERE month BETWEEN ${from}::date AND ${current}::date ${sqlAccountScope(Prisma.raw("account_id"), scope)}
       GROUP BY month ORDER BY month`,
-    db.collectionRun.findFirst({
-      orderBy: { startedAt: "desc" },
-      select: { id: true, status: true, source: true, finishedAt: true },
-    }),
-    getCostMovers(db, scope, lastFull),
-    getSecurityHubView(db, scope),
-    countOverdueByOu(db, scope),
-  ]);
+      db.collectionRun.findFirst({
+        orderBy: { startedAt: "desc" },
+        select: { id: true, status: true, source: true, finishedAt: true },
+      }),
+      getCostMovers(db, scope, lastFull),
+      getSecurityHubView(db, scope),
+      countOverdueByOu(db, scope),
+      countOpenAnomalies(db, scope),
+    ],
+  );
   const byMonth = new Map(
     z
       .array(ZMonthRow)
@@ -58,5 +62,6 @@ export async function getOverview(
     lastRun: lastRun ? { ...lastRun, finishedAt: lastRun.finishedAt?.toISOString() ?? null } : null,
     securityHub: hub.total,
     overdueByOu,
+    openAnomalies,
   });
 }

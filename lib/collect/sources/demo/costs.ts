@@ -5,6 +5,7 @@
 // with daily rows is the sum of those rows, so the two agree exactly. The current month is
 // month-to-date (what Cost Explorer reports for an open month); its full-month projection
 // feeds the budget forecast.
+import { plantedFactor, plantedKind, type PlantedKind } from "./planted-anomalies";
 import type { AccountSpec } from "./spec";
 import type { CostsInput } from "./types";
 import { buildCalendar, monthIndex, type Calendar, type CalendarDay } from "./calendar";
@@ -102,13 +103,21 @@ class CostWriter {
   }
 
   /** Daily rows of one service-month; returns their sums. */
-  private days(ledger: AccountLedger, line: Line, rate: number, md: MonthDays, rng: Rng): Amounts {
+  private days(
+    ledger: AccountLedger,
+    line: Line,
+    rate: number,
+    md: MonthDays,
+    rng: Rng,
+    planted: PlantedKind | null,
+  ): Amounts {
     const sums: Amounts = [0, 0, 0];
     for (let i = 0; i < md.days.length; i++) {
       const d = md.days[i];
       const w = md.weights[i] ?? 0;
       if (!d || d.future || w === 0) continue;
-      const u = Math.max(0, toUnits(rate * w * (1 + 0.08 * rng.normal())));
+      const noisy = rate * w * (1 + 0.08 * rng.normal());
+      const u = Math.max(0, toUnits(noisy * plantedFactor(this.cal, planted, d.label)));
       if (u === 0) continue;
       const a = amortizedUnits(u, line.amortFactor);
       const n = netUnits(u);
@@ -217,7 +226,8 @@ class CostWriter {
         if (md !== null && line.daily) {
           const rate = full / md.fullWeight;
           if (k === cal.current) forecast += toUnits(rate * md.all);
-          const [u, a, n] = this.days(ledger, line, rate, md, rng);
+          const planted = plantedKind(spec.id, line.name);
+          const [u, a, n] = this.days(ledger, line, rate, md, rng, planted);
           ledger.monthly(k, line.name, u, a, n, {
             recordType: "Usage",
             region: regionOf(spec, line.name),
