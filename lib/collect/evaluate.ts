@@ -44,6 +44,8 @@ export const evaluateRun = async (
       fingerprint: true,
       checkId: true,
       accountId: true,
+      ouId: true,
+      resource: true,
       status: true,
       stale: true,
       mutedUntil: true,
@@ -75,7 +77,17 @@ export const evaluateRun = async (
     evidenceKindOf: (id) => checkDefinition(id)?.evidenceKind,
     unauditedAccountIds,
     newerThanEvidence: new Set(newerThanEvidence.map((r) => r.fingerprint)),
-    undecided: new Set(checks.flatMap((c) => c.undecided?.(snap) ?? []).map(fingerprintOf)),
+    undecided: new Set(
+      checks
+        .flatMap(
+          (c) =>
+            c.undecided?.(
+              snap,
+              stored.filter((s) => s.status === "open" && s.checkId === c.definition.id),
+            ) ?? [],
+        )
+        .map(fingerprintOf),
+    ),
     newId: randomUUID,
   });
   await writeFindings(tx, plan, { runId, now, definitionOf: checkDefinition });

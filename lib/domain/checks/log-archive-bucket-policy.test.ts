@@ -323,11 +323,11 @@ describe(`${LOG_ARCHIVE_BUCKET_POLICY} check`, () => {
     const snap = baselineSnapshot();
     const b = snap.buckets[0];
     if (!b) throw new Error("fixture has a bucket");
-    expect(logArchiveBucketPolicy.undecided?.(snap)).toEqual([]);
+    expect(logArchiveBucketPolicy.undecided?.(snap, [])).toEqual([]);
     b.policy = { status: "none" };
-    expect(logArchiveBucketPolicy.undecided?.(snap)).toEqual([]);
+    expect(logArchiveBucketPolicy.undecided?.(snap, [])).toEqual([]);
     b.policy = { status: "unknown", reason: "AccessDenied" };
-    expect(logArchiveBucketPolicy.undecided?.(snap)).toEqual([
+    expect(logArchiveBucketPolicy.undecided?.(snap, [])).toEqual([
       {
         checkId: LOG_ARCHIVE_BUCKET_POLICY,
         accountId: ACC.logArchive,
@@ -335,6 +335,43 @@ describe(`${LOG_ARCHIVE_BUCKET_POLICY} check`, () => {
         resource: "s3://org-trail-logs",
       },
     ]);
+  });
+
+  describe("a stored open finding whose bucket the snapshot does not hold", () => {
+    const open = [
+      {
+        checkId: LOG_ARCHIVE_BUCKET_POLICY,
+        accountId: ACC.logArchive,
+        ouId: null,
+        resource: "s3://org-trail-logs",
+      },
+    ];
+
+    it("is kept when an audited trail still delivers to it (an S3 read failed, the bucket was dropped)", () => {
+      const snap = baselineSnapshot();
+      snap.buckets = [];
+      expect(logArchiveBucketPolicy.undecided?.(snap, open)).toEqual(open);
+    });
+
+    it("is kept when the account defining the trail was not audited (its buckets were never listed)", () => {
+      const snap = baselineSnapshot();
+      snap.buckets = [];
+      auditOf(snap, ACC.mgmt).status = "failed";
+      expect(logArchiveBucketPolicy.undecided?.(snap, open)).toEqual(open);
+    });
+
+    it("is decided (resolved) when every account was audited and no trail delivers to it any more", () => {
+      const snap = baselineSnapshot();
+      snap.buckets = [];
+      for (const t of auditOf(snap, ACC.mgmt).trails) t.s3BucketName = "elsewhere";
+      expect(logArchiveBucketPolicy.undecided?.(snap, open)).toEqual([]);
+    });
+
+    it("is decided when the bucket was read with a readable policy (look-alike: present, clean)", () => {
+      const snap = baselineSnapshot();
+      expect(snap.buckets.map((b) => b.name)).toContain("org-trail-logs");
+      expect(logArchiveBucketPolicy.undecided?.(snap, open)).toEqual([]);
+    });
   });
 
   it("ignores a bucket no audited trail delivers to", () => {

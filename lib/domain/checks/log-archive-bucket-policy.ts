@@ -167,22 +167,36 @@ export const logArchiveBucketPolicy: TCheck = {
     return out;
   },
   // A policy the collector could not read (AccessDenied) is neither a pass nor a fail: the bucket's
-  // last finding stands, stale, until a run reads the policy again.
-  undecided(snap) {
+  // last finding stands, stale, until a run reads the policy again. Nor is a bucket the snapshot does
+  // not hold at all, while an audited trail still delivers to it (any failed S3 read drops the bucket)
+  // or an account went unaudited (its trails, and so its buckets, were not listed): the finding
+  // belongs to the bucket owner's account, which may well have been audited. A bucket absent while
+  // every account was audited and no trail names it is no longer a trail bucket: resolved.
+  undecided(snap, open) {
     const trailsByBucket = trailsByBucketOf(snap);
-    const managementAccountId = indexSnapshot(snap).managementAccountId;
-    return snap.buckets.flatMap((b) =>
+    const index = indexSnapshot(snap);
+    const unreadable = snap.buckets.flatMap((b) =>
       b.policy.status === "unknown" && trailsByBucket.has(b.name)
         ? [
             {
               checkId: LOG_ARCHIVE_BUCKET_POLICY,
-              accountId: b.ownerAccountId ?? managementAccountId,
+              accountId: b.ownerAccountId ?? index.managementAccountId,
               ouId: null,
               resource: `s3://${b.name}`,
             },
           ]
         : [],
     );
+    const listed = new Set(snap.buckets.map((b) => `s3://${b.name}`));
+    const someUnaudited = index.activeAccounts.some((a) => !index.auditedIds.has(a.id));
+    const uncollected = open.filter(
+      (f) =>
+        f.checkId === LOG_ARCHIVE_BUCKET_POLICY &&
+        f.resource.startsWith("s3://") &&
+        !listed.has(f.resource) &&
+        (someUnaudited || trailsByBucket.has(f.resource.slice("s3://".length))),
+    );
+    return [...unreadable, ...uncollected];
   },
 };
 

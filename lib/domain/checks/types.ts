@@ -67,9 +67,11 @@ export interface TCheck {
   run: (snap: TSnapshot, settings: TSettings, ctx: TCheckContext) => TFinding[];
   /**
    * Findings this check cannot decide on this snapshot (their evidence was read as "unknown", e.g. an
-   * AccessDenied): an open one is kept as it is, marked stale, never resolved by the missing evidence.
+   * AccessDenied, or never collected at all): an open one is kept as it is, marked stale, never
+   * resolved by the missing evidence. `open` holds this check's stored open findings, so that one
+   * whose resource is absent from the snapshot can be told apart from one that is gone.
    */
-  undecided?: (snap: TSnapshot) => TFindingKey[];
+  undecided?: (snap: TSnapshot, open: readonly TFindingKey[]) => TFindingKey[];
 }
 
 /** Identity of a finding across runs. */

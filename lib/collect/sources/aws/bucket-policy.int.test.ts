@@ -19,6 +19,7 @@ import { costResult } from "@/testing/aws/ce-results";
 import { motoCollectOptions } from "@/testing/aws/moto-collect";
 import { awsConfig, credentialsFor, presetCostResults, type MotoOrg } from "@/testing/aws/moto-org";
 import { startMotoOrgDb, stopMotoOrgDb } from "@/testing/aws/moto-org-db";
+import { auditAccounts, type AuditAccountsFn } from "./audit";
 import { readBucketPolicy } from "./bucket-policy";
 
 const ADMIN = { email: "admin@example.com", role: "admin" as const, scope: { ouIds: null } };
@@ -42,13 +43,26 @@ afterAll(async () => {
   await stopMotoOrgDb({ moto, database, db });
 });
 
-async function collect() {
+/**
+ * The real auditor, with every trail bucket read failing the way readTrailBuckets handles any S3
+ * error (throttling, a denied GetBucketVersioning): the bucket is left out of the snapshot. moto
+ * throttles nothing and enforces no S3 permission, so the failure is applied to the auditor's outcome.
+ */
+const bucketReadsFail: AuditAccountsFn = async (ctx, accounts, progress) => ({
+  ...(await auditAccounts(ctx, accounts, progress)),
+  buckets: [],
+});
+
+async function collect(auditor?: AuditAccountsFn) {
   await presetCostResults(moto.endpoint, [costResult([])]);
   const now = new Date(`2025-06-${day++}T12:00:00Z`);
   const result = await collectAws(
     db,
     database.url,
-    motoCollectOptions(moto.endpoint, now, { triggeredBy: "test" }),
+    motoCollectOptions(moto.endpoint, now, {
+      triggeredBy: "test",
+      ...(auditor ? { auditorFor: () => auditor } : {}),
+    }),
   );
   expect(result.status).toBe("succeeded");
   return result;
@@ -191,6 +205,41 @@ describe("log-archive bucket policy against moto", () => {
     await collect();
     expect(await openFinding()).toEqual([]);
   }, 180_000);
+
+  it("keeps the finding open, stale, when the bucket could not be read; resolves it once read clean", async () => {
+    await putPolicy([
+      ...cloudTrailDelivery(org.managementId),
+      {
+        Sid: "Cleanup",
+        Effect: "Allow",
+        Principal: "*",
+        Action: "s3:DeleteObject",
+        Resource: `arn:aws:s3:::${org.trailBucket}/*`,
+      },
+    ]);
+    await collect();
+    const stateOf = () =>
+      db.finding.findMany({
+        where: { checkId: LOG_ARCHIVE_BUCKET_POLICY },
+        select: { status: true, stale: true, resource: true },
+      });
+    expect(await stateOf()).toEqual([
+      { status: "open", stale: false, resource: `s3://${org.trailBucket}` },
+    ]);
+
+    // Second run: the trail still names the bucket, but no S3 read of it succeeded.
+    await collect(bucketReadsFail);
+    expect(await stateOf()).toEqual([
+      { status: "open", stale: true, resource: `s3://${org.trailBucket}` },
+    ]);
+
+    // The look-alike: the bucket read fine, its policy clean: resolved.
+    await putPolicy(cloudTrailDelivery(org.managementId));
+    await collect();
+    expect(await stateOf()).toMatchObject([
+      { status: "resolved", resource: `s3://${org.trailBucket}` },
+    ]);
+  }, 240_000);
 
   it("reads a denied GetBucketPolicy as 'unknown' with the reason, never as no policy", async () => {
     // moto does not enforce S3 permissions: the 403 S3 answers a caller without

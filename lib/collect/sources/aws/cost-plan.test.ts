@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { contiguousRanges, planCostFetch } from "./cost-plan";
+import {
+  commitmentsSettled,
+  contiguousRanges,
+  planCommitmentFetch,
+  planCostFetch,
+  type CostState,
+} from "./cost-plan";
 import { dailyWindow } from "./daily-plan";
 
 describe("planning Cost Explorer fetches", () => {
@@ -80,5 +86,48 @@ describe("planning Cost Explorer fetches", () => {
         ranges: [{ start: "2025-04-01", end: "2025-06-16" }],
       },
     ]);
+  });
+});
+
+describe("planning Savings Plans / Reserved Instances fetches", () => {
+  const now = new Date("2025-06-15T10:00:00Z");
+  function planAfter(fetches: { kind: string; status: string }[]) {
+    const state: CostState = {
+      backfilled: true,
+      estimatedMonths: [],
+      tagKeyMonths: {},
+      commitmentsBackfilled: commitmentsSettled(fetches),
+    };
+    return planCommitmentFetch(now, 14, state, planCostFetch(now, 14, state, []));
+  }
+
+  it("refetches only the current month once both kinds were read", () => {
+    const plan = planAfter([
+      { kind: "savings_plan", status: "ok" },
+      { kind: "reserved_instance", status: "ok" },
+    ]);
+    expect(plan.months).toEqual(["2025-06-01"]);
+  });
+
+  it("counts a denied kind (no RIs, no permission) as settled: incremental, not the whole window", () => {
+    const plan = planAfter([
+      { kind: "savings_plan", status: "ok" },
+      { kind: "reserved_instance", status: "denied" },
+    ]);
+    expect(plan.months).toEqual(["2025-06-01"]);
+  });
+
+  it("refetches the whole window when a kind's last read failed", () => {
+    const plan = planAfter([
+      { kind: "savings_plan", status: "ok" },
+      { kind: "reserved_instance", status: "error" },
+    ]);
+    expect(plan.months).toHaveLength(15);
+    expect(plan.months[0]).toBe("2024-04-01");
+  });
+
+  it("refetches the whole window when a kind was never read", () => {
+    expect(commitmentsSettled([{ kind: "savings_plan", status: "ok" }])).toBe(false);
+    expect(planAfter([{ kind: "savings_plan", status: "ok" }]).months).toHaveLength(15);
   });
 });

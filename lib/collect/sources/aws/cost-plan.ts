@@ -14,7 +14,10 @@ export interface CostState {
   estimatedMonths: string[];
   /** Months with stored cost-by-tag rows, by tag key. */
   tagKeyMonths: Readonly<Record<string, readonly string[]>>;
-  /** An earlier run read both Savings Plans and Reserved Instances (absent: never). */
+  /**
+   * Both Savings Plans and Reserved Instances are settled: their last read was "ok", or "denied"
+   * (no permission, or no data: nothing to backfill). Absent: never (see commitmentsSettled).
+   */
   commitmentsBackfilled?: boolean;
   /** Months with stored cost-by-dimension rows (charge type, region), by dimension. */
   dimensionMonths?: Readonly<Partial<Record<TCostDimension, readonly string[]>>>;
@@ -101,10 +104,26 @@ export function planCostFetch(
   return { months, ranges: rangesOf(months), tags, dimensions, daily };
 }
 
+/** Commitment kinds always read (Savings Plans, Reserved Instances). */
+const COMMITMENT_KINDS = 2;
+
+/**
+ * Whether stored commitment fetch statuses let later runs refetch only the recent months: every kind
+ * was read and its last status is "ok" or "denied" (an org without RIs, or without
+ * ce:GetReservation*, reads "denied" every run: refetching the whole window would never end). A kind
+ * never read, or whose last read failed ("error"), forces the whole window again.
+ */
+export function commitmentsSettled(fetches: readonly { kind: string; status: string }[]): boolean {
+  const settled = new Set(
+    fetches.filter((f) => f.status === "ok" || f.status === "denied").map((f) => f.kind),
+  );
+  return settled.size >= COMMITMENT_KINDS;
+}
+
 /**
  * Savings Plans / RI months: the cost plan's months (what is still estimated, plus the current
- * month) once both kinds were read in full; the whole window before that (first run, or permission
- * granted since).
+ * month) once both kinds are settled (read in full, or denied); the whole window before that (first
+ * run, or a kind whose last read failed).
  */
 export function planCommitmentFetch(
   now: Date,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { monthOf } from "@/lib/domain/months";
 import { ZCostDimension, type TCostDimension } from "@/lib/domain/snapshot";
-import type { CostState } from "./cost-plan";
+import { commitmentsSettled, type CostState } from "./cost-plan";
 
 export async function readCostState(db: Db): Promise<CostState> {
   // A capped or failed run stores no costs; succeeded and partial runs store every month they fetch.
@@ -30,7 +30,9 @@ export async function readCostState(db: Db): Promise<CostState> {
   for (const r of dimRows) (dimensionMonths[r.dimension] ??= []).push(monthOf(r.month));
   const tagKeyMonths: Record<string, string[]> = {};
   for (const r of tagRows) (tagKeyMonths[r.tag_key] ??= []).push(monthOf(r.month));
-  const commitmentsRead = await db.commitmentFetch.count({ where: { status: "ok" } });
+  const commitmentFetches = await db.commitmentFetch.findMany({
+    select: { kind: true, status: true },
+  });
   // Days of daily cost already stored: a skip scan of the day index, one probe per day, so millions
   // of daily rows (5,000 accounts × services × days) cost a few hundred index lookups.
   const dayRows = ZDays.parse(
@@ -44,7 +46,7 @@ export async function readCostState(db: Db): Promise<CostState> {
   );
   return {
     backfilled: stored > 0 && anyRow !== null,
-    commitmentsBackfilled: commitmentsRead === 2,
+    commitmentsBackfilled: commitmentsSettled(commitmentFetches),
     estimatedMonths: estimated.map((r) => monthOf(r.month)).sort(),
     tagKeyMonths,
     dimensionMonths,

@@ -153,7 +153,9 @@ export async function produceAwsSnapshot(
         config.forceBackfill,
         settings.dailyCostHistoryDays,
       );
-      costs = await readCosts(
+      // Read into locals: a cap reached while reading commitments must not leave the costs read so
+      // far in the snapshot (a capped run stores no costs, and the next run backfills anyway).
+      const readCostSet = await readCosts(
         bootstrap.costExplorer(),
         meter,
         plan,
@@ -161,13 +163,15 @@ export async function produceAwsSnapshot(
         (phase) => progress({ phase }),
         opts.pager,
       );
-      commitments = await readCommitments(
+      const readCommitmentSet = await readCommitments(
         bootstrap.costExplorer(),
         meter,
         planCommitmentFetch(now, config.historyMonths, opts.costState, plan),
         (phase) => progress({ phase }),
         opts.pager,
       );
+      costs = readCostSet;
+      commitments = readCommitmentSet;
       for (const s of commitments.status)
         if (s.status !== "ok")
           notes.add(
