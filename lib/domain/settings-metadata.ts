@@ -110,7 +110,7 @@ export const SETTINGS_METADATA: Record<keyof TSettings, TSettingMeta> = {
   dailyCostHistoryDays: {
     label: "Daily cost history",
     meaning:
-      "Days of daily cost (by account, today included) the collector keeps from Cost Explorer and the daily views show; a longer window is backfilled at the next run, then only days not final yet are fetched again.",
+      "Days of daily cost (by account, today included) the collector keeps from Cost Explorer and the daily views show (cost anomaly detection looks back as far, at most 90 days); a longer window is backfilled at the next run, then only days not final yet are fetched again.",
     unit: "days",
     group: "Cost",
   },

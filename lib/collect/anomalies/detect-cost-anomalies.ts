@@ -1,9 +1,11 @@
 // After every run (and "Re-evaluate now"): the anomaly detector over the stored daily spend
-// (cost_daily, the last `days` days up to the newest stored day), each detection stored as a new
-// anomaly or as an update of the one it continues. Patterns marked "expected" feed the detector.
+// (cost_daily, the last `days` days up to the newest stored day, never before the first stored
+// day), each detection stored as a new anomaly or as an update of the one it continues. Patterns
+// marked "expected" feed the detector.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { loadSettings } from "@/lib/db/settings";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { addDays, dayOfMonth, dayToEpoch } from "@/lib/domain/anomalies/day-math";
 import { detectAnomalies } from "@/lib/domain/anomalies/detect-anomalies";
@@ -11,6 +13,7 @@ import { findExistingAnomaly } from "@/lib/domain/anomalies/match-existing";
 import type { DailySeries, ExpectedPattern } from "@/lib/domain/anomalies/types";
 import { ANOMALY_KINDS } from "@/lib/domain/anomalies/types";
 
+/** The longest window analysed; the daily-history setting shortens it (docs/anomalies.md). */
 export const ANOMALY_WINDOW_DAYS = 90;
 
 export interface AnomalyRunSummary {
@@ -26,7 +29,7 @@ const ZRow = z.object({
   day: z.string(),
   cost: z.number(),
 });
-const ZLast = z.object({ last: z.string().nullable() });
+const ZBounds = z.object({ first: z.string().nullable(), last: z.string().nullable() });
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const date = (day: string) => new Date(`${day}T00:00:00Z`);
 
@@ -34,13 +37,21 @@ export async function detectCostAnomalies(
   db: Db,
   opts: { days?: number } = {},
 ): Promise<AnomalyRunSummary> {
-  const days = opts.days ?? ANOMALY_WINDOW_DAYS;
-  const [lastRow] = z
-    .array(ZLast)
-    .parse(await db.$queryRaw`SELECT to_char(max(day), 'YYYY-MM-DD') AS last FROM cost_daily`);
-  const last = lastRow?.last;
-  if (!last) return { series: 0, detected: 0, created: [], updated: 0 };
-  const start = addDays(last, -(days - 1));
+  const days =
+    opts.days ?? Math.min(ANOMALY_WINDOW_DAYS, (await loadSettings(db)).dailyCostHistoryDays);
+  const [bounds] = z
+    .array(ZBounds)
+    .parse(
+      await db.$queryRaw`SELECT to_char(min(day), 'YYYY-MM-DD') AS first, to_char(max(day), 'YYYY-MM-DD') AS last FROM cost_daily`,
+    );
+  const first = bounds?.first;
+  const last = bounds?.last;
+  if (!first || !last) return { series: 0, detected: 0, created: [], updated: 0 };
+  // Days before the first stored day were never collected: missing, not zero spend (a series of
+  // zeros there would look like a quiet period and make every service "new").
+  const windowStart = addDays(last, -(days - 1));
+  const start = windowStart > first ? windowStart : first;
+  const length = dayToEpoch(last) - dayToEpoch(start) + 1;
   const rows = z.array(ZRow).parse(
     await db.$queryRaw`
       SELECT account_id, service, to_char(day, 'YYYY-MM-DD') AS day, sum(unblended)::float8 AS cost
@@ -53,7 +64,7 @@ export async function detectCostAnomalies(
     const key = `${r.account_id}\u0000${r.service}`;
     let s = series.get(key);
     if (!s) {
-      s = { accountId: r.account_id, service: r.service, start, values: new Float64Array(days) };
+      s = { accountId: r.account_id, service: r.service, start, values: new Float64Array(length) };
       series.set(key, s);
     }
     s.values[dayToEpoch(r.day) - startEpoch] = r.cost;
