@@ -15,12 +15,15 @@ interface Row {
   impact: string;
 }
 
+// Ordered by the stored number, not the `impact::text` column it is read as (text would put $9.50 first).
 const OPEN = `SELECT id::text, account_id, service, kind, impact::text FROM cost_anomaly WHERE status = 'open'`;
 
 test("the demo's planted anomalies are listed as stored, charted with their expected band, and marked resolved", async ({
   page,
 }) => {
-  const open = await e2eQuery<Row>(`${OPEN} ORDER BY impact DESC, first_day DESC, id`);
+  const open = await e2eQuery<Row>(
+    `${OPEN} ORDER BY cost_anomaly.impact DESC, first_day DESC, cost_anomaly.id`,
+  );
   // The demo plants spikes, level shifts and drifts; new services appear on their own.
   expect(new Set(open.map((r) => r.kind))).toEqual(
     new Set(["spike", "level_shift", "drift", "new_service"]),
@@ -57,7 +60,9 @@ test("the demo's planted anomalies are listed as stored, charted with their expe
   await expect
     .poll(
       async () => {
-        [top] = await e2eQuery<Row>(`${OPEN} ORDER BY impact DESC, first_day DESC, id LIMIT 1`);
+        [top] = await e2eQuery<Row>(
+          `${OPEN} ORDER BY cost_anomaly.impact DESC, first_day DESC, cost_anomaly.id LIMIT 1`,
+        );
         const same = (await first.getAttribute("data-anomaly-id")) === top?.id;
         if (!same) await page.reload();
         return same;

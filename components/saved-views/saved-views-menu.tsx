@@ -58,7 +58,7 @@ export function SavedViewsMenu({ page, canShare }: { page: TViewPage; canShare: 
       <summary className="cursor-pointer list-none rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 dark:border-slate-700 dark:bg-slate-900 dark:hover:bg-slate-800">
         Saved views{views.data ? ` (${items.length})` : ""}
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-96 max-w-[90vw] space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+      <div className="absolute left-0 z-20 mt-1 w-96 max-w-[calc(100vw-2rem)] sm:left-auto sm:right-0 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-lg dark:border-slate-700 dark:bg-slate-900">
         {views.isPending ? <p className="text-sm text-slate-500">Loading saved views…</p> : null}
         {views.isError ? (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">

@@ -34,6 +34,7 @@ export async function resetCollectedData(db: Db, actor: string): Promise<ResetSu
       await tx.closedPeriod.deleteMany({});
       const costRows = (await tx.costMonthly.deleteMany({})).count;
       await tx.costDaily.deleteMany({});
+      await tx.costAnomaly.deleteMany({});
       await tx.costByDimension.deleteMany({});
       await tx.costCharge.deleteMany({});
       await tx.costByTag.deleteMany({});

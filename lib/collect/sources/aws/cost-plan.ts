@@ -23,6 +23,8 @@ export interface CostState {
   dimensionMonths?: Readonly<Partial<Record<TCostDimension, readonly string[]>>>;
   /** Days with stored daily cost (none: the daily window is backfilled). */
   dailyDays?: readonly string[];
+  /** Months with stored monthly cost rows (absent: unknown, every unstored day is fetched). */
+  costMonths?: readonly string[];
 }
 
 export interface MonthRange {
@@ -100,7 +102,18 @@ export function planCostFetch(
     const dimMonths = state.dimensionMonths?.[dimension]?.length ? months : window;
     return { dimension, months: dimMonths, ranges: rangesOf(dimMonths) };
   });
-  const daily = planDailyFetch(now, dailyWindowDays, state.dailyDays ?? [], months, full);
+  // Months of the window the monthly history holds no spend for (e.g. before the organization's first
+  // bill): their days have nothing to fetch.
+  const withCost = new Set(state.costMonths ?? []);
+  const emptyMonths = state.costMonths ? window.filter((m) => !withCost.has(m)) : [];
+  const daily = planDailyFetch(
+    now,
+    dailyWindowDays,
+    state.dailyDays ?? [],
+    months,
+    full,
+    emptyMonths,
+  );
   return { months, ranges: rangesOf(months), tags, dimensions, daily };
 }
 

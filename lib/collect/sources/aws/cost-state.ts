@@ -14,6 +14,11 @@ export async function readCostState(db: Db): Promise<CostState> {
     where: { source: "aws" },
     select: { month: true },
   });
+  const withCost = await db.costMonthly.findMany({
+    where: { source: "aws" },
+    distinct: ["month"],
+    select: { month: true },
+  });
   const estimated = await db.costMonthly.findMany({
     where: { source: "aws", estimated: true },
     distinct: ["month"],
@@ -51,6 +56,7 @@ export async function readCostState(db: Db): Promise<CostState> {
     tagKeyMonths,
     dimensionMonths,
     dailyDays: dayRows.map((r) => r.day.toISOString().slice(0, 10)).sort(),
+    costMonths: withCost.map((r) => monthOf(r.month)).sort(),
   };
 }
 

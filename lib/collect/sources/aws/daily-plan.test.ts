@@ -55,6 +55,22 @@ describe("planning daily cost fetches", () => {
     ]);
   });
 
+  it("never asks again for days of final months the monthly history holds no spend for (before the first bill)", () => {
+    // Spend starts in May: March and April were backfilled monthly and had none, so no daily row remembers them.
+    const stored = WINDOW_90.filter((d) => d >= "2025-05-01");
+    const plan = planDailyFetch(NOW, 90, stored, ["2025-06-01"], false, [
+      "2025-03-01",
+      "2025-04-01",
+    ]);
+    expect(plan.ranges).toEqual([{ start: "2025-06-01", end: "2025-06-16" }]);
+    // The look-alike: a month with spend whose days were never stored is still fetched.
+    const gap = planDailyFetch(NOW, 90, stored, ["2025-06-01"], false, ["2025-03-01"]);
+    expect(gap.ranges).toEqual([
+      { start: "2025-04-01", end: "2025-05-01" },
+      { start: "2025-06-01", end: "2025-06-16" },
+    ]);
+  });
+
   it("folds consecutive days into ranges across month ends", () => {
     expect(dayRanges(["2025-03-01", "2025-02-28", "2025-03-03"])).toEqual([
       { start: "2025-02-28", end: "2025-03-02" },

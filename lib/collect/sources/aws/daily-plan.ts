@@ -53,12 +53,20 @@ export function planDailyFetch(
   /** Months this run refetches (estimated ones and the current one): their days are not final. */
   openMonths: readonly string[],
   full: boolean,
+  /**
+   * Final months the stored monthly history holds no spend for at all: their days are known to be
+   * empty, so they are never asked for (a day without spend leaves no row to remember it by).
+   */
+  emptyMonths: readonly string[] = [],
 ): DailyPlan {
   const stored = new Set(storedDays);
   const open = new Set(openMonths.map((m) => m.slice(0, 7)));
-  const days = dailyWindow(now, windowDays).filter(
-    (d) => full || !stored.has(d) || open.has(d.slice(0, 7)),
-  );
+  const empty = new Set(emptyMonths.map((m) => m.slice(0, 7)));
+  const days = dailyWindow(now, windowDays).filter((d) => {
+    const month = d.slice(0, 7);
+    if (full || open.has(month)) return true;
+    return !stored.has(d) && !empty.has(month);
+  });
   const ranges = dayRanges(days);
   return { start: ranges[0]?.start ?? "", end: ranges.at(-1)?.end ?? "", days, ranges };
 }
