@@ -29,6 +29,22 @@ export const NOTES = `## How each figure is measured
   OU tree, KPIs and findings. autocannon reports p97.5, shown in place of p95. These routes answer from a per-process
   cache keyed by role, OU scope, URL and the database's newest finished transaction (lib/server/response-cache.ts), so
   the load measures what many people opening the same views cost; the first request of each kind is computed.
+- **Per-request cost** (\`GET /api/v1/kpis\`, 300 sequential requests after 20 warm-ups, one signed-in admin): "server
+  time" is the \`total\` of the \`Server-Timing\` header the route guard adds (lib/server/http/server-timing.ts), from
+  the handler's first line until its Response is built; Next.js routing, HTTP parsing and the socket are outside it, so
+  the loopback round trip is shown beside it. The spans split it into the session (cookie → next-auth session),
+  the data-version query, the role bindings, the response-cache lookup, and (when computed) the handler and
+  \`JSON.stringify\`. What the two caches save is measured, not estimated: 21 fresh demo sign-ins each send one request
+  (their session span is next-auth's full decode, which every request paid before), and 20 requests each follow an
+  empty committed transaction (their role span is the bindings read from the database, which every request paid
+  before; their total is the answer computed). The profile came from these spans rather than \`--cpu-prof\`: on this
+  shared 2-core machine a CPU profile of \`next start\` under load is dominated by the load generator and by other
+  processes, while the spans time exactly the steps named in issue 16.
+- **Growth** (\`--sizes 1000,5000,20000\`): the whole benchmark once per size, each in a fresh cluster, one build for
+  all. Per figure, the slope of a least-squares line through log(accounts), log(figure) (scripts/bench/growth.ts):
+  1 is linear, above 1.15 is flagged. Export figures are fitted on time (rows grow with accounts; a constant rate
+  is linear time). The collector's peak heap comes from the collector-memory step once it is part of the run;
+  until then the Cost Explorer backfill's held rows stand in as the collector's size-dependent memory.
 
 ## Where targets are missed, and why
 
