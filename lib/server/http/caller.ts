@@ -20,8 +20,8 @@ export type Caller =
 
 export interface CallerContext {
   timing?: ServerTiming;
-  /** The data version the request already read (route.ts); read here when absent. */
-  version?: string | null;
+  /** The request's data version, read once (route.ts shares it with the response cache). */
+  readVersion?: () => Promise<string | null>;
 }
 
 declare global {
@@ -49,8 +49,10 @@ export async function getCaller(req?: Request, ctx: CallerContext = {}): Promise
   const session = await timing.span("session", readSession);
   const email = session?.user?.email;
   if (!session || !email) return { status: "anonymous" };
-  const version =
-    ctx.version !== undefined ? ctx.version : await timing.span("version", () => dataVersion(db));
+  // Only now, with a session: an anonymous request costs the database nothing.
+  const version = ctx.readVersion
+    ? await ctx.readVersion()
+    : await timing.span("version", () => dataVersion(db));
   // Role and scope come from the bindings as of this data version: an admin's change (a committed
   // write) applies from the next request on.
   const bindings = await timing.span("role", () => loadRoleBindingsAt(db, version));

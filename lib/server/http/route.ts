@@ -103,10 +103,11 @@ export function route<
         const refusal = checkSameOriginJson(req.headers, appOrigin(req));
         if (refusal) throw new AppError("CROSS_SITE_REQUEST", refusal);
       }
-      // Read once: the caller's role bindings and the response cache are both keyed by it.
-      const cached = Boolean(spec.cache) && req.method === "GET";
-      const version = cached ? await timing.span("version", () => dataVersion(db)) : undefined;
-      const caller = await getCaller(req, { timing, version });
+      // The data version, read at most once and only for a caller with a session or token: the
+      // caller's role bindings and the response cache are both keyed by it.
+      let versionRead: Promise<string | null> | undefined;
+      const readVersion = () => (versionRead ??= timing.span("version", () => dataVersion(db)));
+      const caller = await getCaller(req, { timing, readVersion });
       if (caller.status === "anonymous")
         throw new AppError("SIGN_IN_REQUIRED", "Sign in to continue.");
       if (caller.status === "no-role")
@@ -148,10 +149,10 @@ export function route<
           query: query as Infer<QS>,
           body: body as Infer<BS>,
         });
-      if (cached)
+      if (spec.cache && req.method === "GET")
         return await withResponseCache(db, req, principal, run, {
           perCaller: typeof spec.cache === "object" && spec.cache.perCaller(query as Infer<QS>),
-          version,
+          version: await readVersion(),
           timing,
         });
       const result = await timing.span("handler", run);
