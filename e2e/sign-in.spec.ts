@@ -28,6 +28,30 @@ test.describe("sign-in through a real OpenID Connect provider", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
+  test("an API answer served with the decoded session cached is refused right after sign-out", async ({
+    page,
+  }) => {
+    await page.goto("/signin");
+    await page.getByRole("button", { name: "Sign in with Test IdP" }).click();
+    await page.locator("input[name=login]").fill("alice@corp.example");
+    await page.locator("input[name=password]").fill("any-password");
+    await page.getByRole("button", { name: /sign-in/i }).click();
+    await page.getByRole("button", { name: /continue/i }).click();
+    await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+
+    // Twice: the second request is answered with the session decoded by the first.
+    for (let i = 0; i < 2; i++) {
+      const api = await page.request.get("/api/v1/kpis");
+      expect(api.status()).toBe(200);
+      expect(api.headers()["server-timing"]).toMatch(/session;dur=[\d.]+.*total;dur=[\d.]+/);
+    }
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    // Well within the session cache's 10 s: signing out removed the cookie, so nothing is served.
+    const after = await page.request.get("/api/v1/kpis");
+    expect(after.status()).toBe(401);
+  });
+
   test("a user whose groups map to no role is told so and gets no data", async ({ page }) => {
     await page.goto("/signin");
     await page.getByRole("button", { name: "Sign in with Test IdP" }).click();

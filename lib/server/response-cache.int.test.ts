@@ -91,6 +91,46 @@ describe("response cache", () => {
     });
   });
 
+  it("never hands a scoped user an answer cached for another scope of the same role (attack)", async () => {
+    const inA: Principal = {
+      ...admin,
+      email: "a@example.com",
+      role: "analyst",
+      scope: { ouIds: ["ou-a"] },
+    };
+    const inB: Principal = { ...inA, email: "b@example.com", scope: { ouIds: ["ou-b"] } };
+    const both: Principal = { ...inA, scope: { ouIds: ["ou-a", "ou-b"] } };
+    const url = "http://x/api/v1/costs?groupBy=account";
+    expect(await ask(url, inA)).toEqual({ state: "miss", body: { n: 1 } });
+    // Same role, same URL, same data version: OU B's analyst still gets an answer computed for OU B.
+    expect(await ask(url, inB)).toEqual({ state: "miss", body: { n: 2 } });
+    expect(await ask(url, both)).toEqual({ state: "miss", body: { n: 3 } });
+    // The whole organization is its own scope too, and a viewer is not an analyst.
+    expect(await ask(url, { ...inA, scope: { ouIds: null } })).toEqual({
+      state: "miss",
+      body: { n: 4 },
+    });
+    expect(await ask(url, { ...inA, role: "viewer" })).toEqual({ state: "miss", body: { n: 5 } });
+    // The look-alike: another analyst of OU A shares OU A's answer.
+    expect(await ask(url, { ...inA, email: "c@example.com" })).toEqual({
+      state: "hit",
+      body: { n: 1 },
+    });
+  });
+
+  it("uses the data version the route already read, and caches nothing under none", async () => {
+    const version = await dataVersion(db);
+    const askAt = async (v: string | null) => {
+      const req = new Request("http://x/api/v1/kpis");
+      const res = await withResponseCache(db, req, admin, compute, { version: v });
+      return { state: res.headers.get(CACHE_HEADER), body: (await res.json()) as { n: number } };
+    };
+    expect(await askAt(version)).toEqual({ state: "miss", body: { n: 1 } });
+    expect(await askAt(version)).toEqual({ state: "hit", body: { n: 1 } });
+    expect(await askAt(null)).toEqual({ state: "miss", body: { n: 2 } });
+    expect(await askAt("another-version")).toEqual({ state: "miss", body: { n: 3 } });
+  });
+
   it("recomputes on Cache-Control: no-cache", async () => {
     await ask("http://x/api/v1/overview", admin);
     expect(await ask("http://x/api/v1/overview", admin, { "cache-control": "no-cache" })).toEqual({

@@ -12,6 +12,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
+import { startServerTiming, type ServerTiming } from "./http/server-timing";
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const TTL_MS = 60_000;
@@ -62,6 +63,9 @@ function keyOf(version: string, principal: Principal, url: URL, perCaller: boole
 export interface CacheOptions {
   /** The answer depends on who the caller is (their email or groups), not only on role and scope. */
   perCaller?: boolean;
+  /** The data version the request already read (route.ts reads it once for the caller and the cache). */
+  version?: string | null;
+  timing?: ServerTiming;
 }
 
 function json(body: string, state: "hit" | "miss" | "bypass"): Response {
@@ -78,16 +82,18 @@ export async function withResponseCache(
   compute: () => Promise<Response | object>,
   opts: CacheOptions = {},
 ): Promise<Response> {
-  const version = await dataVersion(db);
+  const timing = opts.timing ?? startServerTiming();
+  const version =
+    opts.version !== undefined ? opts.version : await timing.span("version", () => dataVersion(db));
   const key = version ? keyOf(version, principal, new URL(req.url), opts.perCaller ?? false) : null;
   const fresh = wantsFresh(req);
   if (key && !fresh) {
-    const hit = cache().get(key);
+    const hit = await timing.span("cache", () => Promise.resolve(cache().get(key)));
     if (hit !== undefined) return json(hit, "hit");
   }
-  const result = await compute();
+  const result = await timing.span("handler", compute);
   if (result instanceof Response) return result;
-  const body = JSON.stringify(result);
+  const body = await timing.span("json", () => Promise.resolve(JSON.stringify(result)));
   if (key) cache().set(key, body);
   return json(body, fresh ? "bypass" : "miss");
 }

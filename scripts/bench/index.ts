@@ -4,6 +4,8 @@
 //   --json            the figures as JSON on stdout (progress goes to stderr)
 //   --accounts <n>    organization size (default 5000)      --duration <s>  read load length (default 60)
 //   --runs <n>        timed requests per showback case (30)  --skip-build    reuse .next-bench if built
+//   --sizes <a,b,…>   run everything once per organization size (e.g. 1000,5000,20000) and add the
+//                     growth curve; the table describes 5,000 accounts when measured, else the largest
 //   --anomalies       only the anomaly detector (quality on the labeled set, speed); no database
 import { readdirSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
@@ -20,7 +22,16 @@ import { benchCostExplorer } from "./cost-explorer";
 import { benchExport } from "./export";
 import { benchLoad } from "./load";
 import { benchOuTree } from "./ou-tree";
-import { printTable, writeBenchmarksMd, type BenchFigures } from "./report";
+import { growthOf } from "./growth";
+import { parseSizes } from "./options";
+import {
+  jsonReport,
+  printTable,
+  writeBenchmarksMd,
+  type BenchFigures,
+  type BenchRun,
+} from "./report";
+import { benchRequestCost } from "./request-cost";
 import { startBenchServer, type BenchServer } from "./server";
 import { benchShowback } from "./showback";
 import { NOTES } from "./notes";
@@ -34,10 +45,10 @@ const { values } = parseArgs({
     runs: { type: "string", default: "30" },
     "skip-build": { type: "boolean", default: false },
     anomalies: { type: "boolean", default: false },
+    sizes: { type: "string" },
   },
 });
 const log = (s: string) => console.error(`[bench] ${s}`);
-const accounts = Number(values.accounts);
 const months = 14;
 // Per process, so a trial run and a full run never share a cluster.
 const dataDir = path.join(projectRoot(), ".data", "bench-pg", `run-${process.pid}`);
@@ -86,7 +97,7 @@ async function invalidateResponses(url: string): Promise<void> {
   }
 }
 
-async function main(): Promise<BenchFigures> {
+async function main(accounts: number, build: boolean): Promise<BenchFigures> {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(`${dataDir}.json`, { force: true });
   const database = await startEmbeddedPostgres({
@@ -130,8 +141,11 @@ async function main(): Promise<BenchFigures> {
     figures.costExplorer = await attempt("Cost Explorer requests", errors, () =>
       benchCostExplorer(accounts),
     );
-    server = await startBenchServer(database.url, { build: !values["skip-build"], log });
+    server = await startBenchServer(database.url, { build, log });
     const s = server;
+    figures.requestCost = await attempt("per-request cost of a cached answer", errors, () =>
+      benchRequestCost(s, () => invalidateResponses(database.url)),
+    );
     figures.showback = await attempt("showback API vs naive SQL", errors, () =>
       benchShowback(s, database.url, span, Number(values.runs)),
     );
@@ -161,8 +175,27 @@ if (values.anomalies) {
   process.exit(0);
 }
 
-const figures = await main();
-printTable(figures, log);
-writeBenchmarksMd(figures, NOTES);
-if (values.json) console.log(JSON.stringify(figures, null, 2));
+let sizes: number[];
+try {
+  sizes = parseSizes(values.sizes ?? values.accounts);
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(2);
+}
+const runs: BenchFigures[] = [];
+for (const [i, accounts] of sizes.entries()) {
+  log(`— ${accounts} accounts (${i + 1} of ${sizes.length}) —`);
+  // One build serves every size.
+  runs.push(await main(accounts, i === 0 && !values["skip-build"]));
+}
+const main5000 = runs.find((r) => r.organization.accounts === 5000) ?? runs.at(-1);
+if (!main5000) throw new Error("no organization size was run");
+const run: BenchRun = {
+  main: main5000,
+  sizes: runs,
+  growth: runs.length > 1 ? growthOf(runs) : [],
+};
+printTable(run, log);
+writeBenchmarksMd(run, NOTES);
+if (values.json) console.log(JSON.stringify(jsonReport(run), null, 2));
 process.exit(0);

@@ -29,6 +29,22 @@ export const NOTES = `## How each figure is measured
   OU tree, KPIs and findings. autocannon reports p97.5, shown in place of p95. These routes answer from a per-process
   cache keyed by role, OU scope, URL and the database's newest finished transaction (lib/server/response-cache.ts), so
   the load measures what many people opening the same views cost; the first request of each kind is computed.
+- **Per-request cost** (\`GET /api/v1/kpis\`, 300 sequential requests after 20 warm-ups, one signed-in admin): "server
+  time" is the \`total\` of the \`Server-Timing\` header the route guard adds (lib/server/http/server-timing.ts), from
+  the handler's first line until its Response is built; Next.js routing, HTTP parsing and the socket are outside it, so
+  the loopback round trip is shown beside it. The spans split it into the session (cookie → next-auth session),
+  the data-version query, the role bindings, the response-cache lookup, and (when computed) the handler and
+  \`JSON.stringify\`. What the two caches save is measured, not estimated: 21 fresh demo sign-ins each send one request
+  (their session span is next-auth's full decode, which every request paid before), and 20 requests each follow an
+  empty committed transaction (their role span is the bindings read from the database, which every request paid
+  before; their total is the answer computed). The profile came from these spans rather than \`--cpu-prof\`: on this
+  shared 2-core machine a CPU profile of \`next start\` under load is dominated by the load generator and by other
+  processes, while the spans time exactly the steps named in issue 16.
+- **Growth** (\`--sizes 1000,5000,20000\`): the whole benchmark once per size, each in a fresh cluster, one build for
+  all. Per figure, the slope of a least-squares line through log(accounts), log(figure) (scripts/bench/growth.ts):
+  1 is linear, above 1.15 is flagged. Export figures are fitted on time (rows grow with accounts; a constant rate
+  is linear time). The collector's peak heap comes from the collector-memory step once it is part of the run;
+  until then the Cost Explorer backfill's held rows stand in as the collector's size-dependent memory.
 
 ## Where targets are missed, and why
 
@@ -37,6 +53,20 @@ export const NOTES = `## How each figure is measured
   and HTTP: the ratio stays near 1 even though p95 is around the 150 ms mark. Reading the per-account rollup made the
   SQL cheap; what remains is moving 5,000 groups through Postgres, the driver and JSON. A paged or top-N answer would
   meet the ratio; the page shows every account (virtualized), so it was left as is.
+- **Per-request cost, what the profile showed and what was done**: before this change a cached answer paid, inside the
+  handler, next-auth's full session decode (JWE decrypt, callbacks and a re-encrypted cookie that an App Router handler
+  throws away; ~1.8 ms), a Prisma read of the role bindings (~1.5 ms) and the data-version query (~1.1 ms). Decoded
+  sessions are now kept 10 s per cookie digest and the bindings once per data version (an admin's change applies
+  from the next request; sign-out removes the cookie, so it is refused at once), and the version is read once per
+  request for both. What remains is mostly the version query (the answer cache's correctness rests on it), and
+  outside the handler Next.js's routing and HTTP: a single client's round trip is several times the server time.
+- **Read load**: after the first request of each kind every answer comes from the response cache, so the load's
+  latency is queueing in one Node process (the app) on 2 cores shared with autocannon, Postgres and, on this shared
+  machine, other work: p97.5 follows the machine's load average far more than anything per request. Nothing was
+  cut from the answers to meet it.
+- **Exports in a \`--sizes\` run**: the export step downloads 14 chargeback months within a minute, above the
+  per-caller export limit (10 a minute, lib/server/http/route.ts), so it is refused with 429 and reported "not
+  measured" until the export benchmark paces its downloads or signs in per download.
 - **Chargeback CSV**: each month's download allocates shared costs (rules, OU defaults, tag splits, largest-remainder
   cents) over every account in JavaScript and adds the adjustments of closed months; \`COPY\` of the rows it reads does
   none of that. Summing spend that no rule can match in SQL made it ~3× faster; the allocation itself remains.

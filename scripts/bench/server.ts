@@ -32,7 +32,8 @@ function run(args: string[], env: NodeJS.ProcessEnv, log: (s: string) => void): 
   });
 }
 
-async function signIn(baseUrl: string): Promise<string> {
+/** A new demo sign-in: a session cookie no request has carried yet (its audit event is a write). */
+export async function signIn(baseUrl: string): Promise<string> {
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
   const jar = new Map<string, string>();
   const keep = (res: Response) => {

@@ -10,13 +10,14 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 import { logger } from "@/lib/log";
-import { withResponseCache } from "@/lib/server/response-cache";
+import { dataVersion, withResponseCache } from "@/lib/server/response-cache";
 import type { Principal } from "@/lib/domain/access";
 import { createRateLimiter } from "./rate-limit";
 import { DEFAULT_JSON_BODY_LIMIT, readJsonBody } from "./request-body";
 import { can, type TPermission } from "@/lib/auth/roles";
 import { checkSameOriginJson } from "./same-origin";
 import { getCaller } from "./caller";
+import { SERVER_TIMING_HEADER, startServerTiming, type ServerTiming } from "./server-timing";
 
 type RawParams = Record<string, string | string[] | undefined>;
 
@@ -86,6 +87,15 @@ export function route<
   handler: (ctx: RouteContext<Infer<PS>, Infer<QS>, Infer<BS>>) => Promise<Response | object>,
 ) {
   return async (req: NextRequest, ctx: { params: Promise<RawParams> }): Promise<Response> => {
+    const timing = startServerTiming();
+    return withTiming(await answer(req, ctx, timing), timing);
+  };
+
+  async function answer(
+    req: NextRequest,
+    ctx: { params: Promise<RawParams> },
+    timing: ServerTiming,
+  ): Promise<Response> {
     try {
       // Before anything is read: a session cookie rides along on cross-site requests, a bearer token
       // does not (and tokens are read-only anyway).
@@ -93,7 +103,11 @@ export function route<
         const refusal = checkSameOriginJson(req.headers, appOrigin(req));
         if (refusal) throw new AppError("CROSS_SITE_REQUEST", refusal);
       }
-      const caller = await getCaller(req);
+      // The data version, read at most once and only for a caller with a session or token: the
+      // caller's role bindings and the response cache are both keyed by it.
+      let versionRead: Promise<string | null> | undefined;
+      const readVersion = () => (versionRead ??= timing.span("version", () => dataVersion(db)));
+      const caller = await getCaller(req, { timing, readVersion });
       if (caller.status === "anonymous")
         throw new AppError("SIGN_IN_REQUIRED", "Sign in to continue.");
       if (caller.status === "no-role")
@@ -138,13 +152,25 @@ export function route<
       if (spec.cache && req.method === "GET")
         return await withResponseCache(db, req, principal, run, {
           perCaller: typeof spec.cache === "object" && spec.cache.perCaller(query as Infer<QS>),
+          version: await readVersion(),
+          timing,
         });
-      const result = await run();
+      const result = await timing.span("handler", run);
       return result instanceof Response ? result : NextResponse.json(result);
     } catch (err) {
       return errorResponse(err, req);
     }
-  };
+  }
+}
+
+/** Adds the request's Server-Timing (a streamed download's time covers only until its first byte). */
+function withTiming(res: Response, timing: ServerTiming): Response {
+  try {
+    res.headers.set(SERVER_TIMING_HEADER, timing.header());
+  } catch {
+    // A Response whose headers are immutable (a redirect or a proxied fetch): sent as it is.
+  }
+  return res;
 }
 
 function parseParams<S extends z.ZodType>(
