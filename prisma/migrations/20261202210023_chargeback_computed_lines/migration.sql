@@ -49,14 +49,16 @@ $$;
 
 -- CSV cells as lib/export/csv.ts writes them (csvCell + csv-stringify with quoted_match /^\s|\s$/):
 -- null is empty; text starting = + - @ TAB CR gets a leading ' unless it is a plain decimal; a cell
--- with " , CR or LF, or with JavaScript whitespace at either end, is quoted with " doubled.
+-- with " or , or CRLF (the record delimiter: a lone LF or CR inside is not quoted, as csv-stringify
+-- does with record_delimiter "windows"), or with JavaScript whitespace at either end, is quoted
+-- with " doubled.
 CREATE FUNCTION "orglens_csv_neutralize"(v text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE WHEN v ~ '^[=+\-@\t\r]' AND v !~ '^-?[0-9]+(\.[0-9]+)?$' THEN '''' || v ELSE coalesce(v, '') END
 $$;
 
 CREATE FUNCTION "orglens_csv_quote"(n text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE
-    WHEN n ~ '[",\r\n]'
+    WHEN n ~ '[",]' OR strpos(n, E'\r\n') > 0
       OR n ~ '^[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]'
       OR n ~ '[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]$'
     THEN '"' || replace(n, '"', '""') || '"' ELSE n END
