@@ -1,3 +1,5 @@
+// First: lib/db reads the environment when first imported.
+import "@/testing/placeholder-server-env";
 // An open month's chargeback lines are stored at their first computation so an export is a read,
 // and any change to what they are computed from (a cost fact, a rule, the settings, a close that
 // creates an adjustment, an OU default) empties the store: the next export shows the new figure.
@@ -139,7 +141,12 @@ describe("stored chargeback lines", () => {
     await exportRows(next);
     await db.costMonthly.updateMany({
       where: { accountId: row.accountId, month: row.month, service: row.service },
-      data: { unblended: { increment: new Prisma.Decimal("250") } },
+      // Every metric: an earlier test switched the chargeback to amortized cost.
+      data: {
+        unblended: { increment: new Prisma.Decimal("250") },
+        amortized: { increment: new Prisma.Decimal("250") },
+        net: { increment: new Prisma.Decimal("250") },
+      },
     });
     expect(await stored(next)).toBe(0);
     const adjustments = (await exportRows(next)).filter((r) => r.adjusts_month === closed);
