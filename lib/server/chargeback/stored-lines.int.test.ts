@@ -18,6 +18,7 @@ import { closePeriod } from "./close-period";
 import { createAllocationRule } from "./create-allocation-rule";
 import { exportChargeback } from "./export-chargeback";
 import { exportFocus } from "./export-focus";
+import { getChargeback } from "./get-chargeback";
 import { listCostMonths } from "./list-cost-months";
 import { setOuCostCenter } from "./set-ou-cost-center";
 import { updateChargebackSettings } from "./update-chargeback-settings";
@@ -63,6 +64,15 @@ describe("stored chargeback lines", () => {
       data: { directCents: 123456789n },
     });
     expect((await exportRows())[0]?.direct_cost).toBe("1234567.89");
+  });
+
+  it("opening the month's chargeback computes and stores its lines too", async () => {
+    const other = months.at(-3) ?? "";
+    expect(await stored(other)).toBe(0);
+    const analyst: Principal = { ...admin, kind: "user", name: null, role: "analyst" };
+    const view = await getChargeback(db, analyst, other);
+    expect(view.month).toBe(other);
+    expect(await stored(other)).toBe(1);
   });
 
   it("a new cost fact empties the store, and the next export shows the new figure", async () => {
