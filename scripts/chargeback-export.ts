@@ -11,7 +11,10 @@ import { ZMonthParam } from "../lib/api/chargeback";
 import { formatCents, toCentsHalfUp } from "../lib/domain/allocation/largest-remainder";
 import { byteStream } from "../lib/export/csv";
 import { writeWebStream } from "../lib/focus/write-web-stream";
-import { CHARGEBACK_CSV_HEADER, chargebackCsvPieces } from "../lib/server/chargeback/chargeback-csv";
+import {
+  CHARGEBACK_CSV_HEADER,
+  chargebackCsvPieces,
+} from "../lib/server/chargeback/chargeback-csv";
 
 const log = (line: string) => console.error(`[orglens] ${line}`);
 const TOTAL = CHARGEBACK_CSV_HEADER.indexOf("total");

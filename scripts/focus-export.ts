@@ -31,10 +31,7 @@ async function main(): Promise<number> {
       process.stdout,
     );
     if (!complete) log("The reader closed the output early.");
-    else
-      log(
-        `FOCUS 1.2 export ${from.slice(0, 7)} to ${to.slice(0, 7)}: ${stats.lines} rows.`,
-      );
+    else log(`FOCUS 1.2 export ${from.slice(0, 7)} to ${to.slice(0, 7)}: ${stats.lines} rows.`);
     return 0;
   } finally {
     await database.stop();

@@ -19,58 +19,67 @@ export async function* copyLines(
   stats?: { lines: number },
 ): AsyncGenerator<Buffer> {
   const stream = client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT binary)`));
+  try {
+    yield* decodeCopyBinary(stream as AsyncIterable<Buffer>, stats);
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** The values of a one-column binary COPY, however its bytes are split into chunks. */
+export async function* decodeCopyBinary(
+  chunks: AsyncIterable<Buffer> | Iterable<Buffer>,
+  stats?: { lines: number },
+): AsyncGenerator<Buffer> {
   let stage: Stage = "header";
   let need = SIGNATURE.length + 8;
   let field: Buffer = Buffer.alloc(0);
   let out: Buffer[] = [];
   let outBytes = 0;
-  try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let pos = 0;
-      while (pos < chunk.length && stage !== "end") {
-        const take = Math.min(need - (stage === "data" ? 0 : field.length), chunk.length - pos);
-        const part = chunk.subarray(pos, pos + take);
-        pos += take;
-        if (stage === "data" || stage === "extension") {
-          if (stage === "data") {
-            out.push(part);
-            outBytes += take;
-          }
-          need -= take;
-          if (need === 0) [stage, need] = ["count", 2];
-          continue;
+  for await (const chunk of chunks) {
+    let pos = 0;
+    while (pos < chunk.length && stage !== "end") {
+      const take = Math.min(need - (stage === "data" ? 0 : field.length), chunk.length - pos);
+      const part = chunk.subarray(pos, pos + take);
+      pos += take;
+      if (stage === "data" || stage === "extension") {
+        if (stage === "data") {
+          out.push(part);
+          outBytes += take;
         }
-        field = field.length ? Buffer.concat([field, part]) : part;
-        if (field.length < need) break;
-        const f = field;
-        field = Buffer.alloc(0);
-        if (stage === "header") {
-          if (!f.subarray(0, SIGNATURE.length).equals(SIGNATURE))
-            throw new Error("COPY did not answer in binary format");
-          const extension = f.readUInt32BE(SIGNATURE.length + 4);
-          [stage, need] = extension > 0 ? ["extension", extension] : ["count", 2];
-        } else if (stage === "count") {
-          const columns = f.readInt16BE(0);
-          if (columns === -1) stage = "end";
-          else if (columns !== 1) throw new Error(`copyLines: expected 1 column, got ${columns}`);
-          else [stage, need] = ["length", 4];
-        } else {
-          const length = f.readInt32BE(0);
-          if (stats) stats.lines++;
-          // A NULL line (-1) or an empty one adds nothing.
-          [stage, need] = length > 0 ? ["data", length] : ["count", 2];
-        }
+        need -= take;
+        if (need === 0) [stage, need] = ["count", 2];
+        continue;
       }
-      if (outBytes >= PIECE_BYTES) {
-        yield Buffer.concat(out, outBytes);
-        out = [];
-        outBytes = 0;
+      field = field.length ? Buffer.concat([field, part]) : part;
+      if (field.length < need) break;
+      const f = field;
+      field = Buffer.alloc(0);
+      if (stage === "header") {
+        if (!f.subarray(0, SIGNATURE.length).equals(SIGNATURE))
+          throw new Error("COPY did not answer in binary format");
+        const extension = f.readUInt32BE(SIGNATURE.length + 4);
+        [stage, need] = extension > 0 ? ["extension", extension] : ["count", 2];
+      } else if (stage === "count") {
+        const columns = f.readInt16BE(0);
+        if (columns === -1) stage = "end";
+        else if (columns !== 1) throw new Error(`copyLines: expected 1 column, got ${columns}`);
+        else [stage, need] = ["length", 4];
+      } else {
+        const length = f.readInt32BE(0);
+        if (stats) stats.lines++;
+        // A NULL line (-1) or an empty one adds nothing.
+        [stage, need] = length > 0 ? ["data", length] : ["count", 2];
       }
     }
-    if (outBytes > 0) yield Buffer.concat(out, outBytes);
-  } finally {
-    stream.destroy();
+    if (outBytes >= PIECE_BYTES) {
+      yield Buffer.concat(out, outBytes);
+      out = [];
+      outBytes = 0;
+    }
   }
+  if (stage !== "end") throw new Error("COPY ended before its trailer");
+  if (outBytes > 0) yield Buffer.concat(out, outBytes);
 }
 
 /**

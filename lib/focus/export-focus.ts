@@ -45,7 +45,9 @@ function stringTags(value: unknown): Record<string, string> {
 }
 
 /** One SQL expression for a whole line: constant cells as literals, the others as SQL, CRLF at the end. */
-function lineSql(cells: (column: TFocusExportColumn) => { sql: string } | { text: string }): string {
+function lineSql(
+  cells: (column: TFocusExportColumn) => { sql: string } | { text: string },
+): string {
   const parts: string[] = [];
   let literal = "";
   FOCUS_EXPORT_HEADER.forEach((column, i) => {
@@ -126,7 +128,8 @@ const TYPED_COST: Record<(typeof FOCUS_COST_COLUMNS)[number], string> = {
   ContractedCost: "contracted_cost",
 };
 /** JavaScript's \s (String.prototype.trim's set), for "2024-09-01 00:00:00" → "2024-09-01T00:00:00Z". */
-const WS = "[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+const WS =
+  "[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
 const STAMP = `^${WS}*([0-9]{4}-[0-9]{2}-[0-9]{2})[ T]([0-9]{2}:[0-9]{2}:[0-9]{2})${WS}*$`;
 
 /** An imported row as written: the file's own cells for every FOCUS column, exact costs, UTC dates. */
@@ -162,7 +165,13 @@ export async function* focusCsvPieces(
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     const ids = q.accountIds ? [...q.accountIds] : null;
     const scoped = ids !== null;
-    if (ids) await fillTable(client, "x_focus_scope", ["id"], [...new Set(ids)].map((id) => [id]));
+    if (ids)
+      await fillTable(
+        client,
+        "x_focus_scope",
+        ["id"],
+        [...new Set(ids)].map((id) => [id]),
+      );
     const range = `BETWEEN ${lit(q.from)}::date AND ${lit(q.to)}::date`;
 
     const billingRows = await client.query(

@@ -108,7 +108,7 @@ describe("exports written by Postgres are the bytes the Node implementation wrot
         net: new Prisma.Decimal(amount ?? "0"),
       })),
     });
-    await importFocusFile(db, "/work/shared/data/focus_sample.csv", "sample, \"v1\"");
+    await importFocusFile(db, "/work/shared/data/focus_sample.csv", 'sample, "v1"');
     closed = months[1] ?? "";
     await closePeriod(db, admin, closed);
     // A change after the close: the next open month carries an adjustment for it.
@@ -141,9 +141,7 @@ describe("exports written by Postgres are the bytes the Node implementation wrot
         const before = await bytes(csvStream(chargebackCsvRows(db, month, visible)));
         // Twice: the first computes and stores the month's lines, the second reads them back.
         for (let i = 0; i < 2; i++) {
-          const after = await bytes(
-            byteStream(chargebackCsvPieces(db, tdb.url, month, visible)),
-          );
+          const after = await bytes(byteStream(chargebackCsvPieces(db, tdb.url, month, visible)));
           expect(after.toString("utf8"), `${month} ${visible ? "scoped" : "all"}`).toBe(
             before.toString("utf8"),
           );
@@ -161,9 +159,7 @@ describe("exports written by Postgres are the bytes the Node implementation wrot
     const open = await bytes(
       byteStream(chargebackCsvPieces(db, tdb.url, addMonths(closed, 1), null)),
     );
-    expect(open.toString(), "the adjustment of the closed month").toContain(
-      `,${closed}\r\n`,
-    );
+    expect(open.toString(), "the adjustment of the closed month").toContain(`,${closed}\r\n`);
     expect(await db.chargebackComputedMonth.count()).toBeGreaterThan(0);
   });
 
@@ -187,8 +183,10 @@ describe("exports written by Postgres are the bytes the Node implementation wrot
         expect(after.equals(before)).toBe(true);
       }
     }
-    const all = (await bytes(byteStream(focusCsvPieces(tdb.url, { from: first, to: last, accountIds: null })))).toString();
-    expect(all).toContain('"\'=1+1, Credit, ');
+    const all = (
+      await bytes(byteStream(focusCsvPieces(tdb.url, { from: first, to: last, accountIds: null })))
+    ).toString();
+    expect(all).toContain("\"'=1+1, Credit, ");
     expect(all).toContain("Café ☕ Zürich — 東京");
     expect(all).toContain('"{""2"":""q\\""uote"",""10"":""ten""');
     const imported = (
