@@ -12,8 +12,9 @@ export const NOTES = `## How each figure is measured
   pulls them) and the FOCUS 1.2 CSV of every stored cost row over the whole window (\`/api/v1/chargeback/focus\`), over
   HTTP from the production server (the whole body read and its lines counted by the benchmark), against
   \`COPY (the same rows) TO STDOUT WITH (FORMAT csv, HEADER)\` streamed to the benchmark through pg-copy-streams; rows
-  counted as lines without the header on both sides. The chargeback store is emptied first
-  (\`DELETE FROM chargeback_computed_month\`, as any change to its inputs does); one untimed-for-the-ratio pass downloads
+  counted as lines without the header on both sides; a download's time runs from the request to its last byte, and a
+  429 from the per-user export limit (10 a minute) is waited out untimed and the download retried. The chargeback store is emptied first
+  (\`DELETE FROM chargeback_computed_month\`: as after any change to its inputs, nothing current is stored); one untimed-for-the-ratio pass downloads
   every month, each download computing the month's allocation and storing its lines (reported as "cold" in the JSON,
   \`export.coldChargeback\`); the timed pass then downloads every month again, reading the stored lines, and its
   COPY reads the same stored lines (\`chargeback_computed_line\` of the month, in order) as raw columns. The FOCUS COPY

@@ -1,7 +1,7 @@
 // The chargeback CSV of one month (header first), for the streamed download and the CLI: exact
 // cents; the lines without adjusts_month add up to the organization's total for the month. A closed
 // month is its frozen lines; an open month is its stored computed lines (computed and stored first
-// when the store is empty). Postgres writes every line (orglens_csv_cell, orglens_cents_text) and
+// when none are stored for the current inputs). Postgres writes every line (orglens_csv_cell, orglens_cents_text) and
 // COPY streams them; the bytes are the ones csv-stringify wrote before (test:
 // chargeback-csv-identical.int.test.ts). No "server-only" (scripts/chargeback-export.ts uses it).
 import pg from "pg";
@@ -42,7 +42,7 @@ function linesSql(table: string, month: string, scoped: boolean, order: string):
     ORDER BY ${order}`;
 }
 
-/** The month's lines as COPY writes them, or null when an open month has nothing stored. */
+/** The month's lines as COPY writes them; false when an open month has no lines of the current inputs. */
 async function* storedLines(
   databaseUrl: string,
   month: string,
@@ -51,13 +51,14 @@ async function* storedLines(
   const client = await connectExport(databaseUrl);
   let finished = false;
   try {
-    // One snapshot: the store cannot be emptied between the check and the COPY.
+    // One snapshot: lines replaced after the check are still read as they were at the check.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
     const state = ZExists.parse(
       (
         await client.query(
           `SELECT EXISTS (SELECT 1 FROM closed_period WHERE month = $1::date AND reopened_at IS NULL) AS closed,
-                  EXISTS (SELECT 1 FROM chargeback_computed_month WHERE month = $1::date) AS stored`,
+                  EXISTS (SELECT 1 FROM chargeback_computed_month WHERE month = $1::date
+                            AND inputs_version = (SELECT last_value FROM chargeback_inputs_version)) AS stored`,
           [month],
         )
       ).rows,

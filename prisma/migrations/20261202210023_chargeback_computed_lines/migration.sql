@@ -2,6 +2,7 @@
 CREATE TABLE "chargeback_computed_month" (
     "month" DATE NOT NULL,
     "computed_at" TIMESTAMPTZ(3) NOT NULL,
+    "inputs_version" BIGINT NOT NULL,
 
     CONSTRAINT "chargeback_computed_month_pkey" PRIMARY KEY ("month")
 );
@@ -24,13 +25,18 @@ CREATE TABLE "chargeback_computed_line" (
 -- AddForeignKey
 ALTER TABLE "chargeback_computed_line" ADD CONSTRAINT "chargeback_computed_line_month_fkey" FOREIGN KEY ("month") REFERENCES "chargeback_computed_month"("month") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Any change to what a month's chargeback is computed from empties the stored lines (correctness
--- first: every open month is recomputed on its next read). Writers take a shared advisory lock; the
--- store takes it exclusively and only stores when no writer is in flight (lib/server/chargeback/store-computed-month.ts).
+-- Any change to what a month's chargeback is computed from moves the inputs version on (correctness
+-- first: every open month is recomputed on its next read); stored lines count only while their
+-- version is the current one. A sequence, not a row: writers never wait on one another. Writers
+-- take a shared advisory lock; the store takes it exclusively and only stores when no writer is in
+-- flight (lib/server/chargeback/store-computed-month.ts).
+CREATE SEQUENCE "chargeback_inputs_version";
+SELECT nextval('chargeback_inputs_version');
+
 CREATE FUNCTION "orglens_chargeback_inputs_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM pg_advisory_xact_lock_shared(7130016);
-  DELETE FROM "chargeback_computed_month";
+  PERFORM nextval('chargeback_inputs_version');
   RETURN NULL;
 END
 $$;
