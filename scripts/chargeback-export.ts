@@ -1,18 +1,20 @@
 // `npm run chargeback:export -- --month YYYY-MM`: the month's chargeback CSV on stdout, exactly as
 // the dashboard's download (a closed month as issued; an open month live, with the adjustments it
 // carries). A reconciliation line goes to stderr. DATABASE_URL, or the embedded database in .data/pg.
+import { once } from "node:events";
 import { parseArgs } from "node:util";
+import { parse } from "csv-parse";
 import { z } from "zod";
 import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabase, stopOnExit } from "../lib/db/embedded";
 import { ZMonthParam } from "../lib/api/chargeback";
 import { formatCents, toCentsHalfUp } from "../lib/domain/allocation/largest-remainder";
-import { csvStream, type CsvCell } from "../lib/export/csv";
+import { byteStream } from "../lib/export/csv";
 import { writeWebStream } from "../lib/focus/write-web-stream";
 import {
   CHARGEBACK_CSV_HEADER,
-  chargebackCsvRows,
-} from "../lib/server/chargeback/chargeback-csv-rows";
+  chargebackCsvPieces,
+} from "../lib/server/chargeback/chargeback-csv";
 
 const log = (line: string) => console.error(`[orglens] ${line}`);
 const TOTAL = CHARGEBACK_CSV_HEADER.indexOf("total");
@@ -34,25 +36,29 @@ async function main(): Promise<number> {
   stopOnExit(database);
   const db = createPrismaClient(database.url, { max: 4 });
   const sums = { lines: 0, cents: 0n, adjustments: 0, adjustmentCents: 0n };
-  async function* counted(): AsyncGenerator<CsvCell[]> {
-    let header = true;
-    for await (const row of chargebackCsvRows(db, m, null)) {
-      if (!header) {
-        const cents = toCentsHalfUp(String(row[TOTAL]));
-        if (row[ADJUSTS]) {
-          sums.adjustments++;
-          sums.adjustmentCents += cents;
-        } else {
-          sums.lines++;
-          sums.cents += cents;
-        }
-      }
-      header = false;
-      yield row;
+  // The reconciliation line reads the CSV as written (a spreadsheet's view of it).
+  const parser = parse({ from_line: 2, relax_column_count: false });
+  parser.on("data", (row: string[]) => {
+    const cents = toCentsHalfUp(row[TOTAL] ?? "0");
+    if (row[ADJUSTS]) {
+      sums.adjustments++;
+      sums.adjustmentCents += cents;
+    } else {
+      sums.lines++;
+      sums.cents += cents;
     }
+  });
+  const parsed = once(parser, "end");
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const piece of chargebackCsvPieces(db, database.url, m, null)) {
+      parser.write(piece);
+      yield piece;
+    }
+    parser.end();
+    await parsed;
   }
   try {
-    const complete = await writeWebStream(csvStream(counted()), process.stdout);
+    const complete = await writeWebStream(byteStream(counted()), process.stdout);
     if (!complete) log("The reader closed the output early.");
     else
       log(

@@ -4,9 +4,9 @@
 import { parseArgs } from "node:util";
 import { ZFocusExportQuery } from "../lib/api/chargeback";
 import { resolveDatabase, stopOnExit } from "../lib/db/embedded";
-import { csvStream, type CsvCell } from "../lib/export/csv";
+import { byteStream } from "../lib/export/csv";
 import { writeWebStream } from "../lib/focus/write-web-stream";
-import { focusCsvRows } from "../lib/focus/export-focus";
+import { focusCsvPieces } from "../lib/focus/export-focus";
 
 const log = (line: string) => console.error(`[orglens] ${line}`);
 
@@ -24,20 +24,14 @@ async function main(): Promise<number> {
   const { from, to } = q.data;
   const database = await resolveDatabase(log);
   stopOnExit(database);
-  let rows = 0;
-  async function* counted(): AsyncGenerator<CsvCell[]> {
-    for await (const row of focusCsvRows(database.url, { from, to, accountIds: null })) {
-      rows++;
-      yield row;
-    }
-  }
+  const stats = { lines: 0 };
   try {
-    const complete = await writeWebStream(csvStream(counted()), process.stdout);
+    const complete = await writeWebStream(
+      byteStream(focusCsvPieces(database.url, { from, to, accountIds: null }, stats)),
+      process.stdout,
+    );
     if (!complete) log("The reader closed the output early.");
-    else
-      log(
-        `FOCUS 1.2 export ${from.slice(0, 7)} to ${to.slice(0, 7)}: ${Math.max(rows - 1, 0)} rows.`,
-      );
+    else log(`FOCUS 1.2 export ${from.slice(0, 7)} to ${to.slice(0, 7)}: ${stats.lines} rows.`);
     return 0;
   } finally {
     await database.stop();

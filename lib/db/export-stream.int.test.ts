@@ -1,6 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { focusCsvRows } from "@/lib/focus/export-focus";
+import { focusCsvPieces } from "@/lib/focus/export-focus";
 import { useTestDatabase } from "@/testing/db";
 import { EXPORT_POOL_MAX, streamRows } from "./export-stream";
 
@@ -39,7 +39,7 @@ describe("export streams share one bounded pool", () => {
 
   it("the FOCUS export reads through the same pool instead of its own connection", async () => {
     const others = await countConnections(t.url, false);
-    const rows = focusCsvRows(t.url, { from: "2026-01-01", to: "2026-12-01", accountIds: null });
+    const rows = focusCsvPieces(t.url, { from: "2026-01-01", to: "2026-12-01", accountIds: null });
     expect((await rows.next()).done).toBe(false);
     expect(await countConnections(t.url, false), "no connection outside the export pool").toBe(
       others,

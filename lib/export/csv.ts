@@ -40,6 +40,32 @@ export interface CsvStreamOptions {
   rowsPerPiece?: number;
 }
 
+/** One row's CSV text without its line end: the exact cells `csvStream` would write for it. */
+export function csvFields(cells: readonly CsvCell[]): string {
+  return stringify([cells.map(csvCell)], OPTIONS).slice(0, -2);
+}
+
+/** The CSV line (with its CRLF) of one row, as `csvStream` writes it. */
+export function csvLine(cells: readonly CsvCell[]): string {
+  return stringify([cells.map(csvCell)], OPTIONS);
+}
+
+async function* csvPieces(
+  rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>,
+  rowsPerPiece: number,
+): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  let piece: string[][] = [];
+  for await (const row of rows) {
+    piece.push(row.map(csvCell));
+    if (piece.length >= rowsPerPiece) {
+      yield encoder.encode(stringify(piece, OPTIONS));
+      piece = [];
+    }
+  }
+  if (piece.length > 0) yield encoder.encode(stringify(piece, OPTIONS));
+}
+
 /**
  * A byte stream of CSV from rows (the first row is the header). Pulls rows only as fast as the
  * reader consumes them, a few hundred at a time; cancelling the response stops the source, and so
@@ -49,43 +75,47 @@ export function csvStream(
   rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>,
   opts: CsvStreamOptions = {},
 ): ReadableStream<Uint8Array> {
-  const { stallTimeoutMs = EXPORT_STALL_TIMEOUT_MS, rowsPerPiece = ROWS_PER_PIECE } = opts;
-  const source: AsyncIterator<readonly CsvCell[]> | Iterator<readonly CsvCell[]> =
-    Symbol.asyncIterator in rows ? rows[Symbol.asyncIterator]() : rows[Symbol.iterator]();
-  const encoder = new TextEncoder();
+  return byteStream(csvPieces(rows, opts.rowsPerPiece ?? ROWS_PER_PIECE), opts);
+}
+
+/**
+ * A byte stream from pieces of an export (CSV already written, e.g. by Postgres): one piece per
+ * pull, so nothing is read ahead of the reader; the same stall cut-off and cancellation as csvStream.
+ */
+export function byteStream(
+  pieces: AsyncIterable<Uint8Array>,
+  opts: Pick<CsvStreamOptions, "stallTimeoutMs"> = {},
+): ReadableStream<Uint8Array> {
+  const { stallTimeoutMs = EXPORT_STALL_TIMEOUT_MS } = opts;
+  const source = pieces[Symbol.asyncIterator]();
   // Armed while the stream waits for the reader (between pulls), never while it waits for the source.
   let stall: ReturnType<typeof setTimeout> | undefined;
   const disarm = () => clearTimeout(stall);
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      disarm();
-      const piece: string[][] = [];
-      let done = false;
-      while (piece.length < rowsPerPiece) {
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        disarm();
         const next = await source.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        piece.push(next.value.map(csvCell));
-      }
-      if (piece.length > 0) controller.enqueue(encoder.encode(stringify(piece, OPTIONS)));
-      if (done) return controller.close();
-      stall = setTimeout(() => {
-        controller.error(
-          new Error(
-            `export stalled: the reader took more than ${stallTimeoutMs / 1000} s to read on`,
-          ),
-        );
-        void Promise.resolve(source.return?.()).catch(() => undefined);
-      }, stallTimeoutMs);
+        if (next.done) return controller.close();
+        controller.enqueue(next.value);
+        stall = setTimeout(() => {
+          controller.error(
+            new Error(
+              `export stalled: the reader took more than ${stallTimeoutMs / 1000} s to read on`,
+            ),
+          );
+          void Promise.resolve(source.return?.()).catch(() => undefined);
+        }, stallTimeoutMs);
+      },
+      async cancel() {
+        disarm();
+        // Runs the source's finally blocks (a cursor closed, a connection released).
+        await source.return?.();
+      },
     },
-    async cancel() {
-      disarm();
-      // Runs the source's finally blocks (a cursor closed, a connection released).
-      await source.return?.();
-    },
-  });
+    // One piece queued at most: the next is produced only when the reader has taken this one.
+    { highWaterMark: 1 },
+  );
 }
 
 /** `name-2026-03-01.csv`-style names only: nothing a header could be split with. */
@@ -99,7 +129,12 @@ export function csvResponse(
   filename: string,
   rows: AsyncIterable<readonly CsvCell[]> | Iterable<readonly CsvCell[]>,
 ): Response {
-  return new Response(csvStream(rows), {
+  return csvBytesResponse(filename, csvStream(rows));
+}
+
+/** An attachment response streaming CSV bytes (see byteStream). */
+export function csvBytesResponse(filename: string, body: ReadableStream<Uint8Array>): Response {
+  return new Response(body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${csvFilename(filename)}"`,

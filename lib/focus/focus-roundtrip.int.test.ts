@@ -6,10 +6,10 @@ import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createPrismaClient, type Db } from "@/lib/db/client";
-import { csvStream } from "@/lib/export/csv";
+import { byteStream } from "@/lib/export/csv";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { FOCUS_COLUMNS, FOCUS_MANDATORY } from "./columns";
-import { focusCsvRows } from "./export-focus";
+import { focusCsvPieces } from "./export-focus";
 import { importFocusFile } from "./import-focus";
 import { FocusParseError } from "./parse-focus";
 
@@ -58,7 +58,7 @@ describe("FOCUS import and export", () => {
     to = "2024-10-01",
     accountIds: Set<string> | null = null,
   ): Promise<string> {
-    return new Response(csvStream(focusCsvRows(tdb.url, { from, to, accountIds }))).text();
+    return new Response(byteStream(focusCsvPieces(tdb.url, { from, to, accountIds }))).text();
   }
 
   it("imports the FinOps Foundation sample: BilledCost per provider and SubAccountId equals the file's sums exactly", async () => {

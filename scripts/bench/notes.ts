@@ -10,11 +10,17 @@ export const NOTES = `## How each figure is measured
   same database. The ratio is API p50 / naive p50; it includes HTTP, the session check and JSON, which the SQL does not.
 - **Exports**: the chargeback CSV (\`/api/v1/chargeback/export\`, one download per month for every month, as finance
   pulls them) and the FOCUS 1.2 CSV of every stored cost row over the whole window (\`/api/v1/chargeback/focus\`), over
-  HTTP from the production server, against \`COPY (the query the export reads) TO STDOUT WITH (FORMAT csv)\` streamed to
-  the benchmark through pg-copy-streams; rows counted as lines without the header on both sides. The chargeback COPY
-  reads direct spend per account from the rollup; the route also allocates shared costs and adds adjustments, so the
-  COPY is a lower bound of its work. Server memory is the summed VmRSS of the next-server process tree, sampled every
-  50 ms during both exports, and the main process's VmHWM.
+  HTTP from the production server (the whole body read and its lines counted by the benchmark), against
+  \`COPY (the same rows) TO STDOUT WITH (FORMAT csv, HEADER)\` streamed to the benchmark through pg-copy-streams; rows
+  counted as lines without the header on both sides; a download's time runs from the request to its last byte, and a
+  429 from the per-user export limit (10 a minute) is waited out untimed and the download retried. The chargeback store is emptied first
+  (\`DELETE FROM chargeback_computed_month\`: as after any change to its inputs, nothing current is stored); one untimed-for-the-ratio pass downloads
+  every month, each download computing the month's allocation and storing its lines (reported as "cold" in the JSON,
+  \`export.coldChargeback\`); the timed pass then downloads every month again, reading the stored lines, and its
+  COPY reads the same stored lines (\`chargeback_computed_line\` of the month, in order) as raw columns. The FOCUS COPY
+  reads \`cost_monthly\` joined to \`account\` over the window. On both sides Postgres writes the CSV; the exports also
+  neutralize formulas, format amounts and quote cells in SQL. Server memory is the summed VmRSS of the next-server
+  process tree, sampled every 50 ms during all three passes, and the main process's VmHWM.
 - **Showback**, continued: requests carry \`Cache-Control: no-cache\`, so every timed answer is computed (the server's
   per-data-version response cache is measured by the read load instead).
 - **OU tree**: Chromium (playwright-core, /usr/bin/chromium) from navigation start until the first tree row is visible
@@ -64,16 +70,8 @@ export const NOTES = `## How each figure is measured
   latency is queueing in one Node process (the app) on 2 cores shared with autocannon, Postgres and, on this shared
   machine, other work: p97.5 follows the machine's load average far more than anything per request. Nothing was
   cut from the answers to meet it.
-- **Exports in a \`--sizes\` run**: the export step downloads 14 chargeback months within a minute, above the
-  per-caller export limit (10 a minute, lib/server/http/route.ts), so it is refused with 429 and reported "not
-  measured" until the export benchmark paces its downloads or signs in per download.
-- **Chargeback CSV**: each month's download allocates shared costs (rules, OU defaults, tag splits, largest-remainder
-  cents) over every account in JavaScript and adds the adjustments of closed months; \`COPY\` of the rows it reads does
-  none of that. Summing spend that no rule can match in SQL made it ~3× faster; the allocation itself remains.
-- **FOCUS CSV**: ~45 columns a row through csv-stringify (formula neutralization and RFC 4180 quoting on every cell) in
-  one Node process, against \`COPY\` writing the same rows in C: about a tenth of COPY's rate.
-- **Server memory**: the production Next.js server idles at ~215 MB RSS once Prisma's Wasm query compiler is loaded;
-  the exports' allocations grow V8's heap by up to ~250 MB before it collects (the RSS plateaus, it does not grow
-  with more downloads: 42 chargeback downloads peaked ~50 MB above 14). The FOCUS export streams through a cursor in
-  1,000-row batches, so its size does not matter.
+- **Chargeback CSV / FOCUS CSV / server memory**: see the figures of the last run. Since the exports are written by
+  Postgres and streamed from \`COPY\` (no per-row work in Node, ~64 KB in flight per download), what remains between an
+  export and its COPY is HTTP, the session check and the per-download setup (the audit row, the scope, the FOCUS
+  export's per-account and per-service cells); a cold chargeback download still computes the month's allocation.
 `;

@@ -4,8 +4,8 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { Principal } from "@/lib/domain/access";
 import { env } from "@/lib/env";
-import { csvResponse } from "@/lib/export/csv";
-import { focusCsvRows } from "@/lib/focus/export-focus";
+import { byteStream, csvBytesResponse } from "@/lib/export/csv";
+import { focusCsvPieces } from "@/lib/focus/export-focus";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { scopedAccountIds } from "./scoped-account-ids";
 
@@ -25,8 +25,8 @@ export async function exportFocus(
     },
     db,
   );
-  return csvResponse(
+  return csvBytesResponse(
     `focus-${range.from.slice(0, 7)}-to-${range.to.slice(0, 7)}`,
-    focusCsvRows(databaseUrl, { from: range.from, to: range.to, accountIds }),
+    byteStream(focusCsvPieces(databaseUrl, { from: range.from, to: range.to, accountIds })),
   );
 }

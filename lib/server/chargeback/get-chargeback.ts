@@ -9,9 +9,10 @@ import { formatCents } from "@/lib/domain/allocation/largest-remainder";
 import { monthOf } from "@/lib/domain/months";
 import { formatMonth } from "@/lib/format/money";
 import { notFound } from "@/lib/errors";
-import { buildMonthChargeback, type ChargebackRow } from "./build-month-chargeback";
+import type { ChargebackRow } from "./build-month-chargeback";
 import { listCostMonths } from "./list-cost-months";
 import { scopedAccountIds } from "./scoped-account-ids";
+import { storeComputedMonth } from "./store-computed-month";
 import { summarizeRows } from "./summarize-rows";
 
 export async function getChargeback(
@@ -23,7 +24,8 @@ export async function getChargeback(
   const costMonths = await listCostMonths(db);
   const month =
     requested ?? costMonths.find((m) => !m.estimated)?.month ?? costMonths[0]?.month ?? null;
-  const cb = month ? await buildMonthChargeback(db, month) : null;
+  // Computing an open month stores its lines: the month's CSV download is then a read.
+  const cb = month ? (await storeComputedMonth(db, month)).chargeback : null;
   const closedMonths = cb?.closedMonths ?? new Map();
   const months = costMonths.map((m) => ({
     month: m.month,

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { loadDemo } from "@/lib/collect/load-demo";
@@ -5,9 +6,10 @@ import { createPrismaClient, type Db } from "@/lib/db/client";
 import { toCentsHalfUp } from "@/lib/domain/allocation/largest-remainder";
 import { addMonths, monthOf } from "@/lib/domain/months";
 import { AppError } from "@/lib/errors";
+import { byteStream } from "@/lib/export/csv";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
 import { buildMonthChargeback } from "./build-month-chargeback";
-import { chargebackCsvRows } from "./chargeback-csv-rows";
+import { chargebackCsvPieces } from "./chargeback-csv";
 import { closePeriod } from "./close-period";
 import { createAllocationRule } from "./create-allocation-rule";
 import { reopenPeriod } from "./reopen-period";
@@ -79,9 +81,11 @@ describe("period close", () => {
       expect(cb.pools[0]?.sourceCents).toBeGreaterThan(0n);
       expect(cb.rows.reduce((s, r) => s + r.sharedCents, 0n)).toBe(cb.pools[0]?.sourceCents);
     }
-    const csv: string[][] = [];
-    for await (const row of chargebackCsvRows(db, m2, null))
-      csv.push(row.map((c) => (c === null || c === undefined ? "" : String(c))));
+    const csv = z
+      .array(z.array(z.string()))
+      .parse(
+        parse(await new Response(byteStream(chargebackCsvPieces(db, tdb.url, m2, null))).text()),
+      );
     expect(csv[0]).toEqual([
       "month",
       "cost_center",

@@ -5,8 +5,8 @@ import { parse } from "csv-parse/sync";
 import Decimal from "decimal.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { csvStream } from "@/lib/export/csv";
-import { focusCsvRows } from "@/lib/focus/export-focus";
+import { byteStream } from "@/lib/export/csv";
+import { focusCsvPieces } from "@/lib/focus/export-focus";
 import { monthRange } from "@/lib/domain/months";
 import { useTestDatabase } from "@/testing/db";
 import { startMoto, type MotoServer } from "@/testing/moto";
@@ -142,8 +142,8 @@ describe("charge types and regions", () => {
 
   it("exports a month with credits, tax and commitment fees under the right FOCUS charge categories, to the same total", async () => {
     const text = await new Response(
-      csvStream(
-        focusCsvRows(store.url, { from: "2025-05-01", to: "2025-05-01", accountIds: null }),
+      byteStream(
+        focusCsvPieces(store.url, { from: "2025-05-01", to: "2025-05-01", accountIds: null }),
       ),
     ).text();
     const records = ZRecords.parse(parse(text, { columns: true }));

@@ -1,10 +1,12 @@
+// The chargeback CSV rows as lib/server/chargeback/chargeback-csv-rows.ts wrote them before the
+// lines were stored and written by Postgres (the reference for the byte-identical tests).
 // The chargeback CSV of one month as rows (header first), for the streamed download and the CLI.
 // Exact cents; the rows without adjusts_month add up to the organization's total for the month.
 // No "server-only" (scripts/chargeback-export.ts uses it).
-import type { CsvCell } from "@/lib/export/csv";
-import { formatCents } from "@/lib/domain/allocation/largest-remainder";
-import { buildMonthChargeback } from "./build-month-chargeback";
-import type { TxDb } from "./load-chargeback-settings";
+import type { CsvCell } from "../../lib/export/csv";
+import { formatCents } from "../../lib/domain/allocation/largest-remainder";
+import { buildMonthChargeback } from "../../lib/server/chargeback/build-month-chargeback";
+import type { TxDb } from "../../lib/server/chargeback/load-chargeback-settings";
 
 export const CHARGEBACK_CSV_HEADER = [
   "month",
