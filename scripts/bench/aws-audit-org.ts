@@ -2,7 +2,11 @@
 // the audit reads in a typical workload account: the OrgLens audit role and a vendor role (trust
 // policies, one with an ExternalId), a customer-managed policy, three IAM users (two with access
 // keys, one with a console password), and its own trail writing to its own versioned bucket.
-import { CloudTrailClient, CreateTrailCommand, StartLoggingCommand } from "@aws-sdk/client-cloudtrail";
+import {
+  CloudTrailClient,
+  CreateTrailCommand,
+  StartLoggingCommand,
+} from "@aws-sdk/client-cloudtrail";
 import {
   AttachRolePolicyCommand,
   AttachUserPolicyCommand,

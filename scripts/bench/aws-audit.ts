@@ -34,6 +34,8 @@ export interface AwsAuditOptions {
   /** Audits in flight per worker (`npm run worker -- --concurrency`). */
   concurrency: number;
   log: (line: string) => void;
+  /** Write a V8 CPU profile of each worker process here (`node --cpu-prof`). */
+  profileDir?: string;
 }
 
 export interface AwsAuditRun {
@@ -85,11 +87,13 @@ function startWorker(
   env: NodeJS.ProcessEnv,
   concurrency: number,
   log: (line: string) => void,
+  profileDir?: string,
 ): Promise<ChildProcess> {
   const root = projectRoot();
   const child = spawn(
     process.execPath,
     [
+      ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []),
       "--import",
       "tsx",
       path.join(root, "scripts/worker.ts"),
@@ -158,13 +162,7 @@ export async function benchAwsAudit(opts: AwsAuditOptions): Promise<AwsAuditFigu
       });
       const meter = new RequestMeter(1, "0.01");
       const runConfig = { ...config, runId: run.id };
-      const sessions = new AccountSessions(
-        managementId,
-        "aws",
-        runConfig,
-        meter,
-        BASE_CREDENTIALS,
-      );
+      const sessions = new AccountSessions(managementId, "aws", runConfig, meter, BASE_CREDENTIALS);
       const ctx: AuditContext = {
         sessions,
         config: runConfig,
@@ -185,7 +183,7 @@ export async function benchAwsAudit(opts: AwsAuditOptions): Promise<AwsAuditFigu
       };
       const children = await Promise.all(
         Array.from({ length: workers }, (_, i) =>
-          startWorker(`bench-worker-${i + 1}`, env, opts.concurrency, log),
+          startWorker(`bench-worker-${i + 1}`, env, opts.concurrency, log, opts.profileDir),
         ),
       );
       try {
@@ -273,6 +271,7 @@ if (isMain) {
       workers: { type: "string", default: "1,2" },
       concurrency: { type: "string", default: "16" },
       json: { type: "boolean", default: false },
+      "profile-dir": { type: "string" },
     },
   });
   const log = (s: string) => (values.json ? console.error(s) : console.log(s));
@@ -281,6 +280,7 @@ if (isMain) {
     latencyMs: Number(values["latency-ms"]),
     workers: values.workers.split(",").map(Number),
     concurrency: Number(values.concurrency),
+    profileDir: values["profile-dir"],
     log,
   });
   if (values.json) console.log(JSON.stringify({ awsAudit: figures }));

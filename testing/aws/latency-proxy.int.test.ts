@@ -30,7 +30,10 @@ beforeAll(async () => {
         headers: req.headers,
         body: Buffer.concat(chunks),
       });
-      res.writeHead(418, { "x-amzn-requestid": "req-1", "content-type": "application/octet-stream" });
+      res.writeHead(418, {
+        "x-amzn-requestid": "req-1",
+        "content-type": "application/octet-stream",
+      });
       res.end(REPLY);
     });
   });
@@ -57,7 +60,11 @@ function send(
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () =>
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
         );
       },
     );
