@@ -262,6 +262,20 @@ export async function benchAwsAudit(opts: AwsAuditOptions): Promise<AwsAuditFigu
   }
 }
 
+/** The method paragraph for BENCHMARKS.md (scripts/bench/notes.ts). */
+export const AWS_AUDIT_METHOD = `- **Member-account audits**: \`benchAwsAudit\` (scripts/bench/aws-audit.ts) builds N member accounts in one moto
+  server (\`MOTO_IAM_LOAD_MANAGED_POLICIES\` off: the audit never reads AWS-managed policies), each with the audit role and a
+  vendor role with trust policies (one with an ExternalId), a customer-managed policy, three IAM users (two access keys,
+  one console password) and its own logging trail into its own versioned, public-access-blocked bucket. The organization is
+  built once, straight against moto; the audits then go through a loopback proxy (testing/aws/latency-proxy.ts) that holds
+  every AWS call 50 ms before forwarding it. Each measurement is a fresh run through the real distributed path: the
+  coordinator (\`distributedAuditor\`) queues one pg-boss job per account into an embedded PostgreSQL, W worker processes
+  (\`node --import tsx scripts/worker.ts --concurrency C\`, as \`npm run worker\` runs them) audit and store the
+  accounts, and the phase ends when every result is stored and the coordinator has read the trail buckets. Timed: from
+  queueing the jobs to that end, with the workers already started. Moto's and the workers' CPU seconds over the phase
+  come from /proc/<pid>/stat; moto is one Python process, so its CPU seconds close to the wall time mean the emulator,
+  not OrgLens, sets the pace.`;
+
 const isMain = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (isMain) {
   const { values } = parseArgs({
