@@ -7,6 +7,8 @@ import { sleep } from "./net";
 
 export interface MotoServer {
   endpoint: string;
+  /** The moto process: benchmarks read its CPU time from /proc. */
+  pid: number;
   reset(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -24,7 +26,16 @@ async function answers(endpoint: string): Promise<boolean> {
   }
 }
 
-export async function startMoto(): Promise<MotoServer> {
+export interface MotoOptions {
+  /**
+   * Load AWS's managed policies into every account's IAM (default true). A benchmark with a thousand
+   * accounts turns it off: each account would parse about 1,200 policies in moto for nothing, since
+   * the collector never asks for AWS-managed policies (GetAccountAuthorizationDetails filters them out).
+   */
+  loadManagedPolicies?: boolean;
+}
+
+export async function startMoto(opts: MotoOptions = {}): Promise<MotoServer> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const { command, env } = motoPython();
@@ -32,7 +43,10 @@ export async function startMoto(): Promise<MotoServer> {
   // caller that account and hide bugs in cross-account logic.
   const { MOTO_ACCOUNT_ID: _ignored, ...inherited } = env;
   const child = spawn(command, ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)], {
-    env: { ...inherited, MOTO_IAM_LOAD_MANAGED_POLICIES: "true" },
+    env: {
+      ...inherited,
+      MOTO_IAM_LOAD_MANAGED_POLICIES: opts.loadManagedPolicies === false ? "false" : "true",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -56,6 +70,7 @@ export async function startMoto(): Promise<MotoServer> {
 
   return {
     endpoint,
+    pid: child.pid ?? 0,
     async reset() {
       const res = await fetch(`${endpoint}/moto-api/reset`, { method: "POST" });
       if (!res.ok) throw new Error(`moto reset failed: HTTP ${res.status}`);

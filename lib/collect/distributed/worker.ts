@@ -44,6 +44,14 @@ export async function startAuditWorker(
     log(`queue error: ${err.message}`),
   );
 
+  // Calls the endpoint does not implement, found by this worker's earlier accounts of the same run:
+  // later accounts note and skip them instead of paying the SDK's retries again (one run at a time).
+  let unsupported = { runId: "", operations: new Set<string>() };
+  const unsupportedFor = (runId: string) => {
+    if (unsupported.runId !== runId) unsupported = { runId, operations: new Set<string>() };
+    return unsupported.operations;
+  };
+
   const handle = async (job: TAuditJob): Promise<void> => {
     const run = await db.collectionRun.findUnique({
       where: { id: job.runId },
@@ -62,7 +70,7 @@ export async function startAuditWorker(
       consoleLoginDays: job.consoleLoginDays,
     };
     const meter = new RequestMeter(0, "0");
-    const notes = new RunNotes();
+    const notes = new RunNotes(unsupportedFor(job.runId));
     const sessions = new AccountSessions(baseAccountId, job.partition, config, meter, credentials);
     try {
       const { audit, bucketNames } = await auditAccount(

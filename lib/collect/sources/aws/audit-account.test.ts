@@ -255,6 +255,64 @@ describe("auditing one member account", () => {
     );
   });
 
+  it("sends an account's reads together and reports the first failure in listed order, not in time order", async () => {
+    trail.on(LookupEventsCommand).resolves({ Events: [] });
+    const denied = (name: string, action: string) =>
+      new IAMServiceException({
+        name,
+        $fault: "client",
+        $metadata: { httpStatusCode: 403 },
+        message: `not authorized to perform: ${action}`,
+      });
+    // IAM answers only once Budgets has been asked: read one after the other, this would never end.
+    let budgetsAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => (budgetsAsked = resolve));
+    budgets.on(DescribeBudgetsCommand).callsFake(() => {
+      budgetsAsked();
+      return Promise.reject(denied("AccessDeniedException", "budgets:DescribeBudgets"));
+    });
+    iam
+      .on(GetAccountAuthorizationDetailsCommand)
+      .callsFake(() =>
+        asked.then(() =>
+          Promise.reject(denied("AccessDenied", "iam:GetAccountAuthorizationDetails")),
+        ),
+      );
+    const { audit } = await auditAccount(context(), MEMBER);
+    expect(audit.status).toBe("failed");
+    expect(audit.error).toMatch(/^iam:GetAccountAuthorizationDetails: access denied/);
+    // Every read had settled before the account's clients were destroyed.
+    expect(hub.commandCalls(GetEnabledStandardsCommand)).toHaveLength(1);
+  });
+
+  it("skips a call found unsupported by an earlier account of the run in another RunNotes sharing the set", async () => {
+    const html = Object.assign(
+      new SyntaxError(
+        "Unexpected token '<'\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.",
+      ),
+      { $metadata: { httpStatusCode: 404 } },
+    );
+    trail.on(LookupEventsCommand).rejects(html);
+    // A worker: one RunNotes per account (stored with it), one set of unsupported calls per run.
+    const unsupported = new Set<string>();
+    const first = { ...context(), notes: new RunNotes(unsupported) };
+    const second = { ...context(), notes: new RunNotes(unsupported) };
+    expect((await auditAccount(first, MEMBER)).audit.status).toBe("audited");
+    expect((await auditAccount(second, "333333333333")).audit.status).toBe("audited");
+    expect(trail.commandCalls(LookupEventsCommand)).toHaveLength(1);
+    expect(
+      second.notes.list
+        .filter((n) => n.phase !== "iam")
+        .map((n) => [n.accountId, n.phase, n.message]),
+    ).toEqual([
+      [
+        "333333333333",
+        "unsupported",
+        "cloudtrail:LookupEvents: not supported by the endpoint (skipped)",
+      ],
+    ]);
+  });
+
   it("fails the account when its role cannot be assumed", async () => {
     const ctx = context();
     const config = ctx.config;

@@ -59,34 +59,49 @@ export function failedAudit(
 async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountAuditResult> {
   const { config, notes, now } = ctx;
   const id = clients.accountId;
-  const iam = await notes.optional(id, "iam:GetAccountAuthorizationDetails", () =>
-    readIam(clients.iam(), now, ctx.report),
-  );
+  // The reads wait on the network, not on each other: one account's calls go out together, so an
+  // account costs its longest chain of round trips rather than the sum of them all.
+  const reads = {
+    iam: notes.optional(id, "iam:GetAccountAuthorizationDetails", () =>
+      readIam(clients.iam(), now, ctx.report),
+    ),
+    identityProviders: notes.optional(id, "iam:ListSAMLProviders", () =>
+      readIdentityProviders(clients.iam()),
+    ),
+    trails: notes.optional(id, "cloudtrail:DescribeTrails", () =>
+      readTrails(clients, config.regions),
+    ),
+    identityCenter: notes.optional(id, "sso-admin:ListInstances", () =>
+      readIdentityCenter(clients),
+    ),
+    budgets: notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients)),
+    logins: notes.optional(id, "cloudtrail:LookupEvents", () =>
+      readConsoleLogins(clients, config.regions, config.consoleLoginDays, now),
+    ),
+    baseline: readBaseline(clients, config.regions, notes),
+    bucketNames: notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients)),
+    standards: notes.optional(id, "securityhub:GetEnabledStandards", () =>
+      readEnabledStandards(clients, clients.homeRegion, notes),
+    ),
+  };
+  // Let every read settle before any failure is raised: none keeps running on clients that the
+  // caller destroys next. The awaits below then raise the first failure in the order listed above.
+  await Promise.allSettled(Object.values(reads));
+  const iam = await reads.iam;
+  const identityProviders = await reads.identityProviders;
+  const trails = await reads.trails;
+  const identityCenterInstances = await reads.identityCenter;
+  const budgets = await reads.budgets;
+  const logins = await reads.logins;
+  const baseline = await reads.baseline;
+  const bucketNames = await reads.bucketNames;
+  const standards = await reads.standards;
   if (iam && !iam.root)
     notes.add(
       id,
       "iam",
       "the credential report has no <root_account> row: the root user is not checked",
     );
-  const identityProviders = await notes.optional(id, "iam:ListSAMLProviders", () =>
-    readIdentityProviders(clients.iam()),
-  );
-  const trails = await notes.optional(id, "cloudtrail:DescribeTrails", () =>
-    readTrails(clients, config.regions),
-  );
-  const identityCenterInstances = await notes.optional(id, "sso-admin:ListInstances", () =>
-    readIdentityCenter(clients),
-  );
-  const budgets = await notes.optional(id, "budgets:DescribeBudgets", () => readBudgets(clients));
-  const logins = await notes.optional(id, "cloudtrail:LookupEvents", () =>
-    readConsoleLogins(clients, config.regions, config.consoleLoginDays, now),
-  );
-  const baseline = await readBaseline(clients, config.regions, notes);
-  const bucketNames =
-    (await notes.optional(id, "s3:ListBuckets", () => listOwnBuckets(clients))) ?? [];
-  const standards = await notes.optional(id, "securityhub:GetEnabledStandards", () =>
-    readEnabledStandards(clients, clients.homeRegion, notes),
-  );
 
   const keyDays = ctx.keyUsageDays ?? DEFAULT_SETTINGS.keyUsageWindowDays;
   const keys = logins
@@ -117,7 +132,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
           }
         : null,
     },
-    bucketNames,
+    bucketNames: bucketNames ?? [],
   };
 }
 

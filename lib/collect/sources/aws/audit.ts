@@ -48,7 +48,11 @@ export async function auditAccounts(
   return { audits: [...results.map((r) => r.audit), ...skipped], buckets };
 }
 
-/** Reads each trail's bucket in the account that owns it (also used by distributed runs). */
+/**
+ * Reads each trail's bucket in the account that owns it (also used by distributed runs), a bounded
+ * number at once: an organization where every account has its own trail has as many buckets as
+ * accounts. Buckets and notes come out in bucket-name order, however the reads finish.
+ */
 export async function readTrailBuckets(
   ctx: AuditContext,
   results: readonly AccountAuditResult[],
@@ -58,35 +62,40 @@ export async function readTrailBuckets(
   const trailBuckets = new Set(
     results.flatMap((r) => r.audit.trails.flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : []))),
   );
-  const buckets: TBucket[] = [];
-  for (const name of [...trailBuckets].sort()) {
-    const owner = owners.get(name);
-    const noteAccount = owner ?? ctx.sessions.baseAccountId;
-    if (!owner) {
-      ctx.notes.add(
-        noteAccount,
-        "trail-bucket",
-        `trail bucket ${name} is not owned by any audited account; not read`,
-      );
-      continue;
-    }
-    try {
-      const clients = await ctx.sessions.clientsFor(owner);
-      try {
-        const bucket = await readBucket(clients, name);
-        if (bucket.policy.status === "unknown")
-          ctx.notes.add(
-            owner,
-            "trail-bucket",
-            `trail bucket ${name} policy: ${bucket.policy.reason}`,
-          );
-        buckets.push(bucket);
-      } finally {
-        ctx.sessions.release(clients);
-      }
-    } catch (err) {
-      ctx.notes.add(owner, "trail-bucket", `trail bucket ${name}: ${describeAwsError(err)}`);
-    }
-  }
-  return buckets;
+  const limit = pLimit(ctx.config.concurrency);
+  type Read = { bucket: TBucket | null; note: { account: string; message: string } | null };
+  const reads = await Promise.all(
+    [...trailBuckets].sort().map((name) =>
+      limit(async (): Promise<Read> => {
+        const owner = owners.get(name);
+        if (!owner) {
+          const message = `trail bucket ${name} is not owned by any audited account; not read`;
+          return { bucket: null, note: { account: ctx.sessions.baseAccountId, message } };
+        }
+        try {
+          const clients = await ctx.sessions.clientsFor(owner);
+          try {
+            const bucket = await readBucket(clients, name);
+            const note =
+              bucket.policy.status === "unknown"
+                ? {
+                    account: owner,
+                    message: `trail bucket ${name} policy: ${bucket.policy.reason}`,
+                  }
+                : null;
+            return { bucket, note };
+          } finally {
+            ctx.sessions.release(clients);
+          }
+        } catch (err) {
+          return {
+            bucket: null,
+            note: { account: owner, message: `trail bucket ${name}: ${describeAwsError(err)}` },
+          };
+        }
+      }),
+    ),
+  );
+  for (const { note } of reads) if (note) ctx.notes.add(note.account, "trail-bucket", note.message);
+  return reads.flatMap((r) => (r.bucket ? [r.bucket] : []));
 }

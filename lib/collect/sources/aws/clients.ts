@@ -15,6 +15,7 @@ import { SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import { STSClient } from "@aws-sdk/client-sts";
 import type { Pluggable } from "@aws-sdk/types";
 import type { AwsCollectorConfig } from "./config";
+import { sharedRequestHandler } from "./http-agents";
 import type { RequestMeter } from "./meter";
 
 export interface Credentials {
@@ -86,6 +87,7 @@ export class AwsClients {
       endpoint: this.config.endpoint,
       retryMode: "adaptive",
       maxAttempts: this.config.maxAttempts,
+      requestHandler: sharedRequestHandler(),
     };
   }
 

@@ -10,7 +10,12 @@ export interface RunNote {
 
 export class RunNotes {
   readonly list: RunNote[] = [];
-  private readonly unsupported = new Set<string>();
+
+  /**
+   * @param unsupported operations already found not supported in this run: a worker shares one set
+   * between the accounts it audits for a run, as a single-process run shares its one RunNotes.
+   */
+  constructor(private readonly unsupported = new Set<string>()) {}
 
   add(accountId: string, phase: string, message: string): void {
     this.list.push({ accountId, phase, message });
