@@ -4,7 +4,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import type { SendOptions } from "@/lib/alerts/send-alert";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { deliverReport, periodOf, type TDeliveryStatus } from "./deliver-report";
 
 export const SCHEDULER_ACTOR = "system:report-scheduler";
@@ -31,8 +30,9 @@ export async function runDueReports(
     const result = await deliverReport(db, report, { period, manual: false }, opts, now);
     out.push({ reportId: report.id, period: period.key, status: result.status });
     if (result.status === "duplicate") continue;
-    await recordAuditEvent(
-      {
+    // Written on `db` directly: the worker has no app environment (lib/db's default client).
+    await db.auditEvent.create({
+      data: {
         actor: SCHEDULER_ACTOR,
         action: "reports.send",
         target: report.id,
@@ -43,8 +43,7 @@ export async function runDueReports(
           error: result.error,
         },
       },
-      db,
-    );
+    });
   }
   return out;
 }
