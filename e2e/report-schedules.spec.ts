@@ -135,7 +135,7 @@ test("a scoped admin cannot scope a report beyond their OU or reach an org-wide 
     [ou],
   );
   const [channel] = await e2eQuery<{ id: string }>(
-    "SELECT id FROM alert_channel ORDER BY created_at LIMIT 1",
+    `INSERT INTO alert_channel (id, name, type, config) VALUES (gen_random_uuid(), 'reports-attack', 'slack', '{"url": "http://127.0.0.1:9/hook"}') RETURNING id`,
   );
   const [orgWide] = await e2eQuery<{ id: string }>(
     `INSERT INTO report_schedule (id, name, cadence, weekday, channel_id, created_by)
@@ -173,6 +173,6 @@ test("a scoped admin cannot scope a report beyond their OU or reach an org-wide 
     expect(own.status()).toBe(200);
   } finally {
     await context.close();
-    await e2eQuery("DELETE FROM report_schedule WHERE name IN ('Org-wide e2e', 'BU weekly')");
+    await e2eQuery("DELETE FROM alert_channel WHERE name = 'reports-attack'");
   }
 });
