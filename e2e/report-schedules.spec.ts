@@ -103,7 +103,7 @@ test("an admin schedules a report, previews it with the database's figures and s
 
   // Send now: over SMTP to the report's recipients, with the chart inline, and audited.
   const before = smtp.messages.length;
-  await card.getByRole("button", { name: `Send ${name} now` }).click();
+  await card.getByRole("button", { name: `Send now: ${name}` }).click();
   await expect(card.getByRole("status")).toContainText(`Sent (${period.key})`);
   const [mail] = smtp.messages.slice(before);
   expect(mail?.to).toEqual(["cfo@example.com"]);

@@ -80,7 +80,7 @@ function ReportCard({ report, options }: { report: TReportView; options: TReport
             className={linkButtonClass}
             disabled={send.isPending}
             onClick={() => send.mutate()}
-            aria-label={`Send ${report.name} now`}
+            aria-label={`Send now: ${report.name}`}
           >
             {send.isPending ? "Sending…" : "Send now"}
           </button>
