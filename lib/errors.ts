@@ -29,6 +29,8 @@ export const ERROR_STATUS = {
   UNKNOWN_BUDGET_TARGET: 400,
   INVALID_DECISION: 400,
   INVALID_FIELD: 400,
+  /** A report scoped to OUs outside the caller's scope, or to the whole organization by a scoped admin. */
+  REPORT_SCOPE_OUTSIDE: 403,
   IMPORT_ROWS_INVALID: 422,
   CREATE_ACCOUNT_FAILED: 502,
   COLLECTOR_MISCONFIGURED: 503,

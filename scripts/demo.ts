@@ -1,5 +1,6 @@
 // `npm run demo`: database (embedded unless DATABASE_URL is set) → migrations → demo organization
-// (first time only) → production build (when sources changed) → the dashboard on PORT (default 3000).
+// (first time only) → production build (when sources changed) → the dashboard on PORT (default 3000),
+// with the scheduled-reports worker beside it (`npm run worker -- --reports-only`).
 // `--dev` starts `next dev` instead of building.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -108,7 +109,23 @@ const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", po
 log(
   `Starting OrgLens on http://localhost:${port} (${((Date.now() - started) / 1000).toFixed(1)} s to here). Ctrl+C stops it.`,
 );
+// The report scheduler, so scheduled reports go out on the demo too (preview and "Send now" are the app's).
+const reports = spawn(
+  process.execPath,
+  [
+    path.join(root, "node_modules", "tsx", "dist", "cli.mjs"),
+    "--conditions=react-server",
+    path.join(root, "scripts", "worker.ts"),
+    "--reports-only",
+  ],
+  { cwd: root, env, stdio: "inherit" },
+);
 server.on("exit", (code) => {
+  reports.kill("SIGTERM");
   void database.stop().finally(() => process.exit(code ?? 0));
 });
-for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => server.kill(sig));
+for (const sig of ["SIGINT", "SIGTERM"] as const)
+  process.on(sig, () => {
+    reports.kill(sig);
+    server.kill(sig);
+  });

@@ -1,8 +1,10 @@
 // `npm run worker`: a collector worker for distributed runs (`npm run collect -- --distributed`).
 // Start any number, on any number of machines, each with AWS credentials that may assume the audit
 // role and DATABASE_URL pointing at the OrgLens database. Stops gracefully on SIGTERM/SIGINT.
+// Every worker also runs the scheduled reports (docs/reports.md); any number may: each period is sent once.
 //   --name <id>         recorded with each account it audits (default: host name and pid)
 //   --concurrency <n>   audits in flight at once (default ORGLENS_AWS_CONCURRENCY, 8)
+//   --reports-only      only the report scheduler: no AWS credentials needed (what `npm run demo` runs)
 import { hostname } from "node:os";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -13,13 +15,42 @@ import { describeAwsError } from "../lib/collect/sources/aws/errors";
 import { createPrismaClient } from "../lib/db/client";
 import { resolveDatabase } from "../lib/db/embedded";
 import { applyMigrations } from "../lib/db/migrate";
+import { startReportScheduler } from "../lib/server/reports/start-report-scheduler";
 
 const { values } = parseArgs({
-  options: { name: { type: "string" }, concurrency: { type: "string" } },
+  options: {
+    name: { type: "string" },
+    concurrency: { type: "string" },
+    "reports-only": { type: "boolean" },
+  },
 });
 const log = (line: string) => console.error(`[orglens-worker] ${line}`);
 
+const untilStopped = () =>
+  new Promise<void>((resolve) => {
+    process.once("SIGTERM", () => resolve());
+    process.once("SIGINT", () => resolve());
+  });
+
+/** The report scheduler alone: the demo's, or a deployment without distributed collection. */
+async function reportsOnly(): Promise<number> {
+  const database = await resolveDatabase(log);
+  const db = createPrismaClient(database.url);
+  try {
+    await applyMigrations(database.url, { log });
+    const reports = await startReportScheduler(db, database.url, { log });
+    log("report scheduler running");
+    await untilStopped();
+    await reports.stop();
+    return 0;
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+}
+
 async function main(): Promise<number> {
+  if (values["reports-only"]) return reportsOnly();
   let config, queue, concurrency;
   try {
     config = loadAwsConfig();
@@ -52,11 +83,10 @@ async function main(): Promise<number> {
       log(`Could not start: ${describeAwsError(err)}`);
       return 1;
     }
-    await new Promise<void>((resolve) => {
-      process.once("SIGTERM", () => resolve());
-      process.once("SIGINT", () => resolve());
-    });
+    const reports = await startReportScheduler(db, database.url, { log });
+    await untilStopped();
     log("stopping: finishing the audits in flight");
+    await reports.stop();
     await worker.stop();
     return 0;
   } finally {

@@ -41,10 +41,44 @@ class PermanentError extends Error {}
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** What one delivery says, in each channel type's format (an alert, or a scheduled report's digest). */
+export interface OutboundMessage {
+  slack: unknown;
+  teams: unknown;
+  /** The signed webhook's JSON body. */
+  webhook: unknown;
+  email: {
+    subject: string;
+    text: string;
+    html?: string;
+    /** Images the HTML shows inline (`<img src="cid:...">`). */
+    attachments?: { cid: string; filename: string; content: Buffer }[];
+    /** Recipients instead of the channel's own (a report's recipients). */
+    to?: string[];
+  };
+}
+
+export function alertMessage(event: TAlertEvent): OutboundMessage {
+  return {
+    slack: slackBody(event),
+    teams: teamsBody(event),
+    webhook: event,
+    email: emailContent(event),
+  };
+}
+
 /** `channel.config` holds plaintext secrets here (see channel-secrets.ts). */
 export async function sendAlert(
   channel: { type: string; config: unknown },
   event: TAlertEvent,
+  opts: SendOptions = {},
+): Promise<SendOutcome> {
+  return sendMessage(channel, alertMessage(event), opts);
+}
+
+export async function sendMessage(
+  channel: { type: string; config: unknown },
+  message: OutboundMessage,
   opts: SendOptions = {},
 ): Promise<SendOutcome> {
   const { maxAttempts = 3, baseDelayMs = 500, timeoutMs = 10_000, sleep = wait } = opts;
@@ -64,7 +98,7 @@ export async function sendAlert(
   let lastError = "";
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     try {
-      await sendOnce(parsed, event, target);
+      await sendOnce(parsed, message, target);
       return { ok: true, attempts: attempt, error: null };
     } catch (err) {
       const permanent = err instanceof PermanentError || err instanceof TargetRefusedError;
@@ -83,14 +117,18 @@ interface Target {
   timeoutMs: number;
 }
 
-async function sendOnce(ch: TChannelInput, event: TAlertEvent, target: Target): Promise<void> {
+async function sendOnce(
+  ch: TChannelInput,
+  message: OutboundMessage,
+  target: Target,
+): Promise<void> {
   switch (ch.type) {
     case "slack":
-      return post(ch.config.url, JSON.stringify(slackBody(event)), {}, target);
+      return post(ch.config.url, JSON.stringify(message.slack), {}, target);
     case "teams":
-      return post(ch.config.url, JSON.stringify(teamsBody(event)), {}, target);
+      return post(ch.config.url, JSON.stringify(message.teams), {}, target);
     case "webhook": {
-      const body = JSON.stringify(event);
+      const body = JSON.stringify(message.webhook);
       const ts = String(Math.floor(Date.now() / 1000));
       return post(
         ch.config.url,
@@ -100,7 +138,7 @@ async function sendOnce(ch: TChannelInput, event: TAlertEvent, target: Target): 
       );
     }
     case "email":
-      return sendEmail(ch.config, event, target);
+      return sendEmail(ch.config, message.email, target);
   }
 }
 
@@ -141,7 +179,7 @@ const SMTP_HINT: Record<string, string> = {
 
 async function sendEmail(
   cfg: Extract<TChannelInput, { type: "email" }>["config"],
-  event: TAlertEvent,
+  email: OutboundMessage["email"],
   target: Target,
 ): Promise<void> {
   const { address } = await resolveTarget(cfg.host, target.allow, target.resolve);
@@ -158,8 +196,21 @@ async function sendEmail(
     socketTimeout: target.timeoutMs,
   });
   try {
-    const { subject, text } = emailContent(event);
-    await transport.sendMail({ from: cfg.from, to: cfg.to, subject, text });
+    const { subject, text, html, attachments, to } = email;
+    await transport.sendMail({
+      from: cfg.from,
+      to: to?.length ? to : cfg.to,
+      subject,
+      text,
+      html,
+      attachments: attachments?.map((a) => ({
+        cid: a.cid,
+        filename: a.filename,
+        content: a.content,
+        contentType: "image/png",
+        contentDisposition: "inline" as const,
+      })),
+    });
   } catch (err) {
     const smtp = ZSmtpError.safeParse(err);
     const code = smtp.success ? smtp.data.code : undefined;

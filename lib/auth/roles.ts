@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   "views:share": ["analyst", "admin"],
   "runs:trigger": ["admin"],
   "settings:write": ["admin"],
+  /** Scheduled reports (Settings → Reports): a scoped admin manages those inside their OUs. */
+  "reports:manage": ["admin"],
   "rules:write": ["admin"],
   "periods:close": ["admin"],
   "requests:decide": ["admin"],

@@ -15,6 +15,9 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     ...(can(principal.role, "settings:write")
       ? [{ href: "/settings/alerts", label: "Alerts" }]
       : []),
+    ...(can(principal.role, "reports:manage")
+      ? [{ href: "/settings/reports", label: "Reports" }]
+      : []),
     ...(can(principal.role, "settings:write") && unscoped
       ? [{ href: "/settings/known-accounts", label: "Known accounts" }]
       : []),
