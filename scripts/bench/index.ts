@@ -5,6 +5,7 @@
 //   --accounts <n>    organization size (default 5000)      --duration <s>  read load length (default 60)
 //   --runs <n>        timed requests per showback case (30)  --skip-build    reuse .next-bench if built
 //   --anomalies       only the anomaly detector (quality on the labeled set, speed); no database
+//   --ce-only         only the Cost Explorer request plan at 500 and 5,000 accounts; no database
 import { readdirSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
@@ -25,6 +26,7 @@ import { startBenchServer, type BenchServer } from "./server";
 import { benchShowback } from "./showback";
 import { NOTES } from "./notes";
 import { runAnomalyBench } from "./anomalies";
+import { runCePlanBench } from "./ce-plan";
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "30" },
     "skip-build": { type: "boolean", default: false },
     anomalies: { type: "boolean", default: false },
+    "ce-only": { type: "boolean", default: false },
   },
 });
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -157,6 +160,13 @@ async function main(): Promise<BenchFigures> {
 if (values.anomalies) {
   const f = runAnomalyBench(log);
   log(`anomaly detection: ${f.speed.seconds} s; section written to BENCHMARKS.md`);
+  if (values.json) console.log(JSON.stringify(f, null, 2));
+  process.exit(0);
+}
+
+if (values["ce-only"]) {
+  const f = await runCePlanBench(log);
+  log("Cost Explorer request plan: section written to BENCHMARKS.md");
   if (values.json) console.log(JSON.stringify(f, null, 2));
   process.exit(0);
 }
