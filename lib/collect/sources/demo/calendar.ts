@@ -20,7 +20,7 @@ export interface CalendarDay {
 
 export interface Calendar {
   months: CalendarMonth[];
-  /** Index of the first month with daily rows: the month of the first of the last 90 days. */
+  /** Index of the first month with daily rows (the previous month, or the current one). */
   windowStart: number;
   /** Every day of each daily-window month, keyed by month index. */
   windowDays: Map<number, CalendarDay[]>;
@@ -28,9 +28,6 @@ export interface Calendar {
   dayLabels: string[];
   current: number;
 }
-
-/** Days of daily cost the demo carries at least (the dailyCostHistoryDays default), whole months. */
-export const DEMO_DAILY_DAYS = 90;
 
 export function buildCalendar(now: number, monthCount: number): Calendar {
   const months: CalendarMonth[] = [];
@@ -45,12 +42,8 @@ export function buildCalendar(now: number, monthCount: number): Calendar {
     });
   }
   const current = months.length - 1;
+  const windowStart = Math.max(0, current - 1);
   const today = dayStart(now);
-  const firstDay = new Date(today - (DEMO_DAILY_DAYS - 1) * DAY_MS);
-  const back =
-    (new Date(today).getUTCFullYear() - firstDay.getUTCFullYear()) * 12 +
-    (new Date(today).getUTCMonth() - firstDay.getUTCMonth());
-  const windowStart = Math.max(0, current - back);
   const windowDays = new Map<number, CalendarDay[]>();
   const dayLabels: string[] = [];
   for (let k = windowStart; k <= current; k++) {
