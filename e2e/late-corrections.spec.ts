@@ -64,7 +64,7 @@ test("an admin sees which months a run refetched, before and after, and follows 
 
 test("a scoped admin is not shown the organization's refetched totals", async ({ page }) => {
   const [row] = await e2eQuery<{ run_id: string }>(
-    "SELECT run_id::text FROM cost_refetch WHERE NOT full ORDER BY refetched_at DESC LIMIT 1",
+    "SELECT r.run_id::text FROM cost_refetch r WHERE NOT r.full ORDER BY r.refetched_at DESC LIMIT 1",
   );
   await restoreSession(page, "scoped");
   const res = await page.request.get(`/api/v1/runs/${row?.run_id ?? ""}`);
