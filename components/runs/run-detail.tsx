@@ -8,6 +8,7 @@ import { Card, ErrorState, Skeleton, Stat } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
 import { ZRunDetail, type TRunDetail } from "@/lib/api/runs";
 import { formatMoney } from "@/lib/format/money";
+import { LateCorrectionsCard } from "./late-corrections-card";
 import { formatDuration, formatTime, ProgressBar, STATUS_HINT, StatusBadge } from "./run-format";
 
 type TAccountError = TRunDetail["accountErrors"][number];
@@ -170,6 +171,7 @@ export function RunDetail({ runId }: { runId: string }) {
           )}
         </p>
       ) : null}
+      {run ? <LateCorrectionsCard run={run} /> : null}
       <Card title={`Per-account errors${run ? ` (${n(run.accountErrors.length)})` : ""}`}>
         {run ? (
           <>

@@ -33,6 +33,8 @@ describe("a change of the check settings", () => {
     [{ keyUsageWindowDays: 91 }, "keyUsageWindowDays"],
     [{ dailyCostHistoryDays: 0 }, "dailyCostHistoryDays"],
     [{ dailyCostHistoryDays: 391 }, "dailyCostHistoryDays"],
+    [{ lateCorrectionMonths: -1 }, "lateCorrectionMonths"],
+    [{ lateCorrectionMonths: 13 }, "lateCorrectionMonths"],
     [{ environmentTagKey: "  " }, "environmentTagKey"],
     [{ requiredTagKeys: ["owner", ""] }, "requiredTagKeys.1"],
     [{ scpBaselineDeniedActions: [] }, "scpBaselineDeniedActions"],

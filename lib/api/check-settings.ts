@@ -54,6 +54,7 @@ const shape = {
   provisioningWindowDays: change(S.provisioningWindowDays.unwrap().max(3650)),
   keyUsageWindowDays: change(S.keyUsageWindowDays.unwrap()),
   dailyCostHistoryDays: change(S.dailyCostHistoryDays.unwrap()),
+  lateCorrectionMonths: change(S.lateCorrectionMonths.unwrap()),
   rootRecentUseDays: change(S.rootRecentUseDays.unwrap().max(3650)),
   findingDueDays: change(S.findingDueDays.unwrap()),
   scpBaselineDeniedActions: change(

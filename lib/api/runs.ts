@@ -48,8 +48,28 @@ export const ZRunAccountError = z.object({
   message: z.string(),
 });
 
+/** A final month refetched for late corrections: its organization total (unblended) before and after. */
+export const ZRefetchedMonth = z.object({
+  month: z.string(),
+  previousTotal: z.string(),
+  currentTotal: z.string(),
+  /** currentTotal − previousTotal, exact ("0" when unchanged). */
+  difference: z.string(),
+  /** The chargeback period was closed: a difference is an adjustment line, never a rewrite. */
+  periodClosed: z.boolean(),
+});
+
+/** The late-correction schedule this run settled; null when it settled none (or the caller is OU-scoped). */
+export const ZRunLateCorrections = z.object({
+  full: z.boolean(),
+  months: z.array(ZRefetchedMonth),
+});
+
 /** Errors of accounts outside the caller's scope are neither listed nor counted. */
-export const ZRunDetail = ZRunSummary.extend({ accountErrors: z.array(ZRunAccountError) });
+export const ZRunDetail = ZRunSummary.extend({
+  accountErrors: z.array(ZRunAccountError),
+  lateCorrections: ZRunLateCorrections.nullable(),
+});
 
 export const ZRunListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -61,6 +81,7 @@ export const ZTriggeredRun = z.object({ id: z.string(), source: z.string(), stat
 export type TRunSummary = z.infer<typeof ZRunSummary>;
 export type TRunList = z.infer<typeof ZRunList>;
 export type TRunDetail = z.infer<typeof ZRunDetail>;
+export type TRunLateCorrections = z.infer<typeof ZRunLateCorrections>;
 export type TRunListQuery = z.infer<typeof ZRunListQuery>;
 export type TTriggeredRun = z.infer<typeof ZTriggeredRun>;
 

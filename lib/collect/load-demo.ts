@@ -9,6 +9,7 @@ import { seedDemoBudgets } from "@/lib/collect/seed-demo-budgets";
 import { seedDemoProvisioningRequests } from "@/lib/collect/seed-demo-provisioning-requests";
 import { seedDemoRequestProcess } from "@/lib/collect/seed-demo-request-process";
 import type { DemoOptions } from "@/lib/collect/sources/demo";
+import { lateCorrectionMonth } from "@/lib/collect/sources/demo/late-correction";
 import { demoSource } from "@/lib/collect/sources/demo/source";
 
 export interface LoadDemoOptions extends DemoOptions {
@@ -19,6 +20,12 @@ export interface LoadDemoOptions extends DemoOptions {
    * (some violations of those months are fixed later). 0 loads today's run only.
    */
   history?: number;
+  /**
+   * Closes a month's chargeback period (lib/server, passed in: lib/collect does not import it). With
+   * history, the month two months back is closed after today's run, then today's snapshot is taken
+   * again with a late AWS credit in it: a late correction the runs page and chargeback show.
+   */
+  closePeriod?: (db: Db, month: string) => Promise<void>;
 }
 
 /** Loads the demo and evaluates checks and KPIs, like real runs; resolves to today's (the last) run. */
@@ -27,7 +34,7 @@ export async function loadDemo(
   databaseUrl: string,
   opts: LoadDemoOptions = {},
 ): Promise<RunResult> {
-  const { evaluate = true, history = 0, ...demo } = opts;
+  const { evaluate = true, history = 0, closePeriod, ...demo } = opts;
   if (!Number.isInteger(history) || history < 0)
     throw new RangeError("history must be a non-negative integer");
   await seedDemoProvisioningRequests(db, demo);
@@ -41,6 +48,12 @@ export async function loadDemo(
     if (collectedAt) await backdateRun(db, result.runId, collectedAt);
   }
   if (!result) throw new Error("unreachable: the loop runs at least once");
+  if (closePeriod && history > 0) {
+    await closePeriod(db, lateCorrectionMonth(demo.now ?? new Date()));
+    const source = demoSource({ ...demo, monthsAgo: 0, lateCorrection: true });
+    result = await collect(db, databaseUrl, source, { triggeredBy: "demo", evaluate });
+    if (result.status === "failed") return result;
+  }
   await seedDemoAllocationRules(db);
   await seedDemoBudgets(db, demo.now);
   await seedDemoAccountRequests(db, demo.now);

@@ -164,7 +164,7 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
       if (req.evaluate) summary = await req.evaluate(tx, snap, run.id, settings);
     };
     const stores = req.source !== "re-evaluation";
-    if (stores) await storeSnapshot(db, snap, { settings, after: evaluate });
+    if (stores) await storeSnapshot(db, snap, { settings, runId: run.id, after: evaluate });
     else
       await db.$transaction(async (tx) => (await lockFindings(tx), evaluate(tx)), {
         timeout: 30 * 60_000,

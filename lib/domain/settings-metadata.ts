@@ -114,6 +114,13 @@ export const SETTINGS_METADATA: Record<keyof TSettings, TSettingMeta> = {
     unit: "days",
     group: "Cost",
   },
+  lateCorrectionMonths: {
+    label: "Late corrections refetched",
+    meaning:
+      "Final months before the current one asked for again once a calendar month, because AWS still revises them (credits, refunds, tax); a change in a closed chargeback period becomes an adjustment line. 0 turns the refetch off.",
+    unit: "months",
+    group: "Cost",
+  },
   envMixMinShare: {
     label: "Environment mixing minimum share",
     meaning:

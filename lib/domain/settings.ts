@@ -65,6 +65,11 @@ export const ZSettings = z.object({
    * figures for the last 13 months.
    */
   dailyCostHistoryDays: z.number().int().positive().max(390).default(90),
+  /**
+   * Final months (before the current one) Cost Explorer is asked for again once a calendar month,
+   * because AWS still revises them (credits, refunds, tax). 0 turns the refetch off.
+   */
+  lateCorrectionMonths: z.number().int().nonnegative().max(12).default(3),
   /** Days of CloudTrail event history sampled for temporary vs long-term key use (at most 90). */
   keyUsageWindowDays: z.number().int().positive().max(90).default(7),
   /** Days within which any use of an account's root user (password or access key) is reported. */

@@ -150,6 +150,11 @@ export const ZCosts = z.object({
   dimensionMonths: z.partialRecord(ZCostDimension, z.array(ZMonth)).default({}),
   byDimension: z.array(ZCostByDimension).default([]),
   charges: z.array(ZCostCharge).default([]),
+  /**
+   * The late-correction schedule this snapshot settles: `full` for a backfill (every month fetched),
+   * otherwise the final months asked for again because AWS still revises them. Absent: not settled.
+   */
+  refetch: z.object({ full: z.boolean(), months: z.array(ZMonth) }).optional(),
 });
 
 export const ZCommitmentKind = z.enum(["savings_plan", "reserved_instance"]);

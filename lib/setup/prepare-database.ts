@@ -3,6 +3,7 @@
 import { applyMigrations } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { loadDemo } from "@/lib/collect/load-demo";
+import { closeDemoPeriod } from "@/lib/server/chargeback/close-demo-period";
 import { seedDemoEvents } from "@/lib/collect/seed-demo-events";
 import { isDemoDeploymentEnv } from "@/lib/env-schema";
 import { bindDemoGroups } from "./bind-demo-groups";
@@ -34,6 +35,7 @@ export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions)
     const result = await loadDemo(db, databaseUrl, {
       accounts: opts.demoAccounts,
       history: opts.demoHistory ?? 6,
+      closePeriod: (tx, month) => closeDemoPeriod(tx, month),
     });
     if (result.status === "failed")
       throw new Error(`Loading the demo organization failed: ${result.error}`);
@@ -41,7 +43,7 @@ export async function prepareDatabase(databaseUrl: string, opts: PrepareOptions)
     // After the latest run, as EventBridge would deliver them: a few event-driven findings.
     await seedDemoEvents(db, result.runId);
     log(
-      `Demo organization loaded: ${result.accountsSeen} accounts, ${(opts.demoHistory ?? 6) + 1} monthly runs in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `Demo organization loaded: ${result.accountsSeen} accounts, ${(opts.demoHistory ?? 6) + 1} monthly runs and a late correction in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
   } finally {
     await db.$disconnect();

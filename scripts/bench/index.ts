@@ -7,6 +7,7 @@
 //   --sizes <a,b,…>   run everything once per organization size (e.g. 1000,5000,20000) and add the
 //                     growth curve; the table describes 5,000 accounts when measured, else the largest
 //   --anomalies       only the anomaly detector (quality on the labeled set, speed); no database
+//   --ce-only         only the Cost Explorer request plan at 500 and 5,000 accounts; no database
 import { readdirSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
@@ -36,6 +37,7 @@ import { startBenchServer, type BenchServer } from "./server";
 import { benchShowback } from "./showback";
 import { NOTES } from "./notes";
 import { runAnomalyBench } from "./anomalies";
+import { runCePlanBench } from "./ce-plan";
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +48,7 @@ const { values } = parseArgs({
     "skip-build": { type: "boolean", default: false },
     anomalies: { type: "boolean", default: false },
     sizes: { type: "string" },
+    "ce-only": { type: "boolean", default: false },
   },
 });
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -171,6 +174,13 @@ async function main(accounts: number, build: boolean): Promise<BenchFigures> {
 if (values.anomalies) {
   const f = runAnomalyBench(log);
   log(`anomaly detection: ${f.speed.seconds} s; section written to BENCHMARKS.md`);
+  if (values.json) console.log(JSON.stringify(f, null, 2));
+  process.exit(0);
+}
+
+if (values["ce-only"]) {
+  const f = await runCePlanBench(log);
+  log("Cost Explorer request plan: section written to BENCHMARKS.md");
   if (values.json) console.log(JSON.stringify(f, null, 2));
   process.exit(0);
 }

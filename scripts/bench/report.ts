@@ -1,6 +1,7 @@
 // The benchmark's figures as a table on the console and as BENCHMARKS.md.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { CE_SECTION_END, CE_SECTION_START } from "./ce-plan";
 import { projectRoot } from "../../lib/db/embedded";
 import { ANOMALY_SECTION_END, ANOMALY_SECTION_START } from "./anomalies";
 import type { CeFigures } from "./cost-explorer";
@@ -195,5 +196,12 @@ export function writeBenchmarksMd(run: BenchRun, notes: string): void {
   const end = old.indexOf(ANOMALY_SECTION_END);
   const kept =
     start >= 0 && end > start ? `\n${old.slice(start, end + ANOMALY_SECTION_END.length)}\n` : "";
-  writeFileSync(file, body + kept);
+  // So has the Cost Explorer request plan (--ce-only).
+  const ceStart = old.indexOf(CE_SECTION_START);
+  const ceEnd = old.indexOf(CE_SECTION_END);
+  const ce =
+    ceStart >= 0 && ceEnd > ceStart
+      ? `\n${old.slice(ceStart, ceEnd + CE_SECTION_END.length)}\n`
+      : "";
+  writeFileSync(file, body + kept + ce);
 }

@@ -122,10 +122,14 @@ export async function detectCostAnomalies(
         if (existing) {
           // A drift's window moves with the days: the anomaly keeps the day it was first seen from.
           const firstDay = a.firstDay < existing.firstDay ? a.firstDay : existing.firstDay;
-          await tx.costAnomaly.update({
-            where: { id: existing.id },
-            data: { ...figures, firstDay: date(firstDay) },
-          });
+          // It may continue one found earlier in this pass, not written yet: update that row instead.
+          const pending = fresh.find((f) => f.id === existing.id);
+          if (pending) Object.assign(pending, figures, { firstDay: date(firstDay) });
+          else
+            await tx.costAnomaly.update({
+              where: { id: existing.id },
+              data: { ...figures, firstDay: date(firstDay) },
+            });
           existing.kind = a.kind;
           existing.lastDay = a.lastDay;
           updated++;

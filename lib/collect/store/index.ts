@@ -6,6 +6,7 @@ import type { TSettings } from "@/lib/domain/settings";
 import type { TSnapshot } from "@/lib/domain/snapshot";
 import { storeCommitments } from "./commitments";
 import { storeCosts } from "./costs";
+import { monthTotals, recordRefetch } from "./cost-refetch";
 import { assertSameDataWorld } from "./data-source";
 import { storeEvidence } from "./evidence";
 import { storeOrganization } from "./org";
@@ -13,6 +14,8 @@ import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 export interface StoreOptions {
   settings: TSettings;
+  /** The run storing the snapshot: late-correction refetches are recorded against it. */
+  runId?: string;
   /** Extra writes that must commit atomically with the snapshot (findings, KPIs). */
   after?: (tx: Prisma.TransactionClient) => Promise<void>;
 }
@@ -24,7 +27,10 @@ export async function storeSnapshot(db: Db, snap: TSnapshot, opts: StoreOptions)
       await lockFindings(tx);
       await assertSameDataWorld(tx, snap.source);
       await storeOrganization(tx, snap, at, opts.settings);
+      const refetched = snap.costs.refetch?.months ?? [];
+      const before = await monthTotals(tx, snap.source, refetched);
       await storeCosts(tx, snap);
+      if (opts.runId) await recordRefetch(tx, snap, opts.runId, before);
       await storeCommitments(tx, snap);
       await storeEvidence(tx, snap, at);
       if (opts.after) await opts.after(tx);

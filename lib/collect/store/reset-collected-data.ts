@@ -38,6 +38,7 @@ export async function resetCollectedData(db: Db, actor: string): Promise<ResetSu
       await tx.costByDimension.deleteMany({});
       await tx.costCharge.deleteMany({});
       await tx.costByTag.deleteMany({});
+      await tx.costRefetch.deleteMany({});
       await tx.commitmentCoverage.deleteMany({});
       await tx.commitmentUsage.deleteMany({});
       await tx.commitmentOrgMonth.deleteMany({});

@@ -5,6 +5,7 @@ import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { accountScope } from "@/lib/server/scope";
+import { loadLateCorrections } from "./load-late-corrections";
 import { RUN_SUMMARY_SELECT, toRunSummary } from "./to-run-summary";
 
 const MAX_ERRORS = 1_000;
@@ -37,5 +38,6 @@ export async function getRun(db: Db, scope: Scope, id: string): Promise<TRunDeta
       phase: e.phase,
       message: e.message,
     })),
+    lateCorrections: await loadLateCorrections(db, scope, id),
   };
 }

@@ -161,4 +161,50 @@ describe("listRuns and getRun", () => {
       findingsOpened: 3,
     });
   });
+
+  it("shows the months a run refetched for late corrections, exactly, and hides them from an OU-scoped caller", async () => {
+    await db.costRefetch.create({
+      data: {
+        runId: latest,
+        refetchedAt: new Date("2025-03-01T00:00:00Z"),
+        full: false,
+        months: {
+          create: [
+            {
+              month: new Date("2025-01-01T00:00:00Z"),
+              previousTotal: "1062.4025",
+              currentTotal: "1025.1524999",
+              periodClosed: true,
+            },
+            {
+              month: new Date("2025-02-01T00:00:00Z"),
+              previousTotal: "80",
+              currentTotal: "80",
+              periodClosed: false,
+            },
+          ],
+        },
+      },
+    });
+    expect((await getRun(db, UNSCOPED, latest)).lateCorrections).toEqual({
+      full: false,
+      months: [
+        {
+          month: "2025-01-01",
+          previousTotal: "1062.4025",
+          currentTotal: "1025.1524999",
+          difference: "-37.2500001",
+          periodClosed: true,
+        },
+        {
+          month: "2025-02-01",
+          previousTotal: "80",
+          currentTotal: "80",
+          difference: "0",
+          periodClosed: false,
+        },
+      ],
+    });
+    expect((await getRun(db, { ouIds: ["ou-root-aaaaaaaa"] }, latest)).lateCorrections).toBeNull();
+  });
 });

@@ -6,6 +6,7 @@ import { addMonths, monthOf, monthRange } from "@/lib/domain/months";
 import { COST_DIMENSIONS, type TCostDimension } from "@/lib/domain/snapshot";
 import { DEFAULT_SETTINGS } from "@/lib/domain/settings";
 import { planDailyFetch, type DailyPlan } from "./daily-plan";
+import { planLateCorrections, type RefetchPlan } from "./late-corrections";
 
 export interface CostState {
   /** An earlier run stored the full history (succeeded or partial, never capped or failed). */
@@ -25,6 +26,8 @@ export interface CostState {
   dailyDays?: readonly string[];
   /** Months with stored monthly cost rows (absent: unknown, every unstored day is fetched). */
   costMonths?: readonly string[];
+  /** When the late-correction schedule was last settled (a backfill or a refetch); null: never; absent: not tracked. */
+  lastRefetchAt?: string | null;
 }
 
 export interface MonthRange {
@@ -54,6 +57,8 @@ export interface CostPlan {
   /** One monthly account × dimension value query per dimension, planned like a tag key. */
   dimensions: DimensionFetch[];
   daily: DailyPlan;
+  /** The late-correction schedule this run settles (its refetched final months are in `months`). */
+  refetch?: RefetchPlan;
 }
 
 function dayOf(d: Date): string {
@@ -78,6 +83,7 @@ export function planCostFetch(
   tagKeys: readonly string[],
   forceBackfill = false,
   dailyWindowDays = DEFAULT_SETTINGS.dailyCostHistoryDays,
+  lateCorrectionMonths = DEFAULT_SETTINGS.lateCorrectionMonths,
 ): CostPlan {
   const current = monthOf(now);
   const window = monthRange(addMonths(current, -historyMonths), current);
@@ -85,7 +91,17 @@ export function planCostFetch(
   const wanted = full
     ? window
     : window.filter((m) => m === current || state.estimatedMonths.includes(m));
-  const months = [...wanted].sort();
+  const open = [...wanted].sort();
+  const refetch = planLateCorrections(
+    now,
+    lateCorrectionMonths,
+    state.lastRefetchAt,
+    window,
+    open,
+    full,
+  );
+  // Refetched final months go through the same monthly, tag and dimension queries; not their days.
+  const months = [...open, ...(refetch?.months ?? [])].sort();
 
   const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
   const end = dayOf(new Date(today.getTime() + 86_400_000));
@@ -110,11 +126,17 @@ export function planCostFetch(
     now,
     dailyWindowDays,
     state.dailyDays ?? [],
-    months,
+    open,
     full,
     emptyMonths,
   );
-  return { months, ranges: rangesOf(months), tags, dimensions, daily };
+  return { months, ranges: rangesOf(months), tags, dimensions, daily, refetch };
+}
+
+/** A range cut to the end of the cost plan's range that holds it (the current month ends tomorrow). */
+function clampTo(r: MonthRange, planned: readonly MonthRange[]): MonthRange {
+  const holder = planned.find((p) => p.start <= r.start && r.start < p.end);
+  return holder && holder.end < r.end ? { ...r, end: holder.end } : r;
 }
 
 /** Commitment kinds always read (Savings Plans, Reserved Instances). */
@@ -144,8 +166,13 @@ export function planCommitmentFetch(
   state: CostState,
   costPlan: CostPlan,
 ): { months: string[]; ranges: MonthRange[] } {
-  if (state.commitmentsBackfilled && state.backfilled)
-    return { months: costPlan.months, ranges: costPlan.ranges };
+  if (state.commitmentsBackfilled && state.backfilled) {
+    // Late corrections revise spend, not commitment coverage: refetched final months are not asked for.
+    const refetched = new Set(costPlan.refetch?.months ?? []);
+    if (!refetched.size) return { months: costPlan.months, ranges: costPlan.ranges };
+    const months = costPlan.months.filter((m) => !refetched.has(m));
+    return { months, ranges: contiguousRanges(months).map((r) => clampTo(r, costPlan.ranges)) };
+  }
   const full = planCostFetch(now, historyMonths, state, [], true);
   return { months: full.months, ranges: full.ranges };
 }

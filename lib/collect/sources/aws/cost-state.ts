@@ -49,7 +49,12 @@ export async function readCostState(db: Db): Promise<CostState> {
       )
       SELECT day FROM d WHERE day IS NOT NULL`,
   );
+  const lastRefetch = await db.costRefetch.findFirst({
+    orderBy: { refetchedAt: "desc" },
+    select: { refetchedAt: true },
+  });
   return {
+    lastRefetchAt: lastRefetch?.refetchedAt.toISOString() ?? null,
     backfilled: stored > 0 && anyRow !== null,
     commitmentsBackfilled: commitmentsSettled(commitmentFetches),
     estimatedMonths: estimated.map((r) => monthOf(r.month)).sort(),

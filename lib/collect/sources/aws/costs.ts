@@ -46,6 +46,8 @@ export interface CostsResult {
   dimensionMonths: Partial<Record<TCostDimension, string[]>>;
   byDimension: TCostByDimension[];
   charges: TCostCharge[];
+  /** The late-correction schedule the run settles (see late-corrections.ts). */
+  refetch?: CostPlan["refetch"];
 }
 
 interface Row {
@@ -234,6 +236,7 @@ export async function readCosts(
     tagKeys: plan.tags.map((t) => t.key),
     tagKeyMonths: Object.fromEntries(plan.tags.map((t) => [t.key, t.months])),
     dimensionMonths: Object.fromEntries(plan.dimensions.map((d) => [d.dimension, d.months])),
+    ...(plan.refetch ? { refetch: plan.refetch } : {}),
     byDimension,
     charges,
     monthly: monthly.list().map((r) => ({

@@ -152,6 +152,7 @@ export async function produceAwsSnapshot(
         costTagKeys(settings),
         config.forceBackfill,
         settings.dailyCostHistoryDays,
+        settings.lateCorrectionMonths,
       );
       // Read into locals: a cap reached while reading commitments must not leave the costs read so
       // far in the snapshot (a capped run stores no costs, and the next run backfills anyway).

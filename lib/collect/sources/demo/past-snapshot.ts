@@ -3,6 +3,7 @@
 // snapshot (monthsAgo 0) is exactly generateDemoSnapshot's, so DEMO_VIOLATIONS still holds for it.
 import type { TSnapshotInput } from "@/lib/domain/snapshot";
 import { generateDemoSnapshot, type DemoOptions } from "./index";
+import { applyLateCorrection } from "./late-correction";
 import { ACCOUNTS, iamArn, ROOT_ID } from "./ids";
 import { demoRunAt } from "./provisioning-history";
 import { DAY_MS, iso } from "./time";
@@ -38,6 +39,8 @@ const FIXED_LATER: readonly {
 export interface PastDemoOptions extends DemoOptions {
   /** Whole months before `now` the snapshot describes (0 = today's snapshot). */
   monthsAgo: number;
+  /** Today's snapshot taken again after a month was closed, with AWS's late credit in it. */
+  lateCorrection?: boolean;
 }
 
 /**
@@ -45,10 +48,14 @@ export interface PastDemoOptions extends DemoOptions {
  * of cost (enough for the cost KPIs and checks) and no daily rows: the later runs overwrite them.
  */
 export function generatePastDemoSnapshot(opts: PastDemoOptions): TSnapshotInput {
-  const { monthsAgo, ...demo } = opts;
+  const { monthsAgo, lateCorrection, ...demo } = opts;
   if (!Number.isInteger(monthsAgo) || monthsAgo < 0)
     throw new RangeError("monthsAgo must be a non-negative integer");
-  if (monthsAgo === 0) return generateDemoSnapshot(demo);
+  if (monthsAgo === 0) {
+    const today = generateDemoSnapshot(demo);
+    if (lateCorrection) applyLateCorrection(today, demo.now ?? new Date(today.collectedAt));
+    return today;
+  }
   const base = demo.now ?? new Date();
   const at = new Date(demoRunAt(base.getTime(), monthsAgo));
   // The planted failed audit belongs to today's run only: history runs audited every account.
