@@ -13,6 +13,8 @@ import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 export interface StoreOptions {
   settings: TSettings;
+  /** The run whose staged cost rows (./cost-staging) this store moves into the cost tables. */
+  runId: string;
   /** Extra writes that must commit atomically with the snapshot (findings, KPIs). */
   after?: (tx: Prisma.TransactionClient) => Promise<void>;
 }
@@ -24,7 +26,7 @@ export async function storeSnapshot(db: Db, snap: TSnapshot, opts: StoreOptions)
       await lockFindings(tx);
       await assertSameDataWorld(tx, snap.source);
       await storeOrganization(tx, snap, at, opts.settings);
-      await storeCosts(tx, snap);
+      await storeCosts(tx, snap, opts.runId);
       await storeCommitments(tx, snap);
       await storeEvidence(tx, snap, at);
       if (opts.after) await opts.after(tx);
