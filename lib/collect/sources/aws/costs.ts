@@ -135,7 +135,10 @@ export async function streamCosts(
   const setCurrency = (unit: string) => void (currency = unit);
   for (const r of plan.ranges)
     await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE], (page) =>
-      stage("monthly", pageRows(page, "", (s) => s, setCurrency)),
+      stage(
+        "monthly",
+        pageRows(page, "", (s) => s, setCurrency),
+      ),
     );
 
   for (const { key, ranges } of plan.tags) {
@@ -172,7 +175,11 @@ export async function streamCosts(
           r.end,
           "MONTHLY",
           [BY_ACCOUNT, BY_SERVICE],
-          (page) => stage("charge", pageRows(page, recordType, (s) => s)),
+          (page) =>
+            stage(
+              "charge",
+              pageRows(page, recordType, (s) => s),
+            ),
           { Dimensions: { Key: "RECORD_TYPE", Values: [recordType], MatchOptions: ["EQUALS"] } },
         );
     }
@@ -183,7 +190,10 @@ export async function streamCosts(
   const dailyGroups = dailyByService ? [BY_ACCOUNT, BY_SERVICE] : [BY_ACCOUNT];
   for (const r of plan.daily.ranges)
     await query(r.start, r.end, "DAILY", dailyGroups, (page) =>
-      stage("daily", pageRows(page, "", (s) => (dailyByService ? s : ALL_SERVICES))),
+      stage(
+        "daily",
+        pageRows(page, "", (s) => (dailyByService ? s : ALL_SERVICES)),
+      ),
     );
 
   return {
