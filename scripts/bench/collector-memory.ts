@@ -52,8 +52,8 @@ function gc(): void {
   collect();
 }
 
-/** Peak heap and RSS while `fn` runs. */
-async function sampled<T>(fn: () => Promise<T>) {
+/** Peak heap and RSS while `fn` runs; `report` hears the peaks so far every 30 s (a long run's interim figures). */
+async function sampled<T>(fn: () => Promise<T>, report: (line: string) => void) {
   let used = 0;
   let live = 0;
   let rss = 0;
@@ -67,6 +67,13 @@ async function sampled<T>(fn: () => Promise<T>) {
   };
   const fast = setInterval(sampleUsed, 50);
   const slow = setInterval(sampleLive, 500);
+  const interim = setInterval(
+    () =>
+      report(
+        `so far: peak live heap ${Math.round(live / MB)} MB, peak used heap ${Math.round(used / MB)} MB, peak RSS ${Math.round(rss / MB)} MB`,
+      ),
+    30_000,
+  );
   try {
     const result = await fn();
     sampleUsed();
@@ -75,6 +82,7 @@ async function sampled<T>(fn: () => Promise<T>) {
   } finally {
     clearInterval(fast);
     clearInterval(slow);
+    clearInterval(interim);
   }
 }
 
@@ -100,6 +108,7 @@ async function countRows(url: string) {
 export async function benchCollectorMemory(
   accounts: number,
   databaseUrl: string,
+  log: (line: string) => void = () => {},
 ): Promise<CollectorMemoryFigures> {
   const fake = new FakeCostExplorer({
     accounts,
@@ -121,29 +130,31 @@ export async function benchCollectorMemory(
     gc();
     const baseline = v8.getHeapStatistics().used_heap_size;
     const started = performance.now();
-    const run = await sampled(() =>
-      runCollection(db, databaseUrl, {
-        source: "aws",
-        produce: async ({ costs }) => {
-          const plan = planCostFetch(
-            NOW,
-            14,
-            { backfilled: false, estimatedMonths: [], tagKeyMonths: {} },
-            TAG_KEYS,
-          );
-          const meta = await streamCosts(client, meter, plan, false, () => {}, costs, {
-            sleep: async () => {},
-          });
-          return {
-            source: "aws",
-            collectedAt: NOW.toISOString(),
-            organization: { id: "o-bench00001", managementAccountId: "100000000000" },
-            orgUnits: [{ id: "r-bench", parentId: null, name: "Root" }],
-            accounts: [],
-            costs: { ...meta, monthly: [] },
-          };
-        },
-      }),
+    const run = await sampled(
+      () =>
+        runCollection(db, databaseUrl, {
+          source: "aws",
+          produce: async ({ costs }) => {
+            const plan = planCostFetch(
+              NOW,
+              14,
+              { backfilled: false, estimatedMonths: [], tagKeyMonths: {} },
+              TAG_KEYS,
+            );
+            const meta = await streamCosts(client, meter, plan, false, () => {}, costs, {
+              sleep: async () => {},
+            });
+            return {
+              source: "aws",
+              collectedAt: NOW.toISOString(),
+              organization: { id: "o-bench00001", managementAccountId: "100000000000" },
+              orgUnits: [{ id: "r-bench", parentId: null, name: "Root" }],
+              accounts: [],
+              costs: { ...meta, monthly: [] },
+            };
+          },
+        }),
+      (line) => log(`${line}; ${meter.ceRequests} requests`),
     );
     const seconds = Math.round((performance.now() - started) / 100) / 10;
     return {
@@ -184,7 +195,7 @@ async function main() {
   try {
     await applyMigrations(database.url, { log });
     log(`full backfill of ${accounts} accounts × 14 months`);
-    const figures = await benchCollectorMemory(accounts, database.url);
+    const figures = await benchCollectorMemory(accounts, database.url, log);
     if (values.json) console.log(JSON.stringify(figures, null, 2));
     else
       console.log(
