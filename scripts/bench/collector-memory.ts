@@ -11,10 +11,8 @@ import { parseArgs } from "node:util";
 import v8 from "node:v8";
 import {
   CostExplorerClient,
-  GetCostAndUsageCommand,
   type GetCostAndUsageCommandInput,
 } from "@aws-sdk/client-cost-explorer";
-import { mockClient } from "aws-sdk-client-mock";
 import pg from "pg";
 import { runCollection } from "../../lib/collect/run";
 import { planCostFetch } from "../../lib/collect/sources/aws/cost-plan";
@@ -45,6 +43,10 @@ export interface CollectorMemoryFigures {
 const NOW = new Date("2025-06-15T08:00:00Z");
 const TAG_KEYS = ["owner", "project", "cost-center"];
 const MB = 1024 * 1024;
+
+function isCostAndUsage(input: object): input is GetCostAndUsageCommandInput {
+  return "TimePeriod" in input && "Granularity" in input;
+}
 
 function gc(): void {
   const collect = (globalThis as { gc?: () => void }).gc;
@@ -116,15 +118,20 @@ export async function benchCollectorMemory(
     today: "2025-06-15",
     estimatedFrom: "2025-05-01",
   });
-  const ce = mockClient(CostExplorerClient);
-  ce.on(GetCostAndUsageCommand).callsFake((input: GetCostAndUsageCommandInput) =>
-    fake.handle(input),
-  );
   const db = createPrismaClient(databaseUrl);
   const client = new CostExplorerClient({
     region: "us-east-1",
     credentials: { accessKeyId: "a", secretAccessKey: "b" },
   });
+  // The fake answers in the client's first middleware step, before any HTTP: a request mock that
+  // records its calls (aws-sdk-client-mock keeps every page it returned) would grow the heap itself.
+  client.middlewareStack.add(
+    () => (args) => {
+      if (!isCostAndUsage(args.input)) throw new Error("the fake answers GetCostAndUsage only");
+      return Promise.resolve({ output: fake.handle(args.input), response: {} });
+    },
+    { step: "initialize", name: "fakeCostExplorer" },
+  );
   const meter = new RequestMeter(10_000_000, "0.01");
   try {
     gc();
@@ -171,7 +178,6 @@ export async function benchCollectorMemory(
     };
   } finally {
     client.destroy();
-    ce.restore();
     await db.$disconnect();
   }
 }
