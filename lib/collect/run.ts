@@ -8,6 +8,14 @@ import type { TSettings } from "@/lib/domain/settings";
 import { parseSnapshot, type TSnapshot } from "@/lib/domain/snapshot";
 import { ZJson } from "@/lib/domain/json";
 import { storeSnapshot } from "./store";
+import {
+  clearStagedCosts,
+  CostStager,
+  stageSnapshotCosts,
+  withoutCostRows,
+  type CostSink,
+} from "./store/cost-staging";
+import { withJudgedCosts } from "./findings/judged-costs";
 import { lockFindings } from "./findings/findings-lock";
 
 /** Arbitrary but fixed key of the "one collection at a time" advisory lock. */
@@ -39,6 +47,11 @@ export interface ProduceContext {
   settings: TSettings;
   progress: (p: Progress) => void;
   report: (outcome: RunOutcome) => void;
+  /**
+   * Where the source streams its cost rows as it reads them (staged for this run, stored with it);
+   * a source may instead leave its rows in the snapshot, and the run stages them the same way.
+   */
+  costs: CostSink;
 }
 
 /**
@@ -97,7 +110,9 @@ export async function runCollection(
       [RUN_LOCK_KEY],
     );
     if (!rows[0]?.locked) throw new RunAlreadyInProgressError();
-    // Runs left "running" by a killed process can no longer be running: we hold the lock.
+    // Runs left "running" by a killed process can no longer be running: we hold the lock. Their
+    // staged cost rows were never stored and never will be.
+    await clearStagedCosts(db);
     await db.collectionRun.updateMany({
       where: { status: "running" },
       data: {
@@ -106,7 +121,7 @@ export async function runCollection(
         finishedAt: new Date(),
       },
     });
-    return await execute(db, req);
+    return await execute(db, databaseUrl, req);
   } finally {
     await lock.end();
   }
@@ -120,7 +135,21 @@ function usageData(o: RunOutcome) {
   };
 }
 
-async function execute(db: Db, req: RunRequest): Promise<RunResult> {
+/** The source's snapshot; rows it kept in memory take the staging path too, and the run holds none. */
+async function produceSnapshot(
+  req: RunRequest,
+  stores: boolean,
+  stager: CostStager,
+  ctx: ProduceContext,
+): Promise<TSnapshot> {
+  const produced = parseSnapshot(await req.produce(ctx));
+  if (!stores) return produced;
+  await stageSnapshotCosts(stager, produced.costs);
+  await stager.close();
+  return withoutCostRows(produced);
+}
+
+async function execute(db: Db, databaseUrl: string, req: RunRequest): Promise<RunResult> {
   const settings = await loadSettings(db);
   const run = await db.collectionRun.create({
     data: { source: req.source, status: "running", triggeredBy: req.triggeredBy ?? null },
@@ -150,8 +179,16 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
     outcome = { ...outcome, ...o };
   };
 
+  const stager = new CostStager(databaseUrl, run.id);
+  const stores = req.source !== "re-evaluation";
   try {
-    const snap = parseSnapshot(await req.produce({ runId: run.id, settings, progress, report }));
+    const snap = await produceSnapshot(req, stores, stager, {
+      runId: run.id,
+      settings,
+      progress,
+      report,
+      costs: stager,
+    });
     await pending;
     const audited = snap.audits.filter((a) => a.status === "audited").length;
     const failed = snap.audits.filter((a) => a.status === "failed");
@@ -161,9 +198,11 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
     });
     let summary: Record<string, unknown> = {};
     const evaluate = async (tx: Prisma.TransactionClient) => {
-      if (req.evaluate) summary = await req.evaluate(tx, snap, run.id, settings);
+      if (!req.evaluate) return;
+      // Checks read the judged month's rows, which this transaction has just stored.
+      const judged = stores ? await withJudgedCosts(tx, snap) : snap;
+      summary = await req.evaluate(tx, judged, run.id, settings);
     };
-    const stores = req.source !== "re-evaluation";
     if (stores) await storeSnapshot(db, snap, { settings, runId: run.id, after: evaluate });
     else
       await db.$transaction(async (tx) => (await lockFindings(tx), evaluate(tx)), {
@@ -226,6 +265,10 @@ async function execute(db: Db, req: RunRequest): Promise<RunResult> {
     return result;
   } catch (err) {
     await pending;
+    // Nothing of a failed run reaches the cost tables: its staged rows go (best effort; the next run
+    // clears leftovers anyway).
+    await stager.close().catch(() => undefined);
+    await clearStagedCosts(db, run.id).catch(() => undefined);
     const message = err instanceof Error ? err.message : String(err);
     const usage = usageData(outcome);
     await db.collectionRun.update({

@@ -29,8 +29,16 @@ export const NOTES = `## How each figure is measured
   so the tree is computed; "from the response cache": three more visits with nothing changed. DOM nodes counted then.
 - **Cost Explorer**: \`readCosts\` against the counting fake (testing/aws/fake-cost-explorer.ts,
   1,000 groups per page, 10–40 services per account, 3 tag keys), a full 14-month backfill and the incremental refresh.
-  Heap: live heap (after a full GC, \`--expose-gc\`) grown while the backfill's rows are held, as the collector holds them
-  until the store transaction.
+  Heap: live heap (after a full GC, \`--expose-gc\`) grown while the backfill's rows are held by \`readCosts\` (the in-memory
+  read tests use; a collection run streams them, see "Collector memory").
+- **Collector memory** (\`npm run bench:collector-memory -- --accounts <n>\`, scripts/bench/collector-memory.ts): a full
+  14-month backfill of the counting fake (1,000 groups per page, 3 tag keys, daily by account) through the run engine
+  (\`runCollection\`): \`streamCosts\` stages every page into the UNLOGGED \`cost_staging\` table by \`COPY\` as it arrives, then
+  the store transaction moves the staged rows into the cost tables in SQL, in a fresh embedded PostgreSQL. Evaluation
+  is off (as in the Cost Explorer figure) and the organization tree is empty: what is measured is the cost rows' path.
+  While the run goes, V8's used heap (\`v8.getHeapStatistics().used_heap_size\`) and \`process.memoryUsage().rss\` are sampled
+  every 50 ms, and every 500 ms a full GC (\`--expose-gc\`) is forced and the used heap read again: the peak of those is the
+  "peak live heap" against the 200 MB target; the 50 ms peak (garbage not yet collected included) and peak RSS are shown beside it.
 - **Read load**: autocannon, 50 connections on loopback, round-robin over overview, costs by OU, costs by account,
   OU tree, KPIs and findings. autocannon reports p97.5, shown in place of p95. These routes answer from a per-process
   cache keyed by role, OU scope, URL and the database's newest finished transaction (lib/server/response-cache.ts), so

@@ -1,6 +1,7 @@
 // The demo and a real organization never share a database: the store refuses a snapshot from the
 // other world (fake accounts beside real ones, real alerts about fake findings) until the collected
 // data is reset with `npm run db:reset-data`.
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { evaluateRun } from "@/lib/collect/evaluate";
 import { loadDemo } from "@/lib/collect/load-demo";
@@ -57,7 +58,7 @@ describe("one source per database", () => {
 
     const settings = await loadSettings(db);
     await expect(
-      storeSnapshot(db, parseSnapshot(awsSnapshot()), { settings }),
+      storeSnapshot(db, parseSnapshot(awsSnapshot()), { settings, runId: randomUUID() }),
     ).rejects.toBeInstanceOf(DataSourceMismatchError);
   });
 

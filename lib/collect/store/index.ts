@@ -14,8 +14,9 @@ import { lockFindings } from "@/lib/collect/findings/findings-lock";
 
 export interface StoreOptions {
   settings: TSettings;
-  /** The run storing the snapshot: late-correction refetches are recorded against it. */
-  runId?: string;
+  /** The run whose staged cost rows (./cost-staging) this store moves into the cost tables; late-correction
+   * refetches are recorded against it. */
+  runId: string;
   /** Extra writes that must commit atomically with the snapshot (findings, KPIs). */
   after?: (tx: Prisma.TransactionClient) => Promise<void>;
 }
@@ -29,8 +30,8 @@ export async function storeSnapshot(db: Db, snap: TSnapshot, opts: StoreOptions)
       await storeOrganization(tx, snap, at, opts.settings);
       const refetched = snap.costs.refetch?.months ?? [];
       const before = await monthTotals(tx, snap.source, refetched);
-      await storeCosts(tx, snap);
-      if (opts.runId) await recordRefetch(tx, snap, opts.runId, before);
+      await storeCosts(tx, snap, opts.runId);
+      await recordRefetch(tx, snap, opts.runId, before);
       await storeCommitments(tx, snap);
       await storeEvidence(tx, snap, at);
       if (opts.after) await opts.after(tx);

@@ -92,11 +92,26 @@ export async function getCostAndUsageAll(
   opts: PagerOptions = {},
 ): Promise<ResultByTime[]> {
   const results: ResultByTime[] = [];
+  await forEachCostAndUsagePage(client, meter, input, (page) => void results.push(...page), opts);
+  return results;
+}
+
+/**
+ * Every page of one query, in order, handed to `onPage` as it arrives and awaited before the next
+ * request: a collector that streams pages away holds one page at a time.
+ */
+export async function forEachCostAndUsagePage(
+  client: CostExplorerClient,
+  meter: RequestMeter,
+  input: Omit<GetCostAndUsageCommandInput, "NextPageToken">,
+  onPage: (results: ResultByTime[]) => Promise<void> | void,
+  opts: PagerOptions = {},
+): Promise<void> {
   const seen = new Set<string>();
   let token: string | undefined;
   do {
     const page = await sendWithBackoff(client, meter, { ...input, NextPageToken: token }, opts);
-    results.push(...(page.ResultsByTime ?? []));
+    await onPage(page.ResultsByTime ?? []);
     token = page.NextPageToken || undefined;
     if (token !== undefined) {
       if (seen.has(token))
@@ -106,5 +121,4 @@ export async function getCostAndUsageAll(
       seen.add(token);
     }
   } while (token !== undefined);
-  return results;
 }

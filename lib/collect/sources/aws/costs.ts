@@ -4,7 +4,8 @@
 // than plain Usage that the charge-type query found — account × service filtered to that type (Cost
 // Explorer takes two GroupBy at most), daily over the days the plan names (the daily window's days
 // not stored yet or not final yet).
-// With GroupBy, Total is empty: amounts are summed here, exactly, across pages.
+// With GroupBy, Total is empty: amounts are summed exactly across pages, by the store from the run's
+// staging (each page is staged as it arrives, `streamCosts`) or here in memory (`readCosts`).
 import type {
   CostExplorerClient,
   Expression,
@@ -21,7 +22,9 @@ import type {
   TCostDimension,
   TCostMonthly,
 } from "@/lib/domain/snapshot";
-import { getCostAndUsageAll, type PagerOptions } from "./ce-pager";
+import { ZCostDimension } from "@/lib/domain/snapshot";
+import type { CostSink, StagedCostRow, TStagedKind } from "@/lib/collect/store/cost-staging";
+import { forEachCostAndUsagePage, type PagerOptions } from "./ce-pager";
 import type { CostPlan } from "./cost-plan";
 import type { RequestMeter } from "./meter";
 
@@ -33,80 +36,59 @@ const METRICS = {
 const FIELDS = ["unblended", "amortized", "net"] as const;
 type Amounts = Record<(typeof FIELDS)[number], Decimal>;
 
-export interface CostsResult {
+/** What a run's cost read covers: the slices the store replaces with the staged rows. */
+export interface CostsMeta {
   currency: string;
   months: string[];
   days: string[];
   tagKeys: string[];
   /** Months fetched per tag key (a new key's history reaches further back than `months`). */
   tagKeyMonths: Record<string, string[]>;
-  monthly: TCostMonthly[];
-  daily: TCostDaily[];
-  byTag: TCostByTag[];
   dimensionMonths: Partial<Record<TCostDimension, string[]>>;
-  byDimension: TCostByDimension[];
-  charges: TCostCharge[];
   /** The late-correction schedule the run settles (see late-corrections.ts). */
   refetch?: CostPlan["refetch"];
 }
 
-interface Row {
-  accountId: string;
-  period: string;
-  second: string;
-  estimated: boolean;
-  amounts: Amounts;
+export interface CostsResult extends CostsMeta {
+  monthly: TCostMonthly[];
+  daily: TCostDaily[];
+  byTag: TCostByTag[];
+  byDimension: TCostByDimension[];
+  charges: TCostCharge[];
 }
 
-/** Sums groups by (account, period, second key): a group split across pages is one row. */
-class Rows {
-  private readonly rows = new Map<string, Row>();
-  currency = "USD";
-
-  add(results: readonly ResultByTime[], secondKey: (raw: string) => string): void {
-    for (const r of results) {
-      const period = r.TimePeriod?.Start;
-      if (!period) continue;
-      for (const g of r.Groups ?? []) {
-        const [accountId, raw = ""] = g.Keys ?? [];
-        if (!accountId) continue;
-        const second = secondKey(raw);
-        const key = `${accountId}|${period}|${second}`;
-        const row = this.rows.get(key) ?? {
-          accountId,
-          period,
-          second,
-          estimated: false,
-          amounts: { unblended: new Decimal(0), amortized: new Decimal(0), net: new Decimal(0) },
-        };
-        row.estimated ||= r.Estimated ?? false;
-        for (const field of FIELDS) {
-          const m = g.Metrics?.[METRICS[field]];
-          if (m?.Unit) this.currency = m.Unit;
-          row.amounts[field] = row.amounts[field].plus(m?.Amount ?? "0");
-        }
-        this.rows.set(key, row);
-      }
+/** One page's groups as staged rows; `key` is the fact's first key, `value` what the second group key maps to. */
+function pageRows(
+  results: readonly ResultByTime[],
+  key: string,
+  value: (raw: string) => string,
+  onUnit?: (unit: string) => void,
+): StagedCostRow[] {
+  const rows: StagedCostRow[] = [];
+  for (const r of results) {
+    const period = r.TimePeriod?.Start;
+    if (!period) continue;
+    for (const g of r.Groups ?? []) {
+      const [accountId, raw = ""] = g.Keys ?? [];
+      if (!accountId) continue;
+      const amount = (field: (typeof FIELDS)[number]) => {
+        const m = g.Metrics?.[METRICS[field]];
+        if (m?.Unit) onUnit?.(m.Unit);
+        return m?.Amount ?? "0";
+      };
+      rows.push({
+        accountId,
+        period,
+        key,
+        value: value(raw),
+        estimated: r.Estimated ?? false,
+        unblended: amount("unblended"),
+        amortized: amount("amortized"),
+        net: amount("net"),
+      });
     }
   }
-
-  list(): {
-    accountId: string;
-    period: string;
-    second: string;
-    estimated: boolean;
-    unblended: string;
-    amortized: string;
-    net: string;
-  }[] {
-    // toFixed() never uses exponent notation: Cost Explorer sends amounts such as "1.2E-9".
-    return [...this.rows.values()].map((r) => ({
-      ...r,
-      unblended: r.amounts.unblended.toFixed(),
-      amortized: r.amounts.amortized.toFixed(),
-      net: r.amounts.net.toFixed(),
-    }));
-  }
+  return rows;
 }
 
 const BY_ACCOUNT: GroupDefinition = { Type: "DIMENSION", Key: "LINKED_ACCOUNT" };
@@ -114,22 +96,28 @@ const BY_SERVICE: GroupDefinition = { Type: "DIMENSION", Key: "SERVICE" };
 /** Service label of daily rows when days are grouped by account only. */
 export const ALL_SERVICES = "All services";
 
-export async function readCosts(
+/**
+ * Reads the plan's costs page by page into `sink`; returns what the rows cover. Holds one page at a
+ * time, whatever the organization's size.
+ */
+export async function streamCosts(
   client: CostExplorerClient,
   meter: RequestMeter,
   plan: CostPlan,
   dailyByService: boolean,
   progress: (phase: string) => void,
+  sink: CostSink,
   pager: PagerOptions = {},
-): Promise<CostsResult> {
-  const query = async (
+): Promise<CostsMeta> {
+  const query = (
     start: string,
     end: string,
     granularity: "MONTHLY" | "DAILY",
     groupBy: GroupDefinition[],
+    onPage: (results: ResultByTime[]) => Promise<void>,
     filter?: Expression,
   ) =>
-    getCostAndUsageAll(
+    forEachCostAndUsagePage(
       client,
       meter,
       {
@@ -139,123 +127,183 @@ export async function readCosts(
         GroupBy: groupBy,
         ...(filter ? { Filter: filter } : {}),
       },
+      onPage,
       pager,
     );
+  const stage = (kind: TStagedKind, rows: StagedCostRow[]) => sink.stage(kind, rows);
 
   progress("costs: monthly by account and service");
-  const monthly = new Rows();
+  let currency = "USD";
+  const setCurrency = (unit: string) => void (currency = unit);
   for (const r of plan.ranges)
-    monthly.add(await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE]), (s) => s);
+    await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE], (page) =>
+      stage(
+        "monthly",
+        pageRows(page, "", (s) => s, setCurrency),
+      ),
+    );
 
-  const byTag: TCostByTag[] = [];
   for (const { key, ranges } of plan.tags) {
     progress(`costs: monthly by tag ${key}`);
-    const rows = new Rows();
     // Group keys read "key$value"; "key$" is the untagged bucket.
+    const tagValue = (s: string) => (s.startsWith(`${key}$`) ? s.slice(key.length + 1) : s);
     for (const r of ranges)
-      rows.add(
-        await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "TAG", Key: key }]),
-        (s) => (s.startsWith(`${key}$`) ? s.slice(key.length + 1) : s),
+      await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "TAG", Key: key }], (page) =>
+        stage("tag", pageRows(page, key, tagValue)),
       );
-    for (const r of rows.list())
-      byTag.push({
-        accountId: r.accountId,
-        month: r.period,
-        tagKey: key,
-        tagValue: r.second,
-        unblended: r.unblended,
-        amortized: r.amortized,
-        net: r.net,
-        estimated: r.estimated,
-      });
   }
 
-  const byDimension: TCostByDimension[] = [];
-  const charges: TCostCharge[] = [];
   for (const { dimension, ranges } of plan.dimensions) {
     progress(`costs: monthly by ${dimension === "RECORD_TYPE" ? "charge type" : "region"}`);
     for (const r of ranges) {
-      const rows = new Rows();
-      rows.add(
-        await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, { Type: "DIMENSION", Key: dimension }]),
-        (s) => s,
+      const seen = new Set<string>();
+      await query(
+        r.start,
+        r.end,
+        "MONTHLY",
+        [BY_ACCOUNT, { Type: "DIMENSION", Key: dimension }],
+        (page) => {
+          const rows = pageRows(page, dimension, (s) => s);
+          for (const row of rows) seen.add(row.value);
+          return stage("dimension", rows);
+        },
       );
-      const listed = rows.list();
-      for (const row of listed)
-        byDimension.push({
-          accountId: row.accountId,
-          month: row.period,
-          dimension,
-          value: row.second,
-          unblended: row.unblended,
-          amortized: row.amortized,
-          net: row.net,
-          estimated: row.estimated,
-        });
       if (dimension !== "RECORD_TYPE") continue;
       // Only the types this range has: an organization without commitments asks for no fee detail.
-      const types = [...new Set(listed.map((l) => l.second))]
-        .filter((t) => t !== PLAIN_USAGE)
-        .sort();
-      for (const recordType of types) {
-        const byService = new Rows();
-        byService.add(
-          await query(r.start, r.end, "MONTHLY", [BY_ACCOUNT, BY_SERVICE], {
-            Dimensions: { Key: "RECORD_TYPE", Values: [recordType], MatchOptions: ["EQUALS"] },
-          }),
-          (s) => s,
+      const types = [...seen].filter((t) => t !== PLAIN_USAGE).sort();
+      for (const recordType of types)
+        await query(
+          r.start,
+          r.end,
+          "MONTHLY",
+          [BY_ACCOUNT, BY_SERVICE],
+          (page) =>
+            stage(
+              "charge",
+              pageRows(page, recordType, (s) => s),
+            ),
+          { Dimensions: { Key: "RECORD_TYPE", Values: [recordType], MatchOptions: ["EQUALS"] } },
         );
-        for (const row of byService.list())
-          charges.push({
-            accountId: row.accountId,
-            month: row.period,
-            service: row.second,
-            recordType,
-            unblended: row.unblended,
-            amortized: row.amortized,
-            net: row.net,
-            estimated: row.estimated,
-          });
-      }
     }
   }
 
   progress("costs: daily");
-  const daily = new Rows();
   // Days × accounts × services is the costliest query by far: by service only when asked for.
   const dailyGroups = dailyByService ? [BY_ACCOUNT, BY_SERVICE] : [BY_ACCOUNT];
   for (const r of plan.daily.ranges)
-    daily.add(await query(r.start, r.end, "DAILY", dailyGroups), (s) =>
-      dailyByService ? s : ALL_SERVICES,
+    await query(r.start, r.end, "DAILY", dailyGroups, (page) =>
+      stage(
+        "daily",
+        pageRows(page, "", (s) => (dailyByService ? s : ALL_SERVICES)),
+      ),
     );
 
   return {
-    currency: monthly.currency,
+    currency,
     months: plan.months,
     days: plan.daily.days,
     tagKeys: plan.tags.map((t) => t.key),
     tagKeyMonths: Object.fromEntries(plan.tags.map((t) => [t.key, t.months])),
     dimensionMonths: Object.fromEntries(plan.dimensions.map((d) => [d.dimension, d.months])),
     ...(plan.refetch ? { refetch: plan.refetch } : {}),
-    byDimension,
-    charges,
-    monthly: monthly.list().map((r) => ({
+  };
+}
+
+interface Summed {
+  row: StagedCostRow;
+  amounts: Amounts;
+}
+
+/** Sums staged rows by fact key in memory, exactly (what the store does in SQL from the staging). */
+class MemorySink implements CostSink {
+  private readonly rows = new Map<TStagedKind, Map<string, Summed>>();
+
+  stage(kind: TStagedKind, rows: readonly StagedCostRow[]): Promise<void> {
+    const byKey = this.rows.get(kind) ?? new Map<string, Summed>();
+    this.rows.set(kind, byKey);
+    for (const row of rows) {
+      const id = `${row.accountId}|${row.period}|${row.key}|${row.value}`;
+      const summed = byKey.get(id) ?? {
+        row: { ...row, estimated: false },
+        amounts: { unblended: new Decimal(0), amortized: new Decimal(0), net: new Decimal(0) },
+      };
+      summed.row.estimated ||= row.estimated;
+      for (const field of FIELDS) summed.amounts[field] = summed.amounts[field].plus(row[field]);
+      byKey.set(id, summed);
+    }
+    return Promise.resolve();
+  }
+
+  discard(): Promise<void> {
+    this.rows.clear();
+    return Promise.resolve();
+  }
+
+  list(kind: TStagedKind) {
+    // toFixed() never uses exponent notation: Cost Explorer sends amounts such as "1.2E-9".
+    return [...(this.rows.get(kind)?.values() ?? [])].map(({ row, amounts }) => ({
+      ...row,
+      unblended: amounts.unblended.toFixed(),
+      amortized: amounts.amortized.toFixed(),
+      net: amounts.net.toFixed(),
+    }));
+  }
+}
+
+/** The plan's costs held in memory (tests, small reads); a run streams them instead (`streamCosts`). */
+export async function readCosts(
+  client: CostExplorerClient,
+  meter: RequestMeter,
+  plan: CostPlan,
+  dailyByService: boolean,
+  progress: (phase: string) => void,
+  pager: PagerOptions = {},
+): Promise<CostsResult> {
+  const memory = new MemorySink();
+  const meta = await streamCosts(client, meter, plan, dailyByService, progress, memory, pager);
+  const amounts = (r: { unblended: string; amortized: string; net: string }) => ({
+    unblended: r.unblended,
+    amortized: r.amortized,
+    net: r.net,
+  });
+  return {
+    ...meta,
+    monthly: memory.list("monthly").map((r) => ({
       accountId: r.accountId,
       month: r.period,
-      service: r.second,
-      unblended: r.unblended,
-      amortized: r.amortized,
-      net: r.net,
+      service: r.value,
+      ...amounts(r),
       estimated: r.estimated,
     })),
-    byTag,
-    daily: daily.list().map((r) => ({
+    byTag: memory.list("tag").map((r) => ({
+      accountId: r.accountId,
+      month: r.period,
+      tagKey: r.key,
+      tagValue: r.value,
+      ...amounts(r),
+      estimated: r.estimated,
+    })),
+    byDimension: memory.list("dimension").map((r) => ({
+      accountId: r.accountId,
+      month: r.period,
+      dimension: ZCostDimension.parse(r.key),
+      value: r.value,
+      ...amounts(r),
+      estimated: r.estimated,
+    })),
+    charges: memory.list("charge").map((r) => ({
+      accountId: r.accountId,
+      month: r.period,
+      service: r.value,
+      recordType: r.key,
+      ...amounts(r),
+      estimated: r.estimated,
+    })),
+    daily: memory.list("daily").map((r) => ({
       accountId: r.accountId,
       day: r.period,
-      service: r.second,
-      unblended: r.unblended,
-      amortized: r.amortized,
-      net: r.net,
+      service: r.value,
+      ...amounts(r),
     })),
   };
 }

@@ -34,7 +34,7 @@ export function awsSource(db: Db, opts: AwsCollectionOptions = {}): Source {
   const config = opts.config ?? loadAwsConfig();
   return {
     name: "aws",
-    produce: async ({ runId, settings, progress, report }) => {
+    produce: async ({ runId, settings, progress, report, costs }) => {
       const costState = await readCostState(db);
       return produceAwsSnapshot(
         {
@@ -42,6 +42,7 @@ export function awsSource(db: Db, opts: AwsCollectionOptions = {}): Source {
           config: { ...config, runId },
           costState,
           auditAccounts: opts.auditorFor?.(runId),
+          costSink: costs,
         },
         settings,
         progress,

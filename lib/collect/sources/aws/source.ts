@@ -11,7 +11,8 @@ import { AwsClients, type CredentialSource } from "./clients";
 import type { AwsCollectorConfig } from "./config";
 import { readCommitments } from "./commitments";
 import { planCommitmentFetch, planCostFetch, type CostState } from "./cost-plan";
-import { readCosts, type CostsResult } from "./costs";
+import { readCosts, streamCosts, type CostsResult } from "./costs";
+import type { CostSink } from "@/lib/collect/store/cost-staging";
 import type { ReportOptions } from "./credential-report";
 import { describeAwsError } from "./errors";
 import { CeRequestCapReachedError, RequestMeter } from "./meter";
@@ -34,7 +35,12 @@ export interface AwsSourceOptions {
   pager?: PagerOptions;
   /** Default: audits member accounts in this process; distributed runs fan them out to workers. */
   auditAccounts?: AuditAccountsFn;
+  /** The run's cost staging: cost rows stream there page by page. Without it they are held in the snapshot. */
+  costSink?: CostSink;
 }
+
+/** A streamed read's snapshot holds no cost rows: they are in the run's staging. */
+const NO_ROWS = { monthly: [], daily: [], byTag: [], byDimension: [], charges: [] };
 
 const NO_COSTS: CostsResult = {
   currency: "USD",
@@ -42,12 +48,8 @@ const NO_COSTS: CostsResult = {
   days: [],
   tagKeys: [],
   tagKeyMonths: {},
-  monthly: [],
-  daily: [],
-  byTag: [],
   dimensionMonths: {},
-  byDimension: [],
-  charges: [],
+  ...NO_ROWS,
 };
 
 async function hubFor(
@@ -156,14 +158,27 @@ export async function produceAwsSnapshot(
       );
       // Read into locals: a cap reached while reading commitments must not leave the costs read so
       // far in the snapshot (a capped run stores no costs, and the next run backfills anyway).
-      const readCostSet = await readCosts(
-        bootstrap.costExplorer(),
-        meter,
-        plan,
-        config.dailyByService,
-        (phase) => progress({ phase }),
-        opts.pager,
-      );
+      const readCostSet: CostsResult = opts.costSink
+        ? {
+            ...(await streamCosts(
+              bootstrap.costExplorer(),
+              meter,
+              plan,
+              config.dailyByService,
+              (phase) => progress({ phase }),
+              opts.costSink,
+              opts.pager,
+            )),
+            ...NO_ROWS,
+          }
+        : await readCosts(
+            bootstrap.costExplorer(),
+            meter,
+            plan,
+            config.dailyByService,
+            (phase) => progress({ phase }),
+            opts.pager,
+          );
       const readCommitmentSet = await readCommitments(
         bootstrap.costExplorer(),
         meter,
@@ -181,7 +196,9 @@ export async function produceAwsSnapshot(
             `${s.kind === "savings_plan" ? "Savings Plans" : "Reserved Instances"} not read (${s.status}): ${s.message}`,
           );
     } catch (err) {
-      // All or nothing: months half-fetched would replace good data with incomplete data.
+      // All or nothing: months half-fetched would replace good data with incomplete data, so the
+      // pages staged so far go too.
+      await opts.costSink?.discard();
       if (err instanceof CeRequestCapReachedError) capped = err.message;
       else degraded.push(`Cost Explorer not read, costs not updated: ${describeAwsError(err)}`);
     }
