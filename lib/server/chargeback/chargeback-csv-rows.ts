@@ -3,6 +3,7 @@
 // No "server-only" (scripts/chargeback-export.ts uses it).
 import type { CsvCell } from "@/lib/export/csv";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
+import { CHARGE_GROUPS } from "@/lib/domain/allocation/charge-policy";
 import { buildMonthChargeback } from "./build-month-chargeback";
 import type { TxDb } from "./load-chargeback-settings";
 
@@ -16,6 +17,12 @@ export const CHARGEBACK_CSV_HEADER = [
   "shared_allocated",
   "total",
   "adjusts_month",
+  // Direct cost by charge type (chargeback policy); empty on adjustments and on lines issued before.
+  "usage",
+  "credits_refunds",
+  "commitment_fees",
+  "tax",
+  "support",
 ] as const;
 
 /** `visible` null = every account (unscoped callers and the CLI). */
@@ -38,6 +45,7 @@ export async function* chargebackCsvRows(
       formatCents(r.sharedCents),
       formatCents(r.directCents + r.sharedCents),
       r.adjustsMonth,
+      ...CHARGE_GROUPS.map((g) => (r.components ? formatCents(r.components[g]) : null)),
     ];
   }
 }
