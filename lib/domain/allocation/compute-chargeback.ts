@@ -169,7 +169,10 @@ export function computeChargeback(input: ChargebackInput): ChargebackResult {
     });
   }
 
-  const out = [...lines.values()].filter((l) => l.directCents !== 0n || l.sharedCents !== 0n);
+  // A line whose credits cancel its usage stays: the credit is shown, never netted away unseen.
+  const out = [...lines.values()].filter(
+    (l) => l.sharedCents !== 0n || Object.values(l.components).some((c) => c !== 0n),
+  );
   out.sort(
     (a, b) => a.costCenter.localeCompare(b.costCenter) || a.accountId.localeCompare(b.accountId),
   );
