@@ -6,7 +6,7 @@ import {
   nextOpenMonth,
   type LineAmounts,
 } from "@/lib/domain/allocation/adjustments";
-import type { PoolResult, TBasis } from "@/lib/domain/allocation/types";
+import type { ChargebackResult, PoolResult, TBasis } from "@/lib/domain/allocation/types";
 import type { ChargeComponents } from "@/lib/domain/allocation/charge-policy";
 import { computeLiveMonth, type LiveMonth } from "./compute-live-month";
 import type { ChargebackConfig, TxDb } from "./load-chargeback-settings";
@@ -36,7 +36,7 @@ export interface MonthChargeback {
   rows: ChargebackRow[];
   pools: PoolResult[];
   /** Charge groups split over the organization this month (live computation). */
-  chargePools: { group: string; cents: bigint }[];
+  chargePools: ChargebackResult["chargePools"];
   warnings: string[];
   /** Closed month only: what changed since it was issued, and the month that will carry it. */
   pending: { totalCents: bigint; appearsIn: string } | null;

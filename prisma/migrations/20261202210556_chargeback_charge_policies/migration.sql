@@ -4,3 +4,6 @@ ADD COLUMN     "credits_cents" BIGINT,
 ADD COLUMN     "support_cents" BIGINT,
 ADD COLUMN     "tax_cents" BIGINT,
 ADD COLUMN     "usage_cents" BIGINT;
+
+-- AlterTable
+ALTER TABLE "closed_period" ADD COLUMN     "charge_policies" JSONB;
