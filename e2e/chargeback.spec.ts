@@ -189,13 +189,19 @@ test("an admin saves a shared-cost rule, closes last month (the estimated month 
 test("the charge types card shows what each charge type does and its figures against the stored charges; an admin changes a policy", async ({
   page,
 }) => {
-  const month = await lastFullMonth();
-  const orgTotal = await orgTotalCents(LAST_FULL);
+  // The latest month with a credit (the demo grants them in months before its daily window).
+  const [withCredit] = await e2eQuery<{ m: string }>(
+    "SELECT to_char(max(month), 'YYYY-MM') AS m FROM cost_charge WHERE record_type = 'Credit'",
+  );
+  const month = withCredit?.m ?? "";
+  const monthSql = `'${month}-01'::date`;
+  const orgTotal = await orgTotalCents(monthSql);
   // Exact stored amounts per charge group and how many accounts carry each (every account's part
   // is rounded to the cent once, so a group's total is within that many cents of its exact sum).
   const charges = await e2eQuery<{ record_type: string; amount: string; accounts: number }>(
     `SELECT record_type, sum(unblended)::text AS amount, count(DISTINCT account_id)::int AS accounts
-     FROM cost_charge WHERE month = ${LAST_FULL} GROUP BY record_type`,
+     FROM cost_charge WHERE month = $1::date GROUP BY record_type`,
+    [`${month}-01`],
   );
   const exact = new Map<string, { amount: Decimal; accounts: number }>();
   for (const c of charges) {
