@@ -236,8 +236,13 @@ test("the charge types card shows what each charge type does and its figures aga
   const figures = new Map<string, bigint>();
   for (const g of ["usage", "credits", "commitments", "tax", "support"])
     figures.set(g, await shown(g));
-  // The five parts add up to the organization's stored spend to the cent.
-  expect([...figures.values()].reduce((a, b) => a + b, 0n)).toBe(orgTotal);
+  // The five parts and the shared-cost rules' pools add up to the organization's stored spend to the cent.
+  let pooled = 0n;
+  for (const pool of await page.getByTestId("pool").all()) {
+    const m = /Shared: (-?\$[\d,.]+)/.exec((await pool.textContent()) ?? "");
+    pooled += toCentsHalfUp((m?.[1] ?? "").replace(/[$,]/g, ""));
+  }
+  expect([...figures.values()].reduce((a, b) => a + b, 0n) + pooled).toBe(orgTotal);
   for (const g of ["credits", "commitments", "tax", "support"]) {
     const e = exact.get(g);
     const diff = (figures.get(g) ?? 0n) - toCentsHalfUp(e?.amount.toFixed() ?? "0");
