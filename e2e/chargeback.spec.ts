@@ -264,7 +264,10 @@ test("the charge types card shows what each charge type does and its figures aga
   await page.getByLabel("Policy for Tax").selectOption("follow-usage");
   await saveScreenshot(page, "chargeback-charge-policies");
   await page.getByRole("button", { name: "Save policies" }).click();
-  await expect(card.getByTestId("charge-tax")).toContainText("Follows usage");
+  await expect(page.getByRole("button", { name: "Save policies" })).toHaveCount(0);
+  await expect(card.getByTestId("charge-tax").getByTestId("charge-policy")).toContainText(
+    "Follows usage",
+  );
   const [stored] = await e2eQuery<{ tax: string }>(
     "SELECT value->>'tax' AS tax FROM setting WHERE key = 'chargebackChargePolicies'",
   );
@@ -277,7 +280,10 @@ test("the charge types card shows what each charge type does and its figures aga
   await page.getByRole("button", { name: "Change policies" }).click();
   await page.getByLabel("Policy for Tax").selectOption("own-line");
   await page.getByRole("button", { name: "Save policies" }).click();
-  await expect(card.getByTestId("charge-tax")).toContainText("Own line");
+  await expect(page.getByRole("button", { name: "Save policies" })).toHaveCount(0);
+  await expect(card.getByTestId("charge-tax").getByTestId("charge-policy")).toContainText(
+    "Own line",
+  );
 });
 
 test("viewers cannot open the chargeback page and do not see it in the navigation", async ({
