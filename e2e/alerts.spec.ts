@@ -77,3 +77,42 @@ test("an admin adds a signed webhook channel and a rule, sends a test, and sees 
   await saveScreenshot(page, "settings-alerts");
   await expectNoSeriousA11yViolations(page);
 });
+
+test("an admin adds a cost-anomaly rule with its minimum impact in USD and %, after the server names the missing field", async ({
+  page,
+}) => {
+  await restoreSession(page, "admin");
+  await page.goto("/settings/alerts");
+  const name = `anomaly-hook-${Date.now()}`;
+  const form = page.getByRole("form", { name: "Add a channel" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Type").selectOption("webhook");
+  await form.getByLabel("Webhook URL").fill(hook.url("/anomalies"));
+  await form.getByLabel(/Signing secret/).fill(SECRET);
+  await form.getByRole("button", { name: "Add channel" }).click();
+  await expect(page.getByRole("heading", { name: new RegExp(name) })).toBeVisible();
+
+  const ruleForm = page.getByRole("form", { name: `Add a rule to ${name}` });
+  await ruleForm.getByLabel("Rule name").fill("big spend jumps");
+  await ruleForm.getByLabel("Cost anomalies").check();
+  await expect(ruleForm.getByLabel("Severities")).toHaveCount(0);
+  // No minimum impact: the server refuses, and says so next to the field.
+  await ruleForm.getByRole("button", { name: "Add rule" }).click();
+  const impact = ruleForm.getByLabel("Minimum impact (USD)");
+  await expect(impact).toHaveAttribute("aria-invalid", "true");
+  await expect(ruleForm.getByText("An anomaly rule needs a minimum impact in USD")).toHaveCount(2);
+  await impact.fill("250");
+  await ruleForm.getByLabel("Minimum above expected (%)").fill("15");
+  await ruleForm.getByRole("button", { name: "Add rule" }).click();
+  await expect(
+    page.getByText("big spend jumps: cost anomalies with impact ≥ $250.00; ≥ 15% above expected"),
+  ).toBeVisible();
+
+  const rows = await e2eQuery<{ target: string; usd: string; pct: number; checks: string[] }>(
+    `SELECT r.target, r.anomaly_min_impact_usd::text AS usd, r.anomaly_min_percent AS pct, r.check_ids AS checks
+     FROM alert_rule r JOIN alert_channel c ON c.id = r.channel_id WHERE c.name = $1`,
+    [name],
+  );
+  expect(rows).toEqual([{ target: "anomalies", usd: "250.00", pct: 15, checks: [] }]);
+  await expectNoSeriousA11yViolations(page);
+});

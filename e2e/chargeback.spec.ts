@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import Decimal from "decimal.js";
 import { formatCents, toCentsHalfUp } from "../lib/domain/allocation/largest-remainder";
+import { chargeGroupOf } from "../lib/domain/costs/charge-types";
 import { formatMoney, formatMonth } from "../lib/format/money";
 import { e2eQuery } from "../testing/e2e-db";
 import { saveScreenshot } from "../testing/e2e-screenshot";
@@ -187,6 +188,106 @@ test("an admin saves a shared-cost rule, closes last month (the estimated month 
   await rule.getByRole("button", { name: "Retire Log archive e2e" }).click();
   await rule.getByRole("button", { name: "Confirm retire" }).click();
   await expect(rule).toContainText("retired");
+});
+
+test("the charge types card shows what each charge type does and its figures against the stored charges; an admin changes a policy", async ({
+  page,
+}) => {
+  // The latest month with a credit (the demo grants them in months before its daily window).
+  const [withCredit] = await e2eQuery<{ m: string }>(
+    "SELECT to_char(max(month), 'YYYY-MM') AS m FROM cost_charge WHERE record_type = 'Credit'",
+  );
+  const month = withCredit?.m ?? "";
+  const monthSql = `'${month}-01'::date`;
+  const orgTotal = await orgTotalCents(monthSql);
+  // Exact stored amounts per charge group and how many accounts carry each (every account's part
+  // is rounded to the cent once, so a group's total is within that many cents of its exact sum).
+  // Charges a shared-cost rule claims (the demo shares the support service and a network account)
+  // go to that rule's pool, not to a charge group.
+  const charges = await e2eQuery<{ record_type: string; amount: string; accounts: number }>(
+    `SELECT c.record_type, sum(c.unblended)::text AS amount, count(DISTINCT c.account_id)::int AS accounts
+     FROM cost_charge c
+     WHERE c.month = $1::date AND NOT EXISTS (
+       SELECT 1 FROM allocation_rule r
+       WHERE r.retired_at IS NULL AND r.valid_from <= $1::date AND (r.valid_to IS NULL OR r.valid_to >= $1::date)
+         AND (cardinality(r.source_accounts) > 0 OR cardinality(r.source_services) > 0)
+         AND (cardinality(r.source_accounts) = 0 OR c.account_id = ANY(r.source_accounts))
+         AND (cardinality(r.source_services) = 0 OR c.service = ANY(r.source_services)))
+     GROUP BY c.record_type`,
+    [`${month}-01`],
+  );
+  const exact = new Map<string, { amount: Decimal; accounts: number }>();
+  for (const c of charges) {
+    const g = chargeGroupOf(c.record_type);
+    const cur = exact.get(g) ?? { amount: new Decimal(0), accounts: 0 };
+    exact.set(g, { amount: cur.amount.plus(c.amount), accounts: cur.accounts + c.accounts });
+  }
+  expect(exact.get("credits")?.amount.isNegative()).toBe(true);
+  expect(exact.get("tax")?.amount.isPositive()).toBe(true);
+
+  await restoreSession(page, "admin");
+  await new ChargebackPage(page).open(`?month=${month}`);
+  const card = page.getByTestId("charge-policies");
+  const shown = async (group: string) =>
+    toCentsHalfUp(
+      ((await card.getByTestId(`charge-${group}`).getByTestId("charge-amount").textContent()) ?? "")
+        .replace(/[$,]/g, "")
+        .replace(/^−/, "-"),
+    );
+  await expect(card.getByTestId("charge-tax")).toContainText("Own line");
+  await expect(card.getByTestId("charge-credits")).toContainText("Follows usage");
+  await expect(card.getByTestId("charge-support")).toContainText("Split by usage");
+  const figures = new Map<string, bigint>();
+  for (const g of ["usage", "credits", "commitments", "tax", "support"])
+    figures.set(g, await shown(g));
+  // The five parts and the shared-cost rules' pools add up to the organization's stored spend to the cent.
+  let pooled = 0n;
+  for (const pool of await page.getByTestId("pool").all()) {
+    const m = /Shared: (-?\$[\d,.]+)/.exec((await pool.textContent()) ?? "");
+    pooled += toCentsHalfUp((m?.[1] ?? "").replace(/[$,]/g, ""));
+  }
+  expect([...figures.values()].reduce((a, b) => a + b, 0n) + pooled).toBe(orgTotal);
+  for (const g of ["credits", "commitments", "tax", "support"]) {
+    const e = exact.get(g);
+    const diff = (figures.get(g) ?? 0n) - toCentsHalfUp(e?.amount.toFixed() ?? "0");
+    expect(diff < 0n ? -diff : diff).toBeLessThanOrEqual(BigInt(e?.accounts ?? 0));
+  }
+  // Support split by usage: the accounts' shares add up to the pool exactly (when a pool is left
+  // after the demo's support rule).
+  if ((figures.get("support") ?? 0n) !== 0n)
+    await expect(card.getByTestId("charge-support")).toContainText(
+      `(pool ${money(figures.get("support") ?? 0n)})`,
+    );
+  await expect(
+    page.getByText("Closed months keep the policies they were issued with"),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+
+  // An admin moves tax onto the usage it belongs to, then puts the default back.
+  await page.getByRole("button", { name: "Change policies" }).click();
+  await page.getByLabel("Policy for Tax").selectOption("follow-usage");
+  await saveScreenshot(page, "chargeback-charge-policies");
+  await page.getByRole("button", { name: "Save policies" }).click();
+  await expect(page.getByRole("button", { name: "Save policies" })).toHaveCount(0);
+  await expect(card.getByTestId("charge-tax").getByTestId("charge-policy")).toContainText(
+    "Follows usage",
+  );
+  const [stored] = await e2eQuery<{ tax: string }>(
+    "SELECT value->>'tax' AS tax FROM setting WHERE key = 'chargebackChargePolicies'",
+  );
+  expect(stored?.tax).toBe("follow-usage");
+  const [audit] = await e2eQuery<{ n: string }>(
+    "SELECT count(*)::text AS n FROM audit_event WHERE action = 'chargeback.charge-policies.update'",
+  );
+  expect(Number(audit?.n)).toBeGreaterThan(0);
+  await expect(page.getByTestId("reconciliation-status")).toHaveText("✓ Reconciles to the cent");
+  await page.getByRole("button", { name: "Change policies" }).click();
+  await page.getByLabel("Policy for Tax").selectOption("own-line");
+  await page.getByRole("button", { name: "Save policies" }).click();
+  await expect(page.getByRole("button", { name: "Save policies" })).toHaveCount(0);
+  await expect(card.getByTestId("charge-tax").getByTestId("charge-policy")).toContainText(
+    "Own line",
+  );
 });
 
 test("viewers cannot open the chargeback page and do not see it in the navigation", async ({

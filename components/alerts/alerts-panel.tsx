@@ -10,10 +10,22 @@ import { ChannelForm } from "./channel-form";
 import { DeliveriesTable } from "./deliveries-table";
 import { RuleForm, type RuleOptions } from "./rule-form";
 import { linkButtonClass } from "./styles";
+import { formatMoneyCents } from "@/lib/format/money";
 
 const ZDeleted = z.object({ deleted: z.boolean() });
 
 function describeRule(r: TAlertChannelView["rules"][number], pathOf: Map<string, string>): string {
+  const under = r.ouIds.length
+    ? `under ${r.ouIds.map((id) => pathOf.get(id) ?? id).join(", ")}`
+    : null;
+  if (r.target === "anomalies")
+    return [
+      `cost anomalies with impact ≥ ${formatMoneyCents(r.anomalyMinImpactUsd ?? "0")}`,
+      r.anomalyMinPercent !== null ? `≥ ${r.anomalyMinPercent}% above expected` : null,
+      under,
+    ]
+      .filter(Boolean)
+      .join("; ");
   const parts = [
     r.checkIds.length ? `checks ${r.checkIds.join(", ")}` : null,
     r.categories.length ? `categories ${r.categories.join(", ")}` : null,
@@ -117,7 +129,7 @@ function ChannelCard({ channel, options }: { channel: TAlertChannelView; options
         <ul className="mt-2 space-y-1 text-sm">
           {channel.rules.map((r) => (
             <li key={r.id} className="flex justify-between gap-2">
-              <span>
+              <span data-testid="alert-rule">
                 <span className="font-medium">{r.name}</span>: {describeRule(r, pathOf)}
               </span>
               <button

@@ -7,6 +7,7 @@ import { fetchJson } from "@/lib/api/fetch-json";
 import { ZChargebackView } from "@/lib/api/chargeback";
 import { AdjustmentsTable } from "./adjustments-table";
 import { AllocationOrderCard } from "./allocation-order-card";
+import { ChargePolicyCard } from "./charge-policy-card";
 import { CostCenterTable } from "./cost-center-table";
 import { MonthBar } from "./month-bar";
 import { OuDefaultsCard } from "./ou-defaults-card";
@@ -79,6 +80,11 @@ export function ChargebackPage({ can }: { can: ChargebackAbilities }) {
               [0, 1, 2].map((i) => <Skeleton key={i} className="h-44 w-full" />)
             )}
           </div>
+          {view ? (
+            <ChargePolicyCard view={view} canEdit={can.writeSettings} />
+          ) : (
+            <Skeleton className="h-40 w-full" />
+          )}
           {view ? (
             <CostCenterTable
               view={view}

@@ -39,6 +39,11 @@ export const CHARGEBACK: Expectations = {
     allowedStatus: 400,
     scopedAdmin: 400,
   }),
+  "PUT /api/v1/chargeback/charge-policies": orgAdmins("/api/v1/chargeback/charge-policies", {
+    body: {},
+    allowedStatus: 400,
+    scopedAdmin: 400,
+  }),
   "PUT /api/v1/chargeback/ou-defaults": orgAdmins("/api/v1/chargeback/ou-defaults", {
     body: {},
     allowedStatus: 400,

@@ -38,7 +38,12 @@ export const ZAlertRuleView = z.object({
   severities: z.array(z.string()),
   ouIds: z.array(z.string()),
   enabled: z.boolean(),
+  target: z.enum(["findings", "anomalies"]),
+  /** Minimum impact of an anomaly in USD (a decimal string), anomaly rules only. */
+  anomalyMinImpactUsd: z.string().nullable(),
+  anomalyMinPercent: z.number().nullable(),
 });
+export type TAlertRuleView = z.infer<typeof ZAlertRuleView>;
 
 export const ZAlertChannelView = z.object({
   id: z.string(),

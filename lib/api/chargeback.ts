@@ -7,6 +7,8 @@ import {
   COST_METRICS,
   ZAllocationOrder,
 } from "@/lib/domain/allocation/settings";
+import { CHARGE_POLICIES } from "@/lib/domain/costs/charge-types";
+import { POLICY_GROUPS } from "@/lib/domain/allocation/charge-policy";
 
 /** "2026-03" or "2026-03-01" in a URL → "2026-03-01". */
 export const ZMonthParam = z
@@ -18,6 +20,19 @@ export const ZMonthState = z.enum(["closed", "open", "estimated"]);
 const ZBasis = z.enum([...ALLOCATION_SOURCES, "unallocated", "shared"]);
 const ZGate = z.object({ allowed: z.boolean(), reason: z.string().nullable() });
 
+const ZPolicy = z.enum(CHARGE_POLICIES);
+/** A policy for every charge group an admin sets (all four required: the form always sends them). */
+export const ZChargePoliciesUpdate = z.strictObject({
+  credits: ZPolicy,
+  commitments: ZPolicy,
+  tax: ZPolicy,
+  support: ZPolicy,
+});
+/** Direct cost by charge group; null on adjustments and on lines issued before the split. */
+const ZComponents = z
+  .object({ usage: ZMoney, credits: ZMoney, commitments: ZMoney, tax: ZMoney, support: ZMoney })
+  .nullable();
+
 export const ZChargebackAccount = z.object({
   accountId: z.string(),
   accountName: z.string(),
@@ -26,6 +41,7 @@ export const ZChargebackAccount = z.object({
   shared: ZMoney,
   total: ZMoney,
   basis: ZBasis.nullable(),
+  components: ZComponents,
 });
 
 /** Where a pool's cost went: a cost center or an OU, with the amount it received. */
@@ -47,8 +63,15 @@ export const ZChargebackView = z.object({
     allocationOrder: ZAllocationOrder,
     costMetric: z.enum(COST_METRICS),
     costCenterTagKey: z.string(),
+    chargePolicies: ZChargePoliciesUpdate,
   }),
   scoped: z.boolean(),
+  /** The month's figures by charge type over the visible lines (null when issued without them). */
+  charges: z.object({
+    totals: ZComponents,
+    /** Split-by-usage groups: the organization's pool that was spread (unscoped callers only). */
+    pools: z.array(z.object({ group: z.enum(POLICY_GROUPS), amount: ZMoney })),
+  }),
   check: z.object({
     orgTotal: ZMoney.nullable(),
     chargebackTotal: ZMoney,
@@ -62,6 +85,7 @@ export const ZChargebackView = z.object({
       direct: ZMoney,
       shared: ZMoney,
       total: ZMoney,
+      components: ZComponents,
       accounts: z.array(ZChargebackAccount),
     }),
   ),

@@ -88,6 +88,22 @@ describe("FOCUS import and export", () => {
     expect(oracle.success).toBe(true);
   });
 
+  it("keeps each row's ChargeCategory, ChargeClass and CommitmentDiscountCategory as its charge type", async () => {
+    const cell = (v: string | undefined) => (v === undefined || v === "" || v === "NULL" ? "" : v);
+    const fromFile = new Map<string, number>();
+    for (const r of readCsv(readFileSync(SAMPLE, "utf8"))) {
+      const k = [r.ChargeCategory, r.ChargeClass, r.CommitmentDiscountCategory].map(cell).join("|");
+      fromFile.set(k, (fromFile.get(k) ?? 0) + 1);
+    }
+    const stored = z.array(z.object({ k: z.string(), n: z.number() })).parse(
+      await db.$queryRaw`SELECT concat_ws('|', coalesce(charge_category, ''), coalesce(charge_class, ''), coalesce(commitment_discount_category, '')) AS k,
+                                  count(*)::int AS n FROM focus_charge GROUP BY 1`,
+    );
+    expect(new Map(stored.map((s) => [s.k, s.n]))).toEqual(fromFile);
+    // The sample has more than plain usage: the columns are really read, not defaulted.
+    expect([...fromFile.keys()].filter((k) => !k.startsWith("Usage|")).length).toBeGreaterThan(0);
+  });
+
   it("loading the same file again replaces its rows instead of doubling them", async () => {
     const again = await importFocusFile(db, SAMPLE, "test");
     expect(again).toMatchObject({ rows: 1000, replaced: 1000 });

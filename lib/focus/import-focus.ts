@@ -56,12 +56,15 @@ export async function importFocusFile(
         batch = [];
         await tx.$executeRaw`
           INSERT INTO focus_charge (import_id, provider_name, billing_account_id, sub_account_id, sub_account_name, charge_period_start,
-                                    billing_period_start, service_name, billed_cost, effective_cost, list_cost, contracted_cost, row)
+                                    billing_period_start, service_name, billed_cost, effective_cost, list_cost, contracted_cost,
+                                    charge_category, charge_class, commitment_discount_category, row)
           SELECT ${importId}, * FROM unnest(
             ${b.map((r) => r.providerName)}::text[], ${b.map((r) => r.billingAccountId)}::text[], ${b.map((r) => r.subAccountId)}::text[],
             ${b.map((r) => r.subAccountName)}::text[], ${b.map((r) => r.chargePeriodStart)}::timestamptz[], ${b.map((r) => r.billingPeriodStart)}::timestamptz[],
             ${b.map((r) => r.serviceName)}::text[], ${b.map((r) => r.billedCost)}::numeric[], ${b.map((r) => r.effectiveCost)}::numeric[],
-            ${b.map((r) => r.listCost)}::numeric[], ${b.map((r) => r.contractedCost)}::numeric[], ${b.map((r) => JSON.stringify(r.raw))}::text[]::jsonb[])`;
+            ${b.map((r) => r.listCost)}::numeric[], ${b.map((r) => r.contractedCost)}::numeric[],
+            ${b.map((r) => r.chargeCategory)}::text[], ${b.map((r) => r.chargeClass)}::text[], ${b.map((r) => r.commitmentDiscountCategory)}::text[],
+            ${b.map((r) => JSON.stringify(r.raw))}::text[]::jsonb[])`;
       };
       for await (const row of readFocusRows(createReadStream(path))) {
         batch.push(row);

@@ -19,6 +19,10 @@ export interface FocusRow {
   listCost: string;
   /** null cells are stored as 0 in the typed column; the raw row keeps the null. */
   contractedCost: string;
+  /** The charge type columns, null when the file leaves them empty. */
+  chargeCategory: string | null;
+  chargeClass: string | null;
+  commitmentDiscountCategory: string | null;
   raw: Record<string, string | null>;
 }
 
@@ -84,6 +88,9 @@ function toRow(cells: Record<string, string>, line: number, problems: string[]):
     effectiveCost: cost("EffectiveCost"),
     listCost: cost("ListCost"),
     contractedCost: cost("ContractedCost", true),
+    chargeCategory: text("ChargeCategory"),
+    chargeClass: text("ChargeClass"),
+    commitmentDiscountCategory: text("CommitmentDiscountCategory"),
     raw,
   };
   return problems.length === before ? row : null;

@@ -5,6 +5,7 @@
 // No "server-only" (scripts/chargeback-export.ts uses it).
 import type { CsvCell } from "../../lib/export/csv";
 import { formatCents } from "../../lib/domain/allocation/largest-remainder";
+import { CHARGE_GROUPS } from "../../lib/domain/allocation/charge-policy";
 import { buildMonthChargeback } from "../../lib/server/chargeback/build-month-chargeback";
 import type { TxDb } from "../../lib/server/chargeback/load-chargeback-settings";
 
@@ -18,6 +19,12 @@ export const CHARGEBACK_CSV_HEADER = [
   "shared_allocated",
   "total",
   "adjusts_month",
+  // Direct cost by charge type (chargeback policy); empty on adjustments and on lines issued before.
+  "usage",
+  "credits_refunds",
+  "commitment_fees",
+  "tax",
+  "support",
 ] as const;
 
 /** `visible` null = every account (unscoped callers and the CLI). */
@@ -40,6 +47,7 @@ export async function* chargebackCsvRows(
       formatCents(r.sharedCents),
       formatCents(r.directCents + r.sharedCents),
       r.adjustsMonth,
+      ...CHARGE_GROUPS.map((g) => (r.components ? formatCents(r.components[g]) : null)),
     ];
   }
 }

@@ -1,8 +1,16 @@
 // One month's chargeback: exact costs → cents that add up to the organization's total, direct cost
 // by cost center, then each shared-cost rule's pool split over its targets. Pure; no I/O.
 import { assignDirect, ouDefaultCostCenter, type AssignContext } from "./assign-direct";
-import { Dec, decimalsToCents } from "./largest-remainder";
+import {
+  CHARGE_GROUPS,
+  DEFAULT_POLICIES,
+  noComponents,
+  policyOf,
+  splitChargeGroups,
+} from "./charge-policy";
+import { allocateByWeights, Dec, decimalsToCents } from "./largest-remainder";
 import { ruleMatches } from "./rules";
+import { UNALLOCATED } from "./settings";
 import { spreadPool, type DirectLine } from "./spread-pool";
 import type {
   AccountInfo,
@@ -15,10 +23,13 @@ import type {
   TBasis,
 } from "./types";
 import { groupBy } from "@/lib/domain/collections";
+import type { TChargeGroup } from "@/lib/domain/costs/charge-types";
 
 interface Bucket {
   accountId: string;
   ruleKey: string | null;
+  /** The charge group of direct cost; a rule's pool takes every group of what it matches. */
+  group: TChargeGroup;
   amount: Dec;
 }
 
@@ -29,19 +40,23 @@ function ancestorsOf(ouId: string | null, ous: ReadonlyMap<string, OuInfo>): Set
   return out;
 }
 
-/** Groups cost lines into (account, first matching rule | direct) buckets of exact amounts. */
+/** Groups cost lines into (account, first matching rule | direct charge group) buckets of exact amounts. */
 function bucketCosts(input: ChargebackInput, rules: ChargebackInput["rules"]): Bucket[] {
   const buckets = new Map<string, Bucket>();
-  for (const c of input.costs) {
+  for (const c of splitChargeGroups(input.costs, input.charges ?? [])) {
     const ruleKey = rules.find((r) => ruleMatches(r, c.accountId, c.service))?.ruleKey ?? null;
-    const key = `${c.accountId}\u0000${ruleKey ?? ""}`;
+    const group = ruleKey === null ? c.group : "usage";
+    const key = `${c.accountId}\u0000${ruleKey ?? ""}\u0000${group}`;
     const b = buckets.get(key);
     if (b) b.amount = b.amount.plus(c.amount);
-    else buckets.set(key, { accountId: c.accountId, ruleKey, amount: new Dec(c.amount) });
+    else buckets.set(key, { accountId: c.accountId, ruleKey, group, amount: new Dec(c.amount) });
   }
+  const rank = (g: TChargeGroup) => CHARGE_GROUPS.indexOf(g);
   return [...buckets.values()].sort(
     (a, b) =>
-      a.accountId.localeCompare(b.accountId) || (a.ruleKey ?? "").localeCompare(b.ruleKey ?? ""),
+      a.accountId.localeCompare(b.accountId) ||
+      (a.ruleKey ?? "").localeCompare(b.ruleKey ?? "") ||
+      rank(a.group) - rank(b.group),
   );
 }
 
@@ -62,26 +77,71 @@ export function computeChargeback(input: ChargebackInput): ChargebackResult {
     const key = `${costCenter}\u0000${accountId}`;
     let l = lines.get(key);
     if (!l)
-      lines.set(key, (l = { costCenter, accountId, directCents: 0n, sharedCents: 0n, basis }));
+      lines.set(
+        key,
+        (l = {
+          costCenter,
+          accountId,
+          directCents: 0n,
+          sharedCents: 0n,
+          components: noComponents(),
+          basis,
+        }),
+      );
     return l;
   };
+  const charge = (l: AllocatedLine, group: TChargeGroup, cents: bigint) => {
+    l.directCents += cents;
+    l.components[group] += cents;
+  };
+  const policies = input.policies ?? DEFAULT_POLICIES;
+  // Own-line charges (tax) carry no resource tags: the whole amount goes to the account's cost center.
+  const wholeAccount: AssignContext = { ...ctx, order: ctx.order.filter((o) => o !== "tagSplit") };
+  const orgPools = new Map<TChargeGroup, bigint>();
   const poolSources = new Map<string, Map<string, bigint>>();
   buckets.forEach((b, i) => {
     const c = cents[i] ?? 0n;
-    if (b.ruleKey === null) {
+    const policy = policyOf(b.group, policies);
+    if (b.ruleKey === null && policy === "split-by-usage") {
+      orgPools.set(b.group, (orgPools.get(b.group) ?? 0n) + c);
+    } else if (b.ruleKey === null) {
       const account: AccountInfo = accounts.get(b.accountId) ?? {
         id: b.accountId,
         tagCostCenter: null,
         ouId: null,
       };
-      for (const part of assignDirect(account, c, ctx))
-        line(part.costCenter, b.accountId, part.basis).directCents += part.cents;
+      const parts = assignDirect(account, c, policy === "own-line" ? wholeAccount : ctx);
+      for (const part of parts)
+        charge(line(part.costCenter, b.accountId, part.basis), b.group, part.cents);
     } else {
       const sources = poolSources.get(b.ruleKey) ?? new Map<string, bigint>();
       sources.set(b.accountId, (sources.get(b.accountId) ?? 0n) + c);
       poolSources.set(b.ruleKey, sources);
     }
   });
+
+  // Split-by-usage groups (support by default) go to every line in proportion to its usage.
+  const chargePools: ChargebackResult["chargePools"] = [];
+  for (const group of CHARGE_GROUPS) {
+    const pool = orgPools.get(group);
+    if (pool === undefined) continue;
+    chargePools.push({ group, cents: pool });
+    const receivers = [...lines.values()]
+      .filter((l) => l.components.usage > 0n)
+      .sort(
+        (a, b) =>
+          a.costCenter.localeCompare(b.costCenter) || a.accountId.localeCompare(b.accountId),
+      );
+    if (receivers.length === 0) {
+      charge(line(UNALLOCATED, "", "unallocated"), group, pool);
+      continue;
+    }
+    const split = allocateByWeights(
+      pool,
+      receivers.map((l) => l.components.usage),
+    );
+    receivers.forEach((l, i) => charge(l, group, split[i] ?? 0n));
+  }
 
   // Shared cost follows direct spend only: weights are taken before any pool is spread.
   const direct: DirectLine[] = [...lines.values()].map((l) => ({
@@ -109,12 +169,15 @@ export function computeChargeback(input: ChargebackInput): ChargebackResult {
     });
   }
 
-  const out = [...lines.values()].filter((l) => l.directCents !== 0n || l.sharedCents !== 0n);
+  // A line whose credits cancel its usage stays: the credit is shown, never netted away unseen.
+  const out = [...lines.values()].filter(
+    (l) => l.sharedCents !== 0n || Object.values(l.components).some((c) => c !== 0n),
+  );
   out.sort(
     (a, b) => a.costCenter.localeCompare(b.costCenter) || a.accountId.localeCompare(b.accountId),
   );
   const sum = out.reduce((s, l) => s + l.directCents + l.sharedCents, 0n);
   if (sum !== totalCents)
     throw new Error(`chargeback does not reconcile: ${sum} ≠ ${totalCents} cents`);
-  return { totalCents, lines: out, pools, warnings: [...new Set(warnings)] };
+  return { totalCents, lines: out, pools, chargePools, warnings: [...new Set(warnings)] };
 }

@@ -1,11 +1,21 @@
 // Plain data in and out of the chargeback computation (no I/O): one month of one organization.
 import type { RuleVersion } from "./rules";
 import type { TAllocationSource } from "./settings";
+import type { TChargeGroup } from "@/lib/domain/costs/charge-types";
+import type { ChargeComponents, TChargePolicies } from "./charge-policy";
 
 /** Exact cost of one account and service in the month (a decimal string, any scale). */
 export interface CostLine {
   accountId: string;
   service: string;
+  amount: string;
+}
+
+/** Charges of one record type (not plain Usage) inside a cost line's amount (cost_charge). */
+export interface ChargeLine {
+  accountId: string;
+  service: string;
+  recordType: string;
   amount: string;
 }
 
@@ -39,6 +49,10 @@ export interface ChargebackInput {
   /** Versions in force this month; they claim cost lines in rule-key order. */
   rules: readonly RuleVersion[];
   order: readonly TAllocationSource[];
+  /** Charges by record type inside `costs`; none = every cost is usage. */
+  charges?: readonly ChargeLine[];
+  /** What chargeback does with each charge group; the defaults when left out. */
+  policies?: TChargePolicies;
 }
 
 export type TBasis = TAllocationSource | "unallocated" | "shared";
@@ -49,6 +63,8 @@ export interface AllocatedLine {
   accountId: string;
   directCents: bigint;
   sharedCents: bigint;
+  /** The direct cents by charge group (usage, credits, commitments, tax, support share). */
+  components: ChargeComponents;
   /** How the direct cost got its cost center (the first source that assigned any of it). */
   basis: TBasis;
 }
@@ -69,5 +85,7 @@ export interface ChargebackResult {
   totalCents: bigint;
   lines: AllocatedLine[];
   pools: PoolResult[];
+  /** Totals of the charge groups split over the organization (policy split-by-usage), in cents. */
+  chargePools: { group: TChargeGroup; cents: bigint }[];
   warnings: string[];
 }

@@ -2,7 +2,8 @@ import "server-only";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { ZAlertEvent, summaryLine } from "@/lib/alerts/alert-event";
-import type { TAlertSettings } from "@/lib/api/alerts";
+import type { TAlertRuleView, TAlertSettings } from "@/lib/api/alerts";
+import type { AlertRule } from "@/lib/generated/prisma/client";
 import { maskConfig } from "@/lib/alerts/channel-config";
 import { openChannelConfig, type StoredChannel } from "@/lib/alerts/channel-secrets";
 import {
@@ -39,7 +40,7 @@ export async function getAlertSettings(db: Db, principal: Principal): Promise<TA
         type: c.type,
         enabled: c.enabled,
         config: {},
-        rules: c.rules.filter((r) => inScope(r.ouIds)),
+        rules: c.rules.filter((r) => inScope(r.ouIds)).map(ruleView),
       })),
       deliveries: [],
     };
@@ -57,7 +58,7 @@ export async function getAlertSettings(db: Db, principal: Principal): Promise<TA
       type: c.type,
       enabled: c.enabled,
       config: maskConfig(c.type, openForMasking(c, keys)),
-      rules: c.rules,
+      rules: c.rules.map(ruleView),
     })),
     deliveries: deliveries.map((d) => {
       const event = ZAlertEvent.safeParse(d.payload);
@@ -84,4 +85,21 @@ function openForMasking(channel: StoredChannel, keys: () => readonly EncryptionK
       return channel.config;
     throw err;
   }
+}
+
+/** A stored rule as the settings page shows it (the anomaly minimum as an exact decimal string). */
+function ruleView(r: AlertRule): TAlertRuleView {
+  return {
+    id: r.id,
+    channelId: r.channelId,
+    name: r.name,
+    checkIds: r.checkIds,
+    categories: r.categories,
+    severities: r.severities,
+    ouIds: r.ouIds,
+    enabled: r.enabled,
+    target: r.target === "anomalies" ? "anomalies" : "findings",
+    anomalyMinImpactUsd: r.anomalyMinImpactUsd?.toFixed(2) ?? null,
+    anomalyMinPercent: r.anomalyMinPercent,
+  };
 }

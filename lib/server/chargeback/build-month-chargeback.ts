@@ -6,7 +6,8 @@ import {
   nextOpenMonth,
   type LineAmounts,
 } from "@/lib/domain/allocation/adjustments";
-import type { PoolResult, TBasis } from "@/lib/domain/allocation/types";
+import type { ChargebackResult, PoolResult, TBasis } from "@/lib/domain/allocation/types";
+import type { ChargeComponents } from "@/lib/domain/allocation/charge-policy";
 import { computeLiveMonth, type LiveMonth } from "./compute-live-month";
 import type { ChargebackConfig, TxDb } from "./load-chargeback-settings";
 import { loadChargebackSettings } from "./load-chargeback-settings";
@@ -19,6 +20,8 @@ export interface ChargebackRow extends LineAmounts {
   /** null on lines of the month itself; the corrected month on adjustments. */
   adjustsMonth: string | null;
   basis: TBasis | null;
+  /** Direct cents by charge group; null on adjustments and on lines issued before the split. */
+  components: ChargeComponents | null;
 }
 
 export interface MonthChargeback {
@@ -32,6 +35,8 @@ export interface MonthChargeback {
   liveTotalCents: bigint;
   rows: ChargebackRow[];
   pools: PoolResult[];
+  /** Charge groups split over the organization this month (live computation). */
+  chargePools: ChargebackResult["chargePools"];
   warnings: string[];
   /** Closed month only: what changed since it was issued, and the month that will carry it. */
   pending: { totalCents: bigint; appearsIn: string } | null;
@@ -45,9 +50,7 @@ function rowsOf(
   live: LiveMonth,
   adjustsMonth: string | null,
 ): ChargebackRow[] {
-  const basis = new Map(
-    live.result.lines.map((l) => [`${l.costCenter}\u0000${l.accountId}`, l.basis]),
-  );
+  const byKey = new Map(live.result.lines.map((l) => [`${l.costCenter}\u0000${l.accountId}`, l]));
   return lines.map((l) => {
     const m = live.meta.get(l.accountId);
     return {
@@ -55,7 +58,12 @@ function rowsOf(
       accountName: m?.name ?? "",
       ouPath: m?.ouPath ?? "",
       adjustsMonth,
-      basis: adjustsMonth ? null : (basis.get(`${l.costCenter}\u0000${l.accountId}`) ?? null),
+      basis: adjustsMonth
+        ? null
+        : (byKey.get(`${l.costCenter}\u0000${l.accountId}`)?.basis ?? null),
+      components: adjustsMonth
+        ? null
+        : (byKey.get(`${l.costCenter}\u0000${l.accountId}`)?.components ?? null),
     };
   });
 }
@@ -78,6 +86,7 @@ export async function buildMonthChargeback(
     estimated: live.estimated,
     liveTotalCents: live.result.totalCents,
     pools: live.result.pools,
+    chargePools: live.result.chargePools,
     warnings: live.result.warnings,
   };
 
@@ -95,6 +104,7 @@ export async function buildMonthChargeback(
       sharedCents: l.sharedCents,
       adjustsMonth: l.adjustsMonth ? l.adjustsMonth.toISOString().slice(0, 10) : null,
       basis: null,
+      components: frozenComponents(l),
     }));
     const { diff } = await pendingAdjustment(db, month, cfg, live);
     return {
@@ -112,4 +122,30 @@ export async function buildMonthChargeback(
   );
   pending.forEach(({ live: liveX, diff }) => rows.push(...rowsOf(diff, liveX, liveX.month)));
   return { ...base, rows, pending: null };
+}
+
+/** A frozen line's components, when it was issued with them (all five columns set). */
+function frozenComponents(l: {
+  usageCents: bigint | null;
+  creditsCents: bigint | null;
+  commitmentsCents: bigint | null;
+  taxCents: bigint | null;
+  supportCents: bigint | null;
+}): ChargeComponents | null {
+  const { usageCents, creditsCents, commitmentsCents, taxCents, supportCents } = l;
+  if (
+    usageCents === null ||
+    creditsCents === null ||
+    commitmentsCents === null ||
+    taxCents === null ||
+    supportCents === null
+  )
+    return null;
+  return {
+    usage: usageCents,
+    credits: creditsCents,
+    commitments: commitmentsCents,
+    tax: taxCents,
+    support: supportCents,
+  };
 }

@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { copyLines, fillTempTable } from "@/lib/db/copy-lines";
 import { connectExport } from "@/lib/db/export-stream";
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
+import { CHARGE_GROUPS } from "@/lib/domain/allocation/charge-policy";
 import { csvFields, csvLine } from "@/lib/export/csv";
 import type { MonthChargeback } from "./build-month-chargeback";
 import { storeComputedMonth } from "./store-computed-month";
@@ -24,7 +25,16 @@ export const CHARGEBACK_CSV_HEADER = [
   "shared_allocated",
   "total",
   "adjusts_month",
+  // Direct cost by charge type (chargeback policy); empty on adjustments and on lines issued before.
+  "usage",
+  "credits_refunds",
+  "commitment_fees",
+  "tax",
+  "support",
 ] as const;
+
+/** The component columns of chargeback_line and chargeback_computed_line, in CHARGE_GROUPS order. */
+const CHARGE_COLUMNS = CHARGE_GROUPS.map((g) => `${g}_cents`);
 
 const ZExists = z.array(z.object({ closed: z.boolean(), stored: z.boolean() }));
 const ROWS_PER_PIECE = 500;
@@ -36,7 +46,9 @@ function linesSql(table: string, month: string, scoped: boolean, order: string):
       || orglens_csv_cell(account_name) || ',' || orglens_csv_cell(ou_path) || ','
       || orglens_cents_text(direct_cents) || ',' || orglens_cents_text(shared_cents) || ','
       || orglens_cents_text(direct_cents + shared_cents) || ','
-      || coalesce(to_char(adjusts_month, 'YYYY-MM-DD'), '') || E'\\r\\n'
+      || coalesce(to_char(adjusts_month, 'YYYY-MM-DD'), '')
+      ${CHARGE_COLUMNS.map((c) => `|| ',' || coalesce(orglens_cents_text(${c}), '')`).join(" ")}
+      || E'\\r\\n'
     FROM ${table} WHERE month = ${m}::date
       ${scoped ? "AND account_id IN (SELECT id FROM pg_temp.x_chargeback_scope)" : ""}
     ORDER BY ${order}`;
@@ -112,6 +124,7 @@ function* computedPieces(
       formatCents(r.sharedCents),
       formatCents(r.directCents + r.sharedCents),
       r.adjustsMonth,
+      ...CHARGE_GROUPS.map((g) => (r.components ? formatCents(r.components[g]) : null)),
     ]);
     if (++n % ROWS_PER_PIECE === 0) {
       yield Buffer.from(piece);

@@ -31,7 +31,13 @@ export async function closePeriod(
       );
     const rows = await freezeLines(tx, live, new Set(closed.keys()), config, now);
     await tx.chargebackLine.createMany({ data: rows });
-    const data = { closedAt: now, closedBy: principal.email, reopenedAt: null, reopenedBy: null };
+    const data = {
+      closedAt: now,
+      closedBy: principal.email,
+      reopenedAt: null,
+      reopenedBy: null,
+      chargePolicies: config.chargebackChargePolicies,
+    };
     await tx.closedPeriod.upsert({
       where: { month: new Date(`${month}T00:00:00Z`) },
       create: { month: new Date(`${month}T00:00:00Z`), ...data },

@@ -154,12 +154,12 @@ describe("exports written by Postgres are the bytes the Node implementation wrot
     expect(awkwardSeen).toBeGreaterThan(0);
     const empty = await bytes(byteStream(chargebackCsvPieces(db, tdb.url, "2019-01-01", null)));
     expect(empty.toString()).toBe(
-      "month,cost_center,account_id,account_name,ou_path,direct_cost,shared_allocated,total,adjusts_month\r\n",
+      "month,cost_center,account_id,account_name,ou_path,direct_cost,shared_allocated,total,adjusts_month,usage,credits_refunds,commitment_fees,tax,support\r\n",
     );
     const open = await bytes(
       byteStream(chargebackCsvPieces(db, tdb.url, addMonths(closed, 1), null)),
     );
-    expect(open.toString(), "the adjustment of the closed month").toContain(`,${closed}\r\n`);
+    expect(open.toString(), "the adjustment of the closed month").toContain(`,${closed},,,,,\r\n`);
     expect(await db.chargebackComputedMonth.count()).toBeGreaterThan(0);
   });
 

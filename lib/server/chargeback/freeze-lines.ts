@@ -1,6 +1,7 @@
 // The rows a period close writes: the month's own lines and the adjustments charged in it.
 // No "server-only" (used inside the close transaction; kept apart so the close stays short).
 import { monthsAdjustedIn, type LineAmounts } from "@/lib/domain/allocation/adjustments";
+import type { ChargeComponents } from "@/lib/domain/allocation/charge-policy";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { LiveMonth } from "./compute-live-month";
 import type { ChargebackConfig, TxDb } from "./load-chargeback-settings";
@@ -14,7 +15,7 @@ export async function freezeLines(
   issuedAt: Date,
 ): Promise<Prisma.ChargebackLineCreateManyInput[]> {
   const toRow = (
-    l: LineAmounts,
+    l: LineAmounts & { components?: ChargeComponents },
     from: LiveMonth,
     adjustsMonth: string | null,
   ): Prisma.ChargebackLineCreateManyInput => ({
@@ -26,6 +27,11 @@ export async function freezeLines(
     directCents: l.directCents,
     sharedCents: l.sharedCents,
     totalCents: l.directCents + l.sharedCents,
+    usageCents: l.components?.usage ?? null,
+    creditsCents: l.components?.credits ?? null,
+    commitmentsCents: l.components?.commitments ?? null,
+    taxCents: l.components?.tax ?? null,
+    supportCents: l.components?.support ?? null,
     adjustsMonth: adjustsMonth ? new Date(`${adjustsMonth}T00:00:00Z`) : null,
     issuedAt,
   });

@@ -13,7 +13,8 @@ import type { ChargebackRow } from "./build-month-chargeback";
 import { listCostMonths } from "./list-cost-months";
 import { scopedAccountIds } from "./scoped-account-ids";
 import { storeComputedMonth } from "./store-computed-month";
-import { summarizeRows } from "./summarize-rows";
+import { formatComponents, sumComponents, summarizeRows } from "./summarize-rows";
+import { DEFAULT_POLICIES } from "@/lib/domain/allocation/charge-policy";
 
 export async function getChargeback(
   db: Db,
@@ -40,8 +41,14 @@ export async function getChargeback(
         allocationOrder: cb.config.chargebackAllocationOrder,
         costMetric: cb.config.chargebackCostMetric,
         costCenterTagKey: cb.config.costCenterTagKey,
+        chargePolicies: cb.config.chargebackChargePolicies,
       }
-    : { allocationOrder: [], costMetric: "unblended" as const, costCenterTagKey: "" };
+    : {
+        allocationOrder: [],
+        costMetric: "unblended" as const,
+        costCenterTagKey: "",
+        chargePolicies: DEFAULT_POLICIES,
+      };
   const scoped = principal.scope.ouIds !== null;
   const admin = can(principal.role, "periods:close") && !scoped;
   if (!month || !cb) {
@@ -55,6 +62,7 @@ export async function getChargeback(
       reopen: none,
       settings,
       scoped,
+      charges: { totals: null, pools: [] },
       check: {
         orgTotal: null,
         chargebackTotal: "0.00",
@@ -113,6 +121,16 @@ export async function getChargeback(
     reopen: { allowed: reopenReason === null, reason: reopenReason },
     settings,
     scoped,
+    charges: {
+      totals: formatComponents(sumComponents(own)),
+      // The live pools; a closed month shows its frozen lines, so its pools are not repeated.
+      pools:
+        scoped || cb.closed
+          ? []
+          : cb.chargePools.flatMap((p) =>
+              p.group === "usage" ? [] : [{ group: p.group, amount: formatCents(p.cents) }],
+            ),
+    },
     check: {
       orgTotal: scoped ? null : formatCents(cb.liveTotalCents),
       chargebackTotal: formatCents(sum(own)),
@@ -157,5 +175,6 @@ function accountView(r: ChargebackRow) {
     shared: formatCents(r.sharedCents),
     total: formatCents(r.directCents + r.sharedCents),
     basis: r.basis,
+    components: formatComponents(r.components),
   };
 }

@@ -14,6 +14,15 @@ const ZDetail = z.array(
   z.object({ account_id: z.string(), service: z.string(), amount: z.string() }),
 );
 
+const ZCharges = z.array(
+  z.object({
+    account_id: z.string(),
+    service: z.string(),
+    record_type: z.string(),
+    amount: z.string(),
+  }),
+);
+
 describe("chargeback month input", () => {
   const t = useTestDatabase(
     async (db, url) => void (await loadDemo(db, url, { evaluate: false })),
@@ -34,9 +43,19 @@ describe("chargeback month input", () => {
     );
     expect(config.chargebackCostMetric).toBe("unblended");
     expect(input.costs.length).toBeLessThan(detail.length / 2);
+    const charges = ZCharges.parse(
+      await db.$queryRaw`SELECT account_id, service, record_type, sum(unblended)::text AS amount FROM cost_charge WHERE month = ${month}::date GROUP BY 1, 2, 3`,
+    );
+    expect(input.charges?.length).toBeGreaterThan(0);
     const full = computeChargeback({
       ...input,
       costs: detail.map((d) => ({ accountId: d.account_id, service: d.service, amount: d.amount })),
+      charges: charges.map((c) => ({
+        accountId: c.account_id,
+        service: c.service,
+        recordType: c.record_type,
+        amount: c.amount,
+      })),
     });
     const collapsed = computeChargeback(input);
     expect(collapsed.totalCents).toBe(full.totalCents);

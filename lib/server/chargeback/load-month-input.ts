@@ -13,6 +13,12 @@ const ZCost = z.object({
   amount: z.string(),
   estimated: z.boolean(),
 });
+const ZCharge = z.object({
+  account_id: z.string(),
+  service: z.string(),
+  record_type: z.string(),
+  amount: z.string(),
+});
 const ZTag = z.object({ account_id: z.string(), tag_value: z.string(), amount: z.string() });
 const ZPlacement = z.object({ account_id: z.string(), ou_id: z.string() });
 
@@ -49,24 +55,32 @@ export async function loadMonthInput(
   const ruleAccounts = [...new Set(rules.flatMap((r) => r.sourceAccounts))];
   const ruleServices = [...new Set(rules.flatMap((r) => r.sourceServices))];
   const otherServices = otherServicesLabel(ruleServices);
-  const [costRows, tagRows, placementRows, accounts, ous, mappings] = await Promise.all([
-    // Only a rule's shared accounts or services need per-service detail; every other row is summed per
-    // account (one line that no rule can match), so 5,000 accounts are ~5k rows instead of ~140k.
-    db.$queryRaw`SELECT account_id, CASE WHEN detail THEN service ELSE ${otherServices} END AS service,
+  const [costRows, chargeRows, tagRows, placementRows, accounts, ous, mappings] = await Promise.all(
+    [
+      // Only a rule's shared accounts or services need per-service detail; every other row is summed per
+      // account (one line that no rule can match), so 5,000 accounts are ~5k rows instead of ~140k.
+      db.$queryRaw`SELECT account_id, CASE WHEN detail THEN service ELSE ${otherServices} END AS service,
                         sum(${metric})::text AS amount, bool_or(estimated) AS estimated
                  FROM (SELECT c.*, (c.account_id = ANY(${ruleAccounts}::text[]) OR c.service = ANY(${ruleServices}::text[])) AS detail
                        FROM cost_monthly c WHERE c.month = ${month}::date) c
                  GROUP BY 1, 2`,
-    db.$queryRaw`SELECT account_id, tag_value, sum(${metric})::text AS amount
+      // Charges by record type inside those totals (credits, tax, support…), labelled the same way.
+      db.$queryRaw`SELECT account_id, CASE WHEN detail THEN service ELSE ${otherServices} END AS service,
+                        record_type, sum(${metric})::text AS amount
+                 FROM (SELECT c.*, (c.account_id = ANY(${ruleAccounts}::text[]) OR c.service = ANY(${ruleServices}::text[])) AS detail
+                       FROM cost_charge c WHERE c.month = ${month}::date) c
+                 GROUP BY 1, 2, 3`,
+      db.$queryRaw`SELECT account_id, tag_value, sum(${metric})::text AS amount
                  FROM cost_by_tag WHERE month = ${month}::date AND tag_key = ${config.costCenterTagKey} GROUP BY account_id, tag_value`,
-    // The OU of the charge month: the latest placement that overlaps it (a move does not rewrite history).
-    db.$queryRaw`SELECT DISTINCT ON (account_id) account_id, ou_id FROM account_placement
+      // The OU of the charge month: the latest placement that overlaps it (a move does not rewrite history).
+      db.$queryRaw`SELECT DISTINCT ON (account_id) account_id, ou_id FROM account_placement
                  WHERE valid_from < ${end} AND (valid_to IS NULL OR valid_to > ${start})
                  ORDER BY account_id, valid_from DESC`,
-    db.account.findMany({ select: { id: true, name: true, costCenter: true, ouId: true } }),
-    db.orgUnit.findMany({ select: { id: true, parentId: true, path: true, tags: true } }),
-    db.ouCostCenter.findMany(),
-  ]);
+      db.account.findMany({ select: { id: true, name: true, costCenter: true, ouId: true } }),
+      db.orgUnit.findMany({ select: { id: true, parentId: true, path: true, tags: true } }),
+      db.ouCostCenter.findMany(),
+    ],
+  );
   const costs = z.array(ZCost).parse(costRows);
   const placement = new Map(
     z
@@ -99,6 +113,16 @@ export async function loadMonthInput(
         .map((t) => ({ accountId: t.account_id, value: t.tag_value, amount: t.amount })),
       rules,
       order: config.chargebackAllocationOrder,
+      charges: z
+        .array(ZCharge)
+        .parse(chargeRows)
+        .map((c) => ({
+          accountId: c.account_id,
+          service: c.service,
+          recordType: c.record_type,
+          amount: c.amount,
+        })),
+      policies: config.chargebackChargePolicies,
     },
     meta,
     hasData: costs.length > 0,

@@ -96,6 +96,11 @@ describe("period close", () => {
       "shared_allocated",
       "total",
       "adjusts_month",
+      "usage",
+      "credits_refunds",
+      "commitment_fees",
+      "tax",
+      "support",
     ]);
     const own = csv.slice(1).filter((r) => r[8] === "");
     expect(own.reduce((s, r) => s + toCentsHalfUp(r[7] ?? "0"), 0n)).toBe(await orgTotalCents(m2));

@@ -50,6 +50,11 @@ export async function storeComputedMonth(
           ouPath: r.ouPath,
           directCents: r.directCents,
           sharedCents: r.sharedCents,
+          usageCents: r.components?.usage ?? null,
+          creditsCents: r.components?.credits ?? null,
+          commitmentsCents: r.components?.commitments ?? null,
+          taxCents: r.components?.tax ?? null,
+          supportCents: r.components?.support ?? null,
           adjustsMonth: r.adjustsMonth ? new Date(`${r.adjustsMonth}T00:00:00Z`) : null,
         })),
       });

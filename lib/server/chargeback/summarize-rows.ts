@@ -2,7 +2,34 @@
 import { formatCents } from "@/lib/domain/allocation/largest-remainder";
 import { UNALLOCATED } from "@/lib/domain/allocation/settings";
 import { groupBy } from "@/lib/domain/collections";
+import {
+  CHARGE_GROUPS,
+  noComponents,
+  type ChargeComponents,
+} from "@/lib/domain/allocation/charge-policy";
 import type { ChargebackRow } from "./build-month-chargeback";
+
+/** Components summed over rows; null when any row has none (issued before the split). */
+export function sumComponents(rows: readonly ChargebackRow[]): ChargeComponents | null {
+  const sum = noComponents();
+  for (const r of rows) {
+    if (!r.components) return null;
+    for (const g of CHARGE_GROUPS) sum[g] += r.components[g];
+  }
+  return sum;
+}
+
+export function formatComponents(c: ChargeComponents | null) {
+  return c
+    ? {
+        usage: formatCents(c.usage),
+        credits: formatCents(c.credits),
+        commitments: formatCents(c.commitments),
+        tax: formatCents(c.tax),
+        support: formatCents(c.support),
+      }
+    : null;
+}
 
 export function summarizeRows(rows: readonly ChargebackRow[]) {
   const groups = [...groupBy(rows, (r) => r.costCenter)].sort(
@@ -24,12 +51,14 @@ export function summarizeRows(rows: readonly ChargebackRow[]) {
         shared: formatCents(r.sharedCents),
         total: formatCents(r.directCents + r.sharedCents),
         basis: r.basis,
+        components: formatComponents(r.components),
       }));
     return {
       costCenter,
       direct: formatCents(direct),
       shared: formatCents(shared),
       total: formatCents(direct + shared),
+      components: formatComponents(sumComponents(rs)),
       accounts,
     };
   });

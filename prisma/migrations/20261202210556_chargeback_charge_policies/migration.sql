@@ -1,0 +1,9 @@
+-- AlterTable
+ALTER TABLE "chargeback_line" ADD COLUMN     "commitments_cents" BIGINT,
+ADD COLUMN     "credits_cents" BIGINT,
+ADD COLUMN     "support_cents" BIGINT,
+ADD COLUMN     "tax_cents" BIGINT,
+ADD COLUMN     "usage_cents" BIGINT;
+
+-- AlterTable
+ALTER TABLE "closed_period" ADD COLUMN     "charge_policies" JSONB;
