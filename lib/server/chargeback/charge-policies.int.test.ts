@@ -184,7 +184,7 @@ describe("chargeback policy per charge type", () => {
     const chunks: Buffer[] = [];
     for await (const chunk of byteStream(chargebackCsvPieces(db, tdb.url, MARCH, null)))
       chunks.push(Buffer.from(chunk));
-    const rows = parse(Buffer.concat(chunks).toString("utf8")) as string[][];
+    const rows: string[][] = parse(Buffer.concat(chunks).toString("utf8"));
     expect(rows[0]?.slice(0, 9)).toEqual([
       "month",
       "cost_center",
