@@ -193,9 +193,12 @@ test("an admin saves a shared-cost rule, closes last month (the estimated month 
 test("the charge types card shows what each charge type does and its figures against the stored charges; an admin changes a policy", async ({
   page,
 }) => {
-  // The latest month with a credit (the demo grants them in months before its daily window).
+  // The latest open month with a credit (the demo grants them in months before its daily window).
+  // Not the demo's closed month: AWS's late credit in it came after it was issued, so its frozen
+  // lines no longer add up to the stored spend (the difference is the next month's adjustment).
   const [withCredit] = await e2eQuery<{ m: string }>(
-    "SELECT to_char(max(month), 'YYYY-MM') AS m FROM cost_charge WHERE record_type = 'Credit'",
+    `SELECT to_char(max(month), 'YYYY-MM') AS m FROM cost_charge WHERE record_type = 'Credit'
+       AND month NOT IN (SELECT month FROM closed_period WHERE reopened_at IS NULL)`,
   );
   const month = withCredit?.m ?? "";
   const monthSql = `'${month}-01'::date`;

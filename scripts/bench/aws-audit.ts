@@ -94,6 +94,8 @@ function startWorker(
     process.execPath,
     [
       ...(profileDir ? ["--cpu-prof", "--cpu-prof-dir", profileDir] : []),
+      // As `npm run worker` starts it: the report scheduler's modules are server-only.
+      "--conditions=react-server",
       "--import",
       "tsx",
       path.join(root, "scripts/worker.ts"),
@@ -270,7 +272,7 @@ export const AWS_AUDIT_METHOD = `- **Member-account audits**: \`benchAwsAudit\` 
   built once, straight against moto; the audits then go through a loopback proxy (testing/aws/latency-proxy.ts) that holds
   every AWS call 50 ms before forwarding it. Each measurement is a fresh run through the real distributed path: the
   coordinator (\`distributedAuditor\`) queues one pg-boss job per account into an embedded PostgreSQL, W worker processes
-  (\`node --import tsx scripts/worker.ts --concurrency C\`, as \`npm run worker\` runs them) audit and store the
+  (\`node --conditions=react-server --import tsx scripts/worker.ts --concurrency C\`, as \`npm run worker\` runs them) audit and store the
   accounts, and the phase ends when every result is stored and the coordinator has read the trail buckets. Timed: from
   queueing the jobs to that end, with the workers already started. Moto's and the workers' CPU seconds over the phase
   come from /proc/<pid>/stat; moto is one Python process, so its CPU seconds close to the wall time mean the emulator,

@@ -34,12 +34,24 @@ afterAll(async () => {
   await stopMotoOrgDb({ moto, database, db });
 });
 
-/** A worker as its own process (`node --import tsx scripts/worker.ts`), so SIGKILL kills it outright. */
+/**
+ * A worker as its own process (`node --conditions=react-server --import tsx scripts/worker.ts`, as
+ * `npm run worker` starts it), so SIGKILL kills it outright.
+ */
 function startWorker(name: string): Promise<ChildProcess> {
   const root = projectRoot();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(root, "scripts/worker.ts"), "--name", name, "--concurrency", "1"],
+    [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      path.join(root, "scripts/worker.ts"),
+      "--name",
+      name,
+      "--concurrency",
+      "1",
+    ],
     {
       cwd: root,
       env: {

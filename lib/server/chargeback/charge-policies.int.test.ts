@@ -1,5 +1,6 @@
 // Chargeback policy per charge type on a real database: charge facts as the collector stores them
 // (cost_monthly totals, cost_charge by record type), the admin setting, closed months and scope.
+import { Prisma } from "@/lib/generated/prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZChargePoliciesUpdate } from "@/lib/api/chargeback";
 import type { Principal } from "@/lib/domain/access";
@@ -268,5 +269,37 @@ describe("chargeback policy per charge type", () => {
     expect(payer?.components).toMatchObject({ support: "149.70", usage: "0.00" });
     expect(april.charges.pools).toEqual([]);
     expect(april.check.reconciles).toBe(true);
+  });
+  it("does not re-charge a month closed before charge policies existed (issued with every charge as usage)", async () => {
+    // April as an earlier release closed it: no charge types collected yet, no policies recorded.
+    const april = new Date(`${APRIL}T00:00:00Z`);
+    const charges = await db.costCharge.findMany({ where: { month: april } });
+    await db.costCharge.deleteMany({ where: { month: april } });
+    await closePeriod(db, ADMIN, APRIL, NOW);
+    await db.closedPeriod.update({
+      where: { month: april },
+      data: { chargePolicies: Prisma.DbNull },
+    });
+    await db.chargebackLine.updateMany({
+      where: { month: april },
+      data: {
+        usageCents: null,
+        creditsCents: null,
+        commitmentsCents: null,
+        taxCents: null,
+        supportCents: null,
+      },
+    });
+    // Then the upgrade collects April's charge types, and the policies move support elsewhere.
+    await db.costCharge.createMany({ data: charges });
+    await updateChargePolicies(db, ADMIN, {
+      credits: "follow-usage",
+      commitments: "follow-usage",
+      tax: "own-line",
+      support: "split-by-usage",
+    });
+    const issued = await buildMonthChargeback(db, APRIL);
+    expect(issued.closed).not.toBeNull();
+    expect(issued.pending).toBeNull();
   });
 });

@@ -22,7 +22,14 @@ export async function closeDemoPeriod(db: Db, month: string, now = new Date()): 
       const rows = await freezeLines(tx, live, new Set(closed.keys()), config, now);
       await tx.chargebackLine.createMany({ data: rows });
       const at = new Date(`${month}T00:00:00Z`);
-      await tx.closedPeriod.create({ data: { month: at, closedAt: now, closedBy: "demo" } });
+      await tx.closedPeriod.create({
+        data: {
+          month: at,
+          closedAt: now,
+          closedBy: "demo",
+          chargePolicies: config.chargebackChargePolicies,
+        },
+      });
       await tx.auditEvent.create({
         data: {
           actor: "demo",

@@ -23,21 +23,31 @@ export async function computeLiveMonth(
   config: ChargebackConfig,
   rules?: readonly RuleVersion[],
 ): Promise<LiveMonth> {
-  const [inForce, issuedWith] = await Promise.all([
+  const [inForce, issued] = await Promise.all([
     rules ?? loadAllocationRules(db, month),
     closedPolicies(db, month),
   ]);
   // A closed month keeps the charge policies it was issued with (its corrections too).
-  const cfg = issuedWith ? { ...config, chargebackChargePolicies: issuedWith } : config;
-  const { input, meta, hasData, estimated } = await loadMonthInput(db, month, cfg, inForce);
+  const cfg = issued.policies ? { ...config, chargebackChargePolicies: issued.policies } : config;
+  const loaded = await loadMonthInput(db, month, cfg, inForce);
+  // A month closed before charge policies existed was issued with every charge counted as usage:
+  // its corrections are computed the same way, so no policy re-charges it.
+  const input = issued.closed && !issued.policies ? { ...loaded.input, charges: [] } : loaded.input;
+  const { meta, hasData, estimated } = loaded;
   return { month, result: computeChargeback(input), meta, hasData, estimated };
 }
 
-async function closedPolicies(db: TxDb, month: string): Promise<TChargePolicies | null> {
+async function closedPolicies(
+  db: TxDb,
+  month: string,
+): Promise<{ closed: boolean; policies: TChargePolicies | null }> {
   const row = await db.closedPeriod.findFirst({
     where: { month: new Date(`${month}T00:00:00Z`), reopenedAt: null },
     select: { chargePolicies: true },
   });
   const parsed = ZChargePolicies.safeParse(row?.chargePolicies);
-  return row?.chargePolicies && parsed.success ? parsed.data : null;
+  return {
+    closed: row !== null,
+    policies: row?.chargePolicies && parsed.success ? parsed.data : null,
+  };
 }

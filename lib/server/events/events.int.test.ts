@@ -307,24 +307,33 @@ describe("IAM events open the findings the collection would", () => {
   it("leaves events pending while a run stores its findings, and the run's after-run step applies them (one writer of findings at a time)", async () => {
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
+    let locked = () => {};
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
     // A run's store-and-evaluate transaction holds the lock (as storeSnapshot does first thing).
     const run = db.$transaction(
       async (tx) => {
         await lockFindings(tx);
+        locked();
         await held;
       },
       { timeout: 120_000 },
     );
     const racer = createUserEvent(org.accounts.prodApp, "racer");
-    await post(racer);
-    // The event is left behind the run, never waited for inside a short transaction: nothing written yet.
-    await settle();
-    expect(await userFinding(org.accounts.prodApp, "racer")).toBeNull();
-    expect(await db.ingestedEvent.findUnique({ where: { id: racer.id } })).toMatchObject({
-      status: "pending",
-    });
-    release();
-    await run;
+    try {
+      // The event arrives once the run holds the lock (not before: then it would simply be applied).
+      await lockTaken;
+      await post(racer);
+      // The event is left behind the run, never waited for inside a short transaction: nothing written yet.
+      await settle();
+      expect(await userFinding(org.accounts.prodApp, "racer")).toBeNull();
+      expect(await db.ingestedEvent.findUnique({ where: { id: racer.id } })).toMatchObject({
+        status: "pending",
+      });
+    } finally {
+      // Never left holding the lock: every later test would wait behind it.
+      release();
+      await run;
+    }
     const latest = await db.collectionRun.findFirstOrThrow({ orderBy: { startedAt: "desc" } });
     const after = await afterRun(db, latest.id, () => {});
     expect(after.events).toMatchObject({ applied: 1, deferred: false });

@@ -93,7 +93,19 @@ export async function deliverReport(
       return { status: "duplicate", error: null };
     throw err;
   }
-  const { outcome } = await send(report, input.period, db, now, opts);
+  let outcome: SendOutcome;
+  try {
+    ({ outcome } = await send(report, input.period, db, now, opts));
+  } catch (err) {
+    // Building the digest or opening the channel failed: a failed attempt like any other, so the
+    // period's claim is given back below instead of staying "pending" (and never sent) for good.
+    console.error(`report ${report.id}: the digest could not be sent`, err);
+    outcome = {
+      ok: false,
+      attempts: 0,
+      error: `The digest could not be built or sent (${err instanceof Error ? err.name : "error"}); see the server log.`,
+    };
+  }
   await db.alertDelivery.update({
     where: { id },
     data: {

@@ -27,7 +27,14 @@ export async function runDueReports(
   for (const report of reports) {
     const period = periodOf(report, now);
     if (report.lastSentPeriod === period.key || report.createdAt > period.sendAt) continue;
-    const result = await deliverReport(db, report, { period, manual: false }, opts, now);
+    let result: Awaited<ReturnType<typeof deliverReport>>;
+    try {
+      result = await deliverReport(db, report, { period, manual: false }, opts, now);
+    } catch (err) {
+      // One report's failure (e.g. the database refusing its log row) must not skip the others.
+      console.error(`report ${report.id}: scheduled send failed`, err);
+      continue;
+    }
     out.push({ reportId: report.id, period: period.key, status: result.status });
     if (result.status === "duplicate") continue;
     // Written on `db` directly: the worker has no app environment (lib/db's default client).

@@ -441,4 +441,46 @@ describe("scheduled reports", () => {
       await runDueReports(t.db, { now: new Date("2027-01-01T01:00:00Z"), reportIds: [report.id] }),
     ).toEqual([{ reportId: report.id, period: "monthly:2026-12", status: "sent" }]);
   });
+  it("a send that throws (a corrupt channel row) is a failed attempt: the other reports still go, and the period is retried", async () => {
+    const broken = await t.db.alertChannel.create({
+      data: { name: "corrupt", type: "teams", config: ["not", "an", "object"] },
+    });
+    const good = await t.db.alertChannel.create({
+      data: { name: "teams3", type: "teams", config: { url: hook.url("/teams-after") } },
+    });
+    const at = new Date("2026-11-01T00:00:00Z");
+    const first = await t.db.reportSchedule.create({
+      data: {
+        name: "Broken",
+        cadence: "monthly",
+        channelId: broken.id,
+        createdBy: "admin@example.com",
+        createdAt: at,
+      },
+    });
+    const second = await t.db.reportSchedule.create({
+      data: {
+        name: "After it",
+        cadence: "monthly",
+        channelId: good.id,
+        createdBy: "admin@example.com",
+        createdAt: new Date(at.getTime() + 1),
+      },
+    });
+    const ids = [first.id, second.id];
+    expect(await runDueReports(t.db, { now: NOW, reportIds: ids })).toEqual([
+      { reportId: first.id, period: "monthly:2026-11", status: "failed" },
+      { reportId: second.id, period: "monthly:2026-11", status: "sent" },
+    ]);
+    expect(hook.received.filter((r) => r.path === "/teams-after")).toHaveLength(1);
+    // The claim was given back: once the channel is repaired, the next tick sends the same period.
+    await t.db.alertChannel.update({
+      where: { id: broken.id },
+      data: { config: { url: hook.url("/teams-repaired") } },
+    });
+    expect(await runDueReports(t.db, { now: NOW, reportIds: ids })).toEqual([
+      { reportId: first.id, period: "monthly:2026-11", status: "sent" },
+    ]);
+    expect(hook.received.filter((r) => r.path === "/teams-repaired")).toHaveLength(1);
+  });
 });
