@@ -8,6 +8,12 @@
 //                     growth curve; the table describes 5,000 accounts when measured, else the largest
 //   --anomalies       only the anomaly detector (quality on the labeled set, speed); no database
 //   --ce-only         only the Cost Explorer request plan at 500 and 5,000 accounts; no database
+//   --only <a,b,…>    only these parts (default all): ce, request-cost, showback, export, ou-tree, load,
+//                     collector-memory (a full backfill per size, in a process of its own), audit (member-account
+//                     audits, once per run: --audit-accounts 1000, --audit-latency-ms 50, 1 then 2 workers)
+// BENCHMARKS.md is rewritten after the audit and after every size, so a long run that is stopped keeps
+// what it measured so far.
+import { spawn } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
@@ -29,15 +35,20 @@ import {
   jsonReport,
   printTable,
   writeBenchmarksMd,
+  type AwsAuditFigures,
   type BenchFigures,
   type BenchRun,
+  type CollectorMemoryFigures,
 } from "./report";
+import { z } from "zod";
 import { benchRequestCost } from "./request-cost";
 import { startBenchServer, type BenchServer } from "./server";
 import { benchShowback } from "./showback";
 import { NOTES } from "./notes";
 import { runAnomalyBench } from "./anomalies";
 import { runCePlanBench } from "./ce-plan";
+import { benchAwsAudit } from "./aws-audit";
+import { parseParts, type BenchPart } from "./options";
 
 const { values } = parseArgs({
   options: {
@@ -49,6 +60,9 @@ const { values } = parseArgs({
     anomalies: { type: "boolean", default: false },
     sizes: { type: "string" },
     "ce-only": { type: "boolean", default: false },
+    only: { type: "string" },
+    "audit-accounts": { type: "string", default: "1000" },
+    "audit-latency-ms": { type: "string", default: "50" },
   },
 });
 const log = (s: string) => console.error(`[bench] ${s}`);
@@ -100,6 +114,66 @@ async function invalidateResponses(url: string): Promise<void> {
   }
 }
 
+/**
+ * A full Cost Explorer backfill of `accounts` accounts in a process of its own (its heap is what is
+ * measured, so nothing of this process may be in it), with its own embedded PostgreSQL.
+ */
+function collectorMemory(accounts: number): Promise<CollectorMemoryFigures> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        "--expose-gc",
+        "--import",
+        "tsx",
+        path.join(projectRoot(), "scripts/bench/collector-memory.ts"),
+        "--accounts",
+        String(accounts),
+        "--json",
+      ],
+      { cwd: projectRoot(), stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    child.stderr.on("data", (c: Buffer) => {
+      const text = c.toString("utf8");
+      err = (err + text).slice(-4_000);
+      for (const line of text.split("\n")) if (/so far|full backfill/.test(line)) log(line.trim());
+    });
+    child.once("error", reject);
+    child.once("exit", (code) => {
+      if (code !== 0) return reject(new Error(`collector-memory exited with ${code}: ${err}`));
+      try {
+        const f = ZCollectorMemory.parse(JSON.parse(out.slice(out.indexOf("{"))));
+        if (!f.status.startsWith("succeeded")) throw new Error(`the backfill ended ${f.status}`);
+        resolve({
+          accounts: f.accounts,
+          peakHeapMb: f.peakLiveHeapMb,
+          peakUsedHeapMb: f.peakUsedHeapMb,
+          peakRssMb: f.peakRssMb,
+          baselineHeapMb: f.baselineHeapMb,
+          seconds: f.seconds,
+          monthlyRows: f.stored.monthly,
+        });
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
+    });
+  });
+}
+
+const ZCollectorMemory = z.object({
+  accounts: z.number(),
+  baselineHeapMb: z.number(),
+  peakLiveHeapMb: z.number(),
+  peakUsedHeapMb: z.number(),
+  peakRssMb: z.number(),
+  seconds: z.number(),
+  stored: z.object({ monthly: z.number() }),
+  status: z.string(),
+});
+
 async function main(accounts: number, build: boolean): Promise<BenchFigures> {
   rmSync(dataDir, { recursive: true, force: true });
   rmSync(`${dataDir}.json`, { force: true });
@@ -141,26 +215,36 @@ async function main(accounts: number, build: boolean): Promise<BenchFigures> {
       },
       errors,
     };
-    figures.costExplorer = await attempt("Cost Explorer requests", errors, () =>
-      benchCostExplorer(accounts),
+    if (parts.has("ce"))
+      figures.costExplorer = await attempt("Cost Explorer requests", errors, () =>
+        benchCostExplorer(accounts),
+      );
+    const needsServer = (["request-cost", "showback", "export", "ou-tree", "load"] as const).some(
+      (p) => parts.has(p),
     );
+    if (!needsServer) return figures;
     server = await startBenchServer(database.url, { build, log });
     const s = server;
-    figures.requestCost = await attempt("per-request cost of a cached answer", errors, () =>
-      benchRequestCost(s, () => invalidateResponses(database.url)),
-    );
-    figures.showback = await attempt("showback API vs naive SQL", errors, () =>
-      benchShowback(s, database.url, span, Number(values.runs)),
-    );
-    figures.export = await attempt("CSV export vs COPY", errors, () =>
-      benchExport(s, database.url, monthRange(span.first, span.last)),
-    );
-    figures.ouTree = await attempt("OU tree page in Chromium", errors, () =>
-      benchOuTree(s, () => invalidateResponses(database.url)),
-    );
-    figures.load = await attempt(`read load, 50 clients for ${values.duration} s`, errors, () =>
-      benchLoad(s, Number(values.duration), span.last),
-    );
+    if (parts.has("request-cost"))
+      figures.requestCost = await attempt("per-request cost of a cached answer", errors, () =>
+        benchRequestCost(s, () => invalidateResponses(database.url)),
+      );
+    if (parts.has("showback"))
+      figures.showback = await attempt("showback API vs naive SQL", errors, () =>
+        benchShowback(s, database.url, span, Number(values.runs)),
+      );
+    if (parts.has("export"))
+      figures.export = await attempt("CSV export vs COPY", errors, () =>
+        benchExport(s, database.url, monthRange(span.first, span.last)),
+      );
+    if (parts.has("ou-tree"))
+      figures.ouTree = await attempt("OU tree page in Chromium", errors, () =>
+        benchOuTree(s, () => invalidateResponses(database.url)),
+      );
+    if (parts.has("load"))
+      figures.load = await attempt(`read load, 50 clients for ${values.duration} s`, errors, () =>
+        benchLoad(s, Number(values.duration), span.last),
+      );
     return figures;
   } finally {
     await server?.stop();
@@ -186,25 +270,79 @@ if (values["ce-only"]) {
 }
 
 let sizes: number[];
+let parts: Set<BenchPart>;
 try {
   sizes = parseSizes(values.sizes ?? values.accounts);
+  parts = parseParts(values.only);
 } catch (err) {
   console.error(err instanceof Error ? err.message : String(err));
   process.exit(2);
 }
+
 const runs: BenchFigures[] = [];
+let audit: AwsAuditFigures | undefined;
+const auditErrors: string[] = [];
+
+/** The run so far: the main table describes 5,000 accounts when measured, else the largest size. */
+function runSoFar(): BenchRun | null {
+  const main5000 = runs.find((r) => r.organization.accounts === 5000) ?? runs.at(-1);
+  if (!main5000) return null;
+  const main = {
+    ...main5000,
+    awsAudit: audit,
+    errors: [...main5000.errors, ...auditErrors],
+  };
+  return {
+    main,
+    sizes: runs.map((r) => (r === main5000 ? main : r)),
+    growth: runs.length > 1 ? growthOf(runs) : [],
+  };
+}
+
+if (parts.has("audit")) {
+  const accounts = Number(values["audit-accounts"]);
+  const figures = await attempt(`member-account audits, ${accounts} accounts`, auditErrors, () =>
+    benchAwsAudit({
+      accounts,
+      latencyMs: Number(values["audit-latency-ms"]),
+      workers: [1, 2],
+      concurrency: 16,
+      log,
+    }),
+  );
+  const one = figures?.runs.find((r) => r.workers === 1);
+  const two = figures?.runs.find((r) => r.workers === 2);
+  if (figures && one && two)
+    audit = {
+      accounts: figures.accounts,
+      oneWorkerSeconds: one.seconds,
+      twoWorkersSeconds: two.seconds,
+      latencyMs: figures.latencyMs,
+      runs: figures.runs,
+    };
+}
+
 for (const [i, accounts] of sizes.entries()) {
   log(`— ${accounts} accounts (${i + 1} of ${sizes.length}) —`);
   // One build serves every size.
-  runs.push(await main(accounts, i === 0 && !values["skip-build"]));
+  const figures = await main(accounts, i === 0 && !values["skip-build"]);
+  if (parts.has("collector-memory")) {
+    const m = await attempt(
+      `collector peak heap, full backfill of ${accounts} accounts`,
+      figures.errors,
+      () => collectorMemory(accounts),
+    );
+    if (m) figures.collectorMemory = [m];
+  }
+  runs.push(figures);
+  const partial = runSoFar();
+  if (partial && i < sizes.length - 1) {
+    writeBenchmarksMd(partial, NOTES);
+    log(`BENCHMARKS.md written with ${runs.length} of ${sizes.length} sizes`);
+  }
 }
-const main5000 = runs.find((r) => r.organization.accounts === 5000) ?? runs.at(-1);
-if (!main5000) throw new Error("no organization size was run");
-const run: BenchRun = {
-  main: main5000,
-  sizes: runs,
-  growth: runs.length > 1 ? growthOf(runs) : [],
-};
+const run = runSoFar();
+if (!run) throw new Error("no organization size was run");
 printTable(run, log);
 writeBenchmarksMd(run, NOTES);
 if (values.json) console.log(JSON.stringify(jsonReport(run), null, 2));

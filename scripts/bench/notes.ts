@@ -1,4 +1,6 @@
 // The prose under the BENCHMARKS.md table: how each figure is measured, so a reader can trust it.
+import { AWS_AUDIT_METHOD } from "./aws-audit";
+
 export const NOTES = `## How each figure is measured
 
 - **Organization**: \`generateDemoSnapshot({ accounts, months: 14 })\` stored through \`loadDemo\` (the same run → snapshot →
@@ -31,7 +33,8 @@ export const NOTES = `## How each figure is measured
   1,000 groups per page, 10–40 services per account, 3 tag keys), a full 14-month backfill and the incremental refresh.
   Heap: live heap (after a full GC, \`--expose-gc\`) grown while the backfill's rows are held by \`readCosts\` (the in-memory
   read tests use; a collection run streams them, see "Collector memory").
-- **Collector memory** (\`npm run bench:collector-memory -- --accounts <n>\`, scripts/bench/collector-memory.ts): a full
+- **Collector memory** (part of \`npm run bench\` at every size, in a process of its own started with \`--expose-gc\`;
+  alone: \`npm run bench:collector-memory -- --accounts <n>\`, scripts/bench/collector-memory.ts): a full
   14-month backfill of the counting fake (1,000 groups per page, 3 tag keys, daily by account) through the run engine
   (\`runCollection\`): \`streamCosts\` stages every page into the UNLOGGED \`cost_staging\` table by \`COPY\` as it arrives, then
   the store transaction moves the staged rows into the cost tables in SQL, in a fresh embedded PostgreSQL. Evaluation
@@ -57,8 +60,9 @@ export const NOTES = `## How each figure is measured
 - **Growth** (\`--sizes 1000,5000,20000\`): the whole benchmark once per size, each in a fresh cluster, one build for
   all. Per figure, the slope of a least-squares line through log(accounts), log(figure) (scripts/bench/growth.ts):
   1 is linear, above 1.15 is flagged. Export figures are fitted on time (rows grow with accounts; a constant rate
-  is linear time). The collector's peak heap comes from the collector-memory step once it is part of the run;
-  until then the Cost Explorer backfill's held rows stand in as the collector's size-dependent memory.
+  is linear time). The collector's peak heap is the collector-memory step's peak live heap at each size; the Cost
+  Explorer backfill's held rows (the in-memory read, not what a run holds) are shown beside it.
+${AWS_AUDIT_METHOD}
 
 ## Where targets are missed, and why
 

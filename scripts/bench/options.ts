@@ -18,3 +18,29 @@ export function parseSizes(raw: string): number[] {
   });
   return [...new Set(sizes)].sort((a, b) => a - b);
 }
+
+export const BENCH_PARTS = [
+  "ce",
+  "request-cost",
+  "showback",
+  "export",
+  "ou-tree",
+  "load",
+  "collector-memory",
+  "audit",
+] as const;
+export type BenchPart = (typeof BENCH_PARTS)[number];
+
+/** `--only showback,export`: the parts to run; every part when absent. */
+export function parseParts(raw: string | undefined): Set<BenchPart> {
+  if (raw === undefined) return new Set(BENCH_PARTS);
+  const parts = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!parts.length) throw new Error(`--only: give one or more of ${BENCH_PARTS.join(", ")}`);
+  for (const p of parts)
+    if (!(BENCH_PARTS as readonly string[]).includes(p))
+      throw new Error(`--only: "${p}" is not a part; the parts are ${BENCH_PARTS.join(", ")}`);
+  return new Set(parts as BenchPart[]);
+}

@@ -4,6 +4,7 @@ import path from "node:path";
 import { CE_SECTION_END, CE_SECTION_START } from "./ce-plan";
 import { projectRoot } from "../../lib/db/embedded";
 import { ANOMALY_SECTION_END, ANOMALY_SECTION_START } from "./anomalies";
+import type { AwsAuditRun } from "./aws-audit";
 import type { CeFigures } from "./cost-explorer";
 import type { ExportFigures } from "./export";
 import type { LoadFigures } from "./load";
@@ -16,7 +17,13 @@ import { statusCell, verdicts } from "./targets";
 /** The collector-memory sub-command's figure (a full backfill's peak heap), when it ran for this size. */
 export interface CollectorMemoryFigures {
   accounts: number;
+  /** Peak live heap (after a full GC) during the backfill. */
   peakHeapMb: number;
+  peakUsedHeapMb?: number;
+  peakRssMb?: number;
+  baselineHeapMb?: number;
+  seconds?: number;
+  monthlyRows?: number;
 }
 
 /** The member-account audit benchmark (scripts/bench/aws-audit.ts), when it is part of the run. */
@@ -24,6 +31,9 @@ export interface AwsAuditFigures {
   accounts: number;
   oneWorkerSeconds: number;
   twoWorkersSeconds: number;
+  latencyMs?: number;
+  /** Each measurement's detail (AWS calls, moto's and the workers' CPU seconds). */
+  runs?: AwsAuditRun[];
 }
 
 export interface BenchFigures {
@@ -157,6 +167,42 @@ export function jsonReport(run: BenchRun) {
   };
 }
 
+/** Each audit measurement in detail: where its time went (AWS calls, moto's CPU, the workers' CPU). */
+function auditLines(f: BenchFigures): string[] {
+  const a = f.awsAudit;
+  if (!a?.runs?.length) return [];
+  return [
+    "## Member-account audits",
+    "",
+    `${n(a.accounts)} member accounts in moto, ${a.latencyMs ?? 50} ms added to every AWS call:`,
+    "",
+    ...a.runs.map(
+      (r) =>
+        `- ${r.workers} worker${r.workers > 1 ? "s" : ""} × ${r.concurrency} audits in flight: ${r.audited} of ${n(r.accounts)} audited (${r.failed} failed) in ${r.seconds} s; ${n(r.requests)} AWS calls (${(r.requests / Math.max(1, r.accounts)).toFixed(1)} an account); moto CPU ${r.motoCpuSeconds} s, workers' CPU ${r.workerCpuSeconds} s. Most frequent calls: ${Object.entries(
+          r.topOperations,
+        )
+          .map(([op, c]) => `${op} ${n(c)}`)
+          .join(", ")}.`,
+    ),
+    "",
+  ];
+}
+
+/** The collector's backfill at each size: peak live heap beside the used heap, RSS and time. */
+function collectorLines(run: BenchRun): string[] {
+  const ms = run.sizes.flatMap((s) => s.collectorMemory ?? []);
+  if (!ms.length) return [];
+  return [
+    "## Collector memory, full backfill",
+    "",
+    ...ms.map(
+      (m) =>
+        `- ${n(m.accounts)} accounts: peak live heap ${m.peakHeapMb} MB (baseline ${m.baselineHeapMb ?? "?"} MB), peak used heap ${m.peakUsedHeapMb ?? "?"} MB, peak RSS ${m.peakRssMb ?? "?"} MB; ${m.seconds ?? "?"} s, ${m.monthlyRows !== undefined ? n(m.monthlyRows) : "?"} monthly rows stored.`,
+    ),
+    "",
+  ];
+}
+
 export function writeBenchmarksMd(run: BenchRun, notes: string): void {
   const f = run.main;
   const table = rows(run).map((r) => `| ${r.join(" | ")} |`);
@@ -175,6 +221,8 @@ export function writeBenchmarksMd(run: BenchRun, notes: string): void {
     ...(f.requestCost
       ? ["## Where a cached request's time goes", "", ...requestCostLines(f.requestCost), ""]
       : []),
+    ...auditLines(f),
+    ...collectorLines(run),
     ...(run.growth.length
       ? [
           "## Growth with the organization's size",
