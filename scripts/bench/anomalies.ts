@@ -1,7 +1,7 @@
 // `npm run bench -- --anomalies`: the anomaly detector's quality on the labeled synthetic set
 // (precision and recall per kind and noise level, false alerts on clean series) and its speed over
 // 5,000 accounts × 40 services × 90 days; replaces the "Cost anomalies" section of BENCHMARKS.md.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cpus, loadavg } from "node:os";
 import { projectRoot } from "../../lib/db/embedded";
@@ -16,6 +16,7 @@ import {
   type LabeledSeries,
   type SeriesCase,
 } from "../../testing/fixtures/anomaly-series";
+import { writeMarkdown } from "./write-markdown";
 
 export const ANOMALY_SECTION_START = "<!-- anomalies:start -->";
 export const ANOMALY_SECTION_END = "<!-- anomalies:end -->";
@@ -125,7 +126,7 @@ export function writeAnomalySection(section: string): void {
     start >= 0 && end > start
       ? current.slice(0, start) + section + current.slice(end + ANOMALY_SECTION_END.length)
       : `${current.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
+  writeMarkdown(file, next);
 }
 
 export function runAnomalyBench(log: (s: string) => void): AnomalyFigures {

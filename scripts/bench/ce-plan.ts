@@ -1,10 +1,11 @@
 // `npm run bench -- --ce-only`: the Cost Explorer request plan alone (no database, no server) at 500
 // and 5,000 accounts; prints the figures and writes its section of BENCHMARKS.md in place.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import path from "node:path";
 import { projectRoot } from "../../lib/db/embedded";
 import { benchCostExplorer, type CeFigures } from "./cost-explorer";
+import { writeMarkdown } from "./write-markdown";
 
 export const CE_SECTION_START = "<!-- ce-plan:start -->";
 export const CE_SECTION_END = "<!-- ce-plan:end -->";
@@ -62,6 +63,6 @@ export async function runCePlanBench(log: (s: string) => void): Promise<CeFigure
     start >= 0 && end > start
       ? old.slice(0, start) + text + old.slice(end + CE_SECTION_END.length)
       : `${old.trimEnd()}\n\n${text}\n`;
-  writeFileSync(file, next);
+  writeMarkdown(file, next);
   return figures;
 }

@@ -1,5 +1,5 @@
 // The benchmark's figures as a table on the console and as BENCHMARKS.md.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { CE_SECTION_END, CE_SECTION_START } from "./ce-plan";
 import { projectRoot } from "../../lib/db/embedded";
@@ -13,6 +13,7 @@ import type { ShowbackCase } from "./showback";
 import { GROWTH_LIMIT, type GrowthSeries } from "./growth";
 import type { RequestCostFigures } from "./request-cost";
 import { statusCell, verdicts } from "./targets";
+import { writeMarkdown } from "./write-markdown";
 
 /** The collector-memory sub-command's figure (a full backfill's peak heap), when it ran for this size. */
 export interface CollectorMemoryFigures {
@@ -251,5 +252,5 @@ export function writeBenchmarksMd(run: BenchRun, notes: string): void {
     ceStart >= 0 && ceEnd > ceStart
       ? `\n${old.slice(ceStart, ceEnd + CE_SECTION_END.length)}\n`
       : "";
-  writeFileSync(file, body + kept + ce);
+  writeMarkdown(file, body + kept + ce);
 }
