@@ -7,10 +7,30 @@ import path from "node:path";
 import { projectRoot } from "../../lib/db/embedded";
 import { freePort } from "../../lib/net/free-port";
 import { sleep } from "../../testing/net";
+import { z } from "zod";
 
 const root = projectRoot();
 const next = path.join(root, "node_modules", ".bin", "next");
 const DIST = ".next-bench";
+
+/**
+ * The Node arguments of `npm run start` ("node <flags> node_modules/next/dist/bin/next start"), so
+ * the benchmark serves with the production defaults (heap limit) and measures one process, as a
+ * deployment that runs that command does.
+ */
+export function productionStartArgs(startScript: string): string[] {
+  const parts = startScript.trim().split(/\s+/);
+  if (parts[0] !== "node" || parts.at(-1) !== "start")
+    throw new Error(`package.json "start" is not "node … next start": ${startScript}`);
+  return parts.slice(1);
+}
+
+function startScript(): string {
+  const pkg = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")));
+  return pkg.scripts.start;
+}
 
 export interface BenchServer {
   baseUrl: string;
@@ -77,7 +97,8 @@ export async function startBenchServer(
   };
   if (opts.build || !existsSync(path.join(root, DIST, "BUILD_ID")))
     await run(["build"], env, opts.log);
-  const child: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "localhost"], {
+  const args = [...productionStartArgs(startScript()), "-p", String(port), "-H", "localhost"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env,
     stdio: ["ignore", "ignore", "pipe"],
