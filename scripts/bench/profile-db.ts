@@ -1,5 +1,7 @@
 // Profiling aid: a persistent bench-sized database (.data/profile-pg) with a synthetic organization,
-// left running so its exports can be timed and EXPLAIN ANALYZEd by hand. `--accounts 1000`.
+// left running so its exports can be timed and EXPLAIN ANALYZEd by hand (psql on the printed URL).
+// `node --import tsx scripts/bench/profile-db.ts --accounts 1000`; PostgreSQL keeps running after the
+// script exits: stop it with `kill -INT <pid of postgres -D .data/profile-pg>`.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadDemo } from "../../lib/collect/load-demo";
