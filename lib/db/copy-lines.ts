@@ -39,6 +39,24 @@ export async function* decodeCopyBinary(
   for await (const chunk of chunks) {
     let pos = 0;
     while (pos < chunk.length && stage !== "end") {
+      // The common case, read in place: a whole one-column tuple header (and often its value) in
+      // this chunk. The general path below handles headers and values split across chunks.
+      if (stage === "count" && field.length === 0 && chunk.length - pos >= 6) {
+        const columns = chunk.readInt16BE(pos);
+        if (columns === 1) {
+          const length = chunk.readInt32BE(pos + 2);
+          pos += 6;
+          if (stats) stats.lines++;
+          if (length > 0) {
+            const take = Math.min(length, chunk.length - pos);
+            out.push(chunk.subarray(pos, pos + take));
+            outBytes += take;
+            pos += take;
+            if (take < length) [stage, need] = ["data", length - take];
+          }
+          continue;
+        }
+      }
       const take = Math.min(need - (stage === "data" ? 0 : field.length), chunk.length - pos);
       const part = chunk.subarray(pos, pos + take);
       pos += take;

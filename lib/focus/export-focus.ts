@@ -37,6 +37,8 @@ const ZValues = z.array(z.object({ value: z.string().nullable() }));
 const lit = (text: string) => pg.escapeLiteral(text);
 const cell = (value: string | null) => csvFields([value]);
 const CRLF = "E'\\r\\n'";
+/** A LIMIT no export reaches (bigint's largest value). */
+const UNBOUNDED = "9223372036854775807";
 
 function stringTags(value: unknown): Record<string, string> {
   return Object.fromEntries(
@@ -46,12 +48,14 @@ function stringTags(value: unknown): Record<string, string> {
 
 /** One SQL expression for a whole line: constant cells as literals, the others as SQL, CRLF at the end. */
 function lineSql(
-  cells: (column: TFocusExportColumn) => { sql: string } | { text: string },
+  cells: (column: TFocusExportColumn) => { sql: string } | { text: string } | "in-group",
 ): string {
   const parts: string[] = [];
   let literal = "";
   FOCUS_EXPORT_HEADER.forEach((column, i) => {
     const c = cells(column);
+    // Written with the column before it (one SQL value for several adjacent cells).
+    if (c === "in-group") return;
     const sep = i === 0 ? "" : ",";
     if ("text" in c) literal += sep + c.text;
     else {
@@ -67,30 +71,35 @@ function lineSql(
 }
 
 /** What a cost row's line takes from the row, its account, its service and its charge type. */
+/** mapCostRow writes no SubAccountType. */
+const SUB_ACCOUNT_TYPE = cell(null);
+
 const COST_ROW_SQL: Partial<Record<TFocusExportColumn, string>> = {
   BilledCost: "r.billed",
   ListCost: "r.billed",
   ContractedCost: "r.billed",
   EffectiveCost: "r.effective",
   x_NetCost: "r.net",
-  BillingPeriodStart: "r.start_stamp",
-  ChargePeriodStart: "r.start_stamp",
-  BillingPeriodEnd: "r.end_stamp",
-  ChargePeriodEnd: "r.end_stamp",
+  BillingPeriodStart: "m.start_stamp",
+  ChargePeriodStart: "m.start_stamp",
+  BillingPeriodEnd: "m.end_stamp",
+  ChargePeriodEnd: "m.end_stamp",
   ChargeCategory: "t.category",
   ChargeClass: "t.class",
   ChargeFrequency: "t.frequency",
   CommitmentDiscountCategory: "t.commitment",
   // Always quoted (it holds ", "): the service part is written per service, the rest has no quote
   // but the record type's.
-  ChargeDescription: `s.description_head || CASE WHEN r.record_type IS NULL OR r.record_type = 'Usage' THEN '' ELSE replace(r.record_type, '"', '""') || ', ' END || r.month_label || ' (monthly total from Cost Explorer)"'`,
+  ChargeDescription: `s.description_head || CASE WHEN r.record_type IS NULL OR r.record_type = 'Usage' THEN '' ELSE replace(r.record_type, '"', '""') || ', ' END || m.month_label || ' (monthly total from Cost Explorer)"'`,
   ServiceName: "s.name",
   ServiceCategory: "s.category",
-  SubAccountId: "coalesce(a.id_cell, orglens_csv_cell(r.account_id))",
-  SubAccountName: "coalesce(a.name_cell, '')",
-  Tags: "coalesce(a.tags_cell, '{}')",
-  x_Source: "orglens_csv_cell(r.source)",
+  // SubAccountId, SubAccountName, SubAccountType (empty) and Tags: one cell group per account.
+  SubAccountId: `coalesce(a.cells, orglens_csv_cell(r.account_id) || ${lit(`,,${SUB_ACCOUNT_TYPE},{}`)})`,
+  x_Source: "src.cell",
 };
+
+/** Written within SubAccountId's value (a.cells). */
+const ACCOUNT_GROUP = new Set<TFocusExportColumn>(["SubAccountName", "SubAccountType", "Tags"]);
 
 function costLineSql(billing: BillingAccount): string {
   // Every other column is the same on each row: take it from mapCostRow itself.
@@ -110,6 +119,7 @@ function costLineSql(billing: BillingAccount): string {
     billing,
   );
   return lineSql((c) => {
+    if (ACCOUNT_GROUP.has(c)) return "in-group";
     const sql = COST_ROW_SQL[c];
     return sql ? { sql } : { text: cell(constant[c] ?? null) };
   });
@@ -163,6 +173,9 @@ export async function* focusCsvPieces(
   let finished = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ");
+    // The row estimate of the cost query's joins is far too low (1 instead of every row): a nested
+    // loop over the month cells would then re-scan them per row. Hash joins it is.
+    await client.query("SET LOCAL enable_nestloop = off");
     const ids = q.accountIds ? [...q.accountIds] : null;
     const scoped = ids !== null;
     if (ids)
@@ -189,12 +202,12 @@ export async function* focusCsvPieces(
     await fillTable(
       client,
       "x_focus_account",
-      ["id", "id_cell", "name_cell", "tags_cell"],
+      ["id", "cells"],
       accounts.map((a) => [
         a.id,
-        cell(a.id),
-        cell(a.name),
-        cell(JSON.stringify(stringTags(a.tags))),
+        [cell(a.id), cell(a.name), SUB_ACCOUNT_TYPE, cell(JSON.stringify(stringTags(a.tags)))].join(
+          ",",
+        ),
       ]),
     );
 
@@ -241,6 +254,21 @@ export async function* focusCsvPieces(
       }),
     );
 
+    // Cells the same on every row of a month or of a source, written once.
+    await client.query(
+      `CREATE TEMP TABLE x_focus_month ON COMMIT DROP AS
+         SELECT m::date AS month, to_char(m, 'YYYY-MM-DD') || 'T00:00:00Z' AS start_stamp,
+                to_char(m + interval '1 month', 'YYYY-MM-DD') || 'T00:00:00Z' AS end_stamp,
+                to_char(m, 'YYYY-MM') AS month_label
+         FROM generate_series(${lit(q.from)}::date, ${lit(q.to)}::date, interval '1 month') m`,
+    );
+    await client.query(
+      `CREATE TEMP TABLE x_focus_source ON COMMIT DROP AS
+         SELECT source, orglens_csv_cell(source) AS cell
+         FROM (SELECT DISTINCT source FROM cost_monthly WHERE month ${range} AND ${inScope("account_id", scoped)}) s`,
+    );
+    await client.query("ANALYZE x_focus_month, x_focus_source");
+
     yield Buffer.from(csvLine([...FOCUS_EXPORT_HEADER]));
     // A service's charges of each record type but Usage are rows of their own (cost_charge); its
     // Usage row is what remains of the Cost Explorer total, left out when nothing remains.
@@ -263,16 +291,18 @@ export async function* focusCsvPieces(
          WHERE c.month ${range} AND ${inScope("c.account_id", scoped)}),
        r AS (
          SELECT account_id, month, service, source, record_type,
-                trim_scale(unblended)::text AS billed, trim_scale(amortized)::text AS effective, trim_scale(net)::text AS net,
-                to_char(month, 'YYYY-MM-DD') || 'T00:00:00Z' AS start_stamp,
-                to_char(month + interval '1 month', 'YYYY-MM-DD') || 'T00:00:00Z' AS end_stamp,
-                to_char(month, 'YYYY-MM') AS month_label
+                trim_scale(unblended)::text AS billed, trim_scale(amortized)::text AS effective, trim_scale(net)::text AS net
          FROM rows WHERE NOT (split AND unblended = 0 AND amortized = 0 AND net = 0))
        SELECT ${costLineSql(billing)}
        FROM r JOIN pg_temp.x_focus_service s ON s.service = r.service
        JOIN pg_temp.x_focus_type t ON t.key = coalesce(r.record_type, CASE WHEN r.service = 'Tax' THEN 'Tax' ELSE 'Usage' END)
+       JOIN pg_temp.x_focus_month m ON m.month = r.month
+       JOIN pg_temp.x_focus_source src ON src.source = r.source
        LEFT JOIN pg_temp.x_focus_account a ON a.id = r.account_id
-       ORDER BY r.month, r.account_id, r.service, r.source, r.record_type NULLS FIRST`,
+       ORDER BY r.month, r.account_id, r.service, r.source, r.record_type NULLS FIRST
+       -- Changes no result; with a LIMIT the planner writes the (expensive) line after the sort
+       -- instead of sorting the written lines (hundreds of bytes a row, spilled to disk).
+       LIMIT ${UNBOUNDED}`,
       stats,
     );
     yield* copyLines(

@@ -7,10 +7,19 @@ import path from "node:path";
 import { projectRoot } from "../../lib/db/embedded";
 import { freePort } from "../../lib/net/free-port";
 import { sleep } from "../../testing/net";
+import { z } from "zod";
+import { productionStartArgs } from "./start-args";
 
 const root = projectRoot();
 const next = path.join(root, "node_modules", ".bin", "next");
 const DIST = ".next-bench";
+
+function startScript(): string {
+  const pkg = z
+    .object({ scripts: z.object({ start: z.string() }) })
+    .parse(JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")));
+  return pkg.scripts.start;
+}
 
 export interface BenchServer {
   baseUrl: string;
@@ -77,7 +86,8 @@ export async function startBenchServer(
   };
   if (opts.build || !existsSync(path.join(root, DIST, "BUILD_ID")))
     await run(["build"], env, opts.log);
-  const child: ChildProcess = spawn(next, ["start", "-p", String(port), "-H", "localhost"], {
+  const args = [...productionStartArgs(startScript()), "-p", String(port), "-H", "localhost"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: root,
     env,
     stdio: ["ignore", "ignore", "pipe"],

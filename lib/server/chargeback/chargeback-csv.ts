@@ -1,8 +1,8 @@
 // The chargeback CSV of one month (header first), for the streamed download and the CLI: exact
 // cents; the lines without adjusts_month add up to the organization's total for the month. A closed
 // month is its frozen lines; an open month is its stored computed lines (computed and stored first
-// when none are stored for the current inputs). Postgres writes every line (orglens_csv_cell, orglens_cents_text) and
-// COPY streams them; the bytes are the ones csv-stringify wrote before (test:
+// when none are stored for the current inputs). Postgres writes every line (chargeback-cells-sql.ts; an open month's
+// when it is stored) and COPY streams them; the bytes are the ones csv-stringify wrote before (test:
 // chargeback-csv-identical.int.test.ts). No "server-only" (scripts/chargeback-export.ts uses it).
 import pg from "pg";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import { formatCents } from "@/lib/domain/allocation/largest-remainder";
 import { CHARGE_GROUPS } from "@/lib/domain/allocation/charge-policy";
 import { csvFields, csvLine } from "@/lib/export/csv";
 import type { MonthChargeback } from "./build-month-chargeback";
+import { CHARGEBACK_CELLS_SQL } from "./chargeback-cells-sql";
 import { storeComputedMonth } from "./store-computed-month";
 
 export const CHARGEBACK_CSV_HEADER = [
@@ -33,22 +34,17 @@ export const CHARGEBACK_CSV_HEADER = [
   "support",
 ] as const;
 
-/** The component columns of chargeback_line and chargeback_computed_line, in CHARGE_GROUPS order. */
-const CHARGE_COLUMNS = CHARGE_GROUPS.map((g) => `${g}_cents`);
-
 const ZExists = z.array(z.object({ closed: z.boolean(), stored: z.boolean() }));
 const ROWS_PER_PIECE = 500;
 
 function linesSql(table: string, month: string, scoped: boolean, order: string): string {
   const m = pg.escapeLiteral(month);
-  return `SELECT ${pg.escapeLiteral(`${csvFields([month])},`)}
-      || orglens_csv_cell(cost_center) || ',' || orglens_csv_cell(account_id) || ','
-      || orglens_csv_cell(account_name) || ',' || orglens_csv_cell(ou_path) || ','
-      || orglens_cents_text(direct_cents) || ',' || orglens_cents_text(shared_cents) || ','
-      || orglens_cents_text(direct_cents + shared_cents) || ','
-      || coalesce(to_char(adjusts_month, 'YYYY-MM-DD'), '')
-      ${CHARGE_COLUMNS.map((c) => `|| ',' || coalesce(orglens_cents_text(${c}), '')`).join(" ")}
-      || E'\\r\\n'
+  // Stored open months carry their cells (written when stored); closed months are written here.
+  const cells =
+    table === "chargeback_computed_line"
+      ? `coalesce(cells, ${CHARGEBACK_CELLS_SQL})`
+      : CHARGEBACK_CELLS_SQL;
+  return `SELECT ${pg.escapeLiteral(`${csvFields([month])},`)} || ${cells}
     FROM ${table} WHERE month = ${m}::date
       ${scoped ? "AND account_id IN (SELECT id FROM pg_temp.x_chargeback_scope)" : ""}
     ORDER BY ${order}`;

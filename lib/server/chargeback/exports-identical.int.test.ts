@@ -91,6 +91,23 @@ describe("exports written by Postgres are the bytes the Node implementation wrot
         },
       });
     }
+    // A source that needs the formula guard and quoting (its cell is written once per source), and
+    // spend of an account the organization no longer lists (its account cells come from the row).
+    for (const [accountId, source] of [
+      [first, '=src, "quoted"'],
+      ["999999999999", "aws"],
+    ] as const)
+      await db.costMonthly.create({
+        data: {
+          accountId,
+          month: new Date(`${last}T00:00:00Z`),
+          service: "AmazonEC2",
+          source,
+          unblended: new Prisma.Decimal("7.5"),
+          amortized: new Prisma.Decimal("7.5"),
+          net: new Prisma.Decimal("7.5"),
+        },
+      });
     // Charge types: a credit, a discount, a refund on an awkward service, a fee that leaves no usage.
     await db.costCharge.createMany({
       data: [
@@ -188,6 +205,8 @@ describe("exports written by Postgres are the bytes the Node implementation wrot
     ).toString();
     expect(all).toContain("\"'=1+1, Credit, ");
     expect(all).toContain("Café ☕ Zürich — 東京");
+    expect(all).toContain(`,"'=src, ""quoted""",`);
+    expect(all).toContain(",999999999999,,,{},aws,");
     expect(all).toContain('"{""2"":""q\\""uote"",""10"":""ten""');
     const imported = (
       await bytes(

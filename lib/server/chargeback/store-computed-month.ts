@@ -5,7 +5,9 @@
 // store only writes while holding it exclusively: a computation that might have missed an in-flight
 // change is never stored. No "server-only": the CLI export computes through here too.
 import type { Db } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
+import { CHARGEBACK_CELLS_SQL } from "./chargeback-cells-sql";
 import { buildMonthChargeback, type MonthChargeback } from "./build-month-chargeback";
 
 /** The advisory lock the input triggers share (orglens_chargeback_inputs_changed). */
@@ -58,6 +60,9 @@ export async function storeComputedMonth(
           adjustsMonth: r.adjustsMonth ? new Date(`${r.adjustsMonth}T00:00:00Z`) : null,
         })),
       });
+      // Each line's CSV cells, written once here so that every export of the month only reads them.
+      await tx.$executeRaw`UPDATE chargeback_computed_line SET cells = ${Prisma.raw(CHARGEBACK_CELLS_SQL)}
+                           WHERE month = ${month}::date`;
       return { chargeback, stored: true };
     },
     { timeout: TX_TIMEOUT_MS, maxWait: TX_TIMEOUT_MS },

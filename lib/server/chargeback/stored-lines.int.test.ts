@@ -62,12 +62,42 @@ describe("stored chargeback lines", () => {
     const first = await exportRows();
     expect(await stored()).toBe(1);
     expect(await db.chargebackComputedLine.count()).toBe(first.length);
-    // Rewrite a stored line behind the app's back: a read, not a recomputation, shows it.
+    // Rewrite a stored line behind the app's back: a read, not a recomputation, shows it (its
+    // written cells cleared, as on lines stored before they were kept: written from the columns).
     await db.chargebackComputedLine.updateMany({
       where: { month: new Date(`${month}T00:00:00Z`), position: 0 },
-      data: { directCents: 123456789n },
+      data: { directCents: 123456789n, cells: null },
     });
     expect((await exportRows())[0]?.direct_cost).toBe("1234567.89");
+  });
+
+  it("stored lines carry their written CSV cells, and an export reads those (same bytes as from the columns)", async () => {
+    const m = months.at(-4) ?? "";
+    const text = async () =>
+      new Response(byteStream(chargebackCsvPieces(db, tdb.url, m, null))).text();
+    const fromCells = await text();
+    const at = new Date(`${m}T00:00:00Z`);
+    const lines = await db.chargebackComputedLine.findMany({
+      where: { month: at },
+      orderBy: { position: "asc" },
+      select: { cells: true },
+    });
+    expect(lines.length).toBeGreaterThan(0);
+    // Line i of the file (after the header) is the month and the stored cells of position i.
+    const body = fromCells.split("\r\n").slice(1, -1);
+    expect(body).toEqual(lines.map((l) => `${m},${(l.cells ?? "").replace(/\r\n$/, "")}`));
+    // A stored cell is what is read: rewritten behind the app's back, the export shows it.
+    await db.chargebackComputedLine.updateMany({
+      where: { month: at, position: 0 },
+      data: { cells: "X,000000000000,read from cells,/,1.00,0.00,1.00,,,,,,\r\n" },
+    });
+    expect((await text()).split("\r\n")[1]).toBe(
+      `${m},X,000000000000,read from cells,/,1.00,0.00,1.00,,,,,,`,
+    );
+    // Without the cells (lines stored before they were kept), the columns give the same bytes.
+    await db.chargebackComputedLine.updateMany({ where: { month: at }, data: { cells: null } });
+    const fromColumns = await text();
+    expect(fromColumns.split("\r\n").slice(2)).toEqual(fromCells.split("\r\n").slice(2));
   });
 
   it("opening the month's chargeback computes and stores its lines too", async () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "chargeback_computed_line" ADD COLUMN     "cells" TEXT;
