@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(
   { permission: "dashboard:read", query: ZCostQuery, cache: true },
-  ({ db, principal, query }) => getCosts(db, principal.scope, query),
+  ({ db, principal, query, timing }) => getCosts(db, principal.scope, query, new Date(), timing),
 );
