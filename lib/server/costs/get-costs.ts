@@ -1,6 +1,6 @@
 // Spend grouped by account, OU, service, cost center or tag value over a window of months or days.
 import "server-only";
-import type { TCostQuery, TCostReport } from "@/lib/api/costs";
+import type { TCostPageQuery, TCostReport } from "@/lib/api/costs";
 import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { shareOf } from "@/lib/domain/showback/decimal";
@@ -9,17 +9,21 @@ import { prepareCostReport } from "./prepare-cost-report";
 import { checkCostRow, readCostRow } from "./read-cost-row";
 
 /**
+ * `limit`/`offset` page the groups (largest first); totals, untagged share and the group count
+ * always cover every group in the caller's scope.
  * The answer is built to the ZCostReport shape without parsing it again on the way out: for 5,000
  * groups the parse cost more than the query (the tests hold the answer to the schema).
  */
 export async function getCosts(
   db: Db,
   scope: Scope,
-  input: TCostQuery,
+  input: TCostPageQuery,
   now = new Date(),
   timing: ServerTiming = startServerTiming(),
 ): Promise<TCostReport> {
-  const plan = await timing.span("prepare", () => prepareCostReport(db, scope, input, now));
+  const { limit, offset, ...view } = input;
+  const page = limit === undefined ? null : { limit, offset: offset ?? 0 };
+  const plan = await timing.span("prepare", () => prepareCostReport(db, scope, view, now, page));
   const raw = await timing.span("sql", () => db.$queryRaw<unknown[]>(plan.sql));
   const { groups, totals } = await timing.span("rows", async () => {
     const rows = raw.map(checkCostRow);
@@ -31,7 +35,6 @@ export async function getCosts(
     };
   });
   const estimated = new Set(totals.row.periods.filter((_, i) => totals.row.estimated[i]));
-  const untagged = groups.find((g) => g.key === "");
 
   return {
     query: plan.query,
@@ -40,9 +43,10 @@ export async function getCosts(
       estimated: estimated.has(key) || key.slice(0, 7) >= plan.currentMonth.slice(0, 7),
     })),
     groups,
+    page: { offset: page?.offset ?? 0, limit: limit ?? null, groupCount: totals.row.group_count ?? groups.length },
     totals: { values: totals.grid.values, total: totals.grid.total },
     untaggedShare:
-      plan.groupBy.kind === "tag" ? shareOf(untagged?.total ?? "0", totals.grid.total) : undefined,
+      plan.groupBy.kind === "tag" ? shareOf(totals.row.blank_total ?? "0", totals.grid.total) : undefined,
     filters: plan.filters,
   };
 }

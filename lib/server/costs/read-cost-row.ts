@@ -13,6 +13,10 @@ export interface TCostSqlRow {
   amounts: string[];
   estimated: boolean[];
   total: string;
+  /** On the totals row: how many groups there are in all (the others may be on other pages). */
+  group_count: number | null;
+  /** On the totals row: the total of the blank group ("untagged"), which may be on another page. */
+  blank_total: string | null;
 }
 
 const isArrayOf = <T>(v: unknown, is: (x: unknown) => x is T): v is T[] =>
@@ -28,7 +32,8 @@ function fail(column: string): never {
 /** The row as the query shapes it, or a thrown error naming the first column that is not. */
 export function checkCostRow(raw: unknown): TCostSqlRow {
   if (!isRecord(raw)) return fail("row");
-  const { is_total, group_key, label, periods, amounts, estimated, total } = raw;
+  const { is_total, group_key, label, periods, amounts, estimated, total, group_count, blank_total } =
+    raw;
   if (!isBoolean(is_total)) fail("is_total");
   if (!isString(group_key)) fail("group_key");
   if (!(label === null || isString(label))) fail("label");
@@ -36,7 +41,9 @@ export function checkCostRow(raw: unknown): TCostSqlRow {
   if (!isArrayOf(amounts, isString) || amounts.length !== periods.length) fail("amounts");
   if (!isArrayOf(estimated, isBoolean)) fail("estimated");
   if (!isString(total)) fail("total");
-  return { is_total, group_key, label, periods, amounts, estimated, total };
+  if (!(group_count === null || typeof group_count === "number")) fail("group_count");
+  if (!(blank_total === null || isString(blank_total))) fail("blank_total");
+  return { is_total, group_key, label, periods, amounts, estimated, total, group_count, blank_total };
 }
 
 /** A group row on the view's periods: one value per period, "0" where it had no spend. */
