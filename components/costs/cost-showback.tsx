@@ -197,11 +197,7 @@ export function CostShowback({
           label="Groups"
           hint={`By ${groupByNoun(groupBy)}`}
           value={
-            data ? (
-              data.page.groupCount.toLocaleString("en-US")
-            ) : (
-              <Skeleton className="h-8 w-16" />
-            )
+            data ? data.page.groupCount.toLocaleString("en-US") : <Skeleton className="h-8 w-16" />
           }
         />
         {groupBy.kind === "tag" ? (

@@ -164,9 +164,7 @@ export function buildCostSql(q: TCostSqlInput, scope: Scope): Prisma.Sql {
             join: Prisma.sql`LEFT JOIN org_unit lo ON lo.id = g.group_key`,
           }
         : { column: Prisma.sql`NULL::text`, join: Prisma.empty };
-  const page = q.page
-    ? Prisma.sql`LIMIT ${q.page.limit} OFFSET ${q.page.offset}`
-    : Prisma.empty;
+  const page = q.page ? Prisma.sql`LIMIT ${q.page.limit} OFFSET ${q.page.offset}` : Prisma.empty;
 
   // The page of groups, largest first and named only once chosen, then one totals row (is_total)
   // with the column sums over every group, the periods with estimated spend and the group count:

@@ -19,7 +19,12 @@ async function* rows(plan: TCostPlan, databaseUrl: string): AsyncGenerator<CsvCe
   for await (const raw of streamSql(databaseUrl, plan.sql)) {
     const row = checkCostRow(raw);
     const group = readCostRow(plan.groupBy, plan.periods, row);
-    yield [group.label, ...(idColumn ? [row.is_total ? "" : group.key] : []), ...group.values, group.total];
+    yield [
+      group.label,
+      ...(idColumn ? [row.is_total ? "" : group.key] : []),
+      ...group.values,
+      group.total,
+    ];
   }
 }
 

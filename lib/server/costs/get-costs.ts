@@ -5,8 +5,19 @@ import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { shareOf } from "@/lib/domain/showback/decimal";
 import { startServerTiming, type ServerTiming } from "@/lib/server/http/server-timing";
-import { prepareCostReport } from "./prepare-cost-report";
+import { prepareCostReport, type TCostPlan } from "./prepare-cost-report";
 import { checkCostRow, readCostRow } from "./read-cost-row";
+
+/** The group rows, then the totals row the query always ends with. */
+function readRows(plan: TCostPlan, raw: readonly unknown[]) {
+  const rows = raw.map(checkCostRow);
+  const last = rows.pop();
+  if (!last?.is_total) throw new TypeError("showback query: no totals row");
+  return {
+    groups: rows.map((r) => readCostRow(plan.groupBy, plan.periods, r)),
+    totals: { row: last, grid: readCostRow(plan.groupBy, plan.periods, last) },
+  };
+}
 
 /**
  * `limit`/`offset` page the groups (largest first); totals, untagged share and the group count
@@ -25,15 +36,7 @@ export async function getCosts(
   const page = limit === undefined ? null : { limit, offset: offset ?? 0 };
   const plan = await timing.span("prepare", () => prepareCostReport(db, scope, view, now, page));
   const raw = await timing.span("sql", () => db.$queryRaw<unknown[]>(plan.sql));
-  const { groups, totals } = await timing.span("rows", async () => {
-    const rows = raw.map(checkCostRow);
-    const last = rows.pop();
-    if (!last?.is_total) throw new TypeError("showback query: no totals row");
-    return {
-      groups: rows.map((r) => readCostRow(plan.groupBy, plan.periods, r)),
-      totals: { row: last, grid: readCostRow(plan.groupBy, plan.periods, last) },
-    };
-  });
+  const { groups, totals } = await timing.span("rows", () => Promise.resolve(readRows(plan, raw)));
   const estimated = new Set(totals.row.periods.filter((_, i) => totals.row.estimated[i]));
 
   return {
@@ -43,10 +46,16 @@ export async function getCosts(
       estimated: estimated.has(key) || key.slice(0, 7) >= plan.currentMonth.slice(0, 7),
     })),
     groups,
-    page: { offset: page?.offset ?? 0, limit: limit ?? null, groupCount: totals.row.group_count ?? groups.length },
+    page: {
+      offset: page?.offset ?? 0,
+      limit: limit ?? null,
+      groupCount: totals.row.group_count ?? groups.length,
+    },
     totals: { values: totals.grid.values, total: totals.grid.total },
     untaggedShare:
-      plan.groupBy.kind === "tag" ? shareOf(totals.row.blank_total ?? "0", totals.grid.total) : undefined,
+      plan.groupBy.kind === "tag"
+        ? shareOf(totals.row.blank_total ?? "0", totals.grid.total)
+        : undefined,
     filters: plan.filters,
   };
 }

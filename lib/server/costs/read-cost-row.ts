@@ -32,8 +32,17 @@ function fail(column: string): never {
 /** The row as the query shapes it, or a thrown error naming the first column that is not. */
 export function checkCostRow(raw: unknown): TCostSqlRow {
   if (!isRecord(raw)) return fail("row");
-  const { is_total, group_key, label, periods, amounts, estimated, total, group_count, blank_total } =
-    raw;
+  const {
+    is_total,
+    group_key,
+    label,
+    periods,
+    amounts,
+    estimated,
+    total,
+    group_count,
+    blank_total,
+  } = raw;
   if (!isBoolean(is_total)) fail("is_total");
   if (!isString(group_key)) fail("group_key");
   if (!(label === null || isString(label))) fail("label");
@@ -43,7 +52,17 @@ export function checkCostRow(raw: unknown): TCostSqlRow {
   if (!isString(total)) fail("total");
   if (!(group_count === null || typeof group_count === "number")) fail("group_count");
   if (!(blank_total === null || isString(blank_total))) fail("blank_total");
-  return { is_total, group_key, label, periods, amounts, estimated, total, group_count, blank_total };
+  return {
+    is_total,
+    group_key,
+    label,
+    periods,
+    amounts,
+    estimated,
+    total,
+    group_count,
+    blank_total,
+  };
 }
 
 /** A group row on the view's periods: one value per period, "0" where it had no spend. */
