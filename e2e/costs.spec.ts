@@ -225,6 +225,29 @@ test("an OU-scoped user's showback counts only the accounts under their OUs", as
   await expect(costs.grandTotal).toHaveText(formatMoney(scoped?.total ?? "0"));
   await expect(costs.rows).toHaveCount(Math.min(50, scoped?.accounts ?? 0));
   await expect(page.locator(`tr[data-row-id="${EVIL_ID}"]`)).toHaveCount(0);
+  // Paged through the API a few groups at a time: only their accounts, counted within their scope,
+  // and every page carries the totals of the whole scope.
+  const inScope = await e2eQuery<{ id: string }>(
+    `SELECT DISTINCT account_id AS id FROM cost_monthly WHERE month BETWEEN $1::date AND $2::date AND account_id IN ${scope} ORDER BY 1`,
+    [w.from, w.to],
+  );
+  const paged: string[] = [];
+  const window = `from=${w.from.slice(0, 7)}&to=${w.to.slice(0, 7)}`;
+  for (let offset = 0; offset <= inScope.length; offset += 3) {
+    const res = await page.request.get(
+      `/api/v1/costs?groupBy=account&${window}&limit=3&offset=${offset}`,
+    );
+    expect(res.status()).toBe(200);
+    const body = (await res.json()) as {
+      groups: { key: string }[];
+      page: { groupCount: number };
+      totals: { total: string };
+    };
+    expect(body.page.groupCount).toBe(inScope.length);
+    expect(Number(body.totals.total)).toBe(Number(scoped?.total));
+    paged.push(...body.groups.map((g) => g.key));
+  }
+  expect(paged.toSorted()).toEqual(inScope.map((a) => a.id));
   // A viewer: no download, and the export API refuses.
   await expect(costs.downloadCsv).toHaveCount(0);
   expect((await page.request.get("/api/v1/costs/export?groupBy=account")).status()).toBe(403);

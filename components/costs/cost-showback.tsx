@@ -1,9 +1,18 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { Card, ErrorState, Skeleton, Stat } from "@/components/ui/card";
 import { fetchJson } from "@/lib/api/fetch-json";
-import { costSearchParams, ZCostReport, ZTagKeys, type TMetric } from "@/lib/api/costs";
+import {
+  COST_GROUPS_PAGE,
+  costSearchParams,
+  joinCostPages,
+  nextCostOffset,
+  ZCostReport,
+  ZTagKeys,
+  type TMetric,
+} from "@/lib/api/costs";
 import { groupByNoun, parseGroupBy } from "@/lib/domain/showback/group-by";
 import { monthToYearMonth } from "@/lib/domain/showback/period";
 import { formatMoney, formatMonth } from "@/lib/format/money";
@@ -22,6 +31,14 @@ const METRIC_LABEL: Record<TMetric, string> = {
 const CHIP =
   "inline-flex items-center gap-1 rounded-full border border-indigo-200 bg-indigo-50 py-0.5 pl-2.5 pr-1 text-xs text-indigo-800 dark:border-indigo-800 dark:bg-indigo-950 dark:text-indigo-200";
 
+/** The API URL of one page of the view's groups, largest first. */
+function pageUrl(apiSearch: string, offset: number): string {
+  const params = new URLSearchParams(apiSearch);
+  params.set("limit", String(COST_GROUPS_PAGE));
+  if (offset > 0) params.set("offset", String(offset));
+  return `/api/v1/costs?${params.toString()}`;
+}
+
 export function CostShowback({
   canExport,
   canShareViews,
@@ -32,16 +49,19 @@ export function CostShowback({
   const view = useCostView();
   const { query } = view;
   const groupBy = parseGroupBy(query.groupBy) ?? { kind: "ou" as const };
-  const report = useQuery({
+  // Thousands of accounts: the largest groups first, a page at a time ("Show more" loads the next).
+  const report = useInfiniteQuery({
     queryKey: ["costs", view.apiSearch],
-    queryFn: () => fetchJson(`/api/v1/costs?${view.apiSearch}`, ZCostReport),
+    queryFn: ({ pageParam }) => fetchJson(pageUrl(view.apiSearch, pageParam), ZCostReport),
+    initialPageParam: 0,
+    getNextPageParam: nextCostOffset,
     placeholderData: keepPreviousData,
   });
   const tagKeys = useQuery({
     queryKey: ["cost-tag-keys"],
     queryFn: () => fetchJson("/api/v1/costs/tag-keys", ZTagKeys),
   });
-  const data = report.data;
+  const data = useMemo(() => joinCostPages(report.data?.pages ?? []), [report.data]);
   const metric = METRIC_LABEL[query.metric];
   const shown = data?.periods ?? [];
   // Days: the ones collected, which may be fewer than the months asked for.
@@ -177,7 +197,7 @@ export function CostShowback({
           label="Groups"
           hint={`By ${groupByNoun(groupBy)}`}
           value={
-            data ? data.groups.length.toLocaleString("en-US") : <Skeleton className="h-8 w-16" />
+            data ? data.page.groupCount.toLocaleString("en-US") : <Skeleton className="h-8 w-16" />
           }
         />
         {groupBy.kind === "tag" ? (
@@ -273,6 +293,23 @@ export function CostShowback({
             <Skeleton className="h-96 w-full" />
           )}
         </div>
+        {data && data.page.groupCount > data.groups.length ? (
+          <div className="mt-3 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+            <span data-testid="cost-groups-shown">
+              The {data.groups.length.toLocaleString("en-US")} largest of{" "}
+              {data.page.groupCount.toLocaleString("en-US")} groups are loaded; the totals cover
+              them all.
+            </span>
+            <button
+              type="button"
+              className="rounded-md border border-slate-300 px-3 py-1 font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+              onClick={() => void report.fetchNextPage()}
+              disabled={report.isFetchingNextPage}
+            >
+              {report.isFetchingNextPage ? "Loading…" : `Show ${COST_GROUPS_PAGE} more`}
+            </button>
+          </div>
+        ) : null}
         {estimatedShown ? (
           <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
             <span className="text-amber-600 dark:text-amber-400">*</span> Month to date: estimated

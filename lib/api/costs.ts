@@ -41,7 +41,36 @@ export const ZCostQuery = z.object({
   region: z.preprocess(blankToUndefined, z.string().min(1).max(100).optional()),
 });
 
+/** Most groups one answer of GET /api/v1/costs holds; the page asks for this many at a time. */
+export const MAX_COST_GROUPS = 1000;
+export const COST_GROUPS_PAGE = 200;
+
+/**
+ * The JSON view's query: the view plus an optional page of its groups, largest first (`limit` absent:
+ * every group). Totals and the group count always cover every group; the CSV export is never paged.
+ */
+export const ZCostPageQuery = ZCostQuery.extend({
+  limit: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number()
+      .int("a whole number")
+      .min(1, "at least 1")
+      .max(MAX_COST_GROUPS, `at most ${MAX_COST_GROUPS}`)
+      .optional(),
+  ),
+  offset: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int("a whole number").min(0, "0 or more").max(1_000_000).optional(),
+  ),
+});
+
 export type TCostQueryInput = z.input<typeof ZCostQuery>;
+export type TCostPageQuery = z.infer<typeof ZCostPageQuery>;
+export interface TCostPage {
+  limit: number;
+  offset: number;
+}
 export type TCostQuery = z.infer<typeof ZCostQuery>;
 
 /** The query string of a cost view, in the order URLs carry it. */
@@ -110,8 +139,14 @@ export const ZCostGroup = z.object({
 export const ZCostReport = z.object({
   query: ZResolvedCostQuery,
   periods: z.array(ZCostPeriod),
-  /** Largest total first. */
+  /** Largest total first: every group, or the page asked for. */
   groups: z.array(ZCostGroup),
+  /** Where `groups` starts among all of them, the page size asked for, and how many groups there are. */
+  page: z.object({
+    offset: z.number().int().min(0),
+    limit: z.number().int().nullable(),
+    groupCount: z.number().int().min(0),
+  }),
   totals: z.object({ values: z.array(ZMoney), total: ZMoney }),
   /** Grouping by tag: the untagged bucket's share of the total, a fraction with 6 places. */
   untaggedShare: z.string().nullable().optional(),
@@ -127,3 +162,15 @@ export type TCostReport = z.infer<typeof ZCostReport>;
 
 export const ZTagKeys = z.object({ tagKeys: z.array(z.string()) });
 export type TTagKeys = z.infer<typeof ZTagKeys>;
+
+/** Where the next page of a paged answer starts, or undefined when every group is loaded. */
+export function nextCostOffset(last: TCostReport): number | undefined {
+  const next = last.page.offset + last.groups.length;
+  return last.groups.length > 0 && next < last.page.groupCount ? next : undefined;
+}
+
+/** Pages loaded in order as one report: the first page's totals and count, every loaded group. */
+export function joinCostPages(pages: readonly TCostReport[]): TCostReport | undefined {
+  const [first] = pages;
+  return first && { ...first, groups: pages.flatMap((p) => p.groups) };
+}

@@ -5,9 +5,8 @@ import { streamSql } from "@/lib/db/export-stream";
 import type { CsvCell } from "@/lib/export/csv";
 import { groupByTitle } from "@/lib/domain/showback/group-by";
 import { monthToYearMonth } from "@/lib/domain/showback/period";
-import { sumDecimals } from "@/lib/domain/showback/decimal";
 import type { TCostPlan } from "./prepare-cost-report";
-import { readCostRow } from "./read-cost-row";
+import { checkCostRow, readCostRow } from "./read-cost-row";
 
 async function* rows(plan: TCostPlan, databaseUrl: string): AsyncGenerator<CsvCell[]> {
   // Accounts and OUs are named by people but keyed by id: both go in the file.
@@ -16,14 +15,17 @@ async function* rows(plan: TCostPlan, databaseUrl: string): AsyncGenerator<CsvCe
   const idTitle = plan.groupBy.kind === "account" ? "Account ID" : "OU ID";
   yield [title, ...(idColumn ? [idTitle] : []), ...plan.periods, "Total"];
 
-  // Running column sums rather than kept rows: memory stays flat however many groups there are.
-  let totals = plan.periods.map(() => "0");
+  // The query's last row holds the column sums: memory stays flat however many groups there are.
   for await (const raw of streamSql(databaseUrl, plan.sql)) {
-    const { group } = readCostRow(plan.groupBy, plan.periods, raw);
-    totals = totals.map((t, i) => sumDecimals([t, group.values[i] ?? "0"]));
-    yield [group.label, ...(idColumn ? [group.key] : []), ...group.values, group.total];
+    const row = checkCostRow(raw);
+    const group = readCostRow(plan.groupBy, plan.periods, row);
+    yield [
+      group.label,
+      ...(idColumn ? [row.is_total ? "" : group.key] : []),
+      ...group.values,
+      group.total,
+    ];
   }
-  yield ["Total", ...(idColumn ? [""] : []), ...totals, sumDecimals(totals)];
 }
 
 export function exportCostsCsv(

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ZCostQuery, type TCostQueryInput } from "@/lib/api/costs";
+import { ZCostPageQuery, ZCostQuery, ZCostReport } from "@/lib/api/costs";
+import type { z } from "zod";
 import { UNSCOPED, type Scope } from "@/lib/domain/access";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { csvStream } from "@/lib/export/csv";
@@ -161,8 +162,8 @@ async function seed(db: Db) {
 describe("getCosts", () => {
   let tdb: TestDatabase;
   let db: Db;
-  const costs = (q: TCostQueryInput, scope: Scope = UNSCOPED) =>
-    getCosts(db, scope, ZCostQuery.parse({ from: "2026-01", to: "2026-05", ...q }), NOW);
+  const costs = (q: z.input<typeof ZCostPageQuery>, scope: Scope = UNSCOPED) =>
+    getCosts(db, scope, ZCostPageQuery.parse({ from: "2026-01", to: "2026-05", ...q }), NOW);
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -286,6 +287,63 @@ describe("getCosts", () => {
     ).rejects.toMatchObject({ status: 404 });
   });
 
+  it("answers in the wire schema, unpaged unless a limit is asked for", async () => {
+    const r = await costs({ groupBy: "account" });
+    expect(ZCostReport.parse(r)).toEqual(r);
+    expect(r.page).toEqual({ offset: 0, limit: null, groupCount: 3 });
+    const none = await costs({ groupBy: "account", from: "2025-01", to: "2025-02" });
+    expect(ZCostReport.parse(none)).toEqual(none);
+    expect(none.groups).toEqual([]);
+    expect(none.totals).toEqual({ values: ["0", "0"], total: "0" });
+    expect(none.page.groupCount).toBe(0);
+  });
+
+  it("pages groups largest first, with totals and the count over every group", async () => {
+    const all = await costs({ groupBy: "account" });
+    const first = await costs({ groupBy: "account", limit: 2 });
+    expect(first.groups.map((g) => g.key)).toEqual([ALPHA, BETA]);
+    expect(first.page).toEqual({ offset: 0, limit: 2, groupCount: 3 });
+    expect(first.totals).toEqual(all.totals);
+    const rest = await costs({ groupBy: "account", limit: 2, offset: 2 });
+    expect(rest.groups.map((g) => g.key)).toEqual([GAMMA]);
+    expect([...first.groups, ...rest.groups]).toEqual(all.groups);
+    const past = await costs({ groupBy: "account", limit: 2, offset: 10 });
+    expect(past.groups).toEqual([]);
+    expect(past.page.groupCount).toBe(3);
+    expect(past.totals.total).toBe("615.5");
+  });
+
+  it("keeps the untagged share of every group when the untagged bucket is on another page", async () => {
+    const tags = await costs({ groupBy: "tag:team", limit: 1 });
+    expect(tags.groups.map((g) => g.label)).toEqual(["red"]);
+    expect(tags.untaggedShare).toBe("0.173554");
+    expect(tags.totals.total).toBe("605");
+  });
+
+  it("pages a scoped caller's groups within their OUs only, counting only those", async () => {
+    const scope = { ouIds: ["ou-root-bbbbbbbb"] };
+    const first = await costs({ groupBy: "account", limit: 1 }, scope);
+    expect(first.groups.map((g) => g.key)).toEqual([BETA]);
+    expect(first.page.groupCount).toBe(2);
+    expect(first.totals.total).toBe("115.5");
+    const next = await costs({ groupBy: "account", limit: 1, offset: 1 }, scope);
+    expect(next.groups.map((g) => g.key)).toEqual([GAMMA]);
+    const past = await costs({ groupBy: "account", limit: 5, offset: 2 }, scope);
+    expect(past.groups).toEqual([]);
+    expect(past.page.groupCount).toBe(2);
+  });
+
+  it("refuses a page size out of range, naming the field", () => {
+    for (const limit of ["0", "1001", "abc", "2.5"]) {
+      const parsed = ZCostPageQuery.safeParse({ limit });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues[0]?.path).toEqual(["limit"]);
+    }
+    expect(ZCostPageQuery.safeParse({ offset: "-1" }).error?.issues[0]?.path).toEqual(["offset"]);
+    // The export's schema knows no page: a CSV is always complete.
+    expect(ZCostQuery.parse({ limit: "1" })).not.toHaveProperty("limit");
+  });
+
   it("rejects tag grouping by day and inverted windows", async () => {
     await expect(costs({ groupBy: "tag:team", granularity: "daily" })).rejects.toMatchObject({
       status: 400,
@@ -294,10 +352,11 @@ describe("getCosts", () => {
   });
 
   it("exports the same numbers as CSV, formulas neutralized", async () => {
+    // A page size on the export's URL is not part of its schema: the file holds every group.
     const plan = await prepareCostReport(
       db,
       UNSCOPED,
-      ZCostQuery.parse({ groupBy: "account", from: "2026-01", to: "2026-05" }),
+      ZCostQuery.parse({ groupBy: "account", from: "2026-01", to: "2026-05", limit: "1" }),
       NOW,
     );
     const { filename, rows } = exportCostsCsv(plan, tdb.url);
@@ -307,6 +366,7 @@ describe("getCosts", () => {
     expect(header).toEqual(["Account", "Account ID", ...MONTHS, "Total"]);
     expect(body.at(-1)).toEqual(["Total", "", "111", "132", "153", "174", "45.5", "615.5"]);
     expect(body.find((r) => r[1] === GAMMA)?.[0]).toBe(`'${EVIL}`);
+    expect(body.map((r) => r[1])).toEqual([ALPHA, BETA, GAMMA, ""]);
     const view = await costs({ groupBy: "account" });
     expect(view.totals.total).toBe(body.at(-1)?.at(-1));
   });

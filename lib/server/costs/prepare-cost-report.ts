@@ -1,9 +1,10 @@
 // Resolves a showback query into what both the JSON view and the CSV export run: the window, the
 // periods (columns), the checked filters and the SQL. Filters outside the caller's scope are 404s.
+// Only the JSON view pages its groups: the CSV holds them all.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { z } from "zod";
-import type { TCostQuery, TCostReport, TResolvedCostQuery } from "@/lib/api/costs";
+import type { TCostPage, TCostQuery, TCostReport, TResolvedCostQuery } from "@/lib/api/costs";
 import type { Scope } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
 import { monthOf, monthRange } from "@/lib/domain/months";
@@ -62,6 +63,7 @@ export async function prepareCostReport(
   scope: Scope,
   input: TCostQuery,
   now = new Date(),
+  page: TCostPage | null = null,
 ): Promise<TCostPlan> {
   const groupBy = parseGroupBy(input.groupBy);
   if (!groupBy) throw new AppError("UNKNOWN_GROUPING", "Unknown grouping.");
@@ -124,6 +126,6 @@ export async function prepareCostReport(
       ou: ou ? { id: ou.id, label: ouDisplayPath(ou.path) } : null,
       account: account ? { id: account.id, label: account.name } : null,
     },
-    sql: buildCostSql({ ...query, groupBy, firstDay, lastDay }, scope),
+    sql: buildCostSql({ ...query, groupBy, firstDay, lastDay, page }, scope),
   };
 }

@@ -31,6 +31,8 @@ export interface RouteContext<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The request's Server-Timing: handlers may add spans of their own (sql, rows, ...). */
+  timing: ServerTiming;
 }
 
 export interface RouteSpec<
@@ -148,6 +150,7 @@ export function route<
           params: params as Infer<PS>,
           query: query as Infer<QS>,
           body: body as Infer<BS>,
+          timing,
         });
       if (spec.cache && req.method === "GET")
         return await withResponseCache(db, req, principal, run, {

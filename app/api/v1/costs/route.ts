@@ -1,11 +1,11 @@
 // GET /api/v1/costs – spend grouped by account, OU, service, cost center or tag, per month or day
-import { ZCostQuery } from "@/lib/api/costs";
+import { ZCostPageQuery } from "@/lib/api/costs";
 import { route } from "@/lib/server/http/route";
 import { getCosts } from "@/lib/server/costs/get-costs";
 
 export const dynamic = "force-dynamic";
 
 export const GET = route(
-  { permission: "dashboard:read", query: ZCostQuery, cache: true },
-  ({ db, principal, query }) => getCosts(db, principal.scope, query),
+  { permission: "dashboard:read", query: ZCostPageQuery, cache: true },
+  ({ db, principal, query, timing }) => getCosts(db, principal.scope, query, new Date(), timing),
 );
