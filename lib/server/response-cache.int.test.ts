@@ -274,4 +274,45 @@ describe("response cache", () => {
       await writer.end();
     }
   });
+  it("computes an answer once for concurrent requests of the same version, role, scope and URL", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let runs = 0;
+    const slowCompute = async () => {
+      runs++;
+      await gate;
+      return { n: runs };
+    };
+    const version = await dataVersion(db);
+    const one = (principal: Principal) =>
+      withResponseCache(db, new Request("http://x/api/v1/overview"), principal, slowCompute, {
+        version,
+      });
+    const same = [one(admin), one(admin), one(admin)];
+    // Another scope is another answer: never joined to the admin's computation (attack).
+    const other = one(scoped);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    release();
+    const answers = await Promise.all(same);
+    expect(answers.map((r) => r.headers.get(CACHE_HEADER))).toEqual(["miss", "hit", "hit"]);
+    const bodies = await Promise.all(answers.map((r) => r.json()));
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+    expect((await other).headers.get(CACHE_HEADER)).toBe("miss");
+    expect(runs).toBe(2);
+  });
+
+  it("a computation that fails is not shared: the waiting request computes its own answer", async () => {
+    let fail: (e: Error) => void = () => {};
+    const failing = () => new Promise<object>((_, reject) => (fail = reject));
+    const version = await dataVersion(db);
+    const req = () => new Request("http://x/api/v1/ou-tree");
+    const first = withResponseCache(db, req(), admin, failing, { version });
+    const second = withResponseCache(db, req(), admin, compute, { version });
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    fail(new Error("query timed out"));
+    await expect(first).rejects.toThrow("query timed out");
+    const res = await second;
+    expect(res.headers.get(CACHE_HEADER)).toBe("miss");
+    expect(await res.json()).toEqual({ n: 1 });
+  });
 });

@@ -36,7 +36,12 @@ export interface CachedAnswer {
 
 declare global {
   var orglensResponseCache: LRUCache<string, CachedAnswer> | undefined;
+  var orglensResponsesInFlight: Map<string, Promise<CachedAnswer | null>> | undefined;
 }
+
+/** Answers being computed now, by cache key: a request for the same key waits for it. */
+const inFlight = (): Map<string, Promise<CachedAnswer | null>> =>
+  (globalThis.orglensResponsesInFlight ??= new Map());
 
 function cache(): LRUCache<string, CachedAnswer> {
   return (globalThis.orglensResponseCache ??= new LRUCache<string, CachedAnswer>({
@@ -154,10 +159,33 @@ export async function withResponseCache(
   if (key && !fresh) {
     const hit = await timing.span("cache", () => Promise.resolve(cache().get(key)));
     if (hit !== undefined) return send(req, hit, "hit");
+    // The same answer being computed for another request (same version, role, scope and URL): wait
+    // for it rather than compute it again, so a cold or expired entry costs one computation, not one
+    // per waiting client. If that computation fails, this request computes on its own.
+    const running = inFlight().get(key);
+    if (running) {
+      const shared: CachedAnswer | null = await timing.span("cache", () => running);
+      if (shared) return send(req, shared, "hit");
+    }
   }
-  const result = await timing.span("handler", compute);
-  if (result instanceof Response) return result;
-  const answer = await timing.span("json", () => encode(JSON.stringify(result)));
-  if (key) cache().set(key, answer);
-  return send(req, answer, fresh ? "bypass" : "miss");
+  const computation = (async () => {
+    const result = await timing.span("handler", compute);
+    if (result instanceof Response) return result;
+    return await timing.span("json", () => encode(JSON.stringify(result)));
+  })();
+  const own = key && !fresh ? key : null;
+  // Settles with null when it fails or answers uncached: a waiting request then computes itself.
+  const shareable = computation.then(
+    (r) => (r instanceof Response ? null : r),
+    () => null,
+  );
+  if (own) inFlight().set(own, shareable);
+  try {
+    const outcome = await computation;
+    if (outcome instanceof Response) return outcome;
+    if (key) cache().set(key, outcome);
+    return send(req, outcome, fresh ? "bypass" : "miss");
+  } finally {
+    if (own && inFlight().get(own) === shareable) inFlight().delete(own);
+  }
 }

@@ -100,8 +100,12 @@ async function main() {
     rmSync(profDir, { recursive: true, force: true });
     mkdirSync(profDir, { recursive: true });
     const saved = process.env.NODE_OPTIONS;
-    if (!values["no-prof"])
-      process.env.NODE_OPTIONS = `${saved ?? ""} --cpu-prof --cpu-prof-dir=${profDir}`.trim();
+    if (!values["no-prof"]) {
+      // Node 20 refuses --cpu-prof in NODE_OPTIONS: a preload drives the profiler instead.
+      const preload = path.join(projectRoot(), "scripts", "bench", "cpu-profile-preload.cjs");
+      process.env.NODE_OPTIONS = `${saved ?? ""} --require ${preload}`.trim();
+      process.env.ORGLENS_CPU_PROFILE_DIR = profDir;
+    }
     const server = await startBenchServer(database.url, { build: false, log });
     process.env.NODE_OPTIONS = saved;
     const headers: Record<string, string> = { cookie: server.cookie };
