@@ -41,7 +41,7 @@ declare global {
 
 /** Answers being computed now, by cache key: a request for the same key waits for it. */
 const inFlight = (): Map<string, Promise<CachedAnswer | null>> =>
-  (globalThis.orglensResponsesInFlight ??= new Map());
+  (globalThis.orglensResponsesInFlight ??= new Map<string, Promise<CachedAnswer | null>>());
 
 function cache(): LRUCache<string, CachedAnswer> {
   return (globalThis.orglensResponseCache ??= new LRUCache<string, CachedAnswer>({
