@@ -1,7 +1,8 @@
 // Profiles the read load: a kept synthetic organization (.data/bench-profile-<n>, loaded once), the
-// bench's production build started under `--cpu-prof`, each load path alone (latency and answer
-// size), then the 50-client mix, and the server's top self-time functions from its CPU profile.
-//   node --import tsx scripts/bench/profile-load.ts --accounts 1000 [--seconds 15] [--no-prof]
+// bench's production build (.next-bench, built by `npm run bench` first) started with a CPU profiler
+// (cpu-profile-preload.cjs), each load path alone (latency and answer size), then the 50-client mix,
+// and the server's top self-time functions from its CPU profile. --gzip asks as browsers do.
+//   node --import tsx scripts/bench/profile-load.ts --accounts 1000 [--seconds 15] [--gzip] [--no-prof]
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -115,7 +116,7 @@ async function main() {
         const res = await fetch(`${server.baseUrl}${p}`, { headers });
         const bytes = (await res.arrayBuffer()).byteLength;
         log(
-          `${p}: HTTP ${res.status}, ${bytes} bytes (decoded), ${res.headers.get("server-timing")}`,
+          `${p}: HTTP ${res.status}, ${bytes} bytes read, ${res.headers.get("content-encoding") ?? "identity"}, ${res.headers.get("server-timing")}`,
         );
       }
       for (const p of paths) {
