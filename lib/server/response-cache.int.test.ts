@@ -1,9 +1,16 @@
+import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/domain/access";
 import { createPrismaClient, type Db } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/testing/db";
-import { CACHE_HEADER, dataVersion, withResponseCache } from "./response-cache";
+import {
+  CACHE_HEADER,
+  GZIP_MIN_BYTES,
+  acceptsGzip,
+  dataVersion,
+  withResponseCache,
+} from "./response-cache";
 
 const admin: Principal = {
   kind: "user",
@@ -176,5 +183,136 @@ describe("response cache", () => {
     );
     expect(res.headers.get(CACHE_HEADER)).toBeNull();
     expect(await res.text()).toBe("a,b\n");
+  });
+  it("serves a large answer as gzip bytes to a client that accepts gzip, plain JSON to one that does not", async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => ({ account: `acc-${i}`, usd: i * 1.5 }));
+    const big = () => Promise.resolve({ rows, label: "Zürich € ✓" });
+    const askBig = (headers: Record<string, string>) =>
+      withResponseCache(
+        db,
+        new Request("http://x/api/v1/costs?groupBy=account", { headers }),
+        admin,
+        big,
+      );
+    const expected = { rows, label: "Zürich € ✓" };
+
+    const computedGzip = await askBig({ "accept-encoding": "gzip, deflate, br" });
+    expect(computedGzip.headers.get(CACHE_HEADER)).toBe("miss");
+    expect(computedGzip.headers.get("content-encoding")).toBe("gzip");
+    const hitGzip = await askBig({ "accept-encoding": "br;q=1, gzip;q=0.8" });
+    expect(hitGzip.headers.get(CACHE_HEADER)).toBe("hit");
+    expect(hitGzip.headers.get("content-encoding")).toBe("gzip");
+    expect(hitGzip.headers.get("vary")).toBe("Accept-Encoding");
+    const zipped = Buffer.from(await hitGzip.arrayBuffer());
+    const plainBytes = Buffer.from(JSON.stringify(expected), "utf8").byteLength;
+    expect(plainBytes).toBeGreaterThanOrEqual(GZIP_MIN_BYTES);
+    expect(zipped.byteLength).toBeLessThan(plainBytes);
+    expect(JSON.parse(gunzipSync(zipped).toString("utf8"))).toEqual(expected);
+
+    // No Accept-Encoding, or gzip refused with q=0: the same cached answer as plain JSON.
+    const clients: Record<string, string>[] = [
+      {},
+      { "accept-encoding": "gzip;q=0, br" },
+      { "accept-encoding": "identity" },
+    ];
+    for (const headers of clients) {
+      const plain = await askBig(headers);
+      expect(plain.headers.get(CACHE_HEADER)).toBe("hit");
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect(await plain.json()).toEqual(expected);
+    }
+  });
+
+  it("leaves a small answer uncompressed whatever the client accepts", async () => {
+    const res = await withResponseCache(
+      db,
+      new Request("http://x/api/v1/kpis", { headers: { "accept-encoding": "gzip" } }),
+      admin,
+      compute,
+    );
+    expect(res.headers.get("content-encoding")).toBeNull();
+    expect(await res.json()).toEqual({ n: 1 });
+  });
+
+  it("reads Accept-Encoding as HTTP defines it", () => {
+    const accepts = (v: string | null) =>
+      acceptsGzip(new Request("http://x", { headers: v === null ? {} : { "accept-encoding": v } }));
+    expect(accepts("gzip")).toBe(true);
+    expect(accepts("x-gzip")).toBe(true);
+    expect(accepts("*")).toBe(true);
+    expect(accepts("br, *;q=0.1")).toBe(true);
+    expect(accepts(null)).toBe(false);
+    expect(accepts("br, deflate")).toBe(false);
+    expect(accepts("gzip;q=0")).toBe(false);
+    expect(accepts("*;q=0")).toBe(false);
+    expect(accepts("gzip;q=0, *")).toBe(false);
+  });
+
+  it("never hands a request a data version read before a write it saw committed, under concurrent reads (attack)", async () => {
+    const writer = new pg.Client({ connectionString: tdb.url });
+    await writer.connect();
+    try {
+      for (let i = 0; i < 20; i++) {
+        // Version reads in flight, shared by concurrent requests…
+        const inFlight = Array.from({ length: 5 }, () => dataVersion(db));
+        // …while a write commits; the request that asks after its commit must see it.
+        await writer.query("BEGIN");
+        const { rows } = await writer.query<{ xid: string }>(
+          "SELECT pg_current_xact_id()::text AS xid",
+        );
+        await writer.query(
+          `INSERT INTO setting (key, value, updated_at) VALUES ('race', $1::jsonb, now()) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,
+          [String(i)],
+        );
+        await writer.query("COMMIT");
+        const after = await dataVersion(db);
+        expect(after).not.toBeNull();
+        expect(BigInt(after ?? "0")).toBeGreaterThan(BigInt(rows[0]?.xid ?? "0"));
+        await Promise.all(inFlight);
+      }
+    } finally {
+      await writer.end();
+    }
+  });
+  it("computes an answer once for concurrent requests of the same version, role, scope and URL", async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let runs = 0;
+    const slowCompute = async () => {
+      runs++;
+      await gate;
+      return { n: runs };
+    };
+    const version = await dataVersion(db);
+    const one = (principal: Principal) =>
+      withResponseCache(db, new Request("http://x/api/v1/overview"), principal, slowCompute, {
+        version,
+      });
+    const same = [one(admin), one(admin), one(admin)];
+    // Another scope is another answer: never joined to the admin's computation (attack).
+    const other = one(scoped);
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    release();
+    const answers = await Promise.all(same);
+    expect(answers.map((r) => r.headers.get(CACHE_HEADER))).toEqual(["miss", "hit", "hit"]);
+    const bodies = await Promise.all(answers.map((r) => r.json()));
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+    expect((await other).headers.get(CACHE_HEADER)).toBe("miss");
+    expect(runs).toBe(2);
+  });
+
+  it("a computation that fails is not shared: the waiting request computes its own answer", async () => {
+    let fail: (e: Error) => void = () => {};
+    const failing = () => new Promise<object>((_, reject) => (fail = reject));
+    const version = await dataVersion(db);
+    const req = () => new Request("http://x/api/v1/ou-tree");
+    const first = withResponseCache(db, req(), admin, failing, { version });
+    const second = withResponseCache(db, req(), admin, compute, { version });
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+    fail(new Error("query timed out"));
+    await expect(first).rejects.toThrow("query timed out");
+    const res = await second;
+    expect(res.headers.get(CACHE_HEADER)).toBe("miss");
+    expect(await res.json()).toEqual({ n: 1 });
   });
 });

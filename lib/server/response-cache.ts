@@ -6,40 +6,94 @@
 // open behind a newer finished one (xmin < xmax), its commit would not move the version: then
 // nothing is cached or served from the cache until it ends. Entries also expire after a minute, for
 // answers that depend on the clock (a mute that has run out). `Cache-Control: no-cache` recomputes.
+// An answer is kept as bytes, UTF-8 and (from 1 KiB on) gzip, compressed once when computed: a hit
+// is then a copy of bytes, never a re-encoding or a re-compression of a large JSON per request.
+// Clients that accept gzip get the gzip bytes with Content-Encoding (Next.js then leaves them be).
 import "server-only";
+import { promisify } from "node:util";
+import { gzip as gzipCallback } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
+import { createFreshSingleFlight } from "./fresh-single-flight";
 import { startServerTiming, type ServerTiming } from "./http/server-timing";
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const TTL_MS = 60_000;
 export const CACHE_HEADER = "x-orglens-cache";
 
-declare global {
-  var orglensResponseCache: LRUCache<string, string> | undefined;
+/** Below this size an answer is not compressed (Next.js's own compression threshold too). */
+export const GZIP_MIN_BYTES = 1024;
+const gzip = promisify(gzipCallback);
+
+export interface CachedAnswer {
+  json: Uint8Array<ArrayBuffer>;
+  /** The same bytes gzipped, for answers of GZIP_MIN_BYTES or more. */
+  gzip: Uint8Array<ArrayBuffer> | null;
 }
 
-function cache(): LRUCache<string, string> {
-  return (globalThis.orglensResponseCache ??= new LRUCache<string, string>({
+declare global {
+  var orglensResponseCache: LRUCache<string, CachedAnswer> | undefined;
+  var orglensResponsesInFlight: Map<string, Promise<CachedAnswer | null>> | undefined;
+}
+
+/** Answers being computed now, by cache key: a request for the same key waits for it. */
+const inFlight = (): Map<string, Promise<CachedAnswer | null>> =>
+  (globalThis.orglensResponsesInFlight ??= new Map<string, Promise<CachedAnswer | null>>());
+
+function cache(): LRUCache<string, CachedAnswer> {
+  return (globalThis.orglensResponseCache ??= new LRUCache<string, CachedAnswer>({
     maxSize: MAX_BYTES,
-    // UTF-16 in memory: two bytes a character.
-    sizeCalculation: (body, key) => 2 * (body.length + key.length),
+    // Bytes held: both encodings, and the key (UTF-16, two bytes a character).
+    sizeCalculation: (answer, key) =>
+      answer.json.byteLength + (answer.gzip?.byteLength ?? 0) + 2 * key.length,
     ttl: TTL_MS,
   }));
 }
 
+/** Whether the request's Accept-Encoding admits gzip (`gzip`, `x-gzip` or `*`, without `q=0`). */
+export function acceptsGzip(req: Request): boolean {
+  const header = req.headers.get("accept-encoding");
+  if (!header) return false;
+  let gzipQ: number | null = null;
+  let anyQ: number | null = null;
+  for (const part of header.split(",")) {
+    const [name = "", ...params] = part.trim().toLowerCase().split(";");
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    const weight = Number.isFinite(q) ? q : 0;
+    if (name === "gzip" || name === "x-gzip") gzipQ = Math.max(gzipQ ?? 0, weight);
+    else if (name === "*") anyQ = weight;
+  }
+  return (gzipQ ?? anyQ ?? 0) > 0;
+}
+
 const ZSnapshot = z.array(z.object({ xmin: z.string(), xmax: z.string() })).length(1);
 
-/** The cluster's write generation, or null while a finished write could hide behind an open one. */
-export async function dataVersion(db: Db): Promise<string | null> {
+async function readDataVersion(db: Db): Promise<string | null> {
   const rows = ZSnapshot.parse(
     await db.$queryRaw`SELECT pg_snapshot_xmin(s)::text AS xmin, pg_snapshot_xmax(s)::text AS xmax FROM pg_current_snapshot() AS s`,
   );
   const [row] = rows;
   return row && row.xmin === row.xmax ? row.xmax : null;
+}
+
+const versionReaders = new WeakMap<Db, () => Promise<string | null>>();
+
+/**
+ * The cluster's write generation, or null while a finished write could hide behind an open one.
+ * Concurrent requests share one query, but only one sent after they asked (fresh-single-flight):
+ * a write committed before a request asked is always seen by the version that request gets.
+ */
+export function dataVersion(db: Db): Promise<string | null> {
+  let reader = versionReaders.get(db);
+  if (!reader) {
+    reader = createFreshSingleFlight(() => readDataVersion(db));
+    versionReaders.set(db, reader);
+  }
+  return reader();
 }
 
 function wantsFresh(req: Request): boolean {
@@ -68,10 +122,25 @@ export interface CacheOptions {
   timing?: ServerTiming;
 }
 
-function json(body: string, state: "hit" | "miss" | "bypass"): Response {
-  return new NextResponse(body, {
-    headers: { "content-type": "application/json", [CACHE_HEADER]: state },
-  });
+async function encode(body: string): Promise<CachedAnswer> {
+  const json = new TextEncoder().encode(body);
+  return {
+    json,
+    gzip: json.byteLength >= GZIP_MIN_BYTES ? new Uint8Array(await gzip(json)) : null,
+  };
+}
+
+function send(req: Request, answer: CachedAnswer, state: "hit" | "miss" | "bypass"): Response {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    [CACHE_HEADER]: state,
+    vary: "Accept-Encoding",
+  };
+  if (answer.gzip && acceptsGzip(req)) {
+    headers["content-encoding"] = "gzip";
+    return new NextResponse(answer.gzip, { headers });
+  }
+  return new NextResponse(answer.json, { headers });
 }
 
 /** Answers from the cache when the data has not changed since the same caller class asked the same URL. */
@@ -89,11 +158,34 @@ export async function withResponseCache(
   const fresh = wantsFresh(req);
   if (key && !fresh) {
     const hit = await timing.span("cache", () => Promise.resolve(cache().get(key)));
-    if (hit !== undefined) return json(hit, "hit");
+    if (hit !== undefined) return send(req, hit, "hit");
+    // The same answer being computed for another request (same version, role, scope and URL): wait
+    // for it rather than compute it again, so a cold or expired entry costs one computation, not one
+    // per waiting client. If that computation fails, this request computes on its own.
+    const running = inFlight().get(key);
+    if (running) {
+      const shared: CachedAnswer | null = await timing.span("cache", () => running);
+      if (shared) return send(req, shared, "hit");
+    }
   }
-  const result = await timing.span("handler", compute);
-  if (result instanceof Response) return result;
-  const body = await timing.span("json", () => Promise.resolve(JSON.stringify(result)));
-  if (key) cache().set(key, body);
-  return json(body, fresh ? "bypass" : "miss");
+  const computation = (async () => {
+    const result = await timing.span("handler", compute);
+    if (result instanceof Response) return result;
+    return await timing.span("json", () => encode(JSON.stringify(result)));
+  })();
+  const own = key && !fresh ? key : null;
+  // Settles with null when it fails or answers uncached: a waiting request then computes itself.
+  const shareable = computation.then(
+    (r) => (r instanceof Response ? null : r),
+    () => null,
+  );
+  if (own) inFlight().set(own, shareable);
+  try {
+    const outcome = await computation;
+    if (outcome instanceof Response) return outcome;
+    if (key) cache().set(key, outcome);
+    return send(req, outcome, fresh ? "bypass" : "miss");
+  } finally {
+    if (own && inFlight().get(own) === shareable) inFlight().delete(own);
+  }
 }

@@ -31,7 +31,8 @@ export async function benchLoad(
     url: server.baseUrl,
     connections: 50,
     duration: seconds,
-    headers: { cookie: server.cookie },
+    // As a browser asks: it accepts gzip (cached answers are kept gzipped, lib/server/response-cache).
+    headers: { cookie: server.cookie, "accept-encoding": "gzip, deflate, br" },
     requests: paths.map((path) => ({ method: "GET", path })),
   });
   return {
