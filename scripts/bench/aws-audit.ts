@@ -225,6 +225,11 @@ export async function benchAwsAudit(opts: AwsAuditOptions): Promise<AwsAuditFigu
         };
         runs.push(result);
         log(`  calls: ${JSON.stringify(result.topOperations)}`);
+        // Every operation per audited account (the org-tree read before the phase included).
+        const perAccount = counts.map(
+          ([op, n]) => `${op} ${(n / Math.max(1, result.audited)).toFixed(2)}`,
+        );
+        log(`  calls per account: ${perAccount.join(", ")}`);
         const failures = outcome.audits.filter((a) => a.status === "failed").slice(0, 3);
         for (const f of failures) log(`  failed ${f.accountId}: ${f.error}`);
         log(
