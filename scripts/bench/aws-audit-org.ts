@@ -7,8 +7,17 @@ import {
   CreateTrailCommand,
   StartLoggingCommand,
 } from "@aws-sdk/client-cloudtrail";
+import { DescribeBudgetsCommand, BudgetsClient } from "@aws-sdk/client-budgets";
+import {
+  ConfigServiceClient,
+  DescribeConfigurationRecorderStatusCommand,
+} from "@aws-sdk/client-config-service";
+import { EC2Client, GetEbsEncryptionByDefaultCommand } from "@aws-sdk/client-ec2";
+import { GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
+import { ListInstancesCommand, SSOAdminClient } from "@aws-sdk/client-sso-admin";
 import {
   AttachRolePolicyCommand,
+  GenerateCredentialReportCommand,
   AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreateLoginProfileCommand,
@@ -110,6 +119,34 @@ async function furnishAccount(endpoint: string, id: string, managementId: string
   }
 }
 
+/**
+ * moto creates an account's backend of a service on its first call there (EC2's, with its default VPC
+ * and catalogues, costs it about half a CPU-second), and answers the first GenerateCredentialReport
+ * "STARTED". Real AWS has neither cost. One untimed call per service and account here, so that every
+ * measured run (1 worker, then 2) finds the emulator in the same state and none pays its warm-up.
+ */
+async function warmAccount(endpoint: string, id: string): Promise<void> {
+  const config = awsConfig(endpoint, await credentialsFor(endpoint, id));
+  const iam = new IAMClient(config);
+  const ec2 = new EC2Client(config);
+  const budgets = new BudgetsClient(config);
+  const configService = new ConfigServiceClient(config);
+  const guardDuty = new GuardDutyClient(config);
+  const sso = new SSOAdminClient(config);
+  try {
+    await Promise.all([
+      iam.send(new GenerateCredentialReportCommand({})),
+      ec2.send(new GetEbsEncryptionByDefaultCommand({})),
+      budgets.send(new DescribeBudgetsCommand({ AccountId: id })).catch(() => null),
+      configService.send(new DescribeConfigurationRecorderStatusCommand({})),
+      guardDuty.send(new ListDetectorsCommand({})),
+      sso.send(new ListInstancesCommand({})),
+    ]);
+  } finally {
+    for (const c of [iam, ec2, budgets, configService, guardDuty, sso]) c.destroy();
+  }
+}
+
 /** Builds the organization straight against moto (no added latency); returns the management account. */
 export async function buildAuditBenchOrg(
   endpoint: string,
@@ -127,6 +164,7 @@ export async function buildAuditBenchOrg(
         limit(async () => {
           const id = await createAccount(orgs, `bench-${i}`);
           await furnishAccount(endpoint, id, managementId);
+          await warmAccount(endpoint, id);
           if (++built % 100 === 0) log(`  ${built}/${accounts} accounts built`);
         }),
       ),

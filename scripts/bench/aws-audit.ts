@@ -44,7 +44,7 @@ export interface AwsAuditRun {
   accounts: number;
   audited: number;
   failed: number;
-  /** Wall time of the audit phase: jobs queued → every result stored → trail buckets read. */
+  /** Wall time of the audit phase: jobs queued → every result stored → remaining trail buckets read. */
   seconds: number;
   /** AWS calls that went through the latency proxy during the phase. */
   requests: number;
@@ -225,6 +225,11 @@ export async function benchAwsAudit(opts: AwsAuditOptions): Promise<AwsAuditFigu
         };
         runs.push(result);
         log(`  calls: ${JSON.stringify(result.topOperations)}`);
+        // Every operation per audited account (the org-tree read before the phase included).
+        const perAccount = counts.map(
+          ([op, n]) => `${op} ${(n / Math.max(1, result.audited)).toFixed(2)}`,
+        );
+        log(`  calls per account: ${perAccount.join(", ")}`);
         const failures = outcome.audits.filter((a) => a.status === "failed").slice(0, 3);
         for (const f of failures) log(`  failed ${f.accountId}: ${f.error}`);
         log(
@@ -269,11 +274,15 @@ export const AWS_AUDIT_METHOD = `- **Member-account audits**: \`benchAwsAudit\` 
   server (\`MOTO_IAM_LOAD_MANAGED_POLICIES\` off: the audit never reads AWS-managed policies), each with the audit role and a
   vendor role with trust policies (one with an ExternalId), a customer-managed policy, three IAM users (two access keys,
   one console password) and its own logging trail into its own versioned, public-access-blocked bucket. The organization is
-  built once, straight against moto; the audits then go through a loopback proxy (testing/aws/latency-proxy.ts) that holds
+  built once, straight against moto, and each account is warmed there: one call per service the audit reads (EC2, Config,
+  GuardDuty, Budgets, Identity Center) and a GenerateCredentialReport. moto creates an account's backend of a service on its
+  first call (EC2's costs it about half a CPU-second) and answers the first report request "STARTED"; real AWS has neither
+  cost, and without the warm-up the first measured run would pay it and the second not. The audits then go through a loopback proxy (testing/aws/latency-proxy.ts) that holds
   every AWS call 50 ms before forwarding it. Each measurement is a fresh run through the real distributed path: the
   coordinator (\`distributedAuditor\`) queues one pg-boss job per account into an embedded PostgreSQL, W worker processes
   (\`node --conditions=react-server --import tsx scripts/worker.ts --concurrency C\`, as \`npm run worker\` runs them) audit and store the
-  accounts, and the phase ends when every result is stored and the coordinator has read the trail buckets. Timed: from
+  accounts, each reading its own trail's bucket, and the phase ends when every result is stored and the coordinator has
+  read the trail buckets no worker read (none in this organization: every trail writes to its own account's bucket). Timed: from
   queueing the jobs to that end, with the workers already started. Moto's and the workers' CPU seconds over the phase
   come from /proc/<pid>/stat; moto is one Python process, so its CPU seconds close to the wall time mean the emulator,
   not OrgLens, sets the pace.`;

@@ -77,8 +77,9 @@ export function distributedAuditor(
     });
     // Jobs left over after a timeout would audit for a run that is over: cancel them.
     await db.$executeRaw`UPDATE pgboss.job SET state = 'cancelled', completed_on = now() WHERE name = ${AUDIT_QUEUE} AND data->>'runId' = ${runId} AND state < 'active'`;
-    const results = rows.map((r) => ({ audit: r.audit, bucketNames: r.bucketNames }));
-    const buckets: TBucket[] = await readTrailBuckets(ctx, results);
+    // The workers read their accounts' own trail buckets; left here: buckets outside the trail's
+    // account (an organization trail's bucket in the log-archive account), each read once.
+    const buckets: TBucket[] = await readTrailBuckets(ctx, rows);
     return { audits: [...audits, ...skipped], buckets };
   };
 }

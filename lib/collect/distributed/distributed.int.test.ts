@@ -1,9 +1,26 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import {
+  CloudTrailClient,
+  CreateTrailCommand,
+  StartLoggingCommand,
+} from "@aws-sdk/client-cloudtrail";
 import { OrganizationsClient } from "@aws-sdk/client-organizations";
+import {
+  CreateBucketCommand,
+  PutBucketVersioningCommand,
+  PutPublicAccessBlockCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { awsConfig, BASE_CREDENTIALS, createAccount, type MotoOrg } from "@/testing/aws/moto-org";
+import {
+  awsConfig,
+  BASE_CREDENTIALS,
+  createAccount,
+  credentialsFor,
+  type MotoOrg,
+} from "@/testing/aws/moto-org";
 import { motoConfig } from "@/testing/aws/moto-collect";
 import { startMotoOrgDb, stopMotoOrgDb } from "@/testing/aws/moto-org-db";
 import type { Db } from "@/lib/db/client";
@@ -11,7 +28,9 @@ import type { TestDatabase } from "@/testing/db";
 import type { MotoServer } from "@/testing/moto";
 import { sleep } from "@/testing/net";
 import { projectRoot } from "@/lib/db/embedded";
+import { LOG_ARCHIVE_ACCOUNT } from "@/lib/domain/checks/log-archive-account";
 import { collectAwsDistributed } from "./collect-distributed";
+import { ZStoredAudit } from "./stored-audit";
 
 let moto: MotoServer;
 let database: TestDatabase;
@@ -81,6 +100,39 @@ function startWorker(name: string): Promise<ChildProcess> {
       reject(new Error(`worker ${name} exited with ${code}:\n${output}`)),
     );
   });
+}
+
+/** An account's own trail, logging into a bucket the account owns: versioned + locked, or neither. */
+async function localTrail(accountId: string, bucket: string, locked: boolean): Promise<void> {
+  const config = awsConfig(moto.endpoint, await credentialsFor(moto.endpoint, accountId));
+  const s3 = new S3Client(config);
+  const trails = new CloudTrailClient(config);
+  try {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket, ObjectLockEnabledForBucket: locked }));
+    if (locked)
+      await s3.send(
+        new PutBucketVersioningCommand({
+          Bucket: bucket,
+          VersioningConfiguration: { Status: "Enabled" },
+        }),
+      );
+    await s3.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: bucket,
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: true,
+          BlockPublicPolicy: true,
+          RestrictPublicBuckets: true,
+        },
+      }),
+    );
+    await trails.send(new CreateTrailCommand({ Name: `${bucket}-trail`, S3BucketName: bucket }));
+    await trails.send(new StartLoggingCommand({ Name: `${bucket}-trail` }));
+  } finally {
+    s3.destroy();
+    trails.destroy();
+  }
 }
 
 const ZActive = z.array(z.object({ account_id: z.string() }));
@@ -187,6 +239,104 @@ describe("distributed collection", () => {
           "iam:GetAccountAuthorizationDetails"
         ],
       ).toBeGreaterThanOrEqual(accounts);
+    },
+  );
+
+  it(
+    "reads each account's own trail bucket on the worker and the organization trail's bucket once on the coordinator, judged as before",
+    { timeout: 240_000 },
+    async () => {
+      // A workload account's own trail into its own unversioned bucket (flagged), and the
+      // log-archive account's own trail into a versioned, Object Lock bucket (the look-alike).
+      await localTrail(org.accounts.prodApp, "prod-app-own-trail-logs", false);
+      await localTrail(org.accounts.logArchive, "log-archive-own-trail-logs", true);
+      await startWorker("worker-c");
+      const result = await collectAwsDistributed(db, database.url, {
+        config: motoConfig(moto.endpoint),
+        credentials: BASE_CREDENTIALS,
+        now: new Date("2025-06-16T12:00:00Z"),
+        queue: QUEUE,
+        pollMs: 200,
+        timeoutMs: 180_000,
+        triggeredBy: "test",
+      });
+      expect(result).toMatchObject({ status: "succeeded", accountsFailed: 0 });
+
+      // What each worker read, by account: its own trail's bucket, never the organization trail's.
+      const rows = await db.runAccountAudit.findMany({ where: { runId: result.runId } });
+      const readBy = new Map(
+        rows.map((r) => [
+          r.accountId,
+          (ZStoredAudit.parse(r.result).buckets ?? []).map((b) => b.name),
+        ]),
+      );
+      expect(readBy.get(org.accounts.prodApp)).toEqual(["prod-app-own-trail-logs"]);
+      expect(readBy.get(org.accounts.logArchive)).toEqual(["log-archive-own-trail-logs"]);
+      expect([...readBy.values()].flat()).not.toContain(org.trailBucket);
+
+      // Every trail bucket landed, each read exactly once in the whole run (workers + coordinator).
+      const stored = await db.trailBucket.findMany({
+        where: {
+          name: { in: ["prod-app-own-trail-logs", "log-archive-own-trail-logs", org.trailBucket] },
+        },
+        select: { name: true, ownerAccountId: true, versioning: true, objectLockEnabled: true },
+        orderBy: { name: "asc" },
+      });
+      expect(stored).toEqual([
+        {
+          name: "log-archive-own-trail-logs",
+          ownerAccountId: org.accounts.logArchive,
+          versioning: "Enabled",
+          objectLockEnabled: true,
+        },
+        {
+          name: org.trailBucket,
+          ownerAccountId: org.accounts.logArchive,
+          versioning: "Enabled",
+          objectLockEnabled: false,
+        },
+        {
+          name: "prod-app-own-trail-logs",
+          ownerAccountId: org.accounts.prodApp,
+          versioning: "Disabled",
+          objectLockEnabled: false,
+        },
+      ]);
+      const run = await db.collectionRun.findUniqueOrThrow({ where: { id: result.runId } });
+      const requests = z.record(z.string(), z.number()).parse(run.apiRequests);
+      expect(requests["s3:GetBucketVersioning"]).toBe(3);
+
+      const findings = await db.finding.findMany({
+        where: { checkId: LOG_ARCHIVE_ACCOUNT, status: "open" },
+        select: { resource: true, accountId: true, evidence: true },
+      });
+      const ZEvidence = z.object({
+        organizationTrail: z.boolean(),
+        versioning: z.string(),
+        objectLockEnabled: z.boolean(),
+        problems: z.array(z.string()),
+      });
+      const byResource = new Map(
+        findings.map((f) => [
+          f.resource,
+          { accountId: f.accountId, ...ZEvidence.parse(f.evidence) },
+        ]),
+      );
+      const own = byResource.get("s3://prod-app-own-trail-logs");
+      expect(own).toMatchObject({
+        accountId: org.accounts.prodApp,
+        organizationTrail: false,
+        versioning: "Disabled",
+      });
+      expect(own?.problems).toContain("versioning is Disabled");
+      expect(own?.problems).toContain("Object Lock is off");
+      // The organization trail's bucket (no Object Lock) is judged from the coordinator's read.
+      expect(byResource.get(`s3://${org.trailBucket}`)).toMatchObject({
+        accountId: org.accounts.logArchive,
+        organizationTrail: true,
+        objectLockEnabled: false,
+      });
+      expect(byResource.has("s3://log-archive-own-trail-logs")).toBe(false);
     },
   );
 });

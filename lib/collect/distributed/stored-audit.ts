@@ -3,12 +3,14 @@
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { ZJson } from "@/lib/domain/json";
-import { ZAccountAudit, type TAccountAudit } from "@/lib/domain/snapshot";
+import { ZAccountAudit, ZBucket, type TAccountAudit, type TBucket } from "@/lib/domain/snapshot";
 import type { RunNote } from "@/lib/collect/sources/aws/notes";
 
 export const ZStoredAudit = z.object({
   audit: ZAccountAudit,
   bucketNames: z.array(z.string()),
+  /** The account's own trail buckets, read by the worker (absent from an older worker's result). */
+  buckets: z.array(ZBucket).optional(),
   notes: z.array(z.object({ accountId: z.string(), phase: z.string(), message: z.string() })),
   apiRequests: z.record(z.string(), z.number().int().min(0)),
 });
@@ -27,6 +29,7 @@ export async function storeAccountAudit(
   result: {
     audit: TAccountAudit;
     bucketNames: string[];
+    buckets: TBucket[];
     notes: RunNote[];
     apiRequests: Record<string, number>;
   },

@@ -73,13 +73,14 @@ export async function startAuditWorker(
     const notes = new RunNotes(unsupportedFor(job.runId));
     const sessions = new AccountSessions(baseAccountId, job.partition, config, meter, credentials);
     try {
-      const { audit, bucketNames } = await auditAccount(
+      const { audit, bucketNames, buckets } = await auditAccount(
         { sessions, config, notes, hub: null, now: new Date(job.now), report: opts.report },
         job.accountId,
       );
       const stored = await storeAccountAudit(db, job.runId, opts.name, {
         audit,
         bucketNames,
+        buckets,
         notes: notes.list,
         apiRequests: meter.report().apiRequests,
       });

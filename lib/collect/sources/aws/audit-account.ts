@@ -1,6 +1,6 @@
 // One member account's evidence. Any failure (role missing, access denied, retries exhausted) marks
 // this account "failed" with the reason; the run goes on with the others.
-import type { TAccountAudit } from "@/lib/domain/snapshot";
+import type { TAccountAudit, TBucket } from "@/lib/domain/snapshot";
 import { readBaseline } from "./baseline";
 import { listOwnBuckets, readBudgets, readIdentityCenter } from "./account-services";
 import type { AwsClients } from "./clients";
@@ -14,6 +14,7 @@ import type { RunNotes } from "./notes";
 import { readEnabledStandards, securityHubFor, type HubSummary } from "./security-hub";
 import type { AccountSessions } from "./sessions";
 import type { RequestMeter } from "./meter";
+import { ownTrailBuckets, readTrailBucket } from "./trail-buckets";
 
 export interface AuditContext {
   sessions: AccountSessions;
@@ -32,6 +33,11 @@ export interface AccountAuditResult {
   audit: TAccountAudit;
   /** Buckets the account owns: where a trail's bucket is read. */
   bucketNames: string[];
+  /**
+   * The buckets of the account's own trails that it owns, read here with the account's session (in
+   * parallel with the other accounts, no pass over every bucket after the audits).
+   */
+  buckets: TBucket[];
 }
 
 export function failedAudit(
@@ -104,11 +110,20 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
     );
 
   const keyDays = ctx.keyUsageDays ?? DEFAULT_SETTINGS.keyUsageWindowDays;
-  const keys = logins
-    ? await notes.optional(id, "cloudtrail:LookupEvents", () =>
+  const keysRead = logins
+    ? notes.optional(id, "cloudtrail:LookupEvents", () =>
         readKeyUsage(clients, config.regions, keyDays, now),
       )
-    : null;
+    : Promise.resolve(null);
+  // The account's own trail buckets, read alongside the key sample while its session is at hand.
+  const bucketsRead = Promise.all(
+    ownTrailBuckets(trails ?? [], bucketNames ?? []).map((name) => readTrailBucket(clients, name)),
+  );
+  await Promise.allSettled([keysRead, bucketsRead]);
+  const keys = await keysRead;
+  const bucketReads = await bucketsRead;
+  for (const { note } of bucketReads)
+    if (note) notes.add(note.account, "trail-bucket", note.message);
   return {
     audit: {
       accountId: id,
@@ -133,6 +148,7 @@ async function collect(ctx: AuditContext, clients: AwsClients): Promise<AccountA
         : null,
     },
     bucketNames: bucketNames ?? [],
+    buckets: bucketReads.flatMap((r) => (r.bucket ? [r.bucket] : [])),
   };
 }
 
@@ -146,7 +162,7 @@ export async function auditAccount(
     return await collect(ctx, clients);
   } catch (err) {
     const reason = err instanceof AccountAuditError ? err.message : describeAwsError(err);
-    return { audit: failedAudit(accountId, reason.slice(0, 2000)), bucketNames: [] };
+    return { audit: failedAudit(accountId, reason.slice(0, 2000)), bucketNames: [], buckets: [] };
   } finally {
     if (clients) ctx.sessions.release(clients);
   }

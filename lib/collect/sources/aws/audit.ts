@@ -1,15 +1,11 @@
-// Audits every active account, a bounded number at a time, then reads each trail bucket in the
-// account that owns it.
+// Audits every active account, a bounded number at a time (each audit reads its own trails'
+// buckets), then reads the remaining trail buckets, each in the account that owns it.
 import pLimit from "p-limit";
 import type { TAccount, TAccountAudit, TBucket } from "@/lib/domain/snapshot";
-import {
-  auditAccount,
-  failedAudit,
-  type AccountAuditResult,
-  type AuditContext,
-} from "./audit-account";
-import { readBucket } from "./buckets";
+import { auditAccount, failedAudit, type AuditContext } from "./audit-account";
+import type { AwsClients } from "./clients";
 import { describeAwsError } from "./errors";
+import { ownTrailBuckets, readTrailBucket, type TrailBucketRead } from "./trail-buckets";
 
 export interface AuditOutcome {
   audits: TAccountAudit[];
@@ -48,54 +44,65 @@ export async function auditAccounts(
   return { audits: [...results.map((r) => r.audit), ...skipped], buckets };
 }
 
+/** What the run knows of an account's audit when it gathers the trail buckets. */
+export interface TrailBucketSource {
+  audit: TAccountAudit;
+  bucketNames: string[];
+  /** Read by the account's own audit; undefined when it did not read them (the run reads them). */
+  buckets?: TBucket[];
+}
+
 /**
- * Reads each trail's bucket in the account that owns it (also used by distributed runs), a bounded
- * number at once: an organization where every account has its own trail has as many buckets as
- * accounts. Buckets and notes come out in bucket-name order, however the reads finish.
+ * The run's trail buckets: those each account's audit already read (its own trails' buckets it
+ * owns), and the rest read here in the account that owns them, each name once and a bounded number
+ * at once (an organization trail's bucket in the log-archive account: one read for the whole run).
+ * Buckets come out in bucket-name order, however the reads finish; notes of the reads made here too.
  */
 export async function readTrailBuckets(
   ctx: AuditContext,
-  results: readonly AccountAuditResult[],
+  results: readonly TrailBucketSource[],
 ): Promise<TBucket[]> {
   const owners = new Map<string, string>();
   for (const r of results) for (const name of r.bucketNames) owners.set(name, r.audit.accountId);
+  const byName = new Map<string, TBucket>();
+  // Names an account's audit already tried (read, or noted as unreadable): never read twice.
+  const handled = new Set<string>();
+  for (const r of results) {
+    if (!r.buckets) continue;
+    for (const name of ownTrailBuckets(r.audit.trails, r.bucketNames)) handled.add(name);
+    for (const b of r.buckets) byName.set(b.name, b);
+  }
   const trailBuckets = new Set(
     results.flatMap((r) => r.audit.trails.flatMap((t) => (t.s3BucketName ? [t.s3BucketName] : []))),
   );
   const limit = pLimit(ctx.config.concurrency);
-  type Read = { bucket: TBucket | null; note: { account: string; message: string } | null };
   const reads = await Promise.all(
-    [...trailBuckets].sort().map((name) =>
-      limit(async (): Promise<Read> => {
-        const owner = owners.get(name);
-        if (!owner) {
-          const message = `trail bucket ${name} is not owned by any audited account; not read`;
-          return { bucket: null, note: { account: ctx.sessions.baseAccountId, message } };
-        }
-        try {
-          const clients = await ctx.sessions.clientsFor(owner);
+    [...trailBuckets]
+      .filter((name) => !handled.has(name))
+      .sort()
+      .map((name) =>
+        limit(async (): Promise<TrailBucketRead> => {
+          const owner = owners.get(name);
+          if (!owner) {
+            const message = `trail bucket ${name} is not owned by any audited account; not read`;
+            return { bucket: null, note: { account: ctx.sessions.baseAccountId, message } };
+          }
+          let clients: AwsClients;
           try {
-            const bucket = await readBucket(clients, name);
-            const note =
-              bucket.policy.status === "unknown"
-                ? {
-                    account: owner,
-                    message: `trail bucket ${name} policy: ${bucket.policy.reason}`,
-                  }
-                : null;
-            return { bucket, note };
+            clients = await ctx.sessions.clientsFor(owner);
+          } catch (err) {
+            const message = `trail bucket ${name}: ${describeAwsError(err)}`;
+            return { bucket: null, note: { account: owner, message } };
+          }
+          try {
+            return await readTrailBucket(clients, name);
           } finally {
             ctx.sessions.release(clients);
           }
-        } catch (err) {
-          return {
-            bucket: null,
-            note: { account: owner, message: `trail bucket ${name}: ${describeAwsError(err)}` },
-          };
-        }
-      }),
-    ),
+        }),
+      ),
   );
   for (const { note } of reads) if (note) ctx.notes.add(note.account, "trail-bucket", note.message);
-  return reads.flatMap((r) => (r.bucket ? [r.bucket] : []));
+  for (const { bucket } of reads) if (bucket) byName.set(bucket.name, bucket);
+  return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

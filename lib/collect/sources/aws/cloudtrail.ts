@@ -35,8 +35,12 @@ export async function readTrails(
   for (const [arn, t] of byArn) {
     const homeRegion = t.HomeRegion ?? regions[0] ?? "us-east-1";
     const client = clients.cloudTrail(homeRegion);
-    const status = await client.send(new GetTrailStatusCommand({ Name: arn }));
-    const selectors = await client.send(new GetEventSelectorsCommand({ TrailName: arn }));
+    // Status and selectors go together; both settle before a failure is raised.
+    const statusRead = client.send(new GetTrailStatusCommand({ Name: arn }));
+    const selectorsRead = client.send(new GetEventSelectorsCommand({ TrailName: arn }));
+    await Promise.allSettled([statusRead, selectorsRead]);
+    const status = await statusRead;
+    const selectors = await selectorsRead;
     const classic =
       selectors.EventSelectors?.some((s) => s.IncludeManagementEvents !== false) ?? false;
     const advanced =

@@ -2,6 +2,7 @@
 // user list and key status, since a report may be up to four hours old) and roles with trust
 // policies (URL-decoded, as IAM returns them encoded), attached and inline policies, and the documents of
 // the attached customer managed policies.
+import pLimit from "p-limit";
 import {
   ListOpenIDConnectProvidersCommand,
   ListSAMLProvidersCommand,
@@ -151,11 +152,14 @@ export interface IamEvidence {
   root: TRootUser | null;
 }
 
-export async function readIam(
-  iam: IAMClient,
-  now: Date,
-  report: ReportOptions = {},
-): Promise<IamEvidence> {
+/** ListAccessKeys calls of one account in flight at once. */
+const USER_KEY_READS = 4;
+
+async function readAuthorizationDetails(iam: IAMClient): Promise<{
+  users: UserDetail[];
+  roles: RoleDetail[];
+  policies: ManagedPolicyDetail[];
+}> {
   const users: UserDetail[] = [];
   const roles: RoleDetail[] = [];
   const policies: ManagedPolicyDetail[] = [];
@@ -168,15 +172,47 @@ export async function readIam(
     roles.push(...(page.RoleDetailList ?? []));
     policies.push(...(page.Policies ?? []));
   }
+  return { users, roles, policies };
+}
+
+/** Each user's access keys, in the users' order: a few lists in flight at once (an account may have hundreds of users). */
+async function listUserKeys(
+  iam: IAMClient,
+  users: readonly UserDetail[],
+): Promise<AccessKeyMetadata[][]> {
+  const limit = pLimit(USER_KEY_READS);
+  const reads = users.map((u) =>
+    limit(async () => {
+      const keys: AccessKeyMetadata[] = [];
+      for await (const page of paginateListAccessKeys({ client: iam }, { UserName: u.UserName }))
+        keys.push(...(page.AccessKeyMetadata ?? []));
+      return keys;
+    }),
+  );
+  // Every list settles before a failure is raised (the first in the users' order).
+  await Promise.allSettled(reads);
+  return Promise.all(reads);
+}
+
+export async function readIam(
+  iam: IAMClient,
+  now: Date,
+  report: ReportOptions = {},
+): Promise<IamEvidence> {
+  // The credential report (generate, poll, get) does not depend on the details or the keys: the
+  // two chains go at once.
+  const reportRead = fetchCredentialReport(iam, report);
+  const detailsRead = readAuthorizationDetails(iam).then(async (details) => ({
+    ...details,
+    keyLists: await listUserKeys(iam, details.users),
+  }));
+  await Promise.allSettled([reportRead, detailsRead]);
+  const { users, roles, policies, keyLists } = await detailsRead;
   // Read even without IAM users: the root user's row is in it.
-  const { users: rows, root } = await fetchCredentialReport(iam, report);
-  const out: TIamUser[] = [];
-  for (const u of users) {
-    const keys: AccessKeyMetadata[] = [];
-    for await (const page of paginateListAccessKeys({ client: iam }, { UserName: u.UserName }))
-      keys.push(...(page.AccessKeyMetadata ?? []));
-    out.push(toUser(u, u.UserName ? rows.get(u.UserName) : undefined, keys, now));
-  }
+  const { users: rows, root } = await reportRead;
+  const out = users.map((u, i) =>
+    toUser(u, u.UserName ? rows.get(u.UserName) : undefined, keyLists[i] ?? [], now),
+  );
   const managed = managedPolicyDocuments(policies);
   return { users: out, roles: roles.map((r) => toRole(r, now, managed)), root: toRootUser(root) };
 }
