@@ -9,7 +9,7 @@ import type { CeFigures } from "./cost-explorer";
 import type { ExportFigures } from "./export";
 import type { LoadFigures } from "./load";
 import type { OuTreeFigures } from "./ou-tree";
-import type { ShowbackCase } from "./showback";
+import { spanText, type ShowbackCase } from "./showback";
 import { GROWTH_LIMIT, type GrowthSeries } from "./growth";
 import type { RequestCostFigures } from "./request-cost";
 import { statusCell, verdicts } from "./targets";
@@ -132,6 +132,26 @@ export function requestCostLines(rc: RequestCostFigures): string[] {
   ];
 }
 
+/** Showback's server time split by Server-Timing span (p50), each case at each size, beside its naive SQL. */
+export function showbackLines(run: BenchRun): string[] {
+  const lines = run.sizes.flatMap((f) =>
+    (f.showback ?? []).map(
+      (c) =>
+        `- ${n(f.organization.accounts)} accounts, ${c.name}: API p50 ${c.api.p50} ms (naive SQL ${c.naiveSql.p50} ms); server time by span: ${spanText(c.serverTiming) || "no spans"}.`,
+    ),
+  );
+  return lines.length
+    ? [
+        "## Where showback's time goes",
+        "",
+        "Server-Timing spans of the timed answers (p50 each; `sql` is every query of the answer, `rows` shaping them, the rest the route guard's): the remainder of the API time is Next.js routing, HTTP and the loopback.",
+        "",
+        ...lines,
+        "",
+      ]
+    : [];
+}
+
 /** The growth table: one column per size, the exponent and its verdict. */
 export function growthLines(run: BenchRun): string[] {
   if (run.growth.length === 0) return [];
@@ -222,6 +242,7 @@ export function writeBenchmarksMd(run: BenchRun, notes: string): void {
     ...(f.requestCost
       ? ["## Where a cached request's time goes", "", ...requestCostLines(f.requestCost), ""]
       : []),
+    ...showbackLines(run),
     ...auditLines(f),
     ...collectorLines(run),
     ...(run.growth.length

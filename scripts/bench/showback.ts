@@ -12,6 +12,8 @@ export interface ShowbackCase {
   api: Timing;
   naiveSql: Timing;
   ratio: number;
+  /** p50 of each Server-Timing span of the timed answers (ms): where the API's server time goes. */
+  serverTiming: Record<string, number>;
 }
 
 /** OU of the charge month from the placement history, summed per OU and month: what the API answers. */
@@ -73,7 +75,8 @@ export async function benchShowback(
     for (const c of cases) {
       spans = [];
       const api = await timeRepeated(() => get(c.query), runs);
-      console.error(`[bench] showback ${c.name}: Server-Timing p50 ${spanMedians(spans)}`);
+      const serverTiming = spanMedians(spans);
+      console.error(`[bench] showback ${c.name}: Server-Timing p50 ${spanText(serverTiming)}`);
       const naiveSql = await timeRepeated(
         () => client.query(c.sql, c.params),
         Math.min(runs, 15),
@@ -84,6 +87,7 @@ export async function benchShowback(
         api,
         naiveSql,
         ratio: Math.round((api.p50 / naiveSql.p50) * 100) / 100,
+        serverTiming,
       });
     }
     return out;
@@ -92,16 +96,23 @@ export async function benchShowback(
   }
 }
 
-/** "session 0.4 ms, sql 12.1 ms, ..." from the spans of each answer (p50 per span). */
-function spanMedians(all: Record<string, number>[]): string {
+/** p50 per span over every answer (a span an answer lacks counts as 0). */
+function spanMedians(all: Record<string, number>[]): Record<string, number> {
   const names = [...new Set(all.flatMap((s) => Object.keys(s)))];
-  return names
-    .map((n) => {
+  return Object.fromEntries(
+    names.map((n) => {
       const p50 = percentile(
         all.map((s) => s[n] ?? 0).sort((a, b) => a - b),
         50,
       );
-      return `${n} ${Math.round((p50 ?? 0) * 10) / 10} ms`;
-    })
+      return [n, Math.round((p50 ?? 0) * 10) / 10];
+    }),
+  );
+}
+
+/** "session 0.4 ms, sql 12.1 ms, ..." */
+export function spanText(spans: Record<string, number>): string {
+  return Object.entries(spans)
+    .map(([n, ms]) => `${n} ${ms} ms`)
     .join(", ");
 }

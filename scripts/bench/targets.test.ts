@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { growthOf } from "./growth";
 import { parseSizes } from "./options";
-import { growthLines, rows, type BenchFigures } from "./report";
+import { growthLines, rows, showbackLines, type BenchFigures } from "./report";
 import { atLeast, atMost, verdicts, type Verdict } from "./targets";
 
 const base = (accounts: number, scale = 1): BenchFigures => ({
@@ -50,12 +50,14 @@ describe("verdicts", () => {
           api: { p50: 78, p95: 84, runs: 30 },
           naiveSql: { p50: 905, p95: 950, runs: 15 },
           ratio: 0.09,
+          serverTiming: { sql: 60 },
         },
         {
           name: "by account, 1 month",
           api: { p50: 111, p95: 131, runs: 30 },
           naiveSql: { p50: 96, p95: 99, runs: 15 },
           ratio: 1.16,
+          serverTiming: {},
         },
       ],
       load: {
@@ -119,6 +121,29 @@ describe("verdicts", () => {
       "| Figure | 1,000 accounts | 5,000 accounts | 20,000 accounts | Exponent |  |",
     );
     expect(table.find((l) => l.startsWith("| Load time"))).toContain("FASTER THAN LINEAR");
+  });
+
+  it("shows where each showback case's server time goes, at each size", () => {
+    const f: BenchFigures = {
+      ...base(1000),
+      showback: [
+        {
+          name: "by OU, 14 months",
+          api: { p50: 30, p95: 40, runs: 30 },
+          naiveSql: { p50: 100, p95: 110, runs: 15 },
+          ratio: 0.3,
+          serverTiming: { session: 0.4, sql: 21.5, total: 24 },
+        },
+      ],
+    };
+    const lines = showbackLines({ main: f, sizes: [f, base(5000)], growth: [] });
+    expect(lines[0]).toBe("## Where showback's time goes");
+    expect(lines).toContain(
+      "- 1,000 accounts, by OU, 14 months: API p50 30 ms (naive SQL 100 ms); server time by span: session 0.4 ms, sql 21.5 ms, total 24 ms.",
+    );
+    // A size without showback figures adds no line, and no figures at all add no section.
+    expect(lines.filter((l) => l.startsWith("- "))).toHaveLength(1);
+    expect(showbackLines({ main: base(5000), sizes: [base(5000)], growth: [] })).toEqual([]);
   });
 
   it("puts every verdict in the report table with its status", () => {
