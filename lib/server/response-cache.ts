@@ -6,12 +6,11 @@
 // open behind a newer finished one (xmin < xmax), its commit would not move the version: then
 // nothing is cached or served from the cache until it ends. Entries also expire after a minute, for
 // answers that depend on the clock (a mute that has run out). `Cache-Control: no-cache` recomputes.
-// An answer is kept as bytes, UTF-8 and (from 1 KiB on) gzip, compressed once when computed: a hit
-// is then a copy of bytes, never a re-encoding or a re-compression of a large JSON per request.
-// Clients that accept gzip get the gzip bytes with Content-Encoding (Next.js then leaves them be).
+// An answer is kept as its UTF-8 JSON bytes, encoded once when computed: a hit is a copy of bytes,
+// never a re-serialization of a large JSON per request. It is not kept gzipped: Next.js drops a
+// route handler's Content-Encoding header (send-response.ts) and compresses the body itself, so
+// pre-gzipped bytes would reach the browser gzipped twice (the OU tree page could not read its tree).
 import "server-only";
-import { promisify } from "node:util";
-import { gzip as gzipCallback } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import { NextResponse } from "next/server";
 import { z } from "zod";
@@ -24,14 +23,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const TTL_MS = 60_000;
 export const CACHE_HEADER = "x-orglens-cache";
 
-/** Below this size an answer is not compressed (Next.js's own compression threshold too). */
-export const GZIP_MIN_BYTES = 1024;
-const gzip = promisify(gzipCallback);
-
 export interface CachedAnswer {
   json: Uint8Array<ArrayBuffer>;
-  /** The same bytes gzipped, for answers of GZIP_MIN_BYTES or more. */
-  gzip: Uint8Array<ArrayBuffer> | null;
 }
 
 declare global {
@@ -46,28 +39,10 @@ const inFlight = (): Map<string, Promise<CachedAnswer | null>> =>
 function cache(): LRUCache<string, CachedAnswer> {
   return (globalThis.orglensResponseCache ??= new LRUCache<string, CachedAnswer>({
     maxSize: MAX_BYTES,
-    // Bytes held: both encodings, and the key (UTF-16, two bytes a character).
-    sizeCalculation: (answer, key) =>
-      answer.json.byteLength + (answer.gzip?.byteLength ?? 0) + 2 * key.length,
+    // Bytes held: the answer, and the key (UTF-16, two bytes a character).
+    sizeCalculation: (answer, key) => answer.json.byteLength + 2 * key.length,
     ttl: TTL_MS,
   }));
-}
-
-/** Whether the request's Accept-Encoding admits gzip (`gzip`, `x-gzip` or `*`, without `q=0`). */
-export function acceptsGzip(req: Request): boolean {
-  const header = req.headers.get("accept-encoding");
-  if (!header) return false;
-  let gzipQ: number | null = null;
-  let anyQ: number | null = null;
-  for (const part of header.split(",")) {
-    const [name = "", ...params] = part.trim().toLowerCase().split(";");
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    const weight = Number.isFinite(q) ? q : 0;
-    if (name === "gzip" || name === "x-gzip") gzipQ = Math.max(gzipQ ?? 0, weight);
-    else if (name === "*") anyQ = weight;
-  }
-  return (gzipQ ?? anyQ ?? 0) > 0;
 }
 
 const ZSnapshot = z.array(z.object({ xmin: z.string(), xmax: z.string() })).length(1);
@@ -122,25 +97,14 @@ export interface CacheOptions {
   timing?: ServerTiming;
 }
 
-async function encode(body: string): Promise<CachedAnswer> {
-  const json = new TextEncoder().encode(body);
-  return {
-    json,
-    gzip: json.byteLength >= GZIP_MIN_BYTES ? new Uint8Array(await gzip(json)) : null,
-  };
+function encode(body: string): CachedAnswer {
+  return { json: new TextEncoder().encode(body) };
 }
 
-function send(req: Request, answer: CachedAnswer, state: "hit" | "miss" | "bypass"): Response {
-  const headers: Record<string, string> = {
-    "content-type": "application/json",
-    [CACHE_HEADER]: state,
-    vary: "Accept-Encoding",
-  };
-  if (answer.gzip && acceptsGzip(req)) {
-    headers["content-encoding"] = "gzip";
-    return new NextResponse(answer.gzip, { headers });
-  }
-  return new NextResponse(answer.json, { headers });
+function send(answer: CachedAnswer, state: "hit" | "miss" | "bypass"): Response {
+  return new NextResponse(answer.json, {
+    headers: { "content-type": "application/json", [CACHE_HEADER]: state },
+  });
 }
 
 /** Answers from the cache when the data has not changed since the same caller class asked the same URL. */
@@ -158,20 +122,20 @@ export async function withResponseCache(
   const fresh = wantsFresh(req);
   if (key && !fresh) {
     const hit = await timing.span("cache", () => Promise.resolve(cache().get(key)));
-    if (hit !== undefined) return send(req, hit, "hit");
+    if (hit !== undefined) return send(hit, "hit");
     // The same answer being computed for another request (same version, role, scope and URL): wait
     // for it rather than compute it again, so a cold or expired entry costs one computation, not one
     // per waiting client. If that computation fails, this request computes on its own.
     const running = inFlight().get(key);
     if (running) {
       const shared: CachedAnswer | null = await timing.span("cache", () => running);
-      if (shared) return send(req, shared, "hit");
+      if (shared) return send(shared, "hit");
     }
   }
   const computation = (async () => {
     const result = await timing.span("handler", compute);
     if (result instanceof Response) return result;
-    return await timing.span("json", () => encode(JSON.stringify(result)));
+    return await timing.span("json", async () => encode(JSON.stringify(result)));
   })();
   const own = key && !fresh ? key : null;
   // Settles with null when it fails or answers uncached: a waiting request then computes itself.
@@ -184,7 +148,7 @@ export async function withResponseCache(
     const outcome = await computation;
     if (outcome instanceof Response) return outcome;
     if (key) cache().set(key, outcome);
-    return send(req, outcome, fresh ? "bypass" : "miss");
+    return send(outcome, fresh ? "bypass" : "miss");
   } finally {
     if (own && inFlight().get(own) === shareable) inFlight().delete(own);
   }

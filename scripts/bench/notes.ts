@@ -89,17 +89,17 @@ the changes were made (\`npm run bench -- --sizes <n> --only <parts>\`), some wi
   request for both. What remains is mostly the version query (the answer cache's correctness rests on it), and
   outside the handler Next.js's routing and HTTP: a single client's round trip is several times the server time.
 - **Read load**: a CPU profile of \`next start\` under the load (scripts/bench/profile-load.ts, with
-  scripts/bench/cpu-profile-preload.cjs) showed the time going to re-encoding each cached answer per response, to
-  Next.js's own gzip of large bodies, to one data-version query per request through a small pool, and to several
-  identical computations when a cold or just-retired entry was asked for by many clients at once. Done: the cache
-  keeps each answer as bytes and, from 1 KB, pre-gzipped bytes (served with \`Content-Encoding: gzip\` and \`Vary\` to
-  clients that accept it, as every browser does; the load sends \`Accept-Encoding\` like one); concurrent misses
-  of one key share one computation (never across scopes, and a failed one is not shared); concurrent requests
-  share one version query, and one started after a request asked is never reused for it (lib/server/fresh-single-flight.ts).
-  Trial figures: 1,000 accounts 743 req/s, p97.5 136 ms (met); 5,000 accounts 426 req/s, p97.5 402 ms, 0 errors
-  (missed by 1.34×). What remains at 5,000 is one Node process on 2 cores shared with autocannon and Postgres,
-  serving larger answers (costs by account has 5,000 groups when not paged, the OU tree 5,000 accounts); the loaded
-  queue, not any one step, sets p97.5.
+  scripts/bench/cpu-profile-preload.cjs) showed the time going to serializing each cached answer per response, to
+  compressing large bodies, to one data-version query per request through a small pool, and to several identical
+  computations when a cold or just-retired entry was asked for by many clients at once. Done: the cache keeps each
+  answer as its JSON bytes; concurrent misses of one key share one computation (never across scopes, and a failed
+  one is not shared); concurrent requests share one version query, and one started after a request asked is never
+  reused for it (lib/server/fresh-single-flight.ts). Tried and withdrawn: keeping answers pre-gzipped. Next.js drops
+  a route handler's \`Content-Encoding\` and compresses the body again, so browsers received them gzipped twice
+  (this benchmark's OU tree step caught it; autocannon does not decode bodies). Next.js's compression therefore
+  still runs per response for clients that accept gzip, as the load's clients do. What remains at 5,000 accounts is
+  one Node process on 2 cores shared with autocannon and Postgres, compressing and sending larger answers (costs by
+  account has 5,000 groups when not paged, the OU tree 5,000 accounts): the loaded queue, not one step, sets p97.5.
 - **Chargeback CSV / FOCUS CSV**: the exports are written by Postgres and streamed from \`COPY\` (no per-row work
   in Node). Done: each month's chargeback lines store their finished CSV cells when they are stored (at computation
   and at close), so a download is one read of them (\`copyLines\` forwards whole tuples, header rewritten in place);
