@@ -135,7 +135,7 @@ export async function withResponseCache(
   const computation = (async () => {
     const result = await timing.span("handler", compute);
     if (result instanceof Response) return result;
-    return await timing.span("json", async () => encode(JSON.stringify(result)));
+    return await timing.span("json", () => Promise.resolve(encode(JSON.stringify(result))));
   })();
   const own = key && !fresh ? key : null;
   // Settles with null when it fails or answers uncached: a waiting request then computes itself.
