@@ -20,7 +20,8 @@ import {
   planCostFetch,
   type CostState,
 } from "../../lib/collect/sources/aws/cost-plan";
-import { readCosts } from "../../lib/collect/sources/aws/costs";
+import { readCosts, streamCosts } from "../../lib/collect/sources/aws/costs";
+import type { CostSink, StagedCostRow, TStagedKind } from "../../lib/collect/store/cost-staging";
 import { dailyWindow } from "../../lib/collect/sources/aws/daily-plan";
 import { addMonths, monthRange } from "../../lib/domain/months";
 import { DEFAULT_SETTINGS } from "../../lib/domain/settings";
@@ -36,7 +37,12 @@ interface Count {
 export interface CeFigures {
   accounts: number;
   /** heapUsed grown while the backfill's cost rows are held (what the collector keeps until storing). */
-  backfill: Count & { monthlyRows: number; heapMb: number; commitments: Count };
+  backfill: Count & {
+    monthlyRows: number;
+    /** Heap that holding the backfill's rows in memory takes; absent above HOLD_ROWS_UP_TO accounts. */
+    heapMb?: number;
+    commitments: Count;
+  };
   /** A daily run: months still estimated, the current month, their days; no final month. */
   incremental: Count & { commitments: Count };
   /** What the first run of a calendar month adds to it: the last N final months asked for again. */
@@ -91,10 +97,15 @@ interface Run {
   cost: Count;
   commitments: Count;
   monthlyRows: number;
-  heapMb: number;
+  heapMb?: number;
 }
 
-async function run(accounts: number, state: CostState, lateCorrectionMonths: number): Promise<Run> {
+async function run(
+  accounts: number,
+  state: CostState,
+  lateCorrectionMonths: number,
+  holdRows: boolean,
+): Promise<Run> {
   const fake = new FakeCostExplorer({
     accounts,
     pageSize: PAGE_SIZE,
@@ -135,8 +146,18 @@ async function run(accounts: number, state: CostState, lateCorrectionMonths: num
     const costMeter = new RequestMeter(1_000_000, "0.01");
     const before = heapAfterGc();
     const pager = { sleep: async () => {} };
-    const costs = await readCosts(client, costMeter, plan, false, () => {}, pager);
-    const heapMb = Math.round((heapAfterGc() - before) / 1024 / 1024);
+    let monthlyRows: number;
+    let heapMb: number | undefined;
+    if (holdRows) {
+      const costs = await readCosts(client, costMeter, plan, false, () => {}, pager);
+      heapMb = Math.round((heapAfterGc() - before) / 1024 / 1024);
+      monthlyRows = costs.monthly.length;
+    } else {
+      // Held in memory, 20,000 accounts' rows need ~17 GB of heap: count them as they stream by.
+      const sink = new CountingSink();
+      await streamCosts(client, costMeter, plan, false, () => {}, sink, pager);
+      monthlyRows = sink.monthly;
+    }
     const commitmentMeter = new RequestMeter(1_000_000, "0.01");
     await readCommitments(
       client,
@@ -153,11 +174,27 @@ async function run(accounts: number, state: CostState, lateCorrectionMonths: num
     return {
       cost: count(costMeter),
       commitments: count(commitmentMeter),
-      monthlyRows: costs.monthly.length,
-      heapMb,
+      monthlyRows,
+      ...(heapMb === undefined ? {} : { heapMb }),
     };
   } finally {
     ce.restore();
+  }
+}
+
+/** Above this size the backfill's rows are counted as they stream, not held (see CeFigures). */
+export const HOLD_ROWS_UP_TO = 5000;
+
+/** Counts the monthly rows Cost Explorer's pages carry (each page's groups are distinct keys). */
+class CountingSink implements CostSink {
+  monthly = 0;
+  stage(kind: TStagedKind, rows: readonly StagedCostRow[]): Promise<void> {
+    if (kind === "monthly") this.monthly += rows.length;
+    return Promise.resolve();
+  }
+  discard(): Promise<void> {
+    this.monthly = 0;
+    return Promise.resolve();
   }
 }
 
@@ -178,17 +215,21 @@ export function storedAfterBackfill(lastRefetchAt: string): CostState {
 
 const usd = (requests: number) => (requests * 0.01).toFixed(2);
 
-export async function benchCostExplorer(accounts: number): Promise<CeFigures> {
+export async function benchCostExplorer(
+  accounts: number,
+  holdRows = accounts <= HOLD_ROWS_UP_TO,
+): Promise<CeFigures> {
   const n = DEFAULT_SETTINGS.lateCorrectionMonths;
   const backfill = await run(
     accounts,
     { backfilled: false, estimatedMonths: [], tagKeyMonths: {}, lastRefetchAt: null },
     n,
+    holdRows,
   );
   // Refetched already this month: a plain daily run.
-  const daily = await run(accounts, storedAfterBackfill("2025-06-01T08:00:00Z"), n);
+  const daily = await run(accounts, storedAfterBackfill("2025-06-01T08:00:00Z"), n, false);
   // The first run of June after a refetch in May: the same run plus the last N final months.
-  const due = await run(accounts, storedAfterBackfill("2025-05-01T08:00:00Z"), n);
+  const due = await run(accounts, storedAfterBackfill("2025-05-01T08:00:00Z"), n, false);
   const extra =
     due.cost.requests + due.commitments.requests - daily.cost.requests - daily.commitments.requests;
   return {

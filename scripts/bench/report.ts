@@ -94,7 +94,7 @@ export function rows(run: BenchRun): string[][] {
     out.push([
       "",
       "Cost Explorer requests (counting fake)",
-      `backfill ${c.backfill.requests} ($${c.backfill.costUsd}), incremental ${c.incremental.requests} ($${c.incremental.costUsd}) for ${n(c.accounts)} accounts; the backfill's ${n(c.backfill.monthlyRows)} monthly rows held in ${c.backfill.heapMb} MB of heap`,
+      `backfill ${c.backfill.requests} ($${c.backfill.costUsd}), incremental ${c.incremental.requests} ($${c.incremental.costUsd}) for ${n(c.accounts)} accounts; the backfill's ${n(c.backfill.monthlyRows)} monthly rows ${c.backfill.heapMb === undefined ? "counted as they streamed (not held above 5,000 accounts)" : `held in ${c.backfill.heapMb} MB of heap`}`,
       "—",
       "",
     ]);
