@@ -13,13 +13,10 @@ export interface LoadFigures {
   requests: number;
 }
 
-export async function benchLoad(
-  server: BenchServer,
-  seconds: number,
-  month: string,
-): Promise<LoadFigures> {
+/** The routes the load goes round, for the latest month (YYYY-MM…). */
+export function loadPaths(month: string): string[] {
   const ym = month.slice(0, 7);
-  const paths = [
+  return [
     "/api/v1/overview",
     `/api/v1/costs?groupBy=ou&to=${ym}`,
     `/api/v1/costs?groupBy=account&from=${ym}&to=${ym}`,
@@ -27,6 +24,14 @@ export async function benchLoad(
     "/api/v1/kpis",
     "/api/v1/findings",
   ];
+}
+
+export async function benchLoad(
+  server: BenchServer,
+  seconds: number,
+  month: string,
+): Promise<LoadFigures> {
+  const paths = loadPaths(month);
   const result = await autocannon({
     url: server.baseUrl,
     connections: 50,

@@ -14,6 +14,7 @@ import { createPrismaClient } from "../../lib/db/client";
 import { projectRoot, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { applyMigrations } from "../../lib/db/migrate";
 import { startBenchServer } from "./server";
+import { loadPaths } from "./load";
 
 const { values } = parseArgs({
   options: {
@@ -90,14 +91,7 @@ async function main() {
     const ym = (
       await scalar(database.url, "SELECT to_char(max(month), 'YYYY-MM') AS v FROM cost_monthly")
     ).slice(0, 7);
-    const paths = [
-      "/api/v1/overview",
-      `/api/v1/costs?groupBy=ou&to=${ym}`,
-      `/api/v1/costs?groupBy=account&from=${ym}&to=${ym}`,
-      "/api/v1/ou-tree",
-      "/api/v1/kpis",
-      "/api/v1/findings",
-    ];
+    const paths = loadPaths(ym);
     rmSync(profDir, { recursive: true, force: true });
     mkdirSync(profDir, { recursive: true });
     const saved = process.env.NODE_OPTIONS;
