@@ -78,16 +78,19 @@ interface Props {
   periods: TCostPeriod[];
   groups: TCostGroup[];
   top: number;
+  /** Every group's totals per period and the group count, when only a page of groups is loaded. */
+  all?: { values: readonly string[]; count: number };
   granularity: TGranularity;
   metricLabel: string;
 }
 
-export function CostChart({ periods, groups, top, granularity, metricLabel }: Props) {
+export function CostChart({ periods, groups, top, all, granularity, metricLabel }: Props) {
   const narrow = useNarrowChart();
   const { series, rows } = chartData(
     periods.map((p) => p.key),
     groups,
     top,
+    all,
   );
   const estimated = new Set(periods.filter((p) => p.estimated).map((p) => p.key));
   const data = rows.map((r) => {

@@ -260,6 +260,7 @@ export function CostShowback({
               periods={data.periods}
               groups={data.groups}
               top={view.top}
+              all={{ values: data.totals.values, count: data.page.groupCount }}
               granularity={data.query.granularity}
               metricLabel={metric}
             />

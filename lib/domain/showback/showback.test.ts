@@ -196,4 +196,18 @@ describe("chart data", () => {
     expect(chartData(periods, groups, 3).series.at(-1)).toEqual({ key: OTHER_KEY, label: "Tiny" });
     expect(chartData(periods, groups, 10).series.map((s) => s.key)).not.toContain(OTHER_KEY);
   });
+
+  it("with only a page of groups loaded, Other is every group's total less the top ones, and counts them all", () => {
+    // Every group's totals per period: the four above plus 96 groups not loaded, 0.01 a month each.
+    const all = { values: ["17.46", "27.21"], count: 100 };
+    const { series, rows } = chartData(periods, groups, 2, all);
+    expect(series.at(-1)).toEqual({ key: OTHER_KEY, label: "Other (98)" });
+    expect(rows).toEqual([
+      { period: "2026-01-01", s0: 10, s1: 5, [OTHER_KEY]: 2.46 },
+      { period: "2026-02-01", s0: 20, s1: 5, [OTHER_KEY]: 2.21 },
+    ]);
+    // Everything loaded: the same as summing the rest.
+    const loaded = { values: ["16.5", "26.25"], count: 4 };
+    expect(chartData(periods, groups, 2, loaded)).toEqual(chartData(periods, groups, 2));
+  });
 });
