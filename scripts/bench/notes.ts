@@ -110,10 +110,12 @@ the changes were made (\`npm run bench -- --sizes <n> --only <parts>\`), some wi
   audit row, the scope) weigh against a bare COPY of the same rows; the FOCUS export at 5,000 accounts spends about
   14 s in its SQL (a join and sort of every cost row with per-row text formatting, where the COPY reads raw columns)
   and the rest passing ~850 MB through Next.js's response stream.
-- **Server memory**: the production start (\`npm run start\`, which the benchmark uses) now caps V8's old space at
-  256 MB and no longer loads every route at start (\`experimental.preloadEntriesOnStart: false\`); trial peaks were
-  328 MB at 1,000 accounts and 476 MB at 5,000 (process tree, during the three export passes). The heap limit bounds
-  the JavaScript heap only; the rest is Next.js's loaded code and the native buffers of the streamed bodies.
+- **Server memory**: the production start (\`npm run start\`, which the benchmark uses) no longer loads every route
+  at start (\`experimental.preloadEntriesOnStart: false\`). A 256 MB cap on V8's old space was tried (trial peaks
+  328 MB at 1,000 accounts, 476–520 MB at 5,000) and raised to 1 GB: running out of heap ends the server and every
+  request in flight, and the chargeback allocation is computed in the server (RSS climbs from ~390 to ~520 MB over
+  the cold pass at 5,000 while the FOCUS stream stays near 400 MB). What would meet 300 MB is computing the
+  allocation in SQL or in a worker, not a tighter cap.
 - **Member-account audits**: the profile is the call count per account and the CPU seconds of moto and the workers
   (logged per run). Done: each worker reads its own accounts' trail buckets (the coordinator only reads an
   organization trail's bucket, once), and the reads within one account go together (a bucket's four reads, the
