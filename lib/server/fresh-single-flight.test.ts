@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { createFreshSingleFlight } from "./fresh-single-flight";
+import { describe, expect, it, vi } from "vitest";
+import { createFreshSingleFlight, settleWithin } from "./fresh-single-flight";
 
 /** A read whose answers the test releases one by one; each answer is the read's sequence number. */
 function controlledReads() {
@@ -72,5 +72,36 @@ describe("createFreshSingleFlight", () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
     releases.shift()?.();
     expect(await queued).toBe(2);
+  });
+});
+
+describe("settleWithin", () => {
+  it("a read that hangs gives the fallback after the time, and the callers queued behind it get a new read", async () => {
+    vi.useFakeTimers();
+    try {
+      let sent = 0;
+      const read = () => {
+        sent++;
+        // The first read never answers (a stalled connection); the next ones answer at once.
+        return sent === 1 ? new Promise<string | null>(() => {}) : Promise.resolve(`v${sent}`);
+      };
+      const get = createFreshSingleFlight(() => settleWithin(read(), 5_000, null));
+      const stuck = get();
+      const queued = get();
+      await vi.advanceTimersByTimeAsync(5_000);
+      // No version: the caller caches nothing, and is not held by the stalled read.
+      expect(await stuck).toBeNull();
+      expect(await queued).toBe("v2");
+      expect(sent).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("passes an answer or a failure through when it comes in time", async () => {
+    await expect(settleWithin(Promise.resolve("v1"), 5_000, null)).resolves.toBe("v1");
+    await expect(settleWithin(Promise.reject(new Error("down")), 5_000, null)).rejects.toThrow(
+      "down",
+    );
   });
 });

@@ -28,3 +28,15 @@ export function createFreshSingleFlight<T>(read: () => Promise<T>): () => Promis
     return mine;
   };
 }
+
+/**
+ * The read's answer, or `fallback` once `ms` have passed without one: a read that hangs (a stalled
+ * connection) then ends its turn, so the callers queued behind it are not held with it.
+ */
+export function settleWithin<T>(read: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), ms);
+  });
+  return Promise.race([read, late]).finally(() => clearTimeout(timer));
+}

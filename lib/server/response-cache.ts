@@ -16,7 +16,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Principal } from "@/lib/domain/access";
 import type { Db } from "@/lib/db/client";
-import { createFreshSingleFlight } from "./fresh-single-flight";
+import { createFreshSingleFlight, settleWithin } from "./fresh-single-flight";
 import { startServerTiming, type ServerTiming } from "./http/server-timing";
 
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -56,6 +56,8 @@ async function readDataVersion(db: Db): Promise<string | null> {
 }
 
 const versionReaders = new WeakMap<Db, () => Promise<string | null>>();
+/** A version read slower than this counts as "no version" (nothing cached): the next is sent. */
+const VERSION_READ_MS = 5_000;
 
 /**
  * The cluster's write generation, or null while a finished write could hide behind an open one.
@@ -65,7 +67,9 @@ const versionReaders = new WeakMap<Db, () => Promise<string | null>>();
 export function dataVersion(db: Db): Promise<string | null> {
   let reader = versionReaders.get(db);
   if (!reader) {
-    reader = createFreshSingleFlight(() => readDataVersion(db));
+    reader = createFreshSingleFlight(() =>
+      settleWithin(readDataVersion(db), VERSION_READ_MS, null),
+    );
     versionReaders.set(db, reader);
   }
   return reader();
