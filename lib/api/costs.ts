@@ -63,6 +63,9 @@ export const ZCostPageQuery = ZCostQuery.extend({
     blankToUndefined,
     z.coerce.number().int("a whole number").min(0, "0 or more").max(1_000_000).optional(),
   ),
+}).refine((q) => q.offset === undefined || q.limit !== undefined, {
+  path: ["offset"],
+  message: "needs a limit (without one every group is answered)",
 });
 
 export type TCostQueryInput = z.input<typeof ZCostQuery>;

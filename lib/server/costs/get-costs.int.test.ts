@@ -340,6 +340,11 @@ describe("getCosts", () => {
       expect(parsed.error?.issues[0]?.path).toEqual(["limit"]);
     }
     expect(ZCostPageQuery.safeParse({ offset: "-1" }).error?.issues[0]?.path).toEqual(["offset"]);
+    // An offset alone would be ignored (every group is answered): refused instead.
+    const alone = ZCostPageQuery.safeParse({ offset: "200" });
+    expect(alone.error?.issues[0]?.path).toEqual(["offset"]);
+    expect(alone.error?.issues[0]?.message).toMatch(/needs a limit/);
+    expect(ZCostPageQuery.safeParse({ offset: "", limit: "" }).success).toBe(true);
     // The export's schema knows no page: a CSV is always complete.
     expect(ZCostQuery.parse({ limit: "1" })).not.toHaveProperty("limit");
   });
