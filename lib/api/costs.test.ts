@@ -38,4 +38,9 @@ describe("paged showback answers", () => {
     expect(joined?.page.groupCount).toBe(3);
     expect(joinCostPages([])).toBeUndefined();
   });
+
+  it("lists a group once when changed data moved it onto the next page too", () => {
+    const joined = joinCostPages([report(0, ["a", "b"], 4), report(2, ["b", "c"], 4)]);
+    expect(joined?.groups.map((g) => g.key)).toEqual(["a", "b", "c"]);
+  });
 });

@@ -172,8 +172,14 @@ export function nextCostOffset(last: TCostReport): number | undefined {
   return last.groups.length > 0 && next < last.page.groupCount ? next : undefined;
 }
 
-/** Pages loaded in order as one report: the first page's totals and count, every loaded group. */
+/**
+ * Pages loaded in order as one report: the first page's totals and count, every loaded group once
+ * (data that changed between two pages can move a group onto the next page a second time).
+ */
 export function joinCostPages(pages: readonly TCostReport[]): TCostReport | undefined {
   const [first] = pages;
-  return first && { ...first, groups: pages.flatMap((p) => p.groups) };
+  if (!first) return undefined;
+  const seen = new Set<string>();
+  const groups = pages.flatMap((p) => p.groups).filter((g) => !seen.has(g.key) && seen.add(g.key));
+  return { ...first, groups };
 }
