@@ -59,7 +59,7 @@ test("an admin sees which months a run refetched, before and after, and follows 
   await expect(link).toHaveAttribute("href", `/chargeback?month=${corrected?.month.slice(0, 7)}`);
   await link.click();
   await expect(page).toHaveURL(new RegExp(`/chargeback\\?month=${corrected?.month.slice(0, 7)}$`));
-  await expect(page.getByRole("heading", { name: "Chargeback" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Chargeback", exact: true })).toBeVisible();
 });
 
 test("the demo's OU-scoped user cannot read a run, so not its refetched organization totals either", async ({
