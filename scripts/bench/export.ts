@@ -5,6 +5,7 @@
 // month: `coldChargeback`, reported apart, no target), then timed against COPY (a read of the stored lines).
 import pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
+import { countLines, downloadLines } from "./download";
 import { serverMemory, type BenchServer } from "./server";
 
 export interface ExportCase {
@@ -41,16 +42,6 @@ const FOCUS_COPY = (first: string, last: string) => `
   WHERE cm.month BETWEEN '${first}'::date AND '${last}'::date
   ORDER BY cm.month, cm.account_id, cm.service, cm.source`;
 
-async function countLines(
-  body: ReadableStream<Uint8Array> | AsyncIterable<Buffer | Uint8Array>,
-): Promise<number> {
-  let lines = 0;
-  for await (const chunk of body as AsyncIterable<Uint8Array>) {
-    for (const byte of chunk) if (byte === 10) lines++;
-  }
-  return lines;
-}
-
 /**
  * One download's lines and the seconds it took. A 429 from the per-user export limit (10 a minute)
  * is waited out and retried; only the answered request is timed.
@@ -61,17 +52,15 @@ async function download(
 ): Promise<{ value: number; seconds: number }> {
   for (;;) {
     const started = performance.now();
-    const res = await fetch(`${server.baseUrl}${route}`, { headers: { cookie: server.cookie } });
+    const res = await downloadLines(`${server.baseUrl}${route}`, { cookie: server.cookie });
     if (res.status === 429) {
-      await res.arrayBuffer();
-      const wait = Number(res.headers.get("retry-after") ?? "6");
+      const wait = res.retryAfterSeconds ?? 6;
       await new Promise((r) => setTimeout(r, (wait + 0.5) * 1000));
       continue;
     }
-    if (!res.ok || !res.body)
-      throw new Error(`GET ${route}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-    const value = await countLines(res.body);
-    return { value, seconds: (performance.now() - started) / 1000 };
+    if (res.status < 200 || res.status >= 300)
+      throw new Error(`GET ${route}: HTTP ${res.status} ${res.errorText ?? ""}`);
+    return { value: res.lines, seconds: (performance.now() - started) / 1000 };
   }
 }
 

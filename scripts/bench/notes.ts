@@ -13,7 +13,8 @@ export const NOTES = `## How each figure is measured
   same database. The ratio is API p50 / naive p50; it includes HTTP, the session check and JSON, which the SQL does not.
 - **Exports**: the chargeback CSV (\`/api/v1/chargeback/export\`, one download per month for every month, as finance
   pulls them) and the FOCUS 1.2 CSV of every stored cost row over the whole window (\`/api/v1/chargeback/focus\`), over
-  HTTP from the production server (the whole body read and its lines counted by the benchmark), against
+  HTTP from the production server (node:http offering gzip, deflate and br as a browser does; the body decoded and
+  its lines counted as it arrives, scripts/bench/download.ts), against
   \`COPY (the same rows) TO STDOUT WITH (FORMAT csv, HEADER)\` streamed to the benchmark through pg-copy-streams; rows
   counted as lines without the header on both sides; a download's time runs from the request to its last byte, and a
   429 from the per-user export limit (10 a minute) is waited out untimed and the download retried. The chargeback store is emptied first
