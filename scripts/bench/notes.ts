@@ -110,7 +110,13 @@ the changes were made (\`npm run bench -- --sizes <n> --only <parts>\`), some wi
   download of one month is small (a few hundred to a few thousand lines), so its fixed costs (HTTP, the session, the
   audit row, the scope) weigh against a bare COPY of the same rows; the FOCUS export at 5,000 accounts spends about
   14 s in its SQL (a join and sort of every cost row with per-row text formatting, where the COPY reads raw columns)
-  and the rest passing ~850 MB through Next.js's response stream.
+  and the rest passing ~850 MB through Next.js's response stream. Until the run of 2026-12-03 (09:40–11:09 UTC) the
+  benchmark downloaded with Node 20's fetch, whose parser, when its reader falls behind, concatenates every byte still
+  buffered, copies it into the parser and unshifts the rest back on each resume (a CPU profile of the benchmark
+  process showed two thirds of its time in undici's \`execute\`): at 20,000 accounts the server had sent the whole
+  FOCUS file and sat idle while the benchmark re-copied it (942 s), and that run's FOCUS figures at every size are
+  the client's. With node:http (scripts/bench/download.ts) a trial at 5,000 accounts
+  (\`npm run bench -- --sizes 5000 --only export --skip-build\`) took 27.2 s, 58,072 rows/s vs COPY 208,956 (0.28).
 - **Server memory**: the production start (\`npm run start\`, which the benchmark uses) no longer loads every route
   at start (\`experimental.preloadEntriesOnStart: false\`). A 256 MB cap on V8's old space was tried (trial peaks
   328 MB at 1,000 accounts, 476–520 MB at 5,000) and raised to 1 GB: running out of heap ends the server and every
@@ -123,5 +129,7 @@ the changes were made (\`npm run bench -- --sizes <n> --only <parts>\`), some wi
   baseline controls, a trail's status and selectors, the credential report alongside the authorization details), so
   an account is a few round-trip chains of 50 ms instead of ~26 in a row. Two workers are at most as fast as moto,
   one Python process on the same 2 cores, can answer: its CPU seconds close to the phase's wall time mean the
-  emulator sets the pace, not OrgLens.
+  emulator sets the pace, not OrgLens. Two workers were as fast as one in one run (206 s vs 208 s) and slower in
+  another (324 s vs 223 s, moto 247 s of CPU): the second worker's process and twice the requests in flight compete
+  with moto for the same cores.
 `;
