@@ -42,6 +42,9 @@ beforeAll(async () => {
       case "/br":
         res.writeHead(200, { "content-type": "text/csv", "content-encoding": "br" });
         return writeInPieces(res, brotliCompressSync(body), 1000);
+      case "/zstd":
+        res.writeHead(200, { "content-type": "text/csv", "content-encoding": "zstd" });
+        return writeInPieces(res, body, 65536);
       case "/limited":
         res.writeHead(429, { "retry-after": "7", "content-type": "application/json" });
         res.end('{"error":"too many exports"}');
@@ -90,6 +93,12 @@ describe("bench download", () => {
     expect(limited).toMatchObject({ status: 429, lines: 0, retryAfterSeconds: 7 });
     const refused = await downloadLines(`${base}/gzip`);
     expect(refused).toMatchObject({ status: 401, lines: 0, errorText: '{"error":"sign in"}' });
+  });
+
+  it("refuses an encoding it cannot decode instead of counting compressed bytes", async () => {
+    await expect(downloadLines(`${base}/zstd`, { cookie: "s=1" })).rejects.toThrow(
+      "unsupported Content-Encoding zstd",
+    );
   });
 
   it("fails on a connection refused instead of hanging", async () => {

@@ -67,7 +67,13 @@ export async function downloadLines(
   const status = res.statusCode ?? 0;
   const retry = Number(res.headers["retry-after"]);
   const retryAfterSeconds = Number.isFinite(retry) && retry >= 0 ? retry : undefined;
-  const decode = decoder(res.headers["content-encoding"]);
+  let decode: ReturnType<typeof decoder>;
+  try {
+    decode = decoder(res.headers["content-encoding"]);
+  } catch (err) {
+    res.destroy();
+    throw err;
+  }
   let lines = 0;
   let text = "";
   const ok = status >= 200 && status < 300;
